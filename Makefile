@@ -1,0 +1,48 @@
+# The README's two commands are `make book` and `make test`. Each creates the virtual
+# environment on first use, so a fresh clone needs nothing but python3 and make.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: book test bench lab check export lock clean
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	# build matplotlib's font cache now, so its one-time notice never reaches a notebook's stderr
+	$(PY) -c "import matplotlib.pyplot"
+	touch $@
+
+## make book: execute the notebooks and build the HTML into _build/html (strict: any warning fails)
+book: $(STAMP)
+	$(PY) -m newscorpus build
+
+## make test: the test suite, including a strict build of a copy of the book
+test: $(STAMP)
+	$(PY) -m pytest
+
+## make bench: clean build, no-change rebuild and cleaner throughput -> _build/bench.json
+bench: $(STAMP)
+	$(PY) -m newscorpus bench
+
+## make lab: open the notebooks in JupyterLab with the book's environment
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks/
+
+check: $(STAMP)
+	$(PY) -m newscorpus check
+
+export: $(STAMP)
+	$(PY) -m newscorpus export _build/tables
+
+## make lock: re-resolve constraints.txt after changing a pin in requirements.txt
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements.txt
+	.lock-venv/bin/pip freeze --all --exclude-editable | grep -v -e '^newscorpus' -e '^pip==' > constraints.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf _build

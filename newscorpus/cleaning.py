@@ -1,0 +1,440 @@
+"""Separate an article's own text from the page furniture a scrape leaves in it.
+
+The method works on plain text, one line (or one hard-wrapped paragraph) at a time, and
+combines general signals rather than patterns for known sites:
+
+1. **Phrase lexicon** (``data/boilerplate_phrases.csv``): notices that read like prose (cookie
+   banners, paywalls, newsletter prompts) and headers of page sections (Related, Comments, Tags,
+   Share). Each row has a category, which becomes the reason in the audit.
+2. **Shape**: dates, bullets, name-like lines (bylines, signatures), photo credits.
+3. **Length and stop-word density** (the jusText classes of Pomikálek 2011): long lines full of
+   function words are prose; short lines are undecided; long lines with few are lists or menus.
+4. **Neighbours**: undecided lines take the class of the nearest decided lines around them
+   (the page edges count as boilerplate), as in jusText's context-sensitive stage.
+5. **Position**: title, standfirst and byline come before the body; signatures, related links
+   and comments after it. A comments header after most of the body ends the article.
+6. **Repetition**: the title repeated as a caption, a line repeated inside the article, and lines
+   repeated across articles of the same outlet (site templates).
+
+Nothing is thrown away: every non-blank line is either a body paragraph or a removed line with
+its 1-based line number and reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+
+import justext
+
+from .corpus import read_utf8
+from .errors import CorpusError
+from .paths import DATA_DIR
+
+PHRASES_FILE = DATA_DIR / "boilerplate_phrases.csv"
+
+# jusText's defaults (Pomikálek 2011), on characters per line.
+LENGTH_LOW, LENGTH_HIGH = 70, 200
+STOPWORDS_LOW, STOPWORDS_HIGH = 0.30, 0.32
+# A comments header ends the article only once this share of the body (in characters) is behind it.
+COMMENTS_AFTER_SHARE = 0.6
+TITLE_SEARCH_UNITS, TITLE_MAX_WORDS = 12, 30
+WRAP_WIDTH = 100
+# Reasons that a following undecided line inherits: the bullets under a paywall prompt,
+# the headlines under "Related", the list under "Topics covered".
+SECTION_REASONS = {
+    "paywall", "newsletter", "cookie notice", "related links", "comments", "tags",
+    "navigation", "share bar", "advertisement",
+}
+METADATA_REASONS = {"caption", "date line", "byline", "tags"}
+
+STOPWORDS = frozenset(w.lower() for w in justext.get_stoplist("English"))
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+SENTENCE_START_RE = re.compile(r"^[\"'“‘(\[]?[A-Z0-9]")
+BULLET_RE = re.compile(r"^(?:[•·▪►●◦‣∙*]|[-–—]\s|\d{1,2}[.)]\s)")
+MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+DATE_RE = re.compile(
+    rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|(?<!\d)\d+\s*(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)\s+ago\b",
+    re.IGNORECASE,
+)
+# Names: capitalised words, initials and the particles names and institutions use.
+NAME_PARTICLES = {"of", "for", "and", "the", "al", "bin", "ibn", "de", "van", "von", "la", "el", "&"}
+NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*)$")
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A line, or hard-wrapped lines joined back into their paragraph."""
+
+    numbers: list[int]
+    lines: list[str]
+    text: str
+    key: str
+    n_words: int
+    stop_density: float
+    sentence: bool
+    bullet: bool
+    category: str | None
+    role: str = ""  # body, or the reason the unit is not body
+    jclass: str = ""  # jusText class: good, neargood, short, bad
+
+
+@dataclass
+class RemovedLine:
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class CleanedArticle:
+    """An article parsed into its parts. ``paragraphs`` is the text every measure reads."""
+
+    title: str = ""
+    standfirst: str = ""
+    byline: str = ""
+    date: str = ""
+    captions: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+    body_lines: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.pop("body_lines")
+        return data
+
+
+def normalise(text: str) -> str:
+    """A line's identity for repetition: case, punctuation and spacing ignored."""
+    return " ".join(WORD_RE.findall(text.casefold()))
+
+
+@cache
+def phrase_lexicon() -> tuple[tuple[str, int, re.Pattern], ...]:
+    """(category, max_words, compiled pattern) per row of the phrase lexicon, in file order."""
+    rows = []
+    with PHRASES_FILE.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        for row in csv.DictReader(lines):
+            rows.append((row["category"], int(row["max_words"]), re.compile(row["pattern"], re.IGNORECASE)))
+    return tuple(rows)
+
+
+def lexicon_category(text: str, n_words: int) -> str | None:
+    for category, max_words, pattern in phrase_lexicon():
+        if (max_words == 0 or n_words <= max_words) and pattern.search(text):
+            return category
+    return None
+
+
+def is_name_like(text: str) -> bool:
+    """``Local Editor``, ``Iraqi Studies Unit``: a short run of capitalised words, no sentence."""
+    tokens = text.replace(",", " ").split()
+    if not 1 <= len(tokens) <= 8 or SENTENCE_END_RE.search(text) and not text.endswith("."):
+        return False
+    capitals = sum(bool(NAME_TOKEN_RE.match(t)) for t in tokens)
+    particles = sum(t.lower() in NAME_PARTICLES for t in tokens)
+    return capitals >= 1 and capitals + particles == len(tokens) and not text.endswith((".", ":"))
+
+
+def _make_unit(numbers: list[int], lines: list[str]) -> _Unit:
+    text = " ".join(lines)
+    words = WORD_RE.findall(text)
+    n_words = len(words)
+    stops = sum(w.lower() in STOPWORDS for w in words)
+    category = lexicon_category(text, n_words)
+    if category is None and n_words <= 10 and DATE_RE.search(text):
+        category = "date line"
+    return _Unit(
+        numbers=numbers,
+        lines=lines,
+        text=text,
+        key=normalise(text),
+        n_words=n_words,
+        stop_density=stops / n_words if n_words else 0.0,
+        sentence=bool(SENTENCE_END_RE.search(text)),
+        bullet=bool(BULLET_RE.match(text)),
+        category=category,
+    )
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """Text wrapped at a fixed width (e-mail, some archives): nine lines in ten fit the width.
+    Scraped web text puts each paragraph on one line, so its long lines exceed it."""
+    lengths = sorted(len(line) for line in lines if line.strip())
+    return len(lengths) >= 5 and lengths[int(0.9 * (len(lengths) - 1))] <= WRAP_WIDTH
+
+
+def split_units(text: str) -> list[_Unit]:
+    """Non-blank lines as units. In hard-wrapped text, a line that continues a sentence (the
+    previous line does not end one and this one starts in lower case) joins its paragraph."""
+    raw_lines = text.splitlines()
+    wrapped = is_hard_wrapped(raw_lines)
+    units: list[tuple[list[int], list[str]]] = []
+    previous_blank = True
+    for number, raw in enumerate(raw_lines, start=1):
+        line = " ".join(raw.split())
+        if not line:
+            previous_blank = True
+            continue
+        continues = (
+            wrapped
+            and not previous_blank
+            and units
+            and line[0].islower()
+            and not SENTENCE_END_RE.search(units[-1][1][-1])
+            and not BULLET_RE.match(line)
+        )
+        if continues:
+            units[-1][0].append(number)
+            units[-1][1].append(line)
+        else:
+            units.append(([number], [line]))
+        previous_blank = False
+    return [_make_unit(numbers, lines) for numbers, lines in units]
+
+
+def _find_title(units: list[_Unit], title_hint: str | None) -> int | None:
+    if title_hint:
+        key = normalise(title_hint)
+        for i, unit in enumerate(units):
+            if unit.key == key:
+                return i
+    for i, unit in enumerate(units[:TITLE_SEARCH_UNITS]):
+        if unit.n_words > TITLE_MAX_WORDS:
+            break  # the body has started: this article has no title line
+        if unit.category is None and unit.n_words >= 2 and not unit.bullet and not (
+            unit.text.endswith(".") and unit.n_words > 12
+        ):
+            return i
+    return None
+
+
+def _justext_class(unit: _Unit) -> str:
+    length = len(unit.text)
+    if unit.bullet and unit.n_words <= 12:
+        return "short"
+    if length < LENGTH_LOW:
+        sentence_shaped = (
+            unit.sentence and unit.n_words >= 4 and unit.stop_density > 0
+            and SENTENCE_START_RE.match(unit.text) is not None
+        )
+        return "neargood" if sentence_shaped else "short"
+    if unit.stop_density >= STOPWORDS_HIGH and (length > LENGTH_HIGH or unit.sentence):
+        return "good"
+    if unit.stop_density >= STOPWORDS_LOW:
+        return "neargood"
+    return "bad"
+
+
+def _neighbour(classes: list[str], i: int, step: int, skip: set[str]) -> str:
+    j = i + step
+    while 0 <= j < len(classes):
+        if classes[j] not in skip:
+            return classes[j]
+        j += step
+    return "bad"  # the page edge counts as boilerplate
+
+
+def _smooth(classes: list[str]) -> list[str]:
+    """jusText's context-sensitive stage: near-good lines are good unless boilerplate surrounds
+    them; short lines follow their neighbours, and near-good neighbours tip a split decision."""
+    original = list(classes)
+    decided = list(classes)
+    for i, cls in enumerate(original):
+        if cls == "neargood":
+            before = _neighbour(original, i, -1, {"short", "neargood"})
+            after = _neighbour(original, i, 1, {"short", "neargood"})
+            decided[i] = "bad" if before == after == "bad" else "good"
+    result = list(decided)
+    for i, cls in enumerate(original):
+        if cls != "short":
+            continue
+        before = _neighbour(decided, i, -1, {"short"})
+        after = _neighbour(decided, i, 1, {"short"})
+        if before == after:
+            result[i] = before
+        else:
+            near = {_neighbour(original, i, -1, {"short"}), _neighbour(original, i, 1, {"short"})}
+            result[i] = "good" if "neargood" in near else "bad"
+    return result
+
+
+def clean_text(
+    text: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    template_keys: frozenset[str] = frozenset(),
+) -> CleanedArticle:
+    """Parse a scraped article into title, standfirst, byline, date, captions, body paragraphs
+    and removed lines. ``title`` and ``author`` are optional hints from metadata;
+    ``template_keys`` are normalised lines known to repeat across the outlet's pages."""
+    units = split_units(text)
+    if not units:
+        return CleanedArticle()
+
+    title_at = _find_title(units, title)
+    title_key = units[title_at].key if title_at is not None else None
+    author_key = normalise(author.split("(")[0]) if author else None
+
+    # Decided lines: lexicon and shape signals, the title and its repeats, site templates.
+    classes = []
+    for i, unit in enumerate(units):
+        if i == title_at:
+            unit.role = "title"
+        elif title_key and unit.key == title_key:
+            unit.role = "repeated title"
+        elif unit.category:
+            unit.role = unit.category
+        unit.jclass = "bad" if unit.role else _justext_class(unit)
+        if unit.jclass != "good" and unit.key in template_keys and not unit.role:
+            unit.role, unit.jclass = "site template", "bad"
+        classes.append(unit.jclass)
+    classes = _smooth(classes)
+
+    # A comments header after most of the body: everything below it is readers' comments.
+    body_chars = [len(u.text) if c == "good" else 0 for u, c in zip(units, classes)]
+    total = sum(body_chars) or 1
+    seen = 0
+    for i, unit in enumerate(units):
+        if unit.category == "comments" and unit.n_words <= 8 and seen >= COMMENTS_AFTER_SHARE * total:
+            for later in units[i + 1:]:
+                later.role = later.role or "comments"
+            classes[i + 1:] = ["bad"] * (len(units) - i - 1)
+            break
+        seen += body_chars[i]
+
+    for unit, cls in zip(units, classes):
+        if cls == "good" and not unit.role:
+            unit.role = "body"
+    _name_the_rest(units, author_key)
+    _find_standfirst(units)
+    _mark_repeated_body(units)
+    return _assemble(units)
+
+
+def _name_the_rest(units: list[_Unit], author_key: str | None) -> None:
+    """Give every non-body line without a reason one, from its position and its neighbours."""
+    body = [i for i, u in enumerate(units) if u.role == "body"]
+    first, last = (body[0], body[-1]) if body else (len(units), -1)
+    for i, unit in enumerate(units):
+        if unit.role:
+            continue
+        head, tail = i < first, i > last
+        previous = units[i - 1].role if i else ""
+        if author_key and unit.key == author_key:
+            unit.role = "signature" if tail else "byline"
+        elif head and is_name_like(unit.text) and all(u.role for u in units[i + 1:first]):
+            unit.role = "byline"  # the last undecided line before the body, and name-like
+        elif previous in SECTION_REASONS:
+            unit.role = previous
+        elif tail and is_name_like(unit.text):
+            unit.role = "signature"
+        else:
+            unit.role = ""
+    # Runs of three or more short, sentence-less lines with no other reason: a menu.
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and not units[j].role and units[j].n_words <= 5 and not units[j].sentence:
+            j += 1
+        for unit in units[i:j]:
+            unit.role = "navigation" if j - i >= 3 else ""
+        i = max(j, i + 1)
+    for unit in units:
+        unit.role = unit.role or "site chrome"
+
+
+def _find_standfirst(units: list[_Unit]) -> None:
+    """The summary under a "Summary" label, or a short first run of body lines that the
+    page's metadata (caption, date, byline, tags) separates from the rest of the body."""
+    for i, unit in enumerate(units[:-1]):
+        if unit.role == "summary label" and units[i + 1].role == "body":
+            units[i + 1].role = "standfirst"
+            return
+    body = [i for i, u in enumerate(units) if u.role == "body"]
+    if len(body) < 3:
+        return
+    run_end = 0
+    while run_end + 1 < len(body) and body[run_end + 1] == body[run_end] + 1:
+        run_end += 1
+    if run_end >= 2 or run_end + 1 >= len(body):
+        return
+    between = {u.role for u in units[body[run_end] + 1: body[run_end + 1]]}
+    if between & METADATA_REASONS:
+        for i in body[: run_end + 1]:
+            units[i].role = "standfirst"
+
+
+def _mark_repeated_body(units: list[_Unit]) -> None:
+    """A body line that repeats an earlier one word for word is a pull quote, not new text."""
+    seen: set[str] = set()
+    for unit in units:
+        if unit.role == "body":
+            if unit.key in seen:
+                unit.role = "repeated line"
+            seen.add(unit.key)
+
+
+def _assemble(units: list[_Unit]) -> CleanedArticle:
+    article = CleanedArticle()
+    standfirst, bylines = [], []
+    for unit in units:
+        if unit.role == "body":
+            article.paragraphs.append(unit.text)
+            article.body_lines.extend(unit.numbers)
+            continue
+        if unit.role == "title" and not article.title:
+            article.title = unit.text
+        elif unit.role == "standfirst":
+            standfirst.append(unit.text)
+        elif unit.role == "byline":
+            bylines.append(unit.text)
+        elif unit.role == "date line" and not article.date:
+            article.date = unit.text
+        elif unit.role == "caption":
+            article.captions.append(unit.text)
+        article.removed.extend(RemovedLine(n, line, unit.role) for n, line in zip(unit.numbers, unit.lines))
+    article.standfirst = " ".join(standfirst)
+    article.byline = "; ".join(bylines)
+    return article
+
+
+def html_to_text(html: str) -> tuple[str, dict]:
+    """Article text from a saved web page, by trafilatura, with its title on the first line
+    so the cleaner sees the page as it sees a scraped text; and the page's metadata."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    document = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True,
+                                           include_comments=False, include_tables=False)
+    if document is None or not (document.text or "").strip():
+        raise ValueError("no article text found in the HTML")
+    lines = [document.title] if document.title else []
+    return "\n\n".join([*lines, document.text]), {"title": document.title, "author": document.author}
+
+
+def clean_file(path: Path, *, title: str | None = None, author: str | None = None,
+               template_keys: frozenset[str] = frozenset()) -> CleanedArticle:
+    """Clean one ``.txt`` or ``.html`` file; a CorpusError names the file if it cannot be read."""
+    text = read_utf8(Path(path))
+    if Path(path).suffix.lower() in {".html", ".htm"}:
+        try:
+            text, meta = html_to_text(text)
+        except ValueError as exc:
+            raise CorpusError(path, str(exc)) from None
+        title, author = title or meta["title"], author or meta["author"]
+    return clean_text(text, title=title, author=author, template_keys=template_keys)

@@ -1,0 +1,110 @@
+"""``python -m newscorpus``: the book's functions for scripts and other tools.
+
+Every command reports bad input as one line, ``error: <file>: <problem>``, on stderr and exits
+with status 2; nothing is written to the seeds folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import CorpusError
+
+EXIT_BAD_INPUT = 2
+
+
+def _error(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .corpus import load
+
+    articles = load(args.seeds)
+    print(f"ok: {len(articles)} articles, {articles['outlet'].nunique()} outlets")
+    return 0
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from .cleaning import clean_file
+
+    status = 0
+    for name in args.paths:
+        try:
+            article = clean_file(Path(name))
+        except CorpusError as exc:
+            _error(str(exc).replace(exc.path, name, 1))  # name the file as the user typed it
+            status = EXIT_BAD_INPUT
+            continue
+        if args.json:
+            print(json.dumps({"path": name, **article.to_dict()}, ensure_ascii=False))
+        else:
+            if len(args.paths) > 1:
+                print(f"==> {name} <==")
+            print("\n\n".join(article.paragraphs))
+            if len(args.paths) > 1:
+                print()
+    return status
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_tables
+
+    for path in export_tables(args.outdir, args.seeds):
+        print(path)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .book import build
+
+    return build(args.root).returncode
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run_bench
+
+    return run_bench(Path(args.root), skip_build=args.skip_build)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m newscorpus", description=__doc__.splitlines()[0])
+    sub = top.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="validate seeds/ and sources.csv")
+    check.add_argument("--seeds", help="seeds folder (default: found from the working directory)")
+    check.set_defaults(func=cmd_check)
+
+    clean = sub.add_parser("clean", help="strip boilerplate from article files (.txt or .html)")
+    clean.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
+    clean.add_argument("paths", nargs="+", metavar="PATH")
+    clean.set_defaults(func=cmd_clean)
+
+    export = sub.add_parser("export", help="write the book's derived tables as CSV")
+    export.add_argument("outdir")
+    export.add_argument("--seeds", help="seeds folder (default: found from the working directory)")
+    export.set_defaults(func=cmd_export)
+
+    build = sub.add_parser("build", help="execute the notebooks and build the book (strict)")
+    build.add_argument("--root", default=".")
+    build.set_defaults(func=cmd_build)
+
+    bench = sub.add_parser("bench", help="time the book build and the cleaner -> _build/bench.json")
+    bench.add_argument("--root", default=".")
+    bench.add_argument("--skip-build", action="store_true", help="time the cleaner only")
+    bench.set_defaults(func=cmd_bench)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CorpusError as exc:
+        _error(str(exc))
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `python -m newscorpus clean ... | head`
+        return 0
