@@ -41,6 +41,7 @@ LENGTH_LOW, LENGTH_HIGH = 70, 200
 STOPWORDS_LOW, STOPWORDS_HIGH = 0.30, 0.32
 # A comments header ends the article only once this share of the body (in characters) is behind it.
 COMMENTS_AFTER_SHARE = 0.6
+COMMENTS_HEADER_WORDS = 20  # '3 thoughts on "<the article's title>"' 
 TITLE_SEARCH_UNITS, TITLE_MAX_WORDS = 12, 30
 WRAP_WIDTH = 100
 # Reasons that a following undecided line inherits: the bullets under a paywall prompt,
@@ -49,7 +50,9 @@ SECTION_REASONS = {
     "paywall", "newsletter", "cookie notice", "related links", "comments", "tags",
     "navigation", "share bar", "advertisement",
 }
-METADATA_REASONS = {"caption", "date line", "byline", "tags"}
+# What sets a standfirst apart from the body: the article's own metadata block. Not a caption,
+# which can stand between any two paragraphs.
+METADATA_REASONS = {"date line", "byline", "tags"}
 
 STOPWORDS = frozenset(w.lower() for w in justext.get_stoplist("English"))
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -311,7 +314,7 @@ def clean_text(
     total = sum(body_chars) or 1
     seen = 0
     for i, unit in enumerate(units):
-        if unit.category == "comments" and unit.n_words <= 8 and seen >= COMMENTS_AFTER_SHARE * total:
+        if unit.category == "comments" and unit.n_words <= COMMENTS_HEADER_WORDS and seen >= COMMENTS_AFTER_SHARE * total:
             for later in units[i + 1:]:
                 later.role = later.role or "comments"
             classes[i + 1:] = ["bad"] * (len(units) - i - 1)
@@ -361,7 +364,7 @@ def _name_the_rest(units: list[_Unit], author_key: str | None) -> None:
 
 def _find_standfirst(units: list[_Unit]) -> None:
     """The summary under a "Summary" label, or a short first run of body lines that the
-    page's metadata (caption, date, byline, tags) separates from the rest of the body."""
+    article's metadata (date, byline, tags) separates from the rest of the body."""
     for i, unit in enumerate(units[:-1]):
         if unit.role == "summary label" and units[i + 1].role == "body":
             units[i + 1].role = "standfirst"
