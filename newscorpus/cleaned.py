@@ -34,7 +34,7 @@ def clean_corpus(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per article: its parts after cleaning, keyed by ``file``.
 
     Columns: ``file``, ``title_line``, ``standfirst``, ``byline``, ``date_line``, ``captions``,
-    ``paragraphs`` (list), ``clean_text``, ``raw_words``, ``clean_words``, ``removed_lines``,
+    ``paragraphs`` (list), ``clean_text``, ``source_text`` (before cleaning), ``raw_words``, ``clean_words``, ``removed_lines``,
     ``cleaned`` (the :class:`~newscorpus.cleaning.CleanedArticle`).
     """
     texts = {row.file: _article_text(row.file, row.raw_text) for row in articles.itertuples()}
@@ -57,6 +57,7 @@ def clean_corpus(articles: pd.DataFrame) -> pd.DataFrame:
                 "captions": article.captions,
                 "paragraphs": article.paragraphs,
                 "clean_text": article.text,
+                "source_text": texts[row.file],
                 "raw_words": word_count(texts[row.file]),
                 "clean_words": word_count(article.text),
                 "removed_lines": len(article.removed),

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import matplotlib
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.patches import Patch
 
-matplotlib.use("Agg")  # headless: the book build has no screen
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from .corpus import date_interval  # noqa: E402
+from .corpus import date_interval
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 SEED_OUTLET_COLOURS = {
@@ -128,7 +126,28 @@ def bars_by_article(
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
-    if len(columns) > 1:
-        ax.legend(loc="lower right")
+    if len(columns) > 1:  # swatches in grey: the bar colours stand for outlets, not series
+        ax.legend(handles=[Patch(color=GREY, alpha=0.45 if j < len(columns) - 1 else 1.0, label=(labels or columns)[j])
+                           for j in range(len(columns))], loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def stacked_by_article(table: pd.DataFrame, articles: pd.DataFrame, xlabel: str) -> plt.Figure:
+    """Horizontal stacked bars: one bar per article (``table`` indexed by file), one segment
+    per column (e.g. removal reason), colours fixed by column name in alphabetical order."""
+    use_style()
+    ordered = articles.set_index("file").loc[table.index].reset_index()
+    palette = plt.get_cmap("tab20").colors
+    fig, ax = plt.subplots(figsize=(9, 1.5 + 0.55 * len(table)))
+    left = pd.Series(0.0, index=table.index)
+    for k, column in enumerate(sorted(table.columns)):
+        ax.barh(range(len(table)), table[column], left=left, color=palette[k % len(palette)], label=column)
+        left += table[column]
+    ax.set_yticks(range(len(table)), article_labels(ordered))
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     fig.tight_layout()
     return fig
