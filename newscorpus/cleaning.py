@@ -132,13 +132,17 @@ def phrase_lexicon() -> tuple[tuple[str, int, re.Pattern], ...]:
     with PHRASES_FILE.open(encoding="utf-8") as handle:
         lines = (line for line in handle if not line.startswith("#"))
         for row in csv.DictReader(lines):
-            rows.append((row["category"], int(row["max_words"]), re.compile(row["pattern"], re.IGNORECASE)))
+            rows.append((row["category"], int(row["max_words"]), re.compile(row["pattern"])))
     return tuple(rows)
 
 
 def lexicon_category(text: str, n_words: int) -> str | None:
+    """The category of the first lexicon row that matches, in file order."""
+    # Lower-cased once here, patterns compiled without IGNORECASE: re can then use its fast
+    # literal-prefix scan, which makes the cleaner several times faster on long lines.
+    lowered = text.lower()
     for category, max_words, pattern in phrase_lexicon():
-        if (max_words == 0 or n_words <= max_words) and pattern.search(text):
+        if (max_words == 0 or n_words <= max_words) and pattern.search(lowered):
             return category
     return None
 

@@ -71,7 +71,7 @@ def timeline(articles: pd.DataFrame, events: pd.DataFrame) -> plt.Figure:
     use_style()
     ordered = articles.sort_values(["published", "file"], ignore_index=True)
     colours = outlet_colours(ordered["outlet"])
-    fig, ax = plt.subplots(figsize=(9, 1.6 + 0.45 * len(ordered)))
+    fig, ax = plt.subplots(figsize=(9, 1.9 + 0.45 * len(ordered)))
     for y, row in ordered.iterrows():
         start, end = date_interval(row["published"], row["date_precision"])
         colour = colours[row["outlet"]]
@@ -85,7 +85,7 @@ def timeline(articles: pd.DataFrame, events: pd.DataFrame) -> plt.Figure:
             event["event"],
             xy=(pd.Timestamp(event["date"]), 1.0),
             xycoords=("data", "axes fraction"),
-            xytext=(2, 2 + 11 * (i % 2)),
+            xytext=(2, 2 + 11 * (i % 3)),  # three heights: neighbouring events never collide
             textcoords="offset points",
             fontsize=8,
             color=GREY,

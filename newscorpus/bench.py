@@ -1,0 +1,70 @@
+"""``make bench``: the speed goals, measured (never asserted in timed tests).
+
+- a clean build (empty ``_build/``, so every notebook executes): goal under 60 s;
+- a rebuild with nothing changed (all from cache): goal under 10 s;
+- the cleaner on one core: goal at least 1,000 seed-sized articles per second.
+
+Results are printed and written to ``_build/bench.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import time
+from pathlib import Path
+
+from .book import build
+from .cleaning import clean_text
+from .corpus import load
+
+GOALS = {"clean_build_s": 60.0, "rebuild_s": 10.0, "cleaner_articles_per_s": 1000.0}
+CLEANER_ARTICLES = 5000
+
+
+def time_cleaner(texts: list[str], n: int = CLEANER_ARTICLES) -> float:
+    """Articles cleaned per second, single process, cycling through ``texts``."""
+    start = time.perf_counter()
+    for i in range(n):
+        clean_text(texts[i % len(texts)])
+    return n / (time.perf_counter() - start)
+
+
+def time_build(root: Path) -> float:
+    start = time.perf_counter()
+    result = build(root, capture=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"book build failed during the benchmark:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    return elapsed
+
+
+def run_bench(root: Path, *, skip_build: bool = False) -> int:
+    results: dict[str, float | str | int] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+    }
+    if not skip_build:
+        shutil.rmtree(root / "_build", ignore_errors=True)
+        results["clean_build_s"] = round(time_build(root), 2)
+        results["rebuild_s"] = round(time_build(root), 2)
+    texts = list(load(root / "seeds")["raw_text"])
+    results["cleaner_articles_per_s"] = round(time_cleaner(texts), 1)
+    results["cleaner_articles_timed"] = CLEANER_ARTICLES
+
+    failed = []
+    for key, goal in GOALS.items():
+        if key not in results:
+            continue
+        value = results[key]
+        ok = value >= goal if key.endswith("per_s") else value <= goal
+        failed += [] if ok else [key]
+        print(f"{key:24s} {value:>10} (goal {'≥' if key.endswith('per_s') else '<'} {goal:g}) {'ok' if ok else 'MISSED'}")
+    results["goals"] = GOALS
+    results["goals_missed"] = failed
+    out = root / "_build" / "bench.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"written to {out}")
+    return 0

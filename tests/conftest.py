@@ -1,0 +1,48 @@
+"""Shared fixtures. The slow ones (a full book build) are session-scoped and built once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+# What a copy of the repository needs to build the book (no .venv, no _build, no .git).
+BOOK_PARTS = ["_config.yml", "_toc.yml", "book", "notebooks", "seeds", "newscorpus", "tests",
+              "requirements.txt", "constraints.txt", "pyproject.toml"]
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """A writable copy of the seeds folder, for corrupting."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+def copy_book(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in BOOK_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def build_book(root: Path) -> subprocess.CompletedProcess:
+    """Build a copy of the book strictly, with that copy's package and seeds."""
+    from newscorpus.book import build
+
+    return build(root, capture=True, env={"PYTHONPATH": str(root), "NEWSCORPUS_SEEDS": str(root / "seeds")})
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """A copy of the repository, built once from an empty cache."""
+    root = copy_book(tmp_path_factory.mktemp("book") / "repo")
+    return root, build_book(root)

@@ -1,0 +1,28 @@
+"""The input fingerprint that makes the execution cache notice changed articles and code."""
+
+from __future__ import annotations
+
+from newscorpus.sphinx_freshness import inputs_fingerprint
+
+from conftest import copy_book
+
+
+def test_fingerprint_changes_with_seeds_and_package_but_not_with_build_output(tmp_path):
+    root = copy_book(tmp_path / "repo")
+    first = inputs_fingerprint(root)
+    assert inputs_fingerprint(root) == first  # stable
+
+    (root / "_build").mkdir()
+    (root / "_build" / "anything.html").write_text("output")
+    (root / "newscorpus" / "__pycache__").mkdir(exist_ok=True)
+    (root / "newscorpus" / "__pycache__" / "x.pyc").write_bytes(b"\0")
+    assert inputs_fingerprint(root) == first
+
+    article = root / "seeds" / "004_36699c77de50e06f.txt"
+    article.write_text(article.read_text() + "\nOne more line.\n")
+    after_seed = inputs_fingerprint(root)
+    assert after_seed != first
+
+    module = root / "newscorpus" / "text.py"
+    module.write_text(module.read_text() + "\n# a change\n")
+    assert inputs_fingerprint(root) != after_seed
