@@ -31,6 +31,10 @@ def copy_book(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
         else:
             shutil.copy2(source, target / part)
+    # Tools leave Markdown in hidden folders (pytest writes .pytest_cache/README.md); the strict
+    # build must not take it for a page.
+    (target / ".pytest_cache").mkdir(exist_ok=True)
+    (target / ".pytest_cache" / "README.md").write_text("# pytest cache directory\n")
     return target
 
 
