@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .text import word_count
 from .textstat_offline import textstat
 
 
@@ -19,8 +18,8 @@ def raw_vs_clean(cleaned: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             "file": cleaned["file"],
-            "raw_words": [word_count(t) for t in cleaned["source_text"]],
-            "clean_words": [word_count(t) for t in cleaned["clean_text"]],
+            "raw_words": cleaned["raw_words"],  # counted once, by clean_corpus
+            "clean_words": cleaned["clean_words"],
             "raw_flesch": [flesch_reading_ease(t) for t in cleaned["source_text"]],
             "clean_flesch": [flesch_reading_ease(t) for t in cleaned["clean_text"]],
         }
