@@ -8,20 +8,10 @@ from collections import Counter
 
 import pandas as pd
 
-from .errors import CorpusError
-from .cleaning import CleanedArticle, clean_text, html_to_text, split_units
+from .cleaning import CleanedArticle, article_text, clean_text, split_units
 from .text import word_count
 
 MIN_ARTICLES_FOR_TEMPLATE = 2
-
-
-def _article_text(file: str, raw_text: str) -> str:
-    if not file.lower().endswith((".html", ".htm")):
-        return raw_text
-    try:
-        return html_to_text(raw_text)[0]
-    except ValueError as exc:
-        raise CorpusError(file, str(exc)) from None
 
 
 def template_keys(texts: list[str]) -> frozenset[str]:
@@ -37,7 +27,7 @@ def clean_corpus(articles: pd.DataFrame) -> pd.DataFrame:
     ``paragraphs`` (list), ``clean_text``, ``source_text`` (before cleaning), ``raw_words``, ``clean_words``, ``removed_lines``,
     ``cleaned`` (the :class:`~newscorpus.cleaning.CleanedArticle`).
     """
-    texts = {row.file: _article_text(row.file, row.raw_text) for row in articles.itertuples()}
+    texts = {row.file: article_text(row.file, row.raw_text)[0] for row in articles.itertuples()}
     templates = {
         outlet: template_keys([texts[f] for f in group["file"]])
         for outlet, group in articles.groupby("outlet")

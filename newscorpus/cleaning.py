@@ -150,11 +150,11 @@ def lexicon_category(text: str, n_words: int) -> str | None:
 def is_name_like(text: str) -> bool:
     """``Local Editor``, ``Iraqi Studies Unit``: a short run of capitalised words, no sentence."""
     tokens = text.replace(",", " ").split()
-    if not 1 <= len(tokens) <= 8 or SENTENCE_END_RE.search(text) and not text.endswith("."):
+    if not 1 <= len(tokens) <= 8 or SENTENCE_END_RE.search(text) or text.endswith(":"):
         return False
     capitals = sum(bool(NAME_TOKEN_RE.match(t)) for t in tokens)
     particles = sum(t.lower() in NAME_PARTICLES for t in tokens)
-    return capitals >= 1 and capitals + particles == len(tokens) and not text.endswith((".", ":"))
+    return capitals >= 1 and capitals + particles == len(tokens)
 
 
 def _make_unit(numbers: list[int], lines: list[str]) -> _Unit:
@@ -351,8 +351,6 @@ def _name_the_rest(units: list[_Unit], author_key: str | None) -> None:
             unit.role = previous
         elif tail and is_name_like(unit.text):
             unit.role = "signature"
-        else:
-            unit.role = ""
     # Runs of three or more short, sentence-less lines with no other reason: a menu.
     i = 0
     while i < len(units):
@@ -434,14 +432,20 @@ def html_to_text(html: str) -> tuple[str, dict]:
     return "\n\n".join([*lines, document.text]), {"title": document.title, "author": document.author}
 
 
+def article_text(name: str | Path, raw: str) -> tuple[str, dict]:
+    """The text the cleaner reads from a file's content: HTML is extracted first, plain text
+    is used as it is. Also any title and author the page declares. CorpusError names the file."""
+    if Path(name).suffix.lower() not in {".html", ".htm"}:
+        return raw, {"title": None, "author": None}
+    try:
+        return html_to_text(raw)
+    except ValueError as exc:
+        raise CorpusError(name, str(exc)) from None
+
+
 def clean_file(path: Path, *, title: str | None = None, author: str | None = None,
                template_keys: frozenset[str] = frozenset()) -> CleanedArticle:
     """Clean one ``.txt`` or ``.html`` file; a CorpusError names the file if it cannot be read."""
-    text = read_utf8(Path(path))
-    if Path(path).suffix.lower() in {".html", ".htm"}:
-        try:
-            text, meta = html_to_text(text)
-        except ValueError as exc:
-            raise CorpusError(path, str(exc)) from None
-        title, author = title or meta["title"], author or meta["author"]
-    return clean_text(text, title=title, author=author, template_keys=template_keys)
+    text, meta = article_text(path, read_utf8(Path(path)))
+    return clean_text(text, title=title or meta["title"], author=author or meta["author"],
+                      template_keys=template_keys)

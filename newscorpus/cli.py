@@ -36,7 +36,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         try:
             article = clean_file(Path(name))
         except CorpusError as exc:
-            _error(str(exc).replace(exc.path, name, 1))  # name the file as the user typed it
+            _error(f"{name}: {exc.problem}")  # name the file as the user typed it
             status = EXIT_BAD_INPUT
             continue
         if args.json:

@@ -9,6 +9,3 @@ def word_count(text: str) -> int:
     """Words as textstat counts them (punctuation stripped), so every chapter agrees."""
     return textstat.lexicon_count(text, removepunct=True)
 
-
-def sentence_count(text: str) -> int:
-    return textstat.sentence_count(text)
