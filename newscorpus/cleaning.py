@@ -5,10 +5,10 @@ combines general signals rather than patterns for known sites:
 
 1. **Phrase lexicon** (``data/boilerplate_phrases.csv``): notices that read like prose (cookie
    banners, paywalls, newsletter prompts) and headers of page sections (Related, Comments, Tags,
-   Share). Each row has a category, which becomes the reason in the audit.
+   Share). Each row has a category, which becomes the reason in the audit (``phrases.py``).
 2. **Shape**: dates, bullets, name-like lines (bylines, signatures), photo credits.
-3. **Length and stop-word density** (the jusText classes of Pomikálek 2011): long lines full of
-   function words are prose; short lines are undecided; long lines with few are lists or menus.
+3. **Length and stop-word density** (the jusText classes of Pomikálek 2011, with jusText's own
+   whitespace word count): long lines full of function words are prose; short lines are undecided; long lines with few are lists or menus.
 4. **Neighbours**: undecided lines take the class of the nearest decided lines around them
    (the page edges count as boilerplate), as in jusText's context-sensitive stage.
 5. **Position**: title, standfirst and byline come before the body; signatures, related links
@@ -22,19 +22,15 @@ its 1-based line number and reason.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from pathlib import Path
 
 import justext
 
 from .corpus import read_utf8
 from .errors import CorpusError
-from .paths import DATA_DIR
-
-PHRASES_FILE = DATA_DIR / "boilerplate_phrases.csv"
+from .phrases import lexicon_category
 
 # jusText's defaults (Pomikálek 2011), on characters per line.
 LENGTH_LOW, LENGTH_HIGH = 70, 200
@@ -55,7 +51,8 @@ SECTION_REASONS = {
 METADATA_REASONS = {"date line", "byline", "tags"}
 
 STOPWORDS = frozenset(w.lower() for w in justext.get_stoplist("English"))
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# A line's identity ignores case, punctuation and spacing: its runs of word characters.
+KEY_WORD_RE = re.compile(r"\w+")
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 SENTENCE_START_RE = re.compile(r"^[\"'“‘(\[]?[A-Z0-9]")
 BULLET_RE = re.compile(r"^(?:[•·▪►●◦‣∙*]|[-–—]\s|\d{1,2}[.)]\s)")
@@ -122,35 +119,18 @@ class CleanedArticle:
 
 def normalise(text: str) -> str:
     """A line's identity for repetition: case, punctuation and spacing ignored."""
-    return " ".join(WORD_RE.findall(text.casefold()))
+    return " ".join(KEY_WORD_RE.findall(text.lower()))
 
 
-@cache
-def phrase_lexicon() -> tuple[tuple[str, int, re.Pattern], ...]:
-    """(category, max_words, compiled pattern) per row of the phrase lexicon, in file order."""
-    rows = []
-    with PHRASES_FILE.open(encoding="utf-8") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        for row in csv.DictReader(lines):
-            rows.append((row["category"], int(row["max_words"]), re.compile(row["pattern"])))
-    return tuple(rows)
-
-
-def lexicon_category(text: str, n_words: int) -> str | None:
-    """The category of the first lexicon row that matches, in file order."""
-    # Lower-cased once here, patterns compiled without IGNORECASE: re can then use its fast
-    # literal-prefix scan, which makes the cleaner several times faster on long lines.
-    lowered = text.lower()
-    for category, max_words, pattern in phrase_lexicon():
-        if (max_words == 0 or n_words <= max_words) and pattern.search(lowered):
-            return category
-    return None
+def ends_sentence(text: str) -> bool:
+    # Only the tail can hold the match; searching all of a long paragraph for it is wasted work.
+    return SENTENCE_END_RE.search(text[-16:]) is not None
 
 
 def is_name_like(text: str) -> bool:
     """``Local Editor``, ``Iraqi Studies Unit``: a short run of capitalised words, no sentence."""
     tokens = text.replace(",", " ").split()
-    if not 1 <= len(tokens) <= 8 or SENTENCE_END_RE.search(text) or text.endswith(":"):
+    if not 1 <= len(tokens) <= 8 or ends_sentence(text) or text.endswith(":"):
         return False
     capitals = sum(bool(NAME_TOKEN_RE.match(t)) for t in tokens)
     particles = sum(t.lower() in NAME_PARTICLES for t in tokens)
@@ -159,20 +139,22 @@ def is_name_like(text: str) -> bool:
 
 def _make_unit(numbers: list[int], lines: list[str]) -> _Unit:
     text = " ".join(lines)
-    words = WORD_RE.findall(text)
+    lowered = text.lower()
+    # Words and stop words as jusText counts them: whitespace-separated tokens.
+    words = lowered.split()
     n_words = len(words)
-    stops = sum(w.lower() in STOPWORDS for w in words)
-    category = lexicon_category(text, n_words)
+    stops = sum(map(STOPWORDS.__contains__, words))
+    category = lexicon_category(lowered, n_words)
     if category is None and n_words <= 10 and DATE_RE.search(text):
         category = "date line"
     return _Unit(
         numbers=numbers,
         lines=lines,
         text=text,
-        key=normalise(text),
+        key=" ".join(KEY_WORD_RE.findall(lowered)),  # normalise(text), lower-cased once
         n_words=n_words,
         stop_density=stops / n_words if n_words else 0.0,
-        sentence=bool(SENTENCE_END_RE.search(text)),
+        sentence=ends_sentence(text),
         bullet=bool(BULLET_RE.match(text)),
         category=category,
     )
@@ -202,7 +184,7 @@ def split_units(text: str) -> list[_Unit]:
             and not previous_blank
             and units
             and line[0].islower()
-            and not SENTENCE_END_RE.search(units[-1][1][-1])
+            and not ends_sentence(units[-1][1][-1])
             and not BULLET_RE.match(line)
         )
         if continues:

@@ -9,7 +9,8 @@ import pytest
 
 from newscorpus import load
 from newscorpus.cleaned import audit, clean_corpus
-from newscorpus.cleaning import PHRASES_FILE, clean_file, clean_text, lexicon_category
+from newscorpus.cleaning import clean_file, clean_text
+from newscorpus.phrases import PHRASES_FILE, lexicon_category
 from newscorpus.evaluation import evaluate_heldout, evaluate_seeds, load_marked, pooled, seed_labels
 
 from conftest import REPO, SEEDS
@@ -91,7 +92,7 @@ def test_every_phrase_lexicon_row_is_well_formed():
     ("Related articles", "related links"),
 ])
 def test_lexicon_categories(line, category):
-    assert lexicon_category(line, len(line.split())) == category
+    assert lexicon_category(line.lower(), len(line.split())) == category
 
 
 def test_hard_wrapped_text_is_joined_into_paragraphs():
