@@ -40,6 +40,8 @@ COMMENTS_AFTER_SHARE = 0.6
 COMMENTS_HEADER_WORDS = 20  # '3 thoughts on "<the article's title>"' 
 TITLE_SEARCH_UNITS, TITLE_MAX_WORDS = 12, 30
 WRAP_WIDTH = 100
+# A wrapped line this full was broken by the wrapper, not by the writer: the paragraph goes on.
+FULL_LINE = 0.8
 # Reasons that a following undecided line inherits: the bullets under a paywall prompt,
 # the headlines under "Related", the list under "Topics covered".
 SECTION_REASONS = {
@@ -160,32 +162,41 @@ def _make_unit(numbers: list[int], lines: list[str]) -> _Unit:
     )
 
 
-def is_hard_wrapped(lines: list[str]) -> bool:
-    """Text wrapped at a fixed width (e-mail, some archives): nine lines in ten fit the width.
-    Scraped web text puts each paragraph on one line, so its long lines exceed it."""
+def wrap_width(lines: list[str]) -> int | None:
+    """The width of text wrapped at a fixed width (e-mail, PDF text, some archives), or None.
+    Nine lines in ten fit within the width; scraped web text puts each paragraph on one line,
+    so its long lines exceed any such width."""
     lengths = sorted(len(line) for line in lines if line.strip())
-    return len(lengths) >= 5 and lengths[int(0.9 * (len(lengths) - 1))] <= WRAP_WIDTH
+    if len(lengths) < 5:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    return width if width <= WRAP_WIDTH else None
 
 
 def split_units(text: str) -> list[_Unit]:
-    """Non-blank lines as units. In hard-wrapped text, a line that continues a sentence (the
-    previous line does not end one and this one starts in lower case) joins its paragraph."""
-    raw_lines = text.splitlines()
-    wrapped = is_hard_wrapped(raw_lines)
+    """Non-blank lines as units. In hard-wrapped text, a line joins the paragraph above it when
+    it goes on with a sentence the line above left open, in lower case; or when the line above
+    fills the width (the wrapper broke it there) and this one reads as more of a paragraph:
+    full itself, or ending a sentence. (A short line with no full stop under a full one is a
+    byline or a label under a long title, not the end of its paragraph.)"""
+    raw_lines = [" ".join(raw.split()) for raw in text.splitlines()]
+    width = wrap_width(raw_lines)
     units: list[tuple[list[int], list[str]]] = []
     previous_blank = True
-    for number, raw in enumerate(raw_lines, start=1):
-        line = " ".join(raw.split())
+    for number, line in enumerate(raw_lines, start=1):
         if not line:
             previous_blank = True
             continue
+        above = units[-1][1][-1] if units else ""
         continues = (
-            wrapped
+            width is not None
             and not previous_blank
-            and units
-            and line[0].islower()
-            and not ends_sentence(units[-1][1][-1])
             and not BULLET_RE.match(line)
+            and (
+                (line[0].islower() and not ends_sentence(above))
+                or (len(above) >= FULL_LINE * width
+                    and (len(line) >= FULL_LINE * width or ends_sentence(line)))
+            )
         )
         if continues:
             units[-1][0].append(number)
@@ -310,10 +321,28 @@ def clean_text(
     for unit, cls in zip(units, classes):
         if cls == "good" and not unit.role:
             unit.role = "body"
+    _keep_subheadings(units)
     _name_the_rest(units, author_key)
     _find_standfirst(units)
     _mark_repeated_body(units)
     return _assemble(units)
+
+
+def _keep_subheadings(units: list[_Unit]) -> None:
+    """A short line that opens a body paragraph, inside the body, is the article's own
+    subheading, even where page furniture stands above it (a PDF's running header) and
+    smoothing took it for more furniture. It must read like a heading: a phrase, not a name
+    (those are bylines and signatures), with no full stop."""
+    seen_body = False
+    for unit, below in zip(units, units[1:]):
+        if (
+            seen_body and not unit.role and unit.jclass == "short" and below.role == "body"
+            and 2 <= unit.n_words <= 12 and not unit.bullet
+            and (not unit.sentence or unit.text.endswith("?"))
+            and SENTENCE_START_RE.match(unit.text) and not is_name_like(unit.text)
+        ):
+            unit.role = "body"
+        seen_body = seen_body or unit.role == "body"
 
 
 def _name_the_rest(units: list[_Unit], author_key: str | None) -> None:

@@ -14,6 +14,7 @@ The gold labels live in ``tests/evaluation/``: ``seed_labels.csv`` for the seed 
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +98,14 @@ def evaluate_seeds(cleaned: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def first_runs(directory: Path | None = None) -> pd.DataFrame:
+    """The cleaner's first score on each batch of held-out documents, before the fixes that
+    batch prompted (``heldout/first_runs.csv``, written down when each batch was run)."""
+    path = (directory or evaluation_dir()) / "heldout" / "first_runs.csv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines(True) if not line.startswith("#")]
+    return pd.read_csv(io.StringIO("".join(lines)))
+
+
 def evaluate_heldout(directory: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per held-out document: rates; and per furniture category: lines and the share removed.
     The cleaner runs as on a user's file: no metadata hints, no other articles."""
@@ -118,3 +127,37 @@ def evaluate_heldout(directory: Path | None = None) -> tuple[pd.DataFrame, pd.Da
         .reset_index()
     )
     return pd.DataFrame(scores), categories
+
+
+# What the counts mean, for readers: body lines are the article's own text, furniture the rest.
+SCORE_HEADINGS = {
+    "tp": "Body lines kept", "fn": "Body lines lost", "fp": "Furniture kept",
+    "tn": "Furniture removed", "precision": "Precision", "recall": "Recall",
+    "boilerplate_removed": "Share of furniture removed",
+}
+RATE_FORMAT = "{:.1%}"
+
+
+def reader_scores(tables: dict[str, pd.DataFrame]):
+    """Score tables (``evaluate_seeds``, ``evaluate_heldout``) side by side under plain headings,
+    rates as percentages: a pandas Styler for the book."""
+    table = pd.concat({name: t.set_index("document") for name, t in tables.items()})
+    table = table[list(SCORE_HEADINGS)].rename(columns=SCORE_HEADINGS)
+    table.index.names = ["Set", "Document"]
+    rates = ["Precision", "Recall", "Share of furniture removed"]
+    return table.style.format(RATE_FORMAT, subset=rates, na_rep="—")
+
+
+def first_runs_table(runs: pd.DataFrame):
+    """``first_runs`` as two reader tables: the scores per batch, and what each batch fixed."""
+    scores = runs[["batch", "documents", "precision", "recall", "boilerplate_removed"]].rename(
+        columns={"batch": "Batch", "documents": "Documents", "precision": "Precision",
+                 "recall": "Recall", "boilerplate_removed": "Share of furniture removed"})
+    scores["Documents"] = scores["Documents"].str.replace("; ", ", ")
+    fixes = runs[["batch", "fixed_afterwards"]].rename(
+        columns={"batch": "Batch", "fixed_afterwards": "Fixed afterwards, by general rules"})
+    return (
+        scores.style.format(RATE_FORMAT, subset=["Precision", "Recall", "Share of furniture removed"],
+                            na_rep="not recorded").hide(axis="index"),
+        fixes.style.hide(axis="index"),
+    )

@@ -1,4 +1,4 @@
-"""The articles table: metadata, provenance of the date, and length before and after cleaning."""
+"""Per-article tables as a reader wants them: articles named by outlet and date, plain headings."""
 
 from __future__ import annotations
 
@@ -21,8 +21,6 @@ def article_overview(articles: pd.DataFrame, cleaned: pd.DataFrame) -> pd.DataFr
 def reader_table(overview: pd.DataFrame):
     """The articles table as a reader wants it: articles named by outlet and date, plain column
     headings, the source as a link. A pandas Styler, rendered as HTML in the book."""
-    from .plots import article_labels  # one way of naming an article, shared with the charts
-
     table = pd.DataFrame(
         {
             "Title": overview["title"].values,
@@ -33,16 +31,40 @@ def reader_table(overview: pd.DataFrame):
             "Origin": overview["origin"].values,
             "Source": overview["url"].values,
         },
-        index=pd.Index(article_labels(overview), name="Article"),
+        index=pd.Index(article_names(overview["file"], overview), name="Article"),
     )
     link = lambda url: f'<a href="{url}">link</a>' if url else "—"  # noqa: E731
     return table.style.format({"Source": link})
 
 
+def article_names(files, overview: pd.DataFrame) -> list[str]:
+    """``Outlet, date`` for each file name: how tables and charts name an article."""
+    from .plots import article_labels  # one way of naming an article, shared with the charts
+
+    return article_labels(overview.set_index("file").loc[list(files)].reset_index())
+
+
 def by_article_columns(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
     """A table indexed by file, turned so that articles (named by outlet and date) are the
     columns: five columns fit a page where twenty reasons would not."""
-    from .plots import article_labels
+    return table.set_axis(article_names(table.index, overview), axis=0).T
 
-    named = overview.set_index("file").loc[table.index].reset_index()
-    return table.set_axis(article_labels(named), axis=0).T
+
+def shift_table(shift: pd.DataFrame, overview: pd.DataFrame):
+    """``readability.raw_vs_clean`` as a reader wants it: articles by name, plain headings."""
+    table = pd.DataFrame(
+        {
+            "Words, raw": shift["raw_words"].values,
+            "Words, cleaned": shift["clean_words"].values,
+            "Share of words removed": shift["words_removed_share"].values,
+            "Reading ease, raw": shift["raw_flesch"].values,
+            "Reading ease, cleaned": shift["clean_flesch"].values,
+            "Change in reading ease": shift["flesch_shift"].values,
+        },
+        index=pd.Index(article_names(shift["file"], overview), name="Article"),
+    )
+    return table.style.format({
+        "Words, raw": "{:,d}", "Words, cleaned": "{:,d}", "Share of words removed": "{:.0%}",
+        "Reading ease, raw": "{:.1f}", "Reading ease, cleaned": "{:.1f}",
+        "Change in reading ease": "{:+.1f}",
+    })

@@ -11,7 +11,7 @@ from newscorpus import load
 from newscorpus.cleaned import audit, clean_corpus
 from newscorpus.cleaning import clean_file, clean_text
 from newscorpus.phrases import PHRASES_FILE, lexicon_category
-from newscorpus.evaluation import evaluate_heldout, evaluate_seeds, load_marked, pooled, seed_labels
+from newscorpus.evaluation import evaluate_heldout, evaluate_seeds, first_runs, load_marked, pooled, seed_labels
 
 from conftest import REPO, SEEDS
 
@@ -48,6 +48,15 @@ def test_heldout_body_recall_is_total_and_boilerplate_removal_at_least_95_percen
             "share bar", "tags", "copyright"} <= set(categories["category"])
 
 
+def test_every_heldout_document_has_exactly_one_recorded_first_run():
+    runs = first_runs(EVALUATION)
+    named = [d.strip() for cell in runs["documents"] for d in cell.split(";")]
+    on_disk = sorted(p.stem for p in (EVALUATION / "heldout").glob("*.txt"))
+    assert sorted(named) == on_disk
+    rates = runs[["precision", "recall", "boilerplate_removed"]].stack().dropna()
+    assert rates.between(0, 1).all()
+
+
 def test_heldout_set_has_a_full_page_with_a_long_navigation_menu():
     page = load_marked(EVALUATION / "heldout" / "wire_full_page.txt")
     assert sum(c == "navigation" for c in page.categories.values()) >= 30
@@ -58,6 +67,10 @@ def test_heldout_set_has_a_full_page_with_a_long_navigation_menu():
     "The group's media office asked its supporters to subscribe to its new channels and share its statements widely.",
     "Officials said the cookies and sweets handed out at checkpoints were a goodwill gesture.",
     "Comments by the prime minister on Sunday angered the Kurdish parties.",
+    "Displaced families were told to register at the camp office before they could sign up for food rations.",
+    "Credit for the advance went to the Golden Division, the commanders said.",
+    "The views expressed by the tribal elders were those of men who felt abandoned by Baghdad.",
+    "The recruiters had a simple message for young men in the camps: follow us, and you will be paid.",
 ])
 def test_reporting_that_mentions_subscribe_or_share_is_not_boilerplate(sentence):
     text = f"A title for the test\n\n{'The army advanced on the city from three fronts, officials said on Monday. ' * 3}\n\n{sentence}\n\n{'Residents fled the fighting along corridors secured by the security forces. ' * 3}\n"
@@ -108,6 +121,32 @@ def test_hard_wrapped_text_is_joined_into_paragraphs():
     assert article.title == "Mosul battle enters second week"
     assert len(article.paragraphs) == 2
     assert article.paragraphs[0].startswith("Iraqi forces pushed") and article.paragraphs[0].endswith("secured by the army.")
+
+
+def test_pdf_style_wrapping_joins_lines_that_start_with_capitals_but_not_a_byline():
+    paragraph = (
+        "It should be pointed out that the Iraqi army is not alone in standing against\n"
+        "ISIS in Iraq. There is also the Ansar al-Islam organization, noting that this\n"
+        "organization and Jabhat al-Nusra are cooperating against the group in the north\n"
+        "Nusra are cooperating against ISIS.\n"
+    )
+    text = (
+        "ISIS sleeper cells in Iraq: a threat that has changed its shape over the years\n"
+        "Iraqi Studies Unit\n\n" + paragraph + "\n" + paragraph.replace("north", "west")
+    )
+    article = clean_text(text)
+    assert article.byline == "Iraqi Studies Unit"
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[0].endswith("cooperating against ISIS.")
+
+
+def test_a_subheading_under_a_running_header_is_kept():
+    paragraph = "The army advanced on the city from three fronts, officials said, and the fighting was fierce. " * 2
+    text = (f"Report title\n\n{paragraph}\n\nPage 2 of 5\nTHE CENTER FOR STUDIES\n\n"
+            f"The dormant cells\n\n{paragraph.replace('fierce', 'slow')}\n")
+    article = clean_text(text)
+    assert "The dormant cells" in article.paragraphs
+    assert "Page 2 of 5" not in article.paragraphs
 
 
 def test_body_is_the_same_without_metadata_hints(cleaned):
