@@ -21,20 +21,21 @@ def article_overview(articles: pd.DataFrame, cleaned: pd.DataFrame) -> pd.DataFr
 def reader_table(overview: pd.DataFrame):
     """The articles table as a reader wants it: articles named by outlet and date, plain column
     headings, the source as a link. A pandas Styler, rendered as HTML in the book."""
-    table = pd.DataFrame(
-        {
-            "Title": overview["title"].values,
-            "Author": overview["author"].replace("", "—").values,
-            "Date known to the": overview["date_precision"].values,
-            "How the date was established": overview["date_basis"].values,
-            "Outlet type": overview["outlet_type"].values,
-            "Origin": overview["origin"].values,
-            "Source": overview["url"].values,
-        },
-        index=pd.Index(article_names(overview["file"], overview), name="Article"),
-    )
+    table = _by_article_name(overview, overview, {
+        "Title": "title", "Author": "author", "Date known to the": "date_precision",
+        "How the date was established": "date_basis", "Outlet type": "outlet_type",
+        "Origin": "origin", "Source": "url",
+    })
+    table["Author"] = table["Author"].replace("", "—")
     link = lambda url: f'<a href="{url}">link</a>' if url else "—"  # noqa: E731
     return table.style.format({"Source": link})
+
+
+def _by_article_name(frame: pd.DataFrame, overview: pd.DataFrame, headings: dict[str, str]) -> pd.DataFrame:
+    """``frame``'s columns under reader headings (heading -> column), one row per article,
+    named by outlet and date."""
+    table = frame[list(headings.values())].set_axis(list(headings), axis=1)
+    return table.set_axis(pd.Index(article_names(frame["file"], overview), name="Article"), axis=0)
 
 
 def article_names(files, overview: pd.DataFrame) -> list[str]:
@@ -52,17 +53,11 @@ def by_article_columns(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFr
 
 def shift_table(shift: pd.DataFrame, overview: pd.DataFrame):
     """``readability.raw_vs_clean`` as a reader wants it: articles by name, plain headings."""
-    table = pd.DataFrame(
-        {
-            "Words, raw": shift["raw_words"].values,
-            "Words, cleaned": shift["clean_words"].values,
-            "Share of words removed": shift["words_removed_share"].values,
-            "Reading ease, raw": shift["raw_flesch"].values,
-            "Reading ease, cleaned": shift["clean_flesch"].values,
-            "Change in reading ease": shift["flesch_shift"].values,
-        },
-        index=pd.Index(article_names(shift["file"], overview), name="Article"),
-    )
+    table = _by_article_name(shift, overview, {
+        "Words, raw": "raw_words", "Words, cleaned": "clean_words",
+        "Share of words removed": "words_removed_share", "Reading ease, raw": "raw_flesch",
+        "Reading ease, cleaned": "clean_flesch", "Change in reading ease": "flesch_shift",
+    })
     return table.style.format({
         "Words, raw": "{:,d}", "Words, cleaned": "{:,d}", "Share of words removed": "{:.0%}",
         "Reading ease, raw": "{:.1f}", "Reading ease, cleaned": "{:.1f}",
