@@ -8,7 +8,8 @@ combines general signals rather than patterns for known sites:
    Share). Each row has a category, which becomes the reason in the audit (``phrases.py``).
 2. **Shape**: dates, bullets, name-like lines (bylines, signatures), photo credits.
 3. **Length and stop-word density** (the jusText classes of Pomikálek 2011, with jusText's own
-   whitespace word count): long lines full of function words are prose; short lines are undecided; long lines with few are lists or menus.
+   whitespace word count): long lines full of function words are prose; short lines are
+   undecided; long lines with few are lists or menus.
 4. **Neighbours**: undecided lines take the class of the nearest decided lines around them
    (the page edges count as boilerplate), as in jusText's context-sensitive stage.
 5. **Position**: title, standfirst and byline come before the body; signatures, related links
@@ -37,7 +38,7 @@ LENGTH_LOW, LENGTH_HIGH = 70, 200
 STOPWORDS_LOW, STOPWORDS_HIGH = 0.30, 0.32
 # A comments header ends the article only once this share of the body (in characters) is behind it.
 COMMENTS_AFTER_SHARE = 0.6
-COMMENTS_HEADER_WORDS = 20  # '3 thoughts on "<the article's title>"' 
+COMMENTS_HEADER_WORDS = 20  # '3 thoughts on "<the article's title>"'
 TITLE_SEARCH_UNITS, TITLE_MAX_WORDS = 12, 30
 WRAP_WIDTH = 100
 # A wrapped line this full was broken by the wrapper, not by the writer: the paragraph goes on.
@@ -53,7 +54,6 @@ SECTION_REASONS = {
 METADATA_REASONS = {"date line", "byline", "tags"}
 
 STOPWORDS = frozenset(w.lower() for w in justext.get_stoplist("English"))
-# A line's identity ignores case, punctuation and spacing: its runs of word characters.
 KEY_WORD_RE = re.compile(r"\w+")
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 SENTENCE_START_RE = re.compile(r"^[\"'“‘(\[]?[A-Z0-9]")
@@ -153,7 +153,7 @@ def _make_unit(numbers: list[int], lines: list[str]) -> _Unit:
         numbers=numbers,
         lines=lines,
         text=text,
-        key=" ".join(KEY_WORD_RE.findall(lowered)),  # normalise(text), lower-cased once
+        key=normalise(text),
         n_words=n_words,
         stop_density=stops / n_words if n_words else 0.0,
         sentence=ends_sentence(text),

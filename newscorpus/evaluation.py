@@ -135,7 +135,11 @@ SCORE_HEADINGS = {
     "tn": "Furniture removed", "precision": "Precision", "recall": "Recall",
     "boilerplate_removed": "Share of furniture removed",
 }
-RATE_FORMAT = "{:.1%}"
+RATES = ["precision", "recall", "boilerplate_removed"]
+
+
+def _rates_as_percentages(table: pd.DataFrame, na_rep: str):
+    return table.style.format("{:.1%}", subset=[SCORE_HEADINGS[r] for r in RATES], na_rep=na_rep)
 
 
 def reader_scores(tables: dict[str, pd.DataFrame]):
@@ -144,20 +148,14 @@ def reader_scores(tables: dict[str, pd.DataFrame]):
     table = pd.concat({name: t.set_index("document") for name, t in tables.items()})
     table = table[list(SCORE_HEADINGS)].rename(columns=SCORE_HEADINGS)
     table.index.names = ["Set", "Document"]
-    rates = ["Precision", "Recall", "Share of furniture removed"]
-    return table.style.format(RATE_FORMAT, subset=rates, na_rep="—")
+    return _rates_as_percentages(table, na_rep="—")
 
 
 def first_runs_table(runs: pd.DataFrame):
     """``first_runs`` as two reader tables: the scores per batch, and what each batch fixed."""
-    scores = runs[["batch", "documents", "precision", "recall", "boilerplate_removed"]].rename(
-        columns={"batch": "Batch", "documents": "Documents", "precision": "Precision",
-                 "recall": "Recall", "boilerplate_removed": "Share of furniture removed"})
+    scores = runs[["batch", "documents", *RATES]].rename(
+        columns={"batch": "Batch", "documents": "Documents", **SCORE_HEADINGS})
     scores["Documents"] = scores["Documents"].str.replace("; ", ", ")
     fixes = runs[["batch", "fixed_afterwards"]].rename(
         columns={"batch": "Batch", "fixed_afterwards": "Fixed afterwards, by general rules"})
-    return (
-        scores.style.format(RATE_FORMAT, subset=["Precision", "Recall", "Share of furniture removed"],
-                            na_rep="not recorded").hide(axis="index"),
-        fixes.style.hide(axis="index"),
-    )
+    return _rates_as_percentages(scores, na_rep="not recorded").hide(axis="index"), fixes.style.hide(axis="index")

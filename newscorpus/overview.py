@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .plots import article_names  # one way of naming an article, shared with the charts
+
 OVERVIEW_COLUMNS = [
     "file", "title", "outlet", "author", "date_label", "date_precision", "date_basis",
     "outlet_type", "origin", "url", "raw_words", "clean_words",
@@ -36,13 +38,6 @@ def _by_article_name(frame: pd.DataFrame, overview: pd.DataFrame, headings: dict
     named by outlet and date."""
     table = frame[list(headings.values())].set_axis(list(headings), axis=1)
     return table.set_axis(pd.Index(article_names(frame["file"], overview), name="Article"), axis=0)
-
-
-def article_names(files, overview: pd.DataFrame) -> list[str]:
-    """``Outlet, date`` for each file name: how tables and charts name an article."""
-    from .plots import article_labels  # one way of naming an article, shared with the charts
-
-    return article_labels(overview.set_index("file").loc[list(files)].reset_index())
 
 
 def by_article_columns(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:

@@ -65,6 +65,11 @@ def article_labels(articles: pd.DataFrame) -> list[str]:
     return [f"{short_outlet(o)}, {d}" for o, d in zip(articles["outlet"], articles["date_label"])]
 
 
+def article_names(files: Iterable[str], articles: pd.DataFrame) -> list[str]:
+    """``article_labels`` for the given file names, looked up in ``articles``."""
+    return article_labels(articles.set_index("file").loc[list(files)].reset_index())
+
+
 def timeline(articles: pd.DataFrame, events: pd.DataFrame) -> plt.Figure:
     """Publication dates against events. A date known only to the month or year is drawn
     as a bar over the whole period, so the chart claims no more precision than the data."""
@@ -137,14 +142,13 @@ def stacked_by_article(table: pd.DataFrame, articles: pd.DataFrame, xlabel: str)
     """Horizontal stacked bars: one bar per article (``table`` indexed by file), one segment
     per column (e.g. removal reason), colours fixed by column name in alphabetical order."""
     use_style()
-    ordered = articles.set_index("file").loc[table.index].reset_index()
     palette = plt.get_cmap("tab20").colors
     fig, ax = plt.subplots(figsize=(9, 1.5 + 0.55 * len(table)))
     left = pd.Series(0.0, index=table.index)
     for k, column in enumerate(sorted(table.columns)):
         ax.barh(range(len(table)), table[column], left=left, color=palette[k % len(palette)], label=column)
         left += table[column]
-    ax.set_yticks(range(len(table)), article_labels(ordered))
+    ax.set_yticks(range(len(table)), article_names(table.index, articles))
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
