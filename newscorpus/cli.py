@@ -59,13 +59,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .book import build
+    from .book.build import build
 
     return build(args.root).returncode
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import run_bench
+    from .book.bench import run_bench
 
     return run_bench(Path(args.root), skip_build=args.skip_build)
 

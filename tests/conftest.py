@@ -40,7 +40,7 @@ def copy_book(target: Path) -> Path:
 
 def build_book(root: Path) -> subprocess.CompletedProcess:
     """Build a copy of the book strictly, with that copy's package and seeds."""
-    from newscorpus.book import build
+    from newscorpus.book.build import build
 
     return build(root, capture=True, env={"PYTHONPATH": str(root), "NEWSCORPUS_SEEDS": str(root / "seeds")})
 

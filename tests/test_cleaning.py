@@ -8,10 +8,10 @@ import re
 import pytest
 
 from newscorpus import load
-from newscorpus.cleaned import audit, clean_corpus
+from newscorpus.cleaning import audit, clean_corpus
 from newscorpus.cleaning import clean_file, clean_text
-from newscorpus.phrases import PHRASES_FILE, lexicon_category
-from newscorpus.evaluation import evaluate_heldout, evaluate_seeds, first_runs, load_marked, pooled, seed_labels
+from newscorpus.cleaning.phrases import PHRASES_FILE, lexicon_category
+from newscorpus.cleaning.evaluation import evaluate_heldout, evaluate_seeds, first_runs, load_marked, pooled, seed_labels
 
 from conftest import REPO, SEEDS
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newscorpus.sphinx_freshness import inputs_fingerprint
+from newscorpus.book.freshness import inputs_fingerprint
 
 from conftest import copy_book
 

@@ -49,4 +49,4 @@ def test_config_is_strict():
     config = yaml.safe_load((REPO / "_config.yml").read_text())
     assert config["execute"]["raise_on_error"] is True
     assert config["execute"]["allow_errors"] is False
-    assert "newscorpus.sphinx_freshness" in config["sphinx"]["extra_extensions"]
+    assert "newscorpus.book.freshness" in config["sphinx"]["extra_extensions"]

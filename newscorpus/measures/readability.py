@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .textstat_offline import textstat
+from ..textstat_offline import textstat
 
 
 def flesch_reading_ease(text: str) -> float:

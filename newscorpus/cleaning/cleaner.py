@@ -29,8 +29,8 @@ from pathlib import Path
 
 import justext
 
-from .corpus import read_utf8
-from .errors import CorpusError
+from ..corpus import read_utf8
+from ..errors import CorpusError
 from .phrases import lexicon_category
 
 # jusText's defaults (Pomikálek 2011), on characters per line.

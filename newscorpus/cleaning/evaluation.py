@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cleaning import clean_text
-from .paths import find_seeds_dir
+from .cleaner import clean_text
+from ..paths import find_seeds_dir
 
 BODY, NOT_BODY = "body", "not body"
 

@@ -8,8 +8,8 @@ from collections import Counter
 
 import pandas as pd
 
-from .cleaning import CleanedArticle, article_text, clean_text, split_units
-from .text import word_count
+from .cleaner import CleanedArticle, article_text, clean_text, split_units
+from ..text import word_count
 
 MIN_ARTICLES_FOR_TEMPLATE = 2
 

@@ -19,7 +19,7 @@ from functools import cache
 
 import ahocorasick
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 from .prefilter import required_substrings
 
 PHRASES_FILE = DATA_DIR / "boilerplate_phrases.csv"

@@ -16,9 +16,9 @@ import shutil
 import time
 from pathlib import Path
 
-from .book import build
-from .cleaning import clean_text
-from .corpus import load
+from .build import build
+from ..cleaning.cleaner import clean_text
+from ..corpus import load
 
 GOALS = {"clean_build_s": 60.0, "rebuild_s": 10.0, "cleaner_articles_per_s": 1000.0}
 CLEANER_ARTICLES = 5000
