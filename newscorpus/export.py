@@ -21,7 +21,9 @@ def tables(seeds_dir: str | os.PathLike | None = None) -> dict[str, pd.DataFrame
         "articles.csv": overview,
         "cleaning_audit.csv": audit(cleaned),
     }
-    # Chapter 03 (readability): readability.csv
+    from .measures import diversity, readability  # Chapter 03 (readability)
+    computed["readability.csv"] = readability.readability_table(cleaned)
+    computed["diversity.csv"] = diversity.diversity_table(cleaned)
     # Chapter 04 (framing): framing.csv, attributions.csv
     # Chapter 05 (themes): themes.csv, places.csv
     return computed

