@@ -405,3 +405,44 @@ def hardest_summary(scores: pd.DataFrame, pairs: pd.DataFrame, names: dict[str, 
     else:
         verdict = f"distinguishable beyond the noise from {clear} of the other {others}"
     return f"{names[hardest]} scores hardest, {verdict}"
+
+
+def consensus_flaw(comparison: pd.DataFrame, names: dict[str, str]) -> str:
+    """A sentence on textstat's consensus grade, from ``textstat_comparison``: the first pair of
+    articles it ranks against their Flesch–Kincaid grades, or that it ranks none that way."""
+    ranked = comparison.sort_values("kincaid_grade", ascending=False)
+    for hard, easy in itertools.combinations(ranked.index, 2):
+        h, e = ranked.loc[hard], ranked.loc[easy]
+        if h["consensus_grade"] < e["consensus_grade"] and h["kincaid_grade"] > e["kincaid_grade"]:
+            return (f"textstat's consensus grade puts {names[hard]} (its Flesch–Kincaid grade "
+                    f"{h['kincaid_grade']:.1f}) at grade {h['consensus_grade']:.0f}, below {names[easy]} "
+                    f"(Flesch–Kincaid {e['kincaid_grade']:.1f}) at grade {e['consensus_grade']:.0f}")
+    return "on these articles textstat's consensus grade happens to keep the Flesch–Kincaid order"
+
+
+def longest_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Each article's longest sentence (in words): ``file``, ``words``, ``text``."""
+    index = sentences.groupby("file", sort=False)["words"].idxmax()
+    return sentences.loc[index, ["file", "words", "text"]].reset_index(drop=True)
+
+
+def timing_comparison(cleaned: pd.DataFrame, repeats: int = 3) -> pd.DataFrame:
+    """Milliseconds per article (best of ``repeats``): :func:`article_readability` (segmenting,
+    counting, seven scores, both bootstraps) against textstat's seven calls on the same text
+    with its caches cleared. Depends on the machine; the ratio is what carries over."""
+    import time
+
+    rows = []
+    for file, paragraphs, text in zip(cleaned["file"], cleaned["paragraphs"], cleaned["clean_text"]):
+        ours = theirs = float("inf")
+        for _ in range(repeats):
+            started = time.perf_counter()
+            article_readability(file, list(paragraphs))
+            ours = min(ours, time.perf_counter() - started)
+            clear_textstat_caches()
+            started = time.perf_counter()
+            for function in TEXTSTAT_SCORES.values():
+                getattr(textstat, function)(text)
+            theirs = min(theirs, time.perf_counter() - started)
+        rows.append({"file": file, "ours_ms": 1000 * ours, "textstat_seven_ms": 1000 * theirs})
+    return pd.DataFrame(rows)

@@ -1,0 +1,180 @@
+"""Charts for the readability chapter: scores with both intervals, pairwise differences, sentence
+lengths. Articles are named and coloured as everywhere in the book; heights grow with the number
+of articles (tested up to 50)."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+
+from . import GREY, article_names, outlet_colours, use_style
+from ..measures.readability import SCORE_NAMES
+
+
+def _outlet_colours_for(files, overview: pd.DataFrame) -> list[str]:
+    outlets = overview.set_index("file").loc[list(files), "outlet"]
+    colours = outlet_colours(overview["outlet"])
+    return [colours[o] for o in outlets]
+
+
+def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int = 4) -> plt.Figure:
+    """One panel per formula: each article's score (dot), its sentence-bootstrap interval (thick
+    bar) and its paragraph-block interval (thin bar). SMOG below 30 sentences is drawn hollow."""
+    use_style()
+    names = list(SCORE_NAMES)
+    rows = int(np.ceil(len(names) / columns))
+    n = len(scores)
+    fig, axes = plt.subplots(rows, columns, figsize=(10, rows * (0.9 + 0.28 * n)), sharey=True, squeeze=False)
+    labels = article_names(scores["file"], overview)
+    colours = _outlet_colours_for(scores["file"], overview)
+    ys = np.arange(n)
+    for ax, name in zip(axes.flat, names):
+        ax.hlines(ys, scores[f"{name}_block_low"], scores[f"{name}_block_high"], color=colours, linewidth=1.2, alpha=0.6)
+        ax.hlines(ys, scores[f"{name}_low"], scores[f"{name}_high"], color=colours, linewidth=4, alpha=0.9)
+        hollow = ~scores["smog_reliable"] if name == "smog_grade" else np.zeros(n, dtype=bool)
+        ax.scatter(scores[name], ys, s=28, zorder=3, color=["white" if h else c for h, c in zip(hollow, colours)],
+                   edgecolors="black", linewidths=0.8)
+        ax.set_title(SCORE_NAMES[name] + (" (higher = easier)" if name == "reading_ease" else ""), fontsize=9)
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="x", labelsize=8)
+    for ax in axes.flat[len(names):]:
+        ax.axis("off")
+    axes[0, 0].set_yticks(ys, labels, fontsize=8)
+    axes[0, 0].invert_yaxis()
+    legend = [Line2D([0], [0], color=GREY, linewidth=4, label="95% interval, sentences resampled"),
+              Line2D([0], [0], color=GREY, linewidth=1.2, label="95% interval, paragraphs resampled"),
+              Line2D([0], [0], marker="o", color="white", markeredgecolor="black", linestyle="none",
+                     label="SMOG from fewer than 30 sentences")]
+    spare = axes.flat[len(names)] if len(names) < rows * columns else axes.flat[-1]
+    spare.legend(handles=legend, loc="center", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def pairwise_chart(pairs: pd.DataFrame, overview: pd.DataFrame, xlabel: str) -> plt.Figure:
+    """Each pair of articles: the difference (dot) with both corrected intervals; pairs whose
+    intervals both exclude zero in black, the rest in grey."""
+    use_style()
+    first = article_names(pairs["first"], overview)
+    second = article_names(pairs["second"], overview)
+    labels = [f"{a}  minus  {b}" for a, b in zip(first, second)]
+    ys = np.arange(len(pairs))
+    colours = ["black" if clear else GREY for clear in pairs["exceeds_noise"]]
+    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.32 * len(pairs)))
+    ax.hlines(ys - 0.12, pairs["sentence_low"], pairs["sentence_high"], color=colours, linewidth=3.5)
+    ax.hlines(ys + 0.12, pairs["block_low"], pairs["block_high"], color=colours, linewidth=1.2)
+    ax.scatter(pairs["difference"], ys, color=colours, zorder=3, s=22)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_yticks(ys, labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(xlabel)
+    ax.legend(handles=[Line2D([0], [0], color="black", linewidth=3.5, label="sentences resampled"),
+                       Line2D([0], [0], color="black", linewidth=1.2, label="paragraphs resampled"),
+                       Line2D([0], [0], color=GREY, linewidth=3.5, label="within the noise (grey)")],
+              loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def sentence_lengths(sentences: pd.DataFrame, overview: pd.DataFrame) -> plt.Figure:
+    """Every sentence as a dot at its length in words, one row per article, over a box of the
+    middle half; each article's longest sentence ringed."""
+    use_style()
+    files = list(dict.fromkeys(sentences["file"]))
+    labels = article_names(files, overview)
+    colours = _outlet_colours_for(files, overview)
+    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.5 * len(files)))
+    jitter = np.random.default_rng(0)  # fixed: the same picture on every build
+    for y, (file, colour) in enumerate(zip(files, colours)):
+        lengths = sentences.loc[sentences["file"] == file, "words"].to_numpy()
+        ax.boxplot(lengths, positions=[y], orientation="horizontal", widths=0.5, showfliers=False,
+                   medianprops={"color": "black"}, boxprops={"color": GREY}, whiskerprops={"color": GREY},
+                   capprops={"color": GREY})
+        ax.scatter(lengths, y + jitter.uniform(-0.18, 0.18, len(lengths)), s=12, color=colour, alpha=0.75, zorder=3)
+        ax.scatter([lengths.max()], [y], s=140, facecolors="none", edgecolors="black", linewidths=1.2, zorder=4)
+    ax.set_yticks(range(len(files)), labels)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Sentence length (words); ringed: each article's longest sentence")
+    fig.tight_layout()
+    return fig
+
+
+# --- reader tables (pandas Stylers, every cell escaped) ---------------------------------------
+
+COUNT_HEADINGS = {
+    "sentences": "Sentences (ours)", "textstat_sentences": "Sentences (textstat)", "paragraphs": "Paragraphs",
+    "words": "Words", "syllables": "Syllables", "polysyllables": "Words of 3+ syllables",
+    "letters": "Letters", "characters": "Letters and digits", "difficult_words": "Unfamiliar words (Dale–Chall)",
+}
+
+
+def _by_article(table: pd.DataFrame, overview: pd.DataFrame):
+    from ..overview import by_article_columns, reader_style
+
+    return reader_style(by_article_columns(table, overview))
+
+
+def counts_table(scores: pd.DataFrame, overview: pd.DataFrame):
+    """The counts every score is computed from: one column per article."""
+    table = scores.set_index("file")[list(COUNT_HEADINGS)].rename(columns=COUNT_HEADINGS)
+    return _by_article(table, overview)
+
+
+def scores_table(scores: pd.DataFrame, overview: pd.DataFrame):
+    """Each score with its sentence-bootstrap 95% interval: one column per article."""
+    indexed = scores.set_index("file")
+    table = pd.DataFrame({
+        SCORE_NAMES[name]: [f"{v:.1f} ({lo:.1f} to {hi:.1f})" for v, lo, hi in
+                            zip(indexed[name], indexed[f"{name}_low"], indexed[f"{name}_high"])]
+        for name in SCORE_NAMES
+    }, index=indexed.index)
+    return _by_article(table, overview)
+
+
+def versus_textstat_table(scores: pd.DataFrame, comparison: pd.DataFrame, overview: pd.DataFrame):
+    """Ours against textstat's, per score and article: ``ours / textstat``."""
+    indexed = scores.set_index("file")
+    table = pd.DataFrame({
+        SCORE_NAMES[name]: [f"{a:.1f} / {b:.1f}" for a, b in zip(indexed[name], comparison.loc[indexed.index, name])]
+        for name in SCORE_NAMES
+    }, index=indexed.index)
+    table["textstat's consensus grade"] = comparison.loc[indexed.index, "consensus_grade"].map("{:.0f}".format)
+    return _by_article(table, overview)
+
+
+def segmenter_table(summary: pd.DataFrame):
+    """The segmenters against the hand count, and their cost."""
+    from ..overview import reader_style
+
+    table = pd.DataFrame({
+        "Segmenter": summary["segmenter"],
+        "Articles counted exactly": [f"{a} of {n}" for a, n in zip(summary["articles_exact"], summary["articles"])],
+        "Sentences off (all articles)": summary["sentences_off"],
+        "Paragraphs counted right": [f"{a} of {n}" for a, n in zip(summary["paragraphs_right"], summary["paragraphs"])],
+        "Milliseconds per article": summary["ms_per_article"],
+    }).set_index("Segmenter")
+    return reader_style(table, {"Milliseconds per article": "{:.2f}"})
+
+
+def diversity_reader_table(diversity: pd.DataFrame, overview: pd.DataFrame):
+    """Lexical diversity per article; the raw ratio shown only to be warned against."""
+    from ..overview import reader_style
+
+    table = diversity.set_index("file")[["tokens", "types", "type_token_ratio", "mtld", "mattr"]]
+    table = table.set_axis(["Words", "Distinct words", "Type/token ratio (do not compare)", "MTLD", "MATTR (50-word windows)"], axis=1)
+    table.index = pd.Index(article_names(table.index, overview), name="Article")
+    return reader_style(table, {"Type/token ratio (do not compare)": "{:.2f}", "MTLD": "{:.1f}",
+                                "MATTR (50-word windows)": "{:.3f}"})
+
+
+def longest_table(longest: pd.DataFrame, overview: pd.DataFrame):
+    """Each article's longest sentence, as text."""
+    from ..overview import reader_style
+
+    table = longest.set_index("file")[["words", "text"]].set_axis(["Words", "Longest sentence"], axis=1)
+    table.index = pd.Index(article_names(table.index, overview), name="Article")
+    return reader_style(table).set_properties(subset=["Longest sentence"], **{"text-align": "left"})
