@@ -1,0 +1,117 @@
+"""Reader tables for the framing chapter: the measures of ``framing`` laid out with articles named
+by outlet and date, counts split by voice, and the external context marked as such."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..plots import article_names
+from . import lexicons
+from .framing import LEXICON, slug
+
+VOICE_SHORT = {"quoted": "quoted", "gloss": "in a gloss"}
+
+
+def _voice_cell(narrative: int, quoted: int, gloss: int) -> str:
+    """'15', or '0 + 2 quoted + 1 in a gloss': the narrative count first, the others only if any."""
+    parts = [str(int(narrative))]
+    parts += [f"{int(n)} {VOICE_SHORT[v]}" for v, n in (("quoted", quoted), ("gloss", gloss)) if n]
+    return " + ".join(parts)
+
+
+def label_table(table: pd.DataFrame, overview: pd.DataFrame, labels: list[str] | None = None) -> pd.DataFrame:
+    """Labels (rows) by articles (columns); each cell the narrative count, then quoted and gloss."""
+    labels = labels or lexicons.label_names()
+    cells = {
+        name: [_voice_cell(*(row[f"label_{slug(label)}_{v}"] for v in ("narrative", "quoted", "gloss"))) for label in labels]
+        for name, row in zip(article_names(table["file"], overview), table.to_dict("records"))
+    }
+    return pd.DataFrame(cells, index=pd.Index(labels, name="Label"))
+
+
+def voice_table(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
+    """Words per voice and the quoted share, one row per article."""
+    out = pd.DataFrame({
+        "Words": table["words"].to_numpy(),
+        "Narrative": table["words_narrative"].to_numpy(),
+        "Quoted": table["words_quoted"].to_numpy(),
+        "Gloss": table["words_gloss"].to_numpy(),
+        "Quotations (3+ words)": table["quotations"].to_numpy(),
+    }, index=pd.Index(article_names(table["file"], overview), name="Article"))
+    out["Quoted share"] = out["Quoted"] / out["Words"]
+    return out
+
+
+def sources_table(attributions: pd.DataFrame, table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
+    """Attributions per article by source type, kind and mode."""
+    files = list(table["file"])
+    parts = [
+        pd.crosstab(attributions["file"], attributions[column]).reindex(index=files, fill_value=0)
+        for column in ("source_type", "kind", "mode")
+    ]
+    out = pd.concat(parts, axis=1, keys=["Source type", "Kind", "Mode"]).fillna(0).astype(int)
+    out.insert(0, ("All", "attributions"), out["Mode"].sum(axis=1))
+    out.index = pd.Index(article_names(files, overview), name="Article")
+    return out
+
+
+def lexicon_term_table(hits: pd.DataFrame, table: pd.DataFrame, overview: pd.DataFrame, lexicon: str) -> pd.DataFrame:
+    """A lexicon's lemmas (rows) by article (columns); cell: narrative count, then quoted."""
+    found = hits[(hits["family"] == LEXICON) & (hits["name"] == lexicon)]
+    if found.empty:
+        return pd.DataFrame()
+    counts = found.pivot_table(index=["lemma", "file"], columns="voice", values="start", aggfunc="count", fill_value=0)
+    counts = counts.reindex(columns=["narrative", "quoted", "gloss"], fill_value=0)
+    files = list(table["file"])
+    lemmas = found["lemma"].value_counts().index
+    cells = {
+        name: [_voice_cell(*counts.loc[(lemma, file)]) if (lemma, file) in counts.index else "0" for lemma in lemmas]
+        for file, name in zip(files, article_names(files, overview))
+    }
+    return pd.DataFrame(cells, index=pd.Index(lemmas, name="Term (lemma)"))
+
+
+def drivers_table(hits: pd.DataFrame, table: pd.DataFrame, overview: pd.DataFrame, lexicons_shown: list[str],
+                  top: int = 5) -> pd.DataFrame:
+    """For each lexicon and article: the narrative rate and the lemmas that drive it."""
+    rows = []
+    narrative = hits[(hits["family"] == LEXICON) & (hits["voice"] == "narrative")]
+    for lexicon in lexicons_shown:
+        for file, name in zip(table["file"], article_names(table["file"], overview)):
+            found = narrative[(narrative["name"] == lexicon) & (narrative["file"] == file)]
+            top_lemmas = found["lemma"].value_counts().head(top)
+            rate = table.set_index("file").loc[file, f"lex_{lexicon}_narrative_per_1000"]
+            rows.append({"List": lexicon, "Article": name, "Per 1,000 narrative words": rate,
+                         "Hits": len(found), "Most frequent entries": ", ".join(f"{w} {n}" for w, n in top_lemmas.items())})
+    return pd.DataFrame(rows).set_index(["List", "Article"])
+
+
+def actor_table(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
+    """Mentions of each actor (rows) by article (columns), all voices."""
+    actors = lexicons.actor_names()
+    data = {name: [int(row[f"actor_{slug(a)}"]) for a in actors]
+            for name, row in zip(article_names(table["file"], overview), table.to_dict("records"))}
+    return pd.DataFrame(data, index=pd.Index(actors, name="Actor"))
+
+
+def stance_reader_table(stance: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
+    out = stance.set_index(pd.Index(article_names(stance["file"], overview), name="Article"))
+    return out[["hedges", "boosters", "of_which_say", "boosters_without_say", "narrative_words",
+                "hedges_per_1000", "boosters_without_say_per_1000"]].set_axis(
+        ["Hedges", "Factives + assertives", "of which say", "Without say", "Narrative words",
+         "Hedges per 1,000", "Factives + assertives (without say) per 1,000"], axis=1)
+
+
+def read_data_table(name: str) -> pd.DataFrame:
+    """A data table of ``data/framing`` (outlet context, AP edits) as a DataFrame."""
+    return pd.DataFrame(lexicons.read_csv("framing", name))
+
+
+def al_ahed_names(table: pd.DataFrame, file: str) -> pd.DataFrame:
+    """The names of the group in one article, by voice: what the measures find next to the edits."""
+    row = table.set_index("file").loc[file]
+    names = ["Daesh", "ISIS", "ISIL", "IS", "Islamic State", "the group", "militants"]
+    return pd.DataFrame(
+        {v: [int(row[f"label_{slug(n)}_{v}"]) for n in names] for v in ("narrative", "quoted", "gloss")},
+        index=pd.Index(names, name="Name"),
+    ).set_axis(["Outlet's narrative", "Quoted", "Bracketed gloss"], axis=1)

@@ -1,0 +1,154 @@
+"""Word lists for the framing chapter, loaded once and matched in one Aho-Corasick pass.
+
+Three families of entries share one automaton: naming labels (``data/framing/labels.csv``),
+actor aliases (``data/framing/actors.csv``) and lexicon entries (the loaded vocabulary of
+``data/framing/loaded_terms.csv`` and the lists in ``data/lexicons/``). Lexicon entries are lemmas:
+each is expanded to its inflections with lemminflect, and a form that two lists share is kept only
+in the first list in ``LEXICON_ORDER`` so that no word counts twice (``lexicon_overlaps`` lists what
+was removed from where).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+from lemminflect import getAllInflections
+
+LABEL, ACTOR, LEXICON = "label", "actor", "lexicon"
+
+# The domain list first: a form in it and in a general list is read as loaded vocabulary.
+LEXICON_FILES = {
+    "loaded": None,  # data/framing/loaded_terms.csv
+    "hedges": "hedges_hyland2005.txt",
+    "factives": "factives_hooper1975.txt",
+    "assertives": "assertives_hooper1975.txt",
+    "implicatives": "implicatives_karttunen1971.txt",
+    "recasens": "npov_lexicon.txt",
+}
+LEXICON_ORDER = tuple(LEXICON_FILES)
+
+
+@dataclass(frozen=True)
+class Entry:
+    family: str  # label, actor or lexicon
+    name: str  # the label, the actor, or the lexicon's name
+    form: str  # the surface form as listed (the expanded inflection for lexicons)
+    lemma: str  # the listed entry a form came from
+    case_sensitive: bool
+
+
+def _data(*parts: str):
+    return resources.files("newscorpus").joinpath("data", *parts)
+
+
+def read_csv(*parts: str) -> list[dict[str, str]]:
+    """Rows of a data CSV, skipping its '#' header comment."""
+    with _data(*parts).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def read_list(name: str) -> list[str]:
+    """Entries of a word list in data/lexicons, skipping '#' lines and blanks."""
+    text = _data("lexicons", name).read_text(encoding="utf-8")
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+
+def inflections(lemma: str) -> set[str]:
+    """The lemma and every inflection lemminflect knows for it (all parts of speech); phrases
+    are kept as listed, since lemminflect inflects single words."""
+    forms = {lemma}
+    if " " not in lemma:
+        for variants in getAllInflections(lemma).values():
+            forms.update(variants)
+    return {f.lower() for f in forms}
+
+
+@lru_cache(maxsize=1)
+def lexicon_lemmas() -> dict[str, list[str]]:
+    """The listed entries of each lexicon, lower-cased, in file order."""
+    lists = {"loaded": [r["lemma"] for r in read_csv("framing", "loaded_terms.csv")]}
+    for name, filename in LEXICON_FILES.items():
+        if filename:
+            lists[name] = read_list(filename)
+    # Single letters ("s", left by the source's tokeniser) would match every "'s".
+    return {name: list(dict.fromkeys(w.lower() for w in words if len(w) > 1)) for name, words in lists.items()}
+
+
+@lru_cache(maxsize=1)
+def _lexicon_forms() -> tuple[dict[str, tuple[str, str]], list[tuple[str, str, str]]]:
+    """form -> (lexicon, lemma) with overlaps removed, and the removed (form, kept_in, dropped_from)."""
+    owner: dict[str, tuple[str, str]] = {}
+    dropped = []
+    for name in LEXICON_ORDER:
+        for lemma in lexicon_lemmas()[name]:
+            for form in sorted(inflections(lemma)):
+                if form in owner:
+                    if owner[form][0] != name:
+                        dropped.append((form, owner[form][0], name))
+                    continue
+                owner[form] = (name, lemma)
+    return owner, dropped
+
+
+def lexicon_forms() -> dict[str, tuple[str, str]]:
+    """Every matched form of every lexicon: form -> (lexicon, lemma), each form in one list only."""
+    return _lexicon_forms()[0]
+
+
+def lexicon_overlaps():
+    """Forms listed in more than one lexicon: where each was kept and where it was removed."""
+    import pandas as pd
+
+    return pd.DataFrame(sorted(set(_lexicon_forms()[1])), columns=["form", "kept_in", "removed_from"])
+
+
+@lru_cache(maxsize=1)
+def entries() -> list[Entry]:
+    """Every entry the automaton matches."""
+    found = [
+        Entry(LABEL, r["label"], r["form"], r["form"], r["case_sensitive"] == "1")
+        for r in read_csv("framing", "labels.csv")
+    ]
+    found += [
+        Entry(ACTOR, r["actor"], r["form"], r["form"], r["case_sensitive"] == "1")
+        for r in read_csv("framing", "actors.csv")
+    ]
+    found += [Entry(LEXICON, name, form, lemma, False) for form, (name, lemma) in lexicon_forms().items()]
+    return found
+
+
+@lru_cache(maxsize=1)
+def automaton() -> ahocorasick.Automaton:
+    """One automaton over the lower-cased forms of every entry; built once per process."""
+    auto = ahocorasick.Automaton()
+    by_key: dict[str, list[Entry]] = {}
+    for entry in entries():
+        by_key.setdefault(entry.form.lower(), []).append(entry)
+    for key, found in by_key.items():
+        auto.add_word(key, (len(key), tuple(found)))
+    auto.make_automaton()
+    return auto
+
+
+def label_names() -> list[str]:
+    """Naming labels in file order."""
+    return list(dict.fromkeys(r["label"] for r in read_csv("framing", "labels.csv")))
+
+
+def actor_names() -> list[str]:
+    return list(dict.fromkeys(r["actor"] for r in read_csv("framing", "actors.csv")))
+
+
+@lru_cache(maxsize=1)
+def name_labels() -> frozenset[str]:
+    """Labels that are names of the group: lexicon words inside them ("state" in "Islamic State")
+    are not counted."""
+    return frozenset(r["label"] for r in read_csv("framing", "labels.csv") if r["kind"] == "name")
+
+
+def loaded_categories() -> dict[str, str]:
+    return {r["lemma"].lower(): r["category"] for r in read_csv("framing", "loaded_terms.csv")}

@@ -1,0 +1,55 @@
+"""Tone: VADER compound scores (Hutto and Gilbert 2014) per sentence, averaged per article.
+
+VADER's lexicon was built for social media; it scores the words it knows (killing, attack, fear)
+and ignores the rest, so on war reporting it tracks how violent the events are as much as any
+stance, and it has no entry for martyr, militant, jihadist, extremist or liberate.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import blingfire
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> SentimentIntensityAnalyzer:
+    """Built once per process: it reads its lexicon file (shipped with the package)."""
+    return SentimentIntensityAnalyzer()
+
+
+def sentences(paragraphs: list[str]) -> list[tuple[int, str]]:
+    """(paragraph number, sentence) for every sentence, split by blingfire."""
+    return [
+        (i, s) for i, p in enumerate(paragraphs) if p.strip()
+        for s in blingfire.text_to_sentences(p).split("\n") if s.strip()
+    ]
+
+
+def compound(sentence: str) -> float:
+    """VADER's compound score of one sentence, from -1 (negative) to +1 (positive)."""
+    return analyzer().polarity_scores(sentence)["compound"]
+
+
+def sentence_tone(file: str, paragraphs: list[str]) -> list[dict]:
+    """Evidence rows: file, paragraph, sentence, compound."""
+    return [{"file": file, "paragraph": i, "sentence": s, "compound": compound(s)} for i, s in sentences(paragraphs)]
+
+
+def mean_compound(paragraphs: list[str]) -> tuple[float, int]:
+    """Mean compound over the article's sentences, and the number of sentences."""
+    scores = [compound(s) for _, s in sentences(paragraphs)]
+    return (sum(scores) / len(scores) if scores else float("nan")), len(scores)
+
+
+def missing_from_lexicon(words: list[str]) -> list[str]:
+    """The words VADER has no entry for (it scores them as neutral)."""
+    return [w for w in words if w.lower() not in analyzer().lexicon]
+
+
+def swap_word(sentence: str, old: str, new: str) -> dict:
+    """A sentence scored as written and with one word replaced: VADER's blind spot, live."""
+    swapped = sentence.replace(old, new)
+    return {"as_written": sentence, "compound_as_written": compound(sentence),
+            "with_" + new: swapped, "compound_with_" + new: compound(swapped)}
