@@ -24,7 +24,9 @@ def tables(seeds_dir: str | os.PathLike | None = None) -> dict[str, pd.DataFrame
     from .measures import diversity, readability  # Chapter 03 (readability)
     computed["readability.csv"] = readability.readability_table(cleaned)
     computed["diversity.csv"] = diversity.diversity_table(cleaned)
-    # Chapter 04 (framing): framing.csv, attributions.csv
+    from .measures import framing  # Chapter 04 (framing)
+    computed["framing.csv"] = framing.framing_csv(framing.framing_table(cleaned))
+    computed["attributions.csv"] = framing.attributions_table(cleaned)
     # Chapter 05 (themes): themes.csv, places.csv
     return computed
 
