@@ -24,7 +24,7 @@ def clean_corpus(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per article: its parts after cleaning, keyed by ``file``.
 
     Columns: ``file``, ``title_line``, ``standfirst``, ``byline``, ``date_line``, ``captions``,
-    ``paragraphs`` (list), ``clean_text``, ``source_text`` (before cleaning), ``raw_words``, ``clean_words``, ``removed_lines``,
+    ``paragraphs`` (list), ``clean_text``, ``source_text`` (before cleaning), ``raw_words``, ``clean_words``, ``removed_lines``, ``language``,
     ``cleaned`` (the :class:`~newscorpus.cleaning.CleanedArticle`).
     """
     texts = {row.file: article_text(row.file, row.raw_text)[0] for row in articles.itertuples()}
@@ -51,6 +51,7 @@ def clean_corpus(articles: pd.DataFrame) -> pd.DataFrame:
                 "raw_words": word_count(texts[row.file]),
                 "clean_words": word_count(article.text),
                 "removed_lines": len(article.removed),
+                "language": article.language,
                 "cleaned": article,
             }
         )

@@ -1,0 +1,168 @@
+"""The cleaner on real news pages that a peer project publishes with their expected text.
+
+The newspaper4k project (an article extractor) ships, in its source distribution on PyPI, the
+HTML of real news pages (CNN, Time, Wired, Fox 13, cleveland.com, ...) with the article text its
+own tests expect. ``make bench`` fetches that distribution through pip into ``_build/`` (nothing
+of it enters the repository), and for every English page:
+
+1. turns the HTML into full-page text, every visible line as a browser copy gives it
+   (``page_text.py``): menus, teasers, captions, comments and footers included;
+2. runs the cleaner on it as on a reader's file (no title or author hints);
+3. scores the body the cleaner kept against the expected text by **token overlap**: both texts
+   are lower-cased and split into word tokens (runs of letters and digits); the tokens they
+   share are counted as a multiset (a word twice in both counts twice). Precision is shared
+   tokens over the cleaner's tokens, recall shared tokens over the expected tokens, F1 their
+   harmonic mean. Word order is ignored, as in the article-extraction benchmarks that compare
+   readability, goose3 and trafilatura this way.
+
+The scores (numbers only) are written to ``tests/evaluation/peer_pages_scores.csv`` with the
+version and date, so the book, built offline, can show them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import subprocess
+import sys
+import tarfile
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from .cleaner import clean_text
+from .language import detect_language
+from .page_text import page_text
+
+PEER_PROJECT, PEER_VERSION = "newspaper4k", "0.9.6"
+SCORES_FILE = "peer_pages_scores.csv"
+TOKEN_RE = re.compile(r"\w+")
+# The fixtures' language codes, as the names detect_language gives.
+FIXTURE_LANGUAGES = {"en": "English", "es": "Spanish", "ar": "Arabic", "zh": "Chinese",
+                     "ja": "Japanese", "ko": "Korean", "th": "Thai", "lv": "Latvian", "my": "Burmese"}
+
+
+@dataclass(frozen=True)
+class PeerPage:
+    name: str
+    language: str  # ISO 639-1 code from the fixture's metadata, "" if it has none
+    html: bytes
+    expected: str
+
+
+def fetch_sdist(cache: Path) -> Path:
+    """The pinned source distribution, downloaded by pip into ``cache`` unless already there."""
+    target = cache / f"{PEER_PROJECT}-{PEER_VERSION}.tar.gz"
+    if not target.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
+                        "--no-deps", "--no-binary", ":all:", f"{PEER_PROJECT}=={PEER_VERSION}",
+                        "-d", str(cache)], check=True)
+    return target
+
+
+def read_pages(sdist: Path) -> list[PeerPage]:
+    """Pages with both HTML and expected text, read from the archive without unpacking it.
+    A page whose HTML repeats an earlier one's byte for byte is counted once."""
+    with tarfile.open(sdist) as archive:
+        files = {Path(m.name).relative_to(Path(m.name).parts[0]).as_posix(): m
+                 for m in archive.getmembers() if m.isfile()}
+
+        def read(path: str) -> bytes | None:
+            member = files.get(path)
+            return archive.extractfile(member).read() if member else None
+
+        pages, seen = [], set()
+        for path in sorted(p for p in files if p.startswith("tests/data/html/")):
+            name = Path(path).stem
+            html, expected = read(path), read(f"tests/data/txt/{name}.txt")
+            if expected is None or hashlib.sha256(html).hexdigest() in seen:
+                continue
+            seen.add(hashlib.sha256(html).hexdigest())
+            meta = read(f"tests/data/metadata/{name}.json")
+            language = json.loads(meta).get("language", "") if meta else ""
+            pages.append(PeerPage(name, language, html, expected.decode("utf-8")))
+    return pages
+
+
+def token_scores(kept: str, expected: str) -> dict[str, float]:
+    """Bag-of-words overlap of the kept text with the expected text (see the module's notes)."""
+    kept_tokens = Counter(TOKEN_RE.findall(kept.lower()))
+    expected_tokens = Counter(TOKEN_RE.findall(expected.lower()))
+    shared = sum((kept_tokens & expected_tokens).values())
+    n_kept, n_expected = sum(kept_tokens.values()), sum(expected_tokens.values())
+    precision = shared / n_kept if n_kept else 0.0
+    recall = shared / n_expected if n_expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1,
+            "tokens_expected": n_expected, "tokens_kept": n_kept, "tokens_shared": shared}
+
+
+def evaluate_pages(pages: list[PeerPage]) -> pd.DataFrame:
+    """One row per page: its language (the fixture's, and the cleaner's verdict), page lines,
+    and for English pages the body scores."""
+    rows = []
+    for page in pages:
+        text = page_text(page.html)
+        article = clean_text(text)
+        row = {"page": page.name, "language": page.language, "detected": detect_language(text),
+               "page_lines": len(text.splitlines())}
+        if page.language == "en":
+            row.update(token_scores(article.text, page.expected))
+        rows.append(row)
+    counts = ["tokens_expected", "tokens_kept", "tokens_shared"]
+    return pd.DataFrame(rows).astype({c: "Int64" for c in counts})
+
+
+def pooled_scores(scores: pd.DataFrame) -> dict[str, float]:
+    """Over all English pages: token counts summed (pooled), and the mean of the per-page rates."""
+    english = scores[scores["language"] == "en"]
+    shared, kept, expected = (int(english[k].sum()) for k in ("tokens_shared", "tokens_kept", "tokens_expected"))
+    precision, recall = shared / kept, shared / expected
+    return {"pages": len(english), "precision": precision, "recall": recall,
+            "f1": 2 * precision * recall / (precision + recall),
+            **{f"mean_{k}": float(english[k].mean()) for k in ("precision", "recall", "f1")}}
+
+
+def write_scores(scores: pd.DataFrame, path: Path, *, run: str) -> None:
+    """The scores as CSV under a header naming the peer version, the date and the run."""
+    header = (f"# Cleaner on the English test pages of {PEER_PROJECT} {PEER_VERSION} (PyPI sdist),"
+              f" full-page text, token overlap; written by `make bench` on {date.today().isoformat()}."
+              f" Run: {run}\n# Numbers only: the pages themselves are not in this repository.\n")
+    body = scores.to_csv(index=False, float_format="%.4f", lineterminator="\n")
+    path.write_text(header + body, encoding="utf-8")
+
+
+def read_scores(path: Path) -> tuple[pd.DataFrame, dict[str, str]]:
+    """A scores file and its header: the table, and ``{"version", "date", "run"}``."""
+    text = path.read_text(encoding="utf-8")
+    comments = " ".join(line[1:].strip() for line in text.splitlines() if line.startswith("#"))
+    found = re.search(rf"{PEER_PROJECT} (\S+) .*? on (\d{{4}}-\d{{2}}-\d{{2}})\. Run: ([^#]*?)(?: Numbers only|$)", comments)
+    meta = {"version": found.group(1), "date": found.group(2), "run": found.group(3).strip()} if found else {}
+    body = "".join(line + "\n" for line in text.splitlines() if not line.startswith("#"))
+    return pd.read_csv(io.StringIO(body), keep_default_na=False, na_values=[""]), meta
+
+
+def run_peer_evaluation(root: Path) -> dict[str, float]:
+    """``make bench``'s part: fetch, evaluate, write ``tests/evaluation/peer_pages_scores.csv``,
+    and return the pooled figures."""
+    try:
+        sdist = fetch_sdist(root / "_build" / "peer_pages")
+    except (subprocess.CalledProcessError, OSError) as exc:
+        print(f"peer pages skipped: could not fetch {PEER_PROJECT}=={PEER_VERSION} ({exc})")
+        return {}
+    scores = evaluate_pages(read_pages(sdist))
+    write_scores(scores, root / "tests" / "evaluation" / SCORES_FILE, run="current cleaner")
+    pooled = pooled_scores(scores)
+    others = scores[scores["language"] != "en"]
+    pooled["non_english_flagged"] = int((others["detected"] != "English").sum())
+    pooled["non_english_pages"] = len(others)
+    print(f"peer pages ({PEER_PROJECT} {PEER_VERSION}): {pooled['pages']} English pages, body precision "
+          f"{pooled['precision']:.3f}, recall {pooled['recall']:.3f}, F1 {pooled['f1']:.3f}; "
+          f"{pooled['non_english_flagged']} of {pooled['non_english_pages']} other pages named not English")
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in pooled.items()}
