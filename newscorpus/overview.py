@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
+from .corpus import is_web_address
 from .plots import article_names  # one way of naming an article, shared with the charts
 
 OVERVIEW_COLUMNS = [
@@ -29,8 +32,29 @@ def reader_table(overview: pd.DataFrame):
         "Origin": "origin", "Source": "url",
     })
     table["Author"] = table["Author"].replace("", "—")
-    link = lambda url: f'<a href="{url}">link</a>' if url else "—"  # noqa: E731
-    return table.style.format({"Source": link})
+    return reader_style(table, {"Source": source_link})
+
+
+def reader_style(table: pd.DataFrame, formats: dict | None = None):
+    """A Styler that shows every cell and heading as text: titles, outlets and file names are
+    the user's input, and a Styler (unlike ``DataFrame.to_html``) does not escape by default.
+    ``formats`` maps a column to a format string or function (a function must escape itself)."""
+    formats = formats or {}
+    style = table.style.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+    for column in table.columns:
+        style = style.format(formats.get(column), subset=[column], escape="html")
+    return style
+
+
+def source_link(url: str) -> str:
+    """An http(s) address as a link; anything else (``javascript:``, ``data:``) as inert text.
+    Article metadata is the user's input: every cell of a reader table is HTML-escaped."""
+    if not url:
+        return "—"
+    if not is_web_address(url):
+        return html.escape(url)
+    return '<a href="' + html.escape(url, quote=True) + '">link</a>'
+
 
 
 def _by_article_name(frame: pd.DataFrame, overview: pd.DataFrame, headings: dict[str, str]) -> pd.DataFrame:
@@ -53,7 +77,7 @@ def shift_table(shift: pd.DataFrame, overview: pd.DataFrame):
         "Share of words removed": "words_removed_share", "Reading ease, raw": "raw_flesch",
         "Reading ease, cleaned": "clean_flesch", "Change in reading ease": "flesch_shift",
     })
-    return table.style.format({
+    return reader_style(table, {
         "Words, raw": "{:,d}", "Words, cleaned": "{:,d}", "Share of words removed": "{:.0%}",
         "Reading ease, raw": "{:.1f}", "Reading ease, cleaned": "{:.1f}",
         "Change in reading ease": "{:+.1f}",

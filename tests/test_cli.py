@@ -47,7 +47,8 @@ def test_bad_files_get_one_line_each_and_the_rest_are_still_cleaned(tmp_path):
     assert errors == [
         "error: missing.txt: file not found",
         "error: empty.txt: file is empty",
-        "error: latin1.txt: not valid UTF-8 (byte 0xe9 at offset 3)",
+        "error: latin1.txt: not valid UTF-8 (byte 0xe9 at offset 3); it looks like cp1252: "
+        "re-save it as UTF-8, or put cp1252 in the `encoding` column of its row",
     ]
     assert [json.loads(line)["path"] for line in result.stdout.splitlines()] == ["good.txt"]
     assert (tmp_path / "good.txt").read_bytes() == (SEEDS / "004_36699c77de50e06f.txt").read_bytes()
