@@ -27,7 +27,9 @@ def tables(seeds_dir: str | os.PathLike | None = None) -> dict[str, pd.DataFrame
     from .measures import framing  # Chapter 04 (framing)
     computed["framing.csv"] = framing.framing_csv(framing.framing_table(cleaned))
     computed["attributions.csv"] = framing.attributions_table(cleaned)
-    # Chapter 05 (themes): themes.csv, places.csv
+    from .measures import places, themes  # Chapter 05 (themes)
+    computed["themes.csv"] = themes.theme_rates(cleaned)
+    computed["places.csv"] = places.places_csv(cleaned)
     return computed
 
 
