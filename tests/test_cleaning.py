@@ -103,6 +103,11 @@ def test_every_phrase_lexicon_row_is_well_formed():
     ("Filed under: Iraq, Security", "tags"),
     ("© 2019 Example Media Group", "copyright"),
     ("Related articles", "related links"),
+    ("Reader Comments", "comments"),
+    ("Get our best analysis every Friday. It's free, and you can unsubscribe at any time.", "newsletter"),
+    ("Write to Jane Doe at jane.doe@example.com", "contact"),
+    ("About the Institute", "about us"),
+    ("TIME may receive compensation for some links to products and services on this website.", "disclaimer"),
 ])
 def test_lexicon_categories(line, category):
     assert lexicon_category(line.lower(), len(line.split())) == category

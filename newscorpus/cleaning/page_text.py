@@ -88,5 +88,6 @@ def page_text(html: bytes | str) -> str:
     body = root.find("body")
     out: list[str] = []
     _walk(body if body is not None else root, out)
-    lines = (SPACES_RE.sub(" ", line).replace(TAB, "\t").strip() for line in "".join(out).split(BREAK))
+    lines = ("\t".join(SPACES_RE.sub(" ", cell).strip() for cell in line.split(TAB)).strip()
+             for line in "".join(out).split(BREAK))
     return "\n".join(line for line in lines if line)

@@ -40,7 +40,7 @@ from .language import detect_language
 from .page_text import page_text
 
 PEER_PROJECT, PEER_VERSION = "newspaper4k", "0.9.6"
-SCORES_FILE = "peer_pages_scores.csv"
+SCORES_FILE, FIRST_RUN_FILE = "peer_pages_scores.csv", "peer_pages_first_run.csv"
 TOKEN_RE = re.compile(r"\w+")
 # The fixtures' language codes, as the names detect_language gives.
 FIXTURE_LANGUAGES = {"en": "English", "es": "Spanish", "ar": "Arabic", "zh": "Chinese",
@@ -166,3 +166,29 @@ def run_peer_evaluation(root: Path) -> dict[str, float]:
           f"{pooled['precision']:.3f}, recall {pooled['recall']:.3f}, F1 {pooled['f1']:.3f}; "
           f"{pooled['non_english_flagged']} of {pooled['non_english_pages']} other pages named not English")
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in pooled.items()}
+
+
+def committed_scores(directory: Path | None = None) -> dict[str, tuple[pd.DataFrame, dict[str, str]]]:
+    """The first run and the latest ``make bench`` run, as written in ``tests/evaluation``."""
+    from .evaluation import evaluation_dir  # here: evaluation imports the cleaner too
+
+    directory = directory or evaluation_dir()
+    return {run: read_scores(directory / name)
+            for run, name in (("first", FIRST_RUN_FILE), ("current", SCORES_FILE))}
+
+
+def reader_table(first: pd.DataFrame, current: pd.DataFrame):
+    """English pages, first run beside the current one, rates as percentages (a pandas Styler)."""
+    rates = {"precision": "Precision", "recall": "Recall", "f1": "F1"}
+    columns = {}
+    for label, table in (("First run", first), ("Now", current)):
+        english = table[table["language"] == "en"].set_index("page")
+        for key, heading in rates.items():
+            columns[(label, heading)] = english[key]
+    joined = pd.DataFrame(columns)
+    words = current[current["language"] == "en"].set_index("page")["tokens_expected"].astype(int)
+    joined.insert(0, ("", "Article words"), words)
+    joined.columns = pd.MultiIndex.from_tuples(joined.columns)
+    joined.index.name = "Page"
+    return joined.style.format("{:.1%}", subset=[c for c in joined.columns if c[0]]).format(
+        "{:,d}", subset=[("", "Article words")])

@@ -1,0 +1,178 @@
+"""Full-page text: what a page puts after the article (cleaning/tail.py), the page-to-text step
+and the peer-page scoring (cleaning/page_text.py, cleaning/peer_pages.py). All offline: the peer
+pages themselves are only read by `make bench`; here a tiny archive of the same shape stands in."""
+
+from __future__ import annotations
+
+import io
+import json
+import tarfile
+
+import pandas as pd
+import pytest
+
+from newscorpus import load
+from newscorpus.cleaning import audit, clean_corpus, clean_text
+from newscorpus.cleaning.page_text import page_text
+from newscorpus.cleaning.peer_pages import (PEER_VERSION, pooled_scores, read_pages, read_scores,
+                                           token_scores, write_scores)
+
+from conftest import REPO, SEEDS
+
+EVALUATION = REPO / "tests" / "evaluation"
+PARAGRAPHS = [
+    "Iraqi forces pushed into the eastern districts of Mosul on Tuesday as the offensive entered its second week, officials said, while residents fled along corridors secured by the army.",
+    "The advance was slower than planned because of the number of civilians still living in the old city and the tunnels dug by the militants under the houses, a commander said.",
+    "Aid agencies said the camps south of the city were already full and that more than ten thousand people had arrived in the last two days alone, most of them women and children.",
+    "The government said it would open two more camps by the end of the week, but officials in the province said they had received neither the tents nor the money they were promised.",
+]
+
+
+def page(*tail: str) -> str:
+    return "\n\n".join(["Mosul offensive enters second week", *PARAGRAPHS, *tail]) + "\n"
+
+
+def test_seed_audit_is_line_for_line_what_it_was_before_the_full_page_signals():
+    before = pd.read_csv(EVALUATION / "seed_audit_before_full_pages.csv", comment="#")
+    now = audit(clean_corpus(load(SEEDS)))[["file", "line", "reason"]]
+    assert now.values.tolist() == before.values.tolist()
+
+
+def test_teaser_blocks_with_their_own_dates_go_and_the_article_stays():
+    text = page(
+        "Iraq's army struggles to recruit in the west",
+        "Officers say salaries have not been paid for three months and many units are at half strength.",
+        "12 May 2015",
+        "Displaced families crowd the bridge at Bzebiz",
+        "Thousands of people wait for days to be allowed across the Euphrates into Baghdad province.",
+        "10 May 2015",
+    )
+    article = clean_text(text)
+    assert article.paragraphs == PARAGRAPHS
+    assert {r.reason for r in article.removed if "Bzebiz" in r.text or "Officers" in r.text} == {"teasers"}
+
+
+def test_subheadings_each_over_one_paragraph_are_not_teasers():
+    """The same shape without dates, names or title case is the article's own structure."""
+    text = page("What would change this?", PARAGRAPHS[0].replace("Tuesday", "Monday"),
+                "Where the families go next", PARAGRAPHS[1].replace("commander", "colonel"))
+    article = clean_text(text)
+    assert "What would change this?" in article.paragraphs
+    assert "Where the families go next" in article.paragraphs
+    assert len(article.paragraphs) == 6 + 2
+
+
+def test_a_comment_thread_without_a_header_is_found_by_its_name_and_date_lines():
+    text = page(
+        "Hi Sarah, thanks for this. I worked in one of the camps in 2017 and wondered whether the schools reopened.",
+        "Daniel R.", "March 4, 2019 at 9:12 am",
+        "Thanks for the question, Daniel. The school reopened in a tent last spring, the camp manager told me.",
+        "Sarah Whitcombe", "March 4, 2019 at 11:40 am",
+        "I recently came back from Erbil and the situation you describe matches what I saw there.",
+        "Amira K.", "March 5, 2019 at 7:03 pm",
+    )
+    article = clean_text(text)
+    assert article.paragraphs == PARAGRAPHS
+    assert "comments" in {r.reason for r in article.removed}
+
+
+def test_an_author_bio_at_the_foot_goes_but_the_same_shape_inside_the_article_stays():
+    bio = "Jonathan Meyers is a senior fellow at the Institute for Regional Studies, where he writes about security in Iraq."
+    inside = "Ahmed Saleh is a former journalist who fled the city in 2014 and now runs a radio station in Erbil."
+    text = "\n\n".join(["Mosul offensive enters second week", PARAGRAPHS[0], inside, *PARAGRAPHS[1:], bio]) + "\n"
+    article = clean_text(text)
+    assert inside in article.paragraphs
+    assert bio not in article.paragraphs
+    assert [r.reason for r in article.removed if r.text == bio] == ["author bio"]
+
+
+def test_an_about_header_ends_the_article():
+    about = ("The Institute for Regional Studies is an independent, non-partisan research organisation "
+             "founded in 2011. We publish analysis and train young researchers from across the region.")
+    article = clean_text(page("About the Institute", about))
+    assert article.paragraphs == PARAGRAPHS
+
+
+def test_lines_without_letters_are_never_body():
+    text = page().replace(PARAGRAPHS[2], f"{PARAGRAPHS[2]}\n\n1\n\n2\n\n3\n\n<<")
+    assert clean_text(text).paragraphs == PARAGRAPHS
+
+
+def test_page_text_gives_every_visible_line_as_a_browser_copy_does():
+    html = """<html><head><title>Not shown</title><style>p {color: red}</style></head><body>
+      <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+      <script>var hidden = "never shown";</script><noscript>Enable JavaScript</noscript>
+      <article><h1>Mosul battle</h1>
+        <p>Iraqi forces <a href="/x">pushed</a> into
+           the <b>eastern</b> districts.</p>
+        <p>First line<br>second line</p>
+        <div hidden>hidden block</div><div style="display: none">also hidden</div>
+        <table><tr><td>Cell one</td><td>Cell two</td></tr></table>
+      </article><!-- a comment --><footer>&copy; 2016 Example</footer></body></html>"""
+    assert page_text(html).splitlines() == [
+        "Home", "World", "Mosul battle", "Iraqi forces pushed into the eastern districts.",
+        "First line", "second line", "Cell one\tCell two", "© 2016 Example",
+    ]
+
+
+def test_page_text_reads_utf8_bytes_whatever_the_page_declares():
+    html = '<html><head><meta charset="iso-8859-1"></head><body><p>“Done,” he said.</p></body></html>'
+    assert page_text(html.encode("utf-8")) == "“Done,” he said."
+
+
+def test_token_scores_worked_by_hand():
+    # kept: the cat sat on the mat (6 tokens); expected: the cat sat the (4); shared: the x2, cat, sat
+    scores = token_scores("The cat sat on the mat.", "the cat, sat the")
+    assert scores["tokens_shared"] == 4
+    assert scores["precision"] == pytest.approx(4 / 6)
+    assert scores["recall"] == pytest.approx(1.0)
+    assert scores["f1"] == pytest.approx(2 * (4 / 6) / (4 / 6 + 1))
+    assert token_scores("", "the cat")["f1"] == 0.0
+
+
+def _fake_sdist(path):
+    """An archive shaped like the peer's source distribution, with pages written here."""
+    body = "<p>" + "</p><p>".join(PARAGRAPHS) + "</p>"
+    files = {
+        "tests/data/html/news_a.html": f"<html><body><nav>Home</nav>{body}</body></html>",
+        "tests/data/txt/news_a.txt": "\n\n".join(PARAGRAPHS),
+        "tests/data/metadata/news_a.json": json.dumps({"language": "en"}),
+        "tests/data/html/news_b.html": f"<html><body><nav>Home</nav>{body}</body></html>",  # a copy
+        "tests/data/txt/news_b.txt": "\n\n".join(PARAGRAPHS),
+        "tests/data/html/no_text.html": "<html><body><p>No expected text for me.</p></body></html>",
+    }
+    with tarfile.open(path, "w:gz") as archive:
+        for name, content in files.items():
+            data = content.encode("utf-8")
+            info = tarfile.TarInfo(f"peer-0.0/{name}")
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return path
+
+
+def test_read_pages_pairs_html_with_expected_text_and_counts_a_copied_page_once(tmp_path):
+    pages = read_pages(_fake_sdist(tmp_path / "peer-0.0.tar.gz"))
+    assert [p.name for p in pages] == ["news_a"]
+    assert pages[0].language == "en" and pages[0].expected.startswith("Iraqi forces")
+
+
+def test_scores_file_round_trip(tmp_path):
+    scores = pd.DataFrame([{"page": "a", "language": "en", "detected": "English", "page_lines": 9,
+                            **token_scores("the cat sat", "the cat sat on")}])
+    write_scores(scores, tmp_path / "s.csv", run="a test")
+    table, meta = read_scores(tmp_path / "s.csv")
+    assert meta["version"] == PEER_VERSION and meta["run"] == "a test"
+    assert table.loc[0, "recall"] == pytest.approx(0.75)
+
+
+@pytest.mark.parametrize("name", ["peer_pages_first_run.csv", "peer_pages_scores.csv"])
+def test_committed_peer_scores_are_numbers_for_the_pinned_version(name):
+    table, meta = read_scores(EVALUATION / name)
+    assert meta["version"] == PEER_VERSION
+    english = table[table["language"] == "en"]
+    assert len(english) >= 10
+    assert english[["precision", "recall", "f1"]].stack().between(0, 1).all()
+    assert {"page", "precision", "recall", "f1", "tokens_expected"} <= set(table.columns)
+    assert not any(table[c].astype(str).str.len().max() > 40 for c in table.columns)  # no page text
+    totals = pooled_scores(table)
+    assert 0 < totals["f1"] <= 1
