@@ -3,6 +3,8 @@ by outlet and date, counts split by voice, and the external context marked as su
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from ..plots import article_names
@@ -53,6 +55,11 @@ def sources_table(attributions: pd.DataFrame, table: pd.DataFrame, overview: pd.
     out.insert(0, ("All", "attributions"), out["Mode"].sum(axis=1))
     out.index = pd.Index(article_names(files, overview), name="Article")
     return out
+
+
+def by_article_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """Articles as columns: five articles fit a page where a dozen categories would not."""
+    return table.T.rename_axis(index=[None, None] if table.columns.nlevels == 2 else None)
 
 
 def lexicon_term_table(hits: pd.DataFrame, table: pd.DataFrame, overview: pd.DataFrame, lexicon: str) -> pd.DataFrame:
@@ -115,3 +122,18 @@ def al_ahed_names(table: pd.DataFrame, file: str) -> pd.DataFrame:
         {v: [int(row[f"label_{slug(n)}_{v}"]) for n in names] for v in ("narrative", "quoted", "gloss")},
         index=pd.Index(names, name="Name"),
     ).set_axis(["Outlet's narrative", "Quoted", "Bracketed gloss"], axis=1)
+
+
+def kwic_lines(lines: pd.DataFrame, names: dict[str, str], extra: list[str] | None = None):
+    """A KWIC table (``kwic.kwic`` output) as one readable line per match: article, paragraph,
+    any ``extra`` columns, and the line with the match in bold. A Styler; every cell is escaped."""
+    extra = extra or []
+    table = pd.DataFrame({
+        "Article": lines["file"].map(names).to_numpy(),
+        "¶": lines["paragraph"].to_numpy(),
+        **{c.capitalize(): lines[c].to_numpy() for c in extra},
+        "Line": [f"{html.escape(l)}<b>{html.escape(m)}</b>{html.escape(r)}"
+                 for l, m, r in zip(lines["left"], lines["match"], lines["right"])],
+    })
+    style = table.style.hide(axis="index").format(escape="html", subset=[c for c in table.columns if c != "Line"])
+    return style.set_properties(subset=["Line"], **{"text-align": "left", "min-width": "26em"})

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 
+import justext
 import pandas as pd
 
 from .quotes import WORD
@@ -21,9 +23,18 @@ from .quotes import WORD
 PRIOR_STRENGTH = 1000.0
 
 
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """jusText's English stop-word list (the cleaner's too): function words say more about
+    sentence shape than about framing, so they are left out of the comparison."""
+    return frozenset(w.lower() for w in justext.get_stoplist("English"))
+
+
 def word_counts(file: str, paragraphs: list[str]) -> dict:
-    """``{"file": file, "counts": Counter}`` of lower-cased words (numbers left out)."""
-    counts = Counter(w.lower() for p in paragraphs for w in WORD.findall(p) if not w[0].isdigit())
+    """``{"file": file, "counts": Counter}`` of lower-cased words, numbers and stop words left out."""
+    stops = stop_words()
+    counts = Counter(w for p in paragraphs for w in (t.lower() for t in WORD.findall(p))
+                     if not w[0].isdigit() and w not in stops)
     return {"file": file, "counts": counts}
 
 

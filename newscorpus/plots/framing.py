@@ -25,7 +25,7 @@ def profile_heatmap(z: pd.DataFrame, counts: pd.DataFrame, overview: pd.DataFram
     the number in each cell is the count behind it (tone: the mean VADER compound)."""
     use_style()
     n_rows, n_cols = z.shape
-    fig, ax = plt.subplots(figsize=(1.6 + 0.85 * n_cols, 1.6 + 0.42 * n_rows))
+    fig, ax = plt.subplots(figsize=(9.5, 2.4 + 0.5 * n_rows))
     limit = max(2.0, float(np.nanmax(np.abs(z.to_numpy()))))
     image = ax.imshow(z.to_numpy(dtype=float), cmap="PuOr_r", vmin=-limit, vmax=limit, aspect="auto")
     for i in range(n_rows):
@@ -33,7 +33,7 @@ def profile_heatmap(z: pd.DataFrame, counts: pd.DataFrame, overview: pd.DataFram
             value = counts.iloc[i, j]
             text = f"{value:+.2f}" if counts.columns[j].startswith("tone") else f"{int(value):d}"
             shade = abs(z.iloc[i, j]) > 0.6 * limit
-            ax.text(j, i, text, ha="center", va="center", fontsize=8, color="white" if shade else "black")
+            ax.text(j, i, text, ha="center", va="center", fontsize=9, color="white" if shade else "black")
     ax.set_xticks(range(n_cols), list(z.columns), rotation=40, ha="right")
     ax.set_yticks(range(n_rows), article_names(z.index, overview))
     ax.grid(False)
@@ -43,15 +43,16 @@ def profile_heatmap(z: pd.DataFrame, counts: pd.DataFrame, overview: pd.DataFram
     return fig
 
 
-def names_by_voice(label_counts: pd.DataFrame, overview: pd.DataFrame, labels: list[str]) -> plt.Figure:
+def names_by_voice(label_counts: pd.DataFrame, overview: pd.DataFrame, labels: list[str], columns: int = 2) -> plt.Figure:
     """One panel per name; in each, one bar per article split into the outlet's narrative (solid),
     quoted text (hatched) and bracketed glosses (dotted)."""
     use_style()
     files = list(dict.fromkeys(label_counts["file"]))
     n = len(files)
-    fig, axes = plt.subplots(1, len(labels), figsize=(2.4 * len(labels) + 2.2, 1.2 + 0.38 * n), sharey=True, squeeze=False)
+    rows = int(np.ceil(len(labels) / columns))
+    fig, axes = plt.subplots(rows, columns, figsize=(9, rows * (1.1 + 0.3 * n) + 0.6), sharey=True, squeeze=False)
     colours = _colours(files, overview)
-    for ax, label in zip(axes[0], labels):
+    for ax, label in zip(axes.flat, labels):
         table = label_counts[label_counts["label"] == label].set_index("file").reindex(files, fill_value=0)
         left = np.zeros(n)
         for voice, style in VOICE_STYLE.items():
@@ -60,12 +61,15 @@ def names_by_voice(label_counts: pd.DataFrame, overview: pd.DataFrame, labels: l
         ax.set_title(label, fontsize=10)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel("mentions")
-    axes[0][0].set_yticks(range(n), article_names(files, overview))
+    for ax in axes[:, 0]:
+        ax.set_yticks(range(n), article_names(files, overview))
     axes[0][0].invert_yaxis()
+    for ax in list(axes.flat)[len(labels):]:
+        ax.set_visible(False)
     handles = [plt.Rectangle((0, 0), 1, 1, facecolor="#6b6b6b", edgecolor="white", **style) for style in VOICE_STYLE.values()]
     fig.legend(handles, ["outlet's narrative", "quoted", "bracketed gloss"], loc="lower center", ncol=3,
                bbox_to_anchor=(0.5, -0.02))
-    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    fig.tight_layout(rect=(0, 0.5 / fig.get_size_inches()[1], 1, 1))
     return fig
 
 
