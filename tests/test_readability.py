@@ -105,6 +105,14 @@ def test_dale_chall_familiar_words_include_inflections_and_names():
     assert rd.is_familiar("walked", capitalised=False)
     assert rd.is_familiar("mosul", capitalised=True)  # a name inside a sentence
     assert not rd.is_familiar("insurgency", capitalised=False)
+    assert rd.is_familiar("army's", capitalised=False)  # a possessive of a listed word
+    assert rd.is_familiar("well-known", capitalised=False)  # both parts listed
+    assert not rd.is_familiar("army-insurgency", capitalised=False)
+
+
+def test_syllables_of_possessives_and_hyphenated_names():
+    assert rd.syllables("daesh's") == rd.syllables("daesh")  # not in the dictionary with 's
+    assert rd.syllables("al-baghdadi") == rd.syllables("al") + rd.syllables("baghdadi")
     # textstat: exact match only, so the plural is difficult
     assert textstat.difficult_words("cats", syllable_threshold=0) == 1
 
@@ -239,3 +247,29 @@ def test_type_token_ratio_falls_with_length_but_mattr_does_not():
     long = article_diversity("x", text * 6)
     assert long["type_token_ratio"] < short["type_token_ratio"] / 3
     assert long["mattr"] == pytest.approx(article_diversity("x", text * 12)["mattr"], rel=0.05)
+
+
+# --- charts lay out for up to 50 articles -----------------------------------------------------------
+
+def test_charts_lay_out_for_fifty_articles(computed, cleaned):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from newscorpus.overview import article_overview
+    from newscorpus.plots import readability as charts
+
+    scores, sentences = computed
+    overview = article_overview(newscorpus.load(), cleaned)
+    many_scores = pd.concat([scores.assign(file=[f"{i:02d}_{f}" for f in scores["file"]]) for i in range(10)], ignore_index=True)
+    many_sentences = pd.concat([sentences.assign(file=[f"{i:02d}_{f}" for f in sentences["file"]]) for i in range(10)], ignore_index=True)
+    many_overview = pd.concat([overview.assign(file=[f"{i:02d}_{f}" for f in overview["file"]],
+                                               date_label=[f"{d} #{i}" for d in overview["date_label"]]) for i in range(10)],
+                              ignore_index=True)
+    assert len(many_scores) == 50
+    for fig in (charts.score_intervals(many_scores, many_overview), charts.sentence_lengths(many_sentences, many_overview)):
+        height = fig.get_size_inches()[1]
+        assert height > 10  # grows with the number of articles
+        assert len(fig.axes[0].get_yticklabels()) == 50
+        plt.close(fig)

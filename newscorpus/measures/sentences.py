@@ -134,7 +134,7 @@ def _candidates() -> dict[str, callable]:
     return {
         "pysbd": lambda p: sum(1 for s in pysbd_segmenter.segment(p) if HAS_WORD.search(s)),
         "syntok": lambda p: sum(1 for _ in syntok_segmenter.split(tokenizer.tokenize(p))),
-        "blingfire": lambda p: len(blingfire.text_to_sentences_and_offsets(p)[1]),
+        "blingfire": lambda p: len(blingfire.text_to_sentences(p).split("\n")),
         "blingfire + abbreviations (chosen)": lambda p: len(split_paragraph(p)),
         "textstat": lambda p: textstat.sentence_count(p),
     }

@@ -19,14 +19,14 @@ def _outlet_colours_for(files, overview: pd.DataFrame) -> list[str]:
     return [colours[o] for o in outlets]
 
 
-def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int = 4) -> plt.Figure:
+def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int = 3) -> plt.Figure:
     """One panel per formula: each article's score (dot), its sentence-bootstrap interval (thick
     bar) and its paragraph-block interval (thin bar). SMOG below 30 sentences is drawn hollow."""
     use_style()
     names = list(SCORE_NAMES)
     rows = int(np.ceil(len(names) / columns))
     n = len(scores)
-    fig, axes = plt.subplots(rows, columns, figsize=(10, rows * (0.9 + 0.28 * n)), sharey=True, squeeze=False)
+    fig, axes = plt.subplots(rows, columns, figsize=(9, rows * (1.1 + 0.3 * n)), sharey=True, squeeze=False)
     labels = article_names(scores["file"], overview)
     colours = _outlet_colours_for(scores["file"], overview)
     ys = np.arange(n)
@@ -93,7 +93,9 @@ def sentence_lengths(sentences: pd.DataFrame, overview: pd.DataFrame) -> plt.Fig
         ax.boxplot(lengths, positions=[y], orientation="horizontal", widths=0.5, showfliers=False,
                    medianprops={"color": "black"}, boxprops={"color": GREY}, whiskerprops={"color": GREY},
                    capprops={"color": GREY})
-        ax.scatter(lengths, y + jitter.uniform(-0.18, 0.18, len(lengths)), s=12, color=colour, alpha=0.75, zorder=3)
+        offsets = jitter.uniform(-0.18, 0.18, len(lengths))
+        offsets[lengths.argmax()] = 0  # the longest sits in the middle of its ring
+        ax.scatter(lengths, y + offsets, s=12, color=colour, alpha=0.75, zorder=3)
         ax.scatter([lengths.max()], [y], s=140, facecolors="none", edgecolors="black", linewidths=1.2, zorder=4)
     ax.set_yticks(range(len(files)), labels)
     ax.invert_yaxis()
