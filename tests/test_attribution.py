@@ -8,7 +8,7 @@ import newscorpus
 from newscorpus.cleaning import clean_corpus
 from newscorpus.measures import framing
 from newscorpus.measures.attribution import (attributions, gold_attributions, match_attributions,
-                                             score_attributions, verb_table)
+                                             score_attributions, verb_table, wilson_interval)
 
 # Floors below the scores measured when the gold was first run, so that a regression fails.
 MIN_PRECISION, MIN_RECALL = 0.95, 0.88
@@ -39,6 +39,11 @@ def test_scoring_counts_misses_and_spurious_rows():
     spurious = fake.assign(verb="deny")
     scores = score_attributions(spurious, first)
     assert scores["precision"] == 0.0 and scores["recall"] == 0.0
+
+
+def test_wilson_interval_matches_a_published_value():
+    low, high = wilson_interval(8, 10)  # 8 of 10: 0.490 to 0.943 (Newcombe 1998, table I)
+    assert low == pytest.approx(0.4902, abs=1e-4) and high == pytest.approx(0.9433, abs=1e-4)
 
 
 def test_report_verbs_are_expanded():

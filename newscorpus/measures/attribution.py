@@ -22,6 +22,7 @@ from the cues in ``data/framing/source_cues.csv``.
 from __future__ import annotations
 
 import io
+import math
 import re
 from functools import lru_cache
 
@@ -353,6 +354,17 @@ def match_attributions(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFr
     return pd.DataFrame(rows)
 
 
+def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval for a proportion k/n. Hand-written: the book pins no statistics
+    library, and the formula is short (Wilson 1927)."""
+    if n == 0:
+        return float("nan"), float("nan")
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 def score_attributions(extracted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float]:
     """Precision, recall and F1 of the extractor against the hand annotation, and, over the
     matched pairs, how often it agrees on source type, kind and mode."""
@@ -366,6 +378,8 @@ def score_attributions(extracted: pd.DataFrame, gold: pd.DataFrame) -> dict[str,
     scores = {"gold": tp + fn, "found": tp + fp, "tp": tp, "fp": fp, "fn": fn,
               "precision": precision, "recall": recall,
               "f1": 2 * precision * recall / (precision + recall) if precision + recall else float("nan")}
+    scores["precision_low"], scores["precision_high"] = wilson_interval(tp, tp + fp)
+    scores["recall_low"], scores["recall_high"] = wilson_interval(tp, tp + fn)
     for column in ("source_type", "kind", "mode"):
         scores[f"{column}_agreement"] = float((matched[f"gold_{column}"] == matched[f"found_{column}"]).mean()) if tp else float("nan")
     return scores
