@@ -14,6 +14,7 @@ import io
 import re
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from ..text import word_count
@@ -128,6 +129,33 @@ def article_theme_terms(file: str, paragraphs: list[str]) -> list[dict]:
     """Evidence: which dictionary terms matched in an article, and how often."""
     counts = Counter((theme, term) for _, _, theme, term in match_terms(keys(paragraphs)))
     return [{"file": file, "theme": theme, "term": term, "count": n} for (theme, term), n in sorted(counts.items())]
+
+
+N_BOOT = 2000
+CONFIDENCE = 0.95
+SEED = 20140610  # fixed: the same text always gives the same interval
+
+
+def rate_intervals(file: str, paragraphs: list[str], n_boot: int = N_BOOT) -> list[dict]:
+    """Each theme's rate with a 95% interval from resampling the article's paragraphs (a
+    paragraph-block bootstrap: theme words come in clusters, so resampling single words would
+    claim too much precision). Rows: ``file``, ``theme``, ``rate``, ``low``, ``high``."""
+    per_paragraph = [article_themes(file, [p]) for p in paragraphs]
+    counts = np.array([[row[f"{t}_n"] for t in THEMES] for row in per_paragraph], dtype=float)
+    words = np.array([row["words"] for row in per_paragraph], dtype=float)
+    rng = np.random.default_rng(SEED)
+    picks = rng.integers(0, len(paragraphs), size=(n_boot, len(paragraphs)))
+    rates = 1000 * counts[picks].sum(axis=1) / words[picks].sum(axis=1)[:, None]
+    tail = 100 * (1 - CONFIDENCE) / 2
+    low, high = np.percentile(rates, [tail, 100 - tail], axis=0)
+    point = article_themes(file, paragraphs)
+    return [{"file": file, "theme": t, "rate": point[t], "low": low[i], "high": high[i]} for i, t in enumerate(THEMES)]
+
+
+def rate_intervals_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """``rate_intervals`` for every article, long: one row per article and theme."""
+    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in rate_intervals(f, p)]
+    return pd.DataFrame(rows, columns=["file", "theme", "rate", "low", "high"])
 
 
 def themes_table(cleaned: pd.DataFrame) -> pd.DataFrame:

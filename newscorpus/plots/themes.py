@@ -55,8 +55,8 @@ def clouds_with_bars(term_counts: pd.DataFrame, articles: pd.DataFrame, n: int =
     use_style()
     ordered = by_date(articles)
     colours = outlet_colours(ordered["outlet"])
-    rows, cols = grid(len(ordered), 2)
-    fig, axes = plt.subplots(rows, 2 * cols, figsize=(6.2 * cols, 2.9 * rows),
+    rows, cols = grid(len(ordered), 1 if len(ordered) <= 8 else 2)  # one pair per row reads best on a page
+    fig, axes = plt.subplots(rows, 2 * cols, figsize=(7.6 * cols, 2.9 * rows),
                              gridspec_kw={"width_ratios": [1.25, 1] * cols}, squeeze=False)
     for ax in axes.flat:
         ax.set_visible(False)
@@ -85,7 +85,7 @@ def keyness_chart(key_terms: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure
     use_style()
     ordered = by_date(articles)
     colours = outlet_colours(ordered["outlet"])
-    rows, cols = grid(len(ordered), 3)
+    rows, cols = grid(len(ordered), 2)
     most = max(1, int(key_terms.groupby("file").size().max()) if len(key_terms) else 1)
     xmax = float(key_terms["log_ratio"].max()) if len(key_terms) else 1.0
     fig, axes = plt.subplots(rows, cols, figsize=(4.3 * cols, 0.9 + 0.26 * most * rows + 0.5 * rows),
@@ -116,9 +116,10 @@ def keyness_chart(key_terms: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure
     return fig
 
 
-def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure:
+def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame, intervals: pd.DataFrame | None = None) -> plt.Figure:
     """One panel per theme: each article's rate per 1,000 words at its publication date. A date
-    known to the day is a dot; one known only to the month or year is a bar over that span."""
+    known to the day is a dot; one known only to the month or year is a bar over that span.
+    With ``intervals`` (``rate_intervals_table``), a thin vertical line spans each 95% interval."""
     use_style()
     table = by_date(articles).merge(rates, on="file")
     colours = outlet_colours(table["outlet"])
@@ -126,12 +127,16 @@ def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure:
     fig, axes = plt.subplots(rows, cols, figsize=(11, 2.4 * rows + 0.8), sharex=True, squeeze=False)
     start = min(date_interval(p, d)[0] for p, d in zip(table["published"], table["date_precision"]))
     end = max(date_interval(p, d)[1] for p, d in zip(table["published"], table["date_precision"]))
-    top = float(table[THEMES].to_numpy().max())
+    top = float(table[THEMES].to_numpy().max() if intervals is None else intervals["high"].max())
     for ax, theme in zip(axes.flat, THEMES):
         for row in table.itertuples():
             first, last = date_interval(row.published, row.date_precision)
             value = getattr(row, theme)
             colour = colours[row.outlet]
+            if intervals is not None:
+                band = intervals[(intervals["file"] == row.file) & (intervals["theme"] == theme)].iloc[0]
+                middle = first + (last - first) / 2
+                ax.plot([middle, middle], [band["low"], band["high"]], color=colour, linewidth=1, alpha=0.8)
             if row.date_precision == "day":
                 ax.plot([first], [value], "o", color=colour, markersize=6)
             else:
@@ -151,6 +156,8 @@ def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure:
     handles = [Line2D([], [], color=c, linewidth=4, label=o) for o, c in colours.items() if o in set(table["outlet"])]
     handles += [Line2D([], [], marker="o", linestyle="none", color=GREY, label="date known to the day"),
                 Line2D([], [], color=GREY, linewidth=4, label="known only to the month or year (bar = the span)")]
+    if intervals is not None:
+        handles.append(Line2D([], [], color=GREY, linewidth=1, label="95% interval (paragraph bootstrap)"))
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8)
     fig.tight_layout(rect=(0, 0.08, 1, 1))
     return fig
@@ -164,7 +171,7 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> p
     ordered = by_date(articles)
     colours = outlet_colours(ordered["outlet"])
     west, east, south, north = bbox
-    rows, cols = grid(len(ordered), 3)
+    rows, cols = grid(len(ordered), 2)
     fig, axes = plt.subplots(rows, cols, figsize=(4.4 * cols, 3.4 * rows + 1.3), squeeze=False)
     for ax in axes.flat:
         ax.set_visible(False)
@@ -188,7 +195,7 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> p
         axes.flat[0].scatter([], [], s=scale * count, color=GREY, alpha=0.6, label=f"{count}")
     fig.legend(*axes.flat[0].get_legend_handles_labels(), title="mentions", loc="upper right", ncol=3,
                fontsize=7.5, title_fontsize=7.5, borderaxespad=0.2)
-    note = textwrap.fill(map_note(places, bbox), width=int(15 * 4.4 * cols))
+    note = textwrap.fill(map_note(places, bbox), width=int(16 * 4.4 * cols), break_on_hyphens=False)
     fig.text(0.01, 0.005, note, fontsize=7.2, ha="left", va="bottom", color="#333333")
     lines = note.count("\n") + 1
     fig.tight_layout(rect=(0, (0.25 + 0.14 * lines) / (3.4 * rows + 1.3), 1, 1 - 0.45 / (3.4 * rows + 1.3)))
@@ -233,3 +240,49 @@ def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list
     axes[0, 0].set_ylim(len(ordered) - 0.5, -0.5)
     fig.tight_layout()
     return fig
+
+
+def rates_table(intervals: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Reader table: one row per article (in date order), one column per theme, each cell the
+    rate per 1,000 words with its 95% interval."""
+    ordered = by_date(articles)
+    cells = intervals.assign(cell=[f"{r:.1f} ({lo:.1f}–{hi:.1f})" for r, lo, hi in
+                                   zip(intervals["rate"], intervals["low"], intervals["high"])])
+    table = cells.pivot(index="file", columns="theme", values="cell").loc[ordered["file"], THEMES]
+    table.index = article_labels(ordered)
+    return table.rename(columns=THEME_LABELS).rename_axis(index="Article", columns=None)
+
+
+def key_terms_table(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 5) -> pd.DataFrame:
+    """Reader table: each article's ``top`` key words with raw counts beside the scores."""
+    ordered = by_date(articles)
+    names = dict(zip(ordered["file"], article_labels(ordered)))
+    rows = key_terms.groupby("file", sort=False).head(top)
+    rows = rows.set_index("file").loc[[f for f in ordered["file"] if f in set(rows["file"])]].reset_index()
+    return pd.DataFrame({
+        "Article": rows["file"].map(names), "Word": rows["form"], "In the article": rows["count"],
+        "In the other articles": rows["rest_count"], "Log ratio": rows["log_ratio"].round(2), "G²": rows["g2"].round(1),
+    })
+
+
+def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame) -> str:
+    """The most distinctive word of each article, for the prose: "Daesh (Al-Ahed News, ...); ..."."""
+    ordered = by_date(articles)
+    names = dict(zip(ordered["file"], article_labels(ordered)))
+    first = key_terms.groupby("file", sort=False).head(1).set_index("file")
+    return "; ".join(f"*{first.loc[f, 'form']}* ({names[f]})" for f in ordered["file"] if f in first.index)
+
+
+# What the articles call the group, as token keys (see measures/tokens.py) and as shown.
+GROUP_NAMES = {"ISIS": "ISIS", "daesh": "Daesh", "da'ash": "Da'ash", "daash": "Daash", "ISIL": "ISIL",
+               "IS": "IS", "Islamic State": "Islamic State"}
+
+
+def group_names_table(term_counts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Reader table: how often each article calls the group by each of its names."""
+    ordered = by_date(articles)
+    names = term_counts[term_counts["term"].isin(GROUP_NAMES)]
+    table = (names.pivot_table(index="file", columns="term", values="count", aggfunc="sum", fill_value=0)
+             .reindex(index=ordered["file"], columns=list(GROUP_NAMES), fill_value=0))
+    table.index = article_labels(ordered)
+    return table.rename(columns=GROUP_NAMES).rename_axis(index="Article", columns=None)
