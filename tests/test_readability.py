@@ -273,3 +273,13 @@ def test_charts_lay_out_for_fifty_articles(computed, cleaned):
         assert height > 10  # grows with the number of articles
         assert len(fig.axes[0].get_yticklabels()) == 50
         plt.close(fig)
+
+
+def test_fast_textstat_sentence_count_equals_textstat(cleaned):
+    texts = list(cleaned["clean_text"]) + [
+        "The U.S. Army moved in. Troops arrived.", "Stop. Go now. Wait here.", "' ' ' He said. ' Fine.",
+        "No stop at all", "", "He didn't go. It's 3.5 percent! Really? Yes.",
+    ]
+    for text in texts:
+        rd.clear_textstat_caches()
+        assert rd.textstat_sentence_count(text) == textstat.sentence_count(text), text[:40]
