@@ -71,6 +71,8 @@ def test_heldout_set_has_a_full_page_with_a_long_navigation_menu():
     "Credit for the advance went to the Golden Division, the commanders said.",
     "The views expressed by the tribal elders were those of men who felt abandoned by Baghdad.",
     "The recruiters had a simple message for young men in the camps: follow us, and you will be paid.",
+    "The provincial council said it would consider supporting the tribal fighters if Baghdad paid them.",
+    "The local radio station is funded by its listeners and a grant from a European foundation.",
 ])
 def test_reporting_that_mentions_subscribe_or_share_is_not_boilerplate(sentence):
     text = f"A title for the test\n\n{'The army advanced on the city from three fronts, officials said on Monday. ' * 3}\n\n{sentence}\n\n{'Residents fled the fighting along corridors secured by the security forces. ' * 3}\n"
@@ -107,6 +109,8 @@ def test_every_phrase_lexicon_row_is_well_formed():
     ("Get our best analysis every Friday. It's free, and you can unsubscribe at any time.", "newsletter"),
     ("Write to Jane Doe at jane.doe@example.com", "contact"),
     ("About the Institute", "about us"),
+    ("Our mission", "about us"),
+    ("If you value reporting like this, please consider becoming a supporting member today.", "paywall"),
     ("TIME may receive compensation for some links to products and services on this website.", "disclaimer"),
 ])
 def test_lexicon_categories(line, category):

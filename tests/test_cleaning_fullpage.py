@@ -86,6 +86,14 @@ def test_an_author_bio_at_the_foot_goes_but_the_same_shape_inside_the_article_st
     assert [r.reason for r in article.removed if r.text == bio] == ["author bio"]
 
 
+def test_a_sentence_opening_with_the_byline_name_at_the_foot_is_a_bio():
+    bio = "Layla Hassan reports on Iraq and Syria for The Review and is based in Erbil."
+    text = "\n\n".join(["Mosul offensive enters second week", "Layla Hassan", *PARAGRAPHS, bio]) + "\n"
+    article = clean_text(text)
+    assert article.paragraphs == PARAGRAPHS
+    assert [r.reason for r in article.removed if r.text == bio] == ["author bio"]
+
+
 def test_an_about_header_ends_the_article():
     about = ("The Institute for Regional Studies is an independent, non-partisan research organisation "
              "founded in 2011. We publish analysis and train young researchers from across the region.")

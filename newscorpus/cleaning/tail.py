@@ -9,7 +9,7 @@ structure and its position after the main run of body text, not about any site's
   thread starts at the first of them, or at the paragraph just above it when that paragraph
   addresses someone ("Hi Sarah", "Thanks for ...", "I ...", "you").
 - **Author bio**: a sentence near the end that says who a named person is ("Jane Doe is a
-  senior fellow at ...").
+  senior fellow at ..."), or that opens with the byline's name ("Layla Hassan reports on ...").
 - **End of the article**: a section header (Related, Comments, About us) once nine tenths of
   the body text is behind it ends the article; prose below it belongs to the page.
 - **Islands**: a little body text far below the article, across a long stretch of furniture.
@@ -51,6 +51,8 @@ BIO_RE = re.compile(
     r"(?:reporter|writer|journalist|correspondent|fellow|editor|professor|author|analyst|"
     r"researcher|contributor|columnist|producer|lecturer|scholar|freelancer)\b"
 )
+BYLINE_PREFIX_RE = re.compile(r"^(by|written by|words by|reported by|story by)\s*:?\s+", re.IGNORECASE)
+ARTICLES = {"The", "A", "An"}
 SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on",
                "or", "the", "to", "vs", "with", "is", "are", "its", "it", "up"}
 TITLE_WORD_RE = re.compile(r"[\w'’-]+")
@@ -188,10 +190,30 @@ def _mark_thread(units, run: list[list[int]]) -> None:
     _take(units[start: end + 1], "comments")
 
 
-def mark_bio(units, shares, _is_name_like=None) -> bool:
+def _byline_names(units, is_name_like) -> tuple[str, ...]:
+    """Names above the body: "By Layla Hassan", or a name standing alone before the first paragraph."""
+    names = []
+    for unit in units:
+        if unit.role == "body":
+            break
+        name = BYLINE_PREFIX_RE.sub("", unit.text).strip()
+        if (unit.category == "byline" or unit.n_words <= 4) and 2 <= len(name.split()) <= 4 \
+                and is_name_like(name) and name.split()[0] not in ARTICLES:
+            names.append(name + " ")
+    return tuple(names)
+
+
+def mark_bio(units, shares, is_name_like) -> bool:
+    """A sentence about a person near the end: "<name> is a senior fellow ...", or any sentence
+    that opens with the name in the byline ("Layla Hassan reports on Iraq ...")."""
     taken = False
+    names = None
     for i, unit in enumerate(units):
-        if unit.role == "body" and shares[i] >= BIO_SHARE and BIO_RE.match(unit.text):
+        if unit.role != "body" or shares[i] < BIO_SHARE:
+            continue
+        if names is None:
+            names = _byline_names(units, is_name_like)
+        if BIO_RE.match(unit.text) or (names and unit.text.startswith(names)):
             unit.role, taken = "author bio", True
     return taken
 
