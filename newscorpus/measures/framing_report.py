@@ -21,9 +21,14 @@ def _voice_cell(narrative: int, quoted: int, gloss: int) -> str:
     return " + ".join(parts)
 
 
-def label_table(table: pd.DataFrame, overview: pd.DataFrame, labels: list[str] | None = None) -> pd.DataFrame:
-    """Labels (rows) by articles (columns); each cell the narrative count, then quoted and gloss."""
+def label_table(table: pd.DataFrame, overview: pd.DataFrame, labels: list[str] | None = None,
+                drop_unused: bool = True) -> pd.DataFrame:
+    """Labels (rows) by articles (columns); each cell the narrative count, then quoted and gloss.
+    Labels no article uses are left out unless ``drop_unused`` is False."""
     labels = labels or lexicons.label_names()
+    if drop_unused:
+        labels = [label for label in labels
+                  if table[[f"label_{slug(label)}_{v}" for v in ("narrative", "quoted", "gloss")]].to_numpy().sum() > 0]
     cells = {
         name: [_voice_cell(*(row[f"label_{slug(label)}_{v}"] for v in ("narrative", "quoted", "gloss"))) for label in labels]
         for name, row in zip(article_names(table["file"], overview), table.to_dict("records"))
