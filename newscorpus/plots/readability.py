@@ -180,3 +180,18 @@ def longest_table(longest: pd.DataFrame, overview: pd.DataFrame):
     table = longest.set_index("file")[["words", "text"]].set_axis(["Words", "Longest sentence"], axis=1)
     table.index = pd.Index(article_names(table.index, overview), name="Article")
     return reader_style(table).set_properties(subset=["Longest sentence"], **{"text-align": "left"})
+
+
+def segmenter_by_article_table(comparison: pd.DataFrame, overview: pd.DataFrame):
+    """Sentences each segmenter found per article, against the hand count: ``found / hand``
+    (paragraphs counted right in brackets when not all)."""
+    from ..overview import reader_style
+
+    cell = [f"{f} / {h}" + ("" if r == p else f" ({r} of {p} paragraphs)")
+            for f, h, r, p in zip(comparison["found"], comparison["hand"], comparison["paragraphs_right"], comparison["paragraphs"])]
+    table = comparison.assign(cell=cell).pivot(index="segmenter", columns="file", values="cell")
+    table = table.loc[list(dict.fromkeys(comparison["segmenter"]))]
+    table.columns = article_names(table.columns, overview)
+    table.index.name = "Segmenter"
+    table.columns.name = None
+    return reader_style(table)
