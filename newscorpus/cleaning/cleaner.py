@@ -16,6 +16,10 @@ combines general signals rather than patterns for known sites:
    and comments after it. A comments header after most of the body ends the article.
 6. **Repetition**: the title repeated as a caption, a line repeated inside the article, and lines
    repeated across articles of the same outlet (site templates).
+7. **What full pages add after the article** (``tail.py``): teaser blocks, comment threads,
+   author bios, a section header far down the page, islands of text below the article.
+8. **Language**: these signals are English ones; a page in another language (``language.py``)
+   is not cleaned but named, every line removed with the reason "not English".
 
 Nothing is thrown away: every non-blank line is either a body paragraph or a removed line with
 its 1-based line number and reason.
