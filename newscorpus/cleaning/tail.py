@@ -10,9 +10,11 @@ structure and its position after the main run of body text, not about any site's
   addresses someone ("Hi Sarah", "Thanks for ...", "I ...", "you").
 - **Author bio**: a sentence near the end that says who a named person is ("Jane Doe is a
   senior fellow at ..."), or that opens with the byline's name ("Layla Hassan reports on ...").
-- **End of the article**: a section header (Related, Comments, About us) once nine tenths of
-  the body text is behind it ends the article; prose below it belongs to the page.
-- **Islands**: a little body text far below the article, across a long stretch of furniture.
+- **End of the article**: a *Related* header once nine tenths of the body text is behind it, or
+  an *About us* header once six tenths is, ends the article; prose below it belongs to the page.
+  (A comments header already ends it in the cleaner, as before.)
+- **Islands**: a little body text (a tenth or less) far below the article, across ten or more
+  lines of furniture.
 
 All work on the cleaner's units after the body has been chosen (``cleaner.clean_text``) and only
 ever take lines out of the body.
