@@ -142,3 +142,15 @@ def kwic_lines(lines: pd.DataFrame, names: dict[str, str], extra: list[str] | No
     })
     style = table.style.hide(axis="index").format(escape="html", subset=[c for c in table.columns if c != "Line"])
     return style.set_properties(subset=["Line"], **{"text-align": "left", "min-width": "26em"})
+
+
+def kwic_frame(lines: pd.DataFrame, names: dict[str, str], extra: list[str] | None = None) -> pd.DataFrame:
+    """A KWIC table (``kwic.kwic`` output) with articles named and reader headings, for a
+    searchable evidence table: Article, Paragraph, any ``extra`` columns, Left, Match, Right."""
+    extra = extra or []
+    return pd.DataFrame({
+        "Article": lines["file"].map(names).to_numpy(),
+        "Paragraph": lines["paragraph"].to_numpy(),
+        **{c.capitalize(): lines[c].to_numpy() for c in extra},
+        "Left": lines["left"].to_numpy(), "Match": lines["match"].to_numpy(), "Right": lines["right"].to_numpy(),
+    })
