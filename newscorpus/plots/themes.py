@@ -124,7 +124,7 @@ def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame, intervals: pd.
     table = by_date(articles).merge(rates, on="file")
     colours = outlet_colours(table["outlet"])
     rows, cols = grid(len(THEMES), 3)
-    fig, axes = plt.subplots(rows, cols, figsize=(11, 2.4 * rows + 0.8), sharex=True, squeeze=False)
+    fig, axes = plt.subplots(rows, cols, figsize=(9, 2.3 * rows + 1.0), sharex=True, squeeze=False)
     start = min(date_interval(p, d)[0] for p, d in zip(table["published"], table["date_precision"]))
     end = max(date_interval(p, d)[1] for p, d in zip(table["published"], table["date_precision"]))
     top = float(table[THEMES].to_numpy().max() if intervals is None else intervals["high"].max())
@@ -225,16 +225,16 @@ def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list
     use_style()
     ordered = by_date(articles)
     colours = outlet_colours(ordered["outlet"])
-    fig, axes = plt.subplots(1, len(terms), figsize=(2.3 * len(terms) + 2.2, 1.0 + 0.42 * len(ordered)),
+    fig, axes = plt.subplots(1, len(terms), figsize=(1.45 * len(terms) + 2.4, 1.1 + 0.45 * len(ordered)),
                              sharey=True, squeeze=False)
     for ax, term in zip(axes[0], terms):
         for y, row in enumerate(ordered.itertuples()):
             at = positions[(positions["file"] == row.file) & (positions["term"] == term)]["position"]
             ax.scatter(at, [y] * len(at), marker="|", s=160, color=colours[row.outlet], linewidth=1.6)
             ax.axhline(y, color="#dddddd", linewidth=0.6, zorder=0)
-        ax.set_title(term, fontsize=9.5)
+        ax.set_title(textwrap.fill(term, 14), fontsize=9)
         ax.set_xlim(0, 1)
-        ax.set_xticks([0, 0.5, 1], ["start", "middle", "end"], fontsize=7.5)
+        ax.set_xticks([0, 0.5, 1], ["start", "", "end"], fontsize=7.5)
         ax.grid(False)
     axes[0, 0].set_yticks(range(len(ordered)), article_labels(ordered), fontsize=8)
     axes[0, 0].set_ylim(len(ordered) - 0.5, -0.5)
@@ -243,26 +243,27 @@ def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list
 
 
 def rates_table(intervals: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Reader table: one row per article (in date order), one column per theme, each cell the
+    """Reader table: one row per theme, one column per article (in date order), each cell the
     rate per 1,000 words with its 95% interval."""
     ordered = by_date(articles)
     cells = intervals.assign(cell=[f"{r:.1f} ({lo:.1f}–{hi:.1f})" for r, lo, hi in
                                    zip(intervals["rate"], intervals["low"], intervals["high"])])
-    table = cells.pivot(index="file", columns="theme", values="cell").loc[ordered["file"], THEMES]
-    table.index = article_labels(ordered)
-    return table.rename(columns=THEME_LABELS).rename_axis(index="Article", columns=None)
+    table = cells.pivot(index="theme", columns="file", values="cell").loc[THEMES, ordered["file"]]
+    table.columns = article_labels(ordered)
+    return table.rename(index=THEME_LABELS).rename_axis(index="Theme", columns=None)
 
 
-def key_terms_table(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 5) -> pd.DataFrame:
-    """Reader table: each article's ``top`` key words with raw counts beside the scores."""
+def key_terms_table(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 5):
+    """Reader table (styled): each article's ``top`` key words with raw counts beside the scores."""
     ordered = by_date(articles)
     names = dict(zip(ordered["file"], article_labels(ordered)))
     rows = key_terms.groupby("file", sort=False).head(top)
     rows = rows.set_index("file").loc[[f for f in ordered["file"] if f in set(rows["file"])]].reset_index()
-    return pd.DataFrame({
+    table = pd.DataFrame({
         "Article": rows["file"].map(names), "Word": rows["form"], "In the article": rows["count"],
-        "In the other articles": rows["rest_count"], "Log ratio": rows["log_ratio"].round(2), "G²": rows["g2"].round(1),
+        "In the other articles": rows["rest_count"], "Log ratio": rows["log_ratio"], "G²": rows["g2"],
     })
+    return table.style.format({"Log ratio": "{:.2f}", "G²": "{:.1f}"}).hide(axis="index")
 
 
 def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame) -> str:
@@ -270,7 +271,7 @@ def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame) -> str:
     ordered = by_date(articles)
     names = dict(zip(ordered["file"], article_labels(ordered)))
     first = key_terms.groupby("file", sort=False).head(1).set_index("file")
-    return "; ".join(f"*{first.loc[f, 'form']}* ({names[f]})" for f in ordered["file"] if f in first.index)
+    return "; ".join(f"{first.loc[f, 'form']} ({names[f]})" for f in ordered["file"] if f in first.index)
 
 
 # What the articles call the group, as token keys (see measures/tokens.py) and as shown.
