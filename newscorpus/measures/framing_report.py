@@ -154,3 +154,16 @@ def kwic_frame(lines: pd.DataFrame, names: dict[str, str], extra: list[str] | No
         **{c.capitalize(): lines[c].to_numpy() for c in extra},
         "Left": lines["left"].to_numpy(), "Match": lines["match"].to_numpy(), "Right": lines["right"].to_numpy(),
     })
+
+
+def attributions_frame(found: pd.DataFrame, names: dict[str, str], max_chars: int = 110) -> pd.DataFrame:
+    """``attributions.csv`` with reader headings, the sentence cut to ``max_chars`` so that a
+    row stays one or two lines on the page (the download keeps it whole)."""
+    sentence = found["text"].where(found["text"].str.len() <= max_chars,
+                                   found["text"].str.slice(0, max_chars).str.rstrip() + "…")
+    return pd.DataFrame({
+        "Article": found["file"].map(names).to_numpy(), "Paragraph": found["paragraph"].to_numpy(),
+        "Source": found["speaker"].to_numpy(), "Type": found["source_type"].to_numpy(),
+        "Kind": found["kind"].to_numpy(), "Verb": found["verb"].to_numpy(), "Mode": found["mode"].to_numpy(),
+        "Sentence": sentence.to_numpy(),
+    })
