@@ -40,6 +40,7 @@ MIN_TEASER_BLOCKS, MIN_HEADLINE_RUN = 2, 3
 # Comments: name or date lines that recur, with at most this many paragraphs between them.
 MAX_COMMENT_PARAGRAPHS = 3
 MIN_COMMENT_SIGNATURES = 2
+SIGNATURE_WORDS = 12  # the longest byline or date line the lexicon knows
 MIN_COMMENT_WORDS = 5  # a comment is prose; menu items between name-like links are not
 
 ATTRIBUTION_REASONS = {"date line", "byline", "signature"}
@@ -129,8 +130,8 @@ def mark_teasers(units, shares, is_name_like) -> bool:
     taken = False
     i = 0
     while i < len(units):
-        if shares[i] < TAIL_SHARE:
-            i += 1
+        if shares[i] < TAIL_SHARE or not _headline_like(units[i]):
+            i += 1  # neither kind of run can start here (most lines: paragraphs)
             continue
         # consecutive blocks, each marked as another story's: its own name or date line, or a
         # title-case headline
@@ -157,8 +158,9 @@ def mark_teasers(units, shares, is_name_like) -> bool:
 def mark_comments(units, shares, is_name_like) -> bool:
     """A thread: name or date lines that recur with a few paragraphs between them."""
     taken = False
-    signatures = [i for i, u in enumerate(units)
-                  if shares[i] >= TAIL_SHARE and u.role != "title" and _attribution(u, is_name_like)]
+    signatures = [i for i, u in enumerate(units)  # (no name or date line is a long paragraph)
+                  if u.n_words <= SIGNATURE_WORDS and shares[i] >= TAIL_SHARE and u.role != "title"
+                  and _attribution(u, is_name_like)]
     # group adjacent signature lines ("Daniel R." over "March 4, 2019 at 9:12 am")
     groups: list[list[int]] = []
     for i in signatures:
@@ -198,6 +200,8 @@ def _byline_names(units, is_name_like) -> tuple[str, ...]:
     for unit in units:
         if unit.role == "body":
             break
+        if unit.n_words > SIGNATURE_WORDS:
+            continue
         name = BYLINE_PREFIX_RE.sub("", unit.text).strip()
         if (unit.category == "byline" or unit.n_words <= 4) and 2 <= len(name.split()) <= 4 \
                 and is_name_like(name) and name.split()[0] not in ARTICLES:
@@ -211,11 +215,14 @@ def mark_bio(units, shares, is_name_like) -> bool:
     taken = False
     names = None
     for i, unit in enumerate(units):
-        if unit.role != "body" or shares[i] < BIO_SHARE:
+        if unit.role != "body" or shares[i] < BIO_SHARE or not unit.text[:1].isupper():
+            continue
+        if BIO_RE.match(unit.text):
+            unit.role, taken = "author bio", True
             continue
         if names is None:
             names = _byline_names(units, is_name_like)
-        if BIO_RE.match(unit.text) or (names and unit.text.startswith(names)):
+        if names and unit.text.startswith(names):
             unit.role, taken = "author bio", True
     return taken
 
