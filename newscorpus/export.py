@@ -1,4 +1,8 @@
-"""``python -m newscorpus export OUTDIR``: the book's derived tables as CSV, ``file`` first."""
+"""``python -m newscorpus export OUTDIR``: the book's derived tables as CSV, ``file`` first.
+
+The tables come from the pipeline (``newscorpus.pipeline``), run in this process: the same
+per-article functions the chapters call, the same code ``analyze`` runs on a big corpus.
+"""
 
 from __future__ import annotations
 
@@ -7,30 +11,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cleaning import audit, clean_corpus
 from .corpus import load
-from .overview import article_overview
+from .paths import find_seeds_dir
+from .pipeline import analyse_corpus
 
 
 def tables(seeds_dir: str | os.PathLike | None = None) -> dict[str, pd.DataFrame]:
-    """Each table the book derives, by file name; each chapter adds its own."""
-    articles = load(seeds_dir)
-    cleaned = clean_corpus(articles)
-    overview = article_overview(articles, cleaned)
-    computed = {
-        "articles.csv": overview,
-        "cleaning_audit.csv": audit(cleaned),
-    }
-    from .measures import diversity, readability  # Chapter 03 (readability)
-    computed["readability.csv"] = readability.readability_table(cleaned)
-    computed["diversity.csv"] = diversity.diversity_table(cleaned)
-    from .measures import framing  # Chapter 04 (framing)
-    computed["framing.csv"] = framing.framing_csv(framing.framing_table(cleaned))
-    computed["attributions.csv"] = framing.attributions_table(cleaned)
-    from .measures import places, themes  # Chapter 05 (themes)
-    computed["themes.csv"] = themes.theme_rates(cleaned)
-    computed["places.csv"] = places.places_csv(cleaned)
-    return computed
+    """Each table the book derives, by file name: ``articles.csv``, ``cleaning_audit.csv`` and
+    each chapter's (``tables.CHAPTER_TABLES``)."""
+    folder = find_seeds_dir(seeds_dir)
+    load(folder)  # the book's validation: the first problem stops the export with its one line
+    return analyse_corpus(folder)
 
 
 def export_tables(outdir: str | os.PathLike, seeds_dir: str | os.PathLike | None = None) -> list[Path]:

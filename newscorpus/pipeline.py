@@ -28,12 +28,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .cleaning.cleaned import MIN_ARTICLES_FOR_TEMPLATE
+from .cleaning.cleaned import MIN_ARTICLES_FOR_TEMPLATE, cleaned_row
 from .cleaning.cleaner import CleanedArticle, article_text, clean_text, split_units
 from .corpus import ARTICLE_SUFFIXES, COLUMNS, read_text, scan
 from .errors import CorpusError
 from .overview import OVERVIEW_COLUMNS
 from .paths import SOURCES_FILE
+from .tables import CHAPTER_TABLES
 from .text import word_count
 
 BACKENDS = ("serial", "processes", "dask")
@@ -162,11 +163,22 @@ def audit_rows(article: Article) -> list[dict]:
             for r in article.cleaned.removed]
 
 
-# Each table the export writes, and the per-article function that gives its rows. Chapter
-# measures are the same functions their chapters' ``..._table`` functions map.
+def cleaned_frame(article: Article) -> pd.DataFrame:
+    """The article as a one-row frame of ``cleaning.clean_corpus``'s shape, for the chapters'
+    table functions."""
+    return pd.DataFrame([cleaned_row(article.file, article.source_text, article.cleaned)])
+
+
+def chapter_rows(table: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable[[Article], list[dict]]:
+    return lambda article: table(cleaned_frame(article)).to_dict("records")
+
+
+# Each table the export writes, and the per-article function that gives its rows: the cleaning
+# tables, then each chapter's table function called on one article at a time.
 ARTICLE_TABLES: dict[str, Callable[[Article], list[dict]]] = {
     "articles.csv": articles_rows,
     "cleaning_audit.csv": audit_rows,
+    **{name: chapter_rows(table) for name, table in CHAPTER_TABLES.items()},
 }
 
 

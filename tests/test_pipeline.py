@@ -12,7 +12,11 @@ import pandas as pd
 import pytest
 
 from conftest import REPO, SEEDS
-from newscorpus.export import tables
+from newscorpus import load
+from newscorpus.cleaning import audit, clean_corpus
+from newscorpus.export import export_tables
+from newscorpus.overview import article_overview
+from newscorpus.tables import CHAPTER_TABLES
 from newscorpus.pipeline import analyse_corpus, analyse_to_folder
 from newscorpus.scale_bench import synthetic_corpus
 
@@ -28,13 +32,26 @@ def serial_tables(small_corpus):
     return analyse_corpus(small_corpus, chunk=5)
 
 
-def test_the_pipeline_gives_the_tables_the_book_exports():
-    exported = tables(SEEDS)
+def test_one_article_at_a_time_gives_the_tables_the_chapters_compute_on_the_whole_corpus():
+    """The notebooks call each table function on the whole cleaned corpus; the pipeline calls it
+    on one article at a time. Every table must come out the same."""
+    articles = load(SEEDS)
+    cleaned = clean_corpus(articles)
+    whole = {"articles.csv": article_overview(articles, cleaned), "cleaning_audit.csv": audit(cleaned),
+             **{name: table(cleaned) for name, table in CHAPTER_TABLES.items()}}
     piped = analyse_corpus(SEEDS)
-    assert set(piped) == set(exported)
-    for name, table in exported.items():
+    assert set(piped) == set(whole)
+    for name, table in whole.items():
+        assert len(table), name
         pd.testing.assert_frame_equal(piped[name].reset_index(drop=True), table.reset_index(drop=True),
                                       check_dtype=False, obj=name)
+
+
+def test_export_writes_the_pipelines_tables(tmp_path):
+    written = export_tables(tmp_path, SEEDS)
+    assert sorted(p.name for p in written) == sorted(["articles.csv", "cleaning_audit.csv", *CHAPTER_TABLES])
+    for path in written:
+        assert pd.read_csv(path).columns[0] == "file", path.name
 
 
 @pytest.mark.parametrize("backend", ["processes", "dask"])

@@ -37,25 +37,29 @@ def clean_corpus(articles: pd.DataFrame) -> pd.DataFrame:
         article: CleanedArticle = clean_text(
             texts[row.file], title=row.title, author=row.author or None, template_keys=templates[row.outlet]
         )
-        rows.append(
-            {
-                "file": row.file,
-                "title_line": article.title,
-                "standfirst": article.standfirst,
-                "byline": article.byline,
-                "date_line": article.date,
-                "captions": article.captions,
-                "paragraphs": article.paragraphs,
-                "clean_text": article.text,
-                "source_text": texts[row.file],
-                "raw_words": word_count(texts[row.file]),
-                "clean_words": word_count(article.text),
-                "removed_lines": len(article.removed),
-                "language": article.language,
-                "cleaned": article,
-            }
-        )
+        rows.append(cleaned_row(row.file, texts[row.file], article))
     return pd.DataFrame(rows)
+
+
+def cleaned_row(file: str, source_text: str, article: CleanedArticle) -> dict:
+    """One row of ``clean_corpus``: the article's parts, its text before and after cleaning.
+    The pipeline builds the same row for one article at a time."""
+    return {
+        "file": file,
+        "title_line": article.title,
+        "standfirst": article.standfirst,
+        "byline": article.byline,
+        "date_line": article.date,
+        "captions": article.captions,
+        "paragraphs": article.paragraphs,
+        "clean_text": article.text,
+        "source_text": source_text,
+        "raw_words": word_count(source_text),
+        "clean_words": word_count(article.text),
+        "removed_lines": len(article.removed),
+        "language": article.language,
+        "cleaned": article,
+    }
 
 
 def audit(cleaned: pd.DataFrame) -> pd.DataFrame:
