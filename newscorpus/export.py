@@ -18,7 +18,7 @@ from .pipeline import analyse_corpus
 
 def tables(seeds_dir: str | os.PathLike | None = None) -> dict[str, pd.DataFrame]:
     """Each table the book derives, by file name: ``articles.csv``, ``cleaning_audit.csv`` and
-    each chapter's (``tables.CHAPTER_TABLES``)."""
+    each chapter's (``tables.ARTICLE_ROWS``)."""
     folder = find_seeds_dir(seeds_dir)
     load(folder)  # the book's validation: the first problem stops the export with its one line
     return analyse_corpus(folder)

@@ -82,3 +82,15 @@ def shift_table(shift: pd.DataFrame, overview: pd.DataFrame):
         "Reading ease, raw": "{:.1f}", "Reading ease, cleaned": "{:.1f}",
         "Change in reading ease": "{:+.1f}",
     })
+
+
+def literal_markdown(text: str):
+    """Text to glue as Markdown that renders as exactly these characters: every ASCII
+    punctuation mark is backslash-escaped (CommonMark allows it for all of them), so an outlet or
+    title containing ``*``, ``<script>``, backticks or a ``{glue}`` role stays inert."""
+    from IPython.display import Markdown
+
+    return Markdown("".join("\\" + c if c in _MARKDOWN_PUNCTUATION else c for c in text))
+
+
+_MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")

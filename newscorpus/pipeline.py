@@ -28,13 +28,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .cleaning.cleaned import MIN_ARTICLES_FOR_TEMPLATE, cleaned_row
+from .cleaning.cleaned import MIN_ARTICLES_FOR_TEMPLATE
 from .cleaning.cleaner import CleanedArticle, article_text, clean_text, split_units
 from .corpus import ARTICLE_SUFFIXES, COLUMNS, read_text, scan
 from .errors import CorpusError
 from .overview import OVERVIEW_COLUMNS
 from .paths import SOURCES_FILE
-from .tables import CHAPTER_TABLES
+from .tables import ARTICLE_ROWS
 from .text import word_count
 
 BACKENDS = ("serial", "processes", "dask")
@@ -163,22 +163,11 @@ def audit_rows(article: Article) -> list[dict]:
             for r in article.cleaned.removed]
 
 
-def cleaned_frame(article: Article) -> pd.DataFrame:
-    """The article as a one-row frame of ``cleaning.clean_corpus``'s shape, for the chapters'
-    table functions."""
-    return pd.DataFrame([cleaned_row(article.file, article.source_text, article.cleaned)])
-
-
-def chapter_rows(table: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable[[Article], list[dict]]:
-    return lambda article: table(cleaned_frame(article)).to_dict("records")
-
-
 # Each table the export writes, and the per-article function that gives its rows: the cleaning
-# tables, then each chapter's table function called on one article at a time.
+# tables, then each chapter's (``tables.ARTICLE_ROWS``, the functions the chapters map).
 ARTICLE_TABLES: dict[str, Callable[[Article], list[dict]]] = {
     "articles.csv": articles_rows,
     "cleaning_audit.csv": audit_rows,
-    **{name: chapter_rows(table) for name, table in CHAPTER_TABLES.items()},
 }
 
 
@@ -188,7 +177,10 @@ def analyse_task(task: ArticleTask, template_keys=frozenset()) -> dict[str, list
         article = clean_task(task, template_keys)
         if not article.paragraphs:
             raise CorpusError(task.file, "no article text left after cleaning")
-        return {name: rows(article) for name, rows in ARTICLE_TABLES.items()}
+        tables = {name: rows(article) for name, rows in ARTICLE_TABLES.items()}
+        for name, rows in ARTICLE_ROWS.items():
+            tables[name] = rows(article.file, article.paragraphs)
+        return tables
     except CorpusError as exc:
         return {"errors.csv": [{"file": task.file, "problem": exc.problem}]}
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop an archive's run

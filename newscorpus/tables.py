@@ -1,59 +1,48 @@
-"""Every per-article table the book exports, and the chapter function that makes it.
+"""Every per-article table the book exports: the function that gives one article's rows.
 
-Each function takes the cleaned corpus (``cleaning.clean_corpus``'s frame) and returns rows keyed
-by ``file``. They are the functions the chapters' notebooks call; each works row by row, so the
-pipeline can call it on one article at a time (in a worker of a pool or a Dask cluster) and the
-result is the same as on the whole corpus (a test checks).
+Each is a pure function of one article's file name and cleaned paragraphs (a process pool or a
+Dask cluster maps it); the chapters' table functions, which the notebooks call, map the same
+per-article functions over the corpus. ``tests/test_pipeline.py`` checks that the pipeline's
+tables equal the chapters' tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import pandas as pd
+from .measures import attribution, diversity, framing, places, readability, themes
 
 
-def readability_csv(cleaned: pd.DataFrame) -> pd.DataFrame:
-    from .measures.readability import readability_table
-
-    return readability_table(cleaned)
+def readability_rows(file: str, paragraphs: list[str]) -> list[dict]:
+    return [readability.article_readability(file, paragraphs)[0]]
 
 
-def diversity_csv(cleaned: pd.DataFrame) -> pd.DataFrame:
-    from .measures.diversity import diversity_table
-
-    return diversity_table(cleaned)
+def diversity_rows(file: str, paragraphs: list[str]) -> list[dict]:
+    return [diversity.article_diversity(file, paragraphs)]
 
 
-def framing_csv(cleaned: pd.DataFrame) -> pd.DataFrame:
-    from .measures import framing
-
-    return framing.framing_csv(framing.framing_table(cleaned))
+def framing_rows(file: str, paragraphs: list[str]) -> list[dict]:
+    return [framing.framing_row(file, paragraphs)]
 
 
-def attributions_csv(cleaned: pd.DataFrame) -> pd.DataFrame:
-    from .measures.framing import attributions_table
-
-    return attributions_table(cleaned)
+def attribution_rows(file: str, paragraphs: list[str]) -> list[dict]:
+    return attribution.attributions(file, paragraphs)
 
 
-def themes_csv(cleaned: pd.DataFrame) -> pd.DataFrame:
-    from .measures.themes import theme_rates
-
-    return theme_rates(cleaned)
-
-
-def places_csv(cleaned: pd.DataFrame) -> pd.DataFrame:
-    from .measures.places import places_csv as places
-
-    return places(cleaned)
+def theme_rows(file: str, paragraphs: list[str]) -> list[dict]:
+    row = themes.article_themes(file, paragraphs)
+    return [{column: row[column] for column in ("file", *themes.THEMES)}]
 
 
-CHAPTER_TABLES: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {
-    "readability.csv": readability_csv,   # chapter 03
-    "diversity.csv": diversity_csv,       # chapter 03
-    "framing.csv": framing_csv,           # chapter 04
-    "attributions.csv": attributions_csv,  # chapter 04
-    "themes.csv": themes_csv,             # chapter 05
-    "places.csv": places_csv,             # chapter 05
+def place_rows(file: str, paragraphs: list[str]) -> list[dict]:
+    return [{k: row[k] for k in places.PLACE_COLUMNS[:-1]} for row in places.article_places_located(file, paragraphs)]
+
+
+ARTICLE_ROWS: dict[str, Callable[[str, list[str]], list[dict]]] = {
+    "readability.csv": readability_rows,    # chapter 03: readability.readability_table
+    "diversity.csv": diversity_rows,        # chapter 03: diversity.diversity_table
+    "framing.csv": framing_rows,            # chapter 04: framing.framing_table
+    "attributions.csv": attribution_rows,   # chapter 04: framing.attributions_table
+    "themes.csv": theme_rows,               # chapter 05: themes.theme_rates
+    "places.csv": place_rows,               # chapter 05: places.places_csv
 }

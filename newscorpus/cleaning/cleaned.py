@@ -42,8 +42,7 @@ def clean_corpus(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def cleaned_row(file: str, source_text: str, article: CleanedArticle) -> dict:
-    """One row of ``clean_corpus``: the article's parts, its text before and after cleaning.
-    The pipeline builds the same row for one article at a time."""
+    """One row of ``clean_corpus``: the article's parts, its text before and after cleaning."""
     return {
         "file": file,
         "title_line": article.title,

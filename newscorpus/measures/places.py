@@ -83,12 +83,24 @@ def gazetteer() -> pd.DataFrame:
     return pd.DataFrame(rows).astype({"geonameid": "Int64"})
 
 
+@lru_cache(maxsize=1)
+def _located() -> dict[tuple[str, str], dict]:
+    return {(r["place"], r["country"]): r for r in gazetteer().to_dict("records")}
+
+
+def article_places_located(file: str, paragraphs: list[str]) -> list[dict]:
+    """``article_places`` with each place's coordinates and GeoNames id (empty where it cannot be
+    placed) and its kind: the per-article part of ``places_table``."""
+    located = _located()
+    return [{**row, **{k: located[(row["place"], row["country"])][k] for k in ("lat", "lon", "geonameid", "kind")}}
+            for row in article_places(file, paragraphs)]
+
+
 def places_table(cleaned: pd.DataFrame) -> pd.DataFrame:
     """Place mentions per article with coordinates: ``file``, ``place``, ``country``, ``count``,
     ``lat``, ``lon``, ``geonameid`` (empty for places that cannot be placed), ``kind``."""
-    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_places(f, p)]
-    counts = pd.DataFrame(rows, columns=["file", "place", "country", "count"])
-    return counts.merge(gazetteer(), on=["place", "country"], how="left")[PLACE_COLUMNS]
+    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_places_located(f, p)]
+    return pd.DataFrame(rows, columns=PLACE_COLUMNS).astype({"geonameid": "Int64"})
 
 
 def places_csv(cleaned: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,126 @@
+"""A reader's own corpus: six articles, fifty, or the five plus a hostile one. Each builds (or
+fails) as the "Add your own articles" page says, with no code changed."""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, build_book, copy_book
+from newscorpus.scale_bench import synthetic_corpus
+
+CHAPTERS = ["01_corpus", "02_cleaning", "03_readability", "04_framing", "05_themes"]
+
+SIXTH = (
+    "Iraqi forces retake western Mosul\n\n"
+    "Iraqi forces said on Sunday that they had retaken the last districts of western Mosul after months of "
+    "street fighting, and that the militants who remained were surrounded in the old city near the river.\n\n"
+    "Officials said thousands of civilians had fled through corridors opened by the army. \"We will not stop "
+    "until every street is safe,\" a commander told reporters, adding that the search for hidden explosives "
+    "would take weeks.\n\n"
+    "Aid agencies warned that the camps south of the city were full, and that water and medicine were short "
+    "as the summer heat arrived in Nineveh province.\n"
+)
+
+HOSTILE_TITLE = 'Mosul <script>alert("title")</script> **bold** {glue:text}`n_articles`'
+HOSTILE = (
+    "Mosul <script>alert('x')</script> after the battle\n\n"
+    "<!-- a comment that must stay visible as text --> Iraqi forces said on Sunday that they had retaken "
+    "the last districts of western Mosul after months of street fighting, and that the militants who "
+    "remained were surrounded in the old city <b>near the river</b>.\n\n"
+    "# Not a heading\n\n"
+    "Officials said **thousands** of civilians had fled through corridors opened by the army, and that "
+    "the search for hidden explosives `rm -rf /` would take weeks {glue:text}`n_articles` "
+    "<img src=x onerror=alert(1)> according to a statement.\n\n"
+    "Aid agencies warned that the camps south of the city were full, and that water and medicine were "
+    "short as the summer heat arrived in Nineveh province, where the militants had ruled for three years.\n"
+)
+
+
+def add_row(seeds: Path, **values: str) -> None:
+    row = {"file": "", "title": "", "outlet": "", "author": "", "published": "2017-07", "date_precision": "month",
+           "date_basis": "added by a test", "url": "", "outlet_type": "news site", "origin": "original reporting"}
+    row.update(values)
+    with (seeds / "sources.csv").open("a", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(row.values())
+
+
+def page_text(root: Path, page: str) -> str:
+    return (root / "_build" / "html" / f"{page}.html").read_text()
+
+
+def visible_text(markup: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup)))
+
+
+def assert_built(result) -> None:
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+
+
+def test_a_sixth_article_appears_in_every_chapter(tmp_path):
+    root = copy_book(tmp_path / "repo")
+    (root / "seeds" / "005_new_outlet.txt").write_text(SIXTH)
+    add_row(root / "seeds", file="005_new_outlet.txt", title="Iraqi forces retake western Mosul",
+            outlet="Test Wire", url="https://example.org/mosul")
+    assert_built(build_book(root))
+    for chapter in CHAPTERS:
+        assert "Test Wire" in visible_text(page_text(root, f"notebooks/{chapter}")), chapter
+    assert "6 articles" in visible_text(page_text(root, "book/intro"))
+
+
+def test_a_hostile_article_is_shown_as_inert_text(tmp_path):
+    root = copy_book(tmp_path / "repo")
+    before = {p.name: p.read_bytes() for p in (root / "seeds").iterdir()}
+    (root / "seeds" / "005_hostile.txt").write_text(HOSTILE)
+    add_row(root / "seeds", file="005_hostile.txt", title=HOSTILE_TITLE, outlet="<i>Hostile</i> Outlet")
+    assert_built(build_book(root))
+    pages = {p: page_text(root, p) for p in ["book/intro", "book/conclusions", *[f"notebooks/{c}" for c in CHAPTERS]]}
+    for name, markup in pages.items():
+        for active in ("<script>alert", "onerror=alert", "<b>near the river</b>", "<strong>bold</strong>",
+                       "<strong>thousands</strong>", "<i>Hostile</i>", "<h1>Not a heading"):
+            assert active not in markup, (name, active)
+    corpus = visible_text(pages["notebooks/01_corpus"])
+    assert HOSTILE_TITLE in corpus and "<i>Hostile</i> Outlet" in corpus
+    cleaning = pages["notebooks/02_cleaning"]
+    # the removed or kept lines are shown as the characters the file holds
+    assert "Mosul &lt;script&gt;alert" in cleaning or "Mosul \\u003cscript\\u003ealert" in cleaning
+    # the raw files were only read
+    assert {p.name: p.read_bytes() for p in (root / "seeds").iterdir() if p.name in before} == before
+
+
+def fifty_article_corpus(seeds: Path) -> None:
+    """Fifty variations of the seeds from ten outlets the book has never seen, replacing the five."""
+    shutil.rmtree(seeds)
+    synthetic_corpus(REPO / "seeds", seeds, 50)
+    sources = seeds / "sources.csv"
+    rows = list(csv.DictReader(sources.open()))
+    for k, row in enumerate(rows):
+        row["outlet"] = f"Outlet {k % 10 + 1:02d}"
+        row["url"] = ""
+    with sources.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_fifty_articles_from_new_outlets_replace_the_corpus(tmp_path, capsys):
+    root = copy_book(tmp_path / "repo")
+    fifty_article_corpus(root / "seeds")
+    start = time.perf_counter()
+    result = build_book(root)
+    seconds = time.perf_counter() - start
+    assert_built(result)
+    with capsys.disabled():
+        print(f"\n[50-article corpus] strict book build: {seconds:.0f} s")
+    intro = visible_text(page_text(root, "book/intro"))
+    assert "50 articles" in intro
+    for chapter in CHAPTERS:
+        assert "Outlet 10" in visible_text(page_text(root, f"notebooks/{chapter}")), chapter
+    conclusions = visible_text(page_text(root, "book/conclusions"))
+    assert "original five" in conclusions  # interpretation of the original corpus is marked as such
