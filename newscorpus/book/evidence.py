@@ -51,3 +51,9 @@ def download_link(frame: pd.DataFrame, filename: str) -> HTML:
     label = f"Download {filename} ({len(frame):,} rows)"
     return HTML(f'<p class="newscorpus-download"><a download="{filename}" '
                 f'href="data:text/csv;charset=utf-8;base64,{data}">{label}</a></p>')
+
+
+def download_links(tables: dict[str, pd.DataFrame]) -> HTML:
+    """One download link per table (``{filename: frame}``), as ``python -m newscorpus export``
+    names them."""
+    return HTML("".join(download_link(frame, name).data for name, frame in tables.items()))
