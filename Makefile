@@ -15,7 +15,7 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PY) -c "import matplotlib.pyplot"
 	touch $@
 
-## make book: execute the notebooks and build the HTML into _build/html (strict: any warning fails)
+## make book: check the corpus, execute the notebooks and build the HTML into _build/html (strict: any warning fails)
 book: $(STAMP)
 	$(PY) -m newscorpus build
 
@@ -23,9 +23,11 @@ book: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
-## make bench: clean build, no-change rebuild and cleaner throughput -> _build/bench.json
+## make bench: clean build, no-change rebuild, cleaner throughput and peer pages -> _build/bench.json;
+## then the whole analysis on 10,000 synthetic articles per backend -> _build/bench_scale_10000.jsonl
 bench: $(STAMP)
 	$(PY) -m newscorpus bench
+	$(PY) -m newscorpus bench --articles 10000
 
 ## make lab: open the notebooks in JupyterLab with the book's environment
 lab: $(STAMP)
