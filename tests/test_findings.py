@@ -144,3 +144,10 @@ def test_glue_parser_finds_a_renamed_key(tmp_path):
     assert any(p.match("rd_min_grade") for p in patterns)
     assert any(p.match("fr_alahed_daesh_narrative") for p in patterns)
     assert not any(p.match("rd_min_grade_renamed") for p in patterns)
+
+
+def test_every_quoted_number_has_a_format():
+    """A cross-page glue without ``:fmt`` is read as a key ending in ``:`` and breaks the build."""
+    for page in sorted((ROOT / "book").glob("*.md")):
+        for role in re.findall(r"\{glue:text\}`([^`]+)`", page.read_text(encoding="utf-8")):
+            assert re.search(r"::\w+:[^:]+$", role) or "::" not in role, f"{page.name}: {role}"
