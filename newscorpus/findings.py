@@ -102,6 +102,8 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     table, so they read correctly for any corpus; names are the user's text (escape to display)."""
     t = table.reset_index(drop=True)
     out = []
+    if t["kincaid_grade"].isna().all():
+        return out
     hard, easy = t["kincaid_grade"].idxmax(), t["kincaid_grade"].idxmin()
     overlap = t.loc[hard, "kincaid_grade_low"] <= t.loc[easy, "kincaid_grade_high"]
     out.append(
@@ -113,7 +115,8 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     if len(daesh) and daesh.max() > 0:
         users = [_name(t, overview, i) for i in daesh[daesh >= 0.5].index]
         if users:
-            out.append(f'"Daesh" is the main name for the group in the narrative of {_join(users)}; '
+            who = _join(users) if len(users) <= 3 else _count(len(users), "article")
+            out.append(f'"Daesh" is the main name for the group in the narrative of {who}; '
                        f"{_count(len(daesh) - len(users), 'other article')} mostly say ISIS, ISIL or IS.")
     unnamed = t["sources_unnamed"] - t["sources_named"]
     if unnamed.max() > 0:
@@ -121,10 +124,12 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
         out.append(f"{_name(t, overview, i)} leans most on unnamed sources "
                    f"({t.loc[i, 'sources_unnamed']} unnamed against {t.loc[i, 'sources_named']} named).")
     q = t["quotations"].idxmax()
-    out.append(f"{_name(t, overview, q)} quotes most ({_count(int(t.loc[q, 'quotations']), 'quotation')}).")
+    if t.loc[q, "quotations"] > 0:
+        out.append(f"{_name(t, overview, q)} quotes most ({_count(int(t.loc[q, 'quotations']), 'quotation')}).")
     common = t["top_theme"].value_counts()
-    out.append(f"The most common leading theme is {common.index[0].lower()} "
-               f"({_count(int(common.iloc[0]), 'article')} of {len(t)}).")
+    if len(common):
+        out.append(f"The most common leading theme is {common.index[0].lower()} "
+                   f"({_count(int(common.iloc[0]), 'article')} of {len(t)}).")
     return out
 
 
