@@ -20,10 +20,14 @@ finds each problem again if its fix is removed.
    items (axe "aria-required-children", critical); they are written as list items here.
 6. Dark mode: links and tables inside notebook outputs keep light-mode colours; ``static/
    newscorpus.css`` gives them the theme's own colours in both modes.
+7. Formulas offline: Sphinx loads MathJax from a CDN on every page with math, which fails for a
+   reader without a network (and in the browser test). MathJax 3.2.2 comes from the pinned
+   ``django-static-mathjax`` package instead and is copied into the book's ``_static/mathjax``.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from docutils import nodes
@@ -34,7 +38,34 @@ HERE = Path(__file__).resolve().parent
 MYST_NB_TOGGLE_LABEL = '<summary aria-label="Toggle hidden content">'
 
 
+# What MathJax's tex-chtml needs at run time: the script, its fonts, the TeX extensions it
+# autoloads, and the accessibility menu's components.
+MATHJAX_PARTS = ["tex-chtml.js", "input", "output/chtml", "a11y", "ui", "sre"]
+
+
+def _mathjax_source() -> Path:
+    import mathjax  # django-static-mathjax: only its static files are used, not Django
+
+    return Path(mathjax.__file__).resolve().parent / "static" / "mathjax" / "es5"
+
+
+def _copy_mathjax(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / "mathjax"
+    if (target / "tex-chtml.js").is_file():
+        return
+    source = _mathjax_source()
+    for part in MATHJAX_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part, dirs_exist_ok=True)
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source / part, target / part)
+
+
 def _on_config_inited(app: Sphinx, config: Config) -> None:
+    config.mathjax_path = "mathjax/tex-chtml.js"  # relative to _static
     config.html_context = {"default_mode": "auto", **config.html_context}
     config.templates_path = [str(HERE / "templates"), *config.templates_path]
     config.html_static_path = [*config.html_static_path, str(HERE / "static")]
@@ -69,6 +100,7 @@ def setup(app: Sphinx) -> dict:
     # The theme's translator subclasses Sphinx's, so the citation fix reaches it too.
     HTML5Translator.visit_citation = visit_citation_as_list_item
     app.connect("config-inited", _on_config_inited)
+    app.connect("builder-inited", _copy_mathjax)
     # Last of all html-page-context handlers: other extensions add their scripts there too.
     app.connect("html-page-context", _on_html_page_context, priority=999)
     app.add_css_file("newscorpus.css")
