@@ -164,7 +164,8 @@ def segmenter_comparison(cleaned: pd.DataFrame, hand: pd.DataFrame, repeats: int
                 "paragraphs_right": sum(c == t for c, t in zip(counts, truth)),
                 "paragraphs": len(truth), "ms_per_article": 1000 * best,
             })
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame(rows, columns=["segmenter", "file", "hand", "found", "paragraphs_right", "paragraphs",
+                                        "ms_per_article"])
     table["exact"] = (table["paragraphs_right"] == table["paragraphs"]) & (table["found"] == table["hand"])
     return table
 

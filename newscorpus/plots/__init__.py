@@ -8,6 +8,7 @@ the next unused colour, in alphabetical order, so a chart never changes colour b
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -61,8 +62,13 @@ def short_outlet(outlet: str) -> str:
 
 
 def article_labels(articles: pd.DataFrame) -> list[str]:
-    """``Outlet, date`` for each article: what a reader recognises an article by."""
-    return [f"{short_outlet(o)}, {d}" for o, d in zip(articles["outlet"], articles["date_label"])]
+    """``Outlet, date`` for each article: what a reader recognises an article by. Where two
+    articles share both, each also names its file, so every label (and every table row keyed
+    by it) stays unique."""
+    labels = [f"{short_outlet(o)}, {d}" for o, d in zip(articles["outlet"], articles["date_label"])]
+    shared = {label for label in labels if labels.count(label) > 1}
+    return [f"{label} ({Path(file).stem})" if label in shared else label
+            for label, file in zip(labels, articles["file"])]
 
 
 def article_names(files: Iterable[str], articles: pd.DataFrame) -> list[str]:
