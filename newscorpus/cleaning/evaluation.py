@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..overview import reader_style
 from .cleaner import clean_text
 from ..paths import find_seeds_dir
 
@@ -139,7 +140,11 @@ RATES = ["precision", "recall", "boilerplate_removed"]
 
 
 def _rates_as_percentages(table: pd.DataFrame, na_rep: str):
-    return table.style.format("{:.1%}", subset=[SCORE_HEADINGS[r] for r in RATES], na_rep=na_rep)
+    # Document names can be a reader's outlet names: every other cell and heading is escaped.
+    rates = [SCORE_HEADINGS[r] for r in RATES]
+    return (table.style.format("{:.1%}", subset=rates, na_rep=na_rep)
+            .format(escape="html", subset=[c for c in table.columns if c not in rates])
+            .format_index(escape="html", axis=0).format_index(escape="html", axis=1))
 
 
 def reader_scores(tables: dict[str, pd.DataFrame]):
@@ -158,4 +163,4 @@ def first_runs_table(runs: pd.DataFrame):
     scores["Documents"] = scores["Documents"].str.replace("; ", ", ")
     fixes = runs[["batch", "fixed_afterwards"]].rename(
         columns={"batch": "Batch", "fixed_afterwards": "Fixed afterwards, by general rules"})
-    return _rates_as_percentages(scores, na_rep="not recorded").hide(axis="index"), fixes.style.hide(axis="index")
+    return _rates_as_percentages(scores, na_rep="not recorded").hide(axis="index"), reader_style(fixes).hide(axis="index")
