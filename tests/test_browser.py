@@ -125,6 +125,8 @@ def test_search_finds_mosul(site, browser):
 
 def test_evidence_tables_sort_and_filter(site, browser):
     """The long evidence tables are interactive (sortable, searchable) in the static HTML."""
+    from playwright.sync_api import expect
+
     root, _, base = site
     checked = []
     for name in book_pages(root):
@@ -136,17 +138,25 @@ def test_evidence_tables_sort_and_filter(site, browser):
                 continue
             info, search = box.locator(".dt-info"), box.locator("input[type=search]")
             # itables lets readers select header text, so a column sorts from its arrow icon
-            header = box.locator("table.dataTable thead th").last.locator(".dt-column-order")
-            first_cell = lambda: box.locator("table.dataTable tbody tr").first.inner_text()  # noqa: E731
+            column = box.locator("table.dataTable thead th").last
+            header = column.locator(".dt-column-order")
+            first_row = box.locator("table.dataTable tbody tr").first
+            where = f"{name}: table {i}"
             shown = info.inner_text()
+            # DataTables redraws after the click returns (the header's class changes first), so
+            # each step waits for what a reader would see rather than reading the rows at once
             header.click()
-            ascending = first_cell()
+            expect(column, f"{where} does not sort").to_have_class(re.compile(r"dt-ordering-asc"))
+            page.wait_for_timeout(250)
+            ascending = first_row.inner_text()
             header.click()
-            assert first_cell() != ascending or "of 1 entries" in shown, f"{name}: table {i} does not sort"
+            expect(column, f"{where} does not sort").to_have_class(re.compile(r"dt-ordering-desc"))
+            if "of 1 entries" not in shown:
+                expect(first_row, f"{where} does not sort").not_to_have_text(ascending)
             search.fill("zzzz-no-such-text")
-            assert "0 to 0 of 0" in info.inner_text(), f"{name}: table {i} does not filter"
+            expect(info, f"{where} does not filter").to_contain_text("0 to 0 of 0")
             search.fill("")
-            assert info.inner_text() == shown
+            expect(info, f"{where} does not clear its filter").to_have_text(shown)
             checked.append(name)
         context.close()
     # cleaning audit, attributions, keyword-in-context, places

@@ -179,7 +179,7 @@ def test_vader_has_no_entry_for_the_words_of_this_war():
 
 
 def test_martyring_scores_milder_than_killing(cleaned):
-    sentence = "Last month, a suicide car bomber hit Shiite pilgrims returning from a major religious observance, martyring 92."
+    sentence = tone.MARTYRING_EXAMPLE
     assert sentence in " ".join(cleaned.set_index("file").loc[AL_AHED, "paragraphs"])
     swap = tone.swap_word(sentence, "martyring", "killing")
     assert swap["compound_as_written"] > swap["compound_with_killing"]

@@ -294,3 +294,31 @@ def test_fast_textstat_sentence_count_equals_textstat(cleaned):
     for text in texts:
         rd.clear_textstat_caches()
         assert rd.textstat_sentence_count(text) == textstat.sentence_count(text), text[:40]
+
+
+def test_charts_with_many_articles_and_long_names_lay_out_without_warnings(computed):
+    """A sixth article made the pairwise chart's labels too wide for tight_layout (a warning, so a
+    failed strict build). Every readability chart must lay out for many articles, long names."""
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    from newscorpus.plots import readability as charts
+
+    scores, sentences = computed
+    copies = []
+    for i in range(4):  # nine articles: 36 pairs
+        extra = sentences[sentences["file"] == scores["file"].iloc[i]].assign(file=f"9{i}_copy.txt")
+        copies.append(extra)
+    many = pd.concat([sentences, *copies], ignore_index=True)
+    files = list(dict.fromkeys(many["file"]))
+    overview = pd.DataFrame({
+        "file": files,
+        "outlet": [f"A Very Long Outlet Name for Research and Policy Studies No. {i}" for i in range(len(files))],
+        "date_label": ["10 December 2016"] * len(files),
+    })
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for metric in ("kincaid_grade", "reading_ease"):
+            plt.close(charts.pairwise_chart(rd.pairwise_differences(many, metric), overview, "Difference"))
+        plt.close(charts.sentence_lengths(many, overview))

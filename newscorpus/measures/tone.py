@@ -12,6 +12,11 @@ from functools import lru_cache
 import blingfire
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+# The framing chapter's worked example: a sentence from the Al-Ahed seed (a test checks it is
+# there), kept here so the example still runs on a reader's corpus without that article.
+MARTYRING_EXAMPLE = ("Last month, a suicide car bomber hit Shiite pilgrims returning from a major religious "
+                     "observance, martyring 92.")
+
 
 @lru_cache(maxsize=1)
 def analyzer() -> SentimentIntensityAnalyzer:

@@ -4,6 +4,8 @@ of articles (tested up to 50)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -59,10 +61,11 @@ def pairwise_chart(pairs: pd.DataFrame, overview: pd.DataFrame, xlabel: str) -> 
     use_style()
     first = article_names(pairs["first"], overview)
     second = article_names(pairs["second"], overview)
-    labels = [f"{a}  minus  {b}" for a, b in zip(first, second)]
+    # two lines per pair and the legend above the axes: long outlet names never squeeze the plot
+    labels = [f"{a}\nminus {b}" for a, b in zip(first, second)]
     ys = np.arange(len(pairs))
     colours = ["black" if clear else GREY for clear in pairs["exceeds_noise"]]
-    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.32 * len(pairs)))
+    fig, ax = plt.subplots(figsize=(9, 1.6 + 0.48 * len(pairs)))
     ax.hlines(ys - 0.12, pairs["sentence_low"], pairs["sentence_high"], color=colours, linewidth=3.5)
     ax.hlines(ys + 0.12, pairs["block_low"], pairs["block_high"], color=colours, linewidth=1.2)
     ax.scatter(pairs["difference"], ys, color=colours, zorder=3, s=22)
@@ -74,7 +77,7 @@ def pairwise_chart(pairs: pd.DataFrame, overview: pd.DataFrame, xlabel: str) -> 
     ax.legend(handles=[Line2D([0], [0], color="black", linewidth=3.5, label="sentences resampled"),
                        Line2D([0], [0], color="black", linewidth=1.2, label="paragraphs resampled"),
                        Line2D([0], [0], color=GREY, linewidth=3.5, label="within the noise (grey)")],
-              loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+              loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=3, fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
 
@@ -191,7 +194,10 @@ def segmenter_by_article_table(comparison: pd.DataFrame, overview: pd.DataFrame)
             for f, h, r, p in zip(comparison["found"], comparison["hand"], comparison["paragraphs_right"], comparison["paragraphs"])]
     table = comparison.assign(cell=cell).pivot(index="segmenter", columns="file", values="cell")
     table = table.loc[list(dict.fromkeys(comparison["segmenter"]))]
-    table.columns = article_names(table.columns, overview)
+    # the hand-counted articles by name where they are in the corpus, else by file name
+    known = [f for f in table.columns if f in set(overview["file"])]
+    names = dict(zip(known, article_names(known, overview)))
+    table.columns = [names.get(f, Path(f).stem) for f in table.columns]
     table.index.name = "Segmenter"
     table.columns.name = None
     return reader_style(table)

@@ -263,7 +263,9 @@ def key_terms_table(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 
         "Article": rows["file"].map(names), "Word": rows["form"], "In the article": rows["count"],
         "In the other articles": rows["rest_count"], "Log ratio": rows["log_ratio"], "G²": rows["g2"],
     })
-    return table.style.format({"Log ratio": "{:.2f}", "G²": "{:.1f}"}).hide(axis="index")
+    from ..overview import reader_style  # words and outlet names are the user's text: escaped
+
+    return reader_style(table, {"Log ratio": "{:.2f}", "G²": "{:.1f}"}).hide(axis="index")
 
 
 def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame) -> str:
