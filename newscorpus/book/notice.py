@@ -19,9 +19,11 @@ def chapter_notice(articles: pd.DataFrame):
     if is_original_corpus():
         return None
     outlets = articles["outlet"].nunique()
+    # the same warning box as the intro and conclusions (findings.corpus_notice)
     return Markdown(
-        f"> **Your corpus.** This chapter is computed from the {len(articles):,d} articles now in the corpus "
+        ":::{warning}\n"
+        f"**Your corpus.** This chapter is computed from the {len(articles):,d} articles now in the corpus "
         f"folder ({outlets:,d} outlet{'s' if outlets != 1 else ''}): every table, chart and number on this page "
         "is theirs. The prose that interprets the results was written about the book's original five "
-        "articles and describes those five."
+        "articles and describes those five.\n:::\n"
     )
