@@ -322,3 +322,14 @@ def test_charts_with_many_articles_and_long_names_lay_out_without_warnings(compu
         for metric in ("kincaid_grade", "reading_ease"):
             plt.close(charts.pairwise_chart(rd.pairwise_differences(many, metric), overview, "Difference"))
         plt.close(charts.sentence_lengths(many, overview))
+
+
+def test_article_names_are_per_article_not_per_mention():
+    """The pairwise chart names each article once per pair; a repeated file must keep its plain
+    label (the file name is added only where two articles share outlet and date)."""
+    from newscorpus.plots import article_names
+
+    overview = pd.DataFrame({"file": ["a.txt", "b.txt", "c.txt"], "outlet": ["Alpha", "Beta", "Beta"],
+                             "date_label": ["June 2014", "2020", "2020"]})
+    assert article_names(["a.txt", "a.txt", "b.txt", "c.txt"], overview) == [
+        "Alpha, June 2014", "Alpha, June 2014", "Beta, 2020 (b)", "Beta, 2020 (c)"]

@@ -72,8 +72,10 @@ def article_labels(articles: pd.DataFrame) -> list[str]:
 
 
 def article_names(files: Iterable[str], articles: pd.DataFrame) -> list[str]:
-    """``article_labels`` for the given file names, looked up in ``articles``."""
-    return article_labels(articles.set_index("file").loc[list(files)].reset_index())
+    """``article_labels`` for the given file names (repeats allowed), looked up in ``articles``.
+    Labels are made over all of ``articles``, so a file named twice keeps its one label."""
+    labels = dict(zip(articles["file"], article_labels(articles)))
+    return [labels[file] for file in files]
 
 
 def timeline(articles: pd.DataFrame, events: pd.DataFrame) -> plt.Figure:
