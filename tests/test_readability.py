@@ -322,6 +322,8 @@ def test_charts_with_many_articles_and_long_names_lay_out_without_warnings(compu
         for metric in ("kincaid_grade", "reading_ease"):
             plt.close(charts.pairwise_chart(rd.pairwise_differences(many, metric), overview, "Difference"))
         plt.close(charts.sentence_lengths(many, overview))
+        more_scores = pd.concat([scores, scores.iloc[:4].assign(file=[f"9{i}_copy.txt" for i in range(4)])])
+        plt.close(charts.score_intervals(more_scores, overview))
 
 
 def test_article_names_are_per_article_not_per_mention():

@@ -4,12 +4,14 @@ of articles (tested up to 50)."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from . import GREY, article_names, outlet_colours, use_style
 from ..measures.readability import SCORE_NAMES
@@ -28,7 +30,10 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
     names = list(SCORE_NAMES)
     rows = int(np.ceil(len(names) / columns))
     n = len(scores)
-    fig, axes = plt.subplots(rows, columns, figsize=(9, rows * (1.1 + 0.3 * n)), sharey=True, squeeze=False)
+    # long article names (many articles, file names added) take width: wrap the panel titles
+    wrap = 40 if max(map(len, article_names(scores["file"], overview))) < 32 else 22
+    fig, axes = plt.subplots(rows, columns, figsize=(9, rows * (1.1 + (0.3 if n <= 12 else 0.22) * n)),
+                             sharey=True, squeeze=False)
     labels = article_names(scores["file"], overview)
     colours = _outlet_colours_for(scores["file"], overview)
     ys = np.arange(n)
@@ -38,12 +43,16 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
         hollow = ~scores["smog_reliable"] if name == "smog_grade" else np.zeros(n, dtype=bool)
         ax.scatter(scores[name], ys, s=28, zorder=3, color=["white" if h else c for h, c in zip(hollow, colours)],
                    edgecolors="black", linewidths=0.8)
-        ax.set_title(SCORE_NAMES[name] + (" (higher = easier)" if name == "reading_ease" else ""), fontsize=9)
+        title = SCORE_NAMES[name] + (" (higher = easier)" if name == "reading_ease" else "")
+        ax.set_title(textwrap.fill(title, wrap), fontsize=9)
+        ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="x", labelsize=8)
     for ax in axes.flat[len(names):]:
         ax.axis("off")
-    axes[0, 0].set_yticks(ys, labels, fontsize=8)
+    axes[0, 0].set_yticks(ys, labels)
+    for ax in axes[:, 0]:  # the shared names show on each row of panels: one size for all
+        ax.tick_params(axis="y", labelsize=8)
     axes[0, 0].invert_yaxis()
     legend = [Line2D([0], [0], color=GREY, linewidth=4, label="95% interval, sentences resampled"),
               Line2D([0], [0], color=GREY, linewidth=1.2, label="95% interval, paragraphs resampled"),
