@@ -307,8 +307,8 @@ def test_charts_with_many_articles_and_long_names_lay_out_without_warnings(compu
 
     scores, sentences = computed
     copies = []
-    for i in range(4):  # nine articles: 36 pairs
-        extra = sentences[sentences["file"] == scores["file"].iloc[i]].assign(file=f"9{i}_copy.txt")
+    for i in range(7):  # twelve articles: 66 pairs, more than the chart shows
+        extra = sentences[sentences["file"] == scores["file"].iloc[i % 5]].assign(file=f"9{i}_copy.txt")
         copies.append(extra)
     many = pd.concat([sentences, *copies], ignore_index=True)
     files = list(dict.fromkeys(many["file"]))
@@ -320,9 +320,13 @@ def test_charts_with_many_articles_and_long_names_lay_out_without_warnings(compu
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         for metric in ("kincaid_grade", "reading_ease"):
-            plt.close(charts.pairwise_chart(rd.pairwise_differences(many, metric), overview, "Difference"))
+            pairs = rd.pairwise_differences(many, metric)
+            fig = charts.pairwise_chart(pairs, overview, "Difference")
+            shown = len(fig.axes[0].get_yticks())
+            assert shown == min(charts.MAX_PAIRS, int(pairs["exceeds_noise"].sum())) < len(pairs) == 66
+            plt.close(fig)
         plt.close(charts.sentence_lengths(many, overview))
-        more_scores = pd.concat([scores, scores.iloc[:4].assign(file=[f"9{i}_copy.txt" for i in range(4)])])
+        more_scores = pd.concat([scores, scores.iloc[[i % 5 for i in range(7)]].assign(file=[f"9{i}_copy.txt" for i in range(7)])])
         plt.close(charts.score_intervals(more_scores, overview))
 
 

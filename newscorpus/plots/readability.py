@@ -64,10 +64,18 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
     return fig
 
 
+# Ten articles make 45 pairs; beyond that the pairwise chart shows only the clearest differences.
+MAX_PAIRS = 45
+
+
 def pairwise_chart(pairs: pd.DataFrame, overview: pd.DataFrame, xlabel: str) -> plt.Figure:
     """Each pair of articles: the difference (dot) with both corrected intervals; pairs whose
     intervals both exclude zero in black, the rest in grey."""
     use_style()
+    total = len(pairs)
+    if total > MAX_PAIRS:  # 50 articles make 1,225 pairs: show the clear differences, largest first
+        order = pairs.loc[pairs["exceeds_noise"], "difference"].abs().sort_values(ascending=False, kind="stable")
+        pairs = pairs.loc[order.index[:MAX_PAIRS]]
     first = article_names(pairs["first"], overview)
     second = article_names(pairs["second"], overview)
     # two lines per pair and the legend above the axes: long outlet names never squeeze the plot
@@ -83,6 +91,10 @@ def pairwise_chart(pairs: pd.DataFrame, overview: pd.DataFrame, xlabel: str) -> 
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(xlabel)
+    if len(pairs) < total:
+        shown = (f"The {len(pairs):,d} largest of the differences that exceed the noise" if len(pairs)
+                 else "No difference exceeds the noise")
+        ax.set_title(f"{shown} ({total:,d} pairs in all)", fontsize=9, loc="left", pad=28)
     ax.legend(handles=[Line2D([0], [0], color="black", linewidth=3.5, label="sentences resampled"),
                        Line2D([0], [0], color="black", linewidth=1.2, label="paragraphs resampled"),
                        Line2D([0], [0], color=GREY, linewidth=3.5, label="within the noise (grey)")],
