@@ -7,6 +7,7 @@ the next unused colour, in alphabetical order, so a chart never changes colour b
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -69,6 +70,11 @@ def article_labels(articles: pd.DataFrame) -> list[str]:
     shared = {label for label in labels if labels.count(label) > 1}
     return [f"{label} ({Path(file).stem})" if label in shared else label
             for label, file in zip(labels, articles["file"])]
+
+
+def panel_title(label: str, width: int = 34) -> str:
+    """An article's label as a small panel's title: wrapped, so neighbouring titles never overlap."""
+    return textwrap.fill(label, width)
 
 
 def article_names(files: Iterable[str], articles: pd.DataFrame) -> list[str]:

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from . import article_names, outlet_colours, use_style
+from . import article_names, outlet_colours, panel_title, use_style
 
 VOICE_STYLE = {"narrative": dict(alpha=1.0, hatch=None), "quoted": dict(alpha=0.45, hatch="//"),
                "gloss": dict(alpha=0.25, hatch="..")}
@@ -86,7 +86,7 @@ def distinctive_words(table: pd.DataFrame, overview: pd.DataFrame, columns: int 
     for ax, file, name, colour in zip(axes.flat, files, names, _colours(files, overview)):
         words = table[table["file"] == file].sort_values("z")
         ax.barh(words["word"], words["z"], color=colour)
-        ax.set_title(name, fontsize=9)
+        ax.set_title(panel_title(name), fontsize=9)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel("z (descriptive)")
     for ax in list(axes.flat)[len(files):]:

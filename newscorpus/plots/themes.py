@@ -15,7 +15,7 @@ from wordcloud import WordCloud
 
 from ..corpus import date_interval
 from ..measures.themes import THEME_LABELS, THEMES
-from . import GREY, article_labels, outlet_colours, use_style
+from . import GREY, article_labels, outlet_colours, panel_title, use_style
 from .basemap import draw_basemap
 
 RANDOM_STATE = 7  # any fixed number: the same frequencies then give the same cloud
@@ -67,7 +67,7 @@ def clouds_with_bars(term_counts: pd.DataFrame, articles: pd.DataFrame, n: int =
         cloud_ax.set_visible(True)
         cloud_ax.imshow(word_cloud(frequencies, colour).to_array(), interpolation="bilinear")
         cloud_ax.set_axis_off()
-        cloud_ax.set_title(label, loc="left", fontsize=9.5)
+        cloud_ax.set_title(panel_title(label), loc="left", fontsize=9.5)
         bar_ax.set_visible(True)
         words = list(frequencies)[::-1]
         bar_ax.barh(words, [frequencies[w] for w in words], color=colour, height=0.7)
@@ -104,7 +104,7 @@ def keyness_chart(key_terms: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure
                     color=GREY)
         ax.set_xlim(0, xmax * 1.5)
         ax.set_ylim(-0.6, most - 0.4)
-        ax.set_title(label, loc="left", fontsize=9.5)
+        ax.set_title(panel_title(label), loc="left", fontsize=9.5)
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="x", labelsize=7)
         ax.tick_params(axis="y", length=0)
@@ -190,7 +190,7 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> p
             if all(abs(p.lon - x) > 1.4 or abs(p.lat - y) > 0.45 for x, y in labelled):
                 ax.annotate(p.place, (p.lon, p.lat), xytext=(4, 3), textcoords="offset points", fontsize=6.5, zorder=4)
                 labelled.append((p.lon, p.lat))
-        ax.set_title(label, loc="left", fontsize=9.5)
+        ax.set_title(panel_title(label), loc="left", fontsize=9.5)
     for count in (1, 5, 10):
         axes.flat[0].scatter([], [], s=scale * count, color=GREY, alpha=0.6, label=f"{count}")
     fig.legend(*axes.flat[0].get_legend_handles_labels(), title="mentions", loc="upper right", ncol=3,
