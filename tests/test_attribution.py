@@ -104,3 +104,14 @@ def test_pronouns_and_coordinated_verbs_take_the_previous_source():
 def test_verbs_inside_quotations_are_the_sources_not_the_outlets():
     found = one('"The officials said nothing," he said.')
     assert len(found) == 1 and found[0]["as_written"] == "he"
+
+
+def test_repeated_calls_give_fresh_equal_rows():
+    """framing.csv and attributions.csv share one extraction per article; callers get copies."""
+    paragraphs = ["Officials said the border is long.", "Hanna said that more forces are needed."]
+    first = attributions("x.txt", paragraphs)
+    first[0]["speaker"] = "changed"
+    first.append({})
+    again = attributions("x.txt", paragraphs)
+    assert again == attributions("x.txt", list(paragraphs)) and len(again) == 2
+    assert again[0]["speaker"] != "changed"

