@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -39,6 +40,9 @@ def test_fresh_build_is_strict_and_has_every_chapter_page(built_book):
         assert page.is_file(), page
         assert "Traceback" not in page.read_text(), page
     assert "The corpus holds 5 articles from 4 outlets" in _text(root / "_build/html/notebooks/01_corpus.html")
+    # parallel_execution filled the cache before Sphinx read the pages: myst-nb executed none itself
+    assert re.search(r"executing \d+ notebooks, \d+ at a time", result.stdout)
+    assert "Executing notebook using" not in result.stdout
 
 
 def test_a_broken_notebook_fails_the_build(built_book, tmp_path):
@@ -48,7 +52,22 @@ def test_a_broken_notebook_fails_the_build(built_book, tmp_path):
     notebook.write_text(notebook.read_text().replace('"articles = newscorpus.load()', '"articles = newscorpus.load_missing()', 1))
     result = build_book(root)
     assert result.returncode != 0
+    # the failing cell and its traceback are shown
     assert "load_missing" in result.stdout + result.stderr
+    assert "AttributeError" in result.stdout + result.stderr
+
+
+def test_a_notebook_writing_to_stderr_fails_the_build(built_book, tmp_path):
+    root = tmp_path / "noisy"
+    shutil.copytree(built_book[0], root)
+    notebook = root / "notebooks" / "01_corpus.ipynb"
+    content = json.loads(notebook.read_text())
+    first_code = next(cell for cell in content["cells"] if cell["cell_type"] == "code")
+    first_code["source"] = ["import sys\n", "print('a stray warning', file=sys.stderr)\n", *first_code["source"]]
+    notebook.write_text(json.dumps(content))
+    result = build_book(root)
+    assert result.returncode != 0
+    assert "stderr was found in the cell outputs" in result.stdout + result.stderr
 
 
 def test_adding_an_article_re_executes_the_chapters(built_book, tmp_path):
