@@ -101,3 +101,13 @@ def test_comparison_table_scores_the_candidates_against_the_hand_count(cleaned):
     assert summary.loc["textstat", "articles_exact"] < len(cleaned)
     assert summary.loc["blingfire", "articles_exact"] < len(cleaned)
     assert (summary["ms_per_article"] > 0).all()
+
+
+def test_shared_blingfire_sentences_equal_blingfire():
+    import blingfire
+
+    from newscorpus.measures.sentences import blingfire_sentences
+
+    for paragraph in ["One. Two three.", "", "No stop", "Mr. Smith went. He left!"]:
+        assert list(blingfire_sentences(paragraph)) == blingfire.text_to_sentences(paragraph).split("\n")
+        assert blingfire_sentences(paragraph) == blingfire_sentences(paragraph)

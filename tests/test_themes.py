@@ -148,3 +148,38 @@ def test_cached_tokens_equal_the_plain_tokeniser():
     first = tk.tokens("Mosul fell.")
     first.append("x")  # a caller may change its list
     assert tk.tokens("Mosul fell.") == _reference_tokens("Mosul fell.")
+
+
+def _reference_match(matcher, words):
+    """The plain longest-first loop the matcher replaced (kept here as the reference)."""
+    found, i = [], 0
+    while i < len(words):
+        for n in range(min(matcher.longest, len(words) - i), 0, -1):
+            hit = matcher.exact.get(tuple(words[i:i + n]))
+            if hit is None and n == 1 and matcher.prefix is not None and words[i].islower():
+                prefix = matcher.prefix.match(words[i])
+                hit = matcher.prefixes[prefix.group()] if prefix else None
+            if hit:
+                found.append((i, n, *hit))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def test_term_matcher_equals_the_plain_loop():
+    import random
+
+    cleaned = clean_corpus(newscorpus.load())
+    texts = [keys(list(p)) for p in cleaned["paragraphs"]]
+    # Adversarial: every term's words, prefixes and endings shuffled together, phrases cut short.
+    vocabulary = [w for t in DICTIONARY["term"] for w in themes.term_words(t.rstrip("*"))]
+    vocabulary += [t.rstrip("*") + "s" for t in DICTIONARY["term"]] + ["the", "IS", "Cells", "sleeper"]
+    rng = random.Random(7)
+    texts += [[rng.choice(vocabulary) for _ in range(300)] for _ in range(30)]
+    for matcher in (themes.THEME_MATCHER, themes.DISPERSION_MATCHER):
+        for words in texts:
+            assert matcher.match(words) == _reference_match(matcher, words)
+        assert matcher.match(words) == _reference_match(matcher, words)  # again, from its cache
+    assert any(n > 1 for words in texts for _, n, _, _ in themes.THEME_MATCHER.match(words))  # phrases covered

@@ -30,7 +30,8 @@ import blingfire
 import pandas as pd
 
 from .lexicons import inflections, read_csv
-from .quotes import NARRATIVE, WORD, Voices
+from .quotes import NARRATIVE, WORD, voices_of
+from .sentences import blingfire_sentences
 
 KIND_ORDER = ("the_group", "media", "analysts", "united_states", "iraqi_government", "other")
 COLUMNS = ["file", "paragraph", "speaker", "as_written", "source_type", "kind", "verb", "verb_class",
@@ -207,7 +208,7 @@ def _sentences(paragraph: str) -> list[tuple[int, int]]:
     if not paragraph.strip():
         return []
     spans, cursor = [], 0
-    for sentence in blingfire.text_to_sentences(paragraph).split("\n"):
+    for sentence in blingfire_sentences(paragraph):
         at = paragraph.find(sentence, cursor)
         if at < 0:  # blingfire normalised something: fall back to its offsets
             return list(blingfire.text_to_sentences_and_offsets(paragraph)[1])
@@ -233,7 +234,7 @@ def attributions(file: str, paragraphs: list[str]) -> list[dict]:
 def _article_attributions(file: str, paragraphs: tuple[str, ...]) -> tuple[dict, ...]:
     found: list[dict] = []
     for number, paragraph in enumerate(paragraphs):
-        voices = Voices(paragraph)
+        voices = voices_of(paragraph)
         quote_words = [(s, e, len(WORD.findall(paragraph[s:e]))) for s, e in voices.quotes]
         for start, end in _sentences(paragraph):
             sentence = paragraph[start:end]

@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import attribution, lexicons, tone
 from .lexicons import ACTOR, LABEL, LEXICON
-from .quotes import GLOSS, NARRATIVE, QUOTED, VOICES, Voices, word_counts_by_voice
+from .quotes import GLOSS, NARRATIVE, QUOTED, VOICES, Voices, voices_of, word_counts_by_voice
 
 HIT_COLUMNS = ["file", "paragraph", "family", "name", "lemma", "voice", "start", "end", "match"]
 SOURCE_TYPES = ("named", "unnamed", "institution", "unknown")
@@ -53,7 +53,7 @@ def scan_paragraph(paragraph: str) -> list[tuple]:
     """(family, name, lemma, start, end, voice) for every label, actor and lexicon entry found,
     in one pass of the automaton over the paragraph."""
     text = _lowered(paragraph)
-    voices = Voices(paragraph)
+    voices = voices_of(paragraph)
     by_family: dict[str, list[tuple]] = {LABEL: [], ACTOR: [], LEXICON: []}
     for end_index, (length, entries) in lexicons.automaton().iter(text):
         start, end = end_index - length + 1, end_index + 1
@@ -87,7 +87,7 @@ def framing_row(file: str, paragraphs: list[str]) -> dict:
     for p in paragraphs:
         for voice, n in word_counts_by_voice(p).items():
             words[voice] += n
-        quotations += sum(1 for s, e in Voices(p).quotes if len(p[s:e].split()) >= 3)
+        quotations += sum(1 for s, e in voices_of(p).quotes if len(p[s:e].split()) >= 3)
         for family, name, lemma, _s, _e, voice in scan_paragraph(p):
             counts[family, name, voice] = counts.get((family, name, voice), 0) + 1
             if name == "assertives" and lemma == "say" and voice == NARRATIVE:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 NARRATIVE, QUOTED, GLOSS = "narrative", "quoted", "gloss"
 VOICES = (NARRATIVE, QUOTED, GLOSS)
@@ -63,6 +64,13 @@ class Voices:
     @property
     def quotes(self) -> list[tuple[int, int]]:
         return self._quotes
+
+
+@lru_cache(maxsize=256)
+def voices_of(paragraph: str) -> Voices:
+    """``Voices(paragraph)``, kept for the last few hundred paragraphs: framing and attribution
+    read the same paragraphs' voices (a Voices is never changed once built)."""
+    return Voices(paragraph)
 
 
 def split_voices(paragraph: str) -> dict[str, str]:

@@ -26,6 +26,7 @@ merged into the next paragraph (textstat merges it).
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 
@@ -69,12 +70,19 @@ def _is_initialism(word: str) -> bool:
     return "." in word.rstrip(".!?\"”'’)]")
 
 
+@functools.lru_cache(maxsize=256)
+def blingfire_sentences(paragraph: str) -> tuple[str, ...]:
+    """blingfire's sentences of a paragraph (``text_to_sentences`` split at its newlines). Kept for
+    the last few hundred paragraphs: readability, tone and attribution segment the same ones."""
+    return tuple(blingfire.text_to_sentences(paragraph).split("\n"))
+
+
 def _blingfire_starts(paragraph: str) -> set[int]:
     """Where blingfire starts a sentence (after the first). ``text_to_sentences`` is several
     times faster than the offsets variant (which maps bytes in Python); its sentences are found
     back in the paragraph, and the offsets variant is used only if the text was changed."""
     starts, cursor = set(), 0
-    for k, sentence in enumerate(blingfire.text_to_sentences(paragraph).split("\n")):
+    for k, sentence in enumerate(blingfire_sentences(paragraph)):
         found = paragraph.find(sentence, cursor)
         if found < 0:
             return {start for start, _ in blingfire.text_to_sentences_and_offsets(paragraph)[1][1:]}

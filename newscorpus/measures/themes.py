@@ -58,23 +58,44 @@ class TermMatcher:
         alternatives = "|".join(re.escape(p) for p in sorted(self.prefixes, key=len, reverse=True))
         self.prefix = re.compile(alternatives) if alternatives else None
         self.longest = max((len(w) for w in self.exact), default=1)
+        # Only these words can start a match of two or more words, so at every other word only
+        # the one-word match is looked up, and that depends on the word alone: kept per word.
+        self.phrase_starts = frozenset(w[0] for w in self.exact if len(w) > 1)
+        self._one_word: dict[str, tuple[str, str] | None] = {}
+
+    def _match_one(self, word: str) -> tuple[str, str] | None:
+        """The term one word matches by itself: an exact term, else (lower-case words only) a prefix."""
+        hit = self.exact.get((word,))
+        if hit is None and self.prefix is not None and word.islower():
+            prefix = self.prefix.match(word)
+            hit = self.prefixes[prefix.group()] if prefix else None
+        return hit
 
     def match(self, words: list[str]) -> list[tuple[int, int, str, str]]:
         """Every match in a list of keys: ``(start, length, label, term)``; a word counts once."""
         found = []
-        i = 0
-        while i < len(words):
-            for n in range(min(self.longest, len(words) - i), 0, -1):
-                hit = self.exact.get(tuple(words[i:i + n]))
-                if hit is None and n == 1 and self.prefix is not None and words[i].islower():
-                    prefix = self.prefix.match(words[i])
-                    hit = self.prefixes[prefix.group()] if prefix else None
-                if hit:
-                    found.append((i, n, *hit))
-                    i += n
-                    break
-            else:
-                i += 1
+        one_word = self._one_word
+        i, total = 0, len(words)
+        while i < total:
+            word = words[i]
+            n = 1
+            hit = None
+            if word in self.phrase_starts:  # the longest phrase first
+                for n in range(min(self.longest, total - i), 1, -1):
+                    hit = self.exact.get(tuple(words[i:i + n]))
+                    if hit:
+                        break
+                else:
+                    n = 1
+            if not hit:
+                if word not in one_word:
+                    if len(one_word) >= 200_000:
+                        one_word.clear()
+                    one_word[word] = self._match_one(word)
+                hit = one_word[word]
+            if hit:
+                found.append((i, n, *hit))
+            i += n if hit else 1
         return found
 
 

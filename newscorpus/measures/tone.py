@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import blingfire
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from .sentences import blingfire_sentences
 
 # The framing chapter's worked example: a sentence from the Al-Ahed seed (a test checks it is
 # there), kept here so the example still runs on a reader's corpus without that article.
@@ -28,7 +29,7 @@ def sentences(paragraphs: list[str]) -> list[tuple[int, str]]:
     """(paragraph number, sentence) for every sentence, split by blingfire."""
     return [
         (i, s) for i, p in enumerate(paragraphs) if p.strip()
-        for s in blingfire.text_to_sentences(p).split("\n") if s.strip()
+        for s in blingfire_sentences(p) if s.strip()
     ]
 
 
