@@ -94,3 +94,8 @@ def literal_markdown(text: str):
 
 
 _MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def times(count: int) -> str:
+    """A count for prose: "once", "twice", "3 times" (never "1 time(s)")."""
+    return {1: "once", 2: "twice"}.get(count, f"{count:,d} times")
