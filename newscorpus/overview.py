@@ -42,7 +42,10 @@ def reader_style(table: pd.DataFrame, formats: dict | None = None):
     formats = formats or {}
     style = table.style.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     for column in table.columns:
-        style = style.format(formats.get(column), subset=[column], escape="html")
+        formatter = formats.get(column)
+        # pandas 3 escapes a function's output, which would show its markup (a link) as text
+        escape = None if callable(formatter) else "html"
+        style = style.format(formatter, subset=[column], escape=escape)
     return style
 
 
