@@ -58,6 +58,14 @@ def clipped(name: str, bbox: tuple[float, float, float, float], resolution: str 
     return tuple(out)
 
 
+# Where each country's name is written: a point inside it, placed by hand away from the cities the
+# chapters mark, so the name does not cover a place label.
+COUNTRY_LABELS = {
+    "IRAQ": (42.3, 31.4), "SYRIA": (38.0, 34.0), "TURKEY": (38.0, 38.2), "IRAN": (49.5, 32.0),
+    "JORDAN": (37.2, 30.6), "SAUDI ARABIA": (42.5, 29.6),
+}
+
+
 def draw_basemap(ax: plt.Axes, bbox: tuple[float, float, float, float], resolution: str = "i") -> None:
     """Sea, land, lakes, rivers and country borders inside ``bbox`` (west, east, south, north),
     in plain longitude and latitude with the aspect of the middle latitude."""
@@ -76,6 +84,10 @@ def draw_basemap(ax: plt.Axes, bbox: tuple[float, float, float, float], resoluti
     for layer in layers:
         layer.set_in_layout(False)  # the axes limits frame the map; measuring every vertex is slow
         ax.add_collection(layer, autolim=False)
+    for name, (lon, lat) in COUNTRY_LABELS.items():
+        if west < lon < east and south < lat < north:
+            ax.text(lon, lat, name, fontsize=7, color="#6b6b6b", ha="center", va="center", zorder=1.4,
+                    fontstyle="italic").set_in_layout(False)
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)
     ax.set_aspect(1 / np.cos(np.radians((south + north) / 2)))

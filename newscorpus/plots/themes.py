@@ -100,9 +100,9 @@ def keyness_chart(key_terms: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure
         ax.barh(ys, terms["log_ratio"], color=colours[row.outlet], height=0.7)
         ax.set_yticks(ys, terms["form"], fontsize=7.5)
         for y, t in zip(ys, terms.itertuples()):
-            ax.text(t.log_ratio + 0.08, y, f"{t.count} | {t.rest_count}  G² {t.g2:.0f}", va="center", fontsize=6.5,
+            ax.text(t.log_ratio + 0.08, y, f"{t.count} | {t.rest_count}  G² {t.g2:.0f}", va="center", fontsize=8,
                     color=GREY)
-        ax.set_xlim(0, xmax * 1.5)
+        ax.set_xlim(0, xmax * 1.7)
         ax.set_ylim(-0.6, most - 0.4)
         ax.set_title(panel_title(label), loc="left", fontsize=9.5)
         ax.grid(axis="y", visible=False)
@@ -187,8 +187,8 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> p
                    edgecolor="white", linewidth=0.6, zorder=3)
         labelled: list[tuple[float, float]] = []
         for p in here.itertuples():  # biggest first; a label too close to one already drawn is left off
-            if all(abs(p.lon - x) > 1.4 or abs(p.lat - y) > 0.45 for x, y in labelled):
-                ax.annotate(p.place, (p.lon, p.lat), xytext=(4, 3), textcoords="offset points", fontsize=6.5, zorder=4)
+            if all(abs(p.lon - x) > 1.7 or abs(p.lat - y) > 0.55 for x, y in labelled):
+                ax.annotate(p.place, (p.lon, p.lat), xytext=(4, 3), textcoords="offset points", fontsize=8, zorder=4)
                 labelled.append((p.lon, p.lat))
         ax.set_title(panel_title(label), loc="left", fontsize=9.5)
     for count in (1, 5, 10):
