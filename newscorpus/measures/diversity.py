@@ -51,13 +51,15 @@ def mattr(words: list[str], window: int = MATTR_WINDOW) -> float:
     text is shorter). One pass: the window's word counts are updated as it slides."""
     if len(words) <= window:
         return len(set(words)) / len(words) if words else float("nan")
-    counts = Counter(words[:window])
+    counts = dict(Counter(words[:window]))  # a plain dict: Counter's deletion runs in Python
     total = len(counts)
     for leaving, entering in zip(words, words[window:]):
-        counts[leaving] -= 1
-        if not counts[leaving]:
+        left = counts[leaving] - 1
+        if left:
+            counts[leaving] = left
+        else:
             del counts[leaving]
-        counts[entering] += 1
+        counts[entering] = counts.get(entering, 0) + 1
         total += len(counts)
     return total / (len(words) - window + 1) / window
 

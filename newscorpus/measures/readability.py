@@ -252,6 +252,7 @@ N_BOOT = 2000  # per-article 95% intervals (Efron and Tibshirani: 1,000 or more 
 PAIRWISE_BOOT = 4000  # corrected pairwise intervals reach further into the tails
 SEED = 20240607
 CONFIDENCE = 0.95
+BLAS_SINGLE_THREAD_SIZE = 65536 * 4
 
 
 def _rng(file: str) -> np.random.Generator:
@@ -269,8 +270,13 @@ def bootstrap_scores(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> dict
     draws = _rng(file).integers(0, n, size=(n_boot, n))
     weights = np.bincount((draws + n * np.arange(n_boot)[:, None]).ravel(), minlength=n_boot * n)
     # A float64 product goes through BLAS (ten times faster than numpy's integer one) and is
-    # exact: every product and total is an integer far below 2**53.
-    totals = weights.reshape(n_boot, n).astype(float) @ np.asarray(units, dtype=float)
+    # exact: every product and total is an integer far below 2**53. It is taken in blocks of
+    # rows below OpenBLAS's threshold for threading (65536 x 4 multiply-adds): threads would
+    # spin on the second core, which a process pool's other worker needs.
+    weights = weights.reshape(n_boot, n).astype(float)
+    units = np.asarray(units, dtype=float)
+    rows = max(1, BLAS_SINGLE_THREAD_SIZE // max(1, n * units.shape[1]))
+    totals = np.concatenate([weights[i:i + rows] @ units for i in range(0, n_boot, rows)])
     return scores_from_counts(dict(zip(COUNTS, totals.T)))
 
 
