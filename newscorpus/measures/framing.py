@@ -12,6 +12,7 @@ corpus-level step (standardised rates), reading only the per-article counts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -78,6 +79,13 @@ def framing_hits(file: str, paragraphs: list[str]) -> list[dict]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _row_names() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(label, slug) and (actor, slug) pairs in file order: read once per process, not per article."""
+    return (tuple((label, slug(label)) for label in lexicons.label_names()),
+            tuple((actor, slug(actor)) for actor in lexicons.actor_names()))
+
+
 def framing_row(file: str, paragraphs: list[str]) -> dict:
     """One row of ``framing.csv``: counts by voice and rates per 1,000 words for every label,
     lexicon and actor, sources by type, quotations, and mean VADER compound."""
@@ -98,17 +106,18 @@ def framing_row(file: str, paragraphs: list[str]) -> dict:
     def per_1000(n: int, denominator: int) -> float:
         return 1000 * n / denominator if denominator else float("nan")
 
-    for label in lexicons.label_names():
+    labels, actors = _row_names()
+    for label, label_slug in labels:
         found = {v: counts.get((LABEL, label, v), 0) for v in VOICES}
-        row.update({f"label_{slug(label)}_{v}": found[v] for v in VOICES})
-        row[f"label_{slug(label)}_per_1000"] = per_1000(sum(found.values()), total_words)
+        row.update({f"label_{label_slug}_{v}": found[v] for v in VOICES})
+        row[f"label_{label_slug}_per_1000"] = per_1000(sum(found.values()), total_words)
     for name in lexicons.LEXICON_ORDER:
         narrative, quoted = counts.get((LEXICON, name, NARRATIVE), 0), counts.get((LEXICON, name, QUOTED), 0)
         row.update({f"lex_{name}_narrative": narrative, f"lex_{name}_quoted": quoted,
                     f"lex_{name}_narrative_per_1000": per_1000(narrative, words[NARRATIVE])})
     row["lex_assertives_say_narrative"] = said  # "say" is on Hooper's assertive list: shown apart
-    for actor in lexicons.actor_names():
-        row[f"actor_{slug(actor)}"] = sum(counts.get((ACTOR, actor, v), 0) for v in VOICES)
+    for actor, actor_slug in actors:
+        row[f"actor_{actor_slug}"] = sum(counts.get((ACTOR, actor, v), 0) for v in VOICES)
     found = attribution.attributions(file, paragraphs)
     row.update({f"sources_{t}": sum(a["source_type"] == t for a in found) for t in SOURCE_TYPES})
     row["attributions"] = len(found)
