@@ -27,7 +27,7 @@ def reader_table(overview: pd.DataFrame):
     """The articles table as a reader wants it: articles named by outlet and date, plain column
     headings, the source as a link. A pandas Styler, rendered as HTML in the book."""
     table = _by_article_name(overview, overview, {
-        "Title": "title", "Author": "author", "Date known to the": "date_precision",
+        "Title": "title", "Author": "author", "Date precision": "date_precision",
         "How the date was established": "date_basis", "Outlet type": "outlet_type",
         "Origin": "origin", "Source": "url",
     })
