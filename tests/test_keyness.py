@@ -75,3 +75,15 @@ def test_plain_word_counts_agree_with_a_regex_count_of_the_text(seed_keyness):
         # a lower-case word that is not part of an "al-" name or a listed multi-word name
         pattern = rf"(?<![\w'’])(?<!al-){row.term}(?:['’]s)?(?!\w)(?!['’]\w)"
         assert len(re.findall(pattern, texts[row.file], flags=re.IGNORECASE)) == row.count, row.term
+
+
+def test_the_prose_names_every_word_tied_for_most_distinctive():
+    from newscorpus.plots.themes import top_key_words
+
+    articles = pd.DataFrame({"file": ["a.txt", "b.txt"], "outlet": ["Alpha", "Beta"],
+                             "published": ["2014-06-01", "2016-10-01"], "date_label": ["June 2014", "October 2016"],
+                             "date_precision": ["month", "month"]})
+    key_terms = pd.DataFrame({"file": ["a.txt", "a.txt", "a.txt", "b.txt", "b.txt"],
+                              "form": ["walls", "former", "plan", "jihadists", "russia"],
+                              "log_ratio": [5.1, 5.1, 4.0, 6.0, 5.0]})
+    assert top_key_words(key_terms, articles) == "walls and former, tied (Alpha, June 2014); jihadists (Beta, October 2016)"

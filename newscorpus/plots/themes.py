@@ -269,11 +269,19 @@ def key_terms_table(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 
 
 
 def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame) -> str:
-    """The most distinctive word of each article, for the prose: "Daesh (Al-Ahed News, ...); ..."."""
+    """The most distinctive word of each article, for the prose: "Daesh (Al-Ahed News, ...); ...".
+    Words tied on the top log ratio are all named ("targeting, lost and dormant, tied (...)")."""
     ordered = by_date(articles)
     names = dict(zip(ordered["file"], article_labels(ordered)))
-    first = key_terms.groupby("file", sort=False).head(1).set_index("file")
-    return "; ".join(f"{first.loc[f, 'form']} ({names[f]})" for f in ordered["file"] if f in first.index)
+    parts = []
+    for file in ordered["file"]:
+        terms = key_terms[key_terms["file"] == file]
+        if terms.empty:
+            continue
+        top = terms[np.isclose(terms["log_ratio"], terms["log_ratio"].iloc[0])]["form"].tolist()
+        words = top[0] if len(top) == 1 else ", ".join(top[:-1]) + " and " + top[-1] + ", tied"
+        parts.append(f"{words} ({names[file]})")
+    return "; ".join(parts)
 
 
 # What the articles call the group, as token keys (see measures/tokens.py) and as shown.
