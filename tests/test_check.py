@@ -151,6 +151,20 @@ def test_a_file_over_the_size_limit(seeds_copy):
     ])
 
 
+def test_the_size_limit_is_for_articles_not_for_sources_csv(seeds_copy):
+    """A big archive's sources.csv is tens of MB (100,000 rows): only article files are limited."""
+    from newscorpus.corpus import MAX_ARTICLE_BYTES, load
+
+    sources = seeds_copy / "sources.csv"
+    lines = sources.read_text().splitlines()
+    notes = 8  # columns of 100 kB each (Python's csv module refuses a field over 128 kB)
+    lines[0] += "".join(f",note{i}" for i in range(notes))
+    lines[1:] = [line + ("," + "x" * 100_000) * notes for line in lines[1:]]
+    sources.write_text("\n".join(lines) + "\n")
+    assert sources.stat().st_size > MAX_ARTICLE_BYTES
+    assert len(load(seeds_copy)) == len(lines) - 1
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", "data:text/html;base64,PHNjcmlwdD4="])
 def test_a_url_that_is_not_a_web_address(seeds_copy, url):
     add_article(seeds_copy, "005_new.txt", ARTICLE, url=url)
