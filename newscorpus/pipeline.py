@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import os
 import sys
 from collections import defaultdict
@@ -248,11 +249,21 @@ class Backend:
             for chunk in chunks:
                 yield function(chunk, *shared)
         elif self.name == "processes":
-            from concurrent.futures import as_completed
+            # A bounded window of chunks in flight: a finished future keeps its result for as long
+            # as it is referenced, so submitting every chunk at once held all of a 100,000-article
+            # run's rows in memory (4.3 GB). Two chunks per worker keep every core busy.
+            from concurrent.futures import FIRST_COMPLETED, wait
 
-            futures = [self._pool.submit(function, chunk, *shared) for chunk in chunks]
-            for future in as_completed(futures):
-                yield future.result()
+            waiting = iter(chunks)
+            running = {self._pool.submit(function, chunk, *shared)
+                       for chunk in itertools.islice(waiting, 2 * self.workers)}
+            while running:
+                finished, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    for chunk in itertools.islice(waiting, 1):
+                        running.add(self._pool.submit(function, chunk, *shared))
+                    yield future.result()
+                del finished, future
         else:
             from distributed import as_completed
 
