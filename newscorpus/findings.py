@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .corpus import ARTICLE_SUFFIXES
 from .measures import framing, places, readability, themes
 from .paths import DATA_DIR, find_seeds_dir
+from .overview import by_article_name
 from .plots import article_names
 
 ORIGINAL_CORPUS = DATA_DIR / "original_corpus.csv"
@@ -33,7 +35,7 @@ def original_digests() -> dict[str, str]:
 def corpus_digests(seeds_dir: str | os.PathLike | None = None) -> dict[str, str]:
     """File name -> SHA-256 of every article file (``.txt`` or ``.html``) in the corpus folder."""
     folder = find_seeds_dir(seeds_dir)
-    files = sorted(p for p in Path(folder).iterdir() if p.suffix in {".txt", ".html", ".htm"})
+    files = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
@@ -80,17 +82,12 @@ def reader_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame
     """The findings table as a reader wants it: articles named by outlet and date, plain headings."""
     grade = [f"{g:.1f} ({lo:.1f}–{hi:.1f})" for g, lo, hi in
              zip(table["kincaid_grade"], table["kincaid_grade_low"], table["kincaid_grade_high"])]
-    shown = pd.DataFrame({
-        "Reading grade (95% interval)": grade,
-        '"Daesh" share of names': table["daesh_share"].to_numpy(),
-        "Named sources": table["sources_named"].to_numpy(),
-        "Unnamed sources": table["sources_unnamed"].to_numpy(),
-        "Quotations": table["quotations"].to_numpy(),
-        "Mean tone (VADER)": table["vader_compound_mean"].to_numpy(),
-        "Top theme": table["top_theme"].to_numpy(),
-        "Places": table["places"].to_numpy(),
-    }, index=pd.Index(article_names(table["file"], overview), name="Article"))
-    return shown
+    return by_article_name(table.assign(grade=grade), overview, {
+        f"Reading grade ({readability.CONFIDENCE:.0%} interval)": "grade",
+        '"Daesh" share of names': "daesh_share", "Named sources": "sources_named",
+        "Unnamed sources": "sources_unnamed", "Quotations": "quotations",
+        "Mean tone (VADER)": "vader_compound_mean", "Top theme": "top_theme", "Places": "places",
+    })
 
 
 def _name(table: pd.DataFrame, overview: pd.DataFrame, row) -> str:
@@ -109,8 +106,8 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     out.append(
         f"The hardest to read is {_name(t, overview, hard)} (grade {t.loc[hard, 'kincaid_grade']:.1f}), "
         f"the easiest {_name(t, overview, easy)} (grade {t.loc[easy, 'kincaid_grade']:.1f}); "
-        + ("their 95% intervals overlap, so even this gap is not certain."
-           if overlap else "their 95% intervals do not overlap."))
+        + (f"their {readability.CONFIDENCE:.0%} intervals overlap, so even this gap is not certain."
+           if overlap else f"their {readability.CONFIDENCE:.0%} intervals do not overlap."))
     daesh = t["daesh_share"].dropna()
     if len(daesh) and daesh.max() > 0:
         users = [_name(t, overview, i) for i in daesh[daesh >= 0.5].index]
@@ -140,16 +137,3 @@ def _count(n: int, noun: str) -> str:
 def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
-
-NOTICE = (
-    "**This corpus is not the book's original five articles.** Every number and chart on this "
-    "page is computed from the articles now in the corpus folder, but the passages headed "
-    "*the original five articles* describe the texts the book was written about "
-    "(`newscorpus/data/original_corpus.csv` lists them with their SHA-256)."
-)
-
-
-def corpus_notice(seeds_dir: str | os.PathLike | None = None) -> str:
-    """A Markdown note for pages whose prose names the original articles: empty for the original
-    corpus, a warning otherwise."""
-    return "" if is_original_corpus(seeds_dir) else ":::{warning}\n" + NOTICE + "\n:::\n"

@@ -26,7 +26,7 @@ def article_overview(articles: pd.DataFrame, cleaned: pd.DataFrame) -> pd.DataFr
 def reader_table(overview: pd.DataFrame):
     """The articles table as a reader wants it: articles named by outlet and date, plain column
     headings, the source as a link. A pandas Styler, rendered as HTML in the book."""
-    table = _by_article_name(overview, overview, {
+    table = by_article_name(overview, overview, {
         "Title": "title", "Author": "author", "Date precision": "date_precision",
         "How the date was established": "date_basis", "Outlet type": "outlet_type",
         "Origin": "origin", "Source": "url",
@@ -60,7 +60,7 @@ def source_link(url: str) -> str:
 
 
 
-def _by_article_name(frame: pd.DataFrame, overview: pd.DataFrame, headings: dict[str, str]) -> pd.DataFrame:
+def by_article_name(frame: pd.DataFrame, overview: pd.DataFrame, headings: dict[str, str]) -> pd.DataFrame:
     """``frame``'s columns under reader headings (heading -> column), one row per article,
     named by outlet and date."""
     table = frame[list(headings.values())].set_axis(list(headings), axis=1)
@@ -75,7 +75,7 @@ def by_article_columns(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFr
 
 def shift_table(shift: pd.DataFrame, overview: pd.DataFrame):
     """``readability.raw_vs_clean`` as a reader wants it: articles by name, plain headings."""
-    table = _by_article_name(shift, overview, {
+    table = by_article_name(shift, overview, {
         "Words, raw": "raw_words", "Words, cleaned": "clean_words",
         "Share of words removed": "words_removed_share", "Reading ease, raw": "raw_flesch",
         "Reading ease, cleaned": "clean_flesch", "Change in reading ease": "flesch_shift",

@@ -13,6 +13,7 @@ import pytest
 
 import newscorpus
 from newscorpus import findings
+from newscorpus.book.notice import corpus_notice
 from newscorpus.cleaning import clean_corpus
 from newscorpus.measures import framing, places, readability, themes
 from newscorpus.overview import article_overview
@@ -76,7 +77,7 @@ def test_sentences_name_the_extremes(corpus, table):
 
 def test_original_corpus_on_the_seeds():
     assert findings.is_original_corpus(SEEDS)
-    assert findings.corpus_notice(SEEDS) == ""
+    assert corpus_notice(SEEDS) == ""
 
 
 def test_changed_corpus_is_not_original(tmp_path):
@@ -86,7 +87,7 @@ def test_changed_corpus_is_not_original(tmp_path):
     first = sorted(copy.glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8") + " One more word.", encoding="utf-8")
     assert not findings.is_original_corpus(copy)
-    assert "not the book's original" in findings.corpus_notice(copy)
+    assert "not the book's original" in corpus_notice(copy)
 
 
 def test_extended_corpus_is_not_original(tmp_path):

@@ -393,9 +393,10 @@ def test_article_scores_from_rows_equal_the_per_article_function(cleaned):
         row, evidence = rd.article_readability(file, list(paragraphs), n_boot=200)
         again = rd.article_scores(file, evidence, n_boot=200)
         assert {k: v for k, v in row.items() if k not in ("file", "textstat_sentences")} == again
-        blocks = rd.paragraph_units(evidence)
+        # the block bootstrap's blocks: each paragraph's summed sentence counts (pandas, in order)
+        blocks = pd.DataFrame(evidence).groupby("paragraph", sort=False)[rd.COUNTS].sum().to_numpy()
         units = np.array([[r[c] for c in rd.COUNTS] for r in evidence], dtype=np.int64)
-        assert np.array_equal(rd._paragraph_blocks(units, [r["paragraph"] for r in evidence]), blocks)
+        assert np.array_equal(rd.paragraph_blocks(units, [r["paragraph"] for r in evidence]), blocks)
 
 
 def test_fast_syllable_table_equals_cmudicts_own_parse():

@@ -7,6 +7,7 @@ import html
 
 import pandas as pd
 
+from ..overview import by_article_name
 from ..plots import article_names
 from . import lexicons
 from .framing import LEXICON, slug
@@ -38,13 +39,10 @@ def label_table(table: pd.DataFrame, overview: pd.DataFrame, labels: list[str] |
 
 def voice_table(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
     """Words per voice and the quoted share, one row per article."""
-    out = pd.DataFrame({
-        "Words": table["words"].to_numpy(),
-        "Narrative": table["words_narrative"].to_numpy(),
-        "Quoted": table["words_quoted"].to_numpy(),
-        "Gloss": table["words_gloss"].to_numpy(),
-        "Quotations (3+ words)": table["quotations"].to_numpy(),
-    }, index=pd.Index(article_names(table["file"], overview), name="Article"))
+    out = by_article_name(table, overview, {
+        "Words": "words", "Narrative": "words_narrative", "Quoted": "words_quoted", "Gloss": "words_gloss",
+        "Quotations (3+ words)": "quotations",
+    })
     out["Quoted share"] = out["Quoted"] / out["Words"]
     return out
 

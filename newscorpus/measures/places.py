@@ -143,7 +143,12 @@ def places_table(cleaned: pd.DataFrame) -> pd.DataFrame:
 def places_csv(cleaned: pd.DataFrame) -> pd.DataFrame:
     """What ``places.csv`` holds: ``file``, ``place``, ``country``, ``count``, ``lat``, ``lon``,
     ``geonameid`` (coordinates empty for places that cannot be placed)."""
-    return places_table(cleaned)[PLACE_COLUMNS[:-1]]
+    return as_places_csv(places_table(cleaned))
+
+
+def as_places_csv(mentions: pd.DataFrame) -> pd.DataFrame:
+    """``places_csv`` from an already computed ``places_table`` (its ``kind`` column dropped)."""
+    return mentions[PLACE_COLUMNS[:-1]]
 
 
 def unplaceable(places: pd.DataFrame) -> pd.DataFrame:

@@ -337,7 +337,7 @@ def _scores_from_units(file: str, units: np.ndarray, paragraph_numbers: list[int
     if not totals["words"]:
         return row
     point = scores_from_counts(totals)
-    blocks = _paragraph_blocks(units, paragraph_numbers)
+    blocks = paragraph_blocks(units, paragraph_numbers)
     # Both bootstraps' scores in one percentile call (each row is its own interval).
     draws = [*bootstrap_scores(units, file, n_boot).values(), *bootstrap_scores(blocks, file, n_boot).values()]
     intervals = percentile_interval(np.array(draws))
@@ -351,17 +351,11 @@ def _scores_from_units(file: str, units: np.ndarray, paragraph_numbers: list[int
     return row
 
 
-def _paragraph_blocks(units: np.ndarray, paragraph_numbers: list[int]) -> np.ndarray:
-    """Per-paragraph totals of consecutive sentence rows of the same paragraph."""
+def paragraph_blocks(units: np.ndarray, paragraph_numbers: list[int]) -> np.ndarray:
+    """Per-paragraph totals of the sentence counts (consecutive rows of the same paragraph):
+    the blocks of the block bootstrap."""
     starts = [i for i, p in enumerate(paragraph_numbers) if i == 0 or p != paragraph_numbers[i - 1]]
     return np.add.reduceat(units, starts, axis=0) if starts else units.reshape(0, len(COUNTS))
-
-
-def paragraph_units(sentence_rows: list[dict]) -> np.ndarray:
-    """Per-paragraph totals of the sentence counts: the blocks of the block bootstrap."""
-    blocks = [list(group) for _, group in itertools.groupby(sentence_rows, key=lambda r: r["paragraph"])]
-    return np.array([[sum(r[c] for r in block) for c in COUNTS] for block in blocks],
-                    dtype=np.int64).reshape(-1, len(COUNTS))
 
 
 # --- per corpus ------------------------------------------------------------------------------
@@ -394,10 +388,9 @@ def pairwise_differences(sentences: pd.DataFrame, score: str, n_boot: int = PAIR
     formula, args = SCORES[score]
     draws, points = {}, {}
     for file, group in sentences.groupby("file", sort=False):
-        records = group.to_dict("records")
         units = group[COUNTS].to_numpy(dtype=np.int64)
         draws[file] = (bootstrap_scores(units, file, n_boot)[score],
-                       bootstrap_scores(paragraph_units(records), file, n_boot)[score])
+                       bootstrap_scores(paragraph_blocks(units, group["paragraph"].tolist()), file, n_boot)[score])
         points[file] = float(formula(*(int(units[:, COUNTS.index(c)].sum()) for c in args)))
     pairs = list(itertools.combinations(draws, 2))
     level = 1 - (1 - confidence) / max(len(pairs), 1) if correct else confidence

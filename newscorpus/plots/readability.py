@@ -14,7 +14,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from . import GREY, article_names, outlet_colours, use_style
-from ..measures.readability import SCORE_NAMES
+from ..measures.readability import CONFIDENCE, SCORE_NAMES
 
 
 def _outlet_colours_for(files, overview: pd.DataFrame) -> list[str]:
@@ -30,11 +30,11 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
     names = list(SCORE_NAMES)
     rows = int(np.ceil(len(names) / columns))
     n = len(scores)
+    labels = article_names(scores["file"], overview)
     # long article names (many articles, file names added) take width: wrap the panel titles
-    wrap = 40 if max(map(len, article_names(scores["file"], overview))) < 32 else 22
+    wrap = 40 if max(map(len, labels)) < 32 else 22
     fig, axes = plt.subplots(rows, columns, figsize=(9, rows * (1.1 + (0.3 if n <= 12 else 0.22) * n)),
                              sharey=True, squeeze=False)
-    labels = article_names(scores["file"], overview)
     colours = _outlet_colours_for(scores["file"], overview)
     ys = np.arange(n)
     for ax, name in zip(axes.flat, names):
@@ -54,8 +54,8 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
     for ax in axes[:, 0]:  # the shared names show on each row of panels: one size for all
         ax.tick_params(axis="y", labelsize=8)
     axes[0, 0].invert_yaxis()
-    legend = [Line2D([0], [0], color=GREY, linewidth=4, label="95% interval, sentences resampled"),
-              Line2D([0], [0], color=GREY, linewidth=1.2, label="95% interval, paragraphs resampled"),
+    legend = [Line2D([0], [0], color=GREY, linewidth=4, label=f"{CONFIDENCE:.0%} interval, sentences resampled"),
+              Line2D([0], [0], color=GREY, linewidth=1.2, label=f"{CONFIDENCE:.0%} interval, paragraphs resampled"),
               Line2D([0], [0], marker="o", color="white", markeredgecolor="black", linestyle="none",
                      label="SMOG from fewer than 30 sentences")]
     spare = axes.flat[len(names)] if len(names) < rows * columns else axes.flat[-1]
