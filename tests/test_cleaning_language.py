@@ -40,6 +40,17 @@ ARABIC = (
 )
 CHINESE = "伊拉克军队星期二收复了摩苏尔东部的几个街区，军方官员说，数千名居民逃离了战斗。由于许多平民仍住在老城，推进比计划的要慢。"
 JAPANESE = "イラク軍は火曜日、モスル東部のいくつかの地区を奪還したと軍の当局者が述べた。数千人の住民が戦闘から逃れた。"
+# Languages jusText has no stop list for, in scripts English is not written in.
+SORANI = (
+    "هێزەکانی عێراق ڕۆژی سێشەممە کۆنترۆڵی چەند گەڕەکێکی ڕۆژهەڵاتی موسڵیان گرتەوە، بەپێی فەرماندە "
+    "سەربازییەکان، لە کاتێکدا هەزاران دانیشتوو لە شەڕەکان هەڵهاتن. پێشڕەوییەکە لەوەی پلانی بۆ دانرابوو "
+    "هێواشتر بوو."
+)
+AMHARIC = (
+    "የኢራቅ ኃይሎች ማክሰኞ በምስራቅ ሞሱል የሚገኙ በርካታ ሰፈሮችን መልሰው መቆጣጠራቸውን ወታደራዊ አዛዦች ገለጹ። "
+    "በሺዎች የሚቆጠሩ ነዋሪዎች ከውጊያው ሸሽተዋል። በአሮጌው ከተማ አሁንም ብዙ ሰላማዊ ሰዎች ስለሚኖሩ ግስጋሴው "
+    "ከታቀደው በላይ ዘግይቷል። ይህም ለሠራዊቱ ትልቅ ፈተና ሆኗል።"
+)
 ENGLISH = (
     "Iraqi forces pushed into the eastern districts of Mosul on Tuesday as the offensive entered its "
     "second week, officials said, while thousands of residents fled along corridors secured by the army. "
@@ -53,6 +64,26 @@ ENGLISH = (
 ])
 def test_detect_language_names_the_language_of_a_short_paragraph(text, language):
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize("text, language", [
+    (SORANI, "a language in Arabic script"), (AMHARIC, "a language in Ethiopic script"),
+])
+def test_a_language_without_a_stop_list_is_named_by_its_script_and_not_cleaned_as_english(text, language):
+    assert detect_language(text) == language
+    article = clean_text(f"{text}\n\n{text}\n")
+    assert article.language == language and article.paragraphs == []
+    assert {r.reason for r in article.removed} == {"not English"}
+
+
+def test_the_corpus_check_refuses_an_article_in_another_language():
+    from newscorpus.check import content_problems
+
+    articles = load(SEEDS)
+    articles.loc[0, "raw_text"] = f"{SORANI}\n\n{SORANI}\n"
+    problems = content_problems(articles, SEEDS)
+    assert len(problems) == 1
+    assert f"{articles.loc[0, 'file']}: looks like a language in Arabic script, not English" in str(problems[0])
 
 
 def test_detect_language_is_unknown_when_there_is_too_little_to_go_on():

@@ -11,13 +11,19 @@ words names its language. Two precautions, because the lists are mined from Wiki
 hold English words (the Marathi and Sundanese lists cover almost as much English text as the
 English list does): a list keeps only the words in its own majority script (Latin or not), and
 a word held by several lists gives each of them an equal part of one vote, so the words only
-English uses decide between English and a list that borrowed its commonest words. Writing systems without spaces between words (Chinese, Japanese, Thai,
-Burmese) have no words to count; they are named by their script, counted by character range.
+English uses decide between English and a list that borrowed its commonest words. Writing
+systems without spaces between words (Chinese, Japanese, Thai, Burmese) have no words to count;
+they are named by their script, counted by character range. A language with no list (Sorani
+Kurdish, Amharic) in a script English is not written in is named by that script ("a language in
+Arabic script"), not called unknown: unknown is cleaned as English, and would be emptied without
+a word.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from functools import cache
 
 import justext
@@ -47,6 +53,8 @@ SCRIPTS = (
     ("Lao", re.compile(r"[\u0e80-\u0eff]")),
 )
 LETTER_RE = re.compile(r"[^\W\d_]")
+# Share of letters in one script that names an unlisted language by it.
+MAJORITY_SCRIPT_SHARE = 0.5
 WORD_STRIP = "\"'“”‘’()[]{}«».,;:!?¿¡…-–—/|*"
 
 
@@ -80,6 +88,20 @@ def _script_language(text: str) -> str | None:
     return None
 
 
+def _unlisted_language(text: str) -> str:
+    """Named "a language in <script> script" when most letters are in one script other than Latin,
+    else unknown (a Latin-script text with no list's words may be a list of names or codes)."""
+    sample = text[: 20 * SAMPLE_WORDS]
+    # the first word of a letter's Unicode name is its script: ARABIC LETTER ..., ETHIOPIC SYLLABLE ...
+    scripts = Counter(unicodedata.name(ch, "").partition(" ")[0] for ch in LETTER_RE.findall(sample))
+    if not scripts:
+        return UNKNOWN
+    script, count = scripts.most_common(1)[0]
+    if script in ("", "LATIN") or count < MAJORITY_SCRIPT_SHARE * sum(scripts.values()):
+        return UNKNOWN
+    return f"a language in {script.title()} script"
+
+
 def language_shares(text: str) -> dict[str, float]:
     """For each language, the share of the text's words (up to a sample) on its stop list,
     a word on k lists counting 1/k for each."""
@@ -98,15 +120,14 @@ def language_shares(text: str) -> dict[str, float]:
 
 def detect_language(text: str) -> str:
     """The language of ``text`` as jusText names it (``"English"``, ``"French"``, ``"Arabic"``,
-    ...), or a script's language (``"Chinese"``, ``"Japanese"``, ``"Thai"``); ``"unknown"``
-    when the text is too short or no list covers enough of it."""
+    ...), or a script's language (``"Chinese"``, ``"Japanese"``, ``"Thai"``), or ``"a language in
+    Ethiopic script"`` when no list covers enough of a text in a script other than Latin;
+    ``"unknown"`` when the text is too short, or is in Latin script and no list covers enough of it."""
     by_script = _script_language(text)
     if by_script:
         return by_script
     if len(text.split()) < MIN_WORDS:
         return UNKNOWN
     shares = language_shares(text)
-    if not shares:
-        return UNKNOWN
-    best = max(shares, key=shares.get)
-    return best if shares[best] >= MIN_SHARE else UNKNOWN
+    best = max(shares, key=shares.get) if shares else None
+    return best if best and shares[best] >= MIN_SHARE else _unlisted_language(text)
