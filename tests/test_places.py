@@ -14,7 +14,7 @@ from newscorpus.cleaning import clean_corpus
 from newscorpus.export import tables
 from newscorpus.measures import places
 from newscorpus.measures.tokens import tokens
-from newscorpus.plots import basemap
+from newscorpus.plots import article_labels, basemap
 
 # Written by hand from an atlas, independent of the alias table: the country each place on the
 # map must be in, and a rough box (west, east, south, north) around each country.
@@ -142,3 +142,45 @@ def test_geonames_subset_equals_the_full_index_for_every_alias():
     assert list(map(len, subset.values())) == list(map(len, (full[k] for k in subset)))
     assert any(len(v) > 1 for v in subset.values())  # the check covers names with several places
     assert places.geonames_subset(frozenset()) == {}
+
+
+@pytest.fixture(scope="module")
+def seed_map(seed_places):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from newscorpus.plots import themes as theme_plots
+
+    articles = newscorpus.load()
+    fig = theme_plots.places_map(seed_places, articles)
+    yield articles, fig, theme_plots
+    plt.close(fig)
+
+
+def test_the_map_note_lists_every_place_not_drawn(seed_places, seed_map):
+    _, fig, theme_plots = seed_map
+    west, east, south, north = theme_plots.MAP_BBOX
+    drawn = seed_places["lat"].notna() & seed_places["lon"].between(west, east) & seed_places["lat"].between(south, north)
+    note = " ".join(fig.texts[-1].get_text().split())  # the note, unwrapped
+    not_drawn = seed_places[~drawn].groupby("place")["count"].sum()
+    assert len(not_drawn) and {"Anbar", "Taji", "New York"} <= set(not_drawn.index)
+    for place, count in not_drawn.items():
+        assert f"{place} ({count})" in note, place
+    for place in set(seed_places[drawn]["place"]):
+        assert f"{place} (" not in note, place
+
+
+def test_every_circle_on_the_map_is_named(seed_places, seed_map):
+    articles, fig, theme_plots = seed_map
+    west, east, south, north = theme_plots.MAP_BBOX
+    names = dict(zip(article_labels(articles), articles["file"]))
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == len(articles)
+    for ax in panels:
+        file = names[" ".join(ax.get_title(loc="left").split("\n"))]
+        here = seed_places[(seed_places["file"] == file) & seed_places["lon"].between(west, east)
+                           & seed_places["lat"].between(south, north)]
+        labels = {t.get_text() for t in ax.texts}
+        assert set(here["place"]) <= labels, set(here["place"]) - labels

@@ -9,10 +9,12 @@ import pandas as pd
 import pytest
 
 import newscorpus
+from newscorpus import plots
 from newscorpus.cleaning import clean_corpus
 from newscorpus.export import tables
 from newscorpus.measures import themes
 from newscorpus.measures.tokens import NAMES, keys
+from newscorpus.plots import themes as theme_plots
 from newscorpus.text import word_count
 
 DICTIONARY = themes.DICTIONARY
@@ -43,6 +45,7 @@ def test_every_term_matches_as_documented(theme, term):
     assert matched(f"They spoke of {word} again.") == [(theme, term)]
     if term.islower():
         assert matched(f"{word[0].upper()}{word[1:]} was the word.") == [(theme, term)]  # any case but capitals
+        assert matched(f"They spoke of {word.upper()} again.") == []  # in capitals it is an acronym
     if term.endswith("*"):
         assert matched(f"They spoke of {term[:-1]} again.") == [(theme, term)]  # the bare stem too
     else:
@@ -183,3 +186,38 @@ def test_term_matcher_equals_the_plain_loop():
             assert matcher.match(words) == _reference_match(matcher, words)
         assert matcher.match(words) == _reference_match(matcher, words)  # again, from its cache
     assert any(n > 1 for words in texts for _, n, _, _ in themes.THEME_MATCHER.match(words))  # phrases covered
+
+
+def test_articles_of_one_month_are_set_apart_and_a_lone_date_stays_put():
+    june = (pd.Timestamp("2014-06-01"), pd.Timestamp("2014-07-01"))
+    tenth = (pd.Timestamp("2014-06-10"), pd.Timestamp("2014-06-11"))
+    year = (pd.Timestamp("2020-01-01"), pd.Timestamp("2021-01-01"))
+    offsets = theme_plots.dodge_offsets([june, tenth, year], axis_days=7 * 365)
+    assert offsets[1] - offsets[0] == theme_plots.DODGE_POINTS and offsets[0] == -offsets[1]
+    assert offsets[2] == 0
+    assert theme_plots.dodge_offsets([june, year], axis_days=7 * 365) == [0, 0]
+
+
+def test_every_article_has_its_own_place_in_every_panel_of_the_time_chart(exported):
+    """The reader complaint: the two June 2014 Al-Monitor pieces were drawn on top of each
+    other. Every article's interval line must stand apart from every other's, on screen."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    cleaned, table = exported
+    articles = newscorpus.load()
+    fig = theme_plots.themes_over_time(table, articles, themes.rate_intervals_table(cleaned))
+    fig.canvas.draw()
+    min_gap = 3 * fig.dpi / 72  # three points: two 1-point lines with clear space between
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == len(themes.THEMES)
+    for ax in panels:
+        lines = [line for line in ax.lines if line.get_linewidth() == 1]  # the interval lines
+        xs = sorted(line.get_transform().transform(line.get_xydata())[0, 0] for line in lines)
+        assert len(xs) == len(articles)
+        assert min(b - a for a, b in zip(xs, xs[1:])) >= min_gap, ax.get_title()
+    labels = {t.get_text() for t in fig.legends[0].get_texts()}
+    assert set(plots.article_labels(articles)) <= labels  # the legend names each article
+    plt.close(fig)

@@ -11,11 +11,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox, offset_copy
 from wordcloud import WordCloud
 
 from ..corpus import date_interval
 from ..measures.themes import THEME_LABELS, THEMES
-from . import GREY, article_labels, outlet_colours, panel_title, use_style
+from . import GREY, article_labels, article_names, outlet_colours, panel_title, use_style
 from .basemap import draw_basemap
 
 RANDOM_STATE = 7  # any fixed number: the same frequencies then give the same cloud
@@ -116,31 +118,68 @@ def keyness_chart(key_terms: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure
     return fig
 
 
+# Marks whose dates lie closer than this share of the time axis would cover each other (a
+# 6-point mark spans about 3% of a panel), so they are set side by side, DODGE_POINTS apart.
+DODGE_SHARE = 0.035
+DODGE_POINTS = 7.0
+LEGEND_PER_ARTICLE = 10  # up to this many articles the legend names each one; beyond, each outlet
+
+
+def dodge_offsets(spans: list[tuple[pd.Timestamp, pd.Timestamp]], axis_days: float,
+                  share: float = DODGE_SHARE, step: float = DODGE_POINTS) -> list[float]:
+    """Sideways shifts, in points, for marks drawn at the middle of each date span (spans in
+    date order). Marks closer than ``share`` of the axis, or whose spans overlap ("June 2014"
+    holds "10 June 2014"), form a group and are spread ``step`` points apart around their
+    place; a mark alone stays where its date is."""
+    middles = [first + (last - first) / 2 for first, last in spans]
+    groups: list[list[int]] = []
+    for i, (first, _) in enumerate(spans):
+        previous = groups[-1][-1] if groups else None
+        if previous is not None and ((middles[i] - middles[previous]).days < share * axis_days
+                                     or first < spans[previous][1]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    offsets = [0.0] * len(spans)
+    for group in groups:
+        for j, i in enumerate(group):
+            offsets[i] = (j - (len(group) - 1) / 2) * step
+    return offsets
+
+
 def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame, intervals: pd.DataFrame | None = None) -> plt.Figure:
     """One panel per theme: each article's rate per 1,000 words at its publication date. A date
     known to the day is a dot; one known only to the month or year is a bar over that span.
-    With ``intervals`` (``rate_intervals_table``), a thin vertical line spans each 95% interval."""
+    With ``intervals`` (``rate_intervals_table``), a thin vertical line spans each 95% interval.
+    Articles whose dates fall together (two pieces of June 2014) are set a few points apart, so
+    neither mark nor interval hides the other; the legend names each article."""
     use_style()
     table = by_date(articles).merge(rates, on="file")
     colours = outlet_colours(table["outlet"])
+    labels = article_names(table["file"], articles)
     rows, cols = grid(len(THEMES), 3)
     fig, axes = plt.subplots(rows, cols, figsize=(9, 2.3 * rows + 1.0), sharex=True, squeeze=False)
-    start = min(date_interval(p, d)[0] for p, d in zip(table["published"], table["date_precision"]))
-    end = max(date_interval(p, d)[1] for p, d in zip(table["published"], table["date_precision"]))
+    spans = [date_interval(p, d) for p, d in zip(table["published"], table["date_precision"])]
+    start = pd.Timestamp(min(first for first, _ in spans).year, 1, 1)
+    last_day = max(last for _, last in spans) - pd.Timedelta(days=1)  # a span ends the day after
+    end = pd.Timestamp(last_day.year + 1, 1, 1)
+    offsets = dodge_offsets(spans, (end - start).days)
     top = float(table[THEMES].to_numpy().max() if intervals is None else intervals["high"].max())
     for ax, theme in zip(axes.flat, THEMES):
-        for row in table.itertuples():
-            first, last = date_interval(row.published, row.date_precision)
+        for row, (first, last), offset in zip(table.itertuples(), spans, offsets):
+            shifted = offset_copy(ax.transData, fig=fig, x=offset, y=0, units="points")
             value = getattr(row, theme)
             colour = colours[row.outlet]
             if intervals is not None:
                 band = intervals[(intervals["file"] == row.file) & (intervals["theme"] == theme)].iloc[0]
                 middle = first + (last - first) / 2
-                ax.plot([middle, middle], [band["low"], band["high"]], color=colour, linewidth=1, alpha=0.8)
+                ax.plot([middle, middle], [band["low"], band["high"]], color=colour, linewidth=1, alpha=0.8,
+                        transform=shifted)
             if row.date_precision == "day":
-                ax.plot([first], [value], "o", color=colour, markersize=6)
+                ax.plot([first], [value], "o", color=colour, markersize=6, transform=shifted)
             else:
-                ax.plot([first, last], [value, value], color=colour, linewidth=6, solid_capstyle="butt")
+                ax.plot([first, last], [value, value], color=colour, linewidth=6, solid_capstyle="butt",
+                        transform=shifted)
         ax.set_title(THEME_LABELS.get(theme, theme), loc="left", fontsize=9.5)
         ax.set_ylim(-0.04 * top, top * 1.08)
         ax.tick_params(labelsize=7.5)
@@ -150,16 +189,24 @@ def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame, intervals: pd.
     for ax in axes[:, 0]:
         ax.set_ylabel("per 1,000 words", fontsize=8)
     ax = axes.flat[0]
-    ax.set_xlim(pd.Timestamp(start.year, 1, 1), pd.Timestamp(end.year + 1, 1, 1))
+    ax.set_xlim(start, end)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    handles = [Line2D([], [], color=c, linewidth=4, label=o) for o, c in colours.items() if o in set(table["outlet"])]
+    if len(table) <= LEGEND_PER_ARTICLE:
+        handles = [Line2D([], [], marker="o", linestyle="none", markersize=6, color=colours[row.outlet], label=label)
+                   if row.date_precision == "day" else
+                   Line2D([], [], color=colours[row.outlet], linewidth=6, solid_capstyle="butt", label=label)
+                   for row, label in zip(table.itertuples(), labels)]
+    else:
+        handles = [Line2D([], [], color=c, linewidth=4, label=o) for o, c in colours.items()
+                   if o in set(table["outlet"])]
     handles += [Line2D([], [], marker="o", linestyle="none", color=GREY, label="date known to the day"),
                 Line2D([], [], color=GREY, linewidth=4, label="known only to the month or year (bar = the span)")]
     if intervals is not None:
         handles.append(Line2D([], [], color=GREY, linewidth=1, label="95% interval (paragraph bootstrap)"))
+    legend_rows = math.ceil(len(handles) / 3)
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8)
-    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    fig.tight_layout(rect=(0, (0.35 + 0.2 * legend_rows) / fig.get_size_inches()[1], 1, 1))
     return fig
 
 
@@ -178,6 +225,7 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> p
     placed = places.dropna(subset=["lat"])
     inside = placed["lon"].between(west, east) & placed["lat"].between(south, north)
     scale = 28.0  # points² per mention: circle area is proportional to the count
+    panels = []
     for i, (row, label) in enumerate(zip(ordered.itertuples(), article_labels(ordered))):
         ax = axes[i // cols, i % cols]
         ax.set_visible(True)
@@ -185,12 +233,8 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> p
         here = placed[inside & (placed["file"] == row.file)].sort_values("count", ascending=False)
         ax.scatter(here["lon"], here["lat"], s=scale * here["count"], color=colours[row.outlet], alpha=0.75,
                    edgecolor="white", linewidth=0.6, zorder=3)
-        labelled: list[tuple[float, float]] = []
-        for p in here.itertuples():  # biggest first; a label too close to one already drawn is left off
-            if all(abs(p.lon - x) > 1.7 or abs(p.lat - y) > 0.55 for x, y in labelled):
-                ax.annotate(p.place, (p.lon, p.lat), xytext=(4, 3), textcoords="offset points", fontsize=8, zorder=4)
-                labelled.append((p.lon, p.lat))
         ax.set_title(panel_title(label), loc="left", fontsize=9.5)
+        panels.append((ax, here))
     for count in (1, 5, 10):
         axes.flat[0].scatter([], [], s=scale * count, color=GREY, alpha=0.6, label=f"{count}")
     fig.legend(*axes.flat[0].get_legend_handles_labels(), title="mentions", loc="upper right", ncol=3,
@@ -199,7 +243,53 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> p
     fig.text(0.01, 0.005, note, fontsize=7.2, ha="left", va="bottom", color="#333333")
     lines = note.count("\n") + 1
     fig.tight_layout(rect=(0, (0.25 + 0.14 * lines) / (3.4 * rows + 1.3), 1, 1 - 0.45 / (3.4 * rows + 1.3)))
+    for ax, here in panels:  # after the layout: labels are placed where they will be drawn
+        label_places(ax, here, scale)
     return fig
+
+
+# Where a label may go, in points from its circle's edge, in order of preference: right,
+# left, above, below, the diagonals; then the diagonals and verticals farther out, so a circle
+# crowded by a bigger one still gets its name. (dx, dy, horizontal and vertical alignment)
+LABEL_SPOTS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
+               (0, -1, "center", "top"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
+               (1, -1, "left", "top"), (-1, -1, "right", "top")]
+LABEL_SPOTS += [(k * dx, k * dy, ha, va) for k in (3, 5) for dx, dy, ha, va in LABEL_SPOTS[2:]]
+
+
+def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
+    """Name every circle on one map, the biggest first, each label at the first spot beside its
+    circle that stays inside the map and clear of the labels and circles already there. A
+    circle with no free spot gets no label (returned, so a caller can tell)."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    points = fig.dpi / 72
+    centres = ax.transData.transform(here[["lon", "lat"]].to_numpy(dtype=float)) if len(here) else []
+    radii = [math.sqrt(scale * n) / 2 * points for n in here["count"]]
+    circles = [Bbox.from_extents(x - r, y - r, x + r, y + r) for (x, y), r in zip(centres, radii)]
+    frame = ax.get_window_extent(renderer)
+    taken: list[Bbox] = []
+    unlabelled = []
+    for i, p in enumerate(here.itertuples()):
+        others = [c for j, c in enumerate(circles) if j != i]
+        for dx, dy, ha, va in LABEL_SPOTS:
+            beside = abs(dx) + abs(dy) == 1
+            gap = radii[i] / points + (2 if beside else 4)
+            # a label set off diagonally or farther out points at its place with a thin line
+            leader = {} if beside else {"arrowprops": {
+                "arrowstyle": "-", "color": GREY, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 0}}
+            text = ax.annotate(p.place, (p.lon, p.lat), xytext=(dx * gap, dy * gap), textcoords="offset points",
+                               ha=ha, va=va, fontsize=8, zorder=4, **leader)
+            text.update_positions(renderer)
+            box = Text.get_window_extent(text, renderer)  # the words only, not the leader line
+            if frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1) and not any(
+                    box.overlaps(o) for o in taken + others):
+                taken.append(box)
+                break
+            text.remove()
+        else:
+            unlabelled.append(p.place)
+    return unlabelled
 
 
 def map_note(places: pd.DataFrame, bbox=MAP_BBOX) -> str:
