@@ -14,8 +14,8 @@ import pytest
 from newscorpus import load
 from newscorpus.cleaning import audit, clean_corpus, clean_text
 from newscorpus.cleaning.page_text import page_text
-from newscorpus.cleaning.peer_pages import (PEER_VERSION, pooled_scores, read_pages, read_scores,
-                                           token_scores, write_scores)
+from newscorpus.cleaning.peer_pages import (PEER_VERSION, f1_intervals, pooled_scores, read_pages,
+                                           read_scores, token_scores, write_scores)
 
 from conftest import REPO, SEEDS
 
@@ -184,3 +184,30 @@ def test_committed_peer_scores_are_numbers_for_the_pinned_version(name):
     assert not any(table[c].astype(str).str.len().max() > 40 for c in table.columns)  # no page text
     totals = pooled_scores(table)
     assert 0 < totals["f1"] <= 1
+
+
+def _scored(rows):
+    return pd.DataFrame([{"page": page, "language": "en", **token_scores(kept, expected)}
+                         for page, kept, expected in rows])
+
+
+def test_f1_intervals_hold_the_pooled_f1_and_a_paired_change():
+    expected = "the cat sat on the mat"
+    first = _scored([("a", "the cat sat on the mat menu", expected), ("b", "the dog ran home", "the dog ran home"),
+                     ("c", "a b c", "a b c d e f")])
+    same = f1_intervals(first, first)
+    assert same["change"].tolist() == [0.0, 0.0]  # the same pages drawn for both runs
+    low, high = same["current"]
+    assert low <= pooled_scores(first)["f1"] <= high
+    assert low < high  # the pages differ, so the resamples do
+    better = _scored([("a", expected, expected), ("b", "the dog ran home", "the dog ran home"),
+                      ("c", "a b c", "a b c d e f")])
+    change = f1_intervals(first, better)["change"]
+    assert 0 <= change[0] and change[1] > 0  # only page a improved: never worse, sometimes better
+    assert f1_intervals(first, better)["change"].tolist() == change.tolist()  # seeded
+
+
+def test_f1_intervals_refuse_runs_on_different_pages():
+    first = _scored([("a", "x y", "x y"), ("b", "x", "x")])
+    with pytest.raises(ValueError):
+        f1_intervals(first, _scored([("a", "x y", "x y"), ("c", "x", "x")]))

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .cleaner import clean_text
@@ -46,6 +47,8 @@ TOKEN_RE = re.compile(r"\w+")
 # readability and goose3 are on such pages, without giving up the article's own text.
 GOAL_F1, GOAL_RECALL = 0.92, 0.95
 # The fixtures' language codes, as the names detect_language gives.
+# Resampling the pages: how much the pooled F1 could move with another dozen pages like these.
+PAGE_RESAMPLES, RESAMPLE_SEED = 10_000, 20261121
 FIXTURE_LANGUAGES = {"en": "English", "es": "Spanish", "ar": "Arabic", "zh": "Chinese",
                      "ja": "Japanese", "ko": "Korean", "th": "Thai", "lv": "Latvian", "my": "Burmese"}
 
@@ -130,6 +133,27 @@ def pooled_scores(scores: pd.DataFrame) -> dict[str, float]:
     return {"pages": len(english), "precision": precision, "recall": recall,
             "f1": 2 * precision * recall / (precision + recall),
             **{f"mean_{k}": float(english[k].mean()) for k in ("precision", "recall", "f1")}}
+
+
+def _pooled_f1(english: pd.DataFrame, draws: np.ndarray) -> np.ndarray:
+    """Pooled F1 of each resample of pages (rows of ``draws`` index ``english``'s rows)."""
+    shared, kept, expected = (english[k].to_numpy(float)[draws].sum(axis=1)
+                              for k in ("tokens_shared", "tokens_kept", "tokens_expected"))
+    return 2 * shared / (kept + expected)  # the harmonic mean of shared/kept and shared/expected
+
+
+def f1_intervals(first: pd.DataFrame, current: pd.DataFrame, n: int = PAGE_RESAMPLES) -> dict[str, np.ndarray]:
+    """Percentile intervals of the pooled F1, first run and now, and of their difference, the
+    English pages resampled with replacement (the same draw for both runs: the difference is paired)."""
+    from ..measures.readability import percentile_interval
+
+    runs = [table[table["language"] == "en"].set_index("page").sort_index() for table in (first, current)]
+    if not runs[0].index.equals(runs[1].index):
+        raise ValueError("the two runs scored different pages")
+    draws = np.random.default_rng(RESAMPLE_SEED).integers(0, len(runs[1]), size=(n, len(runs[1])))
+    first_f1, current_f1 = (_pooled_f1(run, draws) for run in runs)
+    return {"first": percentile_interval(first_f1), "current": percentile_interval(current_f1),
+            "change": percentile_interval(current_f1 - first_f1)}
 
 
 def write_scores(scores: pd.DataFrame, path: Path, *, run: str) -> None:
