@@ -109,6 +109,12 @@ def test_dale_chall_familiar_words_include_inflections_and_names():
     assert not rd.is_familiar("army-insurgency", capitalised=False)
 
 
+def test_textstat_counts_names_and_inflections_as_difficult_and_we_do_not():
+    # pinned: exact list look-up, so "entered" (enter + -ed) and "Mosul" (a name) are difficult
+    assert textstat.difficult_words("The army entered Mosul.", syllable_threshold=0) == 2
+    assert rd.sentence_counts("The army entered Mosul.")[rd.COUNTS.index("difficult_words")] == 0
+
+
 def test_syllables_of_possessives_and_hyphenated_names():
     assert rd.syllables("daesh's") == rd.syllables("daesh")  # not in the dictionary with 's
     assert rd.syllables("al-baghdadi") == rd.syllables("al") + rd.syllables("baghdadi")
@@ -224,7 +230,10 @@ def test_export_writes_readability_csv():
 
 
 def test_readability_csv_scores_recompute_from_the_counts_beside_them(tmp_path, cleaned):
-    rd.readability_table(cleaned).to_csv(tmp_path / "readability.csv", index=False)  # as export writes it
+    from newscorpus.tables import ARTICLE_ROWS
+
+    rows = [row for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for row in ARTICLE_ROWS["readability.csv"](f, list(p))]
+    pd.DataFrame(rows).to_csv(tmp_path / "readability.csv", index=False)  # the rows export writes
     table = pd.read_csv(tmp_path / "readability.csv")
     assert table.columns[0] == "file"
     for name, (formula, args) in rd.SCORES.items():
@@ -418,3 +427,64 @@ def test_mattr_equals_the_plain_window_count(cleaned):
         words = tokens(list(paragraphs))
         assert mattr(words) == plain(words)
         assert mattr(words[:60], window=7) == plain(words[:60], window=7)
+
+
+# --- what the prose says about formulas and pairs --------------------------------------------------
+
+def test_hardest_article_reads_reading_ease_the_other_way():
+    scores = pd.DataFrame({"file": ["a", "b"], "reading_ease": [60.0, 20.0], "kincaid_grade": [8.0, 14.0]})
+    assert rd.hardest_article(scores, "reading_ease") == "b" == rd.hardest_article(scores, "kincaid_grade")
+
+
+def test_formula_agreement_counts_the_formulas_and_checks_each_exception(computed):
+    scores, sentences = computed
+    names = {f: f"<{f}>" for f in scores["file"]}
+    text = rd.formula_agreement(scores, sentences, names)
+    hardest = rd.hardest_article(scores, "kincaid_grade")
+    exceptions = [s for s in rd.SCORES if rd.hardest_article(scores, s) != hardest]
+    assert text.startswith(f"<{hardest}> scores hardest on {len(rd.SCORES) - len(exceptions)} of the {len(rd.SCORES)} formulas")
+    for score in exceptions:
+        pairs = rd.pairwise_differences(sentences, score)
+        other = rd.hardest_article(scores, score)
+        clear = pairs[pairs[["first", "second"]].isin([hardest, other]).all(axis=1)]["exceeds_noise"].item()
+        verdict = "beyond the noise" if clear else "within the noise"
+        assert f"{rd.SCORE_NAMES[score]} puts <{other}> first, by a margin {verdict}" in text
+
+
+def test_pairwise_table_shows_both_intervals_and_the_verdict(computed):
+    from newscorpus.plots import readability as charts
+
+    scores, sentences = computed
+    overview = pd.DataFrame({"file": scores["file"], "outlet": [f"Outlet {i}" for i in range(len(scores))],
+                             "date_label": ["2016"] * len(scores)})
+    grade = rd.pairwise_differences(sentences, "kincaid_grade")
+    ease = rd.pairwise_differences(sentences, "reading_ease")
+    table = charts.pairwise_table({"Grade": grade, "Ease": ease}, overview).data
+    assert len(table) == 2 * len(grade)
+    for label, pairs in (("Grade", grade), ("Ease", ease)):
+        shown = table.xs(label, level="Score")
+        assert list(shown["Beyond the noise"] == "yes") == list(pairs["exceeds_noise"])
+        assert np.allclose(shown["Difference"], pairs["difference"])
+        row = pairs.iloc[0]
+        assert shown["Interval, sentences resampled"].iloc[0] == f"{row.sentence_low:+.1f} to {row.sentence_high:+.1f}"
+        assert shown["Interval, paragraphs resampled"].iloc[0] == f"{row.block_low:+.1f} to {row.block_high:+.1f}"
+    # many pairs: only those beyond the noise on some score, at most max_rows
+    few = charts.pairwise_table({"Grade": grade}, overview, max_rows=2).data
+    assert len(few) == min(2, int(grade["exceeds_noise"].sum())) and (few["Beyond the noise"] == "yes").all()
+
+
+def test_timing_comparison_times_our_analysis_with_its_caches_cleared(cleaned, monkeypatch):
+    """textstat is timed with its caches cleared; ours must be too (blingfire's sentences per
+    paragraph, the per-token counts), or the chapter's cost ratio flatters us."""
+    import blingfire
+
+    segmented, counted = [], []
+    original_segment, original_count = blingfire.text_to_sentences, rd.token_counts
+    monkeypatch.setattr(blingfire, "text_to_sentences", lambda text: segmented.append(text) or original_segment(text))
+    monkeypatch.setattr(rd, "token_counts", lambda token: counted.append(token) or original_count(token))
+    one = cleaned.iloc[[1]]
+    rd.timing_comparison(one, repeats=2)
+    paragraphs = list(one["paragraphs"].iloc[0])
+    assert len(segmented) == 2 * len(paragraphs)
+    distinct_tokens = {t for p in paragraphs for t in p.translate(rd.APOSTROPHES).split()}
+    assert len(counted) == 2 * len(distinct_tokens)

@@ -14,7 +14,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from . import GREY, article_names, outlet_colours, use_style
-from ..measures.readability import CONFIDENCE, SCORE_NAMES
+from ..measures.readability import CONFIDENCE, SCORE_NAMES, SMOG_MIN_SENTENCES
 
 
 def _outlet_colours_for(files, overview: pd.DataFrame) -> list[str]:
@@ -57,7 +57,7 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
     legend = [Line2D([0], [0], color=GREY, linewidth=4, label=f"{CONFIDENCE:.0%} interval, sentences resampled"),
               Line2D([0], [0], color=GREY, linewidth=1.2, label=f"{CONFIDENCE:.0%} interval, paragraphs resampled"),
               Line2D([0], [0], marker="o", color="white", markeredgecolor="black", linestyle="none",
-                     label="SMOG from fewer than 30 sentences")]
+                     label=f"SMOG from fewer than {SMOG_MIN_SENTENCES} sentences")]
     spare = axes.flat[len(names)] if len(names) < rows * columns else axes.flat[-1]
     spare.legend(handles=legend, loc="center", fontsize=8)
     fig.tight_layout()
@@ -190,11 +190,14 @@ def diversity_reader_table(diversity: pd.DataFrame, overview: pd.DataFrame):
     """Lexical diversity per article; the raw ratio shown only to be warned against."""
     from ..overview import reader_style
 
+    from ..measures.diversity import MATTR_WINDOW
+
+    mattr_heading = f"MATTR ({MATTR_WINDOW}-word windows)"
     table = diversity.set_index("file")[["tokens", "types", "type_token_ratio", "mtld", "mattr"]]
-    table = table.set_axis(["Words", "Distinct words", "Type/token ratio (do not compare)", "MTLD", "MATTR (50-word windows)"], axis=1)
+    table = table.set_axis(["Words", "Distinct words", "Type/token ratio (do not compare)", "MTLD", mattr_heading], axis=1)
     table.index = pd.Index(article_names(table.index, overview), name="Article")
     return reader_style(table, {"Type/token ratio (do not compare)": "{:.2f}", "MTLD": "{:.1f}",
-                                "MATTR (50-word windows)": "{:.3f}"})
+                                mattr_heading: "{:.3f}"})
 
 
 def longest_table(longest: pd.DataFrame, overview: pd.DataFrame):
@@ -222,3 +225,32 @@ def segmenter_by_article_table(comparison: pd.DataFrame, overview: pd.DataFrame)
     table.index.name = "Segmenter"
     table.columns.name = None
     return reader_style(table)
+
+
+def pairwise_table(pairs_by_score: dict[str, pd.DataFrame], overview: pd.DataFrame, max_rows: int = MAX_PAIRS):
+    """Every pair of articles (first minus second), one row per score: the difference, its
+    corrected intervals by sentences and by paragraphs, and whether both exclude zero, so the
+    prose's comparisons can be checked, the paragraph intervals included. Beyond ``max_rows``
+    pairs, only those beyond the noise on some score are listed, largest first."""
+    from ..overview import reader_style
+
+    first = next(iter(pairs_by_score.values()))
+    beyond = np.logical_or.reduce([p["exceeds_noise"].to_numpy() for p in pairs_by_score.values()])
+    rows = list(range(len(first)))
+    if len(first) > max_rows:  # 50 articles make 1,225 pairs
+        size = first["difference"].abs().to_numpy()
+        rows = [i for i in np.argsort(-size, kind="stable") if beyond[i]][:max_rows]
+    pair_names = [f"{a} minus {b}" for a, b in zip(article_names(first["first"].iloc[rows], overview),
+                                                 article_names(first["second"].iloc[rows], overview))]
+    records = []
+    for pair_name, i in zip(pair_names, rows):
+        for heading, pairs in pairs_by_score.items():
+            row = pairs.iloc[i]
+            records.append({"Pair (first minus second)": pair_name, "Score": heading, "Difference": row["difference"],
+                            "Interval, sentences resampled": f"{row['sentence_low']:+.1f} to {row['sentence_high']:+.1f}",
+                            "Interval, paragraphs resampled": f"{row['block_low']:+.1f} to {row['block_high']:+.1f}",
+                            "Beyond the noise": "yes" if row["exceeds_noise"] else "no"})
+    columns = ["Pair (first minus second)", "Score", "Difference", "Interval, sentences resampled",
+               "Interval, paragraphs resampled", "Beyond the noise"]
+    table = pd.DataFrame(records, columns=columns).set_index(columns[:2])
+    return reader_style(table, {"Difference": "{:+.1f}"})
