@@ -67,6 +67,19 @@ def test_brackets_win_over_quote_marks():
     assert voices.at(text.index("Daesh")) == NARRATIVE
 
 
+def test_unbalanced_marks_in_the_seeds(cleaned):
+    """The Rawabet seed has paragraphs with an odd number of quote marks: a continued quotation
+    ("And he noted, “The danger ...") and a lone wrong-way mark ("he noted ,” but its ...")."""
+    paragraphs = cleaned.set_index("file").loc["002_34c7e98329047369.txt", "paragraphs"]
+    odd = [i for i, p in enumerate(paragraphs) if len(quote_spans(p)) and sum(p.count(m) for m in "\"“”") % 2]
+    assert len(odd) >= 2, odd
+    continued, lone = paragraphs[8], paragraphs[14]
+    assert Voices(continued).at(continued.index("danger lies")) == QUOTED
+    assert Voices(continued).at(continued.index("said Mohammad Reza")) == NARRATIVE
+    assert Voices(lone).at(lone.index("dormant cells")) == QUOTED
+    assert Voices(lone).at(lone.index("noted")) == NARRATIVE
+
+
 def test_word_counts_by_voice_add_up(cleaned):
     from newscorpus.measures.quotes import WORD
 
@@ -207,6 +220,25 @@ def test_log_odds_matches_a_hand_worked_value():
     assert table.set_index("word").loc["b", "z"] == pytest.approx(-a["z"])
 
 
+def test_multi_word_names_are_one_term():
+    found = log_odds.terms("The Islamic State and Hashd al-Shaabi fought the state in Deir ez-Zour.")
+    assert found == ["the", "islamic state", "and", "hashd al-shaabi", "fought", "the", "state", "in", "deir ez-zour"]
+    assert log_odds.terms("the Ministry of Defense and the Breaking the Walls plan of the army") == [
+        "the", "ministry of defense", "and", "the", "breaking the walls", "plan", "of", "the", "army"]
+    assert log_odds.terms("Iraq’s Sunnis met Daesh's men") == ["iraq", "sunnis", "met", "daesh", "men"]
+    counts = log_odds.word_counts("x", ["US forces let us go; the Islamic State group fled."])["counts"]
+    assert counts["US"] == 1 and "us" not in counts  # the country, not the stop word
+    assert counts["islamic state"] == 1 and "islamic" not in counts
+
+
+def test_seed_names_are_not_split(cleaned):
+    rows = {f: log_odds.word_counts(f, list(p))["counts"] for f, p in zip(cleaned["file"], cleaned["paragraphs"])}
+    pooled = sum(rows.values(), Counter())
+    assert pooled["ansar al-islam"] >= 3 and pooled["ansar"] == 0 and pooled["al-islam"] == 0
+    assert pooled["breaking the walls"] >= 3 and pooled["walls"] == 0
+    assert pooled["islamic state"] + pooled["islamic state of iraq"] >= 3 and pooled["islamic"] <= 1
+
+
 def test_identical_articles_have_nothing_distinctive():
     rows = [log_odds.word_counts(f, ["militants fled Mosul, militants"]) for f in ("x", "y")]
     table = log_odds.log_odds_table(rows, min_count=1)
@@ -231,6 +263,37 @@ def test_framing_csv_has_the_columns_the_issue_lists(table):
     for column in ("lex_recasens_narrative_per_1000", "lex_hedges_narrative_per_1000", "lex_loaded_narrative_per_1000",
                    "sources_named", "sources_unnamed", "sources_institution", "quotations", "vader_compound_mean"):
         assert column in out
+
+
+def test_actor_counts_are_split_by_voice(table):
+    for actor in lexicons.actor_names():
+        column = f"actor_{framing.slug(actor)}"
+        assert (table[column] == sum(table[f"{column}_{v}"] for v in ("narrative", "quoted", "gloss"))).all()
+    row = framing.framing_row("x", ['The US left. "Russia will stay," he said.'])
+    assert row["actor_united_states_narrative"] == 1 and row["actor_russia_quoted"] == 1 and row["actor_russia_narrative"] == 0
+
+
+def test_profile_leaves_say_out_of_the_boosters(table):
+    counts, _, _ = framing.framing_profile(table)
+    stance = framing.stance_table(table).set_index("file")
+    assert (counts["factives + assertives (without say)"] == stance["boosters_without_say"]).all()
+    assert (stance["of_which_say"] > 0).any()  # so the test can tell the two apart
+
+
+def test_reader_tables_show_words_not_codes(cleaned, table):
+    from newscorpus.measures import framing_report as report
+    from newscorpus.overview import article_overview
+
+    overview = article_overview(newscorpus.load(), cleaned)
+    found = framing.attributions_table(cleaned)
+    names = dict(zip(overview["file"], newscorpus.plots.article_names(overview["file"], overview)))
+    shown = report.attributions_frame(found, names)
+    codes = set(found["kind"]) | set(found["source_type"])
+    assert "iraqi_government" in codes and "unknown" in codes  # the codes the tables must translate
+    assert not (set(shown["Kind"]) | set(shown["Type"])) & codes - {"unnamed", "media", "analysts", "other"}
+    sources = report.sources_table(found, table, overview)
+    assert not {c for _, c in sources.columns} & {"iraqi_government", "the_group", "united_states", "unknown"}
+    assert "_" not in "".join(shown["Article"])  # articles by outlet and date, not file names
 
 
 def test_attributions_csv_columns(cleaned):

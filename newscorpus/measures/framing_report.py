@@ -14,6 +14,21 @@ from .framing import LEXICON, slug
 
 VOICE_SHORT = {"quoted": "quoted", "gloss": "in a gloss"}
 
+# Reader words for the codes of attributions.csv and the lexicon names of framing.csv.
+SOURCE_TYPE_NAMES = {"named": "named person", "unnamed": "unnamed", "institution": "institution or document",
+                     "unknown": "unresolved pronoun"}
+KIND_NAMES = {"the_group": "the group itself", "media": "media", "analysts": "analysts",
+              "united_states": "United States", "iraqi_government": "Iraqi government or military",
+              "other": "other", "unknown": "cannot tell"}
+LEXICON_NAMES = {"loaded": "Loaded vocabulary", "hedges": "Hedges (Hyland)", "factives": "Factives (Hooper)",
+                 "assertives": "Assertives (Hooper)", "implicatives": "Implicatives (Karttunen)",
+                 "recasens": "NPOV list (Recasens et al.)"}
+
+
+def reader_words(codes: pd.Series, names: dict[str, str]) -> pd.Series:
+    """Codes replaced by their reader words; a code without one is shown as written."""
+    return codes.map(lambda code: names.get(code, code))
+
 
 def _voice_cell(narrative: int, quoted: int, gloss: int) -> str:
     """'15', or '0 + 2 quoted + 1 in a gloss': the narrative count first, the others only if any."""
@@ -50,8 +65,10 @@ def voice_table(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
 def sources_table(attributions: pd.DataFrame, table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
     """Attributions per article by source type, kind and mode."""
     files = list(table["file"])
+    readable = attributions.assign(source_type=reader_words(attributions["source_type"], SOURCE_TYPE_NAMES),
+                                   kind=reader_words(attributions["kind"], KIND_NAMES))
     parts = [
-        pd.crosstab(attributions["file"], attributions[column]).reindex(index=files, fill_value=0)
+        pd.crosstab(readable["file"], readable[column]).reindex(index=files, fill_value=0)
         for column in ("source_type", "kind", "mode")
     ]
     out = pd.concat(parts, axis=1, keys=["Source type", "Kind", "Mode"]).fillna(0).astype(int)
@@ -91,15 +108,15 @@ def drivers_table(hits: pd.DataFrame, table: pd.DataFrame, overview: pd.DataFram
             found = narrative[(narrative["name"] == lexicon) & (narrative["file"] == file)]
             top_lemmas = found["lemma"].value_counts().head(top)
             rate = table.set_index("file").loc[file, f"lex_{lexicon}_narrative_per_1000"]
-            rows.append({"List": lexicon, "Article": name, "Per 1,000 narrative words": rate,
+            rows.append({"List": LEXICON_NAMES.get(lexicon, lexicon), "Article": name, "Per 1,000 narrative words": rate,
                          "Hits": len(found), "Most frequent entries": ", ".join(f"{w} {n}" for w, n in top_lemmas.items())})
     return pd.DataFrame(rows).set_index(["List", "Article"])
 
 
 def actor_table(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
-    """Mentions of each actor (rows) by article (columns), all voices."""
+    """Mentions of each actor (rows) by article (columns); cell: narrative count, then quoted and gloss."""
     actors = lexicons.actor_names()
-    data = {name: [int(row[f"actor_{slug(a)}"]) for a in actors]
+    data = {name: [_voice_cell(*(row[f"actor_{slug(a)}_{v}"] for v in ("narrative", "quoted", "gloss"))) for a in actors]
             for name, row in zip(article_names(table["file"], overview), table.to_dict("records"))}
     return pd.DataFrame(data, index=pd.Index(actors, name="Actor"))
 
@@ -161,7 +178,8 @@ def attributions_frame(found: pd.DataFrame, names: dict[str, str], max_chars: in
                                    found["text"].str.slice(0, max_chars).str.rstrip() + "…")
     return pd.DataFrame({
         "Article": found["file"].map(names).to_numpy(), "Paragraph": found["paragraph"].to_numpy(),
-        "Source": found["speaker"].to_numpy(), "Type": found["source_type"].to_numpy(),
-        "Kind": found["kind"].to_numpy(), "Verb": found["verb"].to_numpy(), "Mode": found["mode"].to_numpy(),
+        "Source": found["speaker"].to_numpy(),
+        "Type": reader_words(found["source_type"], SOURCE_TYPE_NAMES).to_numpy(),
+        "Kind": reader_words(found["kind"], KIND_NAMES).to_numpy(), "Verb": found["verb"].to_numpy(), "Mode": found["mode"].to_numpy(),
         "Sentence": sentence.to_numpy(),
     })

@@ -7,11 +7,19 @@ the whole corpus scaled to ``prior_strength`` pseudo-words: a strong prior pulls
 towards the corpus rate, so a word needs repeated use to stand out. The z-scores describe how far
 apart the rates are given the counts; with five hand-picked articles they are not significance
 tests.
+
+A term is a word or a multi-word name: a run of capitalised words ("Islamic State", "Hashd
+al-Shaabi", "Deir ez-Zour", "Ministry of Defense") counts as one term, since its parts mean
+nothing apart ("state" alone is a stop word). It is a heuristic: a sentence's capitalised first
+word joins the name after it ("despite the iraqi ministry of defense"), usually a one-off term
+that the minimum count leaves out. Acronyms keep their capitals ("US" is not the stop word "us"),
+and a possessive 's is dropped ("Daesh's" is "daesh").
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -22,6 +30,10 @@ from .quotes import WORD
 
 PRIOR_STRENGTH = 1000.0
 
+NAME_PART = re.compile(r"(?:[a-z]{1,3}-)?[A-Z]")  # "Mosul", and the particles of "al-Shaabi", "ez-Zour"
+POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+NAME_JOINERS = {"of", "the"}
+
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
@@ -30,11 +42,62 @@ def stop_words() -> frozenset[str]:
     return frozenset(w.lower() for w in justext.get_stoplist("English"))
 
 
-def word_counts(file: str, paragraphs: list[str]) -> dict:
-    """``{"file": file, "counts": Counter}`` of lower-cased words, numbers and stop words left out."""
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def terms(paragraph: str) -> list[str]:
+    """The paragraph's terms in order: lower-cased words, acronyms as written, and each name (a
+    run of capitalised words, ``_name_end``) as one term. A capitalised stop word ("The", "In")
+    does not start a name: it is only capitalised because it opens a sentence."""
     stops = stop_words()
-    counts = Counter(w for p in paragraphs for w in (t.lower() for t in WORD.findall(p))
-                     if not w[0].isdigit() and w not in stops)
+    words = [(POSSESSIVE.sub("", m.group(0)), m.start(), m.end()) for m in WORD.finditer(paragraph)]
+    found, i = [], 0
+    while i < len(words):
+        word = words[i][0]
+        if NAME_PART.match(word) and (_is_acronym(word) or word.lower() not in stops):
+            end = _name_end(paragraph, words, i)
+            found.append(_name(words[i:end]))
+            i = end
+        else:
+            found.append(word.lower())
+            i += 1
+    return found
+
+
+def _next_to(paragraph: str, first: tuple, second: tuple) -> bool:
+    """``second`` follows ``first`` after one space, and ``first`` is not a possessive
+    ("Iraq's Sunnis" is two terms)."""
+    return paragraph[first[2]:second[1]] == " " and not POSSESSIVE.search(paragraph[first[1]:first[2]])
+
+
+def _name_end(paragraph: str, words: list[tuple], start: int) -> int:
+    """Index after the last word of the name that starts at ``start``: capitalised words one space
+    apart, with at most one "of" or "the" between two of them ("Ministry of Defense", "Breaking
+    the Walls")."""
+    end = start + 1
+    while end < len(words):
+        if NAME_PART.match(words[end][0]) and _next_to(paragraph, words[end - 1], words[end]):
+            end += 1
+        elif (words[end][0] in NAME_JOINERS and end + 1 < len(words) and NAME_PART.match(words[end + 1][0])
+              and _next_to(paragraph, words[end - 1], words[end]) and _next_to(paragraph, words[end], words[end + 1])):
+            end += 2
+        else:
+            break
+    return end
+
+
+def _name(words: list[tuple]) -> str:
+    if len(words) == 1 and _is_acronym(words[0][0]):
+        return words[0][0]
+    return " ".join(w for w, _, _ in words).lower()
+
+
+def word_counts(file: str, paragraphs: list[str]) -> dict:
+    """``{"file": file, "counts": Counter}`` of terms (``terms``), numbers and stop words left out."""
+    stops = stop_words()
+    counts = Counter(t for p in paragraphs for t in terms(p)
+                     if not t[0].isdigit() and (_is_acronym(t) or t not in stops))
     return {"file": file, "counts": counts}
 
 

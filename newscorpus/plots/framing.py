@@ -44,13 +44,15 @@ def profile_heatmap(z: pd.DataFrame, counts: pd.DataFrame, overview: pd.DataFram
 
 
 def names_by_voice(label_counts: pd.DataFrame, overview: pd.DataFrame, labels: list[str], columns: int = 2) -> plt.Figure:
-    """One panel per name; in each, one bar per article split into the outlet's narrative (solid),
-    quoted text (hatched) and bracketed glosses (dotted)."""
+    """One panel per name, all on one x scale; in each, one bar per article split into the
+    outlet's narrative (solid), quoted text (hatched) and bracketed glosses (dotted)."""
     use_style()
     files = list(dict.fromkeys(label_counts["file"]))
     n = len(files)
     rows = int(np.ceil(len(labels) / columns))
-    fig, axes = plt.subplots(rows, columns, figsize=(9, rows * (1.1 + 0.3 * n) + 0.6), sharey=True, squeeze=False)
+    # one x scale for every panel: bars of different names are compared across panels
+    fig, axes = plt.subplots(rows, columns, figsize=(9, rows * (1.1 + 0.3 * n) + 0.6), sharex=True, sharey=True,
+                             squeeze=False)
     colours = _colours(files, overview)
     for ax, label in zip(axes.flat, labels):
         table = label_counts[label_counts["label"] == label].set_index("file").reindex(files, fill_value=0)
@@ -61,6 +63,7 @@ def names_by_voice(label_counts: pd.DataFrame, overview: pd.DataFrame, labels: l
         ax.set_title(label, fontsize=10)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel("mentions")
+        ax.tick_params(labelbottom=True)
     for ax in axes[:, 0]:
         ax.set_yticks(range(n), article_names(files, overview))
     axes[0][0].invert_yaxis()
@@ -74,14 +77,16 @@ def names_by_voice(label_counts: pd.DataFrame, overview: pd.DataFrame, labels: l
 
 
 def distinctive_words(table: pd.DataFrame, overview: pd.DataFrame, columns: int = 3) -> plt.Figure:
-    """One panel per article: its most distinctive words against the others (weighted log-odds
-    z-scores, descriptive), bars in the outlet's colour."""
+    """One panel per article, all on one x scale: its most distinctive terms against the others
+    (weighted log-odds z-scores, descriptive), bars in the outlet's colour."""
     use_style()
     files = list(dict.fromkeys(table["file"]))
     columns = min(columns, max(1, len(files)))
     rows = int(np.ceil(len(files) / columns))
     top = max(1, int(table.groupby("file").size().max()))
-    fig, axes = plt.subplots(rows, columns, figsize=(3.6 * columns, rows * (0.9 + 0.24 * top)), squeeze=False)
+    # one z scale for every panel, so that bar lengths compare across articles
+    fig, axes = plt.subplots(rows, columns, figsize=(3.6 * columns, rows * (0.9 + 0.24 * top)), sharex=True,
+                             squeeze=False)
     names = article_names(files, overview)
     for ax, file, name, colour in zip(axes.flat, files, names, _colours(files, overview)):
         words = table[table["file"] == file].sort_values("z")
@@ -89,6 +94,7 @@ def distinctive_words(table: pd.DataFrame, overview: pd.DataFrame, columns: int 
         ax.set_title(panel_title(name), fontsize=9)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel("z (descriptive)")
+        ax.tick_params(labelbottom=True)
     for ax in list(axes.flat)[len(files):]:
         ax.set_visible(False)
     fig.tight_layout()
