@@ -469,8 +469,10 @@ def test_pairwise_table_shows_both_intervals_and_the_verdict(computed):
         assert shown["Interval, sentences resampled"].iloc[0] == f"{row.sentence_low:+.1f} to {row.sentence_high:+.1f}"
         assert shown["Interval, paragraphs resampled"].iloc[0] == f"{row.block_low:+.1f} to {row.block_high:+.1f}"
     # many pairs: only those beyond the noise on some score, at most max_rows
-    few = charts.pairwise_table({"Grade": grade}, overview, max_rows=2).data
-    assert len(few) == min(2, int(grade["exceeds_noise"].sum())) and (few["Beyond the noise"] == "yes").all()
+    few = charts.pairwise_table({"Grade": grade}, overview, max_rows=2)
+    assert len(few.data) == min(2, int(grade["exceeds_noise"].sum())) and (few.data["Beyond the noise"] == "yes").all()
+    assert f"({len(grade)} pairs in all" in few.caption
+    assert charts.pairwise_table({"Grade": grade}, overview).caption is None  # nothing left out
 
 
 def test_timing_comparison_times_our_analysis_with_its_caches_cleared(cleaned, monkeypatch):

@@ -253,4 +253,8 @@ def pairwise_table(pairs_by_score: dict[str, pd.DataFrame], overview: pd.DataFra
     columns = ["Pair (first minus second)", "Score", "Difference", "Interval, sentences resampled",
                "Interval, paragraphs resampled", "Beyond the noise"]
     table = pd.DataFrame(records, columns=columns).set_index(columns[:2])
-    return reader_style(table, {"Difference": "{:+.1f}"})
+    style = reader_style(table, {"Difference": "{:+.1f}"})
+    if len(rows) < len(first):  # say what was left out, as the pairwise chart does
+        shown = f"The {len(rows):,d} pairs beyond the noise on some score" if rows else "No pair is beyond the noise"
+        style = style.set_caption(f"{shown} ({len(first):,d} pairs in all; the largest {max_rows:,d} at most)")
+    return style
