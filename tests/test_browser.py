@@ -171,6 +171,9 @@ def test_no_serious_or_critical_accessibility_violations(site, browser):
         for mode in ("light", "dark"):
             context, page, _ = visit(browser, base + name)
             page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+            # the theme's colours fade in over 0.15 s (Bootstrap's transitions); a reader who
+            # chose a mode gets it before the first paint, so measure once nothing is moving
+            page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
             page.add_script_tag(content=axe)
             result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
             for violation in result["violations"]:
