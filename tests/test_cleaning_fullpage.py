@@ -14,8 +14,9 @@ import pytest
 from newscorpus import load
 from newscorpus.cleaning import audit, clean_corpus, clean_text
 from newscorpus.cleaning.page_text import page_text
-from newscorpus.cleaning.peer_pages import (PEER_VERSION, f1_intervals, pooled_scores, read_pages,
-                                           read_scores, token_scores, write_scores)
+from newscorpus.cleaning.peer_pages import (PEER_PROJECT, PEER_VERSION, f1_intervals, fetch_sdist,
+                                           html_extractor_scores, pooled_scores, read_pages, read_scores,
+                                           token_scores, write_scores)
 
 from conftest import REPO, SEEDS
 
@@ -164,16 +165,35 @@ def test_read_pages_pairs_html_with_expected_text_and_counts_a_copied_page_once(
     assert pages[0].language == "en" and pages[0].expected.startswith("Iraqi forces")
 
 
-def test_scores_file_round_trip(tmp_path):
+def test_read_pages_reads_only_an_archive_with_the_pinned_digest(tmp_path):
+    """A cached archive that is not the pinned one is refused, not scored: the figures would be
+    for other pages. (The matching archive is checked by `make bench`, which downloads it.)"""
+    _fake_sdist(tmp_path / f"{PEER_PROJECT}-{PEER_VERSION}.tar.gz")
+    with pytest.raises(OSError, match="not the pinned"):
+        fetch_sdist(tmp_path)
+
+
+def test_html_extractor_is_scored_on_the_english_pages_with_the_same_measure(tmp_path):
+    pages = read_pages(_fake_sdist(tmp_path / "peer-0.0.tar.gz"))
+    scores = html_extractor_scores(pages)
+    assert scores["page"].tolist() == ["news_a"]
+    # trafilatura drops the <nav> and keeps the four paragraphs, which are the expected text
+    assert scores.loc[0, "recall"] == 1.0 and scores.loc[0, "precision"] == 1.0
+
+
+@pytest.mark.parametrize("tool, reads", [("Cleaner", "full-page text"), ("trafilatura", "the HTML")])
+def test_scores_file_round_trip(tmp_path, tool, reads):
     scores = pd.DataFrame([{"page": "a", "language": "en", "detected": "English", "page_lines": 9,
                             **token_scores("the cat sat", "the cat sat on")}])
-    write_scores(scores, tmp_path / "s.csv", run="a test")
+    write_scores(scores, tmp_path / "s.csv", run="a test", tool=tool, reads=reads)
     table, meta = read_scores(tmp_path / "s.csv")
     assert meta["version"] == PEER_VERSION and meta["run"] == "a test"
+    assert (tmp_path / "s.csv").read_text().startswith(f"# {tool} on the English test pages")
+    assert reads in (tmp_path / "s.csv").read_text().splitlines()[0]
     assert table.loc[0, "recall"] == pytest.approx(0.75)
 
 
-@pytest.mark.parametrize("name", ["peer_pages_first_run.csv", "peer_pages_scores.csv"])
+@pytest.mark.parametrize("name", ["peer_pages_first_run.csv", "peer_pages_scores.csv", "peer_pages_trafilatura.csv"])
 def test_committed_peer_scores_are_numbers_for_the_pinned_version(name):
     table, meta = read_scores(EVALUATION / name)
     assert meta["version"] == PEER_VERSION

@@ -31,6 +31,7 @@ import tarfile
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +42,11 @@ from .language import detect_language
 from .page_text import page_text
 
 PEER_PROJECT, PEER_VERSION = "newspaper4k", "0.9.6"
+# The archive pip downloads is checked against this digest: the figures are for these pages only.
+PEER_SHA256 = "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e"
 SCORES_FILE, FIRST_RUN_FILE = "peer_pages_scores.csv", "peer_pages_first_run.csv"
+# The same pages and measure for an extractor that reads the HTML itself (trafilatura, defaults).
+HTML_EXTRACTOR_FILE = "peer_pages_trafilatura.csv"
 TOKEN_RE = re.compile(r"\w+")
 # The goal set for the cleaner on real full pages (issue 13): as good as HTML extractors such as
 # readability and goose3 are on such pages, without giving up the article's own text.
@@ -69,6 +74,9 @@ def fetch_sdist(cache: Path) -> Path:
         subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
                         "--no-deps", "--no-binary", ":all:", f"{PEER_PROJECT}=={PEER_VERSION}",
                         "-d", str(cache)], check=True)
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    if digest != PEER_SHA256:
+        raise OSError(f"{target} has SHA-256 {digest}, not the pinned {PEER_SHA256}")
     return target
 
 
@@ -125,6 +133,18 @@ def evaluate_pages(pages: list[PeerPage]) -> pd.DataFrame:
     return pd.DataFrame(rows).astype({c: "Int64" for c in counts})
 
 
+def html_extractor_scores(pages: list[PeerPage]) -> pd.DataFrame:
+    """The English pages scored the same way for trafilatura reading their HTML, with its default
+    settings: what an extractor that sees the markup achieves, beside the cleaner that sees text."""
+    import trafilatura  # imported here: slow to import, and only the bench needs it
+
+    rows = [{"page": page.name, "language": page.language,
+             **token_scores(trafilatura.extract(page.html.decode("utf-8", "replace")) or "", page.expected)}
+            for page in pages if page.language == "en"]
+    counts = ["tokens_expected", "tokens_kept", "tokens_shared"]
+    return pd.DataFrame(rows).astype({c: "Int64" for c in counts})
+
+
 def pooled_scores(scores: pd.DataFrame) -> dict[str, float]:
     """Over all English pages: token counts summed (pooled), and the mean of the per-page rates."""
     english = scores[scores["language"] == "en"]
@@ -156,10 +176,12 @@ def f1_intervals(first: pd.DataFrame, current: pd.DataFrame, n: int = PAGE_RESAM
             "change": percentile_interval(current_f1 - first_f1)}
 
 
-def write_scores(scores: pd.DataFrame, path: Path, *, run: str) -> None:
-    """The scores as CSV under a header naming the peer version, the date and the run."""
-    header = (f"# Cleaner on the English test pages of {PEER_PROJECT} {PEER_VERSION} (PyPI sdist),"
-              f" full-page text, token overlap; written by `make bench` on {date.today().isoformat()}."
+def write_scores(scores: pd.DataFrame, path: Path, *, run: str, tool: str = "Cleaner",
+                 reads: str = "full-page text") -> None:
+    """The scores as CSV under a header naming the tool, what it reads, the peer version, the
+    date and the run."""
+    header = (f"# {tool} on the English test pages of {PEER_PROJECT} {PEER_VERSION} (PyPI sdist),"
+              f" {reads}, token overlap; written by `make bench` on {date.today().isoformat()}."
               f" Run: {run}\n# Numbers only: the pages themselves are not in this repository.\n")
     body = scores.to_csv(index=False, float_format="%.4f", lineterminator="\n")
     path.write_text(header + body, encoding="utf-8")
@@ -183,25 +205,33 @@ def run_peer_evaluation(root: Path) -> dict[str, float]:
     except (subprocess.CalledProcessError, OSError) as exc:
         print(f"peer pages skipped: could not fetch {PEER_PROJECT}=={PEER_VERSION} ({exc})")
         return {}
-    scores = evaluate_pages(read_pages(sdist))
+    pages = read_pages(sdist)
+    scores = evaluate_pages(pages)
     write_scores(scores, root / "tests" / "evaluation" / SCORES_FILE, run="current cleaner")
+    extractor = html_extractor_scores(pages)
+    write_scores(extractor, root / "tests" / "evaluation" / HTML_EXTRACTOR_FILE,
+                 run=f"trafilatura {version('trafilatura')}, default settings", tool="trafilatura", reads="the HTML")
     pooled = pooled_scores(scores)
+    pooled["trafilatura_f1"] = pooled_scores(extractor)["f1"]
     others = scores[scores["language"] != "en"]
     pooled["non_english_flagged"] = int((others["detected"] != "English").sum())
     pooled["non_english_pages"] = len(others)
     print(f"peer pages ({PEER_PROJECT} {PEER_VERSION}): {pooled['pages']} English pages, body precision "
           f"{pooled['precision']:.3f}, recall {pooled['recall']:.3f}, F1 {pooled['f1']:.3f}; "
-          f"{pooled['non_english_flagged']} of {pooled['non_english_pages']} other pages named not English")
+          f"{pooled['non_english_flagged']} of {pooled['non_english_pages']} other pages named not English; "
+          f"trafilatura on the HTML: F1 {pooled['trafilatura_f1']:.3f}")
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in pooled.items()}
 
 
 def committed_scores(directory: Path | None = None) -> dict[str, tuple[pd.DataFrame, dict[str, str]]]:
-    """The first run and the latest ``make bench`` run, as written in ``tests/evaluation``."""
+    """The first run, the latest ``make bench`` run and trafilatura's scores on the same pages,
+    as written in ``tests/evaluation``."""
     from .evaluation import evaluation_dir  # here: evaluation imports the cleaner too
 
     directory = directory or evaluation_dir()
     return {run: read_scores(directory / name)
-            for run, name in (("first", FIRST_RUN_FILE), ("current", SCORES_FILE))}
+            for run, name in (("first", FIRST_RUN_FILE), ("current", SCORES_FILE),
+                              ("html_extractor", HTML_EXTRACTOR_FILE))}
 
 
 def reader_table(first: pd.DataFrame, current: pd.DataFrame):

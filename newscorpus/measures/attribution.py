@@ -25,6 +25,7 @@ import io
 import math
 import re
 from functools import lru_cache
+from statistics import NormalDist
 
 import blingfire
 import pandas as pd
@@ -363,9 +364,13 @@ def match_attributions(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFr
     return pd.DataFrame(rows)
 
 
-def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95% Wilson score interval for a proportion k/n. Hand-written: the book pins no statistics
+WILSON_CONFIDENCE = 0.95
+
+
+def wilson_interval(k: int, n: int, confidence: float = WILSON_CONFIDENCE) -> tuple[float, float]:
+    """Wilson score interval for a proportion k/n. Hand-written: the book pins no statistics
     library, and the formula is short (Wilson 1927)."""
+    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
     if n == 0:
         return float("nan"), float("nan")
     p = k / n
