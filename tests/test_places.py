@@ -184,3 +184,17 @@ def test_every_circle_on_the_map_is_named(seed_places, seed_map):
                            & seed_places["lat"].between(south, north)]
         labels = {t.get_text() for t in ax.texts}
         assert set(here["place"]) <= labels, set(here["place"]) - labels
+
+
+def test_the_reader_table_of_places_names_articles_and_leaves_missing_coordinates_empty(seed_places):
+    from newscorpus.plots.themes import places_evidence
+
+    articles = newscorpus.load()
+    table = places_evidence(seed_places, articles)
+    assert len(table) == len(seed_places) and list(table["Mentions"]) == list(seed_places["count"])
+    assert set(table["Article"]) == set(article_labels(articles))  # outlet and date, never a file name
+    unplaced = seed_places["lat"].isna().to_numpy()
+    assert unplaced.any() and (table.loc[unplaced, ["Latitude", "Longitude", "GeoNames id"]] == "").all().all()
+    placed = table.loc[~unplaced]
+    assert placed["Latitude"].str.fullmatch(r"-?\d+\.\d{3}").all()
+    assert list(placed["GeoNames id"]) == [str(g) for g in seed_places["geonameid"].dropna()]

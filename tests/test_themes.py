@@ -221,3 +221,12 @@ def test_every_article_has_its_own_place_in_every_panel_of_the_time_chart(export
     labels = {t.get_text() for t in fig.legends[0].get_texts()}
     assert set(plots.article_labels(articles)) <= labels  # the legend names each article
     plt.close(fig)
+
+
+def test_leading_article_says_whether_its_interval_clears_the_others():
+    intervals = pd.DataFrame({"file": ["a", "b", "c", "a", "b", "c"], "theme": ["x"] * 3 + ["y"] * 3,
+                              "rate": [9.0, 2.0, 1.0, 9.0, 6.0, 1.0], "low": [5.0, 0.0, 0.0, 3.0, 2.0, 0.0],
+                              "high": [14.0, 4.0, 3.0, 15.0, 10.0, 3.0]})
+    x, y = themes.leading_article(intervals, "x"), themes.leading_article(intervals, "y")
+    assert (x["file"], x["rate"], x["others_high"], x["clear"]) == ("a", 9.0, 4.0, True)
+    assert (y["file"], y["low"], y["others_high"], y["clear"]) == ("a", 3.0, 10.0, False)

@@ -179,6 +179,18 @@ def rate_intervals_table(cleaned: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["file", "theme", "rate", "low", "high"])
 
 
+def leading_article(intervals: pd.DataFrame, theme: str) -> dict:
+    """The article with the highest rate of ``theme`` (ties: first file) and how it stands
+    against the rest, for prose that must not claim more than the intervals show: ``file``,
+    ``rate``, ``low``, ``high``, ``others_high`` (the top of the other articles' intervals)
+    and ``clear`` (its interval lies wholly above all of theirs)."""
+    rows = intervals[intervals["theme"] == theme].sort_values(["rate", "file"], ascending=[False, True])
+    lead, rest = rows.iloc[0], rows.iloc[1:]
+    others_high = float(rest["high"].max()) if len(rest) else float("nan")
+    return {"file": lead["file"], "rate": float(lead["rate"]), "low": float(lead["low"]), "high": float(lead["high"]),
+            "others_high": others_high, "clear": bool(len(rest)) and float(lead["low"]) > others_high}
+
+
 def themes_table(cleaned: pd.DataFrame) -> pd.DataFrame:
     """One row per article: ``file``, ``words``, counts and rates per 1,000 words per theme."""
     return pd.DataFrame([article_themes(f, p) for f, p in zip(cleaned["file"], cleaned["paragraphs"])])

@@ -343,6 +343,22 @@ def rates_table(intervals: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     return table.rename(index=THEME_LABELS).rename_axis(index="Theme", columns=None)
 
 
+def coordinate(value) -> str:
+    """A latitude or longitude to three decimals (about 100 m); empty where there is none."""
+    return "" if pd.isna(value) else f"{value:.3f}"
+
+
+def places_evidence(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Reader table of ``places.csv``: the article by outlet and date instead of its file name,
+    reader headings, coordinates as text and empty where a place could not be placed."""
+    return pd.DataFrame({
+        "Article": article_names(mentions["file"], articles), "Place": mentions["place"],
+        "Country": mentions["country"], "Mentions": mentions["count"],
+        "Latitude": mentions["lat"].map(coordinate), "Longitude": mentions["lon"].map(coordinate),
+        "GeoNames id": mentions["geonameid"].map(lambda v: "" if pd.isna(v) else str(v)),
+    })
+
+
 def key_terms_table(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 5):
     """Reader table (styled): each article's ``top`` key words with raw counts beside the scores."""
     ordered = by_date(articles)
