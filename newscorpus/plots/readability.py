@@ -218,8 +218,11 @@ def segmenter_by_article_table(comparison: pd.DataFrame, overview: pd.DataFrame)
             for f, h, r, p in zip(comparison["found"], comparison["hand"], comparison["paragraphs_right"], comparison["paragraphs"])]
     table = comparison.assign(cell=cell).pivot(index="segmenter", columns="file", values="cell")
     table = table.loc[list(dict.fromkeys(comparison["segmenter"]))]
-    # the hand-counted articles by name where they are in the corpus, else by file name
-    known = [f for f in table.columns if f in set(overview["file"])]
+    # the hand-counted articles in the corpus's order and by name where they are in it, else
+    # after them by file name
+    order = {f: i for i, f in enumerate(overview["file"])}
+    table = table[sorted(table.columns, key=lambda f: (order.get(f, len(order)), f))]
+    known = [f for f in table.columns if f in order]
     names = dict(zip(known, article_names(known, overview)))
     table.columns = [names.get(f, Path(f).stem) for f in table.columns]
     table.index.name = "Segmenter"
