@@ -219,6 +219,9 @@ def scan(seeds_dir: str | os.PathLike | None = None, *, read: bool = True) -> tu
                                         "or move the file out of the seeds folder"))
     if not rows:
         problems.append(CorpusError(sources, "no articles listed"))
+    # publication order, file breaking ties: the book, the exports and the pipeline share it, so
+    # every chapter lists and charts the articles as a reader meets the story
+    records.sort(key=lambda r: (r["published"], r["file"]))
     return records, problems
 
 
@@ -233,12 +236,11 @@ def load(seeds_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     Columns: ``file`` (key), ``title``, ``outlet``, ``author``, ``published`` (first day of
     the period, as a date), ``date_precision`` (day, month or year), ``date_label``,
     ``date_basis``, ``url``, ``outlet_type``, ``origin``, ``raw_text``. Rows are in publication
-    order, file breaking ties, so every chapter lists and charts the articles as a reader meets
-    the story: from the earliest to the latest.
+    order, file breaking ties (as :func:`scan` gives them, and so as the exports have them).
     The first problem found raises a one-line :class:`CorpusError`.
     """
     records, problems = scan(seeds_dir)
     if problems:
         raise problems[0]
     columns = COLUMNS[:5] + ["date_precision", "date_label"] + COLUMNS[6:] + ["raw_text"]
-    return pd.DataFrame.from_records(records, columns=columns).sort_values(["published", "file"], ignore_index=True)
+    return pd.DataFrame.from_records(records, columns=columns)

@@ -43,12 +43,12 @@ def vary(paragraph: str, rng: random.Random, serial: int) -> str:
 def synthetic_corpus(seeds: Path, target: Path, n: int, seed: int = 20161017) -> Path:
     """Write N articles and their sources.csv into ``target``: article k varies seed k mod 5,
     its body lines (as the cleaner finds them in the seed) rewritten by ``vary``."""
-    articles = load(seeds)
+    articles = load(seeds).sort_values("file", ignore_index=True)  # seeds in file order: k mod 5
+    tasks = {task.file: task for task in corpus_tasks(seeds)[0]}
     target.mkdir(parents=True, exist_ok=True)
     bodies = []
     for row in articles.itertuples():
-        task = corpus_tasks(seeds)[0][row.Index]
-        body = set(clean_task(task).cleaned.body_lines)
+        body = set(clean_task(tasks[row.file]).cleaned.body_lines)
         bodies.append((row, row.raw_text.splitlines(), body))
     rng = random.Random(seed)
     with (target / "sources.csv").open("w", newline="") as handle:
