@@ -53,17 +53,32 @@ def daesh_share(table: pd.DataFrame) -> pd.Series:
 
 
 def top_themes(rates: pd.DataFrame) -> pd.DataFrame:
-    """Each article's most frequent theme (per 1,000 words) from the themes chapter's rates."""
-    best = rates.sort_values(["file", "rate"], ascending=[True, False]).groupby("file").head(1)
-    best = best.assign(top_theme=best["theme"].map(themes.THEME_LABELS).fillna(best["theme"]))
-    return best.rename(columns={"rate": "top_theme_rate"})[["file", "top_theme", "top_theme_rate"]]
+    """Each article's most frequent theme (per 1,000 words) from the themes chapter's rates, the
+    runner-up, and whether the top one stands clear: its interval above every other theme's."""
+    label = lambda theme: themes.THEME_LABELS.get(theme, theme)
+    rows = []
+    for file, article in rates.groupby("file", sort=False):
+        ranked = article.sort_values("rate", ascending=False, kind="stable")
+        top, rest = ranked.iloc[0], ranked.iloc[1:]
+        rows.append({"file": file, "top_theme": label(top["theme"]), "top_theme_rate": top["rate"],
+                     "next_theme": label(rest.iloc[0]["theme"]) if len(rest) else None,
+                     "top_theme_clear": bool(rest.empty or top["low"] > rest["high"].max())})
+    return pd.DataFrame(rows, columns=["file", "top_theme", "top_theme_rate", "next_theme", "top_theme_clear"])
+
+
+def grade_pairs(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The readability chapter's pairwise comparison of Flesch–Kincaid grades (corrected
+    intervals from both bootstraps), for sentences that rank only what exceeds the noise."""
+    return readability.pairwise_differences(sentences, "kincaid_grade")
 
 
 def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
     """One row per article, ``file`` first: outlet, reading grade (Flesch–Kincaid, 95% interval),
     the "Daesh" share of the narrative's names, named and unnamed sources, quotations, mean VADER
-    tone, top theme and distinct places, each copied from its chapter's table."""
-    grade = readability.readability_table(cleaned)[["file", "kincaid_grade", "kincaid_grade_low", "kincaid_grade_high"]]
+    tone, top theme and distinct places, each copied from its chapter's table. The grades'
+    pairwise comparison rides along in ``attrs["grade_pairs"]`` for :func:`findings_sentences`."""
+    scores, sentences = readability.readability_tables(cleaned)
+    grade = scores[["file", "kincaid_grade", "kincaid_grade_low", "kincaid_grade_high"]]
     frame = framing.framing_table(cleaned)
     framed = frame[["file", "sources_named", "sources_unnamed", "quotations", "vader_compound_mean"]].assign(
         daesh_share=daesh_share(frame).to_numpy())
@@ -75,6 +90,7 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
              .merge(top_themes(themes.rate_intervals_table(cleaned)), on="file", how="left", validate="1:1")
              .merge(placed, on="file", how="left", validate="1:1"))
     table["places"] = table["places"].fillna(0).astype(int)
+    table.attrs["grade_pairs"] = grade_pairs(sentences)
     return table
 
 
@@ -82,7 +98,10 @@ def reader_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame
     """The findings table as a reader wants it: articles named by outlet and date, plain headings."""
     grade = [f"{g:.1f} ({lo:.1f}–{hi:.1f})" for g, lo, hi in
              zip(table["kincaid_grade"], table["kincaid_grade_low"], table["kincaid_grade_high"])]
-    return by_article_name(table.assign(grade=grade), overview, {
+    # a top theme that does not stand clear is shown with the one it cannot be ranked against
+    theme = [t if clear or not isinstance(t, str) or not n else f"{t} (or {n.lower()})"
+             for t, n, clear in zip(table["top_theme"], table["next_theme"], table["top_theme_clear"])]
+    return by_article_name(table.assign(grade=grade, top_theme=theme), overview, {
         f"Reading grade ({readability.CONFIDENCE:.0%} interval)": "grade",
         '"Daesh" share of names': "daesh_share", "Named sources": "sources_named",
         "Unnamed sources": "sources_unnamed", "Quotations": "quotations",
@@ -97,17 +116,13 @@ def _name(table: pd.DataFrame, overview: pd.DataFrame, row) -> str:
 def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]:
     """Plain sentences about whichever articles stand out in the findings table. Built from the
     table, so they read correctly for any corpus; names are the user's text (escape to display)."""
+    pairs = table.attrs.get("grade_pairs")
     t = table.reset_index(drop=True)
     out = []
     if t["kincaid_grade"].isna().all():
         return out
-    hard, easy = t["kincaid_grade"].idxmax(), t["kincaid_grade"].idxmin()
-    overlap = t.loc[hard, "kincaid_grade_low"] <= t.loc[easy, "kincaid_grade_high"]
-    out.append(
-        f"The hardest to read is {_name(t, overview, hard)} (grade {t.loc[hard, 'kincaid_grade']:.1f}), "
-        f"the easiest {_name(t, overview, easy)} (grade {t.loc[easy, 'kincaid_grade']:.1f}); "
-        + (f"their {readability.CONFIDENCE:.0%} intervals overlap, so even this gap is not certain."
-           if overlap else f"their {readability.CONFIDENCE:.0%} intervals do not overlap."))
+    if pairs is not None and len(t) > 1:
+        out.append(_grade_sentence(t, overview, pairs))
     daesh = t["daesh_share"].dropna()
     if len(daesh) and daesh.max() > 0:
         users = [_name(t, overview, i) for i in daesh[daesh >= 0.5].index]
@@ -123,11 +138,41 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     q = t["quotations"].idxmax()
     if t.loc[q, "quotations"] > 0:
         out.append(f"{_name(t, overview, q)} quotes most ({_count(int(t.loc[q, 'quotations']), 'quotation')}).")
-    common = t["top_theme"].value_counts()
-    if len(common):
-        out.append(f"The most common leading theme is {common.index[0].lower()} "
-                   f"({_count(int(common.iloc[0]), 'article')} of {len(t)}).")
+    out.append(_theme_sentence(t, overview))
     return out
+
+
+def _grade_sentence(t: pd.DataFrame, overview: pd.DataFrame, pairs: pd.DataFrame) -> str:
+    """Highest and lowest grade, then what the corrected pairwise intervals allow: the highest
+    ranked only against the articles it differs from beyond the noise."""
+    hard, easy = t["kincaid_grade"].idxmax(), t["kincaid_grade"].idxmin()
+    hard_file = t.loc[hard, "file"]
+    start = (f"{_name(t, overview, hard)} has the highest reading grade ({t.loc[hard, 'kincaid_grade']:.1f}) "
+             f"and {_name(t, overview, easy)} the lowest ({t.loc[easy, 'kincaid_grade']:.1f}). ")
+    involving = pairs[(pairs["first"] == hard_file) | (pairs["second"] == hard_file)]
+    other = involving["second"].where(involving["first"] == hard_file, involving["first"])
+    clear = [f for f, beyond in zip(other, involving["exceeds_noise"]) if beyond]
+    unclear = [f for f in other if f not in clear]
+    names = lambda files: _join(article_names(files, overview)) if len(files) <= 3 else _count(len(files), "other article")
+    noise = f"Counting the noise (the readability chapter's corrected intervals), {_name(t, overview, hard)} "
+    if not clear:
+        return start + noise + "does not read harder than any other article: no ranking holds."
+    if not unclear:
+        return start + noise + "reads harder than every other article."
+    return start + noise + f"reads harder than {names(clear)}, but cannot be told apart from {names(unclear)}."
+
+
+def _theme_sentence(t: pd.DataFrame, overview: pd.DataFrame) -> str:
+    """Which articles' leading themes stand clear of their next theme, within the intervals."""
+    clear = t[t["top_theme_clear"].fillna(False).astype(bool)]
+    if clear.empty:
+        return ("In no article does the leading theme stand clear of the next one within the intervals, "
+                "so the themes are not ranked here.")
+    named = [f"{_name(t, overview, i)} ({clear.loc[i, 'top_theme'].lower()})" for i in clear.index]
+    who = _join(named) if len(named) <= 3 else _count(len(named), "article")
+    rest = len(t) - len(clear)
+    return (f"The leading theme stands clear of the next one within the intervals in {who}"
+            + (f"; in the other {_count(rest, 'article')} the top two cannot be ranked." if rest else "."))
 
 
 def _count(n: int, noun: str) -> str:
@@ -135,5 +180,10 @@ def _count(n: int, noun: str) -> str:
 
 
 def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """``a``, ``a and b``, ``a, b and c``; semicolons when a name has its own comma (they do:
+    "Outlet, June 2014")."""
+    if len(names) == 1:
+        return names[0]
+    comma = "; " if any("," in n for n in names) else ", "
+    return comma.join(names[:-1]) + (";" if comma == "; " and len(names) > 2 else "") + " and " + names[-1]
 

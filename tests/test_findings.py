@@ -72,7 +72,66 @@ def test_sentences_name_the_extremes(corpus, table):
     _, overview = corpus
     text = " ".join(findings.findings_sentences(table, overview))
     hardest = findings.article_names([table.loc[table["kincaid_grade"].idxmax(), "file"]], overview)[0]
-    assert f"The hardest to read is {hardest}" in text
+    assert f"{hardest} has the highest reading grade" in text
+
+
+def _by_hand_overview(files):
+    return pd.DataFrame({"file": files, "outlet": [f"Outlet {f}" for f in files],
+                         "date_label": ["2016"] * len(files), "published": pd.to_datetime(["2016-01-01"] * len(files))})
+
+
+@pytest.mark.parametrize("beyond, verdict", [
+    ({"b": True, "c": True}, "Outlet a, 2016 reads harder than every other article."),
+    ({"b": False, "c": False}, "Outlet a, 2016 does not read harder than any other article: no ranking holds."),
+    ({"b": True, "c": False}, "Outlet a, 2016 reads harder than Outlet b, 2016, but cannot be told apart from Outlet c, 2016."),
+])
+def test_the_hardest_article_is_ranked_only_where_the_pairs_exceed_the_noise(beyond, verdict):
+    overview = _by_hand_overview(["a", "b", "c"])
+    t = pd.DataFrame({"file": ["a", "b", "c"], "kincaid_grade": [20.0, 12.0, 15.0]})
+    pairs = pd.DataFrame({"first": ["a", "a", "b"], "second": ["b", "c", "c"],
+                          "exceeds_noise": [beyond["b"], beyond["c"], False]})
+    sentence = findings._grade_sentence(t, overview, pairs)
+    assert sentence.startswith("Outlet a, 2016 has the highest reading grade (20.0) and Outlet b, 2016 the lowest (12.0).")
+    assert sentence.endswith(verdict)
+
+
+def test_names_with_their_own_commas_are_listed_with_semicolons():
+    assert findings._join(["A, 2014", "B, 2016", "C, 2020"]) == "A, 2014; B, 2016; and C, 2020"
+    assert findings._join(["A, 2014", "B, 2016"]) == "A, 2014 and B, 2016"
+    assert findings._join(["a", "b", "c"]) == "a, b and c"
+
+
+def test_a_top_theme_stands_clear_only_above_every_other_interval():
+    rates = pd.DataFrame([
+        ("a", "prisons", 30.0, 25.0, 35.0), ("a", "intelligence", 10.0, 5.0, 24.9),  # clear
+        ("b", "prisons", 30.0, 25.0, 35.0), ("b", "intelligence", 20.0, 15.0, 26.0),  # overlaps
+    ], columns=["file", "theme", "rate", "low", "high"])
+    top = findings.top_themes(rates).set_index("file")
+    assert top["top_theme_clear"].tolist() == [True, False]
+    assert top.loc["b", "next_theme"] == themes.THEME_LABELS["intelligence"]
+    overview = _by_hand_overview(["a", "b"])
+    sentence = findings._theme_sentence(top.reset_index(), overview)
+    assert "in Outlet a, 2016 (" in sentence and "the other 1 article the top two cannot be ranked" in sentence
+    shown = findings.reader_findings(
+        top.reset_index().assign(kincaid_grade=1.0, kincaid_grade_low=0.5, kincaid_grade_high=1.5, daesh_share=None,
+                                 sources_named=0, sources_unnamed=0, quotations=0, vader_compound_mean=0.0, places=0),
+        overview)
+    assert shown["Top theme"].tolist()[1].endswith(f"(or {themes.THEME_LABELS['intelligence'].lower()})")
+
+
+def test_grade_claims_hold_under_the_chapters_intervals(corpus, table):
+    """Every article the findings say the hardest reads harder than differs from it beyond the noise."""
+    _, overview = corpus
+    pairs = table.attrs["grade_pairs"]
+    verdict = findings._grade_sentence(table, overview, pairs).split("corrected intervals),")[1]
+    ranked = verdict.split("cannot be told apart")[0] if "reads harder than" in verdict else ""
+    hard = table.loc[table["kincaid_grade"].idxmax(), "file"]
+    for row in pairs.itertuples():
+        if hard in (row.first, row.second):
+            other = row.second if row.first == hard else row.first
+            name = findings.article_names([other], overview)[0]
+            claimed = "every other article" in ranked or name in ranked
+            assert claimed == bool(row.exceeds_noise), (name, verdict)
 
 
 def test_original_corpus_on_the_seeds():
