@@ -4,8 +4,10 @@ pages themselves are only read by `make bench`; here a tiny archive of the same 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import subprocess
 import tarfile
 
 import pandas as pd
@@ -14,9 +16,11 @@ import pytest
 from newscorpus import load
 from newscorpus.cleaning import audit, clean_corpus, clean_text
 from newscorpus.cleaning.page_text import page_text
-from newscorpus.cleaning.peer_pages import (PEER_PROJECT, PEER_VERSION, f1_intervals, fetch_sdist,
-                                           html_extractor_scores, pooled_scores, read_pages, read_scores,
-                                           token_scores, write_scores)
+from newscorpus.cleaning import peer_pages
+from newscorpus.cleaning.peer_pages import (PEER_PROJECT, PEER_VERSION, PeerArchiveMismatch, f1_intervals,
+                                           fetch_sdist, html_extractor_scores, pooled_scores, read_pages,
+                                           read_scores, run_peer_evaluation, token_scores, write_scores)
+from newscorpus.cli import EXIT_BAD_INPUT, main
 
 from conftest import REPO, SEEDS
 
@@ -166,12 +170,52 @@ def test_read_pages_pairs_html_with_expected_text_and_counts_a_copied_page_once(
     assert pages[0].language == "en" and pages[0].expected.startswith("Iraqi forces")
 
 
-def test_read_pages_reads_only_an_archive_with_the_pinned_digest(tmp_path):
-    """A cached archive that is not the pinned one is refused, not scored: the figures would be
-    for other pages. (The matching archive is checked by `make bench`, which downloads it.)"""
-    _fake_sdist(tmp_path / f"{PEER_PROJECT}-{PEER_VERSION}.tar.gz")
-    with pytest.raises(OSError, match="not the pinned"):
-        fetch_sdist(tmp_path)
+def _cached_sdist(root):
+    """A stand-in archive where ``make bench`` caches the download, so pip is never called."""
+    cache = root / "_build" / "peer_pages"
+    cache.mkdir(parents=True)
+    return _fake_sdist(cache / f"{PEER_PROJECT}-{PEER_VERSION}.tar.gz")
+
+
+def test_fetch_sdist_keeps_an_archive_with_the_pinned_digest(tmp_path, monkeypatch):
+    cached = _cached_sdist(tmp_path)
+    monkeypatch.setattr(peer_pages, "PEER_SHA256", hashlib.sha256(cached.read_bytes()).hexdigest())
+    assert fetch_sdist(cached.parent) == cached and cached.is_file()
+
+
+def test_fetch_sdist_deletes_an_archive_with_another_digest_and_says_so_in_one_line(tmp_path):
+    """A cached archive that is not the pinned one is refused, not scored (the figures would be
+    for other pages), and deleted, so the next run downloads it again instead of failing on it."""
+    cached = _cached_sdist(tmp_path)
+    with pytest.raises(PeerArchiveMismatch, match="not the pinned") as raised:
+        fetch_sdist(cached.parent)
+    assert not cached.exists()
+    assert "\n" not in str(raised.value) and str(raised.value).startswith(str(cached))
+
+
+def test_peer_evaluation_stops_on_a_mismatching_archive_but_skips_when_offline(tmp_path, monkeypatch, capsys):
+    _cached_sdist(tmp_path)
+    with pytest.raises(PeerArchiveMismatch):  # not swallowed as "could not fetch"
+        run_peer_evaluation(tmp_path)
+
+    def offline(*args, **kwargs):
+        raise subprocess.CalledProcessError(1, args[0])
+
+    monkeypatch.setattr(peer_pages.subprocess, "run", offline)  # the archive is gone: pip is asked, and fails
+    assert run_peer_evaluation(tmp_path) == {}
+    assert "peer pages skipped: could not fetch" in capsys.readouterr().out
+
+
+def test_bench_fails_on_a_mismatching_archive_with_one_line_and_no_traceback(tmp_path, monkeypatch, capsys):
+    from newscorpus.book import bench
+
+    _cached_sdist(tmp_path)
+    monkeypatch.setattr(bench, "load", lambda seeds: pd.DataFrame({"raw_text": ["A short article."]}))
+    monkeypatch.setattr(bench, "time_cleaner", lambda texts: 1.0)  # the timing is not under test
+    assert main(["bench", "--skip-build", "--root", str(tmp_path)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "not the pinned" in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
 def test_html_extractor_is_scored_on_the_english_pages_with_the_same_measure(tmp_path):
@@ -217,15 +261,17 @@ def test_f1_intervals_hold_the_pooled_f1_and_a_paired_change():
     first = _scored([("a", "the cat sat on the mat menu", expected), ("b", "the dog ran home", "the dog ran home"),
                      ("c", "a b c", "a b c d e f")])
     same = f1_intervals(first, first)
-    assert same["change"].tolist() == [0.0, 0.0]  # the same pages drawn for both runs
-    low, high = same["current"]
+    assert same["difference"].tolist() == [0.0, 0.0]  # the same pages drawn for both tables
+    assert same["baseline"].tolist() == same["other"].tolist()
+    low, high = same["other"]
     assert low <= pooled_scores(first)["f1"] <= high
     assert low < high  # the pages differ, so the resamples do
     better = _scored([("a", expected, expected), ("b", "the dog ran home", "the dog ran home"),
                       ("c", "a b c", "a b c d e f")])
-    change = f1_intervals(first, better)["change"]
+    change = f1_intervals(first, better)["difference"]
     assert 0 <= change[0] and change[1] > 0  # only page a improved: never worse, sometimes better
-    assert f1_intervals(first, better)["change"].tolist() == change.tolist()  # seeded
+    assert f1_intervals(first, better)["difference"].tolist() == change.tolist()  # seeded
+    assert f1_intervals(better, first)["difference"] == pytest.approx(-change[::-1])  # other minus baseline
 
 
 def test_f1_intervals_refuse_runs_on_different_pages():

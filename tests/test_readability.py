@@ -490,3 +490,53 @@ def test_timing_comparison_times_our_analysis_with_its_caches_cleared(cleaned, m
     assert len(segmented) == 2 * len(paragraphs)
     distinct_tokens = {t for p in paragraphs for t in p.translate(rd.APOSTROPHES).split()}
     assert len(counted) == 2 * len(distinct_tokens)
+
+
+def test_reading_ease_change_as_shown_is_the_difference_of_the_scores_shown(cleaned):
+    """The cleaning chapter's table: each change must be what a reader gets by subtracting the
+    two rounded scores beside it (12.667 -> 6.929 is shown 12.7 -> 6.9, change -5.8, not -5.7)."""
+    from decimal import Decimal
+
+    crafted = pd.DataFrame({"file": ["a", "b", "c", "d"], "raw_flesch": [12.667038, 36.964641, 43.382959, 50.04],
+                            "clean_flesch": [6.929077, 40.239533, 46.341381, 49.96]})
+    for shift in (rd.raw_vs_clean(cleaned), crafted.assign(flesch_shift=crafted["clean_flesch"] - crafted["raw_flesch"])):
+        shown = rd.shift_as_shown(shift)
+        for raw, clean, change, unrounded in zip(shift["raw_flesch"], shift["clean_flesch"], shown["flesch_shift"],
+                                                 shift["clean_flesch"] - shift["raw_flesch"]):
+            assert Decimal(f"{clean:.1f}") - Decimal(f"{raw:.1f}") == Decimal(f"{change:.1f}")
+            assert abs(change - unrounded) <= 0.1 + 1e-9
+        assert shown["file"].tolist() == shift["file"].tolist()
+    # 50.04 -> 49.96 is shown 50.0 -> 50.0: no change, where the unrounded difference shows -0.1
+    assert rd.shift_as_shown(crafted.assign(flesch_shift=0.0))["flesch_shift"].tolist() == [-5.8, 3.2, 2.9, 0.0]
+
+
+def test_textstat_counts_two_ways_explain_the_two_tables():
+    """The counts table runs textstat on the whole article, the segmenter comparison paragraph by
+    paragraph: a paragraph without a final stop merges into the next only in the first, so one
+    miscount can hide another in the whole-article total."""
+    from newscorpus.measures.sentences import segmenter_comparison
+
+    merged = ["The army moved in on the city", "Troops arrived in the city today. Then they left."]
+    over = ["The soldiers waited. Stop. Go. They crossed the river at dawn and then at noon."]
+    cancels = ["The army moved in on the city", "Troops arrived in the city today.", "He met Lt. General Smith there today."]
+    hand = pd.DataFrame([{"file": file, "paragraph": i, "sentences": n, "text": text}
+                         for file, paragraphs, counts in (("merged.txt", merged, [1, 2]), ("over.txt", over, [4]),
+                                                          ("cancels.txt", cancels, [1, 1, 1]))
+                         for i, (text, n) in enumerate(zip(paragraphs, counts), 1)])
+    segmenters = segmenter_comparison(hand, repeats=1)
+    rows = [rd.article_readability(file, list(group["text"]), n_boot=50)[0] for file, group in hand.groupby("file", sort=False)]
+    scores = pd.DataFrame(rows)
+    two_ways = rd.textstat_counts_two_ways(scores, segmenters).set_index("file")
+    for file, group in hand.groupby("file"):
+        rd.clear_textstat_caches()
+        assert two_ways.loc[file, "whole_article"] == textstat.sentence_count("\n\n".join(group["text"]))
+        assert two_ways.loc[file, "by_paragraph"] == sum(textstat.sentence_count(t) for t in group["text"])
+        assert two_ways.loc[file, "hand"] == group["sentences"].sum()
+    assert two_ways.loc["merged.txt", "whole_article"] < two_ways.loc["merged.txt", "by_paragraph"]
+    note = rd.textstat_counts_note(two_ways.reset_index(), {f: f.upper() for f in hand["file"]})
+    cancelling = two_ways[(two_ways["whole_article"] == two_ways["hand"]) & ~two_ways["every_paragraph_right"]
+                          & (two_ways["whole_article"] != two_ways["by_paragraph"])].index
+    assert list(cancelling) == ["cancels.txt"]  # the case is what it says, before the note is read
+    assert "CANCELS.TXT" in note and note.count("errors cancel") == 1 and "MERGED.TXT" in note
+    assert "OVER.TXT" not in note  # the same count both ways
+    assert rd.textstat_counts_note(two_ways.iloc[:0].reset_index(), {}).startswith("No article of this corpus")

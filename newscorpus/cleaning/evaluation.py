@@ -159,8 +159,8 @@ def reader_scores(tables: dict[str, pd.DataFrame]):
 def first_runs_table(runs: pd.DataFrame):
     """``first_runs`` as two reader tables: the scores per batch, and what each batch fixed."""
     scores = runs[["batch", "documents", *RATES]].rename(
-        columns={"batch": "Batch", "documents": "Documents", **SCORE_HEADINGS})
-    scores["Documents"] = scores["Documents"].str.replace("; ", ", ")
+        columns={"batch": "Batch", "documents": "Documents (test page ids)", **SCORE_HEADINGS})
+    scores["Documents (test page ids)"] = scores["Documents (test page ids)"].str.replace("; ", ", ")
     fixes = runs[["batch", "fixed_afterwards"]].rename(
         columns={"batch": "Batch", "fixed_afterwards": "Fixed afterwards, by general rules"})
     return _rates_as_percentages(scores, na_rep="not recorded").hide(axis="index"), reader_style(fixes).hide(axis="index")

@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..errors import CorpusError
 from .cleaner import clean_text
 from .language import detect_language
 from .page_text import page_text
@@ -52,7 +53,7 @@ TOKEN_RE = re.compile(r"\w+")
 # readability and goose3 are on such pages, without giving up the article's own text.
 GOAL_F1, GOAL_RECALL = 0.92, 0.95
 # The fixtures' language codes, as the names detect_language gives.
-# Resampling the pages: how much the pooled F1 could move with another dozen pages like these.
+# Resampling the pages: how much the pooled F1 could move with another draw of pages like these.
 PAGE_RESAMPLES, RESAMPLE_SEED = 10_000, 20261121
 FIXTURE_LANGUAGES = {"en": "English", "es": "Spanish", "ar": "Arabic", "zh": "Chinese",
                      "ja": "Japanese", "ko": "Korean", "th": "Thai", "lv": "Latvian", "my": "Burmese"}
@@ -66,8 +67,15 @@ class PeerPage:
     expected: str
 
 
+class PeerArchiveMismatch(CorpusError):
+    """The downloaded archive is not the pinned one. Not a download failure: ``make bench`` stops
+    on it (one line, through the CLI's bad-input path) instead of skipping the peer pages."""
+
+
 def fetch_sdist(cache: Path) -> Path:
-    """The pinned source distribution, downloaded by pip into ``cache`` unless already there."""
+    """The pinned source distribution, downloaded by pip into ``cache`` unless already there.
+    An archive with another digest is deleted (so the next run downloads it afresh rather than
+    failing on the same file) and ``PeerArchiveMismatch`` is raised."""
     target = cache / f"{PEER_PROJECT}-{PEER_VERSION}.tar.gz"
     if not target.is_file():
         cache.mkdir(parents=True, exist_ok=True)
@@ -76,7 +84,9 @@ def fetch_sdist(cache: Path) -> Path:
                         "-d", str(cache)], check=True)
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     if digest != PEER_SHA256:
-        raise OSError(f"{target} has SHA-256 {digest}, not the pinned {PEER_SHA256}")
+        target.unlink()
+        raise PeerArchiveMismatch(target, f"SHA-256 {digest}, not the pinned {PEER_SHA256}; deleted,"
+                                          " so the next `make bench` downloads it again")
     return target
 
 
@@ -138,8 +148,9 @@ def html_extractor_scores(pages: list[PeerPage]) -> pd.DataFrame:
     settings: what an extractor that sees the markup achieves, beside the cleaner that sees text."""
     import trafilatura  # imported here: slow to import, and only the bench needs it
 
+    # The bytes as saved: trafilatura detects the encoding itself, as it would for a fetched page.
     rows = [{"page": page.name, "language": page.language,
-             **token_scores(trafilatura.extract(page.html.decode("utf-8", "replace")) or "", page.expected)}
+             **token_scores(trafilatura.extract(page.html) or "", page.expected)}
             for page in pages if page.language == "en"]
     counts = ["tokens_expected", "tokens_kept", "tokens_shared"]
     return pd.DataFrame(rows).astype({c: "Int64" for c in counts})
@@ -162,18 +173,20 @@ def _pooled_f1(english: pd.DataFrame, draws: np.ndarray) -> np.ndarray:
     return 2 * shared / (kept + expected)  # the harmonic mean of shared/kept and shared/expected
 
 
-def f1_intervals(first: pd.DataFrame, current: pd.DataFrame, n: int = PAGE_RESAMPLES) -> dict[str, np.ndarray]:
-    """Percentile intervals of the pooled F1, first run and now, and of their difference, the
-    English pages resampled with replacement (the same draw for both runs: the difference is paired)."""
+def f1_intervals(baseline: pd.DataFrame, other: pd.DataFrame, n: int = PAGE_RESAMPLES) -> dict[str, np.ndarray]:
+    """Percentile intervals of the pooled F1 of two score tables on the same pages (two runs of
+    the cleaner, or the cleaner and another tool), and of their difference ``other`` minus
+    ``baseline``. The English pages are resampled with replacement, the same draw for both: the
+    difference is paired."""
     from ..measures.readability import percentile_interval
 
-    runs = [table[table["language"] == "en"].set_index("page").sort_index() for table in (first, current)]
-    if not runs[0].index.equals(runs[1].index):
-        raise ValueError("the two runs scored different pages")
-    draws = np.random.default_rng(RESAMPLE_SEED).integers(0, len(runs[1]), size=(n, len(runs[1])))
-    first_f1, current_f1 = (_pooled_f1(run, draws) for run in runs)
-    return {"first": percentile_interval(first_f1), "current": percentile_interval(current_f1),
-            "change": percentile_interval(current_f1 - first_f1)}
+    tables = [table[table["language"] == "en"].set_index("page").sort_index() for table in (baseline, other)]
+    if not tables[0].index.equals(tables[1].index):
+        raise ValueError("the two tables scored different pages")
+    draws = np.random.default_rng(RESAMPLE_SEED).integers(0, len(tables[1]), size=(n, len(tables[1])))
+    baseline_f1, other_f1 = (_pooled_f1(table, draws) for table in tables)
+    return {"baseline": percentile_interval(baseline_f1), "other": percentile_interval(other_f1),
+            "difference": percentile_interval(other_f1 - baseline_f1)}
 
 
 def write_scores(scores: pd.DataFrame, path: Path, *, run: str, tool: str = "Cleaner",
@@ -199,10 +212,11 @@ def read_scores(path: Path) -> tuple[pd.DataFrame, dict[str, str]]:
 
 def run_peer_evaluation(root: Path) -> dict[str, float]:
     """``make bench``'s part: fetch, evaluate, write ``tests/evaluation/peer_pages_scores.csv``,
-    and return the pooled figures."""
+    and return the pooled figures. Without the network the peer pages are skipped (said in one
+    line); an archive that is not the pinned one raises ``PeerArchiveMismatch``."""
     try:
         sdist = fetch_sdist(root / "_build" / "peer_pages")
-    except (subprocess.CalledProcessError, OSError) as exc:
+    except (subprocess.CalledProcessError, OSError) as exc:  # pip could not download it
         print(f"peer pages skipped: could not fetch {PEER_PROJECT}=={PEER_VERSION} ({exc})")
         return {}
     pages = read_pages(sdist)
@@ -246,6 +260,6 @@ def reader_table(first: pd.DataFrame, current: pd.DataFrame):
     words = current[current["language"] == "en"].set_index("page")["tokens_expected"].astype(int)
     joined.insert(0, ("", "Article words"), words)
     joined.columns = pd.MultiIndex.from_tuples(joined.columns)
-    joined.index.name = "Page"
+    joined.index.name = f"Test page (its id in {PEER_PROJECT})"
     return joined.style.format("{:.1%}", subset=[c for c in joined.columns if c[0]]).format(
         "{:,d}", subset=[("", "Article words")])

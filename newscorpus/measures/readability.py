@@ -52,6 +52,18 @@ def raw_vs_clean(cleaned: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def shift_as_shown(shift: pd.DataFrame, decimals: int = 1) -> pd.DataFrame:
+    """``raw_vs_clean`` as a table shows it: both reading-ease scores rounded to ``decimals`` and
+    the shift recomputed from the rounded scores, so a reader can check each change by
+    subtracting the two numbers beside it (the difference of unrounded scores can be 0.1 off)."""
+    shown = shift.copy()
+    for column in ("raw_flesch", "clean_flesch"):
+        shown[column] = [round(float(v), decimals) for v in shift[column]]  # as "{:.1f}" rounds
+    # rounded again: 40.2 - 37.0 is 3.2000000000000028 in floating point
+    shown["flesch_shift"] = [round(c - r, decimals) for c, r in zip(shown["clean_flesch"], shown["raw_flesch"])]
+    return shown
+
+
 # --- the seven formulas, from counts ---------------------------------------------------------
 # Each takes counts (numbers or numpy arrays of bootstrap totals) and returns the score.
 
@@ -439,6 +451,23 @@ def textstat_comparison(cleaned: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame([{"file": f, **textstat_scores(t)} for f, t in zip(cleaned["file"], cleaned["clean_text"])]).set_index("file")
 
 
+def textstat_counts_two_ways(scores: pd.DataFrame, segmenters: pd.DataFrame) -> pd.DataFrame:
+    """textstat's sentence count of each hand-counted article in the corpus, made two ways: on the
+    whole article (``textstat_sentences``, as the counts table and textstat's own scores make it)
+    and paragraph by paragraph (as ``sentences.segmenter_comparison`` runs every candidate),
+    beside the hand count. On the whole article a paragraph without a final stop runs into the
+    next, and one of short pieces only counts none instead of one, so the totals can differ."""
+    by_paragraph = segmenters[segmenters["segmenter"] == "textstat"].set_index("file")
+    shared = [file for file in scores["file"] if file in by_paragraph.index]
+    whole = scores.set_index("file")["textstat_sentences"]
+    return pd.DataFrame({
+        "file": shared, "whole_article": [int(whole[f]) for f in shared],
+        "by_paragraph": [int(by_paragraph.loc[f, "found"]) for f in shared],
+        "hand": [int(by_paragraph.loc[f, "hand"]) for f in shared],
+        "every_paragraph_right": [bool(by_paragraph.loc[f, "exact"]) for f in shared],
+    }, columns=["file", "whole_article", "by_paragraph", "hand", "every_paragraph_right"])
+
+
 # --- what the prose may say ------------------------------------------------------------------
 
 
@@ -557,3 +586,21 @@ def timing_comparison(cleaned: pd.DataFrame, repeats: int = 3) -> pd.DataFrame:
             theirs = min(theirs, time.perf_counter() - started)
         rows.append({"file": file, "ours_ms": 1000 * ours, "textstat_seven_ms": 1000 * theirs})
     return pd.DataFrame(rows)
+
+
+def textstat_counts_note(two_ways: pd.DataFrame, names: dict[str, str]) -> str:
+    """A sentence for the prose, from ``textstat_counts_two_ways``: where textstat's whole-article
+    and paragraph-by-paragraph counts differ, and where a whole-article total matches the hand
+    count although some paragraph is miscounted (errors that cancel)."""
+    if two_ways.empty:
+        return "No article of this corpus is in the hand count, so the two tables share no article."
+    differ = two_ways[two_ways["whole_article"] != two_ways["by_paragraph"]]
+    if differ.empty:
+        return "On the hand-counted articles here the two ways give the same totals."
+    claims = []
+    for row in differ.itertuples():
+        cancels = row.whole_article == row.hand and not row.every_paragraph_right
+        claims.append(f"{names[row.file]}: {row.whole_article} sentences on the whole article and "
+                      f"{row.by_paragraph} paragraph by paragraph, against {row.hand} by hand"
+                      + (" (its whole-article total is right only because errors cancel)" if cancels else ""))
+    return "; ".join(claims) + "."

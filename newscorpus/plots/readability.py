@@ -132,7 +132,7 @@ def sentence_lengths(sentences: pd.DataFrame, overview: pd.DataFrame) -> plt.Fig
 # --- reader tables (pandas Stylers, every cell escaped) ---------------------------------------
 
 COUNT_HEADINGS = {
-    "sentences": "Sentences (ours)", "textstat_sentences": "Sentences (textstat)", "paragraphs": "Paragraphs",
+    "sentences": "Sentences (ours)", "textstat_sentences": "Sentences (textstat, whole text)", "paragraphs": "Paragraphs",
     "words": "Words", "syllables": "Syllables", "polysyllables": "Words of 3+ syllables",
     "letters": "Letters", "characters": "Letters and digits", "difficult_words": "Unfamiliar words (Dale–Chall)",
 }
