@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import newscorpus
 from newscorpus.cleaning import clean_corpus
-from newscorpus.measures import framing
-from newscorpus.measures.attribution import (attributions, gold_attributions, match_attributions,
-                                             score_attributions, verb_table, wilson_interval)
+from newscorpus.measures import framing, framing_report
+from newscorpus.measures.attribution import (annotated_articles, attributions, disagreements, gold_attributions,
+                                             match_attributions, score_attributions, verb_table, wilson_interval)
 
 # Floors below the scores measured when the gold was first run, so that a regression fails.
 MIN_PRECISION, MIN_RECALL = 0.95, 0.88
@@ -39,6 +40,38 @@ def test_scoring_counts_misses_and_spurious_rows():
     spurious = fake.assign(verb="deny")
     scores = score_attributions(spurious, first)
     assert scores["precision"] == 0.0 and scores["recall"] == 0.0
+
+
+def test_every_disagreement_is_listed(extracted):
+    pairs = match_attributions(extracted, gold_attributions())
+    listed = disagreements(pairs)
+    scores = score_attributions(extracted, gold_attributions())
+    assert (listed["differs"] == "missed").sum() == scores["fn"]
+    assert (listed["differs"] == "spurious").sum() == scores["fp"]
+    for column, name in (("source_type", "source type"), ("kind", "kind"), ("mode", "mode")):
+        differing = round(scores["tp"] * (1 - scores[f"{column}_agreement"]))
+        assert listed["differs"].str.contains(name).sum() == differing, column
+    # a matched pair read differently is listed with what differs, on both sides
+    gold = gold_attributions().iloc[[0]]
+    other_kind = "media" if gold["kind"].iloc[0] != "media" else "other"
+    found = gold[["file", "paragraph", "verb", "source_type", "mode"]].assign(speaker="He", kind=other_kind)
+    row, = disagreements(match_attributions(found, gold)).to_dict("records")
+    assert row["differs"] == "kind"
+    table = framing_report.disagreement_table(disagreements(match_attributions(found.iloc[:0], gold)), {})
+    assert list(table["What differs"]) == ["missed"] and list(table["Extractor"]) == ["—"]
+
+
+def test_a_corpus_without_annotated_articles_is_not_scored(extracted):
+    found, gold = annotated_articles(extracted, gold_attributions(), ["someone_else.txt"])
+    assert found.empty and gold.empty
+    scores = score_attributions(found, gold)
+    assert scores["gold"] == scores["found"] == 0
+    assert "not scored" in framing_report.attribution_scores_text(scores, 0, 0.95)
+    # a sixth, unannotated article next to the five changes nothing
+    sixth = extracted.iloc[:3].assign(file="005_new.txt")
+    found, gold = annotated_articles(pd.concat([extracted, sixth]), gold_attributions(),
+                                     [*extracted["file"].unique(), "005_new.txt"])
+    assert score_attributions(found, gold) == score_attributions(extracted, gold_attributions())
 
 
 def test_wilson_interval_matches_a_published_value():
@@ -104,6 +137,12 @@ def test_pronouns_and_coordinated_verbs_take_the_previous_source():
 def test_verbs_inside_quotations_are_the_sources_not_the_outlets():
     found = one('"The officials said nothing," he said.')
     assert len(found) == 1 and found[0]["as_written"] == "he"
+
+
+def test_sentences_are_the_books():
+    # blingfire alone would make this one sentence (it never splits before a number)
+    found, = one("Troops fled into Syria. 40 officers said they would stay.")
+    assert found["text"] == "40 officers said they would stay." and found["speaker"] == "40 officers"
 
 
 def test_repeated_calls_give_fresh_equal_rows():

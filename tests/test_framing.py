@@ -16,6 +16,7 @@ from newscorpus.cleaning import clean_corpus
 from newscorpus.measures import framing, lexicons, log_odds, tone
 from newscorpus.measures.kwic import kwic, kwic_pattern
 from newscorpus.measures.quotes import GLOSS, NARRATIVE, QUOTED, Voices, quote_spans, word_counts_by_voice
+from newscorpus.measures.sentences import split_sentences
 
 from conftest import REPO
 
@@ -178,6 +179,20 @@ def test_lexicon_counts_do_not_double_count_phrases():
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
+def test_about_and_around_are_hedges_only_before_a_quantity():
+    """Known failure mode of Hyland's list: its approximators are also prepositions."""
+    def hedges(text):
+        return [h[2] for h in framing.scan_paragraph(text) if h[1] == "hedges"]
+    for preposition in ("That raises serious questions about the strength of ISIS",
+                        "There were conflicting reports about the number of prisoners",
+                        "the US administration maneuvers around an agreement", "it is about"):
+        assert hedges(preposition) == [], preposition
+    for approximator, word in (("For about six months", "about"), ("about 40 fighters", "about"),
+                               ("about a third of them", "about"), ("around 2,000 men", "around"),
+                               ("about half", "about"), ("around a dozen", "around")):
+        assert hedges(approximator) == [word], approximator
+
+
 def test_stance_is_narrative_only():
     row = framing.framing_row("x", ['He may be right. "It may perhaps possibly be so," she said.'])
     assert row["lex_hedges_narrative"] == 1 and row["lex_hedges_quoted"] >= 2
@@ -196,6 +211,16 @@ def test_martyring_scores_milder_than_killing(cleaned):
     assert sentence in " ".join(cleaned.set_index("file").loc[AL_AHED, "paragraphs"])
     swap = tone.swap_word(sentence, "martyring", "killing")
     assert swap["compound_as_written"] > swap["compound_with_killing"]
+
+
+def test_tone_reads_the_books_sentences(cleaned, table):
+    # blingfire alone never ends a sentence before a number; the book's segmenter does
+    assert [s for _, s in tone.sentences(["They fled into Syria. 40,000 men stayed."])] == [
+        "They fled into Syria.", "40,000 men stayed."]
+    for file, paragraphs in zip(cleaned["file"], cleaned["paragraphs"]):
+        book = [s for _, s in split_sentences(list(paragraphs))]
+        assert [s for _, s in tone.sentences(list(paragraphs))] == book
+        assert table.set_index("file").loc[file, "sentences"] == len(book)
 
 
 def test_vader_import_is_silent_and_offline():
@@ -229,6 +254,14 @@ def test_multi_word_names_are_one_term():
     counts = log_odds.word_counts("x", ["US forces let us go; the Islamic State group fled."])["counts"]
     assert counts["US"] == 1 and "us" not in counts  # the country, not the stop word
     assert counts["islamic state"] == 1 and "islamic" not in counts
+    # only name particles join a lower-case part to a name: prefixes do not make a name
+    assert log_odds.terms("pro-Iranian Hashd and non-Iraqi Arab ex-Baathist Officers met Osama bin-Laden") == [
+        "pro-iranian", "hashd", "and", "non-iraqi", "arab", "ex-baathist", "officers", "met", "osama bin-laden"]
+    # an acronym (or a compound led by one) keeps its capitals and does not start a name
+    assert log_odds.terms("US Foreign Policy") == ["US", "foreign policy"]
+    assert log_odds.terms("the US-backed Iraqi forces") == ["the", "US-backed", "iraqi", "forces"]
+    carter = log_odds.terms("US War Secretary Ash Carter said")
+    assert carter[0] == "US" and "ash" not in carter and not any(t.lower().startswith("us ") for t in carter)
 
 
 def test_seed_names_are_not_split(cleaned):

@@ -1,6 +1,6 @@
 """Who is quoted or paraphrased, and how: a rule-based attribution extractor (no model).
 
-Per sentence (blingfire), in the outlet's narrative only (a verb inside a quotation is the
+Per sentence (the book's segmenter, ``sentences.split_paragraph``), in the outlet's narrative only (a verb inside a quotation is the
 source's, not the outlet's), it finds:
 
 - report verbs, from ``data/framing/report_verbs.csv`` expanded to their inflections with
@@ -27,12 +27,11 @@ import re
 from functools import lru_cache
 from statistics import NormalDist
 
-import blingfire
 import pandas as pd
 
 from .lexicons import inflections, read_csv
 from .quotes import NARRATIVE, WORD, voices_of
-from .sentences import blingfire_sentences
+from .sentences import split_paragraph
 
 KIND_ORDER = ("the_group", "media", "analysts", "united_states", "iraqi_government", "other")
 COLUMNS = ["file", "paragraph", "speaker", "as_written", "source_type", "kind", "verb", "verb_class",
@@ -204,17 +203,21 @@ def _acceptable_subject(subject: str) -> bool:
 
 
 def _sentences(paragraph: str) -> list[tuple[int, int]]:
-    """Sentence spans. blingfire's own offsets function loops over bytes in Python (slow), so
-    the sentences it returns are located in the paragraph instead (a speed goal)."""
-    if not paragraph.strip():
-        return []
+    """Sentence spans, from the book's segmenter (``sentences.split_paragraph``, the one every
+    chapter counts with). It returns stripped sentences, so each is found back in the paragraph;
+    one that it glued together (a stray stop joined to the sentence before) is found with any
+    whitespace between its words."""
     spans, cursor = [], 0
-    for sentence in blingfire_sentences(paragraph):
+    for sentence in split_paragraph(paragraph):
         at = paragraph.find(sentence, cursor)
-        if at < 0:  # blingfire normalised something: fall back to its offsets
-            return list(blingfire.text_to_sentences_and_offsets(paragraph)[1])
-        spans.append((at, at + len(sentence)))
-        cursor = at + len(sentence)
+        if at >= 0:
+            spans.append((at, at + len(sentence)))
+        else:
+            found = re.compile(r"\s+".join(map(re.escape, sentence.split()))).search(paragraph, cursor)
+            if not found:  # not expected: the segmenter only strips and joins with a space
+                continue
+            spans.append(found.span())
+        cursor = spans[-1][1]
     return spans
 
 
@@ -339,6 +342,18 @@ def gold_attributions(directory=None) -> pd.DataFrame:
         return pd.read_csv(io.StringIO("".join(l for l in handle if not l.startswith("#"))))
 
 
+def annotated_articles(extracted: pd.DataFrame, gold: pd.DataFrame, files) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The extracted and the hand-annotated rows of the articles among ``files`` that have a hand
+    annotation, so that a corpus with articles added or removed is scored on like with like."""
+    annotated = set(gold["file"]) & set(files)
+    return extracted[extracted["file"].isin(annotated)], gold[gold["file"].isin(annotated)]
+
+
+PAIR_COLUMNS = ["file", "paragraph", "verb", "outcome",
+                *(f"gold_{c}" for c in ("resolved", "source_type", "kind", "mode")),
+                *(f"found_{c}" for c in ("speaker", "source_type", "kind", "mode"))]
+
+
 def match_attributions(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """Pairs each extracted attribution with a gold one of the same file, paragraph and verb
     (one to one, in order). Columns: file, paragraph, verb, outcome (match, missed or spurious),
@@ -361,7 +376,25 @@ def match_attributions(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFr
         if key not in gold_keys or counts[key] > int(((gold["file"] == key[0]) & (gold["paragraph"] == key[1]) & (gold["verb"] == key[2])).sum()):
             rows.append({"file": key[0], "paragraph": key[1], "verb": key[2], "outcome": "spurious",
                          **{f"found_{c}": e[c] for c in ("speaker", "source_type", "kind", "mode")}})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
+COMPARED = {"source_type": "source type", "kind": "kind", "mode": "mode"}
+
+
+def disagreements(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of ``match_attributions`` where the extractor and the hand annotation differ:
+    missed and spurious attributions, and matched ones read differently. Adds ``differs``:
+    "missed", "spurious", or the readings that differ on a match ("source type, kind")."""
+    def what_differs(row) -> str:
+        if row["outcome"] != "match":
+            return row["outcome"]
+        return ", ".join(name for column, name in COMPARED.items() if row[f"gold_{column}"] != row[f"found_{column}"])
+
+    if pairs.empty:
+        return pairs.assign(differs=pd.Series(dtype=str))
+    out = pairs.assign(differs=pairs.apply(what_differs, axis=1))
+    return out[out["differs"] != ""].reset_index(drop=True)
 
 
 WILSON_CONFIDENCE = 0.95

@@ -63,6 +63,8 @@ def scan_paragraph(paragraph: str) -> list[tuple]:
         for entry in entries:
             if entry.case_sensitive and paragraph[start:end] != entry.form:
                 continue
+            if entry.name == "hedges" and not lexicons.counts_as_hedge(entry.lemma, paragraph, end):
+                continue  # "questions about the strength": a preposition, not an approximator
             by_family[entry.family].append((entry.family, entry.name, entry.lemma, start, end))
     names = [(h[3], h[4]) for h in by_family[LABEL] if h[1] in lexicons.name_labels()]
     words = [h for h in by_family[LEXICON] if not any(s <= h[3] and h[4] <= e for s, e in names)]

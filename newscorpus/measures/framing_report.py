@@ -183,3 +183,65 @@ def attributions_frame(found: pd.DataFrame, names: dict[str, str], max_chars: in
         "Kind": reader_words(found["kind"], KIND_NAMES).to_numpy(), "Verb": found["verb"].to_numpy(), "Mode": found["mode"].to_numpy(),
         "Sentence": sentence.to_numpy(),
     })
+
+
+def _reading(row: dict, side: str) -> str:
+    """One side of an attribution pair in reader words: "Rasul (named person; cannot tell; direct)"."""
+    speaker = row.get("gold_resolved" if side == "gold" else "found_speaker")
+    if not isinstance(speaker, str):
+        return "—"
+    details = (SOURCE_TYPE_NAMES.get(row[f"{side}_source_type"], row[f"{side}_source_type"]),
+               KIND_NAMES.get(row[f"{side}_kind"], row[f"{side}_kind"]), row[f"{side}_mode"])
+    return f"{speaker} ({'; '.join(details)})"
+
+
+def disagreement_table(differences: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """``attribution.disagreements`` for the reader: article, paragraph, verb, what differs, and
+    each side's source with its type, kind and mode ("—" where a side has no attribution)."""
+    rows = differences.to_dict("records")
+    return pd.DataFrame({
+        "Article": [names.get(r["file"], r["file"]) for r in rows],
+        "Paragraph": [r["paragraph"] for r in rows],
+        "Verb": [r["verb"] for r in rows],
+        "What differs": [r["differs"] for r in rows],
+        "Hand annotation": [_reading(r, "gold") for r in rows],
+        "Extractor": [_reading(r, "found") for r in rows],
+    })
+
+
+def attribution_scores_text(scores: dict, n_annotated: int, confidence: float) -> str:
+    """The extractor's scores as a sentence, or, for a corpus none of whose articles has a hand
+    annotation, why there are none."""
+    if not n_annotated or not scores["gold"]:
+        return ("None of the articles in this corpus has a hand annotation, so the extractor is not "
+                "scored here; read its lines below.")
+    s = scores
+    return (
+        f"Against the {s['gold']:d} hand-annotated attributions of the {n_annotated:d} annotated "
+        f"article{'s' if n_annotated != 1 else ''} the extractor finds {s['found']:d}: precision "
+        f"{s['precision']:.0%} ({confidence:.0%} interval {s['precision_low']:.0%} to {s['precision_high']:.0%}), "
+        f"recall {s['recall']:.0%} ({s['recall_low']:.0%} to {s['recall_high']:.0%})"
+    )
+
+
+def attribution_agreement_text(scores: dict) -> str:
+    """How often matched attributions are read alike, or nothing to say when none matched."""
+    if not scores["tp"]:
+        return "No attribution is found by both, so there is no agreement on readings to report."
+    return (f"Where both agree on an attribution, they agree on the source type in "
+            f"{scores['source_type_agreement']:.0%} of cases, on its kind in {scores['kind_agreement']:.0%}, "
+            f"and on direct or reported in {scores['mode_agreement']:.0%}.")
+
+
+def english_list(items: list[str]) -> str:
+    """"2014", "2014 and 2016", "2014, 2016 and 2020"."""
+    items = list(items)
+    return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def label_check_text(n_articles: int, mentions: int, agreeing: int, cells: int) -> str:
+    """The label counts against the hand count, for the articles of this corpus that have one."""
+    if not n_articles:
+        return "none of the articles in this corpus is among them, so the counts are not checked here."
+    return (f"for the {n_articles:d} of them in this corpus ({mentions:,d} mentions), the counts agree with "
+            f"it in {agreeing:d} of {cells:d} label-by-article cells.")

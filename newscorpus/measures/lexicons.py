@@ -6,11 +6,16 @@ actor aliases (``data/framing/actors.csv``) and lexicon entries (the loaded voca
 each is expanded to its inflections with lemminflect, and a form that two lists share is kept only
 in the first list in ``LEXICON_ORDER`` so that no word counts twice (``lexicon_overlaps`` lists what
 was removed from where).
+
+Hyland's approximators *about* and *around* are prepositions at least as often ("questions about
+the strength", "maneuvers around an agreement"): they count as hedges only before a quantity
+("about six months", "around 40", "about a third"), see ``counts_as_hedge``.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +35,14 @@ LEXICON_FILES = {
     "recasens": "npov_lexicon.txt",
 }
 LEXICON_ORDER = tuple(LEXICON_FILES)
+
+APPROXIMATORS = frozenset({"about", "around"})  # hedges before a number, prepositions otherwise
+QUANTITY_NEXT = re.compile(
+    r"\s+(?:(?:a|an)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundreds?|thousands?|millions?|billions?|dozens?|half|thirds?|quarters?|fifths?|tenths?)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -132,6 +145,12 @@ def automaton() -> ahocorasick.Automaton:
         auto.add_word(key, (len(key), tuple(found)))
     auto.make_automaton()
     return auto
+
+
+def counts_as_hedge(lemma: str, paragraph: str, end: int) -> bool:
+    """Whether a hedge-list match ending at ``end`` is a hedge: an approximator (*about*,
+    *around*) only when a quantity follows it, every other entry always."""
+    return lemma not in APPROXIMATORS or bool(QUANTITY_NEXT.match(paragraph, end))
 
 
 def label_names() -> list[str]:

@@ -12,8 +12,10 @@ A term is a word or a multi-word name: a run of capitalised words ("Islamic Stat
 al-Shaabi", "Deir ez-Zour", "Ministry of Defense") counts as one term, since its parts mean
 nothing apart ("state" alone is a stop word). It is a heuristic: a sentence's capitalised first
 word joins the name after it ("despite the iraqi ministry of defense"), usually a one-off term
-that the minimum count leaves out. Acronyms keep their capitals ("US" is not the stop word "us"),
-and a possessive 's is dropped ("Daesh's" is "daesh").
+that the minimum count leaves out. A lower-case part joins a name only behind a name particle
+("al-", "ez-", "bin-": ``NAME_PARTICLES``), so "pro-Iranian" stays a word. Acronyms keep their
+capitals ("US" is not the stop word "us") and stand alone ("US Foreign Policy" is "US" and
+"foreign policy"), and a possessive 's is dropped ("Daesh's" is "daesh").
 """
 
 from __future__ import annotations
@@ -30,7 +32,12 @@ from .quotes import WORD
 
 PRIOR_STRENGTH = 1000.0
 
-NAME_PART = re.compile(r"(?:[a-z]{1,3}-)?[A-Z]")  # "Mosul", and the particles of "al-Shaabi", "ez-Zour"
+# The lower-case particles that open a part of a name ("al-Shaabi", "ez-Zour", "bin-Laden"): the
+# Arabic article in its assimilated spellings, and the kinship words. Only these, so that prefixes
+# ("pro-Iranian", "non-Iraqi", "ex-Baathist") do not turn an ordinary word into a name.
+NAME_PARTICLES = ("al", "el", "ul", "il", "ad", "ed", "adh", "ar", "as", "ash", "at", "ath", "az", "ez", "an", "en",
+                  "bin", "ibn", "bint", "abu", "abd", "bani", "banu")
+NAME_PART = re.compile(rf"(?:(?:{'|'.join(NAME_PARTICLES)})-)?[A-Z]")  # "Mosul", "al-Shaabi", "ez-Zour"
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 NAME_JOINERS = {"of", "the"}
 
@@ -46,16 +53,26 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+def _leads_with_acronym(word: str) -> bool:
+    """"US", and compounds led by an acronym: "US-backed", "UN-run"."""
+    return _is_acronym(re.split(r"['’\-]", word, maxsplit=1)[0])
+
+
 def terms(paragraph: str) -> list[str]:
     """The paragraph's terms in order: lower-cased words, acronyms as written, and each name (a
     run of capitalised words, ``_name_end``) as one term. A capitalised stop word ("The", "In")
-    does not start a name: it is only capitalised because it opens a sentence."""
+    does not start a name: it is only capitalised because it opens a sentence. An acronym, or a
+    compound led by one ("US-backed"), is a term of its own and does not start a name: in "US
+    Foreign Policy" it is a modifier, and "US" keeps its capitals."""
     stops = stop_words()
     words = [(POSSESSIVE.sub("", m.group(0)), m.start(), m.end()) for m in WORD.finditer(paragraph)]
     found, i = [], 0
     while i < len(words):
         word = words[i][0]
-        if NAME_PART.match(word) and (_is_acronym(word) or word.lower() not in stops):
+        if _leads_with_acronym(word):
+            found.append(word)
+            i += 1
+        elif NAME_PART.match(word) and word.lower() not in stops:
             end = _name_end(paragraph, words, i)
             found.append(_name(words[i:end]))
             i = end
@@ -88,8 +105,6 @@ def _name_end(paragraph: str, words: list[tuple], start: int) -> int:
 
 
 def _name(words: list[tuple]) -> str:
-    if len(words) == 1 and _is_acronym(words[0][0]):
-        return words[0][0]
     return " ".join(w for w, _, _ in words).lower()
 
 
@@ -97,7 +112,7 @@ def word_counts(file: str, paragraphs: list[str]) -> dict:
     """``{"file": file, "counts": Counter}`` of terms (``terms``), numbers and stop words left out."""
     stops = stop_words()
     counts = Counter(t for p in paragraphs for t in terms(p)
-                     if not t[0].isdigit() and (_is_acronym(t) or t not in stops))
+                     if not t[0].isdigit() and (_leads_with_acronym(t) or t not in stops))
     return {"file": file, "counts": counts}
 
 

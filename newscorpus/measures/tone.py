@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from .sentences import blingfire_sentences
+from .sentences import split_paragraph
 
 # The framing chapter's worked example: a sentence from the Al-Ahed seed (a test checks it is
 # there), kept here so the example still runs on a reader's corpus without that article.
@@ -26,11 +26,10 @@ def analyzer() -> SentimentIntensityAnalyzer:
 
 
 def sentences(paragraphs: list[str]) -> list[tuple[int, str]]:
-    """(paragraph number, sentence) for every sentence, split by blingfire."""
-    return [
-        (i, s) for i, p in enumerate(paragraphs) if p.strip()
-        for s in blingfire_sentences(p) if s.strip()
-    ]
+    """(paragraph number from 0, sentence) for every sentence, split by the book's segmenter
+    (``sentences.split_paragraph``, the one the readability chapter counts with), so that a
+    sentence is the same unit in every chapter."""
+    return [(i, s) for i, p in enumerate(paragraphs) for s in split_paragraph(p)]
 
 
 def compound(sentence: str) -> float:
