@@ -198,3 +198,48 @@ def test_the_reader_table_of_places_names_articles_and_leaves_missing_coordinate
     placed = table.loc[~unplaced]
     assert placed["Latitude"].str.fullmatch(r"-?\d+\.\d{3}").all()
     assert list(placed["GeoNames id"]) == [str(g) for g in seed_places["geonameid"].dropna()]
+    # countries by name, written by hand here; the GeoNames id is the last column
+    expected = {"Mosul": "Iraq", "Raqqa": "Syria", "New York": "United States", "Tehran": "Iran"}
+    assert expected.items() <= dict(zip(table["Place"], table["Country"])).items()
+    assert list(table.columns)[-1] == "GeoNames id" and not table["Country"].str.fullmatch(r"[A-Z]{2}").any()
+
+
+def test_circles_too_crowded_to_name_are_listed_in_the_note():
+    """Thirty cities a few kilometres apart on one map cannot all be named: the ones left without
+    a label must be in the note under the maps, which names the article too."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from newscorpus.plots import themes as theme_plots
+
+    crowd = pd.DataFrame({"file": "a.txt", "place": [f"Town {i}" for i in range(30)], "country": "IQ",
+                          "count": 2, "lat": [36.3 + 0.02 * (i % 6) for i in range(30)],
+                          "lon": [43.1 + 0.02 * (i // 6) for i in range(30)], "geonameid": range(30),
+                          "kind": "city"})
+    articles = pd.DataFrame({"file": ["a.txt"], "outlet": ["Alpha"], "published": ["2016-10-01"],
+                             "date_label": ["October 2016"], "date_precision": ["month"]})
+    fig = theme_plots.places_map(crowd, articles)
+    ax = next(a for a in fig.axes if a.get_visible())
+    labelled = {t.get_text() for t in ax.texts} & set(crowd["place"])
+    unnamed = set(crowd["place"]) - labelled
+    note = " ".join(fig.texts[-1].get_text().split())
+    assert labelled and unnamed  # the case this test is about: some named, some not
+    for place in unnamed:
+        assert f"{place} (Alpha, October 2016)" in note, place
+    for place in labelled:
+        assert f"{place} (" not in note, place
+    plt.close(fig)
+
+
+def test_the_places_named_most_each_year_are_counted_from_the_table():
+    import pandas as pd
+
+    articles = pd.DataFrame({"file": ["a", "b", "c"], "published": ["2014-06-01", "2014-06-10", "2016-10-01"]})
+    mentions = pd.DataFrame({"file": ["a", "b", "a", "b", "a", "c"], "place": ["Raqqa", "Raqqa", "Mosul", "Mosul",
+                                                                         "Hama", "Adla"],
+                             "count": [3, 1, 1, 1, 2, 1]})
+    assert places.most_named_by_year(mentions, articles, top=1) == "2014: Raqqa (4); 2016: no place named twice"
+    assert places.most_named_by_year(mentions, articles) == "2014: Raqqa (4), Hama (2), Mosul (2); 2016: no place named twice"

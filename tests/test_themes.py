@@ -13,7 +13,7 @@ from newscorpus import plots
 from newscorpus.cleaning import clean_corpus
 from newscorpus.export import tables
 from newscorpus.measures import themes
-from newscorpus.measures.tokens import NAMES, keys
+from newscorpus.measures.tokens import CANONICAL_NAME, NAMES, keys
 from newscorpus.plots import themes as theme_plots
 from newscorpus.text import word_count
 
@@ -43,7 +43,7 @@ def test_the_nine_themes_are_there_with_labels_and_no_term_twice():
 def test_every_term_matches_as_documented(theme, term):
     word = example(term)
     assert matched(f"They spoke of {word} again.") == [(theme, term)]
-    if term.islower():
+    if term.islower() and term not in CANONICAL_NAME:  # a listed name is matched in any case
         assert matched(f"{word[0].upper()}{word[1:]} was the word.") == [(theme, term)]  # any case but capitals
         assert matched(f"They spoke of {word.upper()} again.") == []  # in capitals it is an acronym
     if term.endswith("*"):
@@ -60,17 +60,29 @@ def test_acronyms_match_only_in_capitals_and_longest_match_wins():
 
 
 def test_no_listed_name_contains_a_theme_term():
-    # a word inside a name counts only as the name; keeping terms out of names keeps that rule harmless
+    # a word inside a name counts only as the name; keeping terms out of names keeps that rule
+    # harmless. A name may itself be a term ("breaking the walls"), matched whole.
+    terms = set(DICTIONARY["term"].str.lower())
     for name in NAMES:
-        assert themes.match_terms(keys([name])) == [] or len(name.split()) == 1, name
-        for word in keys([name.replace("-", " ")]):
+        found = themes.match_terms(keys([name]))
+        assert found == [] or len(name.split()) == 1 or (name.lower() in terms and len(found) == 1), name
+        for word in keys([name.replace("-", " ")]) if name.lower() not in terms else []:
             assert themes.match_terms([word]) == [], (name, word)
+
+
+def test_a_term_that_is_a_name_is_counted_once_as_that_name():
+    assert "breaking the walls" in set(DICTIONARY["term"]) and "breaking the walls" in CANONICAL_NAME
+    assert keys(["the “Breaking the Walls” plan"]) == ["the", "Breaking the Walls", "plan"]
+    assert matched("the “Breaking the Walls” plan, breaking the walls") == [
+        ("prisons_detainees", "breaking the walls")] * 2
 
 
 def independent_counts(text: str) -> dict[str, int]:
     """Dictionary matches counted with one regex over the text: names masked first, terms tried
     longest first, a final * as any ending, lower-case terms in any case but all capitals."""
-    text = re.sub("|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(NAMES, key=len, reverse=True)),
+    terms = set(DICTIONARY["term"].str.lower())
+    masked = [n for n in NAMES if n.lower() not in terms]  # a name that is a term is matched as the term
+    text = re.sub("|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(masked, key=len, reverse=True)),
                   "NAME", text, flags=re.IGNORECASE)
     alternatives = []
     for theme, term in sorted(zip(DICTIONARY["theme"], DICTIONARY["term"]),
@@ -188,14 +200,82 @@ def test_term_matcher_equals_the_plain_loop():
     assert any(n > 1 for words in texts for _, n, _, _ in themes.THEME_MATCHER.match(words))  # phrases covered
 
 
+POINTS_PER_DAY = 170 / (7 * 365)  # a panel of about 170 points for seven years, as in the book
+
+
+def on_screen(spans, offsets, points_per_day=POINTS_PER_DAY):
+    origin = min(first for first, _ in spans)
+    return [((first + (last - first) / 2) - origin) / pd.Timedelta(days=1) * points_per_day + o
+            for (first, last), o in zip(spans, offsets)]
+
+
+def month(year, m):
+    first = pd.Timestamp(year, m, 1)
+    return first, first + pd.offsets.MonthBegin(1)
+
+
 def test_articles_of_one_month_are_set_apart_and_a_lone_date_stays_put():
-    june = (pd.Timestamp("2014-06-01"), pd.Timestamp("2014-07-01"))
+    june = month(2014, 6)
     tenth = (pd.Timestamp("2014-06-10"), pd.Timestamp("2014-06-11"))
     year = (pd.Timestamp("2020-01-01"), pd.Timestamp("2021-01-01"))
-    offsets = theme_plots.dodge_offsets([june, tenth, year], axis_days=7 * 365)
-    assert offsets[1] - offsets[0] == theme_plots.DODGE_POINTS and offsets[0] == -offsets[1]
+    offsets = theme_plots.dodge_offsets([june, tenth, year], POINTS_PER_DAY)
+    june_x, tenth_x, _ = on_screen([june, tenth, year], offsets)
+    assert abs(june_x - tenth_x) == pytest.approx(theme_plots.DODGE_POINTS)  # set apart, just enough
+    assert max(map(abs, offsets)) <= theme_plots.DODGE_MAX_POINTS
     assert offsets[2] == 0
-    assert theme_plots.dodge_offsets([june, year], axis_days=7 * 365) == [0, 0]
+    assert theme_plots.dodge_offsets([june, year], POINTS_PER_DAY) == [0, 0]
+    # October and December 2016 are apart on screen already: neither moves off its month
+    assert theme_plots.dodge_offsets([month(2016, 10), month(2016, 12)], POINTS_PER_DAY) == [0, 0]
+
+
+@pytest.mark.parametrize("spans", [
+    [(pd.Timestamp("2016-10-17"), pd.Timestamp("2016-10-18"))] * 50,  # fifty pieces of one day
+    [month(2014 + (m - 1) // 12, (m - 1) % 12 + 1) for m in range(1, 49)],  # 48 months in a row
+], ids=["50 on one day", "48 a month apart"])
+def test_no_mark_moves_more_than_a_few_points_and_the_order_is_kept(spans):
+    axis_days = (pd.Timestamp(spans[-1][0].year + 1, 1, 1) - pd.Timestamp(spans[0][0].year, 1, 1)).days
+    points_per_day = 170 / axis_days
+    offsets = theme_plots.dodge_offsets(spans, points_per_day)
+    assert max(map(abs, offsets)) <= theme_plots.DODGE_MAX_POINTS + 1e-9
+    xs = on_screen(spans, offsets, points_per_day)
+    assert all(a <= b for a, b in zip(xs, xs[1:]))  # never out of date order
+    assert max(xs) > min(xs)  # and a crowd is spread as far as the limit allows, not stacked
+
+
+def fake_chart_corpus(spans_and_precision):
+    rows = [{"file": f"{i:03d}.txt", "outlet": "Alpha", "published": first, "date_precision": precision,
+             "date_label": str(first.date())} for i, ((first, _), precision) in enumerate(spans_and_precision)]
+    articles = pd.DataFrame(rows)
+    rates = pd.DataFrame([{"file": r["file"], **{t: 5.0 for t in themes.THEMES}} for r in rows])
+    intervals = pd.DataFrame([{"file": r["file"], "theme": t, "rate": 5.0, "low": 2.0, "high": 8.0}
+                              for r in rows for t in themes.THEMES])
+    return articles, rates, intervals
+
+
+@pytest.mark.parametrize("case", ["50 on one day", "48 a month apart"])
+def test_every_mark_of_the_time_chart_stays_near_its_date(case):
+    """The review's cases: marks were moved by up to 171 points, years away from their dates."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    if case == "50 on one day":
+        spans = [((pd.Timestamp("2016-10-17"), None), "day")] * 50
+    else:
+        spans = [(month(2014 + (m - 1) // 12, (m - 1) % 12 + 1), "month") for m in range(1, 49)]
+    articles, rates, intervals = fake_chart_corpus(spans)
+    fig = theme_plots.themes_over_time(rates, articles, intervals)
+    fig.canvas.draw()
+    tolerance = (theme_plots.DODGE_MAX_POINTS + 0.01) * fig.dpi / 72
+    for ax in [a for a in fig.axes if a.get_visible()]:
+        lines = [line for line in ax.lines if line.get_linewidth() == 1]
+        assert len(lines) == len(articles)
+        for line in lines:
+            drawn = line.get_transform().transform(line.get_xydata())[0, 0]
+            dated = ax.transData.transform(line.get_xydata())[0, 0]  # where its date is, unshifted
+            assert abs(drawn - dated) <= tolerance
+    plt.close(fig)
 
 
 def test_every_article_has_its_own_place_in_every_panel_of_the_time_chart(exported):
@@ -230,3 +310,41 @@ def test_leading_article_says_whether_its_interval_clears_the_others():
     x, y = themes.leading_article(intervals, "x"), themes.leading_article(intervals, "y")
     assert (x["file"], x["rate"], x["others_high"], x["clear"]) == ("a", 9.0, 4.0, True)
     assert (y["file"], y["low"], y["others_high"], y["clear"]) == ("a", 3.0, 10.0, False)
+
+
+def test_a_corpus_of_one_article_has_no_other_to_compare_with():
+    one = pd.DataFrame({"file": ["a"], "theme": ["x"], "rate": [9.0], "low": [5.0], "high": [14.0]})
+    lead = themes.leading_article(one, "x")
+    assert lead["clear"] is False and lead["others_high"] != lead["others_high"]  # NaN, not a number
+    assert "nan" not in themes.against_the_others(lead) and "no other article" in themes.against_the_others(lead)
+    articles = pd.DataFrame({"file": ["a"], "outlet": ["Alpha"], "published": ["2014-06-01"],
+                             "date_label": ["June 2014"], "date_precision": ["month"]})
+    assert "nan" not in theme_plots.peaks_summary([("x", lead)], articles)
+
+
+def test_the_prose_about_peaks_says_which_stand_clear():
+    intervals = pd.DataFrame({"file": ["a", "b", "c", "a", "b", "c"], "theme": ["x"] * 3 + ["y"] * 3,
+                              "rate": [9.0, 2.0, 1.0, 9.0, 6.0, 1.0], "low": [5.0, 0.0, 0.0, 3.0, 2.0, 0.0],
+                              "high": [14.0, 4.0, 3.0, 15.0, 10.0, 3.0]})
+    articles = pd.DataFrame({"file": ["a", "b", "c"], "outlet": ["Alpha", "Beta", "Gamma"],
+                             "published": ["2014-06-01", "2016-10-01", "2020-01-01"],
+                             "date_label": ["June 2014", "October 2016", "2020"], "date_precision": ["month"] * 3})
+    x, y = themes.leading_article(intervals, "x"), themes.leading_article(intervals, "y")
+    assert themes.against_the_others(x).startswith("wholly above") and "4.0" in themes.against_the_others(x)
+    assert themes.against_the_others(y).startswith("overlapping")
+    assert theme_plots.peaks_summary([("x", x), ("y", y)], articles).endswith("only x stands clear of the other articles")
+    assert theme_plots.peaks_summary([("y", y)], articles).endswith("none stands clear of the other articles")
+    assert theme_plots.peaks_summary([("x", x)], articles) == (
+        "Peaks (x in Alpha, June 2014) are read with their intervals, and each stands clear of the other articles")
+
+
+def test_where_in_the_text_names_the_part_and_the_stretch_of_repeated_mentions():
+    articles = pd.DataFrame({"file": ["a", "b"], "outlet": ["Alpha", "Beta"], "published": ["2014-06-01", "2016-10-01"],
+                             "date_label": ["June 2014", "October 2016"], "date_precision": ["month"] * 2})
+    positions = pd.DataFrame({"file": ["a", "b", "b", "b"], "term": ["caliphate", "caliphate", "Raqqa", "Raqqa"],
+                              "position": [0.99, 0.05, 0.30, 0.40]})
+    assert theme_plots.where_in_the_text(positions, "caliphate", articles) == (
+        "1 in Alpha, June 2014 (at the end); 1 in Beta, October 2016 (at the start)")
+    assert theme_plots.where_in_the_text(positions, "border", articles) == "nowhere"
+    assert "at most 10% of the text apart" in theme_plots.repeated_stretch(positions, "Raqqa")
+    assert theme_plots.repeated_stretch(positions, "caliphate") == "No article names caliphate more than once."

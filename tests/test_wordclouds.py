@@ -138,3 +138,41 @@ def test_clouds_make_no_network_calls(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert theme_plots.word_cloud({"Mosul": 3, "Raqqa": 2}, "#000000").words_
+
+
+def test_operation_names_count_as_one_word_as_in_the_framing_chapter():
+    from newscorpus.measures import log_odds
+
+    text = "As soon as the “Breaking the Walls” operation finished, the walls fell; “Defeating the Tyrants” followed."
+    counts, forms, _ = content_counts([text])
+    assert counts["Breaking the Walls"] == 1 and counts["walls"] == 1 and "breaking" not in counts
+    assert forms["Breaking the Walls"] == "Breaking the Walls" and counts["Defeating the Tyrants"] == 1
+    assert "breaking the walls" in log_odds.terms(text)  # chapter 4 counts it whole too
+
+
+def names_table(rows: dict[str, dict[str, int]]) -> pd.DataFrame:
+    table = pd.DataFrame.from_dict(rows, orient="index").reindex(columns=list(theme_plots.GROUP_NAMES.values()))
+    return table.fillna(0).astype(int)
+
+
+def test_the_prose_on_names_agrees_with_the_bars():
+    """The review's contradiction: "4 of 5 call it ISIS most", while the fifth's biggest word is
+    "organization" (32) over ISIS (19). The sentence must say what counting it would change."""
+    articles = pd.DataFrame({"file": ["a", "b", "c"], "outlet": ["Alpha", "Beta", "Gamma"],
+                             "published": ["2014-06-01", "2016-10-01", "2020-01-01"],
+                             "date_label": ["June 2014", "October 2016", "2020"], "date_precision": ["month"] * 3})
+    names = names_table({"Alpha, June 2014": {"ISIS": 16}, "Beta, October 2016": {"ISIS": 3, "Daesh": 19},
+                         "Gamma, 2020": {"ISIS": 19, "Da'ash": 1}})
+    term_counts = pd.DataFrame({"file": ["a", "c"], "term": ["organization", "organization"], "count": [4, 32]})
+    assert list(theme_plots.isis_leads(names)) == [True, False, True]
+    note = theme_plots.descriptions_note(names, term_counts, articles)
+    assert "Gamma, 2020 (32 against 19 for ISIS)" in note and "ISIS leads in 1 of the 3" in note
+    assert "Alpha" not in note
+    assert theme_plots.descriptions_note(names, term_counts.iloc[:1], articles).startswith("No article")
+    assert not theme_plots.isis_leads(names_table({"x": {}, "y": {"ISIS": 2, "ISIL": 2}})).any()  # none; a tie
+
+
+def test_the_prose_on_IS_says_whether_these_articles_write_it():
+    assert theme_plots.is_acronym_note(names_table({"x": {"ISIS": 3}, "y": {}})).startswith("none of these")
+    assert theme_plots.is_acronym_note(names_table({"x": {"IS": 4}, "y": {"IS": 1}, "z": {}})) == (
+        "these articles write it 5 times, in 2 of the 3, and a default cloud would show none of them")

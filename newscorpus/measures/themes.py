@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections import Counter
 
@@ -18,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..text import word_count
-from .tokens import THEMES_DATA, keys
+from .tokens import CANONICAL_NAME, THEMES_DATA, keys
 
 def read_dictionary() -> pd.DataFrame:
     """The theme dictionary: ``theme``, ``term``, ``note``, in file order."""
@@ -43,8 +44,11 @@ THEME_LABELS = {
 
 
 def term_words(term: str) -> tuple[str, ...]:
-    """A term as the keys it must match (the tokeniser splits "hit and run" and "hit-and-run" alike)."""
-    return tuple(term.replace("-", " ").split())
+    """A term as the keys it must match (the tokeniser splits "hit and run" and "hit-and-run"
+    alike). A term that is a listed name ("breaking the walls") is the one token the tokeniser
+    makes of that name."""
+    name = CANONICAL_NAME.get(" ".join(term.split()).lower())
+    return (name,) if name else tuple(term.replace("-", " ").split())
 
 
 class TermMatcher:
@@ -182,13 +186,26 @@ def rate_intervals_table(cleaned: pd.DataFrame) -> pd.DataFrame:
 def leading_article(intervals: pd.DataFrame, theme: str) -> dict:
     """The article with the highest rate of ``theme`` (ties: first file) and how it stands
     against the rest, for prose that must not claim more than the intervals show: ``file``,
-    ``rate``, ``low``, ``high``, ``others_high`` (the top of the other articles' intervals)
-    and ``clear`` (its interval lies wholly above all of theirs)."""
+    ``rate``, ``low``, ``high``, ``others_high`` (the top of the other articles' intervals; NaN
+    when there is no other article) and ``clear`` (its interval lies wholly above all of theirs;
+    False when there is none to compare with)."""
     rows = intervals[intervals["theme"] == theme].sort_values(["rate", "file"], ascending=[False, True])
     lead, rest = rows.iloc[0], rows.iloc[1:]
     others_high = float(rest["high"].max()) if len(rest) else float("nan")
     return {"file": lead["file"], "rate": float(lead["rate"]), "low": float(lead["low"]), "high": float(lead["high"]),
             "others_high": others_high, "clear": bool(len(rest)) and float(lead["low"]) > others_high}
+
+
+def against_the_others(lead: dict) -> str:
+    """How a ``leading_article`` stands against the rest, as a clause for prose: "wholly above
+    every other article's interval (the highest of theirs reaches 6.8)", "overlapping the other
+    articles' intervals (...)", or,
+    for a corpus of one article, that there is nothing to compare it with."""
+    if math.isnan(lead["others_high"]):
+        return "with no other article to compare it with"
+    if lead["clear"]:
+        return f"wholly above every other article's interval (the highest of theirs reaches {lead['others_high']:.1f})"
+    return f"overlapping the other articles' intervals (the highest of theirs reaches {lead['others_high']:.1f})"
 
 
 def themes_table(cleaned: pd.DataFrame) -> pd.DataFrame:

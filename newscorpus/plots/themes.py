@@ -118,33 +118,75 @@ def keyness_chart(key_terms: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure
     return fig
 
 
-# Marks whose dates lie closer than this share of the time axis would cover each other (a
-# 6-point mark spans about 3% of a panel), so they are set side by side, DODGE_POINTS apart.
-DODGE_SHARE = 0.035
-DODGE_POINTS = 7.0
+# Marks whose centres lie closer than DODGE_POINTS on screen hide each other's 1-point interval
+# lines (and a dot covers another's), so they are pushed apart to that distance, each as little
+# as possible; but no mark moves more than DODGE_MAX_POINTS from its date: a crowd of marks on
+# one day is narrowed instead, and marks a month apart (about 2 to 3 points on a panel of several
+# years) stay on their months. Marks already that far apart, such as October and December of one
+# year, do not move at all.
+DODGE_POINTS = 3.5
+DODGE_MAX_POINTS = 3.0
 LEGEND_PER_ARTICLE = 10  # up to this many articles the legend names each one; beyond, each outlet
 
 
-def dodge_offsets(spans: list[tuple[pd.Timestamp, pd.Timestamp]], axis_days: float,
-                  share: float = DODGE_SHARE, step: float = DODGE_POINTS) -> list[float]:
-    """Sideways shifts, in points, for marks drawn at the middle of each date span (spans in
-    date order). Marks closer than ``share`` of the axis, or whose spans overlap ("June 2014"
-    holds "10 June 2014"), form a group and are spread ``step`` points apart around their
-    place; a mark alone stays where its date is."""
-    middles = [first + (last - first) / 2 for first, last in spans]
-    groups: list[list[int]] = []
-    for i, (first, _) in enumerate(spans):
-        previous = groups[-1][-1] if groups else None
-        if previous is not None and ((middles[i] - middles[previous]).days < share * axis_days
-                                     or first < spans[previous][1]):
-            groups[-1].append(i)
-        else:
-            groups.append([i])
+def spread_apart(positions: list[float], gap: float) -> list[list[float]]:
+    """Positions (ascending) moved as little as possible, in least squares, so that neighbours
+    are at least ``gap`` apart and the order is kept; returned in runs of marks that were pushed
+    together. This is isotonic regression of ``position - i * gap`` by pool-adjacent-violators,
+    written out (a dozen lines) because scipy, which has it, is not a dependency of the book."""
+    runs: list[list[float]] = []  # each run: [sum of its shifted targets, number of marks]
+    for i, x in enumerate(positions):
+        runs.append([x - i * gap, 1])
+        while len(runs) > 1 and runs[-2][0] / runs[-2][1] > runs[-1][0] / runs[-1][1]:
+            total, n = runs.pop()
+            runs[-1][0] += total
+            runs[-1][1] += n
+    placed, i = [], 0
+    for total, n in runs:
+        placed.append([total / n + (i + j) * gap for j in range(n)])
+        i += n
+    return placed
+
+
+def dodge_offsets(spans: list[tuple[pd.Timestamp, pd.Timestamp]], points_per_day: float,
+                  gap: float = DODGE_POINTS, most: float = DODGE_MAX_POINTS) -> list[float]:
+    """Sideways shifts, in points, for marks drawn at the middle of each date span, so that marks
+    which would overlap on screen ("June 2014" and "10 June 2014") stand apart. Marks are pushed
+    apart to ``gap`` points; where a run of marks cannot be spread that far without moving one
+    more than ``most`` points (fifty pieces of one day), the run is spread narrower, so every mark
+    stays within ``most`` points of its date. A mark with room around it stays where it is."""
+    if not spans:
+        return []
+    origin = min(first for first, _ in spans)
+    middles = [((first + (last - first) / 2) - origin) / pd.Timedelta(days=1) * points_per_day
+               for first, last in spans]
+    order = sorted(range(len(spans)), key=lambda i: (middles[i], i))
+    xs = [middles[i] for i in order]
+    placed: list[float] = []
+    for run in spread_apart(xs, gap):
+        start = len(placed)
+        own = xs[start:start + len(run)]
+        if max(abs(y - x) for y, x in zip(run, own)) > most:
+            run = narrowed(own, gap, most)
+        placed.extend(run)
     offsets = [0.0] * len(spans)
-    for group in groups:
-        for j, i in enumerate(group):
-            offsets[i] = (j - (len(group) - 1) / 2) * step
+    for i, x, y in zip(order, xs, placed):
+        offsets[i] = float(np.clip(y - x, -most, most))  # a guard: narrowed keeps within it already
     return offsets
+
+
+def narrowed(positions: list[float], gap: float, most: float) -> list[float]:
+    """``spread_apart`` with the widest gap (at most ``gap``) that moves no mark more than
+    ``most`` points, found by bisection (a gap of 0 moves nothing)."""
+    low, high = 0.0, gap
+    for _ in range(40):
+        middle = (low + high) / 2
+        moved = [y for run in spread_apart(positions, middle) for y in run]
+        if max(abs(y - x) for y, x in zip(moved, positions)) <= most:
+            low = middle
+        else:
+            high = middle
+    return [y for run in spread_apart(positions, low) for y in run]
 
 
 def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame, intervals: pd.DataFrame | None = None) -> plt.Figure:
@@ -163,23 +205,8 @@ def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame, intervals: pd.
     start = pd.Timestamp(min(first for first, _ in spans).year, 1, 1)
     last_day = max(last for _, last in spans) - pd.Timedelta(days=1)  # a span ends the day after
     end = pd.Timestamp(last_day.year + 1, 1, 1)
-    offsets = dodge_offsets(spans, (end - start).days)
     top = float(table[THEMES].to_numpy().max() if intervals is None else intervals["high"].max())
     for ax, theme in zip(axes.flat, THEMES):
-        for row, (first, last), offset in zip(table.itertuples(), spans, offsets):
-            shifted = offset_copy(ax.transData, fig=fig, x=offset, y=0, units="points")
-            value = getattr(row, theme)
-            colour = colours[row.outlet]
-            if intervals is not None:
-                band = intervals[(intervals["file"] == row.file) & (intervals["theme"] == theme)].iloc[0]
-                middle = first + (last - first) / 2
-                ax.plot([middle, middle], [band["low"], band["high"]], color=colour, linewidth=1, alpha=0.8,
-                        transform=shifted)
-            if row.date_precision == "day":
-                ax.plot([first], [value], "o", color=colour, markersize=6, transform=shifted)
-            else:
-                ax.plot([first, last], [value, value], color=colour, linewidth=6, solid_capstyle="butt",
-                        transform=shifted)
         ax.set_title(THEME_LABELS.get(theme, theme), loc="left", fontsize=9.5)
         ax.set_ylim(-0.04 * top, top * 1.08)
         ax.tick_params(labelsize=7.5)
@@ -207,13 +234,33 @@ def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame, intervals: pd.
     legend_rows = math.ceil(len(handles) / 3)
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8)
     fig.tight_layout(rect=(0, (0.35 + 0.2 * legend_rows) / fig.get_size_inches()[1], 1, 1))
+    # The limits are fixed, so the layout is final: the panel's width in points turns days into
+    # points, and marks that would overlap on screen are set apart by a few points.
+    panel_points = ax.get_window_extent().width * 72 / fig.dpi
+    offsets = dodge_offsets(spans, panel_points / (end - start).days)
+    for ax, theme in zip(axes.flat, THEMES):
+        for row, (first, last), offset in zip(table.itertuples(), spans, offsets):
+            shifted = offset_copy(ax.transData, fig=fig, x=offset, y=0, units="points")
+            value = getattr(row, theme)
+            colour = colours[row.outlet]
+            if intervals is not None:
+                band = intervals[(intervals["file"] == row.file) & (intervals["theme"] == theme)].iloc[0]
+                middle = first + (last - first) / 2
+                ax.plot([middle, middle], [band["low"], band["high"]], color=colour, linewidth=1, alpha=0.8,
+                        transform=shifted)
+            if row.date_precision == "day":
+                ax.plot([first], [value], "o", color=colour, markersize=6, transform=shifted)
+            else:
+                ax.plot([first, last], [value, value], color=colour, linewidth=6, solid_capstyle="butt",
+                        transform=shifted)
     return fig
 
 
 def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> plt.Figure:
-    """One small map per article: each placed city a circle sized by its mentions. A note under
-    the maps lists what could not be drawn: places without coordinates (provinces, regions,
-    villages missing from GeoNames) and places beyond the map's edges."""
+    """One small map per article: each placed city a circle sized by its mentions, named beside it
+    where there is room. A note under the maps lists what could not be drawn: places without
+    coordinates (provinces, regions, villages missing from GeoNames) and places beyond the map's
+    edges; then any circle that found no room for its name."""
     use_style()
     ordered = by_date(articles)
     colours = outlet_colours(ordered["outlet"])
@@ -234,17 +281,30 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> p
         ax.scatter(here["lon"], here["lat"], s=scale * here["count"], color=colours[row.outlet], alpha=0.75,
                    edgecolor="white", linewidth=0.6, zorder=3)
         ax.set_title(panel_title(label), loc="left", fontsize=9.5)
-        panels.append((ax, here))
+        panels.append((ax, here, set(ax.texts)))  # the base map's own words stay
     for count in (1, 5, 10):
         axes.flat[0].scatter([], [], s=scale * count, color=GREY, alpha=0.6, label=f"{count}")
     fig.legend(*axes.flat[0].get_legend_handles_labels(), title="mentions", loc="upper right", ncol=3,
                fontsize=7.5, title_fontsize=7.5, borderaxespad=0.2)
-    note = textwrap.fill(map_note(places, bbox), width=int(16 * 4.4 * cols), break_on_hyphens=False)
-    fig.text(0.01, 0.005, note, fontsize=7.2, ha="left", va="bottom", color="#333333")
-    lines = note.count("\n") + 1
-    fig.tight_layout(rect=(0, (0.25 + 0.14 * lines) / (3.4 * rows + 1.3), 1, 1 - 0.45 / (3.4 * rows + 1.3)))
-    for ax, here in panels:  # after the layout: labels are placed where they will be drawn
-        label_places(ax, here, scale)
+    note_text = fig.text(0.01, 0.005, "", fontsize=7.2, ha="left", va="bottom", color="#333333")
+    # Labels are placed after the layout, where they will be drawn; a circle left without one is
+    # named in the note, which can lengthen the note and so change the layout: repeat until the
+    # note lists exactly the circles left unnamed (twice is the usual case).
+    unnamed: list[tuple[str, str]] = []
+    for _ in range(4):
+        note = textwrap.fill(map_note(places, bbox, unnamed), width=int(16 * 4.4 * cols), break_on_hyphens=False)
+        note_text.set_text(note)
+        lines = note.count("\n") + 1
+        height = 3.4 * rows + 1.3
+        fig.tight_layout(rect=(0, (0.25 + 0.14 * lines) / height, 1, 1 - 0.45 / height))
+        found = []
+        for (ax, here, base_words), label in zip(panels, article_labels(ordered)):
+            for text in [t for t in ax.texts if t not in base_words]:
+                text.remove()
+            found += [(place, label) for place in label_places(ax, here, scale)]
+        if found == unnamed:
+            break
+        unnamed = found
     return fig
 
 
@@ -258,9 +318,10 @@ LABEL_SPOTS += [(k * dx, k * dy, ha, va) for k in (3, 5) for dx, dy, ha, va in L
 
 
 def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
-    """Name every circle on one map, the biggest first, each label at the first spot beside its
+    """Name the circles of one map, the biggest first, each label at the first spot beside its
     circle that stays inside the map and clear of the labels and circles already there. A
-    circle with no free spot gets no label (returned, so a caller can tell)."""
+    circle with no free spot gets no label; their places are returned (``places_map`` lists
+    them in its note)."""
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
     points = fig.dpi / 72
@@ -292,8 +353,9 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
     return unlabelled
 
 
-def map_note(places: pd.DataFrame, bbox=MAP_BBOX) -> str:
-    """The figure's note: every named place the maps do not show, and why."""
+def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]] = ()) -> str:
+    """The figure's note: every named place the maps do not show, and why; then the circles that
+    are drawn but could find no room for their name (``unnamed``: place and article label)."""
     west, east, south, north = bbox
     totals = places.groupby(["place", "kind"], as_index=False, dropna=False).agg(
         count=("count", "sum"), lat=("lat", "first"), lon=("lon", "first"))
@@ -306,7 +368,11 @@ def map_note(places: pd.DataFrame, bbox=MAP_BBOX) -> str:
     }
     parts = [f"{name}: " + ", ".join(f"{r.place} ({r.count})" for r in group.sort_values("place").itertuples())
              for name, group in groups.items() if len(group)]
-    return "Not on the maps (mentions in brackets) — " + "; ".join(parts) + "."
+    note = "Not on the maps (mentions in brackets) — " + "; ".join(parts) + "." if parts else ""
+    if unnamed:
+        circles = ", ".join(f"{place} ({label})" for place, label in unnamed)
+        note += (" " if note else "") + f"Circles too crowded to name on the map: {circles}."
+    return note
 
 
 def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list[str]) -> plt.Figure:
@@ -350,10 +416,13 @@ def coordinate(value) -> str:
 
 def places_evidence(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Reader table of ``places.csv``: the article by outlet and date instead of its file name,
-    reader headings, coordinates as text and empty where a place could not be placed."""
+    the country by name instead of its code, reader headings, coordinates as text and empty where
+    a place could not be placed, and the GeoNames id last (for looking a place up)."""
+    from ..measures.places import country_name
+
     return pd.DataFrame({
         "Article": article_names(mentions["file"], articles), "Place": mentions["place"],
-        "Country": mentions["country"], "Mentions": mentions["count"],
+        "Country": mentions["country"].map(country_name), "Mentions": mentions["count"],
         "Latitude": mentions["lat"].map(coordinate), "Longitude": mentions["lon"].map(coordinate),
         "GeoNames id": mentions["geonameid"].map(lambda v: "" if pd.isna(v) else str(v)),
     })
@@ -403,3 +472,87 @@ def group_names_table(term_counts: pd.DataFrame, articles: pd.DataFrame) -> pd.D
              .reindex(index=ordered["file"], columns=list(GROUP_NAMES), fill_value=0))
     table.index = article_labels(ordered)
     return table.rename(columns=GROUP_NAMES).rename_axis(index="Article", columns=None)
+
+
+def isis_leads(names: pd.DataFrame) -> pd.Series:
+    """Per article (``group_names_table``): True where *ISIS* is used more often than every
+    other name of the group (strictly; an article naming the group no way is not counted)."""
+    return names["ISIS"] > names.drop(columns="ISIS").max(axis=1)
+
+
+def descriptions_note(names: pd.DataFrame, term_counts: pd.DataFrame, articles: pd.DataFrame,
+                      description: str = "organization") -> str:
+    """A sentence for the prose: the articles in which a description of the group ("the
+    terrorist organization") is used more often than any of its names, and how many articles
+    ISIS still leads in when that description is counted as a name too."""
+    ordered = by_date(articles)
+    used = (term_counts[term_counts["term"] == description].set_index("file")["count"]
+            .reindex(ordered["file"], fill_value=0).to_numpy())
+    top_name = names.max(axis=1).to_numpy()
+    over = [(label, int(n), names.columns[names.loc[label].argmax()], int(top))
+            for label, n, top in zip(names.index, used, top_name) if n > top]
+    if not over:
+        return f'No article uses the description "{description}" more often than its most frequent name.'
+    which = "; ".join(f"{label} ({n} against {top} for {name})" if top else f"{label} ({n}, no name used)"
+                      for label, n, name, top in over)
+    still = int((isis_leads(names) & (names["ISIS"].to_numpy() > used)).sum())
+    return (f'The description "{description}" (as in "the terrorist organization") is used more often than '
+            f"any name in {which}: counting it as a name too, ISIS leads in {still} of the {len(names)}.")
+
+
+def is_acronym_note(names: pd.DataFrame) -> str:
+    """What wordcloud's lower-casing would cost these articles: their uses of the acronym IS."""
+    total, articles_using = int(names["IS"].sum()), int((names["IS"] > 0).sum())
+    if not total:
+        return "none of these articles writes it, but a reader's own articles may"
+    return (f"these articles write it {total:,d} time{'s' if total != 1 else ''}, in {articles_using} of the "
+            f"{len(names)}, and a default cloud would show none of them")
+
+
+def peaks_summary(leads: list[tuple[str, dict]], articles: pd.DataFrame) -> str:
+    """A sentence for the Summary from ``(theme words, leading_article)`` pairs: where each theme
+    peaks, and which of those peaks stand clear of every other article's interval."""
+    ordered = by_date(articles)
+    names = dict(zip(ordered["file"], article_labels(ordered)))
+    where = [f"{theme} in {names[lead['file']]}" for theme, lead in leads]
+    listed = where[0] if len(where) == 1 else "; ".join(where[:-1]) + "; and " + where[-1]
+    if all(math.isnan(lead["others_high"]) for _, lead in leads):
+        return f"Peaks ({listed}) have no other article to stand against"
+    clear = [theme for theme, lead in leads if lead["clear"]]
+    if not clear:
+        verdict = "none stands clear of the other articles"
+    elif len(clear) == len(leads):
+        verdict = "each stands clear of the other articles"
+    else:
+        verdict = "only " + " and ".join(clear) + (" stands" if len(clear) == 1 else " stand") + \
+            " clear of the other articles"
+    return f"Peaks ({listed}) are read with their intervals, and {verdict}"
+
+
+def where_in_the_text(positions: pd.DataFrame, term: str, articles: pd.DataFrame) -> str:
+    """Where a dispersion term falls, for the prose: per article, how often and in which part of
+    the text (the first third is "the start", the last third "the end"); "nowhere" if absent."""
+    ordered = by_date(articles)
+    names = dict(zip(ordered["file"], article_labels(ordered)))
+    parts = []
+    for file in ordered["file"]:
+        at = positions[(positions["file"] == file) & (positions["term"] == term)]["position"]
+        if at.empty:
+            continue
+        thirds = sorted({("the start", "the middle", "the end")[min(int(p * 3), 2)] for p in at},
+                        key=["the start", "the middle", "the end"].index)
+        spread = " and ".join(thirds) if len(thirds) < 3 else "throughout"
+        place = spread if spread == "throughout" else "at " + spread
+        parts.append(f"{len(at)} in {names[file]} ({place})")
+    return "; ".join(parts) if parts else "nowhere"
+
+
+def repeated_stretch(positions: pd.DataFrame, term: str) -> str:
+    """A sentence for the prose: over the articles that use ``term`` more than once, the widest
+    share of a text between its first and last use."""
+    at = positions[positions["term"] == term].groupby("file")["position"]
+    spans = (at.max() - at.min())[at.size() > 1]
+    if spans.empty:
+        return f"No article names {term} more than once."
+    return (f"Where an article names {term} more than once, its first and last mentions lie at most "
+            f"{spans.max():.0%} of the text apart.")
