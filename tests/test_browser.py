@@ -134,7 +134,8 @@ def test_evidence_tables_sort_and_filter(site, browser):
         containers = page.locator(".dt-container")
         for i in range(containers.count()):
             box = containers.nth(i)
-            if not box.is_visible():
+            # itables shows a table that fits on one page without search or paging: nothing to filter
+            if not box.is_visible() or box.locator("input[type=search]").count() == 0:
                 continue
             info, search = box.locator(".dt-info"), box.locator("input[type=search]")
             # itables lets readers select header text, so a column sorts from its arrow icon
