@@ -111,6 +111,29 @@ def test_daesh_spellings_and_whole_words():
     assert labels_in("militants and a militant")["militants"] == 2
 
 
+def test_member_nouns_count_the_noun_not_the_adjective():
+    """Known failure mode of a form list: "terrorist" is more often an adjective than a noun."""
+    for adjective in ("planning terrorist attacks", "a terrorist group", "jihadist factions",
+                      "extremist Islamist factions", "returned to insurgent tactics"):
+        found = labels_in(adjective)
+        assert not any(found[m] for m in lexicons.member_noun_labels()), adjective
+    assert labels_in("a terrorist, they said; the terrorist who fled")["terrorists"] == 2
+    assert labels_in("terrorists attack and militants fight")["terrorists"] == 1
+    assert labels_in("the militant was killed")["militants"] == 1
+
+
+def test_member_nouns_inside_another_label_are_not_counted_again():
+    found = labels_in("the terrorist ISIS and the terrorist organization")
+    assert found["terrorist ISIS"] == 1 and found["terrorist organization"] == 1
+    assert found["terrorists"] == 0 and found["ISIS"] == 1  # names stay counted inside descriptors
+    # the rule on its own, whatever follows: a member noun inside any other label's match is dropped
+    inside = [("label", "terrorist organization", "x", 4, 26), ("label", "terrorists", "x", 4, 13),
+              ("label", "terrorists", "x", 30, 40), ("label", "ISIS", "x", 4, 8), ("label", "terrorist ISIS", "x", 0, 8)]
+    kept = framing._members_outside_other_labels(inside)
+    assert [(h[1], h[3]) for h in kept] == [("terrorist organization", 4), ("terrorists", 30), ("ISIS", 4),
+                                            ("terrorist ISIS", 0)]
+
+
 def test_label_counts_match_the_hand_count(table):
     gold = pd.read_csv(REPO / "tests" / "evaluation" / "label_counts_gold.csv", comment="#")
     found = framing.label_counts(table).set_index(["file", "label"])
@@ -370,3 +393,23 @@ def test_profile_chart_lays_out_fifty_articles(table, cleaned):
     fig = profile_heatmap(z, counts, overview)
     assert fig.get_size_inches()[1] > 15
     plt.close(fig)
+
+
+def test_actors_most_mentioned_in_one_article_share_one_clause():
+    from newscorpus.measures import framing_report
+
+    table = pd.DataFrame({"file": ["a", "b"], "actor_russia": [5, 1], "actor_united_states": [7, 2], "actor_iran": [0, 0]})
+    names = {"a": "Magnier, 2016", "b": "AP, 2016"}
+    shared = framing_report.most_mentioned_text(table, {"Russia": "Russia", "United States": "the United States"}, names)
+    assert shared == "Russia (5 times) and the United States (7 times) are both mentioned most in Magnier, 2016."
+    assert shared.count("Magnier") == 1
+    table["actor_russia"] = [1, 3]
+    apart = framing_report.most_mentioned_text(table, {"Russia": "Russia", "Iran": "Iran"}, names)
+    assert apart == "Russia (3 times) is mentioned most in AP, 2016; Iran is never mentioned."
+
+
+def test_overlap_examples_do_not_nest_parentheses():
+    from newscorpus.measures import framing_report
+
+    text = framing_report.overlap_examples_text(lexicons.lexicon_overlaps())
+    assert text and "(" not in text and ")" not in text and " is kept in " in text

@@ -50,6 +50,17 @@ def _longest_first(hits: list[tuple]) -> list[tuple]:
     return kept
 
 
+def _members_outside_other_labels(labels: list[tuple]) -> list[tuple]:
+    """Label hits without the member nouns that lie inside another label's match: the "terrorist"
+    of "terrorist organization" is counted once, as that descriptor."""
+    members = lexicons.member_noun_labels()
+
+    def inside_another(hit: tuple) -> bool:
+        return any(o[3] <= hit[3] and hit[4] <= o[4] and (o[3], o[4]) != (hit[3], hit[4]) for o in labels)
+
+    return [h for h in labels if h[1] not in members or not inside_another(h)]
+
+
 def scan_paragraph(paragraph: str) -> list[tuple]:
     """(family, name, lemma, start, end, voice) for every label, actor and lexicon entry found,
     in one pass of the automaton over the paragraph."""
@@ -65,7 +76,11 @@ def scan_paragraph(paragraph: str) -> list[tuple]:
                 continue
             if entry.name == "hedges" and not lexicons.counts_as_hedge(entry.lemma, paragraph, end):
                 continue  # "questions about the strength": a preposition, not an approximator
+            if entry.name in lexicons.member_noun_labels() and entry.family == LABEL \
+                    and not lexicons.counts_as_member_noun(entry.form, paragraph, end):
+                continue  # "terrorist attacks": an adjective, not a noun for the group's members
             by_family[entry.family].append((entry.family, entry.name, entry.lemma, start, end))
+    by_family[LABEL] = _members_outside_other_labels(by_family[LABEL])
     names = [(h[3], h[4]) for h in by_family[LABEL] if h[1] in lexicons.name_labels()]
     words = [h for h in by_family[LEXICON] if not any(s <= h[3] and h[4] <= e for s, e in names)]
     hits = by_family[LABEL] + _longest_first(by_family[ACTOR]) + _longest_first(words)

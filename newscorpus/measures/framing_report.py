@@ -25,6 +25,12 @@ LEXICON_NAMES = {"loaded": "Loaded vocabulary", "hedges": "Hedges (Hyland)", "fa
                  "recasens": "NPOV list (Recasens et al.)"}
 
 
+# The lists as a sentence names them (no parentheses: the names sit inside a parenthesis).
+LEXICON_PHRASES = {"loaded": "the loaded vocabulary", "hedges": "Hyland's hedges", "factives": "Hooper's factives",
+                   "assertives": "Hooper's assertives", "implicatives": "Karttunen's implicatives",
+                   "recasens": "the NPOV list"}
+
+
 def reader_words(codes: pd.Series, names: dict[str, str]) -> pd.Series:
     """Codes replaced by their reader words; a code without one is shown as written."""
     return codes.map(lambda code: names.get(code, code))
@@ -245,3 +251,33 @@ def label_check_text(n_articles: int, mentions: int, agreeing: int, cells: int) 
         return "none of the articles in this corpus is among them, so the counts are not checked here."
     return (f"for the {n_articles:d} of them in this corpus ({mentions:,d} mentions), the counts agree with "
             f"it in {agreeing:d} of {cells:d} label-by-article cells.")
+
+
+def overlap_examples_text(overlaps: pd.DataFrame, examples: int = 3) -> str:
+    """A few forms listed twice and where each was kept, one per list it left:
+    "“acknowledge” is kept in Hooper's assertives, not in the NPOV list; ..."."""
+    rows = overlaps.drop_duplicates("removed_from").head(examples).itertuples()
+    return "; ".join(f"“{r.form}” is kept in {LEXICON_PHRASES[r.kept_in]}, not in {LEXICON_PHRASES[r.removed_from]}"
+                     for r in rows)
+
+
+def most_mentioned_text(table: pd.DataFrame, actors: dict[str, str], names: dict[str, str]) -> str:
+    """Where each actor is mentioned most (all voices), actors sharing an article named together:
+    "Russia (5 times) and the United States (7) are mentioned most in X". ``actors`` maps an
+    actor of ``actors.csv`` to its name in a sentence ("United States" -> "the United States")."""
+    clauses, never = [], []
+    tops: dict[str, list[str]] = {}
+    for actor, phrase in actors.items():
+        counts = table.set_index("file")[f"actor_{slug(actor)}"]
+        if counts.max() <= 0:
+            never.append(phrase)
+            continue
+        top = counts.idxmax()
+        times = f"{int(counts.max()):d} time{'s' if counts.max() != 1 else ''}"
+        tops.setdefault(top, []).append(f"{phrase} ({times})")
+    for file, mentioned in tops.items():
+        verb = "is" if len(mentioned) == 1 else "are both" if len(mentioned) == 2 else "are all"
+        clauses.append(f"{english_list(mentioned)} {verb} mentioned most in {names[file]}")
+    if never:
+        clauses.append(f"{english_list(never)} {'is' if len(never) == 1 else 'are'} never mentioned")
+    return "; ".join(clauses) + "."

@@ -9,7 +9,9 @@ was removed from where).
 
 Hyland's approximators *about* and *around* are prepositions at least as often ("questions about
 the strength", "maneuvers around an agreement"): they count as hedges only before a quantity
-("about six months", "around 40", "about a third"), see ``counts_as_hedge``.
+("about six months", "around 40", "about a third"), see ``counts_as_hedge``. Likewise a
+member noun's singular is often an adjective ("terrorist attacks", "jihadist factions"): it counts
+as a member noun only when no noun follows it, see ``counts_as_member_noun``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 import ahocorasick
-from lemminflect import getAllInflections
+from lemminflect import getAllInflections, getAllLemmas, getLemma
 
 LABEL, ACTOR, LEXICON = "label", "actor", "lexicon"
 
@@ -43,6 +45,12 @@ QUANTITY_NEXT = re.compile(
     r"hundreds?|thousands?|millions?|billions?|dozens?|half|thirds?|quarters?|fifths?|tenths?)\b)",
     re.IGNORECASE,
 )
+
+# The word right after a match, with nothing but spaces between (a comma or a full stop ends the phrase).
+NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+# Function words lemminflect also lists as nouns ("who", "that", "will"): never a modified noun.
+NOT_MODIFIED_NOUNS = frozenset({"who", "whom", "whose", "which", "what", "that", "this", "these", "those",
+                                "will", "can", "must", "does", "may"})
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,25 @@ def counts_as_hedge(lemma: str, paragraph: str, end: int) -> bool:
     return lemma not in APPROXIMATORS or bool(QUANTITY_NEXT.match(paragraph, end))
 
 
+def _is_noun(word: str) -> bool:
+    """A capitalised word (a name: "terrorist ISIS") or one lemminflect knows as a noun; without a
+    part-of-speech tagger (the book has none), "attacks" in "terrorist attacks" is read as a noun."""
+    if word[0].isupper():
+        return True
+    lemmas = getAllLemmas(word.lower())
+    return "NOUN" in lemmas and "AUX" not in lemmas and word.lower() not in NOT_MODIFIED_NOUNS
+
+
+def counts_as_member_noun(form: str, paragraph: str, end: int) -> bool:
+    """Whether a member-noun match ending at ``end`` is the noun for members: a plural always
+    ("terrorists"), a singular only when no noun follows for it to modify ("a terrorist." but not
+    "terrorist attacks", "jihadist factions", "terrorist ISIS")."""
+    if getLemma(form.lower(), upos="NOUN")[0] != form.lower():
+        return True  # a plural is never an adjective
+    following = NEXT_WORD.match(paragraph, end)
+    return not (following and _is_noun(following.group(1)))
+
+
 def label_names() -> list[str]:
     """Naming labels in file order."""
     return list(dict.fromkeys(r["label"] for r in read_csv("framing", "labels.csv")))
@@ -167,6 +194,13 @@ def name_labels() -> frozenset[str]:
     """Labels that are names of the group: lexicon words inside them ("state" in "Islamic State")
     are not counted."""
     return frozenset(r["label"] for r in read_csv("framing", "labels.csv") if r["kind"] == "name")
+
+
+@lru_cache(maxsize=1)
+def member_noun_labels() -> frozenset[str]:
+    """Labels that are nouns for the group's members ("militants", "terrorists"): only the noun
+    counts, never an adjective or a word already inside another label ("terrorist organization")."""
+    return frozenset(r["label"] for r in read_csv("framing", "labels.csv") if r["kind"] == "member noun")
 
 
 def loaded_categories() -> dict[str, str]:
