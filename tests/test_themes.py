@@ -11,6 +11,7 @@ import pytest
 import newscorpus
 from newscorpus import plots
 from newscorpus.cleaning import clean_corpus
+from newscorpus.corpus import date_interval
 from newscorpus.export import tables
 from newscorpus.measures import themes
 from newscorpus.measures.tokens import CANONICAL_NAME, NAMES, keys
@@ -275,6 +276,42 @@ def test_every_mark_of_the_time_chart_stays_near_its_date(case):
             drawn = line.get_transform().transform(line.get_xydata())[0, 0]
             dated = ax.transData.transform(line.get_xydata())[0, 0]  # where its date is, unshifted
             assert abs(drawn - dated) <= tolerance
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("case", ["June 2014, 10 June 2014 and 2020", "48 a month apart"])
+def test_a_month_or_year_band_covers_exactly_its_span(case):
+    """The reader's complaint: the June 2014 bar was drawn from about 25 June to 22 July, moved
+    by the few points that set marks apart. Each band's extent is read back from the drawn
+    patch, in screen pixels turned back into dates, and must be the date's span within a day."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    if case == "48 a month apart":
+        spans = [(month(2014 + (m - 1) // 12, (m - 1) % 12 + 1), "month") for m in range(1, 49)]
+    else:
+        spans = [(month(2014, 6), "month"), ((pd.Timestamp("2014-06-10"), None), "day"),
+                 ((pd.Timestamp("2020-01-01"), None), "year")]
+    articles, rates, intervals = fake_chart_corpus(spans)
+    fig = theme_plots.themes_over_time(rates, articles, intervals)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    expected = {f"{i:03d}.txt": date_interval(first, precision)
+                for i, ((first, _), precision) in enumerate(spans) if precision != "day"}
+    for ax in [a for a in fig.axes if a.get_visible()]:
+        bands = {p.get_gid().removeprefix("span:"): p for p in ax.patches if (p.get_gid() or "").startswith("span:")}
+        assert set(bands) == set(expected)
+        for file, (first, last) in expected.items():
+            box = bands[file].get_window_extent(renderer)
+            x0, x1 = ax.transData.inverted().transform([[box.x0, 0], [box.x1, 0]])[:, 0]
+            drawn_first, drawn_last = (pd.Timestamp(mdates.num2date(x)).tz_localize(None) for x in (x0, x1))
+            assert abs(drawn_first - first) <= pd.Timedelta(days=1), (file, drawn_first, first)
+            assert abs(drawn_last - last) <= pd.Timedelta(days=1), (file, drawn_last, last)
+    legend = " ".join(t.get_text() for t in fig.legends[0].get_texts())
+    assert "band over\nexactly that span" in legend
     plt.close(fig)
 
 

