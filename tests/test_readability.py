@@ -540,3 +540,13 @@ def test_textstat_counts_two_ways_explain_the_two_tables():
     assert "CANCELS.TXT" in note and note.count("errors cancel") == 1 and "MERGED.TXT" in note
     assert "OVER.TXT" not in note  # the same count both ways
     assert rd.textstat_counts_note(two_ways.iloc[:0].reset_index(), {}).startswith("No article of this corpus")
+
+
+def test_clearest_pairs_are_those_beyond_the_noise_largest_first():
+    from newscorpus.plots import readability as charts
+
+    pairs = pd.DataFrame({"difference": [1.0, -5.0, 3.0, -3.0, 9.0]})
+    beyond = np.array([True, True, True, True, False])
+    # 9.0 is not beyond the noise; 3.0 and -3.0 tie and keep their order
+    assert charts.clearest_pairs(pairs, beyond, limit=3) == [1, 2, 3]
+    assert charts.clearest_pairs(pairs, np.zeros(5, bool)) == []

@@ -68,14 +68,20 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
 MAX_PAIRS = 45
 
 
+def clearest_pairs(pairs: pd.DataFrame, beyond: np.ndarray, limit: int = MAX_PAIRS) -> list[int]:
+    """Positions of the pairs ``beyond`` the noise, largest difference first (ties in order), at
+    most ``limit``: what the chart and the table show when there are too many pairs to show all."""
+    size = pairs["difference"].abs().to_numpy()
+    return [i for i in np.argsort(-size, kind="stable") if beyond[i]][:limit]
+
+
 def pairwise_chart(pairs: pd.DataFrame, overview: pd.DataFrame, xlabel: str) -> plt.Figure:
     """Each pair of articles: the difference (dot) with both corrected intervals; pairs whose
     intervals both exclude zero in black, the rest in grey."""
     use_style()
     total = len(pairs)
     if total > MAX_PAIRS:  # 50 articles make 1,225 pairs: show the clear differences, largest first
-        order = pairs.loc[pairs["exceeds_noise"], "difference"].abs().sort_values(ascending=False, kind="stable")
-        pairs = pairs.loc[order.index[:MAX_PAIRS]]
+        pairs = pairs.iloc[clearest_pairs(pairs, pairs["exceeds_noise"].to_numpy())]
     first = article_names(pairs["first"], overview)
     second = article_names(pairs["second"], overview)
     # two lines per pair and the legend above the axes: long outlet names never squeeze the plot
@@ -241,8 +247,7 @@ def pairwise_table(pairs_by_score: dict[str, pd.DataFrame], overview: pd.DataFra
     beyond = np.logical_or.reduce([p["exceeds_noise"].to_numpy() for p in pairs_by_score.values()])
     rows = list(range(len(first)))
     if len(first) > max_rows:  # 50 articles make 1,225 pairs
-        size = first["difference"].abs().to_numpy()
-        rows = [i for i in np.argsort(-size, kind="stable") if beyond[i]][:max_rows]
+        rows = clearest_pairs(first, beyond, max_rows)
     pair_names = [f"{a} minus {b}" for a, b in zip(article_names(first["first"].iloc[rows], overview),
                                                  article_names(first["second"].iloc[rows], overview))]
     records = []
