@@ -19,6 +19,7 @@ from .measures import framing, places, readability, themes
 from .paths import DATA_DIR, find_seeds_dir
 from .overview import by_article_name
 from .plots import article_names
+from .prose import english_list
 
 ORIGINAL_CORPUS = DATA_DIR / "original_corpus.csv"
 # The labels counted as the group's name in the "Daesh" share (the other labels are descriptions).
@@ -127,7 +128,7 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     if len(daesh) and daesh.max() > 0:
         users = [_name(t, overview, i) for i in daesh[daesh >= 0.5].index]
         if users:
-            who = _join(users) if len(users) <= 3 else _count(len(users), "article")
+            who = english_list(users) if len(users) <= 3 else _count(len(users), "article")
             out.append(f'"Daesh" is the main name for the group in the narrative of {who}; '
                        f"{_count(len(daesh) - len(users), 'other article')} mostly say ISIS, ISIL or IS.")
     unnamed = t["sources_unnamed"] - t["sources_named"]
@@ -153,7 +154,7 @@ def _grade_sentence(t: pd.DataFrame, overview: pd.DataFrame, pairs: pd.DataFrame
     other = involving["second"].where(involving["first"] == hard_file, involving["first"])
     clear = [f for f, beyond in zip(other, involving["exceeds_noise"]) if beyond]
     unclear = [f for f in other if f not in clear]
-    names = lambda files: _join(article_names(files, overview)) if len(files) <= 3 else _count(len(files), "other article")
+    names = lambda files: english_list(article_names(files, overview)) if len(files) <= 3 else _count(len(files), "other article")
     noise = f"Counting the noise (the readability chapter's corrected intervals), {_name(t, overview, hard)} "
     if not clear:
         return start + noise + "does not read harder than any other article: no ranking holds."
@@ -169,7 +170,7 @@ def _theme_sentence(t: pd.DataFrame, overview: pd.DataFrame) -> str:
         return ("In no article does the leading theme stand clear of the next one within the intervals, "
                 "so the themes are not ranked here.")
     named = [f"{_name(t, overview, i)} ({clear.loc[i, 'top_theme'].lower()})" for i in clear.index]
-    who = _join(named) if len(named) <= 3 else _count(len(named), "article")
+    who = english_list(named) if len(named) <= 3 else _count(len(named), "article")
     rest = len(t) - len(clear)
     return (f"The leading theme stands clear of the next one within the intervals in {who}"
             + (f"; in the other {_count(rest, 'article')} the top two cannot be ranked." if rest else "."))
@@ -177,13 +178,3 @@ def _theme_sentence(t: pd.DataFrame, overview: pd.DataFrame) -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def _join(names: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``; semicolons when a name has its own comma (they do:
-    "Outlet, June 2014")."""
-    if len(names) == 1:
-        return names[0]
-    comma = "; " if any("," in n for n in names) else ", "
-    return comma.join(names[:-1]) + (";" if comma == "; " and len(names) > 2 else "") + " and " + names[-1]
-

@@ -17,6 +17,7 @@ from newscorpus.book.notice import corpus_notice
 from newscorpus.cleaning import clean_corpus
 from newscorpus.measures import framing, places, readability, themes
 from newscorpus.overview import article_overview
+from newscorpus.prose import english_list
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -96,9 +97,9 @@ def test_the_hardest_article_is_ranked_only_where_the_pairs_exceed_the_noise(bey
 
 
 def test_names_with_their_own_commas_are_listed_with_semicolons():
-    assert findings._join(["A, 2014", "B, 2016", "C, 2020"]) == "A, 2014; B, 2016; and C, 2020"
-    assert findings._join(["A, 2014", "B, 2016"]) == "A, 2014 and B, 2016"
-    assert findings._join(["a", "b", "c"]) == "a, b and c"
+    assert english_list(["A, 2014", "B, 2016", "C, 2020"]) == "A, 2014; B, 2016; and C, 2020"
+    assert english_list(["A, 2014", "B, 2016"]) == "A, 2014 and B, 2016"
+    assert english_list(["a", "b", "c"]) == "a, b and c"
 
 
 def test_a_top_theme_stands_clear_only_above_every_other_interval():

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..overview import by_article_name
 from ..plots import article_names
+from ..prose import english_list
 from . import lexicons
 from .framing import LEXICON, slug
 
@@ -237,12 +238,6 @@ def attribution_agreement_text(scores: dict) -> str:
     return (f"Where both agree on an attribution, they agree on the source type in "
             f"{scores['source_type_agreement']:.0%} of cases, on its kind in {scores['kind_agreement']:.0%}, "
             f"and on direct or reported in {scores['mode_agreement']:.0%}.")
-
-
-def english_list(items: list[str]) -> str:
-    """"2014", "2014 and 2016", "2014, 2016 and 2020"."""
-    items = list(items)
-    return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def label_check_text(n_articles: int, mentions: int, agreeing: int, cells: int) -> str:

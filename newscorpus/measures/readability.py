@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 import pyphen
 
+from ..prose import english_list
 from ..textstat_offline import textstat
 from .sentences import APOSTROPHES, split_sentences
 
@@ -471,10 +472,6 @@ def textstat_counts_two_ways(scores: pd.DataFrame, segmenters: pd.DataFrame) -> 
 # --- what the prose may say ------------------------------------------------------------------
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def difference_summary(pairs: pd.DataFrame, names: dict[str, str], unit: str,
                        higher_is_harder: bool = True) -> str:
     """A sentence for the prose, written from ``pairwise_differences``: which pairs differ by
@@ -494,7 +491,7 @@ def difference_summary(pairs: pd.DataFrame, names: dict[str, str], unit: str,
     rest = total - len(clear)
     tail = (f" The other {rest} pair{'s' if rest != 1 else ''} differ{'s' if rest == 1 else ''} by no more than the noise."
             if rest else "")
-    return f"{len(clear)} of the {total} pairs differ by more than the noise: {_join(claims)}.{tail}"
+    return f"{len(clear)} of the {total} pairs differ by more than the noise: {english_list(claims)}.{tail}"
 
 
 def hardest_summary(scores: pd.DataFrame, pairs: pd.DataFrame, names: dict[str, str], score: str,
@@ -538,7 +535,7 @@ def formula_agreement(scores: pd.DataFrame, sentences: pd.DataFrame, names: dict
         pair = pairs[pairs[["first", "second"]].isin([hardest, other]).all(axis=1)]
         verdict = "beyond the noise" if pair["exceeds_noise"].iloc[0] else "within the noise"
         notes.append(f"{SCORE_NAMES[name]} puts {names[other]} first, by a margin {verdict}")
-    return f"{text}; {_join(notes)}"
+    return f"{text}; {english_list(notes)}"
 
 
 def consensus_flaw(comparison: pd.DataFrame, names: dict[str, str]) -> str:

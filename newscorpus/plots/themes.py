@@ -18,6 +18,7 @@ from wordcloud import WordCloud
 
 from ..corpus import date_interval
 from ..measures.themes import THEME_LABELS, THEMES
+from ..prose import english_list
 from . import GREY, article_labels, article_names, outlet_colours, panel_title, use_style
 from .basemap import draw_basemap
 
@@ -478,7 +479,7 @@ def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame) -> str:
         if terms.empty:
             continue
         top = terms[np.isclose(terms["log_ratio"], terms["log_ratio"].iloc[0])]["form"].tolist()
-        words = top[0] if len(top) == 1 else ", ".join(top[:-1]) + " and " + top[-1] + ", tied"
+        words = english_list(top) + (", tied" if len(top) > 1 else "")
         parts.append(f"{words} ({names[file]})")
     return "; ".join(parts)
 
@@ -539,7 +540,7 @@ def peaks_summary(leads: list[tuple[str, dict]], articles: pd.DataFrame) -> str:
     ordered = by_date(articles)
     names = dict(zip(ordered["file"], article_labels(ordered)))
     where = [f"{theme} in {names[lead['file']]}" for theme, lead in leads]
-    listed = where[0] if len(where) == 1 else "; ".join(where[:-1]) + "; and " + where[-1]
+    listed = english_list(where)
     if all(math.isnan(lead["others_high"]) for _, lead in leads):
         return f"Peaks ({listed}) have no other article to stand against"
     clear = [theme for theme, lead in leads if lead["clear"]]
