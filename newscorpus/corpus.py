@@ -83,11 +83,6 @@ def read_text(path: Path, encoding: str = "utf-8", max_bytes: int | None = MAX_A
     return text.removeprefix("\ufeff")
 
 
-def read_utf8(path: Path) -> str:
-    """The text of a file that must be UTF-8 (``read_text`` with its default)."""
-    return read_text(path)
-
-
 def guess_encoding(data: bytes) -> str | None:
     """The encoding a non-UTF-8 file most likely uses. charset-normalizer alone guesses badly
     on short Western text ("Caf\xe9" comes out as Cyrillic cp1251), so Windows-1252 is

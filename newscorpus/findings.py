@@ -67,12 +67,6 @@ def top_themes(rates: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["file", "top_theme", "top_theme_rate", "next_theme", "top_theme_clear"])
 
 
-def grade_pairs(sentences: pd.DataFrame) -> pd.DataFrame:
-    """The readability chapter's pairwise comparison of Flesch–Kincaid grades (corrected
-    intervals from both bootstraps), for sentences that rank only what exceeds the noise."""
-    return readability.pairwise_differences(sentences, "kincaid_grade")
-
-
 def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
     """One row per article, ``file`` first: outlet, reading grade (Flesch–Kincaid, 95% interval),
     the "Daesh" share of the narrative's names, named and unnamed sources, quotations, mean VADER
@@ -91,7 +85,9 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
              .merge(top_themes(themes.rate_intervals_table(cleaned)), on="file", how="left", validate="1:1")
              .merge(placed, on="file", how="left", validate="1:1"))
     table["places"] = table["places"].fillna(0).astype(int)
-    table.attrs["grade_pairs"] = grade_pairs(sentences)
+    # the readability chapter's corrected pairwise comparison, so the sentences rank only what
+    # exceeds the noise
+    table.attrs["grade_pairs"] = readability.pairwise_differences(sentences, "kincaid_grade")
     return table
 
 
@@ -146,14 +142,10 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
 def _grade_sentence(t: pd.DataFrame, overview: pd.DataFrame, pairs: pd.DataFrame) -> str:
     """Highest and lowest grade, then what the corrected pairwise intervals allow: the highest
     ranked only against the articles it differs from beyond the noise."""
-    hard, easy = t["kincaid_grade"].idxmax(), t["kincaid_grade"].idxmin()
-    hard_file = t.loc[hard, "file"]
+    hard_file, clear, unclear = readability.hardest_against_others(t, pairs, "kincaid_grade")
+    hard, easy = t.index[t["file"] == hard_file][0], t["kincaid_grade"].idxmin()
     start = (f"{_name(t, overview, hard)} has the highest reading grade ({t.loc[hard, 'kincaid_grade']:.1f}) "
              f"and {_name(t, overview, easy)} the lowest ({t.loc[easy, 'kincaid_grade']:.1f}). ")
-    involving = pairs[(pairs["first"] == hard_file) | (pairs["second"] == hard_file)]
-    other = involving["second"].where(involving["first"] == hard_file, involving["first"])
-    clear = [f for f, beyond in zip(other, involving["exceeds_noise"]) if beyond]
-    unclear = [f for f in other if f not in clear]
     names = lambda files: english_list(article_names(files, overview)) if len(files) <= 3 else _count(len(files), "other article")
     noise = f"Counting the noise (the readability chapter's corrected intervals), {_name(t, overview, hard)} "
     if not clear:

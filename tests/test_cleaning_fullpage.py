@@ -18,7 +18,8 @@ from newscorpus.cleaning import audit, clean_corpus, clean_text
 from newscorpus.cleaning.page_text import page_text
 from newscorpus.cleaning import peer_pages
 from newscorpus.cleaning.peer_pages import (PEER_PROJECT, PEER_VERSION, PeerArchiveMismatch, f1_intervals,
-                                           fetch_sdist, html_extractor_scores, pooled_scores, read_pages,
+                                           fetch_sdist, goal_reached, html_extractor_scores, other_languages,
+                                           pooled_scores, read_pages,
                                            read_scores, run_peer_evaluation, token_scores, write_scores)
 from newscorpus.cli import EXIT_BAD_INPUT, main
 
@@ -278,3 +279,17 @@ def test_f1_intervals_refuse_runs_on_different_pages():
     first = _scored([("a", "x y", "x y"), ("b", "x", "x")])
     with pytest.raises(ValueError):
         f1_intervals(first, _scored([("a", "x y", "x y"), ("c", "x", "x")]))
+
+
+def test_other_languages_counts_the_pages_named_not_english():
+    scores = pd.DataFrame({"language": ["en", "es", "ar", "ha"],
+                           "detected": ["English", "Spanish", "Arabic", "unknown"]})
+    assert other_languages(scores) == {"pages": 3, "named": 3, "languages": ["Arabic", "Spanish"]}
+    english = scores.assign(detected="English")
+    assert other_languages(english)["named"] == 0
+
+
+def test_the_goal_needs_both_f1_and_recall():
+    assert goal_reached({"f1": 0.93, "recall": 0.96})
+    assert not goal_reached({"f1": 0.93, "recall": 0.94})  # precise, but the article's text lost
+    assert not goal_reached({"f1": 0.91, "recall": 0.99})

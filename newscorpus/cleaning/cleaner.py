@@ -33,7 +33,7 @@ from pathlib import Path
 
 import justext
 
-from ..corpus import read_utf8
+from ..corpus import read_text
 from ..errors import CorpusError
 from .language import UNKNOWN, detect_language
 from .phrases import lexicon_category
@@ -490,6 +490,6 @@ def article_text(name: str | Path, raw: str) -> tuple[str, dict]:
 def clean_file(path: Path, *, title: str | None = None, author: str | None = None,
                template_keys: frozenset[str] = frozenset()) -> CleanedArticle:
     """Clean one ``.txt`` or ``.html`` file; a CorpusError names the file if it cannot be read."""
-    text, meta = article_text(path, read_utf8(Path(path)))
+    text, meta = article_text(path, read_text(Path(path)))
     return clean_text(text, title=title or meta["title"], author=author or meta["author"],
                       template_keys=template_keys)

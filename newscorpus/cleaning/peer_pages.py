@@ -227,14 +227,26 @@ def run_peer_evaluation(root: Path) -> dict[str, float]:
                  run=f"trafilatura {version('trafilatura')}, default settings", tool="trafilatura", reads="the HTML")
     pooled = pooled_scores(scores)
     pooled["trafilatura_f1"] = pooled_scores(extractor)["f1"]
-    others = scores[scores["language"] != "en"]
-    pooled["non_english_flagged"] = int((others["detected"] != "English").sum())
-    pooled["non_english_pages"] = len(others)
+    others = other_languages(scores)
+    pooled["non_english_flagged"], pooled["non_english_pages"] = others["named"], others["pages"]
     print(f"peer pages ({PEER_PROJECT} {PEER_VERSION}): {pooled['pages']} English pages, body precision "
           f"{pooled['precision']:.3f}, recall {pooled['recall']:.3f}, F1 {pooled['f1']:.3f}; "
           f"{pooled['non_english_flagged']} of {pooled['non_english_pages']} other pages named not English; "
           f"trafilatura on the HTML: F1 {pooled['trafilatura_f1']:.3f}")
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in pooled.items()}
+
+
+def other_languages(scores: pd.DataFrame) -> dict:
+    """The pages not in English: how many, how many the cleaner named as not English, and the
+    languages it named."""
+    others = scores[scores["language"] != "en"]
+    return {"pages": len(others), "named": int((others["detected"] != "English").sum()),
+            "languages": sorted(set(others["detected"]) - {"English", "unknown"})}
+
+
+def goal_reached(pooled: dict) -> bool:
+    """The issue's goal for the cleaner on full pages: F1 and recall both at least their floors."""
+    return pooled["f1"] >= GOAL_F1 and pooled["recall"] >= GOAL_RECALL
 
 
 def committed_scores(directory: Path | None = None) -> dict[str, tuple[pd.DataFrame, dict[str, str]]]:

