@@ -349,6 +349,13 @@ def test_leading_article_says_whether_its_interval_clears_the_others():
     assert (y["file"], y["low"], y["others_high"], y["clear"]) == ("a", 3.0, 10.0, False)
 
 
+def test_an_interval_is_wholly_above_only_when_its_low_bound_clears_the_others_highest():
+    assert themes.wholly_above(5.0, 4.0)
+    assert not themes.wholly_above(4.0, 4.0)  # touching is overlapping
+    assert not themes.wholly_above(3.0, 10.0)
+    assert not themes.wholly_above(5.0, float("nan"))  # nothing to compare with
+
+
 def test_a_corpus_of_one_article_has_no_other_to_compare_with():
     one = pd.DataFrame({"file": ["a"], "theme": ["x"], "rate": [9.0], "low": [5.0], "high": [14.0]})
     lead = themes.leading_article(one, "x")

@@ -173,13 +173,19 @@ def unplaceable(places: pd.DataFrame) -> pd.DataFrame:
             .sort_values(["kind", "count", "place"], ascending=[True, False, True], ignore_index=True))
 
 
+def mention_years(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
+    """The publication year of each mention's article, aligned with ``mentions``."""
+    years = dict(zip(articles["file"], pd.to_datetime(articles["published"]).dt.year))
+    return mentions["file"].map(years)
+
+
 def most_named_by_year(mentions: pd.DataFrame, articles: pd.DataFrame, top: int = 3) -> str:
     """For the prose: each publication year's most-named places, named at least twice, with
     their mentions: the ``top`` first and any tied with the last of them ("2014: Raqqa (4),
     Deir ez-Zor (3), Mosul (3), Samarra (3); 2016: ..."); a year naming no place twice says so."""
-    years = dict(zip(articles["file"], pd.to_datetime(articles["published"]).dt.year))
-    totals = (mentions.assign(year=mentions["file"].map(years)).groupby(["year", "place"], as_index=False)["count"]
-              .sum().sort_values(["year", "count", "place"], ascending=[True, False, True]))
+    totals = (mentions.assign(year=mention_years(mentions, articles))
+              .groupby(["year", "place"], as_index=False)["count"].sum()
+              .sort_values(["year", "count", "place"], ascending=[True, False, True]))
     parts = []
     for year, group in totals.groupby("year", sort=True):
         repeated = group[group["count"] >= 2]
@@ -202,8 +208,8 @@ def named_in_year(mentions: pd.DataFrame, articles: pd.DataFrame, year: int, kin
     """For the prose: every place the articles of ``year`` name (only those of ``kinds``, if
     given), grouped by kind, each group most-named first: "the cities of Mosul and Kirkuk; the
     provinces of Anbar, Nineveh and Diyala; and the Hamrin mountains". "no place" if none."""
-    years = dict(zip(articles["file"], pd.to_datetime(articles["published"]).dt.year))
-    named = (mentions[mentions["file"].map(years) == year].groupby(["kind", "place"], as_index=False)["count"].sum()
+    named = (mentions[mention_years(mentions, articles) == year]
+             .groupby(["kind", "place"], as_index=False)["count"].sum()
              .sort_values(["count", "place"], ascending=[False, True]))
     groups = []
     for kind, (one, several) in KIND_PHRASES.items():

@@ -183,6 +183,13 @@ def rate_intervals_table(cleaned: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["file", "theme", "rate", "low", "high"])
 
 
+def wholly_above(low: float, others_high: float) -> bool:
+    """Whether an article's interval, starting at ``low``, lies wholly above the others' whose
+    highest bound is ``others_high``: only then does the chapter call the difference clear
+    (touching counts as overlapping; NaN, no others, is never above)."""
+    return float(low) > float(others_high)
+
+
 def leading_article(intervals: pd.DataFrame, theme: str) -> dict:
     """The article with the highest rate of ``theme`` (ties: first file) and how it stands
     against the rest, for prose that must not claim more than the intervals show: ``file``,
@@ -193,7 +200,7 @@ def leading_article(intervals: pd.DataFrame, theme: str) -> dict:
     lead, rest = rows.iloc[0], rows.iloc[1:]
     others_high = float(rest["high"].max()) if len(rest) else float("nan")
     return {"file": lead["file"], "rate": float(lead["rate"]), "low": float(lead["low"]), "high": float(lead["high"]),
-            "others_high": others_high, "clear": bool(len(rest)) and float(lead["low"]) > others_high}
+            "others_high": others_high, "clear": bool(len(rest)) and wholly_above(lead["low"], others_high)}
 
 
 def against_the_others(lead: dict) -> str:

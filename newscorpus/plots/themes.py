@@ -18,6 +18,7 @@ from wordcloud import WordCloud
 
 from ..corpus import date_interval
 from ..measures.themes import THEME_LABELS, THEMES
+from ..overview import reader_style, times
 from ..prose import english_list
 from . import GREY, article_labels, article_names, outlet_colours, panel_title, use_style
 from .basemap import draw_basemap
@@ -173,7 +174,7 @@ def dodge_offsets(spans: list[tuple[pd.Timestamp, pd.Timestamp]], points_per_day
         placed.extend(run)
     offsets = [0.0] * len(spans)
     for i, x, y in zip(order, xs, placed):
-        offsets[i] = float(np.clip(y - x, -most, most))  # a guard: narrowed keeps within it already
+        offsets[i] = y - x  # within ``most``: the check above or ``narrowed`` saw to it
     return offsets
 
 
@@ -456,15 +457,13 @@ def places_evidence(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
 def key_terms_table(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 5):
     """Reader table (styled): each article's ``top`` key words with raw counts beside the scores."""
     ordered = by_date(articles)
-    names = dict(zip(ordered["file"], article_labels(ordered)))
     rows = key_terms.groupby("file", sort=False).head(top)
     rows = rows.set_index("file").loc[[f for f in ordered["file"] if f in set(rows["file"])]].reset_index()
     table = pd.DataFrame({
-        "Article": rows["file"].map(names), "Word": rows["form"], "In the article": rows["count"],
+        "Article": article_names(rows["file"], articles), "Word": rows["form"], "In the article": rows["count"],
         "In the other articles": rows["rest_count"], "Log ratio": rows["log_ratio"], "G²": rows["g2"],
     })
-    from ..overview import reader_style  # words and outlet names are the user's text: escaped
-
+    # reader_style: words and outlet names are the user's text, so they are escaped
     return reader_style(table, {"Log ratio": "{:.2f}", "G²": "{:.1f}"}).hide(axis="index")
 
 
@@ -472,15 +471,14 @@ def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame) -> str:
     """The most distinctive word of each article, for the prose: "Daesh (Al-Ahed News, ...); ...".
     Words tied on the top log ratio are all named ("targeting, lost and dormant, tied (...)")."""
     ordered = by_date(articles)
-    names = dict(zip(ordered["file"], article_labels(ordered)))
     parts = []
-    for file in ordered["file"]:
+    for file, name in zip(ordered["file"], article_labels(ordered)):
         terms = key_terms[key_terms["file"] == file]
         if terms.empty:
             continue
         top = terms[np.isclose(terms["log_ratio"], terms["log_ratio"].iloc[0])]["form"].tolist()
         words = english_list(top) + (", tied" if len(top) > 1 else "")
-        parts.append(f"{words} ({names[file]})")
+        parts.append(f"{words} ({name})")
     return "; ".join(parts)
 
 
@@ -530,16 +528,15 @@ def is_acronym_note(names: pd.DataFrame) -> str:
     total, articles_using = int(names["IS"].sum()), int((names["IS"] > 0).sum())
     if not total:
         return "none of these articles writes it, but a reader's own articles may"
-    return (f"these articles write it {total:,d} time{'s' if total != 1 else ''}, in {articles_using} of the "
+    return (f"these articles write it {times(total)}, in {articles_using} of the "
             f"{len(names)}, and a default cloud would show none of them")
 
 
 def peaks_summary(leads: list[tuple[str, dict]], articles: pd.DataFrame) -> str:
     """A sentence for the Summary from ``(theme words, leading_article)`` pairs: where each theme
     peaks, and which of those peaks stand clear of every other article's interval."""
-    ordered = by_date(articles)
-    names = dict(zip(ordered["file"], article_labels(ordered)))
-    where = [f"{theme} in {names[lead['file']]}" for theme, lead in leads]
+    names = article_names([lead["file"] for _, lead in leads], articles)
+    where = [f"{theme} in {name}" for (theme, _), name in zip(leads, names)]
     listed = english_list(where)
     if all(math.isnan(lead["others_high"]) for _, lead in leads):
         return f"Peaks ({listed}) have no other article to stand against"
@@ -558,9 +555,8 @@ def where_in_the_text(positions: pd.DataFrame, term: str, articles: pd.DataFrame
     """Where a dispersion term falls, for the prose: per article, how often and in which part of
     the text (the first third is "the start", the last third "the end"); "nowhere" if absent."""
     ordered = by_date(articles)
-    names = dict(zip(ordered["file"], article_labels(ordered)))
     parts = []
-    for file in ordered["file"]:
+    for file, name in zip(ordered["file"], article_labels(ordered)):
         at = positions[(positions["file"] == file) & (positions["term"] == term)]["position"]
         if at.empty:
             continue
@@ -568,7 +564,7 @@ def where_in_the_text(positions: pd.DataFrame, term: str, articles: pd.DataFrame
                         key=["the start", "the middle", "the end"].index)
         spread = " and ".join(thirds) if len(thirds) < 3 else "throughout"
         place = spread if spread == "throughout" else "at " + spread
-        parts.append(f"{len(at)} in {names[file]} ({place})")
+        parts.append(f"{len(at)} in {name} ({place})")
     return "; ".join(parts) if parts else "nowhere"
 
 
