@@ -8,7 +8,7 @@ import blingfire
 import newscorpus
 from newscorpus.cleaning import clean_corpus
 from newscorpus.measures.sentences import (hand_sentence_counts, segmenter_comparison, segmenter_summary,
-                                           split_paragraph, split_sentences)
+                                           sentence_spans, split_paragraph, split_sentences)
 from newscorpus.textstat_offline import textstat
 
 # (text, the sentences a reader sees)
@@ -36,6 +36,18 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:30] for c in CASES])
 def test_segmenter_gets_the_known_cases_right(text, expected):
     assert split_paragraph(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:30] for c in CASES])
+def test_sentence_spans_are_the_sentences_in_place(text, expected):
+    padded = "  " + text + "\n"  # offsets are the unstripped paragraph's
+    assert [padded[a:b] for a, b in sentence_spans(padded)] == expected
+
+
+def test_a_stray_stop_is_joined_with_one_space_but_spanned_as_written():
+    paragraph = 'He left.\n" . Then he came.'  # blingfire starts a sentence at the stray quote
+    assert split_paragraph(paragraph) == ['He left. " .', "Then he came."]
+    assert [paragraph[a:b] for a, b in sentence_spans(paragraph)] == ['He left.\n" .', "Then he came."]
 
 
 def test_a_paragraph_without_a_final_stop_stays_its_own_sentence():

@@ -1,6 +1,6 @@
 """Who is quoted or paraphrased, and how: a rule-based attribution extractor (no model).
 
-Per sentence (the book's segmenter, ``sentences.split_paragraph``), in the outlet's narrative only (a verb inside a quotation is the
+Per sentence (the book's segmenter, ``sentences.sentence_spans``), in the outlet's narrative only (a verb inside a quotation is the
 source's, not the outlet's), it finds:
 
 - report verbs, from ``data/framing/report_verbs.csv`` expanded to their inflections with
@@ -31,7 +31,7 @@ import pandas as pd
 
 from .lexicons import inflections, read_csv
 from .quotes import NARRATIVE, WORD, voices_of
-from .sentences import split_paragraph
+from .sentences import sentence_spans
 
 KIND_ORDER = ("the_group", "media", "analysts", "united_states", "iraqi_government", "other")
 COLUMNS = ["file", "paragraph", "speaker", "as_written", "source_type", "kind", "verb", "verb_class",
@@ -202,25 +202,6 @@ def _acceptable_subject(subject: str) -> bool:
     )
 
 
-def _sentences(paragraph: str) -> list[tuple[int, int]]:
-    """Sentence spans, from the book's segmenter (``sentences.split_paragraph``, the one every
-    chapter counts with). It returns stripped sentences, so each is found back in the paragraph;
-    one that it glued together (a stray stop joined to the sentence before) is found with any
-    whitespace between its words."""
-    spans, cursor = [], 0
-    for sentence in split_paragraph(paragraph):
-        at = paragraph.find(sentence, cursor)
-        if at >= 0:
-            spans.append((at, at + len(sentence)))
-        else:
-            found = re.compile(r"\s+".join(map(re.escape, sentence.split()))).search(paragraph, cursor)
-            if not found:  # not expected: the segmenter only strips and joins with a space
-                continue
-            spans.append(found.span())
-        cursor = spans[-1][1]
-    return spans
-
-
 def _is_direct(quote_words: list[tuple[int, int, int]], start: int, end: int) -> bool:
     """A quotation of at least three words (not a scare quote) overlaps the sentence."""
     return any(min(e, end) > max(s, start) and n >= 3 for s, e, n in quote_words)
@@ -240,7 +221,7 @@ def _article_attributions(file: str, paragraphs: tuple[str, ...]) -> tuple[dict,
     for number, paragraph in enumerate(paragraphs):
         voices = voices_of(paragraph)
         quote_words = [(s, e, len(WORD.findall(paragraph[s:e]))) for s, e in voices.quotes]
-        for start, end in _sentences(paragraph):
+        for start, end in sentence_spans(paragraph):
             sentence = paragraph[start:end]
             direct = _is_direct(quote_words, start, end)
             candidates = []

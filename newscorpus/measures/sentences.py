@@ -97,33 +97,48 @@ def _blingfire_starts(paragraph: str) -> set[int]:
     return starts
 
 
-def split_paragraph(paragraph: str) -> list[str]:
-    """The sentences of one paragraph, in order, stripped."""
-    paragraph = paragraph.strip()
-    if not paragraph:
+def _sentence_pieces(paragraph: str) -> list[list[tuple[int, int]]]:
+    """Each sentence of a paragraph as the spans of its pieces (offsets in ``paragraph``): one
+    piece, or more where a stray stop is joined to the sentence before."""
+    lead = len(paragraph) - len(paragraph.lstrip())
+    text = paragraph.strip()
+    if not text:
         return []
-    ends = _blingfire_starts(paragraph)
+    ends = _blingfire_starts(text)
     boundaries = []
-    for start in sorted(ends | {m.end() for m in CANDIDATE_END.finditer(paragraph)}):
-        word = _word_before(paragraph, start)
+    for start in sorted(ends | {m.end() for m in CANDIDATE_END.finditer(text)}):
+        word = _word_before(text, start)
         if _is_abbreviation(word) or (_is_initialism(word) and start not in ends):
             continue
         boundaries.append(start)
-    sentences: list[str] = []
-    for a, b in zip([0, *boundaries], [*boundaries, len(paragraph)]):
-        piece = paragraph[a:b].strip()
-        if not piece:
+    sentences: list[list[tuple[int, int]]] = []
+    for a, b in zip([0, *boundaries], [*boundaries, len(text)]):
+        piece = text[a:b]
+        if not piece.strip():
             continue
+        span = (lead + a + len(piece) - len(piece.lstrip()), lead + b - (len(piece) - len(piece.rstrip())))
         if sentences and not HAS_WORD.search(piece):  # a stray stop belongs to the sentence before
-            sentences[-1] = f"{sentences[-1]} {piece}"
+            sentences[-1].append(span)
         else:
-            sentences.append(piece)
+            sentences.append([span])
     return sentences
 
 
-def split_sentences(paragraphs: list[str]) -> list[tuple[int, str]]:
-    """``(paragraph number from 1, sentence)`` for every sentence of an article."""
-    return [(i, s) for i, p in enumerate(paragraphs, 1) for s in split_paragraph(p)]
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence in ``paragraph``, in order, without surrounding spaces."""
+    return [(pieces[0][0], pieces[-1][1]) for pieces in _sentence_pieces(paragraph)]
+
+
+def split_paragraph(paragraph: str) -> list[str]:
+    """The sentences of one paragraph, in order, stripped (a stray stop joined to the sentence
+    before with one space)."""
+    return [" ".join(paragraph[a:b] for a, b in pieces) for pieces in _sentence_pieces(paragraph)]
+
+
+def split_sentences(paragraphs: list[str], first: int = 1) -> list[tuple[int, str]]:
+    """``(paragraph number, sentence)`` for every sentence of an article, paragraphs numbered
+    from ``first``."""
+    return [(i, s) for i, p in enumerate(paragraphs, first) for s in split_paragraph(p)]
 
 
 # --- Choosing the segmenter: hand count and speed --------------------------------------------

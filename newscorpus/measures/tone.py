@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from .sentences import split_paragraph
+from .sentences import split_sentences
 
 # The framing chapter's worked example: a sentence from the Al-Ahed seed (a test checks it is
 # there), kept here so the example still runs on a reader's corpus without that article.
@@ -27,19 +27,14 @@ def analyzer() -> SentimentIntensityAnalyzer:
 
 def sentences(paragraphs: list[str]) -> list[tuple[int, str]]:
     """(paragraph number from 0, sentence) for every sentence, split by the book's segmenter
-    (``sentences.split_paragraph``, the one the readability chapter counts with), so that a
-    sentence is the same unit in every chapter."""
-    return [(i, s) for i, p in enumerate(paragraphs) for s in split_paragraph(p)]
+    (the one the readability chapter counts with), so that a sentence is the same unit in every
+    chapter."""
+    return split_sentences(paragraphs, first=0)
 
 
 def compound(sentence: str) -> float:
     """VADER's compound score of one sentence, from -1 (negative) to +1 (positive)."""
     return analyzer().polarity_scores(sentence)["compound"]
-
-
-def sentence_tone(file: str, paragraphs: list[str]) -> list[dict]:
-    """Evidence rows: file, paragraph, sentence, compound."""
-    return [{"file": file, "paragraph": i, "sentence": s, "compound": compound(s)} for i, s in sentences(paragraphs)]
 
 
 def mean_compound(paragraphs: list[str]) -> tuple[float, int]:
