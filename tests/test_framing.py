@@ -216,6 +216,19 @@ def test_about_and_around_are_hedges_only_before_a_quantity():
         assert hedges(approximator) == [word], approximator
 
 
+def test_approximators_left_out_counts_the_prepositions():
+    # counted by hand: "about the strength" and "Around an agreement" are prepositions; "about six
+    # months" and "around 2,000" are hedges; "roundabout" and "abouts" are not the words
+    paragraphs = ["Questions about the strength. For about six months, a roundabout.",
+                  "Around an agreement, around 2,000 men", "whereabouts and abouts"]
+    assert lexicons.approximators_left_out(paragraphs) == 2
+    # the same reading as the scanner's: every about or around it does not count as a hedge
+    for paragraph in paragraphs:
+        words = len(lexicons.APPROXIMATOR.findall(paragraph))
+        hedged = sum(1 for h in framing.scan_paragraph(paragraph) if h[1] == "hedges" and h[2] in lexicons.APPROXIMATORS)
+        assert lexicons.approximators_left_out([paragraph]) == words - hedged, paragraph
+
+
 def test_stance_is_narrative_only():
     row = framing.framing_row("x", ['He may be right. "It may perhaps possibly be so," she said.'])
     assert row["lex_hedges_narrative"] == 1 and row["lex_hedges_quoted"] >= 2

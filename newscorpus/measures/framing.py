@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import attribution, lexicons, tone
 from .lexicons import ACTOR, LABEL, LEXICON
-from .quotes import GLOSS, NARRATIVE, QUOTED, VOICES, Voices, voices_of, word_counts_by_voice
+from .quotes import NARRATIVE, QUOTED, VOICES, voices_of, word_counts_by_voice
 
 HIT_COLUMNS = ["file", "paragraph", "family", "name", "lemma", "voice", "start", "end", "match"]
 SOURCE_TYPES = ("named", "unnamed", "institution", "unknown")
@@ -183,8 +183,8 @@ PROFILE_MEASURES = {
     "Islamic State": (["label_islamic_state"], "words"),
     "Daesh": (["label_daesh"], "words"),
     "the organization / the group": (["label_the_organization", "label_the_group"], "words"),
-    "member nouns": (["label_militants", "label_jihadists", "label_terrorists", "label_fighters",
-                      "label_insurgents", "label_extremists", "label_elements"], "words"),
+    "member nouns": ([f"label_{slug(label)}" for label in lexicons.label_names()
+                      if label in lexicons.member_noun_labels()], "words"),
     "loaded vocabulary": (["lex_loaded_narrative"], "words_narrative"),
     "hedges": (["lex_hedges_narrative"], "words_narrative"),
     # "say" is a report verb in news: left out here as in the stance table

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -39,6 +40,7 @@ LEXICON_FILES = {
 LEXICON_ORDER = tuple(LEXICON_FILES)
 
 APPROXIMATORS = frozenset({"about", "around"})  # hedges before a number, prepositions otherwise
+APPROXIMATOR = re.compile(r"\b(?:" + "|".join(sorted(APPROXIMATORS)) + r")\b", re.IGNORECASE)
 QUANTITY_NEXT = re.compile(
     r"\s+(?:(?:a|an)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -159,6 +161,12 @@ def counts_as_hedge(lemma: str, paragraph: str, end: int) -> bool:
     """Whether a hedge-list match ending at ``end`` is a hedge: an approximator (*about*,
     *around*) only when a quantity follows it, every other entry always."""
     return lemma not in APPROXIMATORS or bool(QUANTITY_NEXT.match(paragraph, end))
+
+
+def approximators_left_out(paragraphs: Iterable[str]) -> int:
+    """How many approximators in ``paragraphs`` are not counted as hedges (no quantity follows)."""
+    return sum(not counts_as_hedge(m.group(0).lower(), paragraph, m.end())
+               for paragraph in paragraphs for m in APPROXIMATOR.finditer(paragraph))
 
 
 def _is_noun(word: str) -> bool:
