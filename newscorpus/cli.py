@@ -54,6 +54,26 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from .layer.annotate import annotation, read_document
+
+    status = 0
+    for name in args.paths:
+        try:
+            doc = read_document(name, clean=not args.no_clean)
+        except CorpusError as exc:
+            _error(f"{name}: {exc.problem}")  # name the file as the user typed it
+            status = EXIT_BAD_INPUT
+            continue
+        record = annotation(doc, name)
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            for token in record["tokens"]:
+                print(f"{token['start']}\t{token['end']}\t{token['text']}\t{token['lemma']}\t{token['pos']}\t{token['voice']}")
+    return status
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export_tables
 
@@ -113,6 +133,12 @@ def parser() -> argparse.ArgumentParser:
     clean.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
     clean.add_argument("paths", nargs="+", metavar="PATH")
     clean.set_defaults(func=cmd_clean)
+
+    annotate = sub.add_parser("annotate", help="the text layer of article files: voices, sentences, tokens, hits")
+    annotate.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
+    annotate.add_argument("--no-clean", action="store_true", help="annotate the text as it is, without boilerplate removal")
+    annotate.add_argument("paths", nargs="+", metavar="PATH")
+    annotate.set_defaults(func=cmd_annotate)
 
     export = sub.add_parser("export", help="write the book's derived tables as CSV")
     export.add_argument("outdir")

@@ -18,7 +18,7 @@ from .corpus import ARTICLE_SUFFIXES
 from .measures import framing, places, readability, themes
 from .paths import DATA_DIR, find_seeds_dir
 from .overview import by_article_name
-from .plots import article_names
+from .labels import article_names
 from .prose import english_list
 
 ORIGINAL_CORPUS = DATA_DIR / "original_corpus.csv"

@@ -7,7 +7,7 @@ import html
 import pandas as pd
 
 from .corpus import is_web_address
-from .plots import article_names  # one way of naming an article, shared with the charts
+from .labels import article_names  # one way of naming an article, shared with the charts
 
 OVERVIEW_COLUMNS = [
     "file", "title", "outlet", "author", "date_label", "date_precision", "date_basis",

@@ -18,7 +18,8 @@ import pandas as pd
 
 from . import attribution, lexicons, tone
 from .lexicons import ACTOR, LABEL, LEXICON
-from .quotes import NARRATIVE, QUOTED, VOICES, voices_of, word_counts_by_voice
+from ..layer.words import words as layer_words
+from .quotes import NARRATIVE, QUOTED, VOICES, voices_of
 
 HIT_COLUMNS = ["file", "paragraph", "family", "name", "lemma", "voice", "start", "end", "match"]
 SOURCE_TYPES = ("named", "unnamed", "institution", "unknown")
@@ -76,6 +77,8 @@ def scan_paragraph(paragraph: str) -> list[tuple]:
                 continue
             if entry.name == "hedges" and not lexicons.counts_as_hedge(entry.lemma, paragraph, end):
                 continue  # "questions about the strength": a preposition, not an approximator
+            if entry.family == LEXICON and not lexicons.has_meant_pos(entry.name, entry.lemma, paragraph, start, end):
+                continue  # "in May", "a single state", "certain areas": not what the list means
             if entry.name in lexicons.member_noun_labels() and entry.family == LABEL \
                     and not lexicons.counts_as_member_noun(entry.form, paragraph, end):
                 continue  # "terrorist attacks": an adjective, not a noun for the group's members
@@ -85,6 +88,16 @@ def scan_paragraph(paragraph: str) -> list[tuple]:
     words = [h for h in by_family[LEXICON] if not any(s <= h[3] and h[4] <= e for s, e in names)]
     hits = by_family[LABEL] + _longest_first(by_family[ACTOR]) + _longest_first(words)
     return [(*h, voices.at(h[3])) for h in sorted(hits, key=lambda h: (h[3], h[4]))]
+
+
+def words_by_voice(paragraph: str) -> dict[str, int]:
+    """The paragraph's words (the book's one definition, :mod:`newscorpus.layer.words`) by the
+    voice each starts in: narrative, quoted or gloss."""
+    voices = voices_of(paragraph)
+    counts = dict.fromkeys(VOICES, 0)
+    for start, _end, _kind in layer_words(paragraph):
+        counts[voices.at(start)] += 1
+    return counts
 
 
 def framing_hits(file: str, paragraphs: list[str]) -> list[dict]:
@@ -111,7 +124,7 @@ def framing_row(file: str, paragraphs: list[str]) -> dict:
     counts: dict[tuple[str, str, str], int] = {}
     quotations = said = 0
     for p in paragraphs:
-        for voice, n in word_counts_by_voice(p).items():
+        for voice, n in words_by_voice(p).items():
             words[voice] += n
         quotations += sum(1 for s, e in voices_of(p).quotes if len(p[s:e].split()) >= 3)
         for family, name, lemma, _s, _e, voice in scan_paragraph(p):

@@ -8,7 +8,7 @@ import html
 import pandas as pd
 
 from ..overview import by_article_name
-from ..plots import article_names
+from ..labels import article_names
 from ..prose import english_list
 from . import lexicons
 from .framing import LEXICON, slug

@@ -188,6 +188,39 @@ def counts_as_member_noun(form: str, paragraph: str, end: int) -> bool:
     return not (following and _is_noun(following.group(1)))
 
 
+@lru_cache(maxsize=1)
+def pos_rules() -> dict[tuple[str, str], tuple[frozenset[str], bool]]:
+    """(lexicon, entry) -> (the parts of speech the entry means, predicative only), from
+    ``data/lexicons/parts_of_speech.csv``."""
+    return {(r["lexicon"], r["entry"]): (frozenset(r["upos"].split("|")), r["position"] == "predicative")
+            for r in read_csv("lexicons", "parts_of_speech.csv")}
+
+
+NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def has_meant_pos(lexicon: str, lemma: str, paragraph: str, start: int, end: int) -> bool:
+    """Whether a lexicon match is the part of speech its entry means: "prices may rise" but not
+    "in May"; "officials stated" but not "a single state"; "it is certain that" but not "certain
+    areas". The sentence is tagged only when the form could be something else (a speed goal):
+    lower-case "may" or "said" can only be what the hedge and assertive lists mean."""
+    rule = pos_rules().get((lexicon, lemma))
+    if rule is None:
+        return True
+    allowed, predicative = rule
+    form = paragraph[start:end]
+    if not predicative and form.islower():
+        readings = set(getAllLemmas(form))
+        if readings and readings <= allowed:
+            return True
+    from ..layer.tagging import upos_at  # the tagger loads only when a match needs it
+
+    upos, following = upos_at(paragraph, start)
+    if upos not in allowed:
+        return False
+    return not (predicative and following in NOMINAL)
+
+
 def label_names() -> list[str]:
     """Naming labels in file order."""
     return list(dict.fromkeys(r["label"] for r in read_csv("framing", "labels.csv")))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from pathlib import Path
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -17,6 +16,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from ..corpus import date_interval
+from ..labels import article_labels, article_names, short_outlet  # noqa: F401 (re-exported)
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 SEED_OUTLET_COLOURS = {
@@ -57,31 +57,9 @@ def outlet_colours(outlets: Iterable[str]) -> dict[str, str]:
     return colours
 
 
-def short_outlet(outlet: str) -> str:
-    """Outlet names short enough for an axis label."""
-    return outlet.replace(" for Research and Strategic Studies", "")
-
-
-def article_labels(articles: pd.DataFrame) -> list[str]:
-    """``Outlet, date`` for each article: what a reader recognises an article by. Where two
-    articles share both, each also names its file, so every label (and every table row keyed
-    by it) stays unique."""
-    labels = [f"{short_outlet(o)}, {d}" for o, d in zip(articles["outlet"], articles["date_label"])]
-    shared = {label for label in labels if labels.count(label) > 1}
-    return [f"{label} ({Path(file).stem})" if label in shared else label
-            for label, file in zip(labels, articles["file"])]
-
-
 def panel_title(label: str, width: int = 34) -> str:
     """An article's label as a small panel's title: wrapped, so neighbouring titles never overlap."""
     return textwrap.fill(label, width)
-
-
-def article_names(files: Iterable[str], articles: pd.DataFrame) -> list[str]:
-    """``article_labels`` for the given file names (repeats allowed), looked up in ``articles``.
-    Labels are made over all of ``articles``, so a file named twice keeps its one label."""
-    labels = dict(zip(articles["file"], article_labels(articles)))
-    return [labels[file] for file in files]
 
 
 def timeline(articles: pd.DataFrame, events: pd.DataFrame) -> plt.Figure:
