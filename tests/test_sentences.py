@@ -226,11 +226,15 @@ RULE_CASES = [
     # a small letter after a stop continues the sentence
     ('The minister said, "We will stay." he told reporters.', ['The minister said, "We will stay." he told reporters.']),
     ("The convoy reached Mosul. al-Baghdadi's men had left.", ["The convoy reached Mosul. al-Baghdadi's men had left."]),
-    # three dots: an ellipsis inside the sentence; four: the sentence's own stop, then the ellipsis
+    # three dots standing free: words left out inside the sentence; on the word before a capital: an
+    # end, as informal and translated text writes it; four: the sentence's own stop, then the ellipsis
     ("The commander said the city would fall . . . Nobody believed him.",
      ["The commander said the city would fall . . . Nobody believed him."]),
+    ("The commander said the city would fall ... Nobody believed him.",
+     ["The commander said the city would fall ... Nobody believed him."]),
     ("The commander said the city would fall… Nobody believed him.",
-     ["The commander said the city would fall… Nobody believed him."]),
+     ["The commander said the city would fall…", "Nobody believed him."]),
+    ("After Mosul...Where to for ISIS?", ["After Mosul...Where to for ISIS?"]),
     ("The commander said the city would fall.... Nobody believed him.",
      ["The commander said the city would fall....", "Nobody believed him."]),
     ("The city would fall. . . . Nobody believed him.", ["The city would fall.", ". . . Nobody believed him."]),
@@ -253,6 +257,10 @@ RULE_CASES = [
     ("The contract went to Halliburton Co. It was worth millions.",
      ["The contract went to Halliburton Co.", "It was worth millions."]),
     ("The contract went to Halliburton Co. in 2003.", ["The contract went to Halliburton Co. in 2003."]),
+    # Ave. follows a name: an end where blingfire finds one ("Ave. It was shut" yes, "Ave. Nobody" no)
+    ("The office is on Rashid Ave. It was shut.", ["The office is on Rashid Ave.", "It was shut."]),
+    ("The office is on Rashid Ave. in Baghdad.", ["The office is on Rashid Ave. in Baghdad."]),
+    ("Drs. Ali and Hassan treated the wounded.", ["Drs. Ali and Hassan treated the wounded."]),
     # N° is "No."
     ("He lives at N°. 12 Rashid Street.", ["He lives at N°. 12 Rashid Street."]),
     # a list marker is not a sentence; an inline list, numbered in order, splits at each marker
@@ -312,3 +320,71 @@ def test_hand_count_and_golden_rules_ship_inside_the_package():
         assert path.is_file() and PACKAGE_DIR in path.parents
     assert "MIT" in GOLDEN_RULES_FILE.read_text(encoding="utf-8").split("\nrule\t")[0]
     assert (GOLDEN_RULES_FILE.parent / "LICENSE-pysbd").read_text().startswith("MIT License")
+
+
+# --- UD EWT: held-out web text, read only when ../shared is there -------------------------------
+
+CONLLU = """# newdoc id = d1
+# sent_id = d1-1
+# newpar id = d1-p1
+# text = It rained. Then
+1\tIt\t_
+# sent_id = d1-2
+# text = the sun came out.
+1\tthe\t_
+# sent_id = d1-3
+# text = Dr. Smith left.
+1\tDr.\t_
+# sent_id = d1-4
+# newpar id = d1-p2
+# text = One line only.
+1\tOne\t_
+"""
+
+
+def test_ewt_paragraphs_rebuild_text_and_gold_starts(tmp_path):
+    from newscorpus.validation.sentences import ewt_paragraphs
+
+    path = tmp_path / "mini.conllu"
+    path.write_text(CONLLU, encoding="utf-8")
+    paragraphs = ewt_paragraphs(path)
+    assert [p[0] for p in paragraphs] == ["d1-p1", "d1-p2"]
+    pid, text, starts = paragraphs[0]
+    assert text == "It rained. Then the sun came out. Dr. Smith left."
+    assert [text[s:s + 4] for s in starts] == ["the ", "Dr. "]
+    assert paragraphs[1][2] == ()
+
+
+def test_boundary_scores_count_hits_misses_and_exact_paragraphs():
+    from newscorpus.validation.sentences import boundary_scores, sentence_starts
+
+    text = "It rained. Then the sun came out. Dr. Smith left."
+    gold = [(16, 34), ()]
+    found = [sentence_starts(text, split_paragraph(text)), ()]
+    assert found[0] == (11, 34)  # "Then" starts ours; the gold sentence starts at "the" (no stop there)
+    scores = boundary_scores(gold, found)
+    assert (scores["right"], scores["found"], scores["boundaries"]) == (1, 2, 2)
+    assert scores["precision"] == scores["recall"] == scores["f1"] == 0.5
+    assert scores["paragraphs_exact"] == 1 and scores["paragraphs"] == 2
+
+
+def _shared_evaluation():
+    import os
+    from pathlib import Path
+
+    candidates = [os.environ.get("NEWSCORPUS_EVALUATION"), Path(__file__).resolve().parents[1].parent / "shared" / "evaluation"]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "ud_ewt" / "en_ewt-ud-dev.conllu").is_file():
+            return Path(candidate)
+    pytest.skip("UD EWT dev not found: put ../shared/evaluation/ud_ewt/en_ewt-ud-dev.conllu beside the "
+                "repository (UniversalDependencies/UD_English-EWT) or set NEWSCORPUS_EVALUATION")
+
+
+def test_score_on_ewt_dev_when_it_is_there():
+    data = _shared_evaluation()
+    items, summary = score(data)
+    ewt = items[items["set"] == "ewt_paragraph"]
+    assert len(ewt) == summary["ewt_paragraphs"] > 0
+    assert ewt["passed"].sum() == summary["ewt_paragraphs_exact"]
+    assert 0 < summary["ewt_precision"] <= 1 and 0 < summary["ewt_recall"] <= 1
+    assert summary["ewt_right"] <= min(summary["ewt_found"], summary["ewt_boundaries"])

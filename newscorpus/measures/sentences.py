@@ -14,8 +14,9 @@ What blingfire gets wrong, and the pass fixes (each case pinned in ``tests/test_
 * it takes some ordinary words for abbreviations ("The army moved in. Troops arrived.");
 * it sometimes strands a title as a sentence of its own ("Gen. Smith. Col." / "Jones came.");
 * it ends a sentence before a small letter ('"This is great." she said');
-* it ends one after a three-dot ellipsis ("the thing is . . . I didn't"), or after one in
-  square brackets, which marks words left out of a quotation ('stairways [...]" (Smith 55)');
+* it ends one after a free-standing three-dot ellipsis ("the thing is . . . I didn't"), or
+  after one in square brackets, which marks words left out of a quotation ('stairways [...]"
+  (Smith 55)');
 * it does not end one after a time before a title ("at 6 P.M. Mr. Smith then went");
 * it splits a list item after its number ("1." / "The first item") and does not split an
   inline list ("1) The first item 2) The second item").
@@ -25,10 +26,13 @@ bracket) is followed by a space and a capital letter, digit or opening quote, or
 puts one, unless
 
 * the next sentence would start with a small letter;
-* the stop is a three-dot ellipsis (``...``, ``. . .`` or ``…``): by the convention of the AP
-  Stylebook and the Chicago Manual, a sentence that ends before an ellipsis takes its own full
-  stop, so four dots end a sentence and three do not. When that stop sits on the word and the
-  ellipsis is spaced after it (``compounds. . . . The``), the sentence ends at the stop;
+* the stop is a three-dot ellipsis (``...``, ``. . .`` or ``…``) that stands free, with a space
+  before it ("the thing is . . . I didn't"), or in square brackets: by the convention of the AP
+  Stylebook and the Chicago Manual that marks words left out, and a sentence that ends before
+  an ellipsis takes its own full stop, so four dots end a sentence. Three dots on the word before
+  a capital ("It closed on Sunday... You voted") end it, as informal and translated text writes
+  them. When a stop sits on the word and a spaced ellipsis follows (``compounds. . . . The``),
+  the sentence ends at the stop;
 * the word before is a title, a month or a reference abbreviation (``Lt.``, ``Nov.``, ``No.``)
   or a single-letter initial (``Michael W. Hanna``; but ``I`` after a word in small letters is
   the pronoun: "you and I. Did you see ...");
@@ -64,14 +68,15 @@ import blingfire
 # Case-sensitive: "No. 5" is an abbreviation, "said no." ends a sentence.
 # Titles and ranks stand before a name, so they never end a sentence before a capital.
 TITLES = frozenset(
-    "Mr Mrs Ms Messrs Dr Prof Rev Fr St Mt Ft Hon Gov Sen Rep Pres Amb Supt Insp "
+    "Mr Mrs Ms Messrs Dr Drs Prof Rev Fr St Mt Ft Hon Gov Sen Rep Pres Amb Supt Insp "
     "Gen Lt Col Maj Capt Cpt Sgt Cpl Pvt Adm Brig Cmdr Cdr Lieut Gens Cols".split())
 # Months (days are rarely abbreviated in prose); references; both stand before a number.
 MONTH_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
-REFERENCES = frozenset("No Nos N° Nº Vol Vols Fig Figs Art Sec Ch Para pp p vs approx Dept Univ Ave".split())
-# These follow a name and may end a sentence ("Pitt, Briggs & Co. It closed yesterday."): kept
+REFERENCES = frozenset("No Nos N° Nº Vol Vols Fig Figs Art Sec Ch Para pp p vs approx Dept Univ".split())
+# These follow a name and may end a sentence ("Pitt, Briggs & Co. It closed yesterday.", "on Michigan
+# Ave. Does anyone"): kept
 # where blingfire ends one, as for dotted initialisms.
-AFTER_A_NAME = frozenset("Jr Sr Inc Co Corp Ltd Bros".split())
+AFTER_A_NAME = frozenset("Jr Sr Inc Co Corp Ltd Bros Ave".split())
 NEVER_AN_END = TITLES | MONTH_ABBREVIATIONS | REFERENCES
 ABBREVIATIONS = NEVER_AN_END | AFTER_A_NAME  # the whole list (the chapter gives it to Punkt too)
 
@@ -167,9 +172,9 @@ def _boundary(text: str, start: int, boundary: int, blingfire_ends: bool) -> int
     if text.endswith(("..", " .", "…"), start, stop):
         ellipsis = ELLIPSIS_AT_END.search(text[start:stop])
         dots = ellipsis[0].count(".") + 3 * ellipsis[0].count("…")
-        if dots == 3:
-            return None  # an ellipsis inside the sentence (or "[...]" inside a quotation)
         first_dot = start + ellipsis.start()
+        if dots == 3 and (first_dot == start or text[first_dot - 1] in " [("):
+            return None  # an ellipsis standing free inside the sentence, or "[...]" inside a quotation
         if dots > 3 and first_dot > start and not text[first_dot - 1].isspace() and text[first_dot + 1] == " ":
             return first_dot + 2  # "compounds. . . . The": the stop ends it, the ellipsis opens the next
         return boundary
