@@ -388,3 +388,21 @@ def test_score_on_ewt_dev_when_it_is_there():
     assert ewt["passed"].sum() == summary["ewt_paragraphs_exact"]
     assert 0 < summary["ewt_precision"] <= 1 and 0 < summary["ewt_recall"] <= 1
     assert summary["ewt_right"] <= min(summary["ewt_found"], summary["ewt_boundaries"])
+
+
+def test_spans_are_ordered_stripped_and_inside_any_text():
+    """Seeded random strings made of the characters the rules look at: no rule raises, and the
+    spans stay in order, inside the text, without surrounding spaces, one per sentence."""
+    import random
+
+    rng = random.Random(17)
+    pieces = list("aAbZ Ii19.…!?\"”“'’()[]•⁃,:\n") + ["Mr.", "a.m.", "U.S.", " . . . ", "...", "1.", "2.", "1)",
+                                                       "2)", "Co.", "N°."]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        spans = sentence_spans(text)
+        previous = 0
+        for a, b in spans:
+            assert previous <= a < b <= len(text) and text[a:b] == text[a:b].strip(), (text, spans)
+            previous = b
+        assert len(split_paragraph(text)) == len(spans)

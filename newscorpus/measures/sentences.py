@@ -169,6 +169,8 @@ def _boundary(text: str, start: int, boundary: int, blingfire_ends: bool) -> int
     stop = end  # just after the last stop, closing quotes and brackets left out
     while stop > start and text[stop - 1] in CLOSERS:
         stop -= 1
+    if stop == start:
+        return boundary  # nothing but closing quotes since the last boundary
     if text.endswith(("..", " .", "…"), start, stop):
         ellipsis = ELLIPSIS_AT_END.search(text[start:stop])
         dots = ellipsis[0].count(".") + 3 * ellipsis[0].count("…")

@@ -94,7 +94,7 @@ def segmenters() -> dict[str, callable | None]:
     }
 
 
-def _counter(name: str, segment: callable | None) -> callable:
+def _counter(segment: callable | None) -> callable:
     if segment is not None:
         return lambda paragraph: sentence_count(segment(paragraph))
     from ..textstat_offline import textstat
@@ -123,7 +123,7 @@ def golden_rule_comparison(rules: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = []
     for name, segment in segmenters().items():
         if segment is None:
-            count = _counter(name, None)
+            count = _counter(None)
             counted = sum(count(text) == len(expected) for text, expected in zip(rules["text"], rules["sentences"]))
             rows.append({"segmenter": name, "golden_rules": len(rules), "golden_counted": counted})
             continue
@@ -151,7 +151,7 @@ def segmenter_comparison(hand: pd.DataFrame, repeats: int = 3) -> pd.DataFrame:
                 for file, rows in hand.groupby("file", sort=False)]
     rows = []
     for name, segment in segmenters().items():
-        count = _counter(name, segment)
+        count = _counter(segment)
         for file, paragraphs, truth in articles:
             counts = [count(p) for p in paragraphs]  # warm-up: first calls build caches
             best = float("inf")
