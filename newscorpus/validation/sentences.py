@@ -141,10 +141,11 @@ def golden_rule_comparison(rules: pd.DataFrame | None = None) -> pd.DataFrame:
         {c: "Int64" for c in columns if c != "segmenter"})
 
 
-def segmenter_comparison(hand: pd.DataFrame, repeats: int = 3) -> pd.DataFrame:
+def segmenter_comparison(hand: pd.DataFrame, repeats: int = 5) -> pd.DataFrame:
     """Each candidate against the hand count, per hand-counted article: sentences found,
     paragraphs counted right, and time per article in milliseconds (best of ``repeats``,
-    paragraph by paragraph). Timings depend on the machine; the counts do not."""
+    paragraph by paragraph; five by default, as a busy machine slows some passes). Timings depend
+    on the machine; the counts do not."""
     from ..measures.readability import clear_textstat_caches
 
     articles = [(file, rows["text"].tolist(), rows["sentences"].tolist())
