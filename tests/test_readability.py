@@ -517,7 +517,7 @@ def test_textstat_counts_two_ways_explain_the_two_tables():
     """The counts table runs textstat on the whole article, the segmenter comparison paragraph by
     paragraph: a paragraph without a final stop merges into the next only in the first, so one
     miscount can hide another in the whole-article total."""
-    from newscorpus.measures.sentences import segmenter_comparison
+    from newscorpus.validation.sentences import segmenter_comparison
 
     merged = ["The army moved in on the city", "Troops arrived in the city today. Then they left."]
     over = ["The soldiers waited. Stop. Go. They crossed the river at dawn and then at noon."]
