@@ -47,8 +47,19 @@ def tagger():
 
 
 @lru_cache(maxsize=4096)
+def _labels(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(UPOS, VerbForm) per word: the model's joint label, e.g. ("VERB", "Part"); "-" where none."""
+    return tuple(tuple(label.partition("|")[::2]) for label in tagger().tag(words))
+
+
 def _tag_tuple(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(label.partition("|")[0] for label in tagger().tag(words))
+    return tuple(upos for upos, _ in _labels(words))
+
+
+def tag_with_verb_form(words: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+    """(UPOS, VerbForm) for one sentence's words: VerbForm is Fin, Part, Inf or Ger for a verb
+    (what tells a passive participle from a finite verb), "-" otherwise."""
+    return list(_labels(tuple(words))) if words else []
 
 
 def tag_upos(words: list[str] | tuple[str, ...]) -> list[str]:

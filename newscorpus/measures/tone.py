@@ -53,3 +53,14 @@ def swap_word(sentence: str, old: str, new: str) -> dict:
     swapped = sentence.replace(old, new)
     return {"as_written": sentence, "compound_as_written": compound(sentence),
             "with_" + new: swapped, "compound_with_" + new: compound(swapped)}
+
+
+def group_tone_rows(file: str, paragraphs: list[str]) -> list[dict]:
+    """Tone toward the group, not of the whole article: VADER's compound for each sentence that
+    mentions it (the sentences of the agency measure), with the sentence, so every score can be
+    read against its line."""
+    from .agency import group_sentences
+
+    return [{"file": file, "paragraph": index, "mention": paragraph[first[0]:first[1]],
+             "compound": compound(paragraph[start:end]), "sentence": " ".join(paragraph[start:end].split())}
+            for index, paragraph, start, end, first in group_sentences(paragraphs)]
