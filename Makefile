@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# Wheels of the package and what pyproject.toml declares (pinned by constraints.txt), so that a
+# test can `pip install .` into a fresh environment with the network off.
+WHEELS := $(VENV)/wheelhouse/.complete
 
 .PHONY: book test bench lab check export lock clean
 
@@ -19,8 +22,13 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 book: $(STAMP)
 	$(PY) -m newscorpus build
 
+$(WHEELS): $(STAMP) pyproject.toml constraints.txt
+	rm -rf $(VENV)/wheelhouse
+	$(PY) -m pip wheel --quiet --disable-pip-version-check -w $(VENV)/wheelhouse -c constraints.txt . setuptools==80.9.0
+	touch $@
+
 ## make test: the test suite, including a strict build of a copy of the book
-test: $(STAMP)
+test: $(STAMP) $(WHEELS)
 	$(PY) -m pytest
 
 ## make bench: clean build, no-change rebuild, cleaner throughput and peer pages -> _build/bench.json;
