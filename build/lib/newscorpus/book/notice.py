@@ -1,0 +1,49 @@
+"""The notice a page shows when the corpus is not the book's original five articles.
+
+A page's tables, charts and glued numbers always come from the corpus in ``seeds/``; its
+interpretive prose was written about the original five. When a reader adds, removes or replaces
+articles, every page says so at its top, in the same warning box, so that no sentence about "the
+five articles" is taken for a statement about the reader's corpus. Chapters name the corpus's
+size (``chapter_notice``); the intro and conclusions point to their passages about the original
+five (``corpus_notice``).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+from IPython.display import Markdown
+
+CORPUS_NOTICE = (
+    "**This corpus is not the book's original five articles.** Every number and chart on this "
+    "page is computed from the articles now in the corpus folder, but the passages headed "
+    "*the original five articles* describe the texts the book was written about "
+    "(`newscorpus/data/original_corpus.csv` lists them with their SHA-256)."
+)
+
+
+def _warning(text: str) -> str:
+    return ":::{warning}\n" + text + "\n:::\n"
+
+
+def corpus_notice(seeds_dir: str | os.PathLike | None = None) -> str:
+    """Markdown for the intro and conclusions: empty for the original corpus, a warning otherwise."""
+    from ..findings import is_original_corpus
+
+    return "" if is_original_corpus(seeds_dir) else _warning(CORPUS_NOTICE)
+
+
+def chapter_notice(articles: pd.DataFrame):
+    """Nothing for the original corpus; otherwise a warning naming the corpus's size."""
+    from ..findings import is_original_corpus
+
+    if is_original_corpus():
+        return None
+    outlets = articles["outlet"].nunique()
+    return Markdown(_warning(
+        f"**Your corpus.** This chapter is computed from the {len(articles):,d} articles now in the corpus "
+        f"folder ({outlets:,d} outlet{'s' if outlets != 1 else ''}): every table, chart and number on this page "
+        "is theirs. The prose that interprets the results was written about the book's original five "
+        "articles and describes those five."
+    ))

@@ -1,0 +1,172 @@
+"""Findings at a glance: each article's profile across the chapters, side by side.
+
+Nothing here measures anything: every value is read from the table a chapter builds (the same
+table function the chapter's notebook calls), then joined on ``file``. Sentences that name an
+article are built from that joined table, so they stay true when the corpus changes.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import ARTICLE_SUFFIXES
+from .measures import framing, places, readability, themes
+from .paths import DATA_DIR, find_seeds_dir
+from .overview import by_article_name
+from .labels import article_names
+from .prose import english_list
+
+ORIGINAL_CORPUS = DATA_DIR / "original_corpus.csv"
+# The labels counted as the group's name in the "Daesh" share (the other labels are descriptions).
+DAESH = "daesh"
+ISIS_NAMES = ["isis", "isil", "is", "islamic_state"]
+
+
+def original_digests() -> dict[str, str]:
+    """File name -> SHA-256 of the five articles the book's prose was written about."""
+    lines = [l for l in ORIGINAL_CORPUS.read_text(encoding="utf-8").splitlines() if not l.startswith("#")]
+    return {row["file"]: row["sha256"] for row in csv.DictReader(lines)}
+
+
+def corpus_digests(seeds_dir: str | os.PathLike | None = None) -> dict[str, str]:
+    """File name -> SHA-256 of every article file (``.txt`` or ``.html``) in the corpus folder."""
+    folder = find_seeds_dir(seeds_dir)
+    files = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+def is_original_corpus(seeds_dir: str | os.PathLike | None = None) -> bool:
+    """True when the corpus folder holds exactly the original five articles, byte for byte."""
+    return corpus_digests(seeds_dir) == original_digests()
+
+
+def daesh_share(table: pd.DataFrame) -> pd.Series:
+    """Of the narrative's names for the group (ISIS, ISIL, IS, Islamic State, Daesh), the share
+    that is "Daesh"; NaN when the narrative names the group none of these ways."""
+    daesh = table[f"label_{DAESH}_narrative"]
+    total = daesh + sum(table[f"label_{n}_narrative"] for n in ISIS_NAMES)
+    return (daesh / total.where(total > 0)).astype(float)
+
+
+def top_themes(rates: pd.DataFrame) -> pd.DataFrame:
+    """Each article's most frequent theme (per 1,000 words) from the themes chapter's rates, the
+    runner-up, and whether the top one stands clear: its interval above every other theme's."""
+    label = lambda theme: themes.THEME_LABELS.get(theme, theme)
+    rows = []
+    for file, article in rates.groupby("file", sort=False):
+        ranked = article.sort_values("rate", ascending=False, kind="stable")
+        top, rest = ranked.iloc[0], ranked.iloc[1:]
+        rows.append({"file": file, "top_theme": label(top["theme"]), "top_theme_rate": top["rate"],
+                     "next_theme": label(rest.iloc[0]["theme"]) if len(rest) else None,
+                     "top_theme_clear": bool(rest.empty or top["low"] > rest["high"].max())})
+    return pd.DataFrame(rows, columns=["file", "top_theme", "top_theme_rate", "next_theme", "top_theme_clear"])
+
+
+def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
+    """One row per article, ``file`` first: outlet, reading grade (Flesch–Kincaid, 95% interval),
+    the "Daesh" share of the narrative's names, named and unnamed sources, quotations, mean VADER
+    tone, top theme and distinct places, each copied from its chapter's table. The grades'
+    pairwise comparison rides along in ``attrs["grade_pairs"]`` for :func:`findings_sentences`."""
+    scores, sentences = readability.readability_tables(cleaned)
+    grade = scores[["file", "kincaid_grade", "kincaid_grade_low", "kincaid_grade_high"]]
+    frame = framing.framing_table(cleaned)
+    framed = frame[["file", "sources_named", "sources_unnamed", "quotations", "vader_compound_mean"]].assign(
+        daesh_share=daesh_share(frame).to_numpy())
+    mentions = places.places_table(cleaned)
+    placed = mentions.groupby("file")["place"].nunique().rename("places").reset_index()
+    table = (overview[["file", "outlet", "date_label"]]
+             .merge(grade, on="file", how="left", validate="1:1")
+             .merge(framed, on="file", how="left", validate="1:1")
+             .merge(top_themes(themes.rate_intervals_table(cleaned)), on="file", how="left", validate="1:1")
+             .merge(placed, on="file", how="left", validate="1:1"))
+    table["places"] = table["places"].fillna(0).astype(int)
+    # the readability chapter's corrected pairwise comparison, so the sentences rank only what
+    # exceeds the noise
+    table.attrs["grade_pairs"] = readability.pairwise_differences(sentences, "kincaid_grade")
+    return table
+
+
+def reader_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
+    """The findings table as a reader wants it: articles named by outlet and date, plain headings."""
+    grade = [f"{g:.1f} ({lo:.1f}–{hi:.1f})" for g, lo, hi in
+             zip(table["kincaid_grade"], table["kincaid_grade_low"], table["kincaid_grade_high"])]
+    # a top theme that does not stand clear is shown with the one it cannot be ranked against
+    theme = [t if clear or not isinstance(t, str) or not n else f"{t} (or {n.lower()})"
+             for t, n, clear in zip(table["top_theme"], table["next_theme"], table["top_theme_clear"])]
+    return by_article_name(table.assign(grade=grade, top_theme=theme), overview, {
+        f"Reading grade ({readability.CONFIDENCE:.0%} interval)": "grade",
+        '"Daesh" share of names': "daesh_share", "Named sources": "sources_named",
+        "Unnamed sources": "sources_unnamed", "Quotations": "quotations",
+        "Mean tone (VADER)": "vader_compound_mean", "Top theme": "top_theme", "Places": "places",
+    })
+
+
+def _name(table: pd.DataFrame, overview: pd.DataFrame, row) -> str:
+    return article_names([table.loc[row, "file"]], overview)[0]
+
+
+def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]:
+    """Plain sentences about whichever articles stand out in the findings table. Built from the
+    table, so they read correctly for any corpus; names are the user's text (escape to display)."""
+    pairs = table.attrs.get("grade_pairs")
+    t = table.reset_index(drop=True)
+    out = []
+    if t["kincaid_grade"].isna().all():
+        return out
+    if pairs is not None and len(t) > 1:
+        out.append(_grade_sentence(t, overview, pairs))
+    daesh = t["daesh_share"].dropna()
+    if len(daesh) and daesh.max() > 0:
+        users = [_name(t, overview, i) for i in daesh[daesh >= 0.5].index]
+        if users:
+            who = english_list(users) if len(users) <= 3 else _count(len(users), "article")
+            out.append(f'"Daesh" is the main name for the group in the narrative of {who}; '
+                       f"{_count(len(daesh) - len(users), 'other article')} mostly say ISIS, ISIL or IS.")
+    unnamed = t["sources_unnamed"] - t["sources_named"]
+    if unnamed.max() > 0:
+        i = unnamed.idxmax()
+        out.append(f"{_name(t, overview, i)} leans most on unnamed sources "
+                   f"({t.loc[i, 'sources_unnamed']} unnamed against {t.loc[i, 'sources_named']} named).")
+    q = t["quotations"].idxmax()
+    if t.loc[q, "quotations"] > 0:
+        out.append(f"{_name(t, overview, q)} quotes most ({_count(int(t.loc[q, 'quotations']), 'quotation')}).")
+    out.append(_theme_sentence(t, overview))
+    return out
+
+
+def _grade_sentence(t: pd.DataFrame, overview: pd.DataFrame, pairs: pd.DataFrame) -> str:
+    """Highest and lowest grade, then what the corrected pairwise intervals allow: the highest
+    ranked only against the articles it differs from beyond the noise."""
+    hard_file, clear, unclear = readability.hardest_against_others(t, pairs, "kincaid_grade")
+    hard, easy = t.index[t["file"] == hard_file][0], t["kincaid_grade"].idxmin()
+    start = (f"{_name(t, overview, hard)} has the highest reading grade ({t.loc[hard, 'kincaid_grade']:.1f}) "
+             f"and {_name(t, overview, easy)} the lowest ({t.loc[easy, 'kincaid_grade']:.1f}). ")
+    names = lambda files: english_list(article_names(files, overview)) if len(files) <= 3 else _count(len(files), "other article")
+    noise = f"Counting the noise (the readability chapter's corrected intervals), {_name(t, overview, hard)} "
+    if not clear:
+        return start + noise + "does not read harder than any other article: no ranking holds."
+    if not unclear:
+        return start + noise + "reads harder than every other article."
+    return start + noise + f"reads harder than {names(clear)}, but cannot be told apart from {names(unclear)}."
+
+
+def _theme_sentence(t: pd.DataFrame, overview: pd.DataFrame) -> str:
+    """Which articles' leading themes stand clear of their next theme, within the intervals."""
+    clear = t[t["top_theme_clear"].fillna(False).astype(bool)]
+    if clear.empty:
+        return ("In no article does the leading theme stand clear of the next one within the intervals, "
+                "so the themes are not ranked here.")
+    named = [f"{_name(t, overview, i)} ({clear.loc[i, 'top_theme'].lower()})" for i in clear.index]
+    who = english_list(named) if len(named) <= 3 else _count(len(named), "article")
+    rest = len(t) - len(clear)
+    return (f"The leading theme stands clear of the next one within the intervals in {who}"
+            + (f"; in the other {_count(rest, 'article')} the top two cannot be ranked." if rest else "."))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")

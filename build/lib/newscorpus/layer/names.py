@@ -1,0 +1,105 @@
+"""Multi-word names found from the text itself: runs of capitalised words.
+
+A name is two or more capitalised words with only spaces between them ("Haider al-Abadi",
+"Deir ez-Zour", "Islamic State"), or an initial and its stop ("Elijah J. Magnier"), which may be
+joined by the lower-case connectors of names ("Breaking the Walls", "Islamic State of Iraq",
+"Abu Bakr al-Baghdadi"). "and" joins only inside a name that already has "of" ("Islamic State of
+Iraq and Syria"), so "Iraq and Syria" stays two names. A run
+
+* does not start with a capitalised function word, month or day ("The", "In", "May"), nor with a
+  sentence's first word when the text also writes that word in lower case ("Jihadists of
+  al-Nusra" at a sentence's head is no name, "Michael W. Hanna" is);
+* ends at a possessive ("Iraq's Sunnis" is not one name) and never ends with a connector;
+* leaves titles out: the name is what follows the last title ("Iraqi Prime Minister Adel Abdul
+  Mahdi" gives the name "Adel Abdul Mahdi");
+* never takes in an acronym ("ISIS", "US-backed") or an adjective joined by a hyphen
+  ("al-Qaeda-linked"), which stand alone.
+
+No list of names is consulted, so a reader's corpus gets its own names. The rules are tested on
+sentences in ``tests/test_layer.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+CONNECTORS = frozenset({"of", "the", "bin", "ibn", "bint", "al", "el", "ez", "de", "da", "du", "van", "von",
+                        "der", "la", "le"})
+# Capitalised function words that start sentences, months and days: not the head of a name.
+NOT_NAME_HEADS = frozenset("""
+a an the and but or nor so yet for if when while after before since as at by in on of to from with
+without into onto over under about against between during through until upon within this that these
+those there here it its he she they we you i his her their our my your what which who whom whose
+where why how all any both each every few many most much no not some such than then thus however
+meanwhile also although though because even only just still once later earlier today yesterday
+according despite unlike like instead moreover furthermore indeed perhaps
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+""".split())
+# Titles and offices that stand before a name; the name is what follows them.
+TITLES = frozenset("""
+president vice prime minister ministers secretary general gen lt lieutenant colonel col major maj
+captain capt brigadier commander sergeant admiral marshal sheikh shaikh sheik king queen prince
+princess emir caliph ayatollah imam ambassador governor gov senator sen representative rep mayor
+spokesman spokeswoman spokesperson chief director chairman deputy judge justice pope cardinal
+bishop mr mrs ms dr prof professor sir lord dame
+""".split())
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_INITIAL_GAP = re.compile(r"\.[ \t\u00a0]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def is_capitalised(form: str) -> bool:
+    """A word that can be part of a name: it starts with a capital ("Mosul", "Post-Mosul"), or is
+    a particle joined to one ("al-Sham", "ez-Zour"); not an acronym ("ISIS", "US-backed") nor an
+    adjective made with a hyphen ("al-Qaeda-linked")."""
+    pieces = form.split("-")
+    if len(pieces[0]) > 1 and pieces[0].isupper():
+        return False  # an acronym, alone or leading a compound
+    if len(pieces) > 1 and not pieces[-1][:1].isupper():
+        return False  # "al-Qaeda-linked", "Iraqi-led"
+    if form[:1].isupper():
+        return True
+    return len(pieces) > 1 and pieces[0].lower() in CONNECTORS
+
+
+def name_runs(text: str, spans: list[tuple[int, int, str]],
+              lower_case_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """(first, last) token indices (inclusive) of each multi-word name among one sentence's word
+    spans (as :func:`newscorpus.layer.words.words` returns them). ``lower_case_words``: words
+    the text writes in lower case somewhere; such a word at a sentence's head is no name's head."""
+    forms = [text[s:e] for s, e, _ in spans]
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(spans)
+    while i < n:
+        form = forms[i]
+        head_ok = i > 0 or form.lower() not in lower_case_words
+        if spans[i][2] != "word" or not is_capitalised(form) or form.lower() in NOT_NAME_HEADS or not head_ok:
+            i += 1
+            continue
+        j, last_capital, has_of = i, i, False
+        while j + 1 < n and not _POSSESSIVE.search(forms[j]):
+            gap = text[spans[j][1]:spans[j + 1][0]]
+            initial = len(forms[j]) == 1 and forms[j].isupper() and _INITIAL_GAP.fullmatch(gap)
+            if not (_SPACES.fullmatch(gap) or initial):
+                break
+            nxt = forms[j + 1]
+            if spans[j + 1][2] == "word" and is_capitalised(nxt):
+                j += 1
+                last_capital = j
+            elif not initial and (nxt in CONNECTORS or (nxt == "and" and has_of)):
+                has_of = has_of or nxt == "of"
+                j += 1
+            else:
+                break
+        first = i
+        for k in range(i, last_capital):  # the name starts after the last title
+            lower = forms[k].lower().rstrip(".")
+            if forms[k][:1].isupper() and (lower in TITLES or lower in NOT_NAME_HEADS):
+                first = k + 1
+        while first < last_capital and not is_capitalised(forms[first]):
+            first += 1  # never start on a connector
+        if last_capital > first:
+            runs.append((first, last_capital))
+        i = last_capital + 1
+    return runs

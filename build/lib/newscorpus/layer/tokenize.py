@@ -1,0 +1,78 @@
+"""A paragraph's sentences and tokens, the one tokenisation every measure reads.
+
+A paragraph (or a headline, a caption) is split into sentences (:mod:`newscorpus.measures.
+sentences`), each sentence into words (:mod:`newscorpus.layer.words`), and each run of words
+that makes a name (:mod:`newscorpus.layer.names`) is joined into one token. What a paragraph's
+tokens are depends on the paragraph alone, so a measure that reads paragraphs and the document
+built from them see the same tokens; they are cached for the last few thousand paragraphs, since
+several measures read the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..measures.sentences import sentence_spans
+from .names import name_runs
+from .words import APOSTROPHES, POSSESSIVE, PARTICLE, word_key, words
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphToken:
+    start: int  # offsets into the paragraph
+    end: int
+    form: str  # as written (a name's inner white space folded to one space)
+    key: str  # what is counted
+    kind: str  # word, abbrev, number or name
+    sentence: int  # index among the paragraph's sentences
+
+
+_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z][a-z'’]*(?![^\W_])")
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """Words the text writes in lower case: at a sentence's head, such a word starts no name."""
+    return frozenset(m.group() for m in _LOWER_WORD.finditer(text))
+
+
+def is_title_case(text: str, spans) -> bool:
+    """A headline written In Title Case (checked for headlines, standfirsts and captions, not for
+    body sentences): its capitals say nothing about names."""
+    lettered = [text[s:e] for s, e, k in spans if k == "word" and len(text[s:e]) > 3]
+    return len(lettered) >= 2 and sum(w[:1].isupper() for w in lettered) > 0.6 * len(lettered)
+
+
+def name_key(form: str) -> str:
+    """The key of a multi-word name: as written, but "Al-" written "al-" and a possessive dropped."""
+    parts = POSSESSIVE.sub("", form.translate(APOSTROPHES)).split(" ")
+    return " ".join("al-" + p[3:] if PARTICLE.match(p) else p for p in parts)
+
+
+@lru_cache(maxsize=4096)
+def paragraph_sentences(text: str, split: bool = True) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence; ``split=False`` keeps the text one sentence (a headline)."""
+    return tuple(sentence_spans(text)) if split else ((0, len(text)),)
+
+
+@lru_cache(maxsize=4096)
+def paragraph_tokens(text: str, split: bool = True) -> tuple[ParagraphToken, ...]:
+    """The tokens of one paragraph, sentence by sentence (see the module notes)."""
+    lower = lower_case_words(text)
+    found_tokens: list[ParagraphToken] = []
+    for sentence, (s_start, s_end) in enumerate(paragraph_sentences(text, split)):
+        found = words(text, s_start, s_end)
+        names = {} if not split and is_title_case(text, found) else dict(name_runs(text, found, lower))
+        i = 0
+        while i < len(found):
+            start, end, kind = found[i]
+            if i in names:
+                end = found[names[i]][1]
+                form = " ".join(text[start:end].split())
+                key, kind, i = name_key(form), "name", names[i] + 1
+            else:
+                form = text[start:end]
+                key, i = word_key(form, kind), i + 1
+            found_tokens.append(ParagraphToken(start, end, form, key, kind, sentence))
+    return tuple(found_tokens)

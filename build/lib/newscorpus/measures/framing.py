@@ -1,0 +1,265 @@
+"""Framing: how each article names the group, whom it quotes, which loaded or stance words it
+uses, its tone and the actors it mentions, split by voice (the outlet's narrative, quoted text,
+an editor's bracketed gloss).
+
+``framing_row(file, paragraphs)`` is the pure per-article function (one row of ``framing.csv``);
+``framing_hits`` and ``attributions`` return the evidence behind it. The per-article work is one
+Aho-Corasick pass per paragraph for labels, actors and lexicons, one regex pass for report verbs,
+and VADER per sentence. ``framing_table`` maps it over the corpus; ``framing_profile`` is the
+corpus-level step (standardised rates), reading only the per-article counts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from . import attribution, lexicons, tone
+from .lexicons import ACTOR, LABEL, LEXICON
+from ..layer.words import words as layer_words
+from .quotes import NARRATIVE, QUOTED, VOICES, voices_of
+
+HIT_COLUMNS = ["file", "paragraph", "family", "name", "lemma", "voice", "start", "end", "match"]
+SOURCE_TYPES = ("named", "unnamed", "institution", "unknown")
+
+
+def slug(name: str) -> str:
+    """A column-name form of a label, actor or lexicon: "the organization" -> "the_organization"."""
+    return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")
+
+
+def _lowered(text: str) -> str:
+    # str.lower can change a string's length (e.g. "İ"); offsets must stay those of the original.
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_word_edge(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+
+
+def _longest_first(hits: list[tuple]) -> list[tuple]:
+    """Within one family, overlapping matches keep the longest ("Iraqi security forces", not also
+    "security forces"); labels are exempt: "terrorist ISIS" is also an "ISIS"."""
+    kept, taken_until = [], -1
+    for hit in sorted(hits, key=lambda h: (h[3], -(h[4] - h[3]))):
+        if hit[3] >= taken_until:
+            kept.append(hit)
+            taken_until = hit[4]
+    return kept
+
+
+def _members_outside_other_labels(labels: list[tuple]) -> list[tuple]:
+    """Label hits without the member nouns that lie inside another label's match: the "terrorist"
+    of "terrorist organization" is counted once, as that descriptor."""
+    members = lexicons.member_noun_labels()
+
+    def inside_another(hit: tuple) -> bool:
+        return any(o[3] <= hit[3] and hit[4] <= o[4] and (o[3], o[4]) != (hit[3], hit[4]) for o in labels)
+
+    return [h for h in labels if h[1] not in members or not inside_another(h)]
+
+
+def scan_paragraph(paragraph: str) -> list[tuple]:
+    """(family, name, lemma, start, end, voice) for every label, actor and lexicon entry found,
+    in one pass of the automaton over the paragraph."""
+    text = _lowered(paragraph)
+    voices = voices_of(paragraph)
+    by_family: dict[str, list[tuple]] = {LABEL: [], ACTOR: [], LEXICON: []}
+    for end_index, (length, entries) in lexicons.automaton().iter(text):
+        start, end = end_index - length + 1, end_index + 1
+        if not _is_word_edge(text, start, end):
+            continue
+        for entry in entries:
+            if entry.case_sensitive and paragraph[start:end] != entry.form:
+                continue
+            if entry.name == "hedges" and not lexicons.counts_as_hedge(entry.lemma, paragraph, end):
+                continue  # "questions about the strength": a preposition, not an approximator
+            if entry.family == LEXICON and not lexicons.has_meant_pos(entry.name, entry.lemma, paragraph, start, end):
+                continue  # "in May", "a single state", "certain areas": not what the list means
+            if entry.name in lexicons.member_noun_labels() and entry.family == LABEL \
+                    and not lexicons.counts_as_member_noun(entry.form, paragraph, end):
+                continue  # "terrorist attacks": an adjective, not a noun for the group's members
+            by_family[entry.family].append((entry.family, entry.name, entry.lemma, start, end))
+    by_family[LABEL] = _members_outside_other_labels(by_family[LABEL])
+    names = [(h[3], h[4]) for h in by_family[LABEL] if h[1] in lexicons.name_labels()]
+    words = [h for h in by_family[LEXICON] if not any(s <= h[3] and h[4] <= e for s, e in names)]
+    hits = by_family[LABEL] + _longest_first(by_family[ACTOR]) + _longest_first(words)
+    return [(*h, voices.at(h[3])) for h in sorted(hits, key=lambda h: (h[3], h[4]))]
+
+
+def words_by_voice(paragraph: str) -> dict[str, int]:
+    """The paragraph's words (the book's one definition, :mod:`newscorpus.layer.words`) by the
+    voice each starts in: narrative, quoted or gloss."""
+    voices = voices_of(paragraph)
+    counts = dict.fromkeys(VOICES, 0)
+    for start, _end, _kind in layer_words(paragraph):
+        counts[voices.at(start)] += 1
+    return counts
+
+
+def framing_hits(file: str, paragraphs: list[str]) -> list[dict]:
+    """Evidence: every label, actor and lexicon match of one article with its voice and offsets."""
+    return [
+        dict(zip(HIT_COLUMNS, (file, i, family, name, lemma, voice, start, end, p[start:end])))
+        for i, p in enumerate(paragraphs)
+        for family, name, lemma, start, end, voice in scan_paragraph(p)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _row_names() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(label, slug) and (actor, slug) pairs in file order: read once per process, not per article."""
+    return (tuple((label, slug(label)) for label in lexicons.label_names()),
+            tuple((actor, slug(actor)) for actor in lexicons.actor_names()))
+
+
+def framing_row(file: str, paragraphs: list[str]) -> dict:
+    """One row of ``framing.csv``: counts by voice and rates per 1,000 words for every label and
+    lexicon, actor mentions (all voices, then by voice), sources by type, quotations, and mean
+    VADER compound."""
+    words = dict.fromkeys(VOICES, 0)
+    counts: dict[tuple[str, str, str], int] = {}
+    quotations = said = 0
+    for p in paragraphs:
+        for voice, n in words_by_voice(p).items():
+            words[voice] += n
+        quotations += sum(1 for s, e in voices_of(p).quotes if len(p[s:e].split()) >= 3)
+        for family, name, lemma, _s, _e, voice in scan_paragraph(p):
+            counts[family, name, voice] = counts.get((family, name, voice), 0) + 1
+            if name == "assertives" and lemma == "say" and voice == NARRATIVE:
+                said += 1
+    total_words = sum(words.values())
+    row: dict = {"file": file, "words": total_words, **{f"words_{v}": words[v] for v in VOICES}}
+
+    def per_1000(n: int, denominator: int) -> float:
+        return 1000 * n / denominator if denominator else float("nan")
+
+    labels, actors = _row_names()
+    for label, label_slug in labels:
+        found = {v: counts.get((LABEL, label, v), 0) for v in VOICES}
+        row.update({f"label_{label_slug}_{v}": found[v] for v in VOICES})
+        row[f"label_{label_slug}_per_1000"] = per_1000(sum(found.values()), total_words)
+    for name in lexicons.LEXICON_ORDER:
+        narrative, quoted = counts.get((LEXICON, name, NARRATIVE), 0), counts.get((LEXICON, name, QUOTED), 0)
+        row.update({f"lex_{name}_narrative": narrative, f"lex_{name}_quoted": quoted,
+                    f"lex_{name}_narrative_per_1000": per_1000(narrative, words[NARRATIVE])})
+    row["lex_assertives_say_narrative"] = said  # "say" is on Hooper's assertive list: shown apart
+    for actor, actor_slug in actors:
+        found = {v: counts.get((ACTOR, actor, v), 0) for v in VOICES}
+        row[f"actor_{actor_slug}"] = sum(found.values())
+        row.update({f"actor_{actor_slug}_{v}": found[v] for v in VOICES})
+    found = attribution.attributions(file, paragraphs)
+    row.update({f"sources_{t}": sum(a["source_type"] == t for a in found) for t in SOURCE_TYPES})
+    row["attributions"] = len(found)
+    row["attributions_direct"] = sum(a["mode"] == "direct" for a in found)
+    row["quotations"] = quotations
+    row["vader_compound_mean"], row["sentences"] = tone.mean_compound(paragraphs)
+    return row
+
+
+def _paragraph_frames(cleaned: pd.DataFrame):
+    return zip(cleaned["file"], cleaned["paragraphs"])
+
+
+def framing_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """``framing_row`` for every article, keyed by ``file``."""
+    return pd.DataFrame([framing_row(f, list(p)) for f, p in _paragraph_frames(cleaned)])
+
+
+def hits_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame([h for f, p in _paragraph_frames(cleaned) for h in framing_hits(f, list(p))],
+                        columns=HIT_COLUMNS)
+
+
+def attributions_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """One row per attribution: file, paragraph, speaker, kind, verb, mode (direct or reported), text."""
+    return pd.DataFrame([a for f, p in _paragraph_frames(cleaned) for a in attribution.attributions(f, list(p))],
+                        columns=attribution.COLUMNS)
+
+
+def label_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """Long form of the label columns of ``framing_table``: file, label, narrative, quoted, gloss."""
+    rows = []
+    for row in table.to_dict("records"):
+        for label in lexicons.label_names():
+            counts = {v: row[f"label_{slug(label)}_{v}"] for v in VOICES}
+            rows.append({"file": row["file"], "label": label, **counts})
+    return pd.DataFrame(rows, columns=["file", "label", *VOICES])
+
+
+PROFILE_MEASURES = {
+    # heading -> (count columns, denominator column)
+    "ISIS / ISIL / IS": (["label_isis", "label_isil", "label_is"], "words"),
+    "Islamic State": (["label_islamic_state"], "words"),
+    "Daesh": (["label_daesh"], "words"),
+    "the organization / the group": (["label_the_organization", "label_the_group"], "words"),
+    "member nouns": ([f"label_{slug(label)}" for label in lexicons.label_names()
+                      if label in lexicons.member_noun_labels()], "words"),
+    "loaded vocabulary": (["lex_loaded_narrative"], "words_narrative"),
+    "hedges": (["lex_hedges_narrative"], "words_narrative"),
+    # "say" is a report verb in news: left out here as in the stance table
+    "factives + assertives (without say)": (["lex_factives_narrative", "lex_assertives_narrative",
+                                             "-lex_assertives_say_narrative"], "words_narrative"),
+    "attributions": (["attributions"], "words"),
+    "unnamed sources": (["sources_unnamed"], "words"),
+    "quoted words": (["words_quoted"], "words"),
+}
+
+
+def _measure_counts(table: pd.DataFrame, columns: list[str]) -> pd.Series:
+    total = pd.Series(0, index=table.index)
+    for column in columns:
+        if column.startswith("-"):  # a part to take away
+            total -= table[column[1:]]
+        elif column in table:
+            total += table[column]
+        else:  # a label column: every voice
+            total += sum(table[f"{column}_{v}"] for v in VOICES)
+    return total
+
+
+def framing_profile(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Corpus-level step over per-article counts: (counts, rates per 1,000 words, z-scores of the
+    rates across articles), each indexed by file with one column per measure. Tone is added as
+    the mean compound (not a rate)."""
+    counts = pd.DataFrame({name: _measure_counts(table, cols) for name, (cols, _) in PROFILE_MEASURES.items()})
+    rates = pd.DataFrame({name: 1000 * counts[name] / table[den] for name, (_, den) in PROFILE_MEASURES.items()})
+    counts["tone (VADER)"] = table["vader_compound_mean"]
+    rates["tone (VADER)"] = table["vader_compound_mean"]
+    counts.index = rates.index = table["file"]
+    spread = rates.std(ddof=0).replace(0, 1)
+    z = (rates - rates.mean()) / spread
+    return counts, rates, z
+
+
+def lexicon_drivers(hits: pd.DataFrame, lexicon: str, top: int = 8) -> pd.DataFrame:
+    """The lemmas behind a lexicon's counts, per file: lemma, count, share of the lexicon's hits."""
+    found = hits[(hits["family"] == LEXICON) & (hits["name"] == lexicon)]
+    table = found.groupby(["file", "lemma"]).size().rename("count").reset_index()
+    table["share"] = table["count"] / table.groupby("file")["count"].transform("sum")
+    return table.sort_values(["file", "count", "lemma"], ascending=[True, False, True]).groupby("file").head(top)
+
+
+def stance_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Epistemic stance, narrative only: hedges against factives and assertives (boosters)."""
+    out = pd.DataFrame({
+        "file": table["file"],
+        "hedges": table["lex_hedges_narrative"],
+        "boosters": table["lex_factives_narrative"] + table["lex_assertives_narrative"],
+        "of_which_say": table["lex_assertives_say_narrative"],
+        "narrative_words": table["words_narrative"],
+    })
+    out["boosters_without_say"] = out["boosters"] - out["of_which_say"]
+    out["hedges_per_1000"] = 1000 * out["hedges"] / out["narrative_words"]
+    out["boosters_per_1000"] = 1000 * out["boosters"] / out["narrative_words"]
+    out["boosters_without_say_per_1000"] = 1000 * out["boosters_without_say"] / out["narrative_words"]
+    out["hedge_share"] = out["hedges"] / (out["hedges"] + out["boosters_without_say"])
+    return out
+
+
+def framing_csv(table: pd.DataFrame) -> pd.DataFrame:
+    """``framing.csv``: the per-article table, ``file`` first (all counts, rates and tone)."""
+    return table[["file"] + [c for c in table.columns if c != "file"]]

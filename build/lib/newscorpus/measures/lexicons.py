@@ -1,0 +1,248 @@
+"""Word lists for the framing chapter, loaded once and matched in one Aho-Corasick pass.
+
+Three families of entries share one automaton: naming labels (``data/framing/labels.csv``),
+actor aliases (``data/framing/actors.csv``) and lexicon entries (the loaded vocabulary of
+``data/framing/loaded_terms.csv`` and the lists in ``data/lexicons/``). Lexicon entries are lemmas:
+each is expanded to its inflections with lemminflect, and a form that two lists share is kept only
+in the first list in ``LEXICON_ORDER`` so that no word counts twice (``lexicon_overlaps`` lists what
+was removed from where).
+
+Hyland's approximators *about* and *around* are prepositions at least as often ("questions about
+the strength", "maneuvers around an agreement"): they count as hedges only before a quantity
+("about six months", "around 40", "about a third"), see ``counts_as_hedge``. Likewise a
+member noun's singular is often an adjective ("terrorist attacks", "jihadist factions"): it counts
+as a member noun only when no noun follows it, see ``counts_as_member_noun``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+from lemminflect import getAllInflections, getAllLemmas, getLemma
+
+LABEL, ACTOR, LEXICON = "label", "actor", "lexicon"
+
+# The domain list first: a form in it and in a general list is read as loaded vocabulary.
+LEXICON_FILES = {
+    "loaded": None,  # data/framing/loaded_terms.csv
+    "hedges": "hedges_hyland2005.txt",
+    "factives": "factives_hooper1975.txt",
+    "assertives": "assertives_hooper1975.txt",
+    "implicatives": "implicatives_karttunen1971.txt",
+    "recasens": "npov_lexicon.txt",
+}
+LEXICON_ORDER = tuple(LEXICON_FILES)
+
+APPROXIMATORS = frozenset({"about", "around"})  # hedges before a number, prepositions otherwise
+APPROXIMATOR = re.compile(r"\b(?:" + "|".join(sorted(APPROXIMATORS)) + r")\b", re.IGNORECASE)
+QUANTITY_NEXT = re.compile(
+    r"\s+(?:(?:a|an)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundreds?|thousands?|millions?|billions?|dozens?|half|thirds?|quarters?|fifths?|tenths?)\b)",
+    re.IGNORECASE,
+)
+
+# The word right after a match, with nothing but spaces between (a comma or a full stop ends the phrase).
+NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+# Function words lemminflect also lists as nouns ("who", "that", "will"): never a modified noun.
+NOT_MODIFIED_NOUNS = frozenset({"who", "whom", "whose", "which", "what", "that", "this", "these", "those",
+                                "will", "can", "must", "does", "may"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    family: str  # label, actor or lexicon
+    name: str  # the label, the actor, or the lexicon's name
+    form: str  # the surface form as listed (the expanded inflection for lexicons)
+    lemma: str  # the listed entry a form came from
+    case_sensitive: bool
+
+
+def _data(*parts: str):
+    return resources.files("newscorpus").joinpath("data", *parts)
+
+
+def read_csv(*parts: str) -> list[dict[str, str]]:
+    """Rows of a data CSV, skipping its '#' header comment."""
+    with _data(*parts).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def read_list(name: str) -> list[str]:
+    """Entries of a word list in data/lexicons, skipping '#' lines and blanks."""
+    text = _data("lexicons", name).read_text(encoding="utf-8")
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+
+def inflections(lemma: str) -> set[str]:
+    """The lemma and every inflection lemminflect knows for it (all parts of speech); phrases
+    are kept as listed, since lemminflect inflects single words."""
+    forms = {lemma}
+    if " " not in lemma:
+        for variants in getAllInflections(lemma).values():
+            forms.update(variants)
+    return {f.lower() for f in forms}
+
+
+@lru_cache(maxsize=1)
+def lexicon_lemmas() -> dict[str, list[str]]:
+    """The listed entries of each lexicon, lower-cased, in file order."""
+    lists = {"loaded": [r["lemma"] for r in read_csv("framing", "loaded_terms.csv")]}
+    for name, filename in LEXICON_FILES.items():
+        if filename:
+            lists[name] = read_list(filename)
+    # Single letters ("s", left by the source's tokeniser) would match every "'s".
+    return {name: list(dict.fromkeys(w.lower() for w in words if len(w) > 1)) for name, words in lists.items()}
+
+
+@lru_cache(maxsize=1)
+def _lexicon_forms() -> tuple[dict[str, tuple[str, str]], list[tuple[str, str, str]]]:
+    """form -> (lexicon, lemma) with overlaps removed, and the removed (form, kept_in, dropped_from)."""
+    owner: dict[str, tuple[str, str]] = {}
+    dropped = []
+    for name in LEXICON_ORDER:
+        for lemma in lexicon_lemmas()[name]:
+            for form in sorted(inflections(lemma)):
+                if form in owner:
+                    if owner[form][0] != name:
+                        dropped.append((form, owner[form][0], name))
+                    continue
+                owner[form] = (name, lemma)
+    return owner, dropped
+
+
+def lexicon_forms() -> dict[str, tuple[str, str]]:
+    """Every matched form of every lexicon: form -> (lexicon, lemma), each form in one list only."""
+    return _lexicon_forms()[0]
+
+
+def lexicon_overlaps():
+    """Forms listed in more than one lexicon: where each was kept and where it was removed."""
+    import pandas as pd
+
+    return pd.DataFrame(sorted(set(_lexicon_forms()[1])), columns=["form", "kept_in", "removed_from"])
+
+
+@lru_cache(maxsize=1)
+def entries() -> list[Entry]:
+    """Every entry the automaton matches."""
+    found = [
+        Entry(LABEL, r["label"], r["form"], r["form"], r["case_sensitive"] == "1")
+        for r in read_csv("framing", "labels.csv")
+    ]
+    found += [
+        Entry(ACTOR, r["actor"], r["form"], r["form"], r["case_sensitive"] == "1")
+        for r in read_csv("framing", "actors.csv")
+    ]
+    found += [Entry(LEXICON, name, form, lemma, False) for form, (name, lemma) in lexicon_forms().items()]
+    return found
+
+
+@lru_cache(maxsize=1)
+def automaton() -> ahocorasick.Automaton:
+    """One automaton over the lower-cased forms of every entry; built once per process."""
+    auto = ahocorasick.Automaton()
+    by_key: dict[str, list[Entry]] = {}
+    for entry in entries():
+        by_key.setdefault(entry.form.lower(), []).append(entry)
+    for key, found in by_key.items():
+        auto.add_word(key, (len(key), tuple(found)))
+    auto.make_automaton()
+    return auto
+
+
+def counts_as_hedge(lemma: str, paragraph: str, end: int) -> bool:
+    """Whether a hedge-list match ending at ``end`` is a hedge: an approximator (*about*,
+    *around*) only when a quantity follows it, every other entry always."""
+    return lemma not in APPROXIMATORS or bool(QUANTITY_NEXT.match(paragraph, end))
+
+
+def approximators_left_out(paragraphs: Iterable[str]) -> int:
+    """How many approximators in ``paragraphs`` are not counted as hedges (no quantity follows)."""
+    return sum(not counts_as_hedge(m.group(0).lower(), paragraph, m.end())
+               for paragraph in paragraphs for m in APPROXIMATOR.finditer(paragraph))
+
+
+def _is_noun(word: str) -> bool:
+    """A capitalised word (a name: "terrorist ISIS") or one lemminflect knows as a noun; without a
+    part-of-speech tagger (the book has none), "attacks" in "terrorist attacks" is read as a noun."""
+    if word[0].isupper():
+        return True
+    lemmas = getAllLemmas(word.lower())
+    return "NOUN" in lemmas and "AUX" not in lemmas and word.lower() not in NOT_MODIFIED_NOUNS
+
+
+def counts_as_member_noun(form: str, paragraph: str, end: int) -> bool:
+    """Whether a member-noun match ending at ``end`` is the noun for members: a plural always
+    ("terrorists"), a singular only when no noun follows for it to modify ("a terrorist." but not
+    "terrorist attacks", "jihadist factions", "terrorist ISIS")."""
+    if getLemma(form.lower(), upos="NOUN")[0] != form.lower():
+        return True  # a plural is never an adjective
+    following = NEXT_WORD.match(paragraph, end)
+    return not (following and _is_noun(following.group(1)))
+
+
+@lru_cache(maxsize=1)
+def pos_rules() -> dict[tuple[str, str], tuple[frozenset[str], bool]]:
+    """(lexicon, entry) -> (the parts of speech the entry means, predicative only), from
+    ``data/lexicons/parts_of_speech.csv``."""
+    return {(r["lexicon"], r["entry"]): (frozenset(r["upos"].split("|")), r["position"] == "predicative")
+            for r in read_csv("lexicons", "parts_of_speech.csv")}
+
+
+NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def has_meant_pos(lexicon: str, lemma: str, paragraph: str, start: int, end: int) -> bool:
+    """Whether a lexicon match is the part of speech its entry means: "prices may rise" but not
+    "in May"; "officials stated" but not "a single state"; "it is certain that" but not "certain
+    areas". The sentence is tagged only when the form could be something else (a speed goal):
+    lower-case "may" or "said" can only be what the hedge and assertive lists mean."""
+    rule = pos_rules().get((lexicon, lemma))
+    if rule is None:
+        return True
+    allowed, predicative = rule
+    form = paragraph[start:end]
+    if not predicative and form.islower():
+        readings = set(getAllLemmas(form))
+        if readings and readings <= allowed:
+            return True
+    from ..layer.tagging import upos_at  # the tagger loads only when a match needs it
+
+    upos, following = upos_at(paragraph, start)
+    if upos not in allowed:
+        return False
+    return not (predicative and following in NOMINAL)
+
+
+def label_names() -> list[str]:
+    """Naming labels in file order."""
+    return list(dict.fromkeys(r["label"] for r in read_csv("framing", "labels.csv")))
+
+
+def actor_names() -> list[str]:
+    return list(dict.fromkeys(r["actor"] for r in read_csv("framing", "actors.csv")))
+
+
+@lru_cache(maxsize=1)
+def name_labels() -> frozenset[str]:
+    """Labels that are names of the group: lexicon words inside them ("state" in "Islamic State")
+    are not counted."""
+    return frozenset(r["label"] for r in read_csv("framing", "labels.csv") if r["kind"] == "name")
+
+
+@lru_cache(maxsize=1)
+def member_noun_labels() -> frozenset[str]:
+    """Labels that are nouns for the group's members ("militants", "terrorists"): only the noun
+    counts, never an adjective or a word already inside another label ("terrorist organization")."""
+    return frozenset(r["label"] for r in read_csv("framing", "labels.csv") if r["kind"] == "member noun")
+
+
+def loaded_categories() -> dict[str, str]:
+    return {r["lemma"].lower(): r["category"] for r in read_csv("framing", "loaded_terms.csv")}

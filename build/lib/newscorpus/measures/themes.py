@@ -1,0 +1,231 @@
+"""Theme rates: how often each article uses the words of nine themes, per 1,000 words.
+
+The dictionary is ``data/themes/theme_dictionary.csv`` (its header says how a term matches).
+Per article, one left-to-right pass over the theme tokeniser's keys: at each word the longest
+dictionary term that starts there is counted, and its words are not counted again. The rate is
+matches per 1,000 words, words counted as everywhere in the book (``newscorpus.text.word_count``).
+Themes compare articles only through these rates, so the table is the map over articles.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from ..text import word_count
+from .tokens import CANONICAL_NAME, THEMES_DATA, keys
+
+def read_dictionary() -> pd.DataFrame:
+    """The theme dictionary: ``theme``, ``term``, ``note``, in file order."""
+    text = (THEMES_DATA / "theme_dictionary.csv").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    return pd.DataFrame(list(csv.DictReader(io.StringIO(body))), columns=["theme", "term", "note"]).fillna("")
+
+
+DICTIONARY = read_dictionary()
+THEMES = list(dict.fromkeys(DICTIONARY["theme"]))
+THEME_LABELS = {
+    "territory_state": "Territory and state-building",
+    "insurgency_cells": "Insurgency and sleeper cells",
+    "military_operations": "Military operations",
+    "prisons_detainees": "Prisons and detainees",
+    "borders_syria": "Borders and Syria",
+    "intelligence": "Intelligence",
+    "finance_crime": "Finance and crime",
+    "sectarian_grievance": "Sectarian grievance",
+    "foreign_powers": "Foreign powers",
+}
+
+
+def term_words(term: str) -> tuple[str, ...]:
+    """A term as the keys it must match (the tokeniser splits "hit and run" and "hit-and-run"
+    alike). A term that is a listed name ("breaking the walls") is the one token the tokeniser
+    makes of that name."""
+    name = CANONICAL_NAME.get(" ".join(term.split()).lower())
+    return (name,) if name else tuple(term.replace("-", " ").split())
+
+
+class TermMatcher:
+    """Dictionary terms matched as the chapter describes (see the dictionary's header): exact
+    words or phrases by their keys, a final * for any ending, the longest match first.
+    Built once per dictionary; ``match`` is one pass over an article's keys."""
+
+    def __init__(self, entries: list[tuple[str, str]]):  # (label, term) pairs
+        self.exact = {term_words(t): (label, t) for label, t in entries if not t.endswith("*")}
+        self.prefixes = {t[:-1]: (label, t) for label, t in entries if t.endswith("*")}
+        alternatives = "|".join(re.escape(p) for p in sorted(self.prefixes, key=len, reverse=True))
+        self.prefix = re.compile(alternatives) if alternatives else None
+        self.longest = max((len(w) for w in self.exact), default=1)
+        # Only these words can start a match of two or more words, so at every other word only
+        # the one-word match is looked up, and that depends on the word alone: kept per word.
+        self.phrase_starts = frozenset(w[0] for w in self.exact if len(w) > 1)
+        self._one_word: dict[str, tuple[str, str] | None] = {}
+
+    def _match_one(self, word: str) -> tuple[str, str] | None:
+        """The term one word matches by itself: an exact term, else (lower-case words only) a prefix."""
+        hit = self.exact.get((word,))
+        if hit is None and self.prefix is not None and word.islower():
+            prefix = self.prefix.match(word)
+            hit = self.prefixes[prefix.group()] if prefix else None
+        return hit
+
+    def match(self, words: list[str]) -> list[tuple[int, int, str, str]]:
+        """Every match in a list of keys: ``(start, length, label, term)``; a word counts once."""
+        found = []
+        one_word = self._one_word
+        i, total = 0, len(words)
+        while i < total:
+            word = words[i]
+            n = 1
+            hit = None
+            if word in self.phrase_starts:  # the longest phrase first
+                for n in range(min(self.longest, total - i), 1, -1):
+                    hit = self.exact.get(tuple(words[i:i + n]))
+                    if hit:
+                        break
+                else:
+                    n = 1
+            if not hit:
+                if word not in one_word:
+                    if len(one_word) >= 200_000:
+                        one_word.clear()
+                    one_word[word] = self._match_one(word)
+                hit = one_word[word]
+            if hit:
+                found.append((i, n, *hit))
+            i += n if hit else 1
+        return found
+
+
+THEME_MATCHER = TermMatcher(list(zip(DICTIONARY["theme"], DICTIONARY["term"])))
+
+
+def match_terms(words: list[str]) -> list[tuple[int, int, str, str]]:
+    """Theme dictionary matches in a list of keys: ``(start, length, theme, term)``."""
+    return THEME_MATCHER.match(words)
+
+
+# The terms of the dispersion plot: where in each text the story's key words fall.
+DISPERSION_TERMS = {
+    "Mosul": ["mosul"],
+    "Raqqa": ["raqqa"],
+    "caliphate": ["caliphate"],
+    "sleeper or dormant cells": ["sleeper cells", "dormant cells", "sleeping cells"],
+    "border": ["border*"],
+}
+DISPERSION_MATCHER = TermMatcher([(label, t) for label, terms in DISPERSION_TERMS.items() for t in terms])
+
+
+def article_positions(file: str, paragraphs: list[str]) -> list[dict]:
+    """Evidence rows for the dispersion plot: ``file``, ``term``, ``position`` (0 at the first
+    word of the article, 1 after the last), one row per occurrence."""
+    words = keys(paragraphs)
+    return [{"file": file, "term": label, "position": start / len(words)}
+            for start, _, label, _ in DISPERSION_MATCHER.match(words)]
+
+
+def positions_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """Occurrences of the dispersion terms in every article."""
+    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_positions(f, p)]
+    return pd.DataFrame(rows, columns=["file", "term", "position"])
+
+
+def article_themes(file: str, paragraphs: list[str]) -> dict:
+    """One row of the themes table: ``file``, ``words``, then each theme's count and rate per
+    1,000 words (``<theme>_n``, ``<theme>``). Pure: a cluster can map it over articles."""
+    words = keys(paragraphs)
+    counts = Counter(theme for _, _, theme, _ in match_terms(words))
+    total = word_count("\n\n".join(paragraphs))
+    row: dict = {"file": file, "words": total}
+    for theme in THEMES:
+        row[f"{theme}_n"] = counts[theme]
+    for theme in THEMES:
+        row[theme] = 1000 * counts[theme] / total if total else 0.0
+    return row
+
+
+def article_theme_terms(file: str, paragraphs: list[str]) -> list[dict]:
+    """Evidence: which dictionary terms matched in an article, and how often."""
+    counts = Counter((theme, term) for _, _, theme, term in match_terms(keys(paragraphs)))
+    return [{"file": file, "theme": theme, "term": term, "count": n} for (theme, term), n in sorted(counts.items())]
+
+
+N_BOOT = 2000
+CONFIDENCE = 0.95
+SEED = 20140610  # fixed: the same text always gives the same interval
+
+
+def rate_intervals(file: str, paragraphs: list[str], n_boot: int = N_BOOT) -> list[dict]:
+    """Each theme's rate with a 95% interval from resampling the article's paragraphs (a
+    paragraph-block bootstrap: theme words come in clusters, so resampling single words would
+    claim too much precision). Rows: ``file``, ``theme``, ``rate``, ``low``, ``high``."""
+    per_paragraph = [article_themes(file, [p]) for p in paragraphs]
+    counts = np.array([[row[f"{t}_n"] for t in THEMES] for row in per_paragraph], dtype=float)
+    words = np.array([row["words"] for row in per_paragraph], dtype=float)
+    rng = np.random.default_rng(SEED)
+    picks = rng.integers(0, len(paragraphs), size=(n_boot, len(paragraphs)))
+    rates = 1000 * counts[picks].sum(axis=1) / words[picks].sum(axis=1)[:, None]
+    tail = 100 * (1 - CONFIDENCE) / 2
+    low, high = np.percentile(rates, [tail, 100 - tail], axis=0)
+    point = article_themes(file, paragraphs)
+    return [{"file": file, "theme": t, "rate": point[t], "low": low[i], "high": high[i]} for i, t in enumerate(THEMES)]
+
+
+def rate_intervals_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """``rate_intervals`` for every article, long: one row per article and theme."""
+    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in rate_intervals(f, p)]
+    return pd.DataFrame(rows, columns=["file", "theme", "rate", "low", "high"])
+
+
+def wholly_above(low: float, others_high: float) -> bool:
+    """Whether an article's interval, starting at ``low``, lies wholly above the others' whose
+    highest bound is ``others_high``: only then does the chapter call the difference clear
+    (touching counts as overlapping; NaN, no others, is never above)."""
+    return float(low) > float(others_high)
+
+
+def leading_article(intervals: pd.DataFrame, theme: str) -> dict:
+    """The article with the highest rate of ``theme`` (ties: first file) and how it stands
+    against the rest, for prose that must not claim more than the intervals show: ``file``,
+    ``rate``, ``low``, ``high``, ``others_high`` (the top of the other articles' intervals; NaN
+    when there is no other article) and ``clear`` (its interval lies wholly above all of theirs;
+    False when there is none to compare with)."""
+    rows = intervals[intervals["theme"] == theme].sort_values(["rate", "file"], ascending=[False, True])
+    lead, rest = rows.iloc[0], rows.iloc[1:]
+    others_high = float(rest["high"].max()) if len(rest) else float("nan")
+    return {"file": lead["file"], "rate": float(lead["rate"]), "low": float(lead["low"]), "high": float(lead["high"]),
+            "others_high": others_high, "clear": bool(len(rest)) and wholly_above(lead["low"], others_high)}
+
+
+def against_the_others(lead: dict) -> str:
+    """How a ``leading_article`` stands against the rest, as a clause for prose: "wholly above
+    every other article's interval (the highest of theirs reaches 6.8)", "overlapping the other
+    articles' intervals (...)", or,
+    for a corpus of one article, that there is nothing to compare it with."""
+    if math.isnan(lead["others_high"]):
+        return "with no other article to compare it with"
+    if lead["clear"]:
+        return f"wholly above every other article's interval (the highest of theirs reaches {lead['others_high']:.1f})"
+    return f"overlapping the other articles' intervals (the highest of theirs reaches {lead['others_high']:.1f})"
+
+
+def themes_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """One row per article: ``file``, ``words``, counts and rates per 1,000 words per theme."""
+    return pd.DataFrame([article_themes(f, p) for f, p in zip(cleaned["file"], cleaned["paragraphs"])])
+
+
+def theme_rates(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """What ``themes.csv`` holds: ``file`` and one rate per theme."""
+    return themes_table(cleaned)[["file", *THEMES]]
+
+
+def theme_terms_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """Matched terms per article: ``file``, ``theme``, ``term``, ``count``."""
+    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_theme_terms(f, p)]
+    return pd.DataFrame(rows, columns=["file", "theme", "term", "count"])
