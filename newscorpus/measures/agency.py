@@ -31,25 +31,34 @@ from functools import lru_cache
 import pandas as pd
 
 from ..layer.pos import tag_with_verb_form
-from ..layer.tokenize import paragraph_sentences
-from ..layer.words import words
+from ..layer.tokenize import paragraph_sentences, paragraph_tokens
 from . import lexicons
 from .lexicons import LABEL
 
 AGENT, PATIENT, NEITHER = "agent", "patient", "neither"
 ROLES = (AGENT, PATIENT, NEITHER)
-MEMBER_HEADS = frozenset("""fighters fighter militants militant jihadists members elements cells cell units
-gunmen emirs commanders commander leader leaders remnants""".split())
+MEMBER_HEADS = frozenset("""fighters fighter militants militant jihadists members member elements cells cell units
+gunmen emirs commanders commander leader leaders remnants operatives insurgents forces loyalists""".split())
+# "thousands of ISIS fighters", "most of the militants": the phrase is the group's
+QUANTITIES = frozenset("""thousands hundreds dozens scores some many most few several all remnants elements
+members cells units rest""".split())
 BE_GET = frozenset("be is are was were been being am 's get gets got gotten getting".split())
 LINKING = BE_GET | frozenset("become becomes became remain remains remained seem seems seemed appear appears "
                              "appeared".split())
 STATIVE_PARTICIPLES = frozenset("based located known linked affiliated divided composed determined interested "
                                 "called named believed thought estimated said".split())
 ATTITUDE_VERBS = frozenset("expect expects expected believe believes believed want wants wanted consider "
-                           "considers considered report reports reported allow allows allowed".split())
-SKIPPABLE = frozenset({"ADV", "PART", "AUX"})
+                           "considers considered report reports reported".split())
+# verbs that report or fear: a mention after them opens the reported clause ("said ISIS had ...")
+REPORTING = frozenset("""say says said tell tells told believe believes believed think thinks thought know knows
+knew warn warns warned fear fears feared expect expects expected claim claims claimed report reports reported
+stress stresses stressed insist insists insisted add adds added note notes noted show shows showed
+suggest suggests suggested indicate indicates indicated assert asserts asserted""".split())
+PREPOSITIONS = frozenset("of against from by with on in about for to at into toward towards over under after "
+                         "before without within across through".split())
 NOMINAL = frozenset({"NOUN", "PROPN"})
 DETERMINERS = frozenset({"DET", "ADJ", "NUM"})
+BOUNDARY = re.compile(r"[,:;()\[\]\"“”—–]")
 
 
 @lru_cache(maxsize=1)
@@ -58,16 +67,35 @@ def group_label_names() -> frozenset[str]:
 
 
 def _tagged(paragraph: str, start: int, end: int):
-    spans = words(paragraph, start, end)
-    forms = [paragraph[s:e] for s, e, _ in spans]
-    lettered = [f for f, (_, _, k) in zip(forms, spans) if k != "number"]
+    """The sentence's tokens (the layer's: a multi-word name is one token) with (UPOS, VerbForm)."""
+    tokens = [t for t in paragraph_tokens(paragraph) if start <= t.start < end]
+    spans = [(t.start, t.end, t.kind) for t in tokens]
+    forms = [t.form for t in tokens]
+    lettered = [t.form for t in tokens if t.kind in ("word", "abbrev")]
     tags = iter(tag_with_verb_form(lettered))
-    labels = [("NUM", "-") if k == "number" else next(tags) for _, _, k in spans]
+    labels = [("PROPN", "-") if t.kind == "name" else ("NUM", "-") if t.kind == "number" else next(tags)
+              for t in tokens]
     return spans, forms, labels
 
 
-def _comma_between(paragraph: str, spans, i: int) -> bool:
-    return i + 1 < len(spans) and "," in paragraph[spans[i][1]:spans[i + 1][0]]
+def _boundary_after(paragraph: str, spans, i: int) -> bool:
+    """Punctuation between token i and the next (a comma, colon, bracket, quote mark or dash)."""
+    return i + 1 < len(spans) and bool(BOUNDARY.search(paragraph[spans[i][1]:spans[i + 1][0]]))
+
+
+def _possessive(paragraph: str, spans, i: int) -> bool:
+    form = paragraph[spans[i][0]:spans[i][1]]
+    after = paragraph[spans[i][1]:spans[i][1] + 1]
+    return form.endswith(("'s", "’s")) or after in ("'", "’")
+
+
+def _np_end(labels, lower, i: int) -> int:
+    """Index of the last token of the noun phrase that starts at ``i`` (determiners, adjectives,
+    nouns), for skipping "of the organization" after a member noun."""
+    j = i
+    while j + 1 < len(labels) and (labels[j + 1][0] in DETERMINERS | NOMINAL):
+        j += 1
+    return j
 
 
 def role_in_sentence(paragraph: str, start: int, end: int, mention: tuple[int, int]) -> str:
@@ -75,63 +103,78 @@ def role_in_sentence(paragraph: str, start: int, end: int, mention: tuple[int, i
     ``mention`` (character offsets of the label match). See the module notes."""
     spans, forms, labels = _tagged(paragraph, start, end)
     lower = [f.lower() for f in forms]
-    first = next((i for i, (s, e, _) in enumerate(spans) if e > mention[0]), None)
-    if first is None:
+    inside = [i for i, (s, e, _) in enumerate(spans) if s < mention[1] and e > mention[0]]
+    if not inside:
         return NEITHER
-    last = max(i for i, (s, _, _) in enumerate(spans) if s < mention[1]) if any(s < mention[1] for s, _, _ in spans) else first
-    head = last
+    first, head = inside[0], inside[-1]
+    if "(" in paragraph[spans[head][1]:spans[head + 1][0] if head + 1 < len(spans) else end]:
+        close = paragraph.find(")", spans[head][1], end)  # "Islamic State (ISIS)": skip the gloss
+        while close >= 0 and head + 1 < len(spans) and spans[head + 1][0] < close:
+            head += 1
+    if _possessive(paragraph, spans, head):
+        if head + 1 < len(spans) and lower[head + 1] in MEMBER_HEADS:
+            head += 1  # "its cells", "Daesh's militants": a member phrase
+        else:
+            return NEITHER  # "Daesh's fall", "ISIS' back": inside a noun phrase
     # a member phrase takes its head noun's place; another noun after the name: inside a noun phrase
-    if head + 1 < len(spans) and labels[head + 1][0] in NOMINAL and not _comma_between(paragraph, spans, head):
+    elif head + 1 < len(spans) and labels[head + 1][0] in NOMINAL and not _boundary_after(paragraph, spans, head):
         if lower[head + 1] in MEMBER_HEADS:
             head += 1
         else:
             return NEITHER
     np_start = first
-    # "elements of the organization": the phrase's head is the member noun before "of"
-    if np_start >= 2 and lower[np_start - 1] in ("the",) and np_start >= 3 and lower[np_start - 2] == "of" \
-            and lower[np_start - 3] in MEMBER_HEADS:
-        np_start -= 3
-    elif np_start >= 2 and lower[np_start - 1] == "of" and lower[np_start - 2] in MEMBER_HEADS:
+    # "elements of the organization", "thousands of ISIS fighters": the phrase starts before "of"
+    if np_start >= 2 and lower[np_start - 1] == "of" and (lower[np_start - 2] in MEMBER_HEADS | QUANTITIES):
         np_start -= 2
-    while np_start > 0 and labels[np_start - 1][0] in DETERMINERS and lower[np_start - 1] not in ("that",):
-        np_start -= 1
+    while np_start > 0 and not _boundary_after(paragraph, spans, np_start - 1) and (
+            labels[np_start - 1][0] in DETERMINERS and lower[np_start - 1] != "that"
+            or (labels[np_start - 1][0] == "VERB" and np_start >= 2 and labels[np_start - 2][0] in {"DET", "ADP"})):
+        np_start -= 1  # determiners, adjectives and participles used as adjectives ("a decentralized")
+    following = head + 1
+    while following < len(spans) and labels[following][0] in ("ADV", "PART"):
+        following += 1
+    verb_follows = following < len(spans) and labels[following][0] in ("AUX", "VERB") \
+        and not _boundary_after(paragraph, spans, head)
     before = np_start - 1
-    if before >= 0 and not _comma_between(paragraph, spans, before):
+    if before >= 0 and not _boundary_after(paragraph, spans, before):
         upos, form = labels[before][0], lower[before]
-        if upos == "ADP" or form in ("of", "against", "from", "by", "with", "on", "in", "about"):
-            participle = any(labels[k] == ("VERB", "Part") and not lower[k].endswith("ing")
-                             for k in range(max(0, before - 4), before))
-            return AGENT if form == "by" and participle else NEITHER
-        if upos == "VERB":
-            after = head + 1
-            if lower[before] in ATTITUDE_VERBS and after + 1 < len(spans) and lower[after] == "to":
+        if upos == "ADP" or form in PREPOSITIONS:
+            previous = before - 1
+            while previous >= 0 and labels[previous][0] == "ADV":
+                previous -= 1
+            by_agent = form == "by" and previous >= 0 and labels[previous] == ("VERB", "Part") \
+                and not lower[previous].endswith("ing")
+            return AGENT if by_agent else NEITHER
+        if upos == "VERB" and not (form in REPORTING and verb_follows):
+            if form in ATTITUDE_VERBS and following + 1 < len(spans) and lower[following] == "to":
                 return AGENT
             return PATIENT
     # a subject: the first verb after it decides
     i = head + 1
-    if _comma_between(paragraph, spans, head):  # skip ", officials say," or ", which ...,"
+    if _boundary_after(paragraph, spans, head):  # skip ", officials say," or ", which ...,"
         j = i
-        while j < len(spans) and not _comma_between(paragraph, spans, j):
+        while j < len(spans) and not _boundary_after(paragraph, spans, j):
             j += 1
         if j + 1 < len(spans) and j - i < 12:
             i = j + 1
+    elif i < len(spans) and lower[i] == "of":  # "elements of the organization launched"
+        i = _np_end(labels, lower, i) + 1
     linking = passive_aux = False
     for k in range(i, min(len(spans), i + 8)):
-        upos, form = labels[k]
-        if upos == "AUX" or (lower[k] in LINKING and upos == "VERB" and k + 1 < len(spans)
-                             and labels[k + 1][0] in ("ADJ", "DET", "NOUN", "ADP", "PRON", "NUM")):
+        upos, verb_form = labels[k]
+        if upos == "AUX" or (lower[k] in LINKING and upos == "VERB"):
             linking = linking or lower[k] in LINKING
             passive_aux = passive_aux or lower[k] in BE_GET
-            if upos == "VERB":
-                return NEITHER  # "remains dangerous": a linking verb
+            if upos == "VERB" and k + 1 < len(spans) and labels[k + 1][0] in ("ADJ", "DET", "NOUN", "ADP", "PRON", "NUM"):
+                return NEITHER  # "remains dangerous": a linking verb with its complement
             continue
         if upos == "VERB":
-            if passive_aux and form == "Part" and not lower[k].endswith("ing"):  # UD's Part covers -ing too
+            if passive_aux and verb_form == "Part" and not lower[k].endswith("ing"):  # UD's Part covers -ing too
                 return NEITHER if lower[k] in STATIVE_PARTICIPLES else PATIENT
             return AGENT
-        if upos in ("ADV", "PART") or lower[k] in ("not", "also", "still"):
+        if upos in ("ADV", "PART"):
             continue
-        return NEITHER if linking or upos not in SKIPPABLE else NEITHER
+        return NEITHER
     return NEITHER
 
 
