@@ -11,21 +11,21 @@ treat the last, partial factor; these follow the papers and a test checks a valu
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pandas as pd
 
-from .sentences import APOSTROPHES
+from ..layer.words import APOSTROPHES, words as layer_words
 
 MTLD_THRESHOLD = 0.72
 MATTR_WINDOW = 50
-WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")  # letters, with inner apostrophes and hyphens
 
 
 def tokens(paragraphs: list[str]) -> list[str]:
-    """Lower-case word tokens (apostrophes normalised; numbers and punctuation left out)."""
-    return [w.lower() for p in paragraphs for w in WORD.findall(p.translate(APOSTROPHES))]
+    """The book's words (:mod:`newscorpus.layer.words`) that have a letter, lower-cased with
+    apostrophes normalised: a number is not vocabulary."""
+    return [p[s:e].translate(APOSTROPHES).lower() for p in paragraphs for s, e, kind in layer_words(p)
+            if kind != "number" and any(c.isalpha() for c in p[s:e])]
 
 
 def _mtld_one_way(words: list[str], threshold: float) -> float:
