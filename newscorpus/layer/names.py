@@ -77,7 +77,7 @@ def name_runs(text: str, spans: list[tuple[int, int, str]],
         if spans[i][2] != "word" or not is_capitalised(form) or form.lower() in NOT_NAME_HEADS or not head_ok:
             i += 1
             continue
-        j, last_capital, has_of = i, i, False
+        j, last_capital, has_of, after_and = i, i, False, False
         while j + 1 < n and not _POSSESSIVE.search(forms[j]):
             gap = text[spans[j][1]:spans[j + 1][0]]
             initial = len(forms[j]) == 1 and forms[j].isupper() and _INITIAL_GAP.fullmatch(gap)
@@ -86,9 +86,10 @@ def name_runs(text: str, spans: list[tuple[int, int, str]],
             nxt = forms[j + 1]
             if spans[j + 1][2] == "word" and is_capitalised(nxt):
                 j += 1
-                last_capital = j
-            elif not initial and (nxt in CONNECTORS or (nxt == "and" and has_of)):
+                last_capital, after_and = j, False
+            elif not initial and not after_and and (nxt in CONNECTORS or (nxt == "and" and has_of)):
                 has_of = has_of or nxt == "of"
+                after_and = nxt == "and"  # "and" is followed by a capitalised word, not "the"
                 j += 1
             else:
                 break

@@ -11,8 +11,8 @@ Punctuation is never a word. Every chapter counts words with :func:`word_count` 
 text layer's tokens, which are these words, so an article has one word count everywhere.
 
 The *key* is what is counted (document-feature matrix, keyness, log-odds, themes, places):
-a word written in capitals of two letters or more ("IS", "ISIS", "US") keeps its case, since
-lower-casing turns the group "IS" into the verb "is"; a name joined to the Arabic article
+a word written in capitals of two letters or more ("IS", "ISIS", "US"), or led by one
+("US-backed"), keeps its capitals, since lower-casing turns the group "IS" into the verb "is"; a name joined to the Arabic article
 ("Al-Baghdadi", "al-Sham") is written "al-..."; a final possessive "'s" is dropped; every other
 word is lower-cased. Multi-word names (:mod:`newscorpus.layer.names`) keep their case.
 
@@ -57,4 +57,7 @@ def word_key(form: str, kind: str = "word") -> str:
     form = POSSESSIVE.sub("", form.translate(APOSTROPHES)) or form
     if PARTICLE.match(form):
         return "al-" + form[3:]
-    return form if len(form) > 1 and form.isupper() else form.lower()
+    lead = form.split("-", 1)[0]
+    if len(lead) > 1 and lead.isupper():  # "ISIS", "US", and compounds led by one: "US-backed"
+        return form if form.isupper() else lead + form[len(lead):].lower()
+    return form.lower()
