@@ -401,23 +401,58 @@ def key_terms_table(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 
     rows = key_terms.groupby("file", sort=False).head(top)
     rows = rows.set_index("file").loc[[f for f in ordered["file"] if f in set(rows["file"])]].reset_index()
     table = pd.DataFrame({
-        "Article": article_names(rows["file"], articles), "Word": rows["form"], "In the article": rows["count"],
-        "In the other articles": rows["rest_count"], "Log ratio": rows["log_ratio"], "G²": rows["g2"],
+        "Article": article_names(rows["file"], articles), "Word": rows["term"], "In the article": rows["count"],
+        "In the other articles": rows["rest_count"], "Log ratio": rows["log_ratio"],
+        "Lower bound": rows["ci_low"], "Upper bound": rows["ci_high"], "G²": rows["g2"],
     })
     # reader_style: words and outlet names are the user's text, so they are escaped
-    return reader_style(table, {"Log ratio": "{:.2f}", "G²": "{:.1f}"}).hide(axis="index")
+    return reader_style(table, {"Log ratio": "{:.2f}", "Lower bound": "{:.2f}", "Upper bound": "{:.2f}",
+                                "G²": "{:.1f}"}).hide(axis="index")
+
+
+def side_by_side(key_terms: pd.DataFrame, log_odds: pd.DataFrame, articles: pd.DataFrame, top: int = 5) -> pd.DataFrame:
+    """The two methods' lists side by side: per article and rank, the word ranked there by the
+    log ratio's lower bound (``keyness.key_terms``) and by the log-odds z-score
+    (``log_odds.log_odds_table``), each with its count and score; a word on both lists is marked
+    with an asterisk."""
+    ordered = by_date(articles)
+    rows = []
+    for file, name in zip(ordered["file"], article_labels(ordered)):
+        ours = key_terms[key_terms["file"] == file].head(top)
+        theirs = log_odds[log_odds["file"] == file].head(top)
+        both = set(ours["term"]) & set(theirs["word"])
+        for rank in range(max(len(ours), len(theirs))):
+            cell = lambda table, word, score: "" if rank >= len(table) else (
+                f"{table.iloc[rank][word]}{'*' if table.iloc[rank][word] in both else ''} "
+                f"({table.iloc[rank]['count']}, {table.iloc[rank][score]:.2f})")
+            rows.append({"Article": name, "Rank": rank + 1,
+                         "Log ratio, by its lower bound (count, bound)": cell(ours, "term", "ci_low"),
+                         "Log-odds with prior (count, z)": cell(theirs, "word", "z")})
+    return pd.DataFrame(rows, columns=["Article", "Rank", "Log ratio, by its lower bound (count, bound)",
+                                       "Log-odds with prior (count, z)"])
+
+
+def shared_top_words(key_terms: pd.DataFrame, log_odds: pd.DataFrame, top: int = 5) -> tuple[int, int]:
+    """How many of the words on the two methods' top-``top`` lists are on both: (shared, listed by
+    the log ratio), over all articles."""
+    shared = listed = 0
+    for file, ours in key_terms.groupby("file", sort=False):
+        words = set(ours.head(top)["term"])
+        shared += len(words & set(log_odds[log_odds["file"] == file].head(top)["word"]))
+        listed += len(words)
+    return shared, listed
 
 
 def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame) -> str:
-    """The most distinctive word of each article, for the prose: "Daesh (Al-Ahed News, ...); ...".
-    Words tied on the top log ratio are all named ("targeting, lost and dormant, tied (...)")."""
+    """The most distinctive word of each article, for the prose: "daesh (Al-Ahed News, ...); ...".
+    Words tied on the top lower bound are all named ("parties and ansar al-islam, tied (...)")."""
     ordered = by_date(articles)
     parts = []
     for file, name in zip(ordered["file"], article_labels(ordered)):
         terms = key_terms[key_terms["file"] == file]
         if terms.empty:
             continue
-        top = terms[np.isclose(terms["log_ratio"], terms["log_ratio"].iloc[0])]["form"].tolist()
+        top = terms[np.isclose(terms["ci_low"], terms["ci_low"].iloc[0])]["term"].tolist()
         words = english_list(top) + (", tied" if len(top) > 1 else "")
         parts.append(f"{words} ({name})")
     return "; ".join(parts)
