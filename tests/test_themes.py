@@ -401,3 +401,11 @@ def test_every_dispersion_tick_is_clear_of_the_panel_edges():
     assert len(xs) == 3 and (screen - left > 4).all() and (right - screen > 4).all()
     assert not ax.spines["left"].get_visible()
     plt.close(fig)
+
+
+def test_the_dictionary_check_judges_dictionary_terms_and_says_why_a_miss_is_a_miss():
+    check = themes.dictionary_check()
+    listed = set(zip(DICTIONARY["theme"], DICTIONARY["term"]))
+    assert len(check) == 60 and set(zip(check["theme"], check["term"])) <= listed
+    assert set(check["in_sense"]) <= {0, 1}
+    assert ((check["other_sense"] != "") == (check["in_sense"] == 0)).all()  # every miss has its reason

@@ -31,6 +31,16 @@ def read_dictionary() -> pd.DataFrame:
 
 
 DICTIONARY = read_dictionary()
+
+
+def dictionary_check() -> pd.DataFrame:
+    """The dictionary's check on news texts it was not written from (``dictionary_check.csv``, its
+    header says how the sample was drawn): one judged match per row, ``sample``, ``theme``,
+    ``term``, ``in_sense`` (1 when the word names its category's kind of event), ``other_sense``."""
+    text = (THEMES_DATA / "dictionary_check.csv").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    table = pd.read_csv(io.StringIO(body), keep_default_na=False)
+    return table.astype({"in_sense": int})
 THEMES = list(dict.fromkeys(DICTIONARY["theme"]))
 THEME_LABELS = {
     "battles": "Battles",
