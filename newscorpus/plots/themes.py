@@ -365,17 +365,6 @@ def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list
     return fig
 
 
-def rates_table(intervals: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Reader table: one row per theme, one column per article (in date order), each cell the
-    rate per 1,000 words with its 95% interval."""
-    ordered = by_date(articles)
-    cells = intervals.assign(cell=[f"{r:.1f} ({lo:.1f}–{hi:.1f})" for r, lo, hi in
-                                   zip(intervals["rate"], intervals["low"], intervals["high"])])
-    table = cells.pivot(index="theme", columns="file", values="cell").loc[THEMES, ordered["file"]]
-    table.columns = article_labels(ordered)
-    return table.rename(index=THEME_LABELS).rename_axis(index="Theme", columns=None)
-
-
 def coordinate(value) -> str:
     """A latitude or longitude to three decimals (about 100 m); empty where there is none."""
     return "" if pd.isna(value) else f"{value:.3f}"
@@ -553,3 +542,75 @@ def repeated_stretch(positions: pd.DataFrame, term: str) -> str:
         return f"No article names {term} more than once."
     return (f"Where an article names {term} more than once, its first and last mentions lie at most "
             f"{spans.max():.0%} of the text apart.")
+
+
+def _theme_name(theme: str) -> str:
+    return THEME_LABELS.get(theme, theme).lower()
+
+
+def change_claim(changes: pd.DataFrame) -> str:
+    """What the chapter may say about change over time (``themes.period_changes``): the themes
+    whose first-year and last-year intervals stand apart with every term and without the terms
+    found in one article only; or that none does, naming any that would seem to change only
+    while one text's own words are counted."""
+    if changes.empty:
+        return "The articles come from a single year, so no change over time can be measured"
+    first, last = int(changes["first_year"].iloc[0]), int(changes["last_year"].iloc[0])
+    reported = changes[changes["reported"]]
+    if len(reported):
+        moves = [f"{_theme_name(r.theme)} {'rises' if r.rise else 'falls'}" for r in reported.itertuples()]
+        return (f"Between the articles of {first} and those of {last}, {english_list(moves)} beyond the intervals, "
+                "with every term and without the terms found in one article only")
+    seeming = changes[changes["rise"] | changes["fall"]]
+    claim = (f"No theme's rate changes between the articles of {first} and those of {last} beyond the intervals "
+             "once the terms found in one article only are set aside")
+    if len(seeming):
+        claim += (f" ({english_list([_theme_name(t) for t in seeming['theme']])} would seem to change only "
+                  "while one text's own words are counted)")
+    return claim
+
+
+def same_period_claim(pairs: pd.DataFrame, articles: pd.DataFrame) -> str:
+    """Pairs of articles of one year that differ beyond the intervals (``themes.same_period_differences``),
+    as a sentence: the gaps that dates cannot explain."""
+    if pairs.empty:
+        return "No two articles of the same year differ on any theme beyond the intervals"
+    parts = [f"{_theme_name(r.theme)}: {a} above {b}" for r, (a, b) in zip(
+        pairs.itertuples(), zip(article_names(pairs["higher"], articles), article_names(pairs["lower"], articles)))]
+    return "Articles of the same year differ beyond the intervals (" + "; ".join(parts) + "), which no date explains"
+
+
+def one_text_leads(intervals: pd.DataFrame, drivers: pd.DataFrame, articles: pd.DataFrame) -> str:
+    """The themes whose highest rate rests mostly on terms found in that article only, with the
+    terms, for the prose; "" when there is none."""
+    parts = []
+    for theme in THEMES:
+        rows = intervals[intervals["theme"] == theme].sort_values(["rate", "file"], ascending=[False, True])
+        if rows.empty or rows.iloc[0]["rate"] <= 0:
+            continue
+        lead = rows.iloc[0]
+        found = drivers[(drivers["file"] == lead["file"]) & (drivers["theme"] == theme)]
+        if len(found) and found.iloc[0]["single_text"] * 2 > found.iloc[0]["count"]:
+            name = article_names([lead["file"]], articles)[0]
+            parts.append(f"{_theme_name(theme)} in {name} ({lead['rate']:.1f} per 1,000 words: "
+                         f"{found.iloc[0]['terms']})")
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return ("The highest rate of " + parts[0] + " rests mostly on words that no other article uses (marked †), "
+                "so it describes that text, not a theme it shares")
+    return ("The highest rates of " + "; of ".join(parts) + " rest mostly on words that no other article uses "
+            "(marked †), so they describe those texts, not themes they share")
+
+
+def drivers_table(drivers: pd.DataFrame, intervals: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Reader table: one row per article (date order), one column per theme, each cell the rate
+    with its interval and the terms that drive it ("3.4 (0.0–7.6): territory 4"); † marks a term
+    found in that article only."""
+    ordered = by_date(articles)
+    cells = intervals.merge(drivers[["file", "theme", "terms"]], on=["file", "theme"], how="left")
+    cells["cell"] = [f"{r:.1f} ({lo:.1f}–{hi:.1f})" + (f": {t}" if isinstance(t, str) else "")
+                     for r, lo, hi, t in zip(cells["rate"], cells["low"], cells["high"], cells["terms"])]
+    table = cells.pivot(index="file", columns="theme", values="cell").reindex(index=ordered["file"], columns=THEMES)
+    table.index = article_labels(ordered)
+    return table.rename(columns=THEME_LABELS).rename_axis(index="Article", columns=None)
