@@ -339,7 +339,8 @@ def test_a_theme_never_seen_has_an_upper_bound_not_a_zero_width_interval():
 
 def synthetic_articles(n):
     return pd.DataFrame({"file": [f"{i:04d}.txt" for i in range(n)], "outlet": [f"Outlet {i % 9}" for i in range(n)],
-                         "published": pd.to_datetime("2014-01-01") + pd.to_timedelta(range(n), unit="D"),
+                         # datetime.date, as newscorpus.load gives them
+                         "published": [d.date() for d in pd.to_datetime("2014-01-01") + pd.to_timedelta(range(n), unit="D")],
                          "date_label": [f"day {i}" for i in range(n)], "date_precision": ["day"] * n})
 
 
@@ -409,3 +410,39 @@ def test_the_dictionary_check_judges_dictionary_terms_and_says_why_a_miss_is_a_m
     assert len(check) == 60 and set(zip(check["theme"], check["term"])) <= listed
     assert set(check["in_sense"]) <= {0, 1}
     assert ((check["other_sense"] != "") == (check["in_sense"] == 0)).all()  # every miss has its reason
+
+
+def test_the_change_claim_says_only_what_survives_the_rule():
+    base = {"first_year": 2014, "last_year": 2020, "first_high": 4.0, "last_low": 10.0}
+    seeming = pd.DataFrame([{**base, "theme": "civilians", "rise": True, "fall": False, "reported": False},
+                            {**base, "theme": "battles", "rise": False, "fall": False, "reported": False}])
+    claim = theme_plots.change_claim(seeming)
+    assert claim.startswith("No theme's rate changes between the articles of 2014 and those of 2020")
+    assert "(violence against civilians would seem to change only while one text's own words are counted)" in claim
+    real = seeming.assign(reported=[True, False])
+    assert theme_plots.change_claim(real) == ("Between the articles of 2014 and those of 2020, violence against civilians "
+                                              "rises beyond the intervals, with every term and without the terms found "
+                                              "in one article only")
+    assert "single year" in theme_plots.change_claim(seeming.iloc[0:0])
+
+
+def test_same_period_pairs_and_one_text_leads_are_said_with_their_articles():
+    articles = pd.DataFrame({"file": ["a", "b"], "outlet": ["Alpha", "Beta"], "published": pd.to_datetime(["2016-10-01", "2016-12-01"]),
+                             "date_label": ["October 2016", "December 2016"], "date_precision": ["month"] * 2})
+    pairs = pd.DataFrame([{"theme": "battles", "year": 2016, "higher": "b", "lower": "a"}])
+    assert theme_plots.same_period_claim(pairs, articles) == (
+        "Articles of the same year differ beyond the intervals (battles: Beta, December 2016 above Alpha, October 2016), "
+        "which no date explains")
+    assert theme_plots.same_period_claim(pairs.iloc[0:0], articles).startswith("No two articles")
+    iv = intervals_of([(f, t, 0.0, 0.0, 3.0) for f in "ab" for t in themes.THEMES])
+    iv.loc[(iv["file"] == "b") & (iv["theme"] == "remote_violence"), "rate"] = 7.7
+    terms = terms_of([("b", "remote_violence", "airstrike*", 3), ("b", "remote_violence", "suicide", 2),
+                      ("a", "battles", "battle", 1), ("b", "battles", "battle", 1)])
+    drivers = themes.theme_drivers(terms)
+    said = theme_plots.one_text_leads(iv, drivers, articles)
+    assert said.startswith("The highest rate of explosions and remote violence in Beta, December 2016 (7.7 per 1,000 "
+                           "words: airstrike 3†, suicide 2†)")
+    assert theme_plots.one_text_leads(iv.assign(rate=0.0), drivers, articles) == ""
+    table = theme_plots.drivers_table(drivers, iv, articles)
+    assert table.loc["Beta, December 2016", "Explosions and remote violence"] == "7.7 (0.0–3.0): airstrike 3†, suicide 2†"
+    assert table.loc["Alpha, October 2016", "Battles"] == "0.0 (0.0–3.0): battle 1"

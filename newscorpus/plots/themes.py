@@ -152,7 +152,7 @@ def dot_rows(intervals: pd.DataFrame, articles: pd.DataFrame, top: int = MAX_ROW
     out = grouped.median().rename("rate").to_frame()
     out["low"], out["high"] = grouped.quantile(0.025), grouped.quantile(0.975)
     out = out.reset_index()
-    when = ordered.groupby("outlet")["published"].median()
+    when = pd.to_datetime(ordered["published"]).groupby(ordered["outlet"]).median()
     out["row"] = [f"{short_outlet(o)} ({sizes[o]} articles)" for o in out["outlet"]]
     out["order"] = out["outlet"].map(when)
     return out.sort_values(["order", "outlet"])[["row", "outlet", "theme", "rate", "low", "high"]]
