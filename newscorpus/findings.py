@@ -53,17 +53,23 @@ def daesh_share(table: pd.DataFrame) -> pd.Series:
     return (daesh / total.where(total > 0)).astype(float)
 
 
-def top_themes(rates: pd.DataFrame) -> pd.DataFrame:
+def top_themes(rates: pd.DataFrame, shared: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each article's most frequent theme (per 1,000 words) from the themes chapter's rates, the
-    runner-up, and whether the top one stands clear: its interval above every other theme's."""
+    runner-up, and whether the top one stands clear: its interval above every other theme's, and,
+    given ``shared`` (``themes.shared_term_intervals``), still so without the terms found in one
+    article only (the chapter's rule: nothing rests on one text's own words)."""
     label = lambda theme: themes.THEME_LABELS.get(theme, theme)
     rows = []
     for file, article in rates.groupby("file", sort=False):
         ranked = article.sort_values("rate", ascending=False, kind="stable")
         top, rest = ranked.iloc[0], ranked.iloc[1:]
+        clear = bool(rest.empty or top["low"] > rest["high"].max())
+        if shared is not None and not rest.empty:
+            mine = shared[shared["file"] == file].set_index("theme")
+            clear = clear and bool(mine.loc[top["theme"], "low"] > mine.drop(index=top["theme"])["high"].max())
         rows.append({"file": file, "top_theme": label(top["theme"]), "top_theme_rate": top["rate"],
                      "next_theme": label(rest.iloc[0]["theme"]) if len(rest) else None,
-                     "top_theme_clear": bool(rest.empty or top["low"] > rest["high"].max())})
+                     "top_theme_clear": clear})
     return pd.DataFrame(rows, columns=["file", "top_theme", "top_theme_rate", "next_theme", "top_theme_clear"])
 
 
@@ -82,7 +88,8 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     table = (overview[["file", "outlet", "date_label"]]
              .merge(grade, on="file", how="left", validate="1:1")
              .merge(framed, on="file", how="left", validate="1:1")
-             .merge(top_themes(themes.rate_intervals_table(cleaned)), on="file", how="left", validate="1:1")
+             .merge(top_themes(themes.rate_intervals_table(cleaned), themes.shared_term_intervals(cleaned)),
+                    on="file", how="left", validate="1:1")
              .merge(placed, on="file", how="left", validate="1:1"))
     table["places"] = table["places"].fillna(0).astype(int)
     # the readability chapter's corrected pairwise comparison, so the sentences rank only what

@@ -104,12 +104,16 @@ def test_names_with_their_own_commas_are_listed_with_semicolons():
 
 def test_a_top_theme_stands_clear_only_above_every_other_interval():
     rates = pd.DataFrame([
-        ("a", "prisons", 30.0, 25.0, 35.0), ("a", "intelligence", 10.0, 5.0, 24.9),  # clear
-        ("b", "prisons", 30.0, 25.0, 35.0), ("b", "intelligence", 20.0, 15.0, 26.0),  # overlaps
+        ("a", "battles", 30.0, 25.0, 35.0), ("a", "civilians", 10.0, 5.0, 24.9),  # clear
+        ("b", "battles", 30.0, 25.0, 35.0), ("b", "civilians", 20.0, 15.0, 26.0),  # overlaps
     ], columns=["file", "theme", "rate", "low", "high"])
     top = findings.top_themes(rates).set_index("file")
     assert top["top_theme_clear"].tolist() == [True, False]
-    assert top.loc["b", "next_theme"] == themes.THEME_LABELS["intelligence"]
+    # without a's one-text terms its top theme falls among the others: no longer clear
+    shared = rates.assign(low=[0.0, 5.0, 25.0, 15.0], high=[20.0, 24.9, 35.0, 26.0])
+    assert findings.top_themes(rates, shared)["top_theme_clear"].tolist() == [False, False]
+    assert findings.top_themes(rates, rates)["top_theme_clear"].tolist() == [True, False]
+    assert top.loc["b", "next_theme"] == themes.THEME_LABELS["civilians"]
     overview = _by_hand_overview(["a", "b"])
     sentence = findings._theme_sentence(top.reset_index(), overview)
     assert "in Outlet a, 2016 (" in sentence and "the other 1 article the top two cannot be ranked" in sentence
@@ -117,7 +121,7 @@ def test_a_top_theme_stands_clear_only_above_every_other_interval():
         top.reset_index().assign(kincaid_grade=1.0, kincaid_grade_low=0.5, kincaid_grade_high=1.5, daesh_share=None,
                                  sources_named=0, sources_unnamed=0, quotations=0, vader_compound_mean=0.0, places=0),
         overview)
-    assert shown["Top theme"].tolist()[1].endswith(f"(or {themes.THEME_LABELS['intelligence'].lower()})")
+    assert shown["Top theme"].tolist()[1].endswith(f"(or {themes.THEME_LABELS['civilians'].lower()})")
 
 
 def test_grade_claims_hold_under_the_chapters_intervals(corpus, table):

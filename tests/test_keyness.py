@@ -12,7 +12,6 @@ import pytest
 import newscorpus
 from newscorpus.cleaning import clean_corpus
 from newscorpus.measures import keyness
-from newscorpus.measures.tokens import NAMES
 
 
 def test_log_likelihood_and_log_ratio_match_a_hand_calculation():
@@ -29,52 +28,88 @@ def test_zero_in_the_rest_counts_as_half_and_no_rest_gives_no_ratio():
     assert math.isnan(keyness.log_ratio(3, 0, 1000, 0))
 
 
+def test_the_interval_matches_a_hand_calculation():
+    # 16 of 1,000 against 4 of 1,000: log2(4) = 2; standard error of the log rate ratio
+    # sqrt(1/16 + 1/4) = 0.559017; half-width 1.959964 * 0.559017 / ln 2 = 1.580693.
+    low, high = keyness.log_ratio_interval(16, 4, 1000, 1000)
+    assert (low, high) == (pytest.approx(2 - 1.580693, abs=1e-5), pytest.approx(2 + 1.580693, abs=1e-5))
+    low, _ = keyness.log_ratio_interval(4, 0, 1000, 1000)  # zero as 0.5: sqrt(1/4 + 2) = 1.5
+    assert low == pytest.approx(math.log2(8) - 1.959964 * 1.5 / math.log(2), abs=1e-5)
+
+
 def toy_counts():
-    rows = [("a", "mosul", 12, 1000), ("a", "plan", 2, 1000), ("a", "iraq", 10, 1000),
-            ("b", "mosul", 1, 2000), ("b", "iraq", 20, 2000), ("b", "raqqa", 6, 2000)]
-    return pd.DataFrame(rows, columns=["file", "term", "count", "article_words"]).assign(form=lambda t: t["term"])
+    rows = [("a", "mosul", 12), ("a", "plan", 2), ("a", "iraq", 10), ("a", "filler", 976),
+            ("b", "mosul", 1), ("b", "iraq", 20), ("b", "raqqa", 6), ("b", "filler", 1973)]
+    return pd.DataFrame(rows, columns=["file", "term", "count"])
 
 
 def test_corpus_step_uses_counts_only_and_applies_the_filters():
     table = keyness.keyness_table(toy_counts()).set_index(["file", "term"])
     mosul = table.loc[("a", "mosul")]
-    assert (mosul["count"], mosul["rest_count"], mosul["rest_words"]) == (12, 1, 2000)
+    assert (mosul["count"], mosul["rest_count"], mosul["article_words"], mosul["rest_words"]) == (12, 1, 1000, 2000)
     assert mosul["g2"] == pytest.approx(keyness.log_likelihood(12, 1, 1000, 2000))
-    assert bool(mosul["key"])
+    assert bool(mosul["key"]) and mosul["ci_low"] > 0
     assert not table.loc[("a", "plan"), "key"]  # under the minimum frequency
     assert not table.loc[("a", "iraq"), "key"]  # same relative frequency as the rest: G2 = 0
     assert table.loc[("a", "iraq"), "g2"] == pytest.approx(0.0, abs=1e-9)
     assert not table.loc[("b", "mosul"), "key"]  # under-used, not key
-    assert bool(table.loc[("b", "raqqa"), "key"]) == (keyness.log_likelihood(6, 0, 2000, 1000) >= keyness.G2_THRESHOLD)
+    raqqa = table.loc[("b", "raqqa")]
+    assert bool(raqqa["key"]) == (raqqa["ci_low"] > 0 and raqqa["g2"] >= keyness.G2_THRESHOLD)
+    shuffled = keyness.keyness_table(toy_counts().sample(frac=1, random_state=3))
+    pd.testing.assert_frame_equal(shuffled, keyness.keyness_table(toy_counts()))  # a function of the counts alone
+
+
+def test_a_frequent_word_outranks_the_rare_words_that_used_to_tie_at_the_top():
+    """The review's case: Rawabet's "organization" (32 against 8) was missing behind every word
+    seen four times there and never elsewhere."""
+    rows = [("r", "organization", 32), ("r", "dormant", 4), ("r", "noted", 4), ("r", "filler", 500),
+            ("o", "organization", 8), ("o", "filler", 1400)]
+    table = keyness.key_terms(keyness.keyness_table(pd.DataFrame(rows, columns=["file", "term", "count"])))
+    ranked = table[table["file"] == "r"]["term"].tolist()
+    assert ranked[0] == "organization"
+    old = keyness.log_ratio(4, 0, 540, 1408) > keyness.log_ratio(32, 8, 540, 1408)  # the old ranking's tie
+    assert old
 
 
 @pytest.fixture(scope="module")
 def seed_keyness():
+    from newscorpus.measures import log_odds
+
     cleaned = clean_corpus(newscorpus.load())
-    return cleaned, keyness.keyness_table(keyness.term_counts_table(cleaned))
+    per_article = [log_odds.word_counts(f, p) for f, p in zip(cleaned["file"], cleaned["paragraphs"])]
+    return cleaned, per_article, keyness.keyness_table(keyness.count_table(per_article))
+
+
+def test_keyness_and_log_odds_read_the_same_keys(seed_keyness):
+    from newscorpus.measures import log_odds
+
+    _, per_article, table = seed_keyness
+    for row in per_article:
+        assert set(table[table["file"] == row["file"]]["term"]) == set(+row["counts"])
+    lists = log_odds.log_odds_table(per_article)
+    assert set(lists["word"]) <= set(table["term"])
 
 
 def test_every_key_word_shows_its_raw_counts_and_passes_the_filters(seed_keyness):
-    _, table = seed_keyness
+    _, _, table = seed_keyness
     top = keyness.key_terms(table)
     assert len(top) and set(top["file"]) == set(table["file"])
     assert (top["count"] >= keyness.MIN_FREQ).all() and (top["g2"] >= keyness.G2_THRESHOLD).all()
-    assert (top["log_ratio"] > 0).all()
+    assert (top["ci_low"] > 0).all() and top.groupby("file")["ci_low"].apply(lambda s: s.is_monotonic_decreasing).all()
     recomputed = keyness.log_ratio(top["count"], top["rest_count"], top["article_words"], top["rest_words"])
     assert list(recomputed) == pytest.approx(list(top["log_ratio"]))
 
 
 def test_plain_word_counts_agree_with_a_regex_count_of_the_text(seed_keyness):
-    cleaned, table = seed_keyness
-    names = re.compile("|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(NAMES, key=len, reverse=True)),
-                       flags=re.IGNORECASE)
-    texts = {f: names.sub("NAME", t) for f, t in zip(cleaned["file"], cleaned["clean_text"])}  # names count whole
-    plain = table[table["term"].str.fullmatch(r"[a-z]+") & table["key"]]
+    cleaned, _, table = seed_keyness
+    texts = dict(zip(cleaned["file"], cleaned["clean_text"]))
+    # words never written with a capital in their article: no name rule can touch them
+    plain = [row for row in table[table["term"].str.fullmatch(r"[a-z]+") & table["key"]].itertuples()
+             if not re.search(rf"\b{row.term.capitalize()}\b", texts[row.file])]
     assert len(plain) > 10
-    for row in plain.itertuples():
-        # a lower-case word that is not part of an "al-" name or a listed multi-word name
-        pattern = rf"(?<![\w'’])(?<!al-){row.term}(?:['’]s)?(?!\w)(?!['’]\w)"
-        assert len(re.findall(pattern, texts[row.file], flags=re.IGNORECASE)) == row.count, row.term
+    for row in plain:
+        pattern = rf"(?<![\w'’-]){row.term}(?:['’]s)?(?![\w-])(?!['’]\w)"
+        assert len(re.findall(pattern, texts[row.file])) == row.count, row.term
 
 
 def test_the_prose_names_every_word_tied_for_most_distinctive():
@@ -84,6 +119,20 @@ def test_the_prose_names_every_word_tied_for_most_distinctive():
                              "published": ["2014-06-01", "2016-10-01"], "date_label": ["June 2014", "October 2016"],
                              "date_precision": ["month", "month"]})
     key_terms = pd.DataFrame({"file": ["a.txt", "a.txt", "a.txt", "b.txt", "b.txt"],
-                              "form": ["walls", "former", "plan", "jihadists", "russia"],
-                              "log_ratio": [5.1, 5.1, 4.0, 6.0, 5.0]})
+                              "term": ["walls", "former", "plan", "jihadists", "russia"],
+                              "ci_low": [1.4, 1.4, 1.0, 1.8, 1.1]})
     assert top_key_words(key_terms, articles) == "walls and former, tied (Alpha, June 2014); jihadists (Beta, October 2016)"
+
+
+def test_the_two_lists_stand_side_by_side_with_shared_words_marked():
+    from newscorpus.plots.themes import shared_top_words, side_by_side
+
+    articles = pd.DataFrame({"file": ["a.txt"], "outlet": ["Alpha"], "published": ["2014-06-01"],
+                             "date_label": ["June 2014"], "date_precision": ["month"]})
+    ours = pd.DataFrame({"file": ["a.txt"] * 2, "term": ["plan", "walls"], "count": [6, 4], "ci_low": [2.1, 1.3]})
+    theirs = pd.DataFrame({"file": ["a.txt"] * 3, "word": ["walls", "ISIS", "ramadan"], "count": [4, 25, 3],
+                           "z": [2.6, 2.5, 1.9]})
+    table = side_by_side(ours, theirs, articles)
+    assert len(table) == 3 and table.iloc[0, 2] == "plan (6, 2.10)" and table.iloc[1, 2] == "walls* (4, 1.30)"
+    assert table.iloc[0, 3] == "walls* (4, 2.60)" and table.iloc[2, 2] == ""
+    assert shared_top_words(ours, theirs) == (1, 2)

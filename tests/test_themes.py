@@ -1,5 +1,6 @@
-"""The theme dictionary: every term matches the way the chapter says, and every rate in
-themes.csv is recomputed from the dictionary and the cleaned text by an independent regex."""
+"""The theme dictionary: every term matches the way the chapter says and comes from ACLED's event
+types, every rate in themes.csv is recomputed from the dictionary and the cleaned text by an
+independent regex, and a difference resting on terms found in one text only is never reported."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import pytest
 import newscorpus
 from newscorpus import plots
 from newscorpus.cleaning import clean_corpus
-from newscorpus.corpus import date_interval
 from newscorpus.export import tables
 from newscorpus.measures import themes
 from newscorpus.measures.tokens import CANONICAL_NAME, NAMES, keys
@@ -19,8 +19,15 @@ from newscorpus.plots import themes as theme_plots
 from newscorpus.text import word_count
 
 DICTIONARY = themes.DICTIONARY
-REQUIRED = {"territory_state", "insurgency_cells", "military_operations", "prisons_detainees", "borders_syria",
-            "intelligence", "finance_crime", "sectarian_grievance", "foreign_powers"}
+REQUIRED = {"battles", "remote_violence", "civilians", "demonstrations", "strategic"}
+# ACLED's event and sub-event types (codebook 2019-2023): every term's note must name one of them.
+ACLED_TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Armed clash",
+               "Government regains territory", "Non-state actor overtakes territory", "Chemical weapon",
+               "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+               "Grenade", "Sexual violence", "Abduction/forced disappearance", "Peaceful protest",
+               "Protest with intervention", "Excessive force against protesters", "Violent demonstration",
+               "Mob violence", "Agreement", "Arrests", "Headquarters or base established",
+               "Looting/property destruction", "Non-violent transfer of territory"]
 
 
 def matched(sentence: str) -> list[tuple[str, str]]:
@@ -30,14 +37,25 @@ def matched(sentence: str) -> list[tuple[str, str]]:
 def example(term: str) -> str:
     """The term as a writer would use it: a prefix term with an ending, hyphenated phrases
     with a hyphen, and capitalised at a sentence start."""
-    word = term[:-1] + "s" if term.endswith("*") else term
-    return word.replace("hit and run", "hit-and-run")
+    return term[:-1] + "s" if term.endswith("*") else term
 
 
-def test_the_nine_themes_are_there_with_labels_and_no_term_twice():
-    assert REQUIRED <= set(themes.THEMES) and set(themes.THEMES) <= set(themes.THEME_LABELS)
+def test_the_acled_themes_are_there_with_labels_and_no_term_twice():
+    assert REQUIRED == set(themes.THEMES) and set(themes.THEMES) <= set(themes.THEME_LABELS)
     assert not DICTIONARY["term"].duplicated().any()
     assert (DICTIONARY.groupby("theme").size() >= 5).all()
+
+
+@pytest.mark.parametrize("theme, term, note", list(DICTIONARY[["theme", "term", "note"]].itertuples(index=False)))
+def test_every_term_comes_from_an_acled_type_that_names_it(theme, term, note):
+    """The provenance rule of the dictionary's header: each term is a word of the name of the ACLED
+    event or sub-event type its note gives (an ending or a written variant aside)."""
+    sources = [t for t in ACLED_TYPES if t in note]
+    assert sources, note
+    words = re.findall(r"[a-z]+", " ".join(sources).lower())
+    stem = term.rstrip("*").lower().replace("ieds", "ied").replace("airstrike", "air strike")
+    assert all(any(w.startswith(part[:5]) or part.startswith(w[:5]) for w in words) for part in stem.split()), (
+        term, note)
 
 
 @pytest.mark.parametrize("theme, term", list(zip(DICTIONARY["theme"], DICTIONARY["term"])))
@@ -50,14 +68,14 @@ def test_every_term_matches_as_documented(theme, term):
     if term.endswith("*"):
         assert matched(f"They spoke of {term[:-1]} again.") == [(theme, term)]  # the bare stem too
     else:
-        assert matched(f"They spoke of x{word}x again.") == []  # whole words only
+        assert (theme, term) not in matched(f"They spoke of x{word}x again.")  # whole words only
 
 
 def test_acronyms_match_only_in_capitals_and_longest_match_wins():
-    assert matched("U.S. and US forces helped us.") == [("foreign_powers", "US"), ("foreign_powers", "US"),
-                                                        ("military_operations", "forces")]
-    assert matched("its sleeper cells") == [("insurgency_cells", "sleeper cells")]  # not again as "cells"
-    assert matched("a statement by the Islamic State") == []  # no match inside a word or a name
+    assert matched("An IED and two IEDs, not an ied.") == [("remote_violence", "IED"), ("remote_violence", "ieds")]
+    assert matched("a suicide bombing") == [("remote_violence", "suicide bombing")]  # not again as "suicide"
+    assert matched("a battleground state, a bombastic bombshell") == []  # the forms are listed, not open
+    assert matched("an embattled statement") == []  # no match inside a word
 
 
 def test_no_listed_name_contains_a_theme_term():
@@ -72,10 +90,11 @@ def test_no_listed_name_contains_a_theme_term():
 
 
 def test_a_term_that_is_a_name_is_counted_once_as_that_name():
-    assert "breaking the walls" in set(DICTIONARY["term"]) and "breaking the walls" in CANONICAL_NAME
+    assert "breaking the walls" in CANONICAL_NAME
+    matcher = themes.TermMatcher([("prisons", "breaking the walls"), ("prisons", "walls")])
     assert keys(["the “Breaking the Walls” plan"]) == ["the", "Breaking the Walls", "plan"]
-    assert matched("the “Breaking the Walls” plan, breaking the walls") == [
-        ("prisons_detainees", "breaking the walls")] * 2
+    found = matcher.match(keys(["the “Breaking the Walls” plan, breaking the walls"]))
+    assert [term for _, _, _, term in found] == ["breaking the walls"] * 2
 
 
 def independent_counts(text: str) -> dict[str, int]:
@@ -85,20 +104,20 @@ def independent_counts(text: str) -> dict[str, int]:
     masked = [n for n in NAMES if n.lower() not in terms]  # a name that is a term is matched as the term
     text = re.sub("|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(masked, key=len, reverse=True)),
                   "NAME", text, flags=re.IGNORECASE)
-    alternatives = []
+    alternatives, listed = [], []
     for theme, term in sorted(zip(DICTIONARY["theme"], DICTIONARY["term"]),
                               key=lambda x: (-len(x[1].split()), -len(x[1]))):
         words = [re.escape(w) for w in term.rstrip("*").split()]
         body = r"[\s-]+".join(words) + (r"[^\W\d_]*" if term.endswith("*") else "")
-        if term.isupper():
-            body = body.replace(r"US", r"(?:US|U\.S\.)")
-        else:
+        if not term.isupper():
             body = f"(?i:{body})"
+        listed.append(term)
         alternatives.append(f"(?P<{theme}__{len(alternatives)}>{body})")
     pattern = re.compile(r"(?<![\w'’.])(?<![Aa]l-)(?:" + "|".join(alternatives) + r")(?:['’]s)?(?!\w)(?!['’]\w)")
     counts = dict.fromkeys(themes.THEMES, 0)
     for match in pattern.finditer(text):
-        if match.group().isupper() and not match.lastgroup.startswith("foreign_powers"):
+        term = listed[int(match.lastgroup.split("__")[1])]
+        if match.group().isupper() and len(match.group()) > 1 and not term.isupper():
             continue  # a lower-case term written in capitals is an acronym, not the word
         counts[match.lastgroup.split("__")[0]] += 1
     return counts
@@ -136,10 +155,11 @@ def test_dispersion_positions_are_in_order_between_0_and_1():
 def test_per_article_function_is_pure_and_picklable():
     import pickle
 
-    row = themes.article_themes("x", ["Sleeper cells crossed the border into Syria."])
+    text = ["A suicide bomber hit the market; clashes followed the airstrikes."]
+    row = themes.article_themes("x", text)
     assert pickle.loads(pickle.dumps(themes.article_themes)) is themes.article_themes
-    assert row == themes.article_themes("x", ["Sleeper cells crossed the border into Syria."])
-    assert (row["insurgency_cells_n"], row["borders_syria_n"]) == (1, 2)
+    assert row == themes.article_themes("x", text)
+    assert (row["remote_violence_n"], row["battles_n"]) == (2, 1)
 
 
 def _reference_tokens(text: str):
@@ -201,145 +221,6 @@ def test_term_matcher_equals_the_plain_loop():
     assert any(n > 1 for words in texts for _, n, _, _ in themes.THEME_MATCHER.match(words))  # phrases covered
 
 
-POINTS_PER_DAY = 170 / (7 * 365)  # a panel of about 170 points for seven years, as in the book
-
-
-def on_screen(spans, offsets, points_per_day=POINTS_PER_DAY):
-    origin = min(first for first, _ in spans)
-    return [((first + (last - first) / 2) - origin) / pd.Timedelta(days=1) * points_per_day + o
-            for (first, last), o in zip(spans, offsets)]
-
-
-def month(year, m):
-    first = pd.Timestamp(year, m, 1)
-    return first, first + pd.offsets.MonthBegin(1)
-
-
-def test_articles_of_one_month_are_set_apart_and_a_lone_date_stays_put():
-    june = month(2014, 6)
-    tenth = (pd.Timestamp("2014-06-10"), pd.Timestamp("2014-06-11"))
-    year = (pd.Timestamp("2020-01-01"), pd.Timestamp("2021-01-01"))
-    offsets = theme_plots.dodge_offsets([june, tenth, year], POINTS_PER_DAY)
-    june_x, tenth_x, _ = on_screen([june, tenth, year], offsets)
-    assert abs(june_x - tenth_x) == pytest.approx(theme_plots.DODGE_POINTS)  # set apart, just enough
-    assert max(map(abs, offsets)) <= theme_plots.DODGE_MAX_POINTS
-    assert offsets[2] == 0
-    assert theme_plots.dodge_offsets([june, year], POINTS_PER_DAY) == [0, 0]
-    # October and December 2016 are apart on screen already: neither moves off its month
-    assert theme_plots.dodge_offsets([month(2016, 10), month(2016, 12)], POINTS_PER_DAY) == [0, 0]
-
-
-@pytest.mark.parametrize("spans", [
-    [(pd.Timestamp("2016-10-17"), pd.Timestamp("2016-10-18"))] * 50,  # fifty pieces of one day
-    [month(2014 + (m - 1) // 12, (m - 1) % 12 + 1) for m in range(1, 49)],  # 48 months in a row
-], ids=["50 on one day", "48 a month apart"])
-def test_no_mark_moves_more_than_a_few_points_and_the_order_is_kept(spans):
-    axis_days = (pd.Timestamp(spans[-1][0].year + 1, 1, 1) - pd.Timestamp(spans[0][0].year, 1, 1)).days
-    points_per_day = 170 / axis_days
-    offsets = theme_plots.dodge_offsets(spans, points_per_day)
-    assert max(map(abs, offsets)) <= theme_plots.DODGE_MAX_POINTS + 1e-9
-    xs = on_screen(spans, offsets, points_per_day)
-    assert all(a <= b for a, b in zip(xs, xs[1:]))  # never out of date order
-    assert max(xs) > min(xs)  # and a crowd is spread as far as the limit allows, not stacked
-
-
-def fake_chart_corpus(spans_and_precision):
-    rows = [{"file": f"{i:03d}.txt", "outlet": "Alpha", "published": first, "date_precision": precision,
-             "date_label": str(first.date())} for i, ((first, _), precision) in enumerate(spans_and_precision)]
-    articles = pd.DataFrame(rows)
-    rates = pd.DataFrame([{"file": r["file"], **{t: 5.0 for t in themes.THEMES}} for r in rows])
-    intervals = pd.DataFrame([{"file": r["file"], "theme": t, "rate": 5.0, "low": 2.0, "high": 8.0}
-                              for r in rows for t in themes.THEMES])
-    return articles, rates, intervals
-
-
-@pytest.mark.parametrize("case", ["50 on one day", "48 a month apart"])
-def test_every_mark_of_the_time_chart_stays_near_its_date(case):
-    """The review's cases: marks were moved by up to 171 points, years away from their dates."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    if case == "50 on one day":
-        spans = [((pd.Timestamp("2016-10-17"), None), "day")] * 50
-    else:
-        spans = [(month(2014 + (m - 1) // 12, (m - 1) % 12 + 1), "month") for m in range(1, 49)]
-    articles, rates, intervals = fake_chart_corpus(spans)
-    fig = theme_plots.themes_over_time(rates, articles, intervals)
-    fig.canvas.draw()
-    tolerance = (theme_plots.DODGE_MAX_POINTS + 0.01) * fig.dpi / 72
-    for ax in [a for a in fig.axes if a.get_visible()]:
-        lines = [line for line in ax.lines if line.get_linewidth() == 1]
-        assert len(lines) == len(articles)
-        for line in lines:
-            drawn = line.get_transform().transform(line.get_xydata())[0, 0]
-            dated = ax.transData.transform(line.get_xydata())[0, 0]  # where its date is, unshifted
-            assert abs(drawn - dated) <= tolerance
-    plt.close(fig)
-
-
-@pytest.mark.parametrize("case", ["June 2014, 10 June 2014 and 2020", "48 a month apart"])
-def test_a_month_or_year_band_covers_exactly_its_span(case):
-    """The reader's complaint: the June 2014 bar was drawn from about 25 June to 22 July, moved
-    by the few points that set marks apart. Each band's extent is read back from the drawn
-    patch, in screen pixels turned back into dates, and must be the date's span within a day."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
-
-    if case == "48 a month apart":
-        spans = [(month(2014 + (m - 1) // 12, (m - 1) % 12 + 1), "month") for m in range(1, 49)]
-    else:
-        spans = [(month(2014, 6), "month"), ((pd.Timestamp("2014-06-10"), None), "day"),
-                 ((pd.Timestamp("2020-01-01"), None), "year")]
-    articles, rates, intervals = fake_chart_corpus(spans)
-    fig = theme_plots.themes_over_time(rates, articles, intervals)
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    expected = {f"{i:03d}.txt": date_interval(first, precision)
-                for i, ((first, _), precision) in enumerate(spans) if precision != "day"}
-    for ax in [a for a in fig.axes if a.get_visible()]:
-        bands = {p.get_gid().removeprefix("span:"): p for p in ax.patches if (p.get_gid() or "").startswith("span:")}
-        assert set(bands) == set(expected)
-        for file, (first, last) in expected.items():
-            box = bands[file].get_window_extent(renderer)
-            x0, x1 = ax.transData.inverted().transform([[box.x0, 0], [box.x1, 0]])[:, 0]
-            drawn_first, drawn_last = (pd.Timestamp(mdates.num2date(x)).tz_localize(None) for x in (x0, x1))
-            assert abs(drawn_first - first) <= pd.Timedelta(days=1), (file, drawn_first, first)
-            assert abs(drawn_last - last) <= pd.Timedelta(days=1), (file, drawn_last, last)
-    legend = " ".join(t.get_text() for t in fig.legends[0].get_texts())
-    assert "band over\nexactly that span" in legend
-    plt.close(fig)
-
-
-def test_every_article_has_its_own_place_in_every_panel_of_the_time_chart(exported):
-    """The reader complaint: the two June 2014 Al-Monitor pieces were drawn on top of each
-    other. Every article's interval line must stand apart from every other's, on screen."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    cleaned, table = exported
-    articles = newscorpus.load()
-    fig = theme_plots.themes_over_time(table, articles, themes.rate_intervals_table(cleaned))
-    fig.canvas.draw()
-    min_gap = 3 * fig.dpi / 72  # three points: two 1-point lines with clear space between
-    panels = [ax for ax in fig.axes if ax.get_visible()]
-    assert len(panels) == len(themes.THEMES)
-    for ax in panels:
-        lines = [line for line in ax.lines if line.get_linewidth() == 1]  # the interval lines
-        xs = sorted(line.get_transform().transform(line.get_xydata())[0, 0] for line in lines)
-        assert len(xs) == len(articles)
-        assert min(b - a for a, b in zip(xs, xs[1:])) >= min_gap, ax.get_title()
-    labels = {t.get_text() for t in fig.legends[0].get_texts()}
-    assert set(plots.article_labels(articles)) <= labels  # the legend names each article
-    plt.close(fig)
-
-
 def test_leading_article_says_whether_its_interval_clears_the_others():
     intervals = pd.DataFrame({"file": ["a", "b", "c", "a", "b", "c"], "theme": ["x"] * 3 + ["y"] * 3,
                               "rate": [9.0, 2.0, 1.0, 9.0, 6.0, 1.0], "low": [5.0, 0.0, 0.0, 3.0, 2.0, 0.0],
@@ -392,3 +273,176 @@ def test_where_in_the_text_names_the_part_and_the_stretch_of_repeated_mentions()
     assert theme_plots.where_in_the_text(positions, "border", articles) == "nowhere"
     assert "at most 10% of the text apart" in theme_plots.repeated_stretch(positions, "Raqqa")
     assert theme_plots.repeated_stretch(positions, "caliphate") == "No article names caliphate more than once."
+
+
+def terms_of(rows):
+    return pd.DataFrame(rows, columns=["file", "theme", "term", "count"])
+
+
+def test_a_term_found_in_one_text_only_is_marked_and_a_corpus_of_one_has_no_shared_term():
+    terms = terms_of([("a", "x", "cells", 5), ("b", "x", "cells", 1), ("b", "x", "dormant", 4), ("c", "y", "oil", 2)])
+    assert themes.single_text_terms(terms) == {("x", "dormant"), ("y", "oil")}
+    assert themes.single_text_terms(terms[terms["file"] == "a"]) == {("x", "cells")}
+    drivers = themes.theme_drivers(terms, top=1).set_index(["file", "theme"])
+    assert drivers.loc[("b", "x"), "terms"] == "dormant 4† (+1 more)"
+    assert (drivers.loc[("b", "x"), "count"], drivers.loc[("b", "x"), "single_text"]) == (5, 4)
+    assert drivers.loc[("a", "x"), "terms"] == "cells 5" and drivers.loc[("a", "x"), "single_text"] == 0
+
+
+def test_excluded_terms_are_not_counted():
+    text = ["A suicide bomber struck; civilians fled the clashes."]
+    row = themes.article_themes("x", text, exclude=frozenset({("remote_violence", "suicide bomber")}))
+    assert (row["remote_violence_n"], row["civilians_n"], row["battles_n"]) == (0, 1, 1)
+
+
+def intervals_of(rows):
+    return pd.DataFrame(rows, columns=["file", "theme", "rate", "low", "high"])
+
+
+def test_a_difference_is_reported_only_if_it_survives_without_one_text_terms():
+    everything = intervals_of([("late", "x", 20.0, 13.0, 28.0), ("early", "x", 1.0, 0.0, 4.0)])
+    # without the late text's own words the late rate falls back among the early ones
+    shared = intervals_of([("late", "x", 3.0, 0.0, 6.0), ("early", "x", 1.0, 0.0, 4.0)])
+    assert themes.wholly_apart(everything, "x", ["late"], ["early"])
+    assert not themes.difference_survives(everything, shared, "x", ["late"], ["early"])
+    assert themes.difference_survives(everything, everything, "x", ["late"], ["early"])
+    assert not themes.wholly_apart(everything, "x", [], ["early"])
+
+
+def test_period_changes_compare_first_and_last_year_and_apply_the_rule():
+    articles = pd.DataFrame({"file": ["e1", "e2", "m", "l"], "published": pd.to_datetime(
+        ["2014-06-01", "2014-06-10", "2016-10-01", "2020-01-01"])})
+    rows = lambda late_low: intervals_of([(f, t, 5.0, lo, hi) for t in themes.THEMES for f, lo, hi in
+                                           [("e1", 0.0, 4.0), ("e2", 0.0, 3.0), ("m", 0.0, 30.0), ("l", late_low, 30.0)]])
+    changes = themes.period_changes(rows(10.0), rows(10.0), articles).set_index("theme")
+    assert changes["rise"].all() and changes["reported"].all() and not changes["fall"].any()
+    assert (changes["first_year"].iloc[0], changes["last_year"].iloc[0], changes["first_high"].iloc[0]) == (2014, 2020, 4.0)
+    assert not themes.period_changes(rows(10.0), rows(2.0), articles)["reported"].any()  # rests on one text
+    assert themes.period_changes(rows(10.0), rows(10.0), articles[articles["file"].isin(["e1", "e2"])]).empty
+
+
+def test_same_period_pairs_that_differ_are_found():
+    articles = pd.DataFrame({"file": ["a", "b", "c"], "published": pd.to_datetime(["2016-10-01", "2016-12-01", "2020-01-01"])})
+    iv = intervals_of([(f, t, 1.0, 0.0, 2.0) for f in "abc" for t in themes.THEMES])
+    iv.loc[(iv["file"] == "b") & (iv["theme"] == "battles"), ["rate", "low", "high"]] = [12.0, 5.0, 19.0]
+    found = themes.same_period_differences(iv, iv, articles)
+    assert found.to_dict("records") == [{"theme": "battles", "year": 2016, "higher": "b", "lower": "a"}]
+
+
+def test_a_theme_never_seen_has_an_upper_bound_not_a_zero_width_interval():
+    paragraphs = ["Nothing of the kind here at all."] * 3 + ["Civilians fled."]
+    rows = {r["theme"]: r for r in themes.rate_intervals("x", paragraphs, n_boot=200)}
+    words = word_count("\n\n".join(paragraphs))
+    assert rows["battles"]["rate"] == 0 and rows["battles"]["high"] == pytest.approx(1000 * 3.689 / words, rel=1e-3)
+    assert rows["civilians"]["rate"] > 0 and rows["civilians"]["high"] > rows["civilians"]["rate"]
+
+
+def synthetic_articles(n):
+    return pd.DataFrame({"file": [f"{i:04d}.txt" for i in range(n)], "outlet": [f"Outlet {i % 9}" for i in range(n)],
+                         # datetime.date, as newscorpus.load gives them
+                         "published": [d.date() for d in pd.to_datetime("2014-01-01") + pd.to_timedelta(range(n), unit="D")],
+                         "date_label": [f"day {i}" for i in range(n)], "date_precision": ["day"] * n})
+
+
+@pytest.mark.parametrize("n", [1, 5, 50, 1000])
+def test_the_dot_table_has_a_row_per_article_or_per_outlet_and_its_key_above_the_panels(n):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    articles = synthetic_articles(n)
+    iv = intervals_of([(f, t, 2.0, 1.0, 3.0) for f in articles["file"] for t in themes.THEMES])
+    fig = theme_plots.themes_dot_table(iv, articles, iv)
+    fig.canvas.draw()
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == len(themes.THEMES)
+    rows = n if n <= theme_plots.MAX_ROWS else articles["outlet"].nunique()
+    assert len(panels[0].get_yticklabels()) == rows
+    assert fig.get_size_inches()[1] < 20  # a page, not a scroll, for any corpus
+    key = fig.texts[-1].get_window_extent()
+    assert all(key.y0 >= ax.get_window_extent().y1 - 1 for ax in panels)  # the key is above every panel
+    plt.close(fig)
+
+
+def test_the_dot_table_puts_articles_in_date_order_and_draws_each_interval():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    articles = synthetic_articles(3).iloc[::-1].reset_index(drop=True)  # given out of order
+    iv = intervals_of([(f, t, 2.0 + i, 1.0 + i, 3.0 + i) for i, f in enumerate(sorted(articles["file"]))
+                       for t in themes.THEMES])
+    fig = theme_plots.themes_dot_table(iv, articles)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Outlet 0, day 0", "Outlet 1, day 1", "Outlet 2, day 2"]
+    segments = ax.collections[0].get_segments() if len(ax.collections[0].get_segments()) else []
+    spans = sorted((s[0][1], s[0][0], s[1][0]) for c in ax.collections[:-1] for s in c.get_segments())
+    assert spans == [(0.0, 1.0, 3.0), (1.0, 2.0, 4.0), (2.0, 3.0, 5.0)] and segments
+    plt.close(fig)
+
+
+def test_every_dispersion_tick_is_clear_of_the_panel_edges():
+    """The reader's complaint: Al-Ahed's "caliphate", at its sixth word, hid under the axis."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    articles = synthetic_articles(2)
+    positions = pd.DataFrame({"file": ["0000.txt", "0001.txt", "0001.txt"], "term": ["caliphate"] * 3,
+                              "position": [0.0, 0.006, 0.999]})
+    fig = theme_plots.dispersion_plot(positions, articles, ["caliphate", "border"])
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    left, right = ax.get_window_extent().x0, ax.get_window_extent().x1
+    xs = [x for c in ax.collections for x, _ in c.get_offsets()]
+    screen = ax.transData.transform([[x, 0] for x in xs])[:, 0]
+    assert len(xs) == 3 and (screen - left > 4).all() and (right - screen > 4).all()
+    assert not ax.spines["left"].get_visible()
+    plt.close(fig)
+
+
+def test_the_dictionary_check_judges_dictionary_terms_and_says_why_a_miss_is_a_miss():
+    check = themes.dictionary_check()
+    listed = set(zip(DICTIONARY["theme"], DICTIONARY["term"]))
+    assert len(check) == 60 and set(zip(check["theme"], check["term"])) <= listed
+    assert set(check["in_sense"]) <= {0, 1}
+    assert ((check["other_sense"] != "") == (check["in_sense"] == 0)).all()  # every miss has its reason
+
+
+def test_the_change_claim_says_only_what_survives_the_rule():
+    base = {"first_year": 2014, "last_year": 2020, "first_high": 4.0, "last_low": 10.0}
+    seeming = pd.DataFrame([{**base, "theme": "civilians", "rise": True, "fall": False, "reported": False},
+                            {**base, "theme": "battles", "rise": False, "fall": False, "reported": False}])
+    claim = theme_plots.change_claim(seeming)
+    assert claim.startswith("No theme's rate changes between the articles of 2014 and those of 2020")
+    assert "(violence against civilians would seem to change only while one text's own words are counted)" in claim
+    real = seeming.assign(reported=[True, False])
+    assert theme_plots.change_claim(real) == ("Between the articles of 2014 and those of 2020, violence against civilians "
+                                              "rises beyond the intervals, with every term and without the terms found "
+                                              "in one article only")
+    assert "single year" in theme_plots.change_claim(seeming.iloc[0:0])
+
+
+def test_same_period_pairs_and_one_text_leads_are_said_with_their_articles():
+    articles = pd.DataFrame({"file": ["a", "b"], "outlet": ["Alpha", "Beta"], "published": pd.to_datetime(["2016-10-01", "2016-12-01"]),
+                             "date_label": ["October 2016", "December 2016"], "date_precision": ["month"] * 2})
+    pairs = pd.DataFrame([{"theme": "battles", "year": 2016, "higher": "b", "lower": "a"}])
+    assert theme_plots.same_period_claim(pairs, articles) == (
+        "Articles of the same year differ beyond the intervals (battles: Beta, December 2016 above Alpha, October 2016), "
+        "which no date explains")
+    assert theme_plots.same_period_claim(pairs.iloc[0:0], articles).startswith("No two articles")
+    iv = intervals_of([(f, t, 0.0, 0.0, 3.0) for f in "ab" for t in themes.THEMES])
+    iv.loc[(iv["file"] == "b") & (iv["theme"] == "remote_violence"), "rate"] = 7.7
+    terms = terms_of([("b", "remote_violence", "airstrike*", 3), ("b", "remote_violence", "suicide", 2),
+                      ("a", "battles", "battle", 1), ("b", "battles", "battle", 1)])
+    drivers = themes.theme_drivers(terms)
+    said = theme_plots.one_text_leads(iv, drivers, articles)
+    assert said.startswith("The highest rate of explosions and remote violence in Beta, December 2016 (7.7 per 1,000 "
+                           "words: airstrike 3†, suicide 2†)")
+    assert theme_plots.one_text_leads(iv.assign(rate=0.0), drivers, articles) == ""
+    table = theme_plots.drivers_table(drivers, iv, articles)
+    assert table.loc["Beta, December 2016", "Explosions and remote violence"] == "7.7 (0.0–3.0): airstrike 3†, suicide 2†"
+    assert table.loc["Alpha, October 2016", "Battles"] == "0.0 (0.0–3.0): battle 1"

@@ -1,21 +1,30 @@
 """Keyness: the words that set one article apart from the others.
 
-Each article is compared with the rest of the corpus pooled. Two numbers per word, as Hardie
-(2014) and Gabrielatos (2018) recommend, always beside the raw counts:
+Each article is compared with the rest of the corpus pooled, from a count table alone (``file``,
+``term``, ``count``: one row per article and term), so the statistic knows nothing of how words
+were counted and runs unchanged on counts mapped over many articles. The counts are the framing
+chapter's terms (``log_odds.word_counts``), so keyness and the log-odds lists read the same keys.
 
-* the **log ratio**, an effect size: log2 of (share of the article's words) / (share of the
-  rest's words). 1 means twice as frequent in the article, 2 four times. A word absent from the
-  rest is given 0.5 occurrences there, so the ratio stays finite (Hardie's convention);
-* **log-likelihood G²** (Dunning 1993; Rayson and Garside 2000), a significance filter:
-  2 × Σ observed × ln(observed / expected), over the article and the rest. 3.84 is p < 0.05,
-  6.63 is p < 0.01 for one test.
+Per word, beside the raw counts:
 
-A word is *key* when it occurs at least ``MIN_FREQ`` times in the article, is more frequent there
-than in the rest, and passes the G² threshold. The corpus step reads only the per-article counts
-(``article_term_counts``), so it runs unchanged after a map over many articles.
+* the **log ratio** (Hardie 2014), an effect size: log2 of (share of the article's words) / (share
+  of the rest's words); 1 means twice as frequent in the article. A zero count is taken as 0.5 so
+  the ratio stays finite (Hardie's convention);
+* its **confidence interval**, from the usual standard error of a log rate ratio,
+  sqrt(1/a + 1/b) for counts a and b (zeros as 0.5). Words are ranked by the interval's **lower
+  bound**: a word seen four times here and never elsewhere has a large ratio but a wide interval,
+  so it no longer ties at the top with every other such word, while a word used 32 times against
+  8 keeps a high bound;
+* **log-likelihood G²** (Dunning 1993; Rayson and Garside 2000), the significance filter:
+  2 × Σ observed × ln(observed / expected). 6.63 is p < 0.01 for one test.
+
+A word is *key* when it occurs at least ``MIN_FREQ`` times in the article, its interval lies wholly
+above 0 (more frequent in the article, beyond the noise of the counts), and G² passes the threshold.
 """
 
 from __future__ import annotations
+
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -23,22 +32,33 @@ import pandas as pd
 from .tokens import content_counts
 
 MIN_FREQ = 3
-G2_THRESHOLD = 6.63  # p < 0.01; a corpus of five articles gives few words, so no stricter cut
+G2_THRESHOLD = 6.63  # p < 0.01 for one test
 ZERO_COUNT = 0.5
+CONFIDENCE = 0.95
+COLUMNS = ["file", "term", "count", "rest_count", "article_words", "rest_words", "log_ratio", "ci_low",
+           "ci_high", "g2", "key"]
 
 
 def article_term_counts(file: str, paragraphs: list[str]) -> list[dict]:
-    """Evidence rows: ``file``, ``term`` (key), ``form`` (as usually written), ``count``, and
-    ``article_words`` (all tokens with a letter, stop words included: the article's size)."""
+    """The theme tokeniser's content-word counts of one article (for the chapter's frequency bars
+    and its table of the group's names, not for keyness): ``file``, ``term`` (key), ``form`` (as
+    usually written), ``count``, ``article_words`` (all tokens with a letter)."""
     counts, forms, size = content_counts(paragraphs)
     return [{"file": file, "term": t, "form": forms[t], "count": n, "article_words": size}
             for t, n in counts.most_common()]
 
 
 def term_counts_table(cleaned: pd.DataFrame) -> pd.DataFrame:
-    """Content-word counts per article (the map step)."""
+    """``article_term_counts`` for every article."""
     rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_term_counts(f, p)]
     return pd.DataFrame(rows, columns=["file", "term", "form", "count", "article_words"])
+
+
+def count_table(per_article: list[dict]) -> pd.DataFrame:
+    """The count table of ``log_odds.word_counts`` rows (``{"file", "counts"}``): ``file``,
+    ``term``, ``count``, one row per article and term it uses."""
+    rows = [(row["file"], term, n) for row in per_article for term, n in row["counts"].items() if n > 0]
+    return pd.DataFrame(rows, columns=["file", "term", "count"])
 
 
 def log_likelihood(a, b, c, d):
@@ -52,35 +72,54 @@ def log_likelihood(a, b, c, d):
     return 2 * (t1 + t2)
 
 
+def _nonzero(x) -> np.ndarray:
+    x = np.asarray(x, dtype=float)
+    return np.where(x == 0, ZERO_COUNT, x)
+
+
 def log_ratio(a, b, c, d):
-    """log2 of the relative frequency in the article over that in the rest (zeros as 0.5)."""
-    a, b = (np.where(np.asarray(x, dtype=float) == 0, ZERO_COUNT, np.asarray(x, dtype=float)) for x in (a, b))
+    """log2 of the relative frequency in the article over that in the rest (zeros as 0.5); NaN
+    when either side has no words (a corpus of one article has no rest)."""
+    a, b = _nonzero(a), _nonzero(b)
     c, d = (np.asarray(x, dtype=float) for x in (c, d))
-    with np.errstate(divide="ignore", invalid="ignore"):  # an empty rest (one article) has no ratio
+    with np.errstate(divide="ignore", invalid="ignore"):
         return np.where((c > 0) & (d > 0), np.log2((a / c) / (b / d)), np.nan)
 
 
-def keyness_table(counts: pd.DataFrame, min_freq: int = MIN_FREQ, threshold: float = G2_THRESHOLD) -> pd.DataFrame:
-    """Every word of every article against the rest: ``file``, ``term``, ``form``, ``count``
-    (in the article), ``rest_count``, ``article_words``, ``rest_words``, ``log_ratio``, ``g2``,
-    ``key`` (passes the minimum frequency and the G² filter and is over-used), sorted by file
-    then log ratio. Reads only the per-article counts."""
-    sizes = counts.groupby("file")["article_words"].first()
+def log_ratio_interval(a, b, c, d, confidence: float = CONFIDENCE):
+    """The log ratio's interval, ``(low, high)`` in log2 units: log ratio ± z × sqrt(1/a + 1/b)
+    / ln 2, the standard error of a log rate ratio with zeros taken as 0.5."""
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)
+    half = z * np.sqrt(1 / _nonzero(a) + 1 / _nonzero(b)) / np.log(2)
+    ratio = log_ratio(a, b, c, d)
+    return ratio - half, ratio + half
+
+
+def keyness_table(counts: pd.DataFrame, min_freq: int = MIN_FREQ, threshold: float = G2_THRESHOLD,
+                  confidence: float = CONFIDENCE) -> pd.DataFrame:
+    """Every word of every article against the rest, from a count table (``file``, ``term``,
+    ``count``) and nothing else: ``file``, ``term``, ``count`` (in the article), ``rest_count``,
+    ``article_words`` and ``rest_words`` (the sums of the table's counts), ``log_ratio``,
+    ``ci_low``, ``ci_high``, ``g2``, ``key``. Sorted by file, key words first, then by the lower
+    bound (ties by count, then term)."""
+    if counts.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    sizes = counts.groupby("file")["count"].sum()
     totals = counts.groupby("term")["count"].sum()
-    forms = counts.sort_values("count", ascending=False).groupby("term")["form"].first()
-    table = counts.copy()
-    table["form"] = table["term"].map(forms)
+    table = counts[["file", "term", "count"]].copy()
     table["rest_count"] = table["term"].map(totals).to_numpy() - table["count"]
+    table["article_words"] = table["file"].map(sizes).to_numpy()
     table["rest_words"] = sizes.sum() - table["article_words"]
     args = (table["count"], table["rest_count"], table["article_words"], table["rest_words"])
     table["log_ratio"] = log_ratio(*args)
+    table["ci_low"], table["ci_high"] = log_ratio_interval(*args, confidence=confidence)
     table["g2"] = log_likelihood(*args)
-    table["key"] = (table["count"] >= min_freq) & (table["log_ratio"] > 0) & (table["g2"] >= threshold)
-    return table.sort_values(["file", "key", "log_ratio", "count"], ascending=[True, False, False, False],
-                             ignore_index=True)
+    table["key"] = (table["count"] >= min_freq) & (table["ci_low"] > 0) & (table["g2"] >= threshold)
+    return table.sort_values(["file", "key", "ci_low", "count", "term"], ascending=[True, False, False, False, True],
+                             ignore_index=True)[COLUMNS]
 
 
 def key_terms(keyness: pd.DataFrame, top: int = 10) -> pd.DataFrame:
-    """The ``top`` key words of each article by log ratio (ties by count), key words only."""
-    key = keyness[keyness["key"]]
+    """The ``top`` key words of each article by the lower bound of the log ratio, key words only."""
+    key = keyness[keyness["key"].astype(bool)]
     return key.groupby("file", sort=False).head(top).reset_index(drop=True)

@@ -1,6 +1,8 @@
-"""Theme rates: how often each article uses the words of nine themes, per 1,000 words.
+"""Theme rates: how often each article uses the words of ACLED's conflict event types, per 1,000 words.
 
-The dictionary is ``data/themes/theme_dictionary.csv`` (its header says how a term matches).
+The dictionary is ``data/themes/theme_dictionary.csv``: the names of the event and sub-event types
+of the ACLED codebook, not words picked from these articles (its header says where each term comes
+from and how it matches).
 Per article, one left-to-right pass over the theme tokeniser's keys: at each word the longest
 dictionary term that starts there is counted, and its words are not counted again. The rate is
 matches per 1,000 words, words counted as everywhere in the book (``newscorpus.text.word_count``).
@@ -29,17 +31,23 @@ def read_dictionary() -> pd.DataFrame:
 
 
 DICTIONARY = read_dictionary()
+
+
+def dictionary_check() -> pd.DataFrame:
+    """The dictionary's check on news texts it was not written from (``dictionary_check.csv``, its
+    header says how the sample was drawn): one judged match per row, ``sample``, ``theme``,
+    ``term``, ``in_sense`` (1 when the word names its category's kind of event), ``other_sense``."""
+    text = (THEMES_DATA / "dictionary_check.csv").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    table = pd.read_csv(io.StringIO(body), keep_default_na=False)
+    return table.astype({"in_sense": int})
 THEMES = list(dict.fromkeys(DICTIONARY["theme"]))
 THEME_LABELS = {
-    "territory_state": "Territory and state-building",
-    "insurgency_cells": "Insurgency and sleeper cells",
-    "military_operations": "Military operations",
-    "prisons_detainees": "Prisons and detainees",
-    "borders_syria": "Borders and Syria",
-    "intelligence": "Intelligence",
-    "finance_crime": "Finance and crime",
-    "sectarian_grievance": "Sectarian grievance",
-    "foreign_powers": "Foreign powers",
+    "battles": "Battles",
+    "remote_violence": "Explosions and remote violence",
+    "civilians": "Violence against civilians",
+    "demonstrations": "Protests and riots",
+    "strategic": "Strategic developments",
 }
 
 
@@ -136,11 +144,12 @@ def positions_table(cleaned: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["file", "term", "position"])
 
 
-def article_themes(file: str, paragraphs: list[str]) -> dict:
+def article_themes(file: str, paragraphs: list[str], exclude: frozenset = frozenset()) -> dict:
     """One row of the themes table: ``file``, ``words``, then each theme's count and rate per
-    1,000 words (``<theme>_n``, ``<theme>``). Pure: a cluster can map it over articles."""
+    1,000 words (``<theme>_n``, ``<theme>``). Matches of the ``(theme, term)`` pairs in
+    ``exclude`` are not counted (``single_text_terms``). Pure: a cluster can map it over articles."""
     words = keys(paragraphs)
-    counts = Counter(theme for _, _, theme, _ in match_terms(words))
+    counts = Counter(theme for _, _, theme, term in match_terms(words) if (theme, term) not in exclude)
     total = word_count("\n\n".join(paragraphs))
     row: dict = {"file": file, "words": total}
     for theme in THEMES:
@@ -159,13 +168,16 @@ def article_theme_terms(file: str, paragraphs: list[str]) -> list[dict]:
 N_BOOT = 2000
 CONFIDENCE = 0.95
 SEED = 20140610  # fixed: the same text always gives the same interval
+ZERO_COUNT_UPPER = -math.log((1 - CONFIDENCE) / 2)  # exact Poisson upper bound for 0 events: 3.69
 
 
-def rate_intervals(file: str, paragraphs: list[str], n_boot: int = N_BOOT) -> list[dict]:
+def rate_intervals(file: str, paragraphs: list[str], n_boot: int = N_BOOT,
+                   exclude: frozenset = frozenset()) -> list[dict]:
     """Each theme's rate with a 95% interval from resampling the article's paragraphs (a
     paragraph-block bootstrap: theme words come in clusters, so resampling single words would
-    claim too much precision). Rows: ``file``, ``theme``, ``rate``, ``low``, ``high``."""
-    per_paragraph = [article_themes(file, [p]) for p in paragraphs]
+    claim too much precision). Rows: ``file``, ``theme``, ``rate``, ``low``, ``high``.
+    ``exclude``: ``(theme, term)`` pairs left uncounted, as in ``article_themes``."""
+    per_paragraph = [article_themes(file, [p], exclude) for p in paragraphs]
     counts = np.array([[row[f"{t}_n"] for t in THEMES] for row in per_paragraph], dtype=float)
     words = np.array([row["words"] for row in per_paragraph], dtype=float)
     rng = np.random.default_rng(SEED)
@@ -173,13 +185,20 @@ def rate_intervals(file: str, paragraphs: list[str], n_boot: int = N_BOOT) -> li
     rates = 1000 * counts[picks].sum(axis=1) / words[picks].sum(axis=1)[:, None]
     tail = 100 * (1 - CONFIDENCE) / 2
     low, high = np.percentile(rates, [tail, 100 - tail], axis=0)
-    point = article_themes(file, paragraphs)
+    point = article_themes(file, paragraphs, exclude)
+    # No match at all gives every resample a rate of 0, an interval of zero width that would
+    # claim certainty; the exact Poisson upper bound for a count of 0 says how high the rate could
+    # be in a text of this length.
+    unseen = counts.sum(axis=0) == 0
+    if point["words"]:
+        high = np.where(unseen, 1000 * ZERO_COUNT_UPPER / point["words"], high)
     return [{"file": file, "theme": t, "rate": point[t], "low": low[i], "high": high[i]} for i, t in enumerate(THEMES)]
 
 
-def rate_intervals_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+def rate_intervals_table(cleaned: pd.DataFrame, exclude: frozenset = frozenset()) -> pd.DataFrame:
     """``rate_intervals`` for every article, long: one row per article and theme."""
-    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in rate_intervals(f, p)]
+    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"])
+            for r in rate_intervals(f, p, exclude=exclude)]
     return pd.DataFrame(rows, columns=["file", "theme", "rate", "low", "high"])
 
 
@@ -229,3 +248,94 @@ def theme_terms_table(cleaned: pd.DataFrame) -> pd.DataFrame:
     """Matched terms per article: ``file``, ``theme``, ``term``, ``count``."""
     rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_theme_terms(f, p)]
     return pd.DataFrame(rows, columns=["file", "theme", "term", "count"])
+
+
+# A change between articles is reported only if it does not rest on words one text alone uses: a
+# term found in a single article measures that article's vocabulary, not a theme it shares with
+# the others (the old dictionary's "insurgency" rise was built from such words).
+def single_text_terms(terms: pd.DataFrame) -> frozenset:
+    """The ``(theme, term)`` pairs of ``theme_terms_table`` matched in exactly one article. In a
+    corpus of one article every matched term is one: a single text supports no comparison."""
+    found_in = terms[terms["count"] > 0].groupby(["theme", "term"])["file"].nunique()
+    return frozenset(found_in[found_in == 1].index)
+
+
+def shared_term_intervals(cleaned: pd.DataFrame, terms: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``rate_intervals_table`` counting only terms matched in two articles or more."""
+    terms = theme_terms_table(cleaned) if terms is None else terms
+    return rate_intervals_table(cleaned, exclude=single_text_terms(terms))
+
+
+def wholly_apart(intervals: pd.DataFrame, theme: str, higher: list[str], lower: list[str]) -> bool:
+    """Whether every interval of the ``higher`` articles lies wholly above every interval of the
+    ``lower`` ones for ``theme`` (``wholly_above``); False when either group is empty."""
+    rows = intervals[intervals["theme"] == theme].set_index("file")
+    if not higher or not lower:
+        return False
+    return wholly_above(rows.loc[higher, "low"].min(), rows.loc[lower, "high"].max())
+
+
+def difference_survives(intervals: pd.DataFrame, shared: pd.DataFrame, theme: str,
+                        higher: list[str], lower: list[str]) -> bool:
+    """The rule for prose: a difference is reported only when the intervals stand apart both with
+    every term (``intervals``) and with the terms found in one text left out (``shared``)."""
+    return wholly_apart(intervals, theme, higher, lower) and wholly_apart(shared, theme, higher, lower)
+
+
+def period_changes(intervals: pd.DataFrame, shared: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per theme, the articles of the first year against those of the last: ``theme``,
+    ``first_year``, ``last_year``, ``first_high`` and ``last_low`` (the bounds that must clear),
+    ``rise`` and ``fall`` (the last year's intervals wholly above, or below, the first's, with all
+    terms), and ``reported`` (the change also holds without the terms found in one text:
+    ``difference_survives``). Empty when the corpus spans a single year."""
+    years = articles.set_index("file")["published"].map(lambda p: p.year)
+    first, last = years.min(), years.max()
+    early, late = list(years[years == first].index), list(years[years == last].index)
+    rows = []
+    if first != last:
+        for theme in THEMES:
+            rise = wholly_apart(intervals, theme, late, early)
+            fall = wholly_apart(intervals, theme, early, late)
+            reported = (difference_survives(intervals, shared, theme, late, early)
+                        or difference_survives(intervals, shared, theme, early, late))
+            cells = intervals[intervals["theme"] == theme].set_index("file")
+            rows.append({"theme": theme, "first_year": int(first), "last_year": int(last),
+                         "first_high": float(cells.loc[early, "high"].max()),
+                         "last_low": float(cells.loc[late, "low"].min()),
+                         "rise": rise, "fall": fall, "reported": reported})
+    return pd.DataFrame(rows, columns=["theme", "first_year", "last_year", "first_high", "last_low",
+                                       "rise", "fall", "reported"])
+
+
+def same_period_differences(intervals: pd.DataFrame, shared: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of articles of the same year whose rates of a theme stand apart (``difference_survives``):
+    the gap that a story told by dates cannot explain. ``theme``, ``year``, ``higher``, ``lower``."""
+    years = articles.set_index("file")["published"].map(lambda p: p.year)
+    rows = []
+    for year, files in years.groupby(years):
+        names = sorted(files.index)
+        for theme in THEMES:
+            for a in names:
+                for b in names:
+                    if a != b and difference_survives(intervals, shared, theme, [a], [b]):
+                        rows.append({"theme": theme, "year": int(year), "higher": a, "lower": b})
+    return pd.DataFrame(rows, columns=["theme", "year", "higher", "lower"])
+
+
+def theme_drivers(terms: pd.DataFrame, top: int = 3) -> pd.DataFrame:
+    """What drives each rate: per article and theme, the ``top`` matched terms with their counts,
+    a term found in one article only marked with a dagger ("suicide 3†"). Columns ``file``,
+    ``theme``, ``terms`` (text), ``count`` (all matches), ``single_text`` (matches of one-text
+    terms)."""
+    alone = single_text_terms(terms)
+    rows = []
+    for (file, theme), group in terms.groupby(["file", "theme"], sort=False):
+        ranked = group.sort_values(["count", "term"], ascending=[False, True])
+        marked = [f"{t.rstrip('*')} {n}" + ("†" if (theme, t) in alone else "")
+                  for t, n in zip(ranked["term"], ranked["count"])]
+        rest = len(marked) - top
+        text = ", ".join(marked[:top]) + (f" (+{rest} more)" if rest > 0 else "")
+        single = int(sum(n for t, n in zip(group["term"], group["count"]) if (theme, t) in alone))
+        rows.append({"file": file, "theme": theme, "terms": text, "count": int(group["count"].sum()),
+                     "single_text": single})
+    return pd.DataFrame(rows, columns=["file", "theme", "terms", "count", "single_text"])

@@ -130,20 +130,58 @@ def bars_by_article(
     return fig
 
 
-def stacked_by_article(table: pd.DataFrame, articles: pd.DataFrame, xlabel: str) -> plt.Figure:
-    """Horizontal stacked bars: one bar per article (``table`` indexed by file), one segment
-    per column (e.g. removal reason), colours fixed by column name in alphabetical order."""
+# The cleaner's reasons, grouped for the reasons chart: twenty reasons in twenty colours cannot be
+# told apart, four groups can. A reason not listed here (a reader's own lexicon category) falls
+# under "other".
+CLEANING_REASON_GROUPS = {
+    "the article's own parts, set aside": ["title", "repeated title", "standfirst", "byline", "date line",
+                                           "caption", "signature", "source credit", "summary label"],
+    "prompts and notices": ["paywall", "newsletter", "cookie notice", "comments", "copyright", "disclaimer",
+                            "advertisement"],
+    "site navigation and page furniture": ["navigation", "related links", "tags", "share bar", "site chrome",
+                                           "site template", "category", "about us", "contact", "author bio"],
+}
+OTHER_GROUP = "other"
+MAX_STACKED_ROWS = 40  # beyond this many articles the chart shows the ones with the largest totals
+
+
+def group_columns(table: pd.DataFrame, groups: dict[str, list[str]]) -> pd.DataFrame:
+    """``table``'s columns summed into ``groups`` (group -> its columns), in the groups' order; a
+    column in no group is summed into "other", which appears only when it has one."""
+    known = {column: group for group, columns in groups.items() for column in columns}
+    grouped = table.T.groupby(lambda c: known.get(c, OTHER_GROUP)).sum().T
+    order = [g for g in [*groups, OTHER_GROUP] if g in grouped.columns]
+    return grouped.reindex(columns=order) if order else grouped
+
+
+def stacked_by_article(table: pd.DataFrame, articles: pd.DataFrame, xlabel: str,
+                       groups: dict[str, list[str]] | None = None, top: int = MAX_STACKED_ROWS) -> plt.Figure:
+    """Horizontal stacked bars: one bar per article (``table`` indexed by file), one segment per
+    column (or per group of columns, ``groups``), in colour-blind-safe colours while there are
+    at most eight segments. With more than ``top`` articles, the ``top - 1`` with the largest
+    totals are drawn and the rest are one bar, their mean, so the chart stays readable for 1,000."""
     use_style()
-    palette = plt.get_cmap("tab20").colors
-    fig, ax = plt.subplots(figsize=(9, 1.5 + 0.55 * len(table)))
-    left = pd.Series(0.0, index=table.index)
-    for k, column in enumerate(sorted(table.columns)):
-        ax.barh(range(len(table)), table[column], left=left, color=palette[k % len(palette)], label=column)
-        left += table[column]
-    ax.set_yticks(range(len(table)), article_names(table.index, articles))
+    if groups is not None:
+        table = group_columns(table, groups)
+    columns = list(table.columns) if groups is not None else sorted(table.columns)
+    labels = article_names(table.index, articles)
+    if len(table) > top:
+        keep = table.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top - 1]
+        rest = table.drop(index=keep)
+        labels = article_names(keep, articles) + [f"mean of the other {len(rest)} articles"]
+        table = pd.concat([table.loc[keep], rest.mean().to_frame().T])
+    palette = OKABE_ITO if len(columns) <= len(OKABE_ITO) else plt.get_cmap("tab20").colors
+    fig, ax = plt.subplots(figsize=(9, 1.9 + 0.42 * len(table)))
+    left = pd.Series(0.0, index=range(len(table)))
+    for k, column in enumerate(columns):
+        values = table[column].to_numpy(dtype=float)
+        ax.barh(range(len(table)), values, left=left, color=palette[k % len(palette)], label=column)
+        left += values
+    ax.set_yticks(range(len(table)), labels)
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    # above the bars, never over them
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.01), ncol=2, fontsize=8.5, borderaxespad=0)
     fig.tight_layout()
     return fig

@@ -1,30 +1,27 @@
-"""Charts for the themes chapter: word clouds beside bars, keyness, themes over time, the map
-of places and the dispersion plot. Every chart with a panel per article lays out for 1 to 50."""
+"""Charts for the themes chapter: the most frequent words, keyness, the theme dot table, the map
+of places and the dispersion plot. Every chart lays out for 1 to 1,000 articles: beyond a few
+dozen, panels and rows pool the articles by outlet or keep the top ones."""
 
 from __future__ import annotations
 
 import math
 import textwrap
 
-import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox, offset_copy
-from wordcloud import WordCloud
+from matplotlib.transforms import Bbox
 
-from ..corpus import date_interval
 from ..measures.themes import THEME_LABELS, THEMES
 from ..overview import reader_style, times
 from ..prose import english_list
-from . import GREY, article_labels, article_names, outlet_colours, panel_title, use_style
+from . import GREY, article_labels, article_names, outlet_colours, panel_title, short_outlet, use_style
 from .basemap import draw_basemap
 
-RANDOM_STATE = 7  # any fixed number: the same frequencies then give the same cloud
-CLOUD_WORDS = 15
+TOP_WORDS = 12
+MAX_PANELS = 24  # beyond this many articles, a chart with a panel per article pools them by outlet
+MAX_ROWS = 40  # beyond this many articles, the theme dot table has a row per outlet
 MAP_BBOX = (35.0, 52.5, 29.0, 38.6)  # west, east, south, north: Syria, Iraq and Tehran
 
 
@@ -39,244 +36,179 @@ def by_date(articles: pd.DataFrame) -> pd.DataFrame:
     return articles.sort_values(["published", "file"], ignore_index=True)
 
 
-def word_cloud(frequencies: dict[str, int], colour: str) -> WordCloud:
-    """A fresh cloud for these frequencies, laid out with a fixed random state. wordcloud's
-    ``generate`` is not used: it would re-tokenise, lower-case before its stop list and merge
-    bigrams; and a second layout on the same object differs, so each cloud gets a new object."""
-    cloud = WordCloud(width=520, height=300, background_color="white", random_state=RANDOM_STATE,
-                      prefer_horizontal=1.0, relative_scaling=0.6, min_font_size=9, margin=4,
-                      color_func=lambda *args, **kwargs: colour)
-    return cloud.generate_from_frequencies(frequencies)
-
-
-def top_frequencies(term_counts: pd.DataFrame, file: str, n: int = CLOUD_WORDS) -> dict[str, int]:
+def top_frequencies(term_counts: pd.DataFrame, file: str, n: int = TOP_WORDS) -> dict[str, int]:
     """The ``n`` most frequent content words of one article, by written form (ties by form)."""
     rows = term_counts[term_counts["file"] == file].sort_values(["count", "form"], ascending=[False, True])
     return dict(zip(rows["form"].head(n), rows["count"].head(n)))
 
 
-def clouds_with_bars(term_counts: pd.DataFrame, articles: pd.DataFrame, n: int = CLOUD_WORDS) -> plt.Figure:
-    """For each article, a word cloud and, beside it, bars of the very same counts."""
-    use_style()
+def panels_for(articles: pd.DataFrame, top: int = MAX_PANELS) -> list[tuple[str, list[str], str]]:
+    """What a chart with a panel per article draws: ``(label, files, outlet)`` per panel, one
+    article each in date order; with more than ``top`` articles, one panel per outlet (its
+    articles pooled), the ``top`` outlets with the most articles."""
     ordered = by_date(articles)
-    colours = outlet_colours(ordered["outlet"])
-    rows, cols = grid(len(ordered), 1 if len(ordered) <= 8 else 2)  # one pair per row reads best on a page
-    fig, axes = plt.subplots(rows, 2 * cols, figsize=(7.6 * cols, 2.9 * rows),
-                             gridspec_kw={"width_ratios": [1.25, 1] * cols}, squeeze=False)
+    if len(ordered) <= top:
+        return [(label, [f], o) for label, f, o in zip(article_labels(ordered), ordered["file"], ordered["outlet"])]
+    sizes = ordered.groupby("outlet")["file"].agg(list)
+    outlets = sorted(sizes.index, key=lambda o: (-len(sizes[o]), o))[:top]
+    return [(f"{short_outlet(o)} ({len(sizes[o])} articles)", sizes[o], o) for o in outlets]
+
+
+def frequent_words(term_counts: pd.DataFrame, articles: pd.DataFrame, n: int = TOP_WORDS) -> plt.Figure:
+    """Bars of each article's ``n`` most frequent content words, with the counts (small multiples;
+    pooled by outlet beyond ``MAX_PANELS`` articles). No word cloud: a cloud of the same counts
+    says nothing the bars do not, and says it less exactly."""
+    use_style()
+    panels = panels_for(articles)
+    colours = outlet_colours(articles["outlet"])
+    rows, cols = grid(len(panels), 3)
+    fig, axes = plt.subplots(rows, cols, figsize=(3.2 * cols, 0.6 + 0.19 * n * rows + 0.55 * rows), squeeze=False)
     for ax in axes.flat:
         ax.set_visible(False)
-    for i, (row, label) in enumerate(zip(ordered.itertuples(), article_labels(ordered))):
-        cloud_ax, bar_ax = axes[i // cols, 2 * (i % cols)], axes[i // cols, 2 * (i % cols) + 1]
-        frequencies = top_frequencies(term_counts, row.file, n)
-        colour = colours[row.outlet]
-        cloud_ax.set_visible(True)
-        cloud_ax.imshow(word_cloud(frequencies, colour).to_array(), interpolation="bilinear")
-        cloud_ax.set_axis_off()
-        cloud_ax.set_title(panel_title(label), loc="left", fontsize=9.5)
-        bar_ax.set_visible(True)
+    for ax, (label, files, outlet) in zip(axes.flat, panels):
+        pooled = term_counts[term_counts["file"].isin(files)].groupby(["term", "form"], as_index=False)["count"].sum()
+        pooled["file"] = "pooled"
+        frequencies = top_frequencies(pooled, "pooled", n)
         words = list(frequencies)[::-1]
-        bar_ax.barh(words, [frequencies[w] for w in words], color=colour, height=0.7)
-        bar_ax.tick_params(axis="y", labelsize=7, length=0)
-        bar_ax.tick_params(axis="x", labelsize=7)
-        bar_ax.grid(axis="y", visible=False)
-        bar_ax.set_xlabel("occurrences", fontsize=7.5)
-    fig.tight_layout(w_pad=0.6, h_pad=1.0)
+        ax.set_visible(True)
+        ax.barh(words, [frequencies[w] for w in words], color=colours[outlet], height=0.7)
+        for y, w in enumerate(words):
+            ax.text(frequencies[w], y, f" {frequencies[w]}", va="center", fontsize=7, color=GREY)
+        ax.set_xlim(0, max(frequencies.values(), default=1) * 1.2)
+        ax.set_ylim(-0.6, n - 0.4)
+        ax.tick_params(axis="y", labelsize=7.5, length=0)
+        ax.tick_params(axis="x", labelsize=7)
+        ax.grid(axis="y", visible=False)
+        ax.set_title(panel_title(label, 30), loc="left", fontsize=9)
+    fig.supxlabel("occurrences", fontsize=8)
+    fig.tight_layout()
     return fig
 
 
 def keyness_chart(key_terms: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure:
-    """Each article's key words: bars of log ratio, with the raw counts (article | the rest)
-    and G² written beside every bar."""
+    """Each article's key words, ranked by the lower bound of the log ratio: a dot at the log ratio,
+    a line over its 95% interval, the raw counts (article | the rest) and G² in a column at the
+    right. Beyond ``MAX_PANELS`` articles, the ``MAX_PANELS`` whose top word has the highest bound."""
     use_style()
     ordered = by_date(articles)
     colours = outlet_colours(ordered["outlet"])
-    rows, cols = grid(len(ordered), 2)
+    shown = ordered
+    if len(ordered) > MAX_PANELS:
+        best = key_terms.groupby("file")["ci_low"].max().sort_values(ascending=False, kind="stable")
+        shown = ordered[ordered["file"].isin(best.index[:MAX_PANELS])]
+    labels = article_names(shown["file"], articles)
+    rows, cols = grid(len(shown), 2)
     most = max(1, int(key_terms.groupby("file").size().max()) if len(key_terms) else 1)
-    xmax = float(key_terms["log_ratio"].max()) if len(key_terms) else 1.0
-    fig, axes = plt.subplots(rows, cols, figsize=(4.3 * cols, 0.9 + 0.26 * most * rows + 0.5 * rows),
+    xmax = float(key_terms["ci_high"].max()) if len(key_terms) else 1.0
+    xmin = min(0.0, float(key_terms["ci_low"].min()) if len(key_terms) else 0.0)
+    fig, axes = plt.subplots(rows, cols, figsize=(4.6 * cols, 0.9 + 0.26 * most * rows + 0.55 * rows),
                              squeeze=False)
     for ax in axes.flat:
         ax.set_visible(False)
-    for i, (row, label) in enumerate(zip(ordered.itertuples(), article_labels(ordered))):
+    for i, (row, label) in enumerate(zip(shown.itertuples(), labels)):
         ax = axes[i // cols, i % cols]
         ax.set_visible(True)
-        terms = key_terms[key_terms["file"] == row.file].iloc[::-1]
+        terms = key_terms[key_terms["file"] == row.file]  # ranked: the first at the top
         ys = np.arange(len(terms))
-        ax.barh(ys, terms["log_ratio"], color=colours[row.outlet], height=0.7)
-        ax.set_yticks(ys, terms["form"], fontsize=7.5)
+        colour = colours[row.outlet]
+        ax.hlines(ys, terms["ci_low"], terms["ci_high"], color=colour, linewidth=1.4)
+        ax.plot(terms["log_ratio"], ys, "o", color=colour, markersize=4.5)
+        ax.plot(terms["ci_low"], ys, "|", color="black", markersize=7)  # the bound that ranks
+        ax.set_yticks(ys, terms["term"], fontsize=7.5)
         for y, t in zip(ys, terms.itertuples()):
-            ax.text(t.log_ratio + 0.08, y, f"{t.count} | {t.rest_count}  G² {t.g2:.0f}", va="center", fontsize=8,
-                    color=GREY)
-        ax.set_xlim(0, xmax * 1.7)
-        ax.set_ylim(-0.6, most - 0.4)
+            ax.text(1.01, y, f"{t.count} | {t.rest_count}  G² {t.g2:.0f}", va="center", fontsize=7.5, color=GREY,
+                    transform=ax.get_yaxis_transform(), clip_on=False)
+        ax.axvline(0, color=GREY, linewidth=0.6)
+        ax.set_xlim(xmin, xmax * 1.05)
+        ax.set_ylim(most - 0.4, -0.6)
         ax.set_title(panel_title(label), loc="left", fontsize=9.5)
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="x", labelsize=7)
         ax.tick_params(axis="y", length=0)
         if not terms.size:
             ax.text(0.5, 0.5, "no word passes the filters", transform=ax.transAxes, ha="center", color=GREY)
-        if i // cols == rows - 1 or i + cols >= len(ordered):
-            ax.set_xlabel("log ratio (log2 of relative frequency)", fontsize=7.5)
-    fig.tight_layout()
+        if i // cols == rows - 1 or i + cols >= len(shown):
+            ax.set_xlabel("log ratio (log2), 95% interval; | lower bound", fontsize=7.5)
+    fig.tight_layout(w_pad=7.0)
     return fig
 
 
-# Marks whose centres lie closer than DODGE_POINTS on screen hide each other's 1-point interval
-# lines (and a dot covers another's), so they are pushed apart to that distance, each as little
-# as possible; but no mark moves more than DODGE_MAX_POINTS from its date: a crowd of marks on
-# one day is narrowed instead, and marks a month apart (about 2 to 3 points on a panel of several
-# years) stay on their months. Marks already that far apart, such as October and December of one
-# year, do not move at all.
-DODGE_POINTS = 3.5
-DODGE_MAX_POINTS = 3.0
-LEGEND_PER_ARTICLE = 10  # up to this many articles the legend names each one; beyond, each outlet
+def dot_rows(intervals: pd.DataFrame, articles: pd.DataFrame, top: int = MAX_ROWS) -> pd.DataFrame:
+    """The rows of the theme dot table: ``row`` (label), ``outlet``, ``theme``, ``rate``, ``low``,
+    ``high``, in date order. One row per article up to ``top`` articles; beyond, one row per outlet
+    (ordered by its median date, the ``top`` outlets with most articles): the median of its
+    articles' rates, the line spanning the middle 95% of them."""
+    ordered = by_date(articles)
+    table = intervals.merge(ordered[["file", "outlet", "published"]], on="file")
+    if len(ordered) <= top:
+        labels = dict(zip(ordered["file"], article_labels(ordered)))
+        order = {f: i for i, f in enumerate(ordered["file"])}
+        table = table.assign(row=table["file"].map(labels), order=table["file"].map(order))
+        return table.sort_values(["order", "theme"], kind="stable")[["row", "outlet", "theme", "rate", "low", "high"]]
+    sizes = ordered["outlet"].value_counts()
+    keep = sorted(sizes.index, key=lambda o: (-sizes[o], o))[:top]
+    table = table[table["outlet"].isin(keep)]
+    grouped = table.groupby(["outlet", "theme"])["rate"]
+    out = grouped.median().rename("rate").to_frame()
+    out["low"], out["high"] = grouped.quantile(0.025), grouped.quantile(0.975)
+    out = out.reset_index()
+    when = pd.to_datetime(ordered["published"]).groupby(ordered["outlet"]).median()
+    out["row"] = [f"{short_outlet(o)} ({sizes[o]} articles)" for o in out["outlet"]]
+    out["order"] = out["outlet"].map(when)
+    return out.sort_values(["order", "outlet"])[["row", "outlet", "theme", "rate", "low", "high"]]
 
 
-def spread_apart(positions: list[float], gap: float) -> list[list[float]]:
-    """Positions (ascending) moved as little as possible, in least squares, so that neighbours
-    are at least ``gap`` apart and the order is kept; returned in runs of marks that were pushed
-    together. This is isotonic regression of ``position - i * gap`` by pool-adjacent-violators,
-    written out (a dozen lines) because scipy, which has it, is not a dependency of the book."""
-    runs: list[list[float]] = []  # each run: [sum of its shifted targets, number of marks]
-    for i, x in enumerate(positions):
-        runs.append([x - i * gap, 1])
-        while len(runs) > 1 and runs[-2][0] / runs[-2][1] > runs[-1][0] / runs[-1][1]:
-            total, n = runs.pop()
-            runs[-1][0] += total
-            runs[-1][1] += n
-    placed, i = [], 0
-    for total, n in runs:
-        placed.append([total / n + (i + j) * gap for j in range(n)])
-        i += n
-    return placed
-
-
-def dodge_offsets(spans: list[tuple[pd.Timestamp, pd.Timestamp]], points_per_day: float,
-                  gap: float = DODGE_POINTS, most: float = DODGE_MAX_POINTS) -> list[float]:
-    """Sideways shifts, in points, for marks drawn at the middle of each date span, so that marks
-    which would overlap on screen ("June 2014" and "10 June 2014") stand apart. Marks are pushed
-    apart to ``gap`` points; where a run of marks cannot be spread that far without moving one
-    more than ``most`` points (fifty pieces of one day), the run is spread narrower, so every mark
-    stays within ``most`` points of its date. A mark with room around it stays where it is."""
-    if not spans:
-        return []
-    origin = min(first for first, _ in spans)
-    middles = [((first + (last - first) / 2) - origin) / pd.Timedelta(days=1) * points_per_day
-               for first, last in spans]
-    order = sorted(range(len(spans)), key=lambda i: (middles[i], i))
-    xs = [middles[i] for i in order]
-    placed: list[float] = []
-    for run in spread_apart(xs, gap):
-        start = len(placed)
-        own = xs[start:start + len(run)]
-        if max(abs(y - x) for y, x in zip(run, own)) > most:
-            run = narrowed(own, gap, most)
-        placed.extend(run)
-    offsets = [0.0] * len(spans)
-    for i, x, y in zip(order, xs, placed):
-        offsets[i] = y - x  # within ``most``: the check above or ``narrowed`` saw to it
-    return offsets
-
-
-def narrowed(positions: list[float], gap: float, most: float) -> list[float]:
-    """``spread_apart`` with the widest gap (at most ``gap``) that moves no mark more than
-    ``most`` points, found by bisection (a gap of 0 moves nothing)."""
-    low, high = 0.0, gap
-    for _ in range(40):
-        middle = (low + high) / 2
-        moved = [y for run in spread_apart(positions, middle) for y in run]
-        if max(abs(y - x) for y, x in zip(moved, positions)) <= most:
-            low = middle
-        else:
-            high = middle
-    return [y for run in spread_apart(positions, low) for y in run]
-
-
-def themes_over_time(rates: pd.DataFrame, articles: pd.DataFrame, intervals: pd.DataFrame | None = None) -> plt.Figure:
-    """One panel per theme: each article's rate per 1,000 words at its publication date. A date
-    known to the day is a dot; one known only to the month or year is a light band at the rate,
-    drawn over exactly that span (1 to 30 June; all of 2020). With ``intervals``
-    (``rate_intervals_table``), a thin vertical line spans each 95% interval. Dots and interval
-    lines whose dates fall together (two pieces of June 2014) are set a few points apart, so
-    neither hides the other; a band is never moved, since it is the date itself. The legend
-    names each article."""
+def themes_dot_table(intervals: pd.DataFrame, articles: pd.DataFrame, shared: pd.DataFrame | None = None,
+                     themes: list[str] | None = None) -> plt.Figure:
+    """Themes by article, at a glance: one small panel per theme, one row per article in date order
+    (per outlet beyond ``MAX_ROWS`` articles), a dot at the rate per 1,000 words and a line over its
+    95% interval. With ``shared`` (``shared_term_intervals``), an open ring marks the rate without
+    the terms found in one article only: where dot and ring lie apart, that article's rate rests on
+    its own words. The key is a line of text above the panels, never over them."""
     use_style()
-    table = by_date(articles).merge(rates, on="file")
-    colours = outlet_colours(table["outlet"])
-    labels = article_names(table["file"], articles)
-    rows, cols = grid(len(THEMES), 3)
-    fig, axes = plt.subplots(rows, cols, figsize=(9, 2.3 * rows + 1.0), sharex=True, squeeze=False)
-    spans = [date_interval(p, d) for p, d in zip(table["published"], table["date_precision"])]
-    start = pd.Timestamp(min(first for first, _ in spans).year, 1, 1)
-    last_day = max(last for _, last in spans) - pd.Timedelta(days=1)  # a span ends the day after
-    end = pd.Timestamp(last_day.year + 1, 1, 1)
-    top = float(table[THEMES].to_numpy().max() if intervals is None else intervals["high"].max())
-    for ax, theme in zip(axes.flat, THEMES):
-        ax.set_title(THEME_LABELS.get(theme, theme), loc="left", fontsize=9.5)
-        ax.set_ylim(-0.04 * top, top * 1.08)
-        ax.tick_params(labelsize=7.5)
-        ax.grid(axis="x", visible=False)
-    for ax in axes.flat[len(THEMES):]:
-        ax.set_visible(False)
-    for ax in axes[:, 0]:
-        ax.set_ylabel("per 1,000 words", fontsize=8)
-    ax = axes.flat[0]
-    ax.set_xlim(start, end)
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    if len(table) <= LEGEND_PER_ARTICLE:
-        handles = [Line2D([], [], marker="o", linestyle="none", markersize=6, color=colours[row.outlet], label=label)
-                   if row.date_precision == "day" else
-                   Patch(facecolor=colours[row.outlet], alpha=SPAN_ALPHA, linewidth=0, label=label)
-                   for row, label in zip(table.itertuples(), labels)]
-    else:
-        handles = [Line2D([], [], color=c, linewidth=4, label=o) for o, c in colours.items()
-                   if o in set(table["outlet"])]
-    handles += [Line2D([], [], marker="o", linestyle="none", color=GREY, label="date known to the day"),
-                Patch(facecolor=GREY, alpha=SPAN_ALPHA, linewidth=0,
-                      label="known only to the month or year: a band over\nexactly that span, at the rate")]
-    if intervals is not None:
-        handles.append(Line2D([], [], color=GREY, linewidth=1, label="95% interval (paragraph bootstrap)"))
-    legend_rows = math.ceil(len(handles) / 3)
-    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8)
-    fig.tight_layout(rect=(0, (0.35 + 0.2 * legend_rows) / fig.get_size_inches()[1], 1, 1))
-    # The limits are fixed, so the layout is final: the panel's width in points turns days into
-    # points, and marks that would overlap on screen are set apart by a few points.
-    panel_points = ax.get_window_extent().width * 72 / fig.dpi
-    offsets = dodge_offsets(spans, panel_points / (end - start).days)
-    band_height = SPAN_HEIGHT * top  # in data units: the same thickness in every panel
-    for ax, theme in zip(axes.flat, THEMES):
-        for row, (first, last), offset in zip(table.itertuples(), spans, offsets):
-            shifted = offset_copy(ax.transData, fig=fig, x=offset, y=0, units="points")
-            value = getattr(row, theme)
-            colour = colours[row.outlet]
-            if intervals is not None:
-                interval = intervals[(intervals["file"] == row.file) & (intervals["theme"] == theme)].iloc[0]
-                middle = first + (last - first) / 2
-                ax.plot([middle, middle], [interval["low"], interval["high"]], color=colour, linewidth=1,
-                        alpha=0.8, transform=shifted, gid=f"interval:{row.file}")
-            if row.date_precision == "day":
-                ax.plot([first], [value], "o", color=colour, markersize=6, transform=shifted, gid=f"rate:{row.file}")
-            else:
-                ax.add_patch(span_band(first, last, value, band_height, colour, gid=f"span:{row.file}"))
+    themes = list(themes or THEMES)
+    rows = dot_rows(intervals, articles)
+    labels = list(dict.fromkeys(rows["row"]))
+    colours = outlet_colours(articles["outlet"])
+    shared_rows = dot_rows(shared, articles) if shared is not None else None
+    ncols = min(len(themes), 5)
+    nrows = math.ceil(len(themes) / ncols)
+    height = 0.9 + 0.24 * len(labels)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.0 * ncols + 2.6, height * nrows + 0.5), sharex=True,
+                             squeeze=False)
+    top = float(max(rows["high"].max(), 1.0))
+    ys = {label: i for i, label in enumerate(labels)}
+    for k, ax in enumerate(axes.flat):
+        if k >= len(themes):
+            ax.set_visible(False)
+            continue
+        theme = themes[k]
+        here = rows[rows["theme"] == theme]
+        y = here["row"].map(ys)
+        for (_, r), yy in zip(here.iterrows(), y):
+            ax.hlines(yy, r["low"], r["high"], color=colours[r["outlet"]], linewidth=1.3, alpha=0.8)
+        ax.scatter(here["rate"], y, s=22, color=[colours[o] for o in here["outlet"]], zorder=3)
+        if shared_rows is not None:
+            mine = shared_rows[shared_rows["theme"] == theme]
+            ax.scatter(mine["rate"], mine["row"].map(ys), s=46, facecolors="none", edgecolors="black",
+                       linewidths=0.8, zorder=4)
+        ax.set_title(textwrap.fill(THEME_LABELS.get(theme, theme), 20), loc="left", fontsize=9)
+        ax.set_xlim(-0.03 * top, top * 1.05)
+        ax.set_ylim(len(labels) - 0.5, -0.5)
+        ax.set_yticks(range(len(labels)), labels if k % ncols == 0 else [], fontsize=8)
+        ax.tick_params(axis="y", length=0)
+        ax.tick_params(axis="x", labelsize=7.5)
+        ax.grid(axis="y", visible=False)
+    key = "dot: rate per 1,000 words; line: 95% interval"
+    if shared_rows is not None:
+        key += "; ring: the rate without terms found in one article only"
+    if len(by_date(articles)) > MAX_ROWS:
+        key = "one row per outlet: dot, the median of its articles' rates; line, the middle 95% of them" + (
+            "; ring: the median without terms found in one article only" if shared_rows is not None else "")
+    fig.supxlabel("matches per 1,000 words", fontsize=8.5)
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.35 / fig.get_size_inches()[1]))
+    fig.text(0.01, 1 - 0.08 / fig.get_size_inches()[1], key, ha="left", va="top", fontsize=8, color="#333333")
     return fig
-
-
-# A span's band: light, so the thin interval line crossing it stays visible, and a few points
-# thick, so a year reads as a horizontal band; a month on a panel of several years is only a
-# couple of points wide, and is drawn that narrow because that is how much of the axis it covers.
-SPAN_ALPHA = 0.35
-SPAN_HEIGHT = 0.06  # of the panel's top rate
-
-
-def span_band(first: pd.Timestamp, last: pd.Timestamp, value: float, height: float, colour: str,
-              gid: str | None = None) -> Rectangle:
-    """A band from ``first`` to ``last`` (the day after the span: see ``date_interval``),
-    centred on ``value``. A patch without an edge, so it covers exactly the span: a line with a
-    width would stick out by half its width at each end, and a shifted one would leave its dates."""
-    x0, x1 = mdates.date2num(first), mdates.date2num(last)
-    return Rectangle((x0, value - height / 2), x1 - x0, height, facecolor=colour, alpha=SPAN_ALPHA,
-                     linewidth=0, zorder=1.5, gid=gid)
 
 
 def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> plt.Figure:
@@ -401,38 +333,36 @@ def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]]
     return note
 
 
+# Ticks at the very start or end of a text sit on the panel's edge: the x axis runs a little
+# beyond 0 and 1, and no panel draws a left spine, so no tick hides under an axis line.
+DISPERSION_MARGIN = 0.04
+
+
 def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list[str]) -> plt.Figure:
-    """Lexical dispersion: one panel per term, one lane per article, a tick wherever the term
-    occurs, from the start (0) to the end (1) of the article."""
+    """Lexical dispersion: one panel per term, one lane per article (per outlet beyond
+    ``MAX_ROWS`` articles, its articles on one lane), a tick wherever the term occurs, from the
+    start (0) to the end (1) of the text."""
     use_style()
-    ordered = by_date(articles)
-    colours = outlet_colours(ordered["outlet"])
-    fig, axes = plt.subplots(1, len(terms), figsize=(1.45 * len(terms) + 2.4, 1.1 + 0.45 * len(ordered)),
+    lanes = panels_for(articles, top=MAX_ROWS)
+    colours = outlet_colours(articles["outlet"])
+    fig, axes = plt.subplots(1, len(terms), figsize=(1.45 * len(terms) + 2.4, 1.1 + 0.45 * len(lanes)),
                              sharey=True, squeeze=False)
     for ax, term in zip(axes[0], terms):
-        for y, row in enumerate(ordered.itertuples()):
-            at = positions[(positions["file"] == row.file) & (positions["term"] == term)]["position"]
-            ax.scatter(at, [y] * len(at), marker="|", s=160, color=colours[row.outlet], linewidth=1.6)
+        for y, (_, files, outlet) in enumerate(lanes):
+            at = positions[positions["file"].isin(files) & (positions["term"] == term)]["position"]
+            ax.scatter(at, [y] * len(at), marker="|", s=160, color=colours[outlet], linewidth=1.6,
+                       gid=f"ticks:{term}:{y}")
             ax.axhline(y, color="#dddddd", linewidth=0.6, zorder=0)
         ax.set_title(textwrap.fill(term, 14), fontsize=9)
-        ax.set_xlim(0, 1)
+        ax.set_xlim(-DISPERSION_MARGIN, 1 + DISPERSION_MARGIN)
+        ax.spines["left"].set_visible(False)
         ax.set_xticks([0, 0.5, 1], ["start", "", "end"], fontsize=7.5)
+        ax.tick_params(axis="y", length=0)
         ax.grid(False)
-    axes[0, 0].set_yticks(range(len(ordered)), article_labels(ordered), fontsize=8)
-    axes[0, 0].set_ylim(len(ordered) - 0.5, -0.5)
+    axes[0, 0].set_yticks(range(len(lanes)), [label for label, _, _ in lanes], fontsize=8)
+    axes[0, 0].set_ylim(len(lanes) - 0.5, -0.5)
     fig.tight_layout()
     return fig
-
-
-def rates_table(intervals: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Reader table: one row per theme, one column per article (in date order), each cell the
-    rate per 1,000 words with its 95% interval."""
-    ordered = by_date(articles)
-    cells = intervals.assign(cell=[f"{r:.1f} ({lo:.1f}–{hi:.1f})" for r, lo, hi in
-                                   zip(intervals["rate"], intervals["low"], intervals["high"])])
-    table = cells.pivot(index="theme", columns="file", values="cell").loc[THEMES, ordered["file"]]
-    table.columns = article_labels(ordered)
-    return table.rename(index=THEME_LABELS).rename_axis(index="Theme", columns=None)
 
 
 def coordinate(value) -> str:
@@ -460,23 +390,58 @@ def key_terms_table(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 
     rows = key_terms.groupby("file", sort=False).head(top)
     rows = rows.set_index("file").loc[[f for f in ordered["file"] if f in set(rows["file"])]].reset_index()
     table = pd.DataFrame({
-        "Article": article_names(rows["file"], articles), "Word": rows["form"], "In the article": rows["count"],
-        "In the other articles": rows["rest_count"], "Log ratio": rows["log_ratio"], "G²": rows["g2"],
+        "Article": article_names(rows["file"], articles), "Word": rows["term"], "In the article": rows["count"],
+        "In the other articles": rows["rest_count"], "Log ratio": rows["log_ratio"],
+        "Lower bound": rows["ci_low"], "Upper bound": rows["ci_high"], "G²": rows["g2"],
     })
     # reader_style: words and outlet names are the user's text, so they are escaped
-    return reader_style(table, {"Log ratio": "{:.2f}", "G²": "{:.1f}"}).hide(axis="index")
+    return reader_style(table, {"Log ratio": "{:.2f}", "Lower bound": "{:.2f}", "Upper bound": "{:.2f}",
+                                "G²": "{:.1f}"}).hide(axis="index")
+
+
+def side_by_side(key_terms: pd.DataFrame, log_odds: pd.DataFrame, articles: pd.DataFrame, top: int = 5) -> pd.DataFrame:
+    """The two methods' lists side by side: per article and rank, the word ranked there by the
+    log ratio's lower bound (``keyness.key_terms``) and by the log-odds z-score
+    (``log_odds.log_odds_table``), each with its count and score; a word on both lists is marked
+    with an asterisk."""
+    ordered = by_date(articles)
+    rows = []
+    for file, name in zip(ordered["file"], article_labels(ordered)):
+        ours = key_terms[key_terms["file"] == file].head(top)
+        theirs = log_odds[log_odds["file"] == file].head(top)
+        both = set(ours["term"]) & set(theirs["word"])
+        for rank in range(max(len(ours), len(theirs))):
+            cell = lambda table, word, score: "" if rank >= len(table) else (
+                f"{table.iloc[rank][word]}{'*' if table.iloc[rank][word] in both else ''} "
+                f"({table.iloc[rank]['count']}, {table.iloc[rank][score]:.2f})")
+            rows.append({"Article": name, "Rank": rank + 1,
+                         "Log ratio, by its lower bound (count, bound)": cell(ours, "term", "ci_low"),
+                         "Log-odds with prior (count, z)": cell(theirs, "word", "z")})
+    return pd.DataFrame(rows, columns=["Article", "Rank", "Log ratio, by its lower bound (count, bound)",
+                                       "Log-odds with prior (count, z)"])
+
+
+def shared_top_words(key_terms: pd.DataFrame, log_odds: pd.DataFrame, top: int = 5) -> tuple[int, int]:
+    """How many of the words on the two methods' top-``top`` lists are on both: (shared, listed by
+    the log ratio), over all articles."""
+    shared = listed = 0
+    for file, ours in key_terms.groupby("file", sort=False):
+        words = set(ours.head(top)["term"])
+        shared += len(words & set(log_odds[log_odds["file"] == file].head(top)["word"]))
+        listed += len(words)
+    return shared, listed
 
 
 def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame) -> str:
-    """The most distinctive word of each article, for the prose: "Daesh (Al-Ahed News, ...); ...".
-    Words tied on the top log ratio are all named ("targeting, lost and dormant, tied (...)")."""
+    """The most distinctive word of each article, for the prose: "daesh (Al-Ahed News, ...); ...".
+    Words tied on the top lower bound are all named ("parties and ansar al-islam, tied (...)")."""
     ordered = by_date(articles)
     parts = []
     for file, name in zip(ordered["file"], article_labels(ordered)):
         terms = key_terms[key_terms["file"] == file]
         if terms.empty:
             continue
-        top = terms[np.isclose(terms["log_ratio"], terms["log_ratio"].iloc[0])]["form"].tolist()
+        top = terms[np.isclose(terms["ci_low"], terms["ci_low"].iloc[0])]["term"].tolist()
         words = english_list(top) + (", tied" if len(top) > 1 else "")
         parts.append(f"{words} ({name})")
     return "; ".join(parts)
@@ -577,3 +542,75 @@ def repeated_stretch(positions: pd.DataFrame, term: str) -> str:
         return f"No article names {term} more than once."
     return (f"Where an article names {term} more than once, its first and last mentions lie at most "
             f"{spans.max():.0%} of the text apart.")
+
+
+def _theme_name(theme: str) -> str:
+    return THEME_LABELS.get(theme, theme).lower()
+
+
+def change_claim(changes: pd.DataFrame) -> str:
+    """What the chapter may say about change over time (``themes.period_changes``): the themes
+    whose first-year and last-year intervals stand apart with every term and without the terms
+    found in one article only; or that none does, naming any that would seem to change only
+    while one text's own words are counted."""
+    if changes.empty:
+        return "The articles come from a single year, so no change over time can be measured"
+    first, last = int(changes["first_year"].iloc[0]), int(changes["last_year"].iloc[0])
+    reported = changes[changes["reported"]]
+    if len(reported):
+        moves = [f"{_theme_name(r.theme)} {'rises' if r.rise else 'falls'}" for r in reported.itertuples()]
+        return (f"Between the articles of {first} and those of {last}, {english_list(moves)} beyond the intervals, "
+                "with every term and without the terms found in one article only")
+    seeming = changes[changes["rise"] | changes["fall"]]
+    claim = (f"No theme's rate changes between the articles of {first} and those of {last} beyond the intervals "
+             "once the terms found in one article only are set aside")
+    if len(seeming):
+        claim += (f" ({english_list([_theme_name(t) for t in seeming['theme']])} would seem to change only "
+                  "while one text's own words are counted)")
+    return claim
+
+
+def same_period_claim(pairs: pd.DataFrame, articles: pd.DataFrame) -> str:
+    """Pairs of articles of one year that differ beyond the intervals (``themes.same_period_differences``),
+    as a sentence: the gaps that dates cannot explain."""
+    if pairs.empty:
+        return "No two articles of the same year differ on any theme beyond the intervals"
+    parts = [f"{_theme_name(r.theme)}: {a} above {b}" for r, (a, b) in zip(
+        pairs.itertuples(), zip(article_names(pairs["higher"], articles), article_names(pairs["lower"], articles)))]
+    return "Articles of the same year differ beyond the intervals (" + "; ".join(parts) + "), which no date explains"
+
+
+def one_text_leads(intervals: pd.DataFrame, drivers: pd.DataFrame, articles: pd.DataFrame) -> str:
+    """The themes whose highest rate rests mostly on terms found in that article only, with the
+    terms, for the prose; "" when there is none."""
+    parts = []
+    for theme in THEMES:
+        rows = intervals[intervals["theme"] == theme].sort_values(["rate", "file"], ascending=[False, True])
+        if rows.empty or rows.iloc[0]["rate"] <= 0:
+            continue
+        lead = rows.iloc[0]
+        found = drivers[(drivers["file"] == lead["file"]) & (drivers["theme"] == theme)]
+        if len(found) and found.iloc[0]["single_text"] * 2 > found.iloc[0]["count"]:
+            name = article_names([lead["file"]], articles)[0]
+            parts.append(f"{_theme_name(theme)} in {name} ({lead['rate']:.1f} per 1,000 words: "
+                         f"{found.iloc[0]['terms']})")
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return ("The highest rate of " + parts[0] + " rests mostly on words that no other article uses (marked †), "
+                "so it describes that text, not a theme it shares")
+    return ("The highest rates of " + "; of ".join(parts) + " rest mostly on words that no other article uses "
+            "(marked †), so they describe those texts, not themes they share")
+
+
+def drivers_table(drivers: pd.DataFrame, intervals: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Reader table: one row per article (date order), one column per theme, each cell the rate
+    with its interval and the terms that drive it ("3.4 (0.0–7.6): territory 4"); † marks a term
+    found in that article only."""
+    ordered = by_date(articles)
+    cells = intervals.merge(drivers[["file", "theme", "terms"]], on=["file", "theme"], how="left")
+    cells["cell"] = [f"{r:.1f} ({lo:.1f}–{hi:.1f})" + (f": {t}" if isinstance(t, str) else "")
+                     for r, lo, hi, t in zip(cells["rate"], cells["low"], cells["high"], cells["terms"])]
+    table = cells.pivot(index="file", columns="theme", values="cell").reindex(index=ordered["file"], columns=THEMES)
+    table.index = article_labels(ordered)
+    return table.rename(columns=THEME_LABELS).rename_axis(index="Article", columns=None)
