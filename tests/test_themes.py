@@ -14,7 +14,8 @@ from newscorpus import plots
 from newscorpus.cleaning import clean_corpus
 from newscorpus.export import tables
 from newscorpus.measures import themes
-from newscorpus.measures.tokens import CANONICAL_NAME, NAMES, keys
+from newscorpus.layer.tokenize import paragraph_tokens
+from newscorpus.measures.tokens import keys
 from newscorpus.plots import themes as theme_plots
 from newscorpus.text import word_count
 
@@ -62,7 +63,7 @@ def test_every_term_comes_from_an_acled_type_that_names_it(theme, term, note):
 def test_every_term_matches_as_documented(theme, term):
     word = example(term)
     assert matched(f"They spoke of {word} again.") == [(theme, term)]
-    if term.islower() and term not in CANONICAL_NAME:  # a listed name is matched in any case
+    if term.islower():
         assert matched(f"{word[0].upper()}{word[1:]} was the word.") == [(theme, term)]  # any case but capitals
         assert matched(f"They spoke of {word.upper()} again.") == []  # in capitals it is an acronym
     if term.endswith("*"):
@@ -78,32 +79,19 @@ def test_acronyms_match_only_in_capitals_and_longest_match_wins():
     assert matched("an embattled statement") == []  # no match inside a word
 
 
-def test_no_listed_name_contains_a_theme_term():
-    # a word inside a name counts only as the name; keeping terms out of names keeps that rule
-    # harmless. A name may itself be a term ("breaking the walls"), matched whole.
-    terms = set(DICTIONARY["term"].str.lower())
-    for name in NAMES:
-        found = themes.match_terms(keys([name]))
-        assert found == [] or len(name.split()) == 1 or (name.lower() in terms and len(found) == 1), name
-        for word in keys([name.replace("-", " ")]) if name.lower() not in terms else []:
-            assert themes.match_terms([word]) == [], (name, word)
-
-
-def test_a_term_that_is_a_name_is_counted_once_as_that_name():
-    assert "breaking the walls" in CANONICAL_NAME
-    matcher = themes.TermMatcher([("prisons", "breaking the walls"), ("prisons", "walls")])
-    assert keys(["the “Breaking the Walls” plan"]) == ["the", "Breaking the Walls", "plan"]
-    found = matcher.match(keys(["the “Breaking the Walls” plan, breaking the walls"]))
-    assert [term for _, _, _, term in found] == ["breaking the walls"] * 2
+def test_a_theme_word_inside_a_name_counts_only_as_the_name():
+    # the text layer joins a run of capitalised words into one name: its words are not themes
+    assert keys(["The Artillery Brigade of Mosul moved."])[1] == "Artillery Brigade of Mosul"
+    assert matched("The Artillery Brigade of Mosul moved.") == []
+    assert matched("The brigade moved its artillery.") == [("remote_violence", "artillery")]
 
 
 def independent_counts(text: str) -> dict[str, int]:
     """Dictionary matches counted with one regex over the text: names masked first, terms tried
     longest first, a final * as any ending, lower-case terms in any case but all capitals."""
-    terms = set(DICTIONARY["term"].str.lower())
-    masked = [n for n in NAMES if n.lower() not in terms]  # a name that is a term is matched as the term
-    text = re.sub("|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(masked, key=len, reverse=True)),
-                  "NAME", text, flags=re.IGNORECASE)
+    names = [t for t in paragraph_tokens(text) if t.kind == "name"]  # the layer's names, masked
+    for t in reversed(names):
+        text = text[:t.start] + "NAME" + text[t.end:]
     alternatives, listed = [], []
     for theme, term in sorted(zip(DICTIONARY["theme"], DICTIONARY["term"]),
                               key=lambda x: (-len(x[1].split()), -len(x[1]))):
@@ -160,30 +148,6 @@ def test_per_article_function_is_pure_and_picklable():
     assert pickle.loads(pickle.dumps(themes.article_themes)) is themes.article_themes
     assert row == themes.article_themes("x", text)
     assert (row["remote_violence_n"], row["battles_n"]) == (2, 1)
-
-
-def _reference_tokens(text: str):
-    """The per-match loop the cached tokeniser replaced (kept here as the reference)."""
-    from newscorpus.measures import tokens as tk
-
-    return [tk._token(m.lastgroup, m.group()) for m in tk.TOKEN.finditer(text)]
-
-
-def test_cached_tokens_equal_the_plain_tokeniser():
-    from newscorpus.measures import tokens as tk
-
-    assert tk.TOKEN.groups == len(tk.KINDS)  # findall's tuples name the kind: no other groups
-    cleaned = clean_corpus(newscorpus.load())
-    adversarial = ["Al- Baaj’s and al-Sham's; U.S.-led a.k.a. ISIS’s 3,000.5 post-Mosul Islamic  State’S",
-                   "", "Deir\nez-Zour Al-\tBaghdadi IS is Is", "Ünïcödé ſ’s'S"]
-    for paragraph in [p for ps in cleaned["paragraphs"] for p in ps] + adversarial:
-        tk._TOKEN_CACHE.clear()
-        tk._paragraph_tokens.cache_clear()
-        expected = _reference_tokens(paragraph)
-        assert tk.tokens(paragraph) == expected == tk.tokens(paragraph), paragraph[:60]
-    first = tk.tokens("Mosul fell.")
-    first.append("x")  # a caller may change its list
-    assert tk.tokens("Mosul fell.") == _reference_tokens("Mosul fell.")
 
 
 def _reference_match(matcher, words):

@@ -18,7 +18,7 @@ from wordcloud import WordCloud  # noqa: E402
 import newscorpus  # noqa: E402
 from newscorpus.cleaning import clean_corpus  # noqa: E402
 from newscorpus.measures import keyness, log_odds, places, themes  # noqa: E402
-from newscorpus.measures.tokens import NAMES, content_counts, keys, tokens  # noqa: E402
+from newscorpus.measures.tokens import content_counts, keys, tokens  # noqa: E402
 from newscorpus.plots import themes as theme_plots  # noqa: E402
 
 TEXT = ("The Islamic State of Iraq and al-Sham (ISIS) attacked. IS fighters crossed the border, "
@@ -42,8 +42,9 @@ def test_trap_tokenizer_splits_al_sham_and_us():
     theirs = WordCloud(collocations=False, stopwords=set()).process_text(TEXT)
     assert "al-Sham" not in theirs and "Sham" in theirs
     assert "U.S." not in theirs and "US" not in theirs  # "U" and "S" are single letters and vanish
-    mine = keys([TEXT])
-    assert "al-Sham" in mine and "US" in mine and "Sham" not in mine
+    mine = keys([TEXT])  # al-Sham is kept, here inside the group's full name
+    assert "Islamic State of Iraq and al-Sham" in mine and "US" in mine and "Sham" not in mine
+    assert keys(["fighters from al-Sham"]) == ["fighters", "from", "al-Sham"]
 
 
 def test_trap_collocations_subtract_bigrams_from_words():
@@ -55,15 +56,15 @@ def test_trap_collocations_subtract_bigrams_from_words():
 
 
 def test_multi_word_names_are_one_token_and_keep_their_spelling():
-    found = keys(["Fighters of Jabhat Fath Al-Sham met Abu Bakr al-Baghdadi in Deir ez-Zour, a.k.a. nothing."])
+    found = keys(["The fighters of Jabhat Fath Al-Sham met Abu Bakr al-Baghdadi in Deir ez-Zour, a.k.a. nothing."])
     assert {"Jabhat Fath al-Sham", "Abu Bakr al-Baghdadi", "Deir ez-Zour", "aka"} <= set(found)
-    for name in NAMES:  # every listed name comes out whole, in the list's spelling
+    for name in ["Islamic State", "Haider al-Abadi", "Breaking the Walls", "Michael W. Hanna", "Abu Ghraib"]:
         assert [t.key for t in tokens(f"we saw {name} today")] == ["we", "saw", name, "today"], name
 
 
 def test_possessives_hyphens_and_case():
     assert keys(["Iraq’s post-Mosul plan; Daesh's men. Prison prison PRISON"]) == [
-        "iraq", "post", "mosul", "plan", "daesh", "men", "prison", "prison", "PRISON"]
+        "iraq", "post-mosul", "plan", "daesh", "men", "prison", "prison", "PRISON"]
 
 
 def test_the_bars_show_each_articles_counts_and_no_cloud_is_drawn(corpus):
@@ -141,7 +142,7 @@ def test_operation_names_count_as_one_word_as_in_the_framing_chapter():
     counts, forms, _ = content_counts([text])
     assert counts["Breaking the Walls"] == 1 and counts["walls"] == 1 and "breaking" not in counts
     assert forms["Breaking the Walls"] == "Breaking the Walls" and counts["Defeating the Tyrants"] == 1
-    assert "breaking the walls" in log_odds.terms(text)  # chapter 4 counts it whole too
+    assert "Breaking the Walls" in log_odds.terms(text)  # chapter 4 counts it whole too
 
 
 def names_table(rows: dict[str, dict[str, int]]) -> pd.DataFrame:

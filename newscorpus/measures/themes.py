@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from ..text import word_count
-from .tokens import CANONICAL_NAME, THEMES_DATA, keys
+from ..layer.words import word_key, words as layer_words
+from .tokens import THEMES_DATA, keys
 
 def read_dictionary() -> pd.DataFrame:
     """The theme dictionary: ``theme``, ``term``, ``note``, in file order."""
@@ -52,11 +53,9 @@ THEME_LABELS = {
 
 
 def term_words(term: str) -> tuple[str, ...]:
-    """A term as the keys it must match (the tokeniser splits "hit and run" and "hit-and-run"
-    alike). A term that is a listed name ("breaking the walls") is the one token the tokeniser
-    makes of that name."""
-    name = CANONICAL_NAME.get(" ".join(term.split()).lower())
-    return (name,) if name else tuple(term.replace("-", " ").split())
+    """A term as the keys it must match: its words' keys in the text layer ("IED" keeps its
+    capitals, "air strikes" is two keys, "hit-and-run" one)."""
+    return tuple(word_key(term[s:e], kind) for s, e, kind in layer_words(term))
 
 
 class TermMatcher:
