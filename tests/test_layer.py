@@ -152,3 +152,31 @@ def test_importing_the_layer_and_measures_does_not_load_matplotlib():
             "newscorpus.measures.sentences; print('matplotlib' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert run.stdout.strip() == "False", run.stderr
+
+
+def test_the_fast_tagger_gives_the_packages_own_tags():
+    from newscorpus.layer import pos
+
+    sentences = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        for paragraph in read_document(path).paragraphs:
+            by_sentence: dict[int, list[str]] = {}
+            for t in paragraph_tokens(paragraph):
+                if t.kind in ("word", "abbrev"):
+                    by_sentence.setdefault(t.sentence, []).append(t.form)
+            sentences += by_sentence.values()
+    assert sum(map(len, sentences)) > 4000
+    assert [pos.fast_tagger().tag(s) for s in sentences] == [pos.tagger().tag(s) for s in sentences]
+
+
+def test_a_window_around_a_word_tags_it_as_its_sentence_does():
+    from newscorpus.layer.tagging import upos_at
+
+    checked = agreed = 0
+    for path in sorted(SEEDS.glob("*.txt"))[:3]:
+        for paragraph in read_document(path).paragraphs:
+            for start, _end, kind in words(paragraph):
+                if kind == "word":
+                    checked += 1
+                    agreed += upos_at(paragraph, start) == upos_at(paragraph, start, whole_sentence=True)
+    assert checked > 1000 and agreed / checked >= 0.995

@@ -22,6 +22,7 @@ sentences in ``tests/test_layer.py``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CONNECTORS = frozenset({"of", "the", "bin", "ibn", "bint", "al", "el", "ez", "de", "da", "du", "van", "von",
                         "der", "la", "le"})
@@ -49,6 +50,7 @@ _INITIAL_GAP = re.compile(r"\.[ \t\u00a0]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=65536)
 def is_capitalised(form: str) -> bool:
     """A word that can be part of a name: it starts with a capital ("Mosul", "Post-Mosul"), or is
     a particle joined to one ("al-Sham", "ez-Zour"); not an acronym ("ISIS", "US-backed") nor an

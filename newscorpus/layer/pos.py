@@ -24,6 +24,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 TAGGER_DISTRIBUTION = "denckring_en_pos"
 
 
@@ -34,22 +36,97 @@ def _package_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-@lru_cache(maxsize=1)
-def tagger():
-    """The trained perceptron, read once per process."""
+def _perceptron_module():
     folder = _package_dir()
     spec = importlib.util.spec_from_file_location("_newscorpus_perceptron", folder / "perceptron.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    raw = json.loads(gzip.decompress((folder / "data" / "tagger.json.gz").read_bytes()).decode("utf-8"))
-    return module.Tagger(weights=raw["weights"], tagdict=raw["tagdict"], classes=raw["classes"],
-                         vocabulary=frozenset(raw["vocabulary"]))
+    return module
+
+
+def _model() -> dict:
+    return json.loads(gzip.decompress((_package_dir() / "data" / "tagger.json.gz").read_bytes()).decode("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def tagger():
+    """The package's own perceptron (pure Python), read once per process: the reference that
+    :class:`FastTagger` is tested against."""
+    raw = _model()
+    return _perceptron_module().Tagger(weights=raw["weights"], tagdict=raw["tagdict"], classes=raw["classes"],
+                                       vocabulary=frozenset(raw["vocabulary"]))
+
+
+class FastTagger:
+    """The same model and the same features as the package's perceptron, scored with numpy.
+
+    Written here for speed (the whole analysis has a speed goal, and the package's inference sums
+    weights label by label in Python): the weights become one matrix (feature x label); the eleven
+    features that do not depend on the tags already guessed are summed for a whole sentence in one
+    call; the three that depend only on the two previous tags are summed in advance for every pair
+    of tags; only "previous tag + this word" is looked up word by word. Ties go to the greatest
+    label, as in the package; ``tests/test_layer.py`` checks the tags are the package's own.
+    """
+
+    DYNAMIC = ("t-1 ", "t-2 ", "t-1t-2 ", "t-1 w ")
+
+    def __init__(self, raw: dict, features):
+        self.classes = sorted(raw["classes"])
+        index = {label: i for i, label in enumerate(self.classes)}
+        names = sorted(raw["weights"])
+        self.feature_index = {f: i for i, f in enumerate(names)}
+        self.weights = np.zeros((len(names) + 1, len(self.classes)))  # last row: unknown feature
+        for f, i in self.feature_index.items():
+            for label, weight in raw["weights"][f].items():
+                self.weights[i, index[label]] = weight
+        tags = ["<s>", *self.classes]
+        self.tag_index = {t: i for i, t in enumerate(tags)}
+        self.pairs = np.zeros((len(tags), len(tags), len(self.classes)))
+        unknown = len(names)
+        for p, pi in self.tag_index.items():
+            for p2, p2i in self.tag_index.items():
+                for f in (f"t-1 {p}", f"t-2 {p2}", f"t-1t-2 {p} {p2}"):
+                    self.pairs[pi, p2i] += self.weights[self.feature_index.get(f, unknown)]
+        self.tagdict = raw["tagdict"]
+        self.features = features
+
+    def tag(self, words) -> list[str]:
+        if not words:
+            return []
+        context = [w.lower() for w in words]
+        index, unknown = self.feature_index, len(self.weights) - 1
+        static_rows, offsets = [], []
+        for i, word in enumerate(words):
+            offsets.append(len(static_rows))
+            for f in self.features(i, word, context, "<s>", "<s>"):
+                if not f.startswith(self.DYNAMIC):
+                    static_rows.append(index.get(f, unknown))
+        static = np.add.reduceat(self.weights[static_rows], offsets, axis=0)
+        out: list[str] = []
+        prev, prev2 = "<s>", "<s>"
+        for i, word in enumerate(words):
+            guess = self.tagdict.get(context[i])
+            if guess is None:
+                scores = static[i] + self.pairs[self.tag_index[prev], self.tag_index[prev2]]
+                tw = index.get(f"t-1 w {prev} {context[i]}")
+                if tw is not None:
+                    scores = scores + self.weights[tw]
+                top = np.flatnonzero(scores == scores.max())
+                guess = self.classes[top[-1]]
+            out.append(guess)
+            prev2, prev = prev, guess
+        return out
+
+
+@lru_cache(maxsize=1)
+def fast_tagger() -> FastTagger:
+    return FastTagger(_model(), _perceptron_module().features)
 
 
 @lru_cache(maxsize=4096)
 def _labels(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(UPOS, VerbForm) per word: the model's joint label, e.g. ("VERB", "Part"); "-" where none."""
-    return tuple(tuple(label.partition("|")[::2]) for label in tagger().tag(words))
+    return tuple(tuple(label.partition("|")[::2]) for label in fast_tagger().tag(words))
 
 
 def _tag_tuple(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -1,6 +1,11 @@
-"""Part of speech at a place in a paragraph: the sentence around it is split into the layer's
-words and tagged (once: cached), for the measures that match strings (lexicons) and must know
-what a match is ("May" the month or the modal, "reports" the noun or the verb)."""
+"""Part of speech at a place in a paragraph, for the measures that match strings (lexicons) and
+must know what a match is ("May" the month or the modal, "reports" the noun or the verb).
+
+Only a window of the sentence around the word is tagged (``BEFORE`` words before it, ``AFTER``
+after): the tagger reads two words either side and the two tags before, so a few words of run-up
+give the tag the whole sentence would (``tests/test_layer.py`` checks it on the seeds), at a
+fraction of the cost of tagging the sentence (a speed goal: the framing table runs per article
+over an archive)."""
 
 from __future__ import annotations
 
@@ -21,14 +26,35 @@ def _tagged_sentence(paragraph: str, start: int, end: int) -> tuple[tuple[int, .
     return tuple(s for s, _, _ in spans), tuple(e for _, e, _ in spans), upos
 
 
-def upos_at(paragraph: str, start: int) -> tuple[str | None, str | None]:
+BEFORE, AFTER = 6, 3
+
+
+@lru_cache(maxsize=4096)
+def _tagged_window(forms: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[str, ...]:
+    lettered = [f for f, k in zip(forms, kinds) if k != "number"]
+    tags = iter(tag_upos(lettered))
+    return tuple("NUM" if k == "number" else next(tags) for k in kinds)
+
+
+def upos_at(paragraph: str, start: int, whole_sentence: bool = False) -> tuple[str | None, str | None]:
     """(UPOS of the word starting at ``start``, UPOS of the word after it) in the paragraph's
-    sentence; None where there is no such word."""
+    sentence; None where there is no such word. ``whole_sentence`` tags the whole sentence
+    (the reference the window is checked against)."""
     for s_start, s_end in sentence_spans(paragraph):
         if s_start <= start < s_end:
-            starts, _, upos = _tagged_sentence(paragraph, s_start, s_end)
-            i = bisect_right(starts, start) - 1
-            if i < 0 or starts[i] != start:
+            if whole_sentence:
+                starts, _, upos = _tagged_sentence(paragraph, s_start, s_end)
+                i = bisect_right(starts, start) - 1
+                if i < 0 or starts[i] != start:
+                    return None, None
+                return upos[i], (upos[i + 1] if i + 1 < len(upos) else None)
+            spans = words(paragraph, s_start, s_end)
+            i = bisect_right([s for s, _, _ in spans], start) - 1
+            if i < 0 or spans[i][0] != start:
                 return None, None
-            return upos[i], (upos[i + 1] if i + 1 < len(upos) else None)
+            low, high = max(0, i - BEFORE), min(len(spans), i + AFTER + 1)
+            window = spans[low:high]
+            upos = _tagged_window(tuple(paragraph[a:b] for a, b, _ in window), tuple(k for _, _, k in window))
+            j = i - low
+            return upos[j], (upos[j + 1] if j + 1 < len(upos) else None)
     return None, None

@@ -23,6 +23,7 @@ acronyms, and one compiled regex keeps it fast (a 1,000-word article in well und
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _LETTER = r"[^\W\d_]"
 WORD = re.compile(
@@ -38,17 +39,36 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'"})
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every word of ``text[start:end]``, offsets into ``text``; kind is
     ``abbrev``, ``number`` or ``word``."""
-    end = len(text) if end is None else end
-    return [(m.start(), m.end(), m.lastgroup) for m in WORD.finditer(text, start, end)]
+    if start == 0 and end is None:
+        return list(_all_words(text))
+    return [(m.start(), m.end(), m.lastgroup) for m in WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+@lru_cache(maxsize=4096)
+def _all_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    # Several measures read the same paragraph's words: kept for the last few thousand paragraphs.
+    return tuple((m.start(), m.end(), m.lastgroup) for m in WORD.finditer(text))
 
 
 def word_count(text: str) -> int:
     """How many words ``text`` has: the one count every chapter uses."""
-    return sum(1 for _ in WORD.finditer(text))
+    return len(WORD.findall(text))
 
 
 def word_key(form: str, kind: str = "word") -> str:
     """The counting key of one word as written (see the module notes)."""
+    key = _KEYS.get((form, kind))
+    if key is None:
+        if len(_KEYS) >= 500_000:  # bounded: a long run's vocabulary does not grow memory forever
+            _KEYS.clear()
+        key = _KEYS[form, kind] = _word_key(form, kind)
+    return key
+
+
+_KEYS: dict[tuple[str, str], str] = {}
+
+
+def _word_key(form: str, kind: str) -> str:
     if kind == "abbrev":
         bare = form.replace(".", "")
         return bare if bare.isupper() else bare.lower()
