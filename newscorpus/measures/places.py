@@ -388,7 +388,7 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
 def article_places(file: str, paragraphs: list[str]) -> list[dict]:
     """Per place named: ``file``, ``place``, ``country``, ``count`` (mentions read as the place)
     and ``as_actor`` (mentions of a capital read as its government), most-named first."""
-    return [{k: v for k, v in r.items() if k in PLACE_COLUMNS} for r in article_places_located(file, paragraphs)]
+    return [{k: r[k] for k in PLACE_COLUMNS[:5]} for r in article_places_located(file, paragraphs)]
 
 
 def article_places_located(file: str, paragraphs: list[str]) -> list[dict]:
