@@ -114,37 +114,47 @@ def name_key(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _spellings():
-    """An Aho–Corasick automaton of every gazetteer spelling, lower-cased, to its ``(spelling,
-    row)`` pairs: one pass over an article finds the few spellings it contains, so only those are
-    tokenised (tokenising all 120,000 up front would cost seconds in every worker)."""
+    """An Aho–Corasick automaton of every gazetteer spelling, as written (and with a lower-case
+    "al-" too, as the articles write it), to its ``(spelling, row)`` pairs: one pass over an
+    article finds the few spellings it contains, so only those are tokenised (tokenising all
+    120,000 up front would cost seconds in every worker)."""
     import ahocorasick
 
     by_spelling: dict[str, list[tuple[str, int]]] = {}
     for row, names in enumerate(gazetteer_cities()["names"]):
         for spelling in names.split("|"):
-            by_spelling.setdefault(spelling.lower(), []).append((spelling, row))
+            forms = {spelling, "al" + spelling[2:]} if spelling[:3] in ("Al-", "Al ") else {spelling}
+            for form in forms:
+                by_spelling.setdefault(form, []).append((spelling, row))
     automaton = ahocorasick.Automaton()
-    for lower, pairs in by_spelling.items():
-        automaton.add_word(lower, tuple(pairs))
+    for form, pairs in by_spelling.items():
+        automaton.add_word(form, (len(form), tuple(pairs)))
     automaton.make_automaton()
     return automaton
 
 
+@lru_cache(maxsize=1)
+def _columns() -> tuple[list, ...]:
+    """The gazetteer's columns as Python lists: a row is then a few list look-ups, not pandas'."""
+    cities = gazetteer_cities()
+    return tuple(cities[c].tolist() for c in ("name", "country", "lat", "lon", "geonameid", "capital", "population"))
+
+
 def _city(row: int) -> dict:
-    city = gazetteer_cities().iloc[row]
-    return {"place": city["name"], "country": city["country"], "kind": "city", "lat": float(city["lat"]),
-            "lon": float(city["lon"]), "geonameid": int(city["geonameid"]), "capital": city["capital"] == 1,
-            "population": int(city["population"])}
+    name, country, lat, lon, geonameid, capital, population = (column[row] for column in _columns())
+    return {"place": name, "country": country, "kind": "city", "lat": float(lat), "lon": float(lon),
+            "geonameid": int(geonameid), "capital": capital == 1, "population": int(population)}
 
 
 def gazetteer_index(paragraphs: list[str]) -> dict[tuple[str, ...], dict]:
-    """The gazetteer places whose spellings occur in ``paragraphs`` (whole words, any case), by
-    the spelling's token keys; where several places share a spelling, the most populous."""
-    lower = "\n".join(paragraphs).lower()
+    """The gazetteer places whose spellings occur in ``paragraphs`` (whole words, written with a
+    capital or "al-"), by the spelling's token keys; where several places share a spelling, the
+    most populous."""
+    text = "\n".join(paragraphs)
     found: dict[tuple[str, ...], dict] = {}
-    for end, pairs in _spellings().iter(lower):
-        start = end - len(pairs[0][0]) + 1
-        if (start > 0 and lower[start - 1].isalnum()) or (end + 1 < len(lower) and lower[end + 1].isalnum()):
+    for end, (length, pairs) in _spellings().iter(text):
+        start = end - length + 1
+        if (start > 0 and text[start - 1].isalnum()) or (end + 1 < len(text) and text[end + 1].isalnum()):
             continue
         for spelling, row in pairs:
             key = name_key(spelling)
@@ -224,6 +234,7 @@ class Mention:
     last: int
     place: dict
     source: str  # "alias" or "gazetteer"
+    key: tuple[str, ...]  # the name's token keys
     reading: str = "place"
     cue: str = ""
 
@@ -255,20 +266,24 @@ def find_mentions(paragraph: str, index: dict | None = None) -> tuple[list[Span]
     """The paragraph's spans, its place mentions (alias first, then gazetteer: ``index``, by
     default the gazetteer places this paragraph spells), unread, and the gazetteer names found
     run together with other names (which the article then never takes as places)."""
-    ss = spans(paragraph)
     index = gazetteer_index([paragraph]) if index is None else index
+    keys = [place_key(t) for t in tokens(paragraph)]
+    in_names = {tuple(k.split()) for k in keys if " " in k}  # multi-word names: "Mohammad Reza"
+    starts = {key[0] for key in index}
+    if not any(k in ALIAS_PLACES or k in starts for k in keys):  # most paragraphs: no place at all
+        return [], [], in_names
+    ss = spans(paragraph)
     found: list[Mention] = []
-    in_names: set[tuple[str, ...]] = set()
     i = 0
     while i < len(ss):
-        key = place_key(ss[i].token)
+        key = keys[i]
         if key in ALIAS_PLACES:
-            found.append(Mention(i, i + 1, ALIAS_PLACES[key], "alias"))
+            found.append(Mention(i, i + 1, ALIAS_PLACES[key], "alias", (key,)))
             i += 1
             continue
-        n, place = _gazetteer_match(paragraph, ss, i, index) if _capitalised(ss[i]) else (0, None)
+        n, place = _gazetteer_match(paragraph, ss, i, index) if key in starts and _capitalised(ss[i]) else (0, None)
         if place:
-            found.append(Mention(i, i + n, place, "gazetteer"))
+            found.append(Mention(i, i + n, place, "gazetteer", tuple(keys[i:i + n])))
         elif n:
             in_names.add(tuple(place_key(s.token) for s in ss[i:i + n]))
         i += max(n, 1)
@@ -344,7 +359,6 @@ def read_mentions(paragraph: str, index: dict | None = None) -> tuple[list[tuple
             elif m.place["capital"] and (left[0] or right[0]):
                 role, word = left if left[0] else right
                 m.reading, m.cue = "actor", f"{role.replace('_', ' ')}: {word}"
-    in_names |= {tuple(s.token.key.split()) for s in ss if " " in s.token.key}  # "Mohammad Reza"
     return [(m, ss[m.first], ss[m.last - 1]) for m in found], in_names
 
 
@@ -373,7 +387,7 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
             rows.append({"file": file, "paragraph": n, "start": first.start, "end": last.end,
                          "text": paragraph[first.start:last.end], "place": m.place["place"],
                          "country": m.place["country"], "reading": m.reading, "cue": m.cue, "source": m.source,
-                         "_record": m.place, "_key": tuple(place_key(s.token) for s in spans(paragraph) if first.start <= s.start < last.end)})
+                         "_record": m.place, "_key": m.key})
             if m.cue.startswith("locative"):
                 located.add((m.place["place"], m.place["country"]))
     kept = []
