@@ -406,6 +406,36 @@ def test_a_circle_overlapping_a_bigger_one_is_named_clear_of_it():
     plt.close(fig)
 
 
+def test_a_corpus_about_elsewhere_gets_a_map_of_its_own_region():
+    """A reader's corpus about Ukraine: its cities come from the gazetteer, and the maps frame
+    them instead of Syria and Iraq; the seeds keep the Syria–Iraq frame."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from newscorpus.plots import themes as theme_plots
+
+    texts = {"a.txt": ["Shelling continued in Kharkiv and in Kyiv overnight.", "Kharkiv was without power."],
+             "b.txt": ["Talks were held in Istanbul; fighting went on near Mariupol."]}
+    mentions = pd.DataFrame([r for f, p in texts.items() for r in places.article_places_located(f, p)])
+    assert {"UA", "TR"} <= set(mentions["country"]) and len(mentions) == 4
+    west, east, south, north = theme_plots.map_bbox(mentions)
+    kyiv = mentions[mentions["lat"] > 50].iloc[0]  # the most northerly: Kyiv, by the atlas at 50.45 N
+    assert west < kyiv["lon"] < east and south < kyiv["lat"] < north
+    assert not (west < 44.0 < east and south < 33.0 < north)  # Baghdad is not in this frame
+    articles = pd.DataFrame({"file": ["a.txt", "b.txt"], "outlet": ["Alpha", "Beta"],
+                             "published": ["2022-03-01", "2022-04-01"], "date_label": ["March 2022", "April 2022"],
+                             "date_precision": ["month", "month"]})
+    fig = theme_plots.places_map(mentions, articles)
+    labels = {t.get_text() for ax in fig.axes for t in ax.texts}
+    drawn = mentions[mentions["lon"].between(west, east) & mentions["lat"].between(south, north)]
+    assert len(drawn) >= 3 and set(drawn["place"]) <= labels
+    plt.close(fig)
+    assert theme_plots.map_bbox(places.places_table(clean_corpus(newscorpus.load()))) == theme_plots.MAP_BBOX
+
+
 def test_the_reader_table_of_places_names_articles_and_leaves_missing_coordinates_empty(seed_places):
     from newscorpus.plots.themes import places_evidence
 

@@ -279,9 +279,30 @@ def span_band(first: pd.Timestamp, last: pd.Timestamp, value: float, height: flo
                      linewidth=0, zorder=1.5, gid=gid)
 
 
-def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> plt.Figure:
-    """One small map per article: each placed city a circle sized by its mentions as a place,
-    named beside it where there is room (a circle overlapping a bigger one is drawn on top, with
+def map_bbox(places: pd.DataFrame, default=MAP_BBOX) -> tuple[float, float, float, float]:
+    """The region the maps show (west, east, south, north): ``default`` (Syria, Iraq and Tehran)
+    where it holds at least half the mentions that can be drawn, as for the seed articles;
+    otherwise a frame around the corpus's own places, so a corpus about elsewhere still gets a
+    map: the middle 80% of its mentions by longitude and by latitude, padded by 1.5 degrees, at
+    least 12 degrees wide and 8 tall. Places outside the frame are listed in the note."""
+    placed = places[places["count"] > 0].dropna(subset=["lat"])
+    if placed.empty:
+        return default
+    west, east, south, north = default
+    inside = placed["lon"].between(west, east) & placed["lat"].between(south, north)
+    if placed.loc[inside, "count"].sum() * 2 >= placed["count"].sum():
+        return default
+    lons, lats = (np.repeat(placed[c].to_numpy(dtype=float), placed["count"].to_numpy()) for c in ("lon", "lat"))
+    (w, e), (s, n) = np.quantile(lons, [0.1, 0.9]), np.quantile(lats, [0.1, 0.9])
+    mid_lon, mid_lat = (w + e) / 2, (s + n) / 2
+    half_width, half_height = max((e - w) / 2 + 1.5, 6.0), max((n - s) / 2 + 1.5, 4.0)
+    return (max(mid_lon - half_width, -180.0), min(mid_lon + half_width, 180.0),
+            max(mid_lat - half_height, -85.0), min(mid_lat + half_height, 85.0))
+
+
+def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.Figure:
+    """One small map per article, of the region ``map_bbox`` picks unless ``bbox`` is given: each
+    placed city a circle sized by its mentions as a place, named beside it where there is room (a circle overlapping a bigger one is drawn on top, with
     a dark edge, and named farther out with a line to it, away from the bigger circle). A note
     under the maps lists what is not drawn: places without coordinates (provinces, regions, and
     towns and villages not in the offline GeoNames extract), places beyond the map's edges, and
@@ -290,6 +311,7 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> p
     use_style()
     ordered = by_date(articles)
     colours = outlet_colours(ordered["outlet"])
+    bbox = map_bbox(places) if bbox is None else bbox
     west, east, south, north = bbox
     rows, cols = grid(len(ordered), 2)
     fig, axes = plt.subplots(rows, cols, figsize=(4.4 * cols, 3.4 * rows + 1.3), squeeze=False)
