@@ -83,7 +83,7 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     frame = framing.framing_table(cleaned)
     framed = frame[["file", "sources_named", "sources_unnamed", "quotations", "vader_compound_mean"]].assign(
         daesh_share=daesh_share(frame).to_numpy())
-    mentions = places.places_table(cleaned)
+    mentions = places.as_places(places.places_table(cleaned))  # a capital read as its government is no place
     placed = mentions.groupby("file")["place"].nunique().rename("places").reset_index()
     table = (overview[["file", "outlet", "date_label"]]
              .merge(grade, on="file", how="left", validate="1:1")

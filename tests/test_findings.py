@@ -55,6 +55,7 @@ def test_values_are_the_chapters_values(corpus, table):
         assert row["top_theme_rate"] == article["rate"].max()
         assert row["top_theme"] == themes.THEME_LABELS[article.loc[article["rate"].idxmax(), "theme"]]
     mentions = places.places_table(cleaned)
+    mentions = mentions[mentions["count"] > 0]  # a capital read only as its government is no place
     for file, row in t.iterrows():
         assert row["places"] == mentions.loc[mentions["file"] == file, "place"].nunique()
 

