@@ -18,7 +18,7 @@ import newscorpus
 from newscorpus.cleaning import clean_corpus
 from newscorpus.export import tables
 from newscorpus.measures import places
-from newscorpus.measures.tokens import tokens
+from newscorpus.measures.places import tokens
 from newscorpus.plots import article_labels, basemap
 
 # Written by hand from an atlas, independent of the alias table: the country each place on the

@@ -92,7 +92,7 @@ class Document:
         """UPOS of each token of one sentence (tagged on demand, cached per sentence): a name is
         PROPN, a number NUM, a word as the tagger reads it in its sentence."""
         tokens = self.sentence_tokens(sentence)
-        tagged = [t for t in tokens if t.kind in ("word", "abbrev")]
+        tagged = [t for t in tokens if t.kind in ("word", "abbrev", "particle")]
         tags = dict(zip((t.start for t in tagged), tag_upos([t.text for t in tagged])))
         return [("PROPN" if t.kind == "name" else "NUM" if t.kind == "number" else tags[t.start]) for t in tokens]
 

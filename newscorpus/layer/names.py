@@ -76,7 +76,7 @@ def name_runs(text: str, spans: list[tuple[int, int, str]],
     while i < n:
         form = forms[i]
         head_ok = i > 0 or form.lower() not in lower_case_words
-        if spans[i][2] != "word" or not is_capitalised(form) or form.lower() in NOT_NAME_HEADS or not head_ok:
+        if spans[i][2] not in ("word", "particle") or not is_capitalised(form) or form.lower() in NOT_NAME_HEADS or not head_ok:
             i += 1
             continue
         j, last_capital, has_of, after_and = i, i, False, False
@@ -86,7 +86,7 @@ def name_runs(text: str, spans: list[tuple[int, int, str]],
             if not (_SPACES.fullmatch(gap) or initial):
                 break
             nxt = forms[j + 1]
-            if spans[j + 1][2] == "word" and is_capitalised(nxt):
+            if spans[j + 1][2] in ("word", "particle") and is_capitalised(nxt):
                 j += 1
                 last_capital, after_and = j, False
             elif not initial and not after_and and (nxt in CONNECTORS or (nxt == "and" and has_of)):

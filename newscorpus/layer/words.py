@@ -29,6 +29,8 @@ _LETTER = r"[^\W\d_]"
 WORD = re.compile(
     rf"(?P<abbrev>(?<![^\W_])(?:{_LETTER}\.){{2,}}(?![^\W_]))"
     r"|(?P<number>(?<![^\W_])\d+(?:[.,]\d+)*(?![^\W_]))"
+    # a name joined to the Arabic article, even where scraped text put a space after the hyphen
+    rf"|(?P<particle>(?<![^\W_])[Aa]l-[ \t]{_LETTER}+(?:['’\-][^\W_]+)*)"
     r"|(?P<word>[^\W_]+(?:['’\-][^\W_]+)*)"
 )
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -38,7 +40,7 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'"})
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every word of ``text[start:end]``, offsets into ``text``; kind is
-    ``abbrev``, ``number`` or ``word``."""
+    ``abbrev``, ``number``, ``particle`` ("Al- Baaj", written with a space) or ``word``."""
     if start == 0 and end is None:
         return list(_all_words(text))
     return [(m.start(), m.end(), m.lastgroup) for m in WORD.finditer(text, start, len(text) if end is None else end)]
@@ -74,6 +76,8 @@ def _word_key(form: str, kind: str) -> str:
         return bare if bare.isupper() else bare.lower()
     if kind == "number":
         return form
+    if kind == "particle":
+        form = "al-" + form[3:].lstrip()
     form = POSSESSIVE.sub("", form.translate(APOSTROPHES)) or form
     if PARTICLE.match(form):
         return "al-" + form[3:]

@@ -71,7 +71,7 @@ def _tagged(paragraph: str, start: int, end: int):
     tokens = [t for t in paragraph_tokens(paragraph) if start <= t.start < end]
     spans = [(t.start, t.end, t.kind) for t in tokens]
     forms = [t.form for t in tokens]
-    lettered = [t.form for t in tokens if t.kind in ("word", "abbrev")]
+    lettered = [t.form for t in tokens if t.kind in ("word", "abbrev", "particle")]
     tags = iter(tag_with_verb_form(lettered))
     labels = [("PROPN", "-") if t.kind == "name" else ("NUM", "-") if t.kind == "number" else next(tags)
               for t in tokens]

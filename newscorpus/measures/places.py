@@ -43,7 +43,9 @@ import pandas as pd
 
 from ..paths import DATA_DIR
 from ..prose import english_list
-from .tokens import POSSESSIVE, STOP_WORDS, THEMES_DATA, TOKEN, Token, tokens
+from ..layer.tokenize import paragraph_tokens
+from ..layer.words import POSSESSIVE, word_key, words as layer_words
+from .tokens import STOP_WORDS, THEMES_DATA, Token
 
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 GAZETTEER_FILE = GAZETTEER_DIR / "cities15000.tsv.gz"
@@ -215,9 +217,32 @@ class Span:
         return self.token.key.lower()
 
 
+@lru_cache(maxsize=4096)
+def _spans(paragraph: str) -> tuple[Span, ...]:
+    found = []
+    for t in paragraph_tokens(paragraph):
+        if t.kind != "name" or t.key in ALIAS_PLACES:
+            form = POSSESSIVE.sub("", t.form).replace("’", "'") if t.kind != "name" else t.form
+            found.append(Span(Token(t.key, form), t.start, t.end, paragraph[t.start:t.end]))
+            continue
+        # a name that is not an alias ("Mosul Dam", "Washington Examiner") is read word by word,
+        # so the gazetteer sees its parts and can tell a place inside a longer name
+        for start, end, kind in layer_words(paragraph, t.start, t.end):
+            form = paragraph[start:end]
+            found.append(Span(Token(word_key(form, kind), POSSESSIVE.sub("", form).replace("’", "'")), start, end, form))
+    return tuple(found)
+
+
 def spans(paragraph: str) -> list[Span]:
-    """The tokeniser's tokens with their character offsets in ``paragraph``."""
-    return [Span(t, m.start(), m.end(), m.group()) for t, m in zip(tokens(paragraph), TOKEN.finditer(paragraph))]
+    """The text layer's tokens with their character offsets in ``paragraph``, for places: a
+    multi-word name the alias table lists ("Deir ez-Zour") is one token, any other name is split
+    into its words."""
+    return list(_spans(paragraph))
+
+
+def tokens(paragraph: str) -> list[Token]:
+    """The tokens places are matched on (see ``spans``)."""
+    return [s.token for s in _spans(paragraph)]
 
 
 def _joined(text: str, left: Span, right: Span) -> bool:
