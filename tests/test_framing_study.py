@@ -248,3 +248,11 @@ def test_book_pages_glue_only_keys_the_framing_chapter_makes():
             expanded = {m for m in made if "{" not in m}
             patterns = [re.compile("^" + re.sub(r"\{[a-z]+\}", "[a-z_]+", m) + "$") for m in made if "{" in m]
             assert key in expanded or any(p.match(key) for p in patterns), (page.name, key)
+
+
+def test_per_article_tables_page_a_long_corpus():
+    small = pd.DataFrame({"Sentences": [3, 4]}, index=pd.Index(["a", "b"], name="Article"))
+    assert hasattr(study.per_article(small), "to_html")  # a Styler: every row on the page
+    long = pd.DataFrame({"Sentences": range(1000)}, index=pd.Index([f"a{i}" for i in range(1000)], name="Article"))
+    shown = study.per_article(long)
+    assert "datatable" in shown.data.lower() or "dt" in shown.data.lower()

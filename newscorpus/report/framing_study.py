@@ -366,3 +366,19 @@ def hand_agency_shares(compared: pd.DataFrame, files) -> pd.DataFrame:
                      "rule_agent_share": float((mine["role"] == "agent").mean())})
     return pd.DataFrame(rows, columns=["file", "sentences", "agent", "patient", "neither", "agent_share",
                                        "agent_share_low", "agent_share_high", "rule_agent_share"])
+
+
+# -- one row per article, for 1 or 1,000 ----------------------------------------------------------------
+
+PAGE_ROWS = 25
+
+
+def per_article(frame: pd.DataFrame, formats: dict | None = None, page_rows: int = PAGE_ROWS):
+    """A table with one row per article (indexed by article): a plain table while it fits a page,
+    a searchable, paged one for a long corpus."""
+    from ..book.evidence import evidence_table
+    from ..overview import reader_style
+
+    if len(frame) <= page_rows:
+        return reader_style(frame, formats)
+    return evidence_table(frame.reset_index(), formats=formats)
