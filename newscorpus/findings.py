@@ -137,8 +137,12 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     unnamed = t["sources_unnamed"] - t["sources_named"]
     if unnamed.max() > 0:
         i = unnamed.idxmax()
-        out.append(f"{_name(t, overview, i)} leans most on unnamed sources "
-                   f"({t.loc[i, 'sources_unnamed']} unnamed against {t.loc[i, 'sources_named']} named).")
+        # a republished story's sources are its original's: say whose sourcing the count describes
+        origin = overview.set_index("file")["origin"].get(t.loc[i, "file"], "") if "origin" in overview else ""
+        kept = (", the sourcing of the story it republishes, which it kept"
+                if isinstance(origin, str) and "republish" in origin.lower() else "")
+        out.append(f"{_name(t, overview, i)} carries the most unnamed sources "
+                   f"({t.loc[i, 'sources_unnamed']} unnamed against {t.loc[i, 'sources_named']} named{kept}).")
     q = t["quotations"].idxmax()
     if t.loc[q, "quotations"] > 0:
         out.append(f"{_name(t, overview, q)} quotes most ({_count(int(t.loc[q, 'quotations']), 'quotation')}).")

@@ -401,14 +401,42 @@ def test_outlet_context_covers_every_outlet():
 def test_profile_chart_lays_out_fifty_articles(table, cleaned):
     import matplotlib.pyplot as plt
     from newscorpus.plots.framing import profile_heatmap
+    from newscorpus.report.framing_study import narrative_profile
 
     many = pd.concat([table.assign(file=[f"{i}_{f}" for f in table["file"]]) for i in range(10)], ignore_index=True)
     overview = pd.DataFrame({"file": many["file"], "outlet": [f"Outlet {i % 7}" for i in range(len(many))],
                              "date_label": "2016"})
-    counts, _, z = framing.framing_profile(many)
-    fig = profile_heatmap(z, counts, overview)
+    counts, rates = narrative_profile(many)
+    fig = profile_heatmap(rates, counts, overview)
     assert fig.get_size_inches()[1] > 15
     plt.close(fig)
+
+
+def test_profile_colour_encodes_the_printed_rate(table, cleaned):
+    import matplotlib.pyplot as plt
+    from newscorpus.overview import article_overview
+    from newscorpus.plots.framing import profile_heatmap
+    from newscorpus.report.framing_study import narrative_profile
+
+    overview = article_overview(newscorpus.load(), cleaned)
+    counts, rates = narrative_profile(table)
+    fig = profile_heatmap(rates, counts, overview)
+    shade = fig.axes[0].images[0].get_array()
+    printed = [float(t.get_text().split("\n")[0]) for t in fig.axes[0].texts]
+    assert len(printed) == rates.size
+    for j, column in enumerate(rates.columns):  # within a column, darker means a higher printed rate
+        values = [printed[i * rates.shape[1] + j] for i in range(rates.shape[0])]
+        order = sorted(range(len(values)), key=lambda i: values[i])
+        assert list(shade[order, j]) == sorted(shade[:, j])
+        assert values[int(shade[:, j].argmax())] == max(values)
+    plt.close(fig)
+
+
+def test_awakenings_are_not_counted_as_sunni_tribes(table):
+    # the 10 June piece's "Awakenings" are the group's word for Syrian rebel factions
+    row = table.set_index("file").loc["001_a92967235dabab54.txt"]
+    assert row["actor_sunni_tribes"] == 0
+    assert row["actor_awakenings_the_group_s_word_quoted"] == 3
 
 
 def test_actors_most_mentioned_in_one_article_share_one_clause():

@@ -1,5 +1,5 @@
-"""Charts for the framing chapter: the framing profile (a heatmap of standardised rates annotated
-with counts), names by voice, and distinctive words. Articles are named and coloured as everywhere
+"""Charts for the framing chapter: the framing profile (a heatmap of rates, coloured by the printed
+rate, with counts), names by voice, and distinctive words. Articles are named and coloured as everywhere
 in the book; heights grow with the number of articles (laid out for up to 50)."""
 
 from __future__ import annotations
@@ -20,25 +20,30 @@ def _colours(files, overview: pd.DataFrame) -> list[str]:
     return [palette[o] for o in outlets]
 
 
-def profile_heatmap(z: pd.DataFrame, counts: pd.DataFrame, overview: pd.DataFrame) -> plt.Figure:
-    """Articles (rows) by measures (columns): colour is the rate's z-score across the articles,
-    the number in each cell is the count behind it (tone: the mean VADER compound)."""
+def profile_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, overview: pd.DataFrame) -> plt.Figure:
+    """Articles (rows) by measures (columns). Each cell prints the rate per 1,000 words and, below
+    it, the count behind it; the colour encodes the printed rate, as a share of the highest rate in
+    its column (white for 0, darkest for the column's highest), so colour and number say the same
+    thing and no article sets a mean for the others."""
     use_style()
-    n_rows, n_cols = z.shape
+    n_rows, n_cols = rates.shape
     fig, ax = plt.subplots(figsize=(9.5, 2.4 + 0.5 * n_rows))
-    limit = max(2.0, float(np.nanmax(np.abs(z.to_numpy()))))
-    image = ax.imshow(z.to_numpy(dtype=float), cmap="PuOr_r", vmin=-limit, vmax=limit, aspect="auto")
+    top = rates.max().replace(0, 1)
+    shade = (rates / top).to_numpy(dtype=float)
+    image = ax.imshow(shade, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    small = n_rows > 30  # a long table: numbers would not fit, the colour and the CSV carry them
     for i in range(n_rows):
         for j in range(n_cols):
-            value = counts.iloc[i, j]
-            text = f"{value:+.2f}" if counts.columns[j].startswith("tone") else f"{int(value):d}"
-            shade = abs(z.iloc[i, j]) > 0.6 * limit
-            ax.text(j, i, text, ha="center", va="center", fontsize=9, color="white" if shade else "black")
-    ax.set_xticks(range(n_cols), list(z.columns), rotation=40, ha="right")
-    ax.set_yticks(range(n_rows), article_names(z.index, overview))
+            if small:
+                continue
+            text = f"{rates.iloc[i, j]:.1f}\n({int(counts.iloc[i, j]):d})"
+            ax.text(j, i, text, ha="center", va="center", fontsize=8,
+                    color="white" if shade[i, j] > 0.6 else "black")
+    ax.set_xticks(range(n_cols), list(rates.columns), rotation=40, ha="right")
+    ax.set_yticks(range(n_rows), article_names(rates.index, overview))
     ax.grid(False)
     colourbar = fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
-    colourbar.set_label("rate, standardised across articles (z)")
+    colourbar.set_label("rate, as a share of the column's highest")
     fig.tight_layout()
     return fig
 

@@ -1,0 +1,384 @@
+"""The framing chapter's study tables: the codebook's agreement and evidence, each article's frame,
+the headlines, the group's agency and the tone of the sentences that mention it.
+
+Nothing is counted here: the codings come from ``framing_codebook``, agency from
+``measures.agency`` and ``validation.agency``, tone from ``measures.tone``, headlines from
+``measures.headlines``. This module lays them out for a reader (articles by name, codes in words)
+and reads well from one article to a thousand: summaries are one row per article, the lines behind
+them go to searchable tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .. import framing_codebook as codebook
+from ..findings import corpus_digests, original_digests
+from ..measures import lexicons, tone
+from ..measures.agency import ROLES
+from ..measures.attribution import WILSON_CONFIDENCE
+from ..measures.framing import slug
+from ..measures.lexicons import LABEL
+from ..validation import agency as agency_check
+
+SETTLED_WORDS = {"agreed": "both coders agreed", "a": "coder A's answer kept", "b": "coder B's answer kept",
+                 "new": "a third answer both accept", "unresolved": "left open (the better-evidenced answer kept)"}
+GENERIC_FRAMES = {"sv_responsibility": "responsibility", "sv_conflict": "conflict", "sv_human_interest": "human interest",
+                  "sv_morality": "morality", "sv_economic": "economic consequences"}
+SAMPLE_NAMES = {"seeds": "seed articles (in-sample: the rule was written on them)",
+                "heldout": "held-out sample (labelled after the rule was frozen)"}
+
+
+def words(code: str) -> str:
+    """An answer code in words: "foreign_power" -> "foreign power"."""
+    return code.replace("_", " ")
+
+
+# -- which articles are coded ----------------------------------------------------------------------
+
+
+def coded_files(files, seeds_dir=None) -> list[str]:
+    """The corpus's articles that the committed codings cover: in the reconciled sheet and, byte for
+    byte, the text that was coded (a reader's file of the same name is not taken as coded)."""
+    sheet = {r["file"] for r in codebook.read_sheet("reconciled")}
+    here, coded = corpus_digests(seeds_dir), original_digests()
+    return [f for f in files if f in sheet and f in coded and here.get(f) == coded[f]]
+
+
+def coded_rows(files) -> list[dict]:
+    """The reconciled sheet's rows for the given (coded) articles."""
+    chosen = set(files)
+    return [r for r in codebook.read_sheet("reconciled") if r["file"] in chosen]
+
+
+# -- agreement -------------------------------------------------------------------------------------
+
+
+def agreement_table(scopes: list[dict]) -> pd.DataFrame:
+    """``framing_codebook.agreement()`` for the reader: one row per scope (all items, then by block)."""
+    return pd.DataFrame({
+        "Items": [s["items"] for s in scopes],
+        "Units (article × item)": [s["units"] for s in scopes],
+        "Agreed": [s["agreed"] for s in scopes],
+        "Percent agreement": [s["percent"] / 100 for s in scopes],
+        "Krippendorff's alpha": [s["alpha"] for s in scopes],
+        "Alpha, 95% bootstrap interval": [f"{s['alpha_low']:.2f} to {s['alpha_high']:.2f}" for s in scopes],
+    }, index=pd.Index([s["scope"] for s in scopes], name="Items compared"))
+
+
+def disagreement_frame(rows: list[dict], names: dict[str, str]) -> pd.DataFrame:
+    """Every coded unit on which the independent sheets differed, and how it was settled."""
+    items = codebook.read_codebook()
+    out = [r for r in rows if not items[r["item_id"]].free_text and r["answer_a"] != r["answer_b"]]
+    return pd.DataFrame({
+        "Article": [names.get(r["file"], r["file"]) for r in out],
+        "Item": [f"{r['item_id']}: {items[r['item_id']].function_or_frame}" for r in out],
+        "Coder A": [words(r["answer_a"]) for r in out], "Coder B": [words(r["answer_b"]) for r in out],
+        "Settled answer": [words(r["answer"]) for r in out],
+        "How": [SETTLED_WORDS.get(r["settled"], r["settled"]) for r in out],
+        "Why": [r["resolution"] for r in out],
+    })
+
+
+# -- each article's frame --------------------------------------------------------------------------
+
+
+def _quotes(evidence: list[str]) -> str:
+    return " / ".join(f"“{q}”" for q in evidence) if evidence else "(absence: no line)"
+
+
+def evidence_frame(rows: list[dict], names: dict[str, str]) -> pd.DataFrame:
+    """The evidence table: per article and item, the settled answer with its lines."""
+    table = codebook.evidence_table(rows)
+    return pd.DataFrame({
+        "Article": [names.get(r["file"], r["file"]) for r in table],
+        "Item": [r["item_id"] for r in table],
+        "Function or frame": [r["function_or_frame"] for r in table],
+        "Question": [r["question"] for r in table],
+        "Answer": [r["answer"] if r["item_id"] == "CF1" else words(r["answer"]) for r in table],
+        "Evidence (verbatim)": [_quotes(r["evidence"]) for r in table],
+        "Settled": [SETTLED_WORDS.get(r["settled"], r["settled"]) for r in table],
+    })
+
+
+def generic_frames(rows: list[dict]) -> dict[str, dict[str, tuple[int, int]]]:
+    """file -> generic frame -> (questions answered yes, questions asked)."""
+    items = codebook.read_codebook()
+    out: dict[str, dict[str, list[int]]] = {}
+    for r in rows:
+        frame = GENERIC_FRAMES.get(items[r["item_id"]].block)
+        if frame:
+            cell = out.setdefault(r["file"], {f: [0, 0] for f in GENERIC_FRAMES.values()})[frame]
+            cell[0] += r["answer"] == "yes"
+            cell[1] += 1
+    return {f: {k: (v[0], v[1]) for k, v in frames.items()} for f, frames in out.items()}
+
+
+def frame_summary(rows: list[dict], names: dict[str, str]) -> pd.DataFrame:
+    """One row per coded article: Entman's four functions, the generic-frame questions answered
+    yes, naming, the group's vocabulary, the dominant perspective and the central frame."""
+    answers: dict[str, dict[str, str]] = {}
+    for r in rows:
+        answers.setdefault(r["file"], {})[r["item_id"]] = r["answer"]
+    frames = generic_frames(rows)
+    out = []
+    for file, a in answers.items():
+        cause = words(a["EN2"]) + (f" ({words(a['EN2b'])})" if a.get("EN2") == "foreign_power" else "")
+        generic = ", ".join(f"{k} {y}/{n}" for k, (y, n) in frames.get(file, {}).items() if y)
+        out.append({"Article": names.get(file, file), "Problem": words(a["EN1"]), "Cause": cause,
+                    "Judgement of the group": words(a["EN3"]), "Judgement of others": words(a["EN3b"]),
+                    "Remedy": words(a["EN4"]), "Generic-frame questions answered yes": generic or "none",
+                    "Name in headline": words(a["NM1"]), "Fixed epithet": words(a["NM3"]),
+                    "Group's own vocabulary": words(a["VOC1"]), "Dominant perspective": words(a["PER1"]),
+                    "Central frame (reconciled)": a["CF1"]})
+    return pd.DataFrame(out).set_index("Article")
+
+
+def answer_of(rows: list[dict], file: str, item: str) -> str:
+    """One settled answer (a code), "" if the article or item is not coded."""
+    return next((r["answer"] for r in rows if r["file"] == file and r["item_id"] == item), "")
+
+
+def evidence_of(rows: list[dict], file: str, item: str, quote: int = 0) -> str:
+    """One verbatim quote behind a settled answer ("" if there is none)."""
+    for r in rows:
+        if r["file"] == file and r["item_id"] == item:
+            quotes = codebook.split_evidence(r["evidence"])
+            return quotes[quote] if quote < len(quotes) else ""
+    return ""
+
+
+# -- headlines, standfirsts and captions -----------------------------------------------------------
+
+
+# An attributive epithet right before the group's name: "the al-Qaeda-linked Islamic State",
+# "so-called Islamic State". The labels list holds the group's descriptors; these compounds are open-ended.
+EPITHET_BEFORE_NAME = re.compile(
+    r"\b(so-called|self-(?:proclaimed|styled)|[\w’'-]+-(?:linked|affiliated|backed|inspired|allied))\s+(?:the\s+)?"
+    r"(?=ISIS|ISIL|IS\b|Islamic State|Daesh)")
+
+
+def epithets_before_name(text: str) -> list[str]:
+    """Attributive epithets directly before a name of the group, in order."""
+    return [m.group(1) for m in EPITHET_BEFORE_NAME.finditer(text)]
+
+
+def headline_frame(parts: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """``headlines.headline_table`` for the reader, one row per display part."""
+    return pd.DataFrame({
+        "Article": parts["file"].map(names).to_numpy(), "Part": parts["part"].to_numpy(),
+        "Text": parts["text"].to_numpy(), "Names": parts["names"].to_numpy(),
+        "Descriptors and epithets": ["; ".join(x for x in (d, "; ".join(epithets_before_name(t))) if x)
+                                     for d, t in zip(parts["descriptors"], parts["text"])],
+        "Member nouns": parts["member_nouns"].to_numpy(), "Loaded words": parts["loaded"].to_numpy(),
+    })
+
+
+def headline_naming(parts: pd.DataFrame, files) -> pd.DataFrame:
+    """Per article: how many display parts it has, and how many name the group, carry a
+    descriptor or epithet, or a loaded word."""
+    epithet = [bool(d) or bool(epithets_before_name(t)) for d, t in zip(parts["descriptors"], parts["text"])]
+    counted = parts.assign(named=parts["names"] != "", described=epithet,
+                           loaded_=parts["loaded"] != "")
+    out = counted.groupby("file").agg(parts=("part", "size"), named=("named", "sum"),
+                                      described=("described", "sum"), loaded=("loaded_", "sum"))
+    return out.reindex(list(files), fill_value=0).astype(int).rename_axis("file").reset_index()
+
+
+# -- member nouns: the group's, or another group's ----------------------------------------------------
+
+
+def member_noun_lines(hits: pd.DataFrame, paragraphs: dict[str, list[str]], max_words_between: int = 2) -> pd.DataFrame:
+    """Every member noun of the group's labels (narrative, quoted or gloss), marked ``after_name``
+    when a name of the group stands at most ``max_words_between`` words before it in the same
+    sentence ("ISIS fighters", "ISIS members and fighters"). An untied noun may still be the
+    group's ("the militants" of a wire story): the lines decide, and the chapter shows them."""
+    kinds = {r["label"]: r["kind"] for r in lexicons.read_csv("framing", "labels.csv")}
+    labels = hits[hits["family"] == LABEL]
+    members = labels[labels["name"].map(kinds) == "member noun"]
+    names = labels[labels["name"].map(kinds) == "name"]
+    rows = []
+    for hit in members.itertuples():
+        text = paragraphs[hit.file][hit.paragraph]
+        tied = False
+        for name in names[(names["file"] == hit.file) & (names["paragraph"] == hit.paragraph)].itertuples():
+            between = text[name.end:hit.start]
+            # "ISIS members and fighters" is one phrase; "ISIS and the Jihadists" names a second group
+            if (name.end <= hit.start and not re.search(r"[.!?;,]|\bthe\b", between, flags=re.I)
+                    and len(between.split()) <= max_words_between):
+                tied = True
+        rows.append({"file": hit.file, "paragraph": hit.paragraph, "label": hit.name, "voice": hit.voice,
+                     "start": hit.start, "end": hit.end, "after_name": tied})
+    return pd.DataFrame(rows, columns=["file", "paragraph", "label", "voice", "start", "end", "after_name"])
+
+
+# -- the profile: narrative against quoted -----------------------------------------------------------
+
+
+def profile_measures() -> dict[str, tuple[list[str], str]]:
+    """heading -> (count columns of framing.csv, denominator column). Names, descriptors and
+    member nouns count the outlet's narrative only, per 1,000 narrative words: the chapter's point
+    is the outlet's own choice against what it quotes, which has its own column."""
+    members = [label for label in lexicons.label_names() if label in lexicons.member_noun_labels()]
+    narrative = lambda labels: [f"label_{slug(label)}_narrative" for label in labels]  # noqa: E731
+    return {
+        "ISIS / ISIL / IS": (narrative(["ISIS", "ISIL", "IS"]), "words_narrative"),
+        "Islamic State": (narrative(["Islamic State"]), "words_narrative"),
+        "Daesh": (narrative(["Daesh"]), "words_narrative"),
+        "the organization / the group": (narrative(["the organization", "the group"]), "words_narrative"),
+        "member nouns": (narrative(members), "words_narrative"),
+        "loaded vocabulary": (["lex_loaded_narrative"], "words_narrative"),
+        "hedges": (["lex_hedges_narrative"], "words_narrative"),
+        "factives + assertives (without say)": (["lex_factives_narrative", "lex_assertives_narrative",
+                                                 "-lex_assertives_say_narrative"], "words_narrative"),
+        "attributions": (["attributions"], "words"),
+        "unnamed sources": (["sources_unnamed"], "words"),
+        "quoted words": (["words_quoted"], "words"),
+    }
+
+
+def narrative_profile(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(counts, rates per 1,000 words of the measure's denominator), indexed by file: per-article
+    counts only, so it scales; no standardisation against the other articles."""
+    counts, rates = {}, {}
+    for heading, (columns, denominator) in profile_measures().items():
+        total = pd.Series(0, index=table.index, dtype=float)
+        for column in columns:
+            total = total - table[column[1:]] if column.startswith("-") else total + table[column]
+        counts[heading] = total
+        rates[heading] = 1000 * total / table[denominator].where(table[denominator] > 0)
+    counts, rates = pd.DataFrame(counts), pd.DataFrame(rates).fillna(0.0)
+    counts.index = rates.index = table["file"]
+    return counts.astype(int), rates
+
+
+# -- agency ----------------------------------------------------------------------------------------
+
+
+def agency_reader_table(counts: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """``agency.agency_counts`` with articles named."""
+    out = counts.set_index(counts["file"].map(names).rename("Article"))
+    return out[["sentences", *ROLES, "agent_share"]].set_axis(
+        ["Sentences that mention the group", "Agent", "Patient", "Neither", "Agent share"], axis=1)
+
+
+def agency_samples() -> dict[str, pd.DataFrame]:
+    """Each hand sample present, compared with the rule: {"seeds": ..., "heldout": ...}; the
+    held-out sample is left out when its file is absent."""
+    out = {}
+    for sample_name, file_name in agency_check.SAMPLES.items():
+        key = "heldout" if sample_name == "held-out" else "seeds"
+        try:
+            out[key] = agency_check.compare(agency_check.read_sample(file_name))
+        except FileNotFoundError:
+            continue
+    return out
+
+
+def agency_check_table(samples: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Precision and recall per label with Wilson intervals, per sample, beside the accuracy of
+    always answering the commonest label (the majority baseline)."""
+    frames = []
+    for key, compared in samples.items():
+        scores = agency_check.label_scores(compared)
+        group = compared[compared["label"] != "not_group"]
+        frames.append(pd.DataFrame({
+            "Sample": SAMPLE_NAMES[key], "Label": scores["label"],
+            "Hand labels": scores["gold"], "Rule's labels": scores["predicted"], "Both": scores["correct"],
+            "Precision": scores["precision"],
+            "Precision interval": [f"{lo:.0%} to {hi:.0%}" if lo == lo else "—"
+                                   for lo, hi in zip(scores["precision_low"], scores["precision_high"])],
+            "Recall": scores["recall"],
+            "Recall interval": [f"{lo:.0%} to {hi:.0%}" if lo == lo else "—"
+                                for lo, hi in zip(scores["recall_low"], scores["recall_high"])],
+            "Accuracy (all labels)": float((group["label"] == group["role"]).mean()) if len(group) else float("nan"),
+            "Majority baseline": agency_check.majority_accuracy(compared),
+        }))
+    return pd.concat(frames).set_index(["Sample", "Label"]) if frames else pd.DataFrame()
+
+
+def agency_check_text(samples: dict[str, pd.DataFrame]) -> str:
+    """Which samples are shown, said plainly (the held-out one may not exist yet)."""
+    if "heldout" in samples:
+        return (f"Both samples are shown: the seed sentences (in-sample) and the held-out sample of "
+                f"{int((samples['heldout']['label'] != 'not_group').sum()):d} sentences labelled after the rule "
+                f"was frozen, the honest figure.")
+    return ("Only the in-sample figures can be shown: the held-out sample "
+            "(`newscorpus/data/framing/agency_heldout.csv`) is absent from this build, so the rule has not "
+            "yet been scored on sentences it was not written on; expect lower figures there.")
+
+
+# -- tone toward the group -------------------------------------------------------------------------
+
+
+def group_tone_table(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """``tone.group_tone_rows`` for every article: one row per sentence that mentions the group."""
+    rows = [r for file, paragraphs in zip(cleaned["file"], cleaned["paragraphs"])
+            for r in tone.group_tone_rows(file, list(paragraphs))]
+    return pd.DataFrame(rows, columns=["file", "paragraph", "mention", "compound", "sentence"])
+
+
+def group_tone_summary(rows: pd.DataFrame, files, names: dict[str, str]) -> pd.DataFrame:
+    """Per article: sentences that mention the group, their mean VADER compound, and the most
+    negative and most positive of them with their scores."""
+    out = []
+    for file in files:
+        mine = rows[rows["file"] == file]
+        if mine.empty:
+            out.append({"Article": names.get(file, file), "Sentences": 0, "Mean compound": float("nan"),
+                        "Most negative": "", "Most positive": ""})
+            continue
+        low, high = mine.loc[mine["compound"].idxmin()], mine.loc[mine["compound"].idxmax()]
+        out.append({"Article": names.get(file, file), "Sentences": len(mine), "Mean compound": mine["compound"].mean(),
+                    "Most negative": f"{low['compound']:+.2f}: {low['sentence']}",
+                    "Most positive": f"{high['compound']:+.2f}: {high['sentence']}"})
+    return pd.DataFrame(out).set_index("Article")
+
+
+def tone_lines(rows: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Every scored sentence, for a searchable table."""
+    return pd.DataFrame({"Article": rows["file"].map(names).to_numpy(), "Paragraph": rows["paragraph"].to_numpy(),
+                         "Mention": rows["mention"].to_numpy(), "VADER compound": rows["compound"].round(3).to_numpy(),
+                         "Sentence": rows["sentence"].to_numpy()})
+
+
+CONFIDENCE = WILSON_CONFIDENCE
+
+
+def hand_agency_shares(compared: pd.DataFrame, files) -> pd.DataFrame:
+    """Per article the hand sample covers (of ``files``, coded texts only): the hand labels' counts
+    and the agent share with its Wilson interval, beside the rule's share on the same sentences."""
+    from ..measures.attribution import wilson_interval
+
+    covered = set(coded_files(files))
+    group = compared[(compared["label"] != "not_group") & compared["file"].isin(covered)]
+    rows = []
+    for file in [f for f in files if f in set(group["file"])]:
+        mine = group[group["file"] == file]
+        agents = int((mine["label"] == "agent").sum())
+        low, high = wilson_interval(agents, len(mine))
+        rows.append({"file": file, "sentences": len(mine), "agent": agents,
+                     "patient": int((mine["label"] == "patient").sum()),
+                     "neither": int((mine["label"] == "neither").sum()),
+                     "agent_share": agents / len(mine), "agent_share_low": low, "agent_share_high": high,
+                     "rule_agent_share": float((mine["role"] == "agent").mean())})
+    return pd.DataFrame(rows, columns=["file", "sentences", "agent", "patient", "neither", "agent_share",
+                                       "agent_share_low", "agent_share_high", "rule_agent_share"])
+
+
+# -- one row per article, for 1 or 1,000 ----------------------------------------------------------------
+
+PAGE_ROWS = 25
+
+
+def per_article(frame: pd.DataFrame, formats: dict | None = None, page_rows: int = PAGE_ROWS):
+    """A table with one row per article (indexed by article): a plain table while it fits a page,
+    a searchable, paged one for a long corpus."""
+    from ..book.evidence import evidence_table
+    from ..overview import reader_style
+
+    if len(frame) <= page_rows:
+        return reader_style(frame, formats)
+    return evidence_table(frame.reset_index(), formats=formats)

@@ -1,0 +1,258 @@
+"""The framing chapter's study tables: translation status from evidence, the codings laid out,
+member nouns tied to the group's name, epithets in headlines, the agency check, tone toward the
+group and the narrative-only profile."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pandas as pd
+import pytest
+
+import newscorpus
+from newscorpus import framing_codebook
+from newscorpus.cleaning import clean_corpus
+from newscorpus.measures import framing
+from newscorpus.measures.framing import scan_paragraph
+from newscorpus.report import framing_study as study
+from newscorpus.report.translation_status import count_translated, translation_status
+
+from conftest import REPO
+
+SEEDS = REPO / "seeds"
+AL_AHED = "003_0de244d715e8d948.txt"
+MAGNIER = "004_36699c77de50e06f.txt"
+RAWABET = "002_34c7e98329047369.txt"
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return newscorpus.load()
+
+
+@pytest.fixture(scope="module")
+def cleaned(articles):
+    return clean_corpus(articles)
+
+
+@pytest.fixture(scope="module")
+def table(cleaned):
+    return framing.framing_table(cleaned)
+
+
+# --- translation status -----------------------------------------------------------------------------
+
+
+def test_translation_status_rows_match_the_corpus_and_their_evidence_is_in_the_texts(articles):
+    status = translation_status(articles).set_index("file")
+    text = {f: (SEEDS / f).read_text(encoding="utf-8") for f in articles["file"]}
+    brackets = re.findall(r"\[[^\]]+\]", status.loc["000_c201e67ac8fcfc8b.txt", "evidence"])
+    assert len(brackets) == 6 and all(b in text["000_c201e67ac8fcfc8b.txt"] for b in brackets)
+    for file, row in status.iterrows():  # every quoted credit line is on the page
+        for quoted in re.findall(r'"([^"]{12,})"', row["evidence"]):
+            assert quoted in " ".join(text[file].split()), (file, quoted)
+    assert status.loc[MAGNIER, "status"] == "translated_credited"
+    assert status.loc[AL_AHED, "status"] == "republished_wire"
+
+
+def test_translation_status_falls_back_to_the_recorded_origin():
+    mine = pd.DataFrame({"file": ["000_c201e67ac8fcfc8b.txt", "mine.txt", "theirs.txt"],
+                         "title": ["Another title", "x", "y"],
+                         "origin": ["original reporting", "English translation", "original reporting"]})
+    status = translation_status(mine)
+    # a known file name with another title is not taken for the seed
+    assert list(status["status"]) == ["recorded_original", "recorded_translation", "recorded_original"]
+    assert count_translated(status) == (1, 0)
+
+
+def test_original_five_count_two_translations_and_one_probable(articles):
+    assert count_translated(translation_status(articles)) == (2, 1)
+
+
+# --- the codings ------------------------------------------------------------------------------------
+
+
+def test_coded_files_need_the_very_text_that_was_coded(tmp_path, articles):
+    assert sorted(study.coded_files(articles["file"])) == sorted(articles["file"])
+    for f in SEEDS.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    changed = tmp_path / MAGNIER
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert MAGNIER not in study.coded_files(articles["file"], tmp_path)
+    assert AL_AHED in study.coded_files(articles["file"], tmp_path)
+
+
+def test_agreement_table_reads_each_scope():
+    scopes = [{"scope": "all items", "items": 2, "units": 10, "agreed": 7, "percent": 70.0, "alpha": 0.4,
+               "alpha_low": 0.1, "alpha_high": 0.65}]
+    shown = study.agreement_table(scopes)
+    assert shown.loc["all items", "Percent agreement"] == pytest.approx(0.7)
+    assert shown.loc["all items", "Alpha, 95% bootstrap interval"] == "0.10 to 0.65"
+
+
+def test_disagreement_frame_lists_every_disagreement_and_nothing_else(articles):
+    rows = study.coded_rows(study.coded_files(articles["file"]))
+    shown = study.disagreement_frame(rows, {})
+    assert len(shown) == len(framing_codebook.disagreements())
+    assert (shown["Coder A"] != shown["Coder B"]).all()
+
+
+def test_frame_summary_reads_the_settled_answers(articles):
+    rows = study.coded_rows(study.coded_files(articles["file"]))
+    summary = study.frame_summary(rows, {})
+    assert summary.loc[MAGNIER, "Cause"] == "foreign power (united states)"
+    assert summary.loc[RAWABET, "Fixed epithet"] == "yes"
+    assert summary.loc[AL_AHED, "Name in headline"] == "daesh"
+    frames = study.generic_frames(rows)
+    assert all(sum(n for _, n in f.values()) == 20 for f in frames.values())  # twenty questions each
+
+
+def test_every_evidence_line_shown_is_in_its_article(articles):
+    rows = study.coded_rows(study.coded_files(articles["file"]))
+    names = {f: f for f in articles["file"]}
+    shown = study.evidence_frame(rows, names)
+    text = {f: " ".join((SEEDS / f).read_text(encoding="utf-8").split()) for f in articles["file"]}
+    quoted = 0
+    for file, cell in zip(shown["Article"], shown["Evidence (verbatim)"]):
+        for quote in re.findall(r"“(.+?)”(?: / |$)", cell):
+            assert " ".join(quote.split()) in text[file], quote
+            quoted += 1
+    assert quoted > 100
+
+
+# --- member nouns and epithets ----------------------------------------------------------------------
+
+
+def _hits(file: str, paragraphs: list[str]) -> pd.DataFrame:
+    rows = [{"file": file, "paragraph": i, "family": family, "name": name, "lemma": lemma, "voice": voice,
+             "start": start, "end": end}
+            for i, p in enumerate(paragraphs) for family, name, lemma, start, end, voice in scan_paragraph(p)]
+    return pd.DataFrame(rows)
+
+
+def test_member_nouns_after_the_name_are_the_groups():
+    paragraphs = ["ISIS fighters fled the city. The Jihadists of al-Nusra stayed.",
+                  "ISIS and the Jihadists will remain. Officials reported ISIS members and fighters in the desert."]
+    lines = study.member_noun_lines(_hits("x", paragraphs), {"x": paragraphs})
+    assert list(lines["after_name"]) == [True, False, False, True]
+
+
+def test_magnier_member_nouns_are_mostly_other_groups(cleaned):
+    paragraphs = dict(zip(cleaned["file"], cleaned["paragraphs"]))
+    lines = study.member_noun_lines(framing.hits_table(cleaned), paragraphs)
+    magnier = lines[lines["file"] == MAGNIER]
+    assert magnier["after_name"].sum() < len(magnier) / 2
+
+
+def test_epithets_before_the_name():
+    caption = "clashes between Iraqi security forces and the al-Qaeda-linked Islamic State in Iraq (ISIS)"
+    assert study.epithets_before_name(caption) == ["al-Qaeda-linked"]
+    assert study.epithets_before_name("the so-called Islamic State") == ["so-called"]
+    assert study.epithets_before_name("Iran-backed militias fought ISIS") == []
+
+
+def test_headline_naming_counts_the_caption_epithet(cleaned, articles):
+    from newscorpus.measures import headlines
+
+    parts = headlines.headline_table(cleaned, articles)
+    naming = study.headline_naming(parts, articles["file"]).set_index("file")
+    assert naming.loc["001_a92967235dabab54.txt", "described"] == 1  # the caption's al-Qaeda-linked
+    assert naming.loc[RAWABET, "described"] == 1  # the terrorist ISIS
+
+
+# --- agency -----------------------------------------------------------------------------------------
+
+
+def test_agency_check_scores_a_known_sample():
+    compared = pd.DataFrame({"file": "x", "label": ["agent", "agent", "patient", "neither", "not_group"],
+                             "role": ["agent", "neither", "patient", "neither", "agent"]})
+    shown = study.agency_check_table({"seeds": compared}).droplevel(0)
+    assert shown.loc["agent", "Precision"] == 1.0 and shown.loc["agent", "Recall"] == 0.5
+    assert shown.loc["neither", "Precision"] == 0.5
+    assert shown.loc["agent", "Accuracy (all labels)"] == 0.75  # not_group left out
+    assert shown.loc["agent", "Majority baseline"] == 0.5
+
+
+def test_agency_check_says_whether_the_held_out_sample_is_there():
+    compared = pd.DataFrame({"file": "x", "label": ["agent"], "role": ["agent"]})
+    assert "absent" in study.agency_check_text({"seeds": compared})
+    assert "held-out sample of 1 sentences" in study.agency_check_text({"seeds": compared, "heldout": compared})
+    present = (REPO / "newscorpus" / "data" / "framing" / "agency_heldout.csv").exists()
+    assert ("heldout" in study.agency_samples()) == present
+
+
+def test_hand_agency_shares_count_the_hand_labels(articles):
+    sample = pd.read_csv(REPO / "newscorpus" / "data" / "framing" / "agency_gold.csv", comment="#",
+                         dtype={"paragraph": str}, keep_default_na=False)
+    compared = study.agency_samples()["seeds"]
+    shares = study.hand_agency_shares(compared, articles["file"]).set_index("file")
+    mine = sample[(sample["file"] == AL_AHED) & (sample["label"] != "not_group")]
+    assert shares.loc[AL_AHED, "sentences"] == len(mine)
+    assert shares.loc[AL_AHED, "agent"] == (mine["label"] == "agent").sum()
+    assert shares.loc[AL_AHED, "agent_share_low"] < shares.loc[AL_AHED, "agent_share"] < shares.loc[AL_AHED, "agent_share_high"]
+
+
+# --- tone and profile -------------------------------------------------------------------------------
+
+
+def test_group_tone_summary_shows_the_extreme_lines(cleaned, articles):
+    rows = study.group_tone_table(cleaned)
+    summary = study.group_tone_summary(rows, articles["file"], {})
+    mine = rows[rows["file"] == RAWABET]
+    low = mine.loc[mine["compound"].idxmin()]
+    assert summary.loc[RAWABET, "Most negative"] == f"{low['compound']:+.2f}: {low['sentence']}"
+    assert summary.loc[RAWABET, "Mean compound"] == pytest.approx(mine["compound"].mean())
+    empty = study.group_tone_summary(rows.iloc[0:0], ["nothing.txt"], {})
+    assert empty.loc["nothing.txt", "Sentences"] == 0
+
+
+def test_profile_counts_the_narrative_only(table):
+    counts, rates = study.narrative_profile(table)
+    row = table.set_index("file").loc[AL_AHED]
+    assert row["label_isis_quoted"] + row["label_isis_gloss"] > 0  # ISIS is there, but not in its own voice
+    assert counts.loc[AL_AHED, "ISIS / ISIL / IS"] == 0
+    assert rates.loc[AL_AHED, "Daesh"] == pytest.approx(1000 * row["label_daesh_narrative"] / row["words_narrative"])
+
+
+# --- the book ---------------------------------------------------------------------------------------
+
+
+def test_a_republished_storys_unnamed_sources_are_said_to_be_its_originals(cleaned, articles):
+    from newscorpus import findings
+    from newscorpus.overview import article_overview
+
+    overview = article_overview(articles, cleaned)
+    sentences = " ".join(findings.findings_sentences(findings.findings_table(cleaned, overview), overview))
+    assert "leans most on unnamed sources" not in sentences
+    assert "the sourcing of the story it republishes" in sentences
+
+
+def test_chapters_one_and_four_read_the_same_translation_status():
+    for name in ("01_corpus.ipynb", "04_framing.ipynb"):
+        source = "".join("".join(c["source"]) for c in json.loads((REPO / "notebooks" / name).read_text())["cells"])
+        assert "translation_status(articles)" in source, name
+    four = "".join("".join(c["source"]) for c in json.loads((REPO / "notebooks" / "04_framing.ipynb").read_text())["cells"])
+    assert 'articles["origin"].str.contains("translation"' not in four
+
+
+def test_book_pages_glue_only_keys_the_framing_chapter_makes():
+    source = "".join("".join(c["source"]) for c in
+                     json.loads((REPO / "notebooks" / "04_framing.ipynb").read_text())["cells"])
+    made = set(re.findall(r'glue\(f?"([a-z_0-9{}]+)"', source))
+    made |= {m.replace("{key}", k) for m in made if "{key}" in m
+             for k in ("isis_narrative", "daesh_narrative")}
+    for page in (REPO / "book").glob("*.md"):
+        for key in re.findall(r"04_framing\.ipynb::([a-z_0-9]+)", page.read_text(encoding="utf-8")):
+            expanded = {m for m in made if "{" not in m}
+            patterns = [re.compile("^" + re.sub(r"\{[a-z]+\}", "[a-z_]+", m) + "$") for m in made if "{" in m]
+            assert key in expanded or any(p.match(key) for p in patterns), (page.name, key)
+
+
+def test_per_article_tables_page_a_long_corpus():
+    small = pd.DataFrame({"Sentences": [3, 4]}, index=pd.Index(["a", "b"], name="Article"))
+    assert hasattr(study.per_article(small), "to_html")  # a Styler: every row on the page
+    long = pd.DataFrame({"Sentences": range(1000)}, index=pd.Index([f"a{i}" for i in range(1000)], name="Article"))
+    shown = study.per_article(long)
+    assert "datatable" in shown.data.lower() or "dt" in shown.data.lower()
