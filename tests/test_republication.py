@@ -69,7 +69,9 @@ def seeds() -> dict[str, list[str]]:
 # --- making republications by known edits ----------------------------------------------------------
 
 def _outside_quotes(paragraph: str, start: int, end: int) -> bool:
-    return not any(s <= start and end <= e for s, e in quote_spans(paragraph))
+    """Neither inside a quotation nor inside an editor's square brackets."""
+    spans = quote_spans(paragraph) + [m.span() for m in re.finditer(r"\[[^\]]*\]", paragraph)]
+    return not any(s <= start and end <= e for s, e in spans)
 
 
 def _narrative_words(paragraph: str, lower: bool = True):
@@ -164,10 +166,10 @@ def drop_clause(p, rng):
     name, hedge or title in it (those edits are named for what they remove)."""
     choices = []
     for s, e in sentence_spans(p):
-        for comma in re.finditer(",", p[s:e]):
+        for comma in re.finditer(r",(?=\s)", p[s:e]):
             start = s + comma.start()
             rest = p[start + 1:e]
-            stop = rest.find(",")
+            stop = next((m.start() for m in re.finditer(r",(?=\s)", rest)), -1)
             end = start + 1 + (stop if stop >= 0 else len(rest.rstrip(".!?”\"’' ")))
             clause = p[start:end]
             n = len(WORD_RE.findall(clause))

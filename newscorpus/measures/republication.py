@@ -242,6 +242,18 @@ class _Version:
             self.quotes += [(offset + s, offset + e) for s, e in quote_spans(paragraph)]
             self.glosses += [(offset + s, offset + e) for s, e in gloss_spans(paragraph)]
             offset += len(paragraph) + 2
+        # sentences that have words: their token ranges, and their words as the key to align on
+        self.sentence_tokens: list[tuple[int, int]] = []
+        for k, sentence in enumerate(self.sentence):
+            if k and sentence == self.sentence[k - 1]:
+                self.sentence_tokens[-1] = (self.sentence_tokens[-1][0], k + 1)
+            else:
+                self.sentence_tokens.append((k, k + 1))
+        self.sentence_keys = [tuple(self.forms[i:j]) for i, j in self.sentence_tokens]
+
+    def sentence_forms(self, s: int) -> list[str]:
+        i, j = self.sentence_tokens[s]
+        return self.forms[i:j]
 
     def __len__(self) -> int:
         return len(self.forms)
@@ -321,9 +333,10 @@ def _slides(seq: list[str], i: int, j: int, low: int, high: int) -> list[int]:
 
 def _best_shift(version: _Version, i: int, j: int, low: int, high: int) -> int:
     """The slide of a removed or inserted run that best fits the text's units: whole paragraphs,
-    then whole sentences, then the smallest move."""
+    then whole sentences, then a bracketed gloss, then the smallest move."""
     return max(_slides(version.forms, i, j, low, high),
-               key=lambda k: (version.whole_paragraphs(i + k, j + k), version.whole_sentences(i + k, j + k), -abs(k)))
+               key=lambda k: (version.whole_paragraphs(i + k, j + k), version.whole_sentences(i + k, j + k),
+                              version.in_glosses(i + k, j + k), -abs(k)))
 
 
 def _is_title_change(a: _Version, i1: int, i2: int, b: _Version, j1: int, j2: int) -> bool:
@@ -381,40 +394,159 @@ def list_edits(base: Sequence[str], other: Sequence[str], base_key: str = "base"
     """Every changed region between two versions of one story (their paragraphs), one row each
     with ``EDIT_COLUMNS``: the category and change (removed from the base, added in the other, or
     replaced), where it is in each version (paragraph, 0-based; start and end, characters into the
-    paragraphs joined by blank lines; how many words), and the words before and after (shortened
-    for display). An addition's base span, and a removal's other span, is the gap where the words
-    would be."""
+    paragraphs joined by blank lines, from the first changed word to the last; how many words),
+    and the words before and after (shortened for display). An addition's base span, and a
+    removal's other span, is the gap where the words would be."""
     a, b = _Version(base), _Version(other)
-    # difflib rather than an edit-distance aligner (rapidfuzz): it aligns on the longest runs of
-    # shared words, so each edit comes out as one contiguous region the way an editor made it,
-    # whereas a minimal edit script may pair unrelated words across a rewritten passage. Junk
-    # heuristics off: "the" is frequent but must still align.
-    opcodes = SequenceMatcher(None, a.forms, b.forms, autojunk=False).get_opcodes()
     rows = []
+    for i1, i2, j1, j2 in _regions(a, b):
+        category, change = _classify(a, i1, i2, b, j1, j2)
+        (bs, be), (os_, oe) = a.span(i1, i2), b.span(j1, j2)
+        rows.append({"base": base_key, "other": other_key, "category": category, "change": change,
+                     "base_paragraph": a.paragraph_at(i1, i2), "base_start": bs, "base_end": be,
+                     "base_words": i2 - i1,
+                     "other_paragraph": b.paragraph_at(j1, j2), "other_start": os_, "other_end": oe,
+                     "other_words": j2 - j1,
+                     "before": _display(a.text[bs:be]) if i1 < i2 else "",
+                     "after": _display(b.text[os_:oe]) if j1 < j2 else ""})
+    return pd.DataFrame(rows, columns=EDIT_COLUMNS)
+
+
+# difflib rather than an edit-distance aligner (rapidfuzz): it aligns on the longest runs of shared
+# items, so each edit comes out as one contiguous region the way an editor made it, whereas a
+# minimal edit script pairs unrelated words across a rewritten passage. Junk heuristics off: "the"
+# is frequent but must still align.
+def _opcodes(x: Sequence, y: Sequence) -> list[tuple[str, int, int, int, int]]:
+    return SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+
+
+def _regions(a: _Version, b: _Version) -> list[tuple[int, int, int, int]]:
+    """Changed regions as token ranges (i1, i2) of the base and (j1, j2) of the other, in order.
+
+    Sentences first, then words: editors drop, add and rewrite sentences, and aligning words
+    across a whole article pairs the "the" of a dropped paragraph with the "the" of the next one.
+    Identical sentences anchor the alignment; between anchors, sentences are paired by their words'
+    similarity, paired sentences are aligned word by word, and the rest are whole sentences
+    removed or added."""
+    regions: list[tuple[int, int, int, int]] = []
+    for tag, s1, s2, t1, t2 in _opcodes(a.sentence_keys, b.sentence_keys):
+        if tag == "equal":
+            continue
+        # cursors: where the next base and other tokens of this stretch begin
+        ia = a.sentence_tokens[s1][0] if s1 < len(a.sentence_tokens) else len(a)
+        jb = b.sentence_tokens[t1][0] if t1 < len(b.sentence_tokens) else len(b)
+        run: list = []  # [kind, first token, end token] of consecutive removed or added sentences
+
+        def flush() -> None:
+            if run and run[0] == REMOVED:
+                regions.extend((i, j, jb, jb) for i, j in _by_paragraph(a, run[1], run[2]))
+            elif run and run[0] == ADDED:
+                regions.extend((ia, ia, i, j) for i, j in _by_paragraph(b, run[1], run[2]))
+            run.clear()
+
+        for step, sa, sb in _pair_sentences(a, range(s1, s2), b, range(t1, t2)):
+            if run and run[0] != step:
+                flush()
+            if step == "paired":
+                (x1, x2), (y1, y2) = a.sentence_tokens[sa], b.sentence_tokens[sb]
+                regions.extend(_word_regions(a, x1, x2, b, y1, y2))
+                ia, jb = x2, y2
+                continue
+            i, j = a.sentence_tokens[sa] if step == REMOVED else b.sentence_tokens[sb]
+            run[:] = [step, run[1] if run else i, j]
+            if step == REMOVED:
+                ia = j
+            else:
+                jb = j
+        flush()
+    return regions
+
+
+def _by_paragraph(version: _Version, i: int, j: int) -> list[tuple[int, int]]:
+    """A run of removed or added tokens cut where paragraphs meet, whole paragraphs kept together."""
+    pieces, start = [], i
+    for k in range(i + 1, j + 1):
+        if k == j or version.paragraph[k] != version.paragraph[k - 1]:
+            pieces.append((start, k))
+            start = k
+    merged: list[tuple[int, int]] = []
+    for piece in pieces:
+        if merged and version.whole_paragraphs(*merged[-1]) and version.whole_paragraphs(*piece):
+            merged[-1] = (merged[-1][0], piece[1])
+        else:
+            merged.append(piece)
+    return merged
+
+
+# Two sentences are one sentence, edited, when their words are this similar (difflib's ratio), or
+# when nearly all of the shorter one's words are in the longer (a clause cut from a long sentence).
+SENTENCE_PAIRING = 0.5
+SENTENCE_CONTAINED = 0.8
+SENTENCE_CONTAINED_WORDS = 4
+
+
+def _sentence_similarity(x: list[str], y: list[str]) -> float:
+    """How alike two sentences' words are, 0 when too unlike to be one sentence edited."""
+    matcher = SequenceMatcher(None, x, y, autojunk=False)
+    total, shorter = len(x) + len(y), min(len(x), len(y))
+    bound = matcher.quick_ratio() * total / 2  # at least as many words as really match
+    if bound / total * 2 < SENTENCE_PAIRING and (bound < SENTENCE_CONTAINED_WORDS or bound / shorter < SENTENCE_CONTAINED):
+        return 0.0
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    ratio = 2 * matched / total
+    if ratio >= SENTENCE_PAIRING:
+        return ratio
+    if matched >= SENTENCE_CONTAINED_WORDS and matched / shorter >= SENTENCE_CONTAINED:
+        return matched / shorter
+    return 0.0
+
+
+def _pair_sentences(a: _Version, xs: range, b: _Version, ys: range) -> list[tuple[str, int | None, int | None]]:
+    """Steps (kind, base sentence, other sentence) aligning two runs of sentences: 'paired' when
+    their words are alike, else removed or added (between two pairs, removals come first); the
+    order-keeping alignment of most total similarity (dynamic programming over the two runs)."""
+    n, m = len(xs), len(ys)
+    score = np.zeros((n + 1, m + 1))
+    pair = np.zeros((n + 1, m + 1))
+    for p in range(1, n + 1):
+        for q in range(1, m + 1):
+            pair[p, q] = _sentence_similarity(a.sentence_forms(xs[p - 1]), b.sentence_forms(ys[q - 1]))
+            score[p, q] = max(score[p - 1, q], score[p, q - 1],
+                              score[p - 1, q - 1] + pair[p, q] if pair[p, q] else 0.0)
+    steps = []
+    p, q = n, m
+    while p or q:
+        if p and q and pair[p, q] and score[p, q] == score[p - 1, q - 1] + pair[p, q]:
+            steps.append(("paired", xs[p - 1], ys[q - 1]))
+            p, q = p - 1, q - 1
+        elif q and (not p or score[p, q] == score[p, q - 1]):
+            steps.append((ADDED, None, ys[q - 1]))
+            q -= 1
+        else:
+            steps.append((REMOVED, xs[p - 1], None))
+            p -= 1
+    return steps[::-1]
+
+
+def _word_regions(a: _Version, x1: int, x2: int, b: _Version, y1: int, y2: int) -> list[tuple[int, int, int, int]]:
+    """Changed regions inside one pair of sentences (tokens x1..x2 of the base, y1..y2 of the other)."""
+    opcodes = [(tag, i1 + x1, i2 + x1, j1 + y1, j2 + y1)
+               for tag, i1, i2, j1, j2 in _opcodes(a.forms[x1:x2], b.forms[y1:y2])]
+    regions = []
     for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
             continue
         if tag in ("delete", "insert"):
-            low = opcodes[n - 1][1] if n and opcodes[n - 1][0] == "equal" else i1
-            high = opcodes[n + 1][2] if n + 1 < len(opcodes) and opcodes[n + 1][0] == "equal" else i2
+            before = opcodes[n - 1] if n and opcodes[n - 1][0] == "equal" else None
+            after = opcodes[n + 1] if n + 1 < len(opcodes) and opcodes[n + 1][0] == "equal" else None
             if tag == "delete":
-                k = _best_shift(a, i1, i2, low, high)
+                k = _best_shift(a, i1, i2, before[1] if before else i1, after[2] if after else i2)
             else:
-                low_b = opcodes[n - 1][3] if n and opcodes[n - 1][0] == "equal" else j1
-                high_b = opcodes[n + 1][4] if n + 1 < len(opcodes) and opcodes[n + 1][0] == "equal" else j2
-                k = _best_shift(b, j1, j2, low_b, high_b)
-            i1, i2, j1, j2 = i1 + k, i2 + k, j1 + k, j2 + k
-        for i1, i2, j1, j2 in _split_glosses(a, i1, i2, b, j1, j2):
-            category, change = _classify(a, i1, i2, b, j1, j2)
-            (bs, be), (os_, oe) = a.span(i1, i2), b.span(j1, j2)
-            rows.append({"base": base_key, "other": other_key, "category": category, "change": change,
-                         "base_paragraph": a.paragraph_at(i1, i2), "base_start": bs, "base_end": be,
-                         "base_words": i2 - i1,
-                         "other_paragraph": b.paragraph_at(j1, j2), "other_start": os_, "other_end": oe,
-                         "other_words": j2 - j1,
-                         "before": _display(a.text[bs:be]) if i1 < i2 else "",
-                         "after": _display(b.text[os_:oe]) if j1 < j2 else ""})
-    return pd.DataFrame(rows, columns=EDIT_COLUMNS)
+                k = _best_shift(b, j1, j2, before[3] if before else j1, after[4] if after else j2)
+            regions.append((i1 + k, i2 + k, j1 + k, j2 + k))
+        else:
+            regions.extend(_split_glosses(a, i1, i2, b, j1, j2))
+    return regions
 
 
 def _split_glosses(a: _Version, i1: int, i2: int, b: _Version, j1: int, j2: int) -> list[tuple[int, int, int, int]]:
