@@ -414,3 +414,27 @@ def test_signature_speed(seeds):
     print(f"\n1,000 articles ({words:,} words): signatures {signed:.2f} s, index + verify {searched:.2f} s, "
           f"{len(pairs)} pairs")
     assert pairs.empty
+
+
+def test_edits_for_every_pair(seeds, generated):
+    """The corpus step end to end: pairs found among seeds and republications, their edits listed
+    with the base as base, and counted per category."""
+    chosen = [g for g in generated if g[0] == sorted(seeds)[1]][:2]
+    paragraphs = dict(seeds)
+    for _, key, ps, _ in chosen:
+        paragraphs[key] = ps
+    sigs = [rp.article_signature(k, "\n\n".join(ps)) for k, ps in paragraphs.items()]
+    pairs = rp.find_republications(sigs)
+    assert len(pairs) == 3  # the seed with each republication, and the two republications
+    edits = rp.republication_edits(pairs, paragraphs)
+    assert list(edits.columns) == rp.EDIT_COLUMNS
+    assert set(zip(edits.base, edits.other)) == set(zip(pairs.base, pairs.other))
+    counts = rp.edit_counts(edits)
+    assert list(counts.columns) == list(rp.CATEGORIES)
+    assert counts.to_numpy().sum() == len(edits)
+    seed_name = sorted(seeds)[1]
+    for _, key, _, known in chosen:
+        row = pairs[(pairs.base == seed_name) & (pairs.other == key)]
+        if len(row):  # the seed is the base when it is the longer version
+            assert len(edits[(edits.base == seed_name) & (edits.other == key)]) >= len(known) - 1
+    assert rp.republication_edits(pairs.iloc[0:0], paragraphs).empty

@@ -23,7 +23,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -594,8 +594,3 @@ def edit_counts(edits: pd.DataFrame) -> pd.DataFrame:
     table = pd.crosstab([edits["base"], edits["other"]], edits["category"]) if len(edits) else pd.DataFrame()
     return table.reindex(columns=list(CATEGORIES), fill_value=0)
 
-
-def corpus_signatures(items: Iterable[tuple[str, str]]) -> list[Signature]:
-    """:func:`article_signature` for each (key, text), in order (a pool or Dask can map the
-    per-article function instead)."""
-    return [article_signature(key, text) for key, text in items]
