@@ -10,9 +10,15 @@ story several times. Two steps, each usable at archive scale:
    which answers *containment* queries (how much of one article is inside another), so a trimmed
    republication is found as readily as a full one; each candidate is then verified exactly on
    the hashed shingles and kept when containment reaches :data:`CONTAINMENT_THRESHOLD`.
-2. **Listing the edits.** :func:`list_edits` aligns the two versions word by word and names each
-   changed region: the group's name, a source dropped or added, a hedge, a clause, a word inside a
-   quotation, a person's title, a bracketed gloss, a paragraph, or other wording.
+2. **Listing the edits.** :func:`list_edits` aligns the two versions sentence by sentence, then
+   word by word inside sentences that were edited, and names each changed region (in this order of
+   precedence): a paragraph removed or added, a bracketed gloss, a source (a whole sentence with a
+   report verb or "according to"), a word inside a quotation, the group's name (labels.csv),
+   a person's title, a hedge (Hyland's list), a clause (three words or more), other wording.
+   :func:`republication_edits` does it for every pair found; :func:`edit_counts` counts them.
+
+Edits closer together than one unchanged word are one region to the aligner, so they are
+reported as one edit.
 
 Pure functions: no plotting, no file input or output.
 """
