@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test bench lab check export lock clean
+.PHONY: book test bench validate lab check export lock clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m newscorpus bench
 	$(PY) -m newscorpus bench --articles 10000
+
+## make validate: every measure scored on the public gold sets in ../shared/evaluation (numbers only)
+## -> newscorpus/data/validation/; timings -> _build/validate_timings.json
+validate: $(STAMP)
+	$(PY) -m newscorpus validate
 
 ## make lab: open the notebooks in JupyterLab with the book's environment
 lab: $(STAMP)
