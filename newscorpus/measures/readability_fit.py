@@ -3,7 +3,8 @@
 The seven formulas (``readability.py``) were fitted decades ago to school tests. This score is
 fitted to CLEAR (Crossley et al. 2023): 4,724 excerpts that teachers compared two at a time, with
 a Bradley–Terry easiness per excerpt (``BT_easiness``: higher is easier). Its features are few and
-each can be read off a text:
+each can be read off a text (the six in ``FEATURES`` make the score; the others are computed for
+comparison, and left out because, beside the six, their weights turn against their meaning):
 
 * ``word_frequency``: mean Zipf frequency of the words in English (wordfreq 3.1.1; 6 is "the",
   3 a word met once in a million);
@@ -20,7 +21,7 @@ each can be read off a text:
 The score is the committed intercept plus the sum of coefficient × standardised feature
 (``data/readability_fit/coefficients.json``; fitted by
 ``newscorpus/validation/fit_readability.py``, cross-validated r in ``data/validation/``). It is
-on CLEAR's scale: higher is easier, and CLEAR's excerpts run from about −3.7 to 1.7.
+on CLEAR's scale: higher is easier.
 
 The caller gives sentences and words (the text layer's); nothing is tokenised here.
 """
@@ -31,8 +32,7 @@ import functools
 import json
 from importlib import resources
 
-FEATURES = ["word_frequency", "rare_words", "rarest_words_frequency", "sentence_length", "syllables_per_word",
-            "long_words", "word_length", "verbs", "prepositions"]
+FEATURES = ["rarest_words_frequency", "rare_words", "sentence_length", "long_words", "verbs", "prepositions"]
 RARE_BELOW = 4.0  # Zipf
 RAREST_SHARE = 0.1
 

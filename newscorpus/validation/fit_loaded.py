@@ -67,7 +67,7 @@ def _word_model(babe: Babe, sentences):
     from sklearn.linear_model import LogisticRegression
 
     rows = babe.word_rows(sentences)
-    return babe.vectoriser, LogisticRegression(C=WORD_C, max_iter=5000, tol=1e-3).fit(babe.x_words[rows], babe.y_words[rows])
+    return babe.vectoriser, LogisticRegression(C=WORD_C, solver="liblinear", random_state=SEED).fit(babe.x_words[rows], babe.y_words[rows])
 
 
 def _word_probabilities(babe: Babe, fitted, sentences) -> dict[int, np.ndarray]:
