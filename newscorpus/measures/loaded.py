@@ -10,8 +10,9 @@ biased or not, marking the biased words), applied here from their committed weig
    words (TF-IDF weighted, as fitted) and a few summaries of the word model's probabilities
    (:func:`sentence_summaries`: the highest, how many pass a threshold, ...).
 
-The words reported for a sentence (``hits``) are those whose word probability reaches the
-committed word threshold, with their character offsets in the sentence and their probability.
+The words reported for a loaded sentence (``hits``) are those whose word probability reaches the
+committed word threshold, with their character offsets in the sentence and their probability; a
+sentence that is not loaded has none.
 ``newscorpus/validation/fit_loaded.py`` fits both models (cross-validated scores in
 ``data/validation/summary.json``); ``data/loaded/README.md`` says what carries over to war
 reporting and what does not.
@@ -172,8 +173,10 @@ def loaded_sentence(sentence: str, tags: list[str] | None = None, fitted: Loaded
         tags = tag_upos(words)
     probabilities = [fitted.word_probability(f) for f in word_features(words, tags)]
     score = fitted.sentence_probability(words, probabilities)
-    hits = [(start, end, word, p) for (start, end, word), p in zip(spans, probabilities) if p >= fitted.word_threshold]
-    return LoadedSentence(score >= fitted.sentence_threshold, score, hits)
+    loaded = score >= fitted.sentence_threshold
+    hits = [(start, end, word, p) for (start, end, word), p in zip(spans, probabilities)
+            if loaded and p >= fitted.word_threshold]
+    return LoadedSentence(loaded, score, hits)
 
 
 def loaded_sentences(sentences: list[str]) -> list[LoadedSentence]:

@@ -28,9 +28,10 @@ DATA_FILE = pathlib.Path("babe") / "babe_sg2_dev.csv"
 SEED = 20261205
 FOLDS = 5
 WORD_C, SENTENCE_C = 1.0, 3.0  # inverse L2 penalties of the two logistic regressions
-# The word threshold: the lowest probability at which the inner folds' flagged words are right
-# at least this often (the goal is 0.55 on unseen sentences; the margin is for the drop there).
-WORD_PRECISION_TARGET = 0.60
+# The word threshold: the lowest probability at which the inner folds' flagged words, over all
+# sentences, are right at least this often. Hits are reported only in sentences judged loaded,
+# which lifts their precision above this (the goal is 0.55 on unseen sentences).
+WORD_PRECISION_TARGET = 0.50
 THRESHOLD_GRID = np.round(np.arange(0.10, 0.91, 0.01), 2)
 SENTENCE_THRESHOLD = 0.5
 WEIGHT_DECIMALS = 4
@@ -164,7 +165,9 @@ def cross_validate(babe: Babe) -> pd.DataFrame:
         words = _word_probabilities(babe, fitted["word"], test)
         scores = _sentence_probabilities(babe, fitted["sentence"], test, words, fitted["threshold"])
         for i, score in zip(test, scores):
-            right, wrong, gold = word_counts(babe, {i: words[i]}, fitted["threshold"])
+            # as the measure reports them: hits only in a sentence judged loaded
+            flagged = words[i] if score >= SENTENCE_THRESHOLD else np.zeros(len(words[i]))
+            right, wrong, gold = word_counts(babe, {i: flagged}, fitted["threshold"])
             rows.append({"row": int(i), "fold": fold, "biased": int(babe.y[i]), "score": float(score),
                          "predicted": int(score >= SENTENCE_THRESHOLD), "word_threshold": fitted["threshold"],
                          "gold_words": gold, "flagged_right": right, "flagged_wrong": wrong})
