@@ -38,6 +38,8 @@ def score(data_dir: pathlib.Path) -> tuple[pd.DataFrame, dict]:
     scores, _ = page_scores()
     extractor = peer_pages.committed_scores()["html_extractor"][0]
     english = scores[scores["language"] == "en"][COLUMNS].sort_values("page", ignore_index=True)
+    # fresh scores are Int64, committed ones read back as floats: the same integers either way
+    english = english.astype({c: int for c in ("tokens_expected", "tokens_kept", "tokens_shared")})
     pooled = peer_pages.pooled_scores(scores)
     intervals = peer_pages.f1_intervals(scores, extractor)
     summary = {"pages": pooled["pages"], "precision": pooled["precision"], "recall": pooled["recall"],
