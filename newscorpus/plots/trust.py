@@ -21,12 +21,11 @@ def correlation_chart(table: pd.DataFrame, goal: float) -> plt.Figure:
         y = np.arange(len(scores)) + offsets[k]
         ax.errorbar(part["abs_r"], y, xerr=[part["abs_r"] - part["abs_low"], part["abs_high"] - part["abs_r"]],
                     fmt="o", color=OKABE_ITO[k], label=group, capsize=2, markersize=4)
-    ax.axvline(goal, color=GREY, linestyle="--", linewidth=1)
-    ax.text(goal, len(scores) - 0.4, f" goal {goal:.2f}", color=GREY, fontsize=8, va="bottom")
+    ax.axvline(goal, color=GREY, linestyle="--", linewidth=1, label=f"goal for the fitted score ({goal:.2f})")
     ax.set_yticks(np.arange(len(scores)), scores)
     ax.invert_yaxis()
     ax.set_xlabel("|Pearson r| with teachers' ease (CLEAR dev), 95% bootstrap interval")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=4, fontsize=8)
     fig.tight_layout()
     return fig
 

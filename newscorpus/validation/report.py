@@ -31,11 +31,14 @@ def items(measure: str) -> pd.DataFrame:
         return pd.read_csv(handle)
 
 
+def _signed(value: float, spec: str) -> str:
+    return format(value, spec).replace("-", "−")  # a typographic minus
+
+
 def interval_text(value: float, low: float, high: float, percent: bool = False) -> str:
-    """"0.74 (0.72–0.76)" or "93.7% (93.4–94.0%)"."""
-    if percent:
-        return f"{value:.1%} ({100 * low:.1f}–{100 * high:.1f}%)"
-    return f"{value:.2f} ({low:.2f}–{high:.2f})"
+    """"0.74 (0.72 to 0.76)" or "93.7% (93.4% to 94.0%)"; negative numbers with a minus sign."""
+    spec = ".1%" if percent else ".2f"
+    return f"{_signed(value, spec)} ({_signed(low, spec)} to {_signed(high, spec)})"
 
 
 def readability_correlations(found: dict, statistic: str = "pearson") -> pd.DataFrame:
