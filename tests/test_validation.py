@@ -15,6 +15,7 @@ import pathlib
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -98,7 +99,7 @@ def test_loaded_baselines_reproduce():
     found = committed("loaded")[1]
     babe = Babe(GOLD)
     majority = int(babe.y.mean() >= 0.5)
-    assert round(macro_f1(babe.y, babe.y * 0 + majority), runner.DECIMALS) == found["majority_macro_f1"]
+    assert round(macro_f1(babe.y, np.full(babe.n, majority)), runner.DECIMALS) == found["majority_macro_f1"]
     verdicts, right, wrong = old_measure(babe)
     assert round(macro_f1(babe.y, verdicts), runner.DECIMALS) == found["old_lexicon_macro_f1"]
     assert right + wrong == found["old_lexicon_words_flagged"]
@@ -198,3 +199,17 @@ def test_a_scorer_not_in_the_checkout_is_skipped():
 def test_rounding_is_stable():
     assert runner.rounded({"a": 0.123456789, "b": -0.00001, "c": 3, "d": "x"}) == {"a": 0.1235, "b": 0.0, "c": 3, "d": "x"}
     assert json.dumps(runner.rounded(-0.00001)) == "0.0"
+
+
+def test_tag_upos_tags_words_in_context_and_other_tokens_by_their_characters():
+    from newscorpus.layer.pos import tag_upos
+
+    words = "The militants , who seized Mosul in 2014 , said 5 % of them left & fled .".split()
+    tags = tag_upos(words)
+    assert len(tags) == len(words)
+    assert tags[words.index(",")] == "PUNCT" and tags[-1] == "PUNCT"
+    assert tags[words.index("2014")] == "NUM" and tags[words.index("%")] == "SYM"
+    assert tags[words.index("&")] == "CCONJ"
+    assert tags[words.index("Mosul")] == "PROPN" and tags[words.index("seized")] == "VERB"
+    assert tags[words.index("militants")] == "NOUN" and tags[0] == "DET"
+    assert tag_upos([]) == []

@@ -212,7 +212,13 @@ def export(babe: Babe, out_dir: pathlib.Path = OUT_DIR) -> None:
 
 
 def main(argv: list[str]) -> int:
-    data_dir = pathlib.Path(argv[0]) if argv else pathlib.Path(__file__).resolve().parents[3] / "shared" / "evaluation"
+    from .runner import MissingData, check_data_dir, default_data_dir
+
+    try:
+        data_dir = check_data_dir(pathlib.Path(argv[0]) if argv else default_data_dir())
+    except MissingData as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     export(Babe(data_dir))
     print(f"wrote {OUT_DIR}")
     return 0
