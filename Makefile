@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # test can `pip install .` into a fresh environment with the network off.
 WHEELS := $(VENV)/wheelhouse/.complete
 
-.PHONY: book test bench lab check export lock clean
+.PHONY: book test bench validate lab check export lock clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ test: $(STAMP) $(WHEELS)
 bench: $(STAMP)
 	$(PY) -m newscorpus bench
 	$(PY) -m newscorpus bench --articles 10000
+
+## make validate: every measure scored on the public gold sets in ../shared/evaluation (numbers only)
+## -> newscorpus/data/validation/; timings -> _build/validate_timings.json
+validate: $(STAMP)
+	$(PY) -m newscorpus validate
 
 ## make lab: open the notebooks in JupyterLab with the book's environment
 lab: $(STAMP)

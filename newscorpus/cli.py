@@ -120,6 +120,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failed else 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validation import runner
+
+    data_dir = Path(args.data) if args.data else runner.default_data_dir()
+    try:
+        return runner.run(runner.check_data_dir(data_dir), only=args.only)
+    except runner.MissingData as exc:
+        _error(str(exc))
+        return EXIT_BAD_INPUT
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m newscorpus", description=__doc__.splitlines()[0])
     sub = top.add_subparsers(dest="command", required=True)
@@ -167,6 +178,12 @@ def parser() -> argparse.ArgumentParser:
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
     analyze.set_defaults(func=cmd_analyze)
     bench.set_defaults(func=cmd_bench)
+
+    validate = sub.add_parser("validate", help="score every measure on public gold data -> newscorpus/data/validation/")
+    validate.add_argument("--data", metavar="DIR", help="the gold data (default: ../shared/evaluation beside the repository)")
+    validate.add_argument("--only", action="append", metavar="MEASURE",
+                          help="rerun only this scorer (repeatable); the others' committed scores are kept")
+    validate.set_defaults(func=cmd_validate)
     return top
 
 

@@ -12,8 +12,11 @@ on dev flatters it slightly (its README gives 93.4% on EWT test).
 The package's ``__init__`` imports denckring's whole framework (pydantic, typer: half a second
 per process), so this module loads only the model file and the perceptron's inference module
 from the installed distribution, by path. The model was trained on words only (letters and
-inner apostrophes, no punctuation, no numbers): callers pass word tokens and tag numbers and
-punctuation themselves.
+inner apostrophes, no punctuation, no numbers): tokens with a letter are tagged by it, in
+sentence order, and every other token gets its tag from its characters, as UD tags them
+(punctuation PUNCT, a token with a digit NUM, symbols SYM). ``make validate`` scores
+:func:`tag_upos` on EWT's dev part (all tokens, gold tokenisation). This module tags what it is
+given and nothing more: tokenising and sentence splitting belong to the text layer that calls it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -139,7 +143,37 @@ def tag_with_verb_form(words: list[str] | tuple[str, ...]) -> list[tuple[str, st
     return list(_labels(tuple(words))) if words else []
 
 
+def _has_letter(token: str) -> bool:
+    return any(ch.isalpha() for ch in token)
+
+
+# Single characters whose UD tag is not their Unicode class: "&" is a conjunction, and these
+# punctuation characters are symbols in UD's guidelines (per cent, number sign, at sign).
+CHARACTER_TAGS = {"&": "CCONJ", "%": "SYM", "#": "SYM", "@": "SYM"}
+
+
+def character_tag(token: str) -> str:
+    """The tag of a token without a letter, from its characters (UD's conventions for EWT)."""
+    if token in CHARACTER_TAGS:
+        return CHARACTER_TAGS[token]
+    if any(ch.isdigit() for ch in token):
+        return "NUM"
+    categories = {unicodedata.category(ch)[0] for ch in token}
+    if categories <= {"P"}:
+        return "PUNCT"
+    if categories <= {"S", "P"}:
+        return "SYM"
+    return "X"
+
+
 def tag_upos(words: list[str] | tuple[str, ...]) -> list[str]:
-    """Universal part-of-speech tags for one sentence's words, in order (cached per sentence:
-    the framing chapter and ``annotate`` ask about the same sentences)."""
-    return list(_tag_tuple(tuple(words))) if words else []
+    """One UPOS tag per token of one sentence, in order (``[]`` for ``[]``): tokens with a letter
+    tagged together by the perceptron (cached per sequence: the framing chapter and ``annotate``
+    ask about the same sentences), the others by :func:`character_tag`."""
+    if not words:
+        return []
+    lettered = [i for i, word in enumerate(words) if _has_letter(word)]
+    tags = [character_tag(word) for word in words]
+    for i, tag in zip(lettered, _tag_tuple(tuple(words[i] for i in lettered)) if lettered else ()):
+        tags[i] = tag
+    return tags
