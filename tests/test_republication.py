@@ -77,6 +77,18 @@ def test_generator_makes_the_edits_it_records(seeds, generated):
     assert [(r.key, r.paragraphs, r.known) for r in again] == [(r.key, r.paragraphs, r.known) for r in generated]
 
 
+def test_check_uses_a_few_seeds_with_text():
+    """A large corpus gives the check MAX_SEEDS seeds, drawn the same way each time; empty ones never."""
+    many = {f"{n:03d}.txt": [f"Paragraph of article {n}."] for n in range(40)} | {"empty.txt": ["  "]}
+    chosen = vr.choose_seeds(many)
+    assert len(chosen) == vr.MAX_SEEDS and "empty.txt" not in chosen
+    assert list(chosen) == sorted(chosen) and chosen == vr.choose_seeds(dict(reversed(list(many.items()))))
+    assert chosen != dict(list(many.items())[:vr.MAX_SEEDS])  # drawn, not the first few
+    assert list(vr.choose_seeds({"a.txt": ["x"], "b.txt": [""]})) == ["a.txt"]
+    with pytest.raises(ValueError, match="no seed article"):
+        vr.evaluate({})
+
+
 def test_edit_scores_counts_matches_by_category_and_span():
     """A found edit matches a known one of its category whose span it overlaps; not otherwise."""
     known = [vr.Known("name", 10, 15), vr.Known("hedge", 40, 40), vr.Known("clause", 60, 80)]
@@ -98,7 +110,7 @@ def test_score_reads_the_seeds_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSCORPUS_SEEDS", str(tmp_path))
     items, summary = vr.score()
     assert set(items.columns) >= {"category", "known", "found", "known_found", "found_true"}
-    assert items.seed.nunique() == 2 and summary["seeds"] == 2
+    assert items.seed.nunique() == 2 and summary["seeds"] == summary["seeds_in_folder"] == 2
     assert summary["republications"] == 2 * vr.VARIANTS_PER_SEED
     assert summary["known_edits"] == items.known.sum() and summary["found_edits"] == items.found.sum()
     assert summary["pairs_found"] == summary["pairs_correct"] == summary["pairs_expected"] > 0

@@ -466,3 +466,11 @@ def weakest_check_score(check_table: pd.DataFrame) -> tuple[str, str, float]:
         return "", "", float("nan")
     category, measure = scores.idxmin()
     return str(category), str(measure).lower(), float(scores.min())
+
+
+def day_dates(articles: pd.DataFrame) -> dict[str, str]:
+    """ISO publication dates of the articles dated to the day: the republication audit's base is
+    the earlier version only when both dates are known to the day (an article dated to its month
+    is stored as the month's first day, which could put it wrongly first)."""
+    dated = articles[articles["date_precision"].eq("day") & pd.to_datetime(articles["published"]).notna()]
+    return dict(zip(dated["file"], pd.to_datetime(dated["published"]).dt.strftime("%Y-%m-%d")))
