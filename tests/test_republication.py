@@ -1,19 +1,19 @@
 """Republication audit: pairs found by MinHash + LSH Ensemble, edits listed by category.
 
-Republications are made here from the seed articles by known edits, applied by this file's own
-code (regular expressions and word lists written for the test, not the module's rules), so the
-module's findings are scored against edits it did not make: precision and recall per category
-over several hundred generated edits with a fixed seed. Unrelated texts (the seeds against each
-other, their words shuffled, a thousand Markov-chain articles) must give no pair.
+Republications are made from the seed articles by known edits
+(:mod:`newscorpus.validation.republication`, whose regular expressions and word lists are written
+for the check, not the measure's rules), so the measure's findings are scored against edits it did
+not make: precision and recall per category over well over a thousand generated edits with a fixed
+seed. Unrelated texts (the seeds against each other, their words shuffled, Markov-chain articles)
+must give no pair.
 """
 
 from __future__ import annotations
 
 import pickle
 import random
-import re
+import shutil
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -22,43 +22,10 @@ import pytest
 
 from newscorpus.cleaning import clean_file
 from newscorpus.measures import republication as rp
-from newscorpus.measures.quotes import quote_spans
-from newscorpus.measures.sentences import sentence_spans
+from newscorpus.validation import republication as vr
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-RANDOM_SEED = 20
-VARIANTS_PER_SEED = 30
-EDITS_PER_VARIANT = 12
 REQUIRED = 0.9  # precision and recall of the edits found, over all generated edits and per category
-
-# The test's own word lists (the module reads labels.csv and the hedges lexicon instead).
-NAMES = ["Islamic State", "ISIS", "ISIL", "IS", "Daesh"]
-NAME_RE = re.compile(r"(?<![\w'’-])(?:Islamic State|ISIS|ISIL|IS|Daesh)(?![\w-])")
-HEDGES = ["may", "might", "could", "would", "should", "likely", "possibly", "perhaps", "probably",
-          "apparently", "largely", "mainly", "often", "usually", "generally", "almost", "mostly",
-          "relatively", "somewhat", "seems", "appears", "suggests"]
-HEDGE_RE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b", re.IGNORECASE)
-INSERTED_HEDGES = ["possibly", "apparently", "perhaps", "probably"]
-SOURCE_RE = re.compile(r"\b(?:said|says|told|tells|added|adds|according to)\b")
-SOURCE_SENTENCES = ["A local official told reporters that the situation remained tense.",
-                    "The ministry said the operation would continue."]
-TITLE_RE = re.compile(r"\b(?:Prime Minister|President|Secretary|Minister|General|Sheikh|Colonel)(?= [A-Z])")
-NEW_TITLE = {"Prime Minister": "Premier", "President": "Leader", "Secretary": "Chief",
-             "Minister": "Secretary", "General": "Commander", "Sheikh": "Imam", "Colonel": "Major"}
-GLOSSES = ["Arabic acronym for ISIS", "former", "the Iraqi capital", "July-August 2013"]
-QUOTE_WORDS = ["grave", "certain", "large", "real", "fresh"]
-WORDING = ["considerable", "notable", "fresh", "broad", "steady"]
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-BLOCKED_WORDS = set(HEDGES) | {"said", "says", "told", "added", "according", "about", "around"} | {
-    w.lower() for t in NEW_TITLE for w in t.split()} | {"president", "minister", "secretary", "general", "commander",
-                                                       "spokesman", "leader", "chief", "deputy", "head"}
-
-
-@dataclass(frozen=True)
-class Known:
-    category: str
-    start: int  # characters into the base's paragraphs joined by blank lines
-    end: int
 
 
 @pytest.fixture(scope="module")
@@ -66,197 +33,18 @@ def seeds() -> dict[str, list[str]]:
     return {p.name: clean_file(p).paragraphs for p in sorted(SEEDS.glob("*.txt"))}
 
 
-# --- making republications by known edits ----------------------------------------------------------
-
-def _outside_quotes(paragraph: str, start: int, end: int) -> bool:
-    """Neither inside a quotation nor inside an editor's square brackets."""
-    spans = quote_spans(paragraph) + [m.span() for m in re.finditer(r"\[[^\]]*\]", paragraph)]
-    return not any(s <= start and end <= e for s, e in spans)
-
-
-def _narrative_words(paragraph: str, lower: bool = True):
-    """Words of the outlet's own voice that are safe to edit: lower-case, not a name, hedge, report
-    verb or title, with lower-case words on both sides (nothing that a title or a name would explain)."""
-    found = list(WORD_RE.finditer(paragraph))
-    for k in range(1, len(found) - 1):
-        m = found[k]
-        w = m.group(0)
-        if (lower and not w.islower()) or len(w) < 4 or w.lower() in BLOCKED_WORDS:
-            continue
-        if not (found[k - 1].group(0).islower() and found[k + 1].group(0).islower()):
-            continue
-        if _outside_quotes(paragraph, m.start(), m.end()):
-            yield m
-
-
-# Each kind of edit lists its candidates in one paragraph of the base, as (category, start, end,
-# replacement, known start, known end): the characters start..end of the paragraph become the
-# replacement, and the known span is what a reader would point at (an insertion's is its point).
-
-def rename(p):
-    for m in NAME_RE.finditer(p):
-        if _outside_quotes(p, m.start(), m.end()):
-            for new in NAMES:
-                if new != m.group(0):
-                    yield "name", m.start(), m.end(), new, m.start(), m.end()
-
-
-def drop_source(p):
-    sentences = sentence_spans(p)
-    if len(sentences) < 2:
-        return
-    for s, e in sentences:
-        if SOURCE_RE.search(p, s, e):
-            cut_end = e + len(p[e:]) - len(p[e:].lstrip())
-            yield "source", s, cut_end, "", s, e
-
-
-def add_source(p):
-    for s, _ in sentence_spans(p):
-        for sentence in SOURCE_SENTENCES:
-            yield "source", s, s, sentence + " ", s, s
-
-
-def drop_hedge(p):
-    for m in HEDGE_RE.finditer(p):
-        if _outside_quotes(p, m.start(), m.end()):
-            end = m.end() + (1 if p[m.end():m.end() + 1] == " " else 0)
-            yield "hedge", m.start(), end, "", m.start(), m.end()
-
-
-def add_hedge(p):
-    for m in _narrative_words(p):
-        for hedge in INSERTED_HEDGES:
-            yield "hedge", m.start(), m.start(), hedge + " ", m.start(), m.start()
-
-
-def change_in_quotation(p):
-    for s, e in quote_spans(p):
-        for m in list(WORD_RE.finditer(p, s, e))[2:-2]:
-            if m.group(0).islower() and len(m.group(0)) >= 3:
-                for new in QUOTE_WORDS:
-                    if new != m.group(0):
-                        yield "quotation", m.start(), m.end(), new, m.start(), m.end()
-
-
-def change_title(p):
-    for m in TITLE_RE.finditer(p):
-        if _outside_quotes(p, m.start(), m.end()):
-            yield "title", m.start(), m.end(), NEW_TITLE[m.group(0)], m.start(), m.end()
-
-
-def add_gloss(p):
-    for m in _narrative_words(p, lower=False):
-        for gloss in GLOSSES:
-            yield "gloss", m.end(), m.end(), " [" + gloss + "]", m.end(), m.end()
-
-
-def drop_clause(p):
-    """A stretch from a comma to the next comma or the sentence's end, of 4 to 25 words, with no
-    name, hedge or title in it (those edits are named for what they remove)."""
-    comma = re.compile(r",(?=\s)")
-    for s, e in sentence_spans(p):
-        for c in comma.finditer(p, s, e):
-            start = c.start()
-            following = comma.search(p, start + 1, e)
-            end = following.start() if following else start + len(p[start:e].rstrip(".!?”\"’' "))
-            clause = p[start:end]
-            found = list(WORD_RE.finditer(p, start, end))
-            if 4 <= len(found) <= 25 and not NAME_RE.search(clause) and not HEDGE_RE.search(clause) \
-                    and not TITLE_RE.search(clause) and _outside_quotes(p, start, end):
-                yield "clause", start, end, "", found[0].start(), found[-1].end()
-
-
-def change_wording(p):
-    for m in _narrative_words(p):
-        for new in WORDING:
-            if new != m.group(0):
-                yield "wording", m.start(), m.end(), new, m.start(), m.end()
-
-
-PARAGRAPH_EDITS = [rename, drop_source, add_source, drop_hedge, add_hedge, change_in_quotation,
-                   change_title, add_gloss, drop_clause, change_wording]
-MARGIN = 12  # characters kept unchanged between two edits: closer ones are one edit to a reader
-
-
-def make_republication(base: list[str], rng: random.Random, donor: list[str]) -> tuple[list[str], list[Known]]:
-    """Apply EDITS_PER_VARIANT known edits to ``base`` (several may fall in one paragraph, none
-    within MARGIN characters of another): edits inside paragraphs, a paragraph dropped, a
-    paragraph from ``donor`` added."""
-    text = "\n\n".join(base)
-    offsets = np.cumsum([0] + [len(p) + 2 for p in base]).tolist()
-    chosen: list[tuple[int, int, str, Known]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end + MARGIN <= s or e + MARGIN <= start for s, e, _, _ in chosen)
-
-    for kind in rng.choices(PARAGRAPH_EDITS + ["drop_paragraph", "add_paragraph"], k=EDITS_PER_VARIANT):
-        if kind == "drop_paragraph":
-            candidates = [("paragraph", offsets[i], offsets[i + 1], "", offsets[i], offsets[i] + len(base[i]))
-                          for i in range(1, len(base))]
-        elif kind == "add_paragraph":
-            candidates = [("paragraph", offsets[i], offsets[i], rng.choice(donor) + "\n\n", offsets[i], offsets[i])
-                          for i in range(1, len(base))]
-        else:
-            candidates = [(c, offsets[i] + s, offsets[i] + e, new, offsets[i] + ks, offsets[i] + ke)
-                          for i, p in enumerate(base) for c, s, e, new, ks, ke in kind(p)]
-        rng.shuffle(candidates)
-        for category, s, e, new, ks, ke in candidates:
-            if free(s, e):
-                chosen.append((s, e, new, Known(category, ks, ke)))
-                break
-    for s, e, new, _ in sorted(chosen, key=lambda c: c[0], reverse=True):
-        text = text[:s] + new + text[e:]
-    return text.split("\n\n"), [k for _, _, _, k in chosen]
-
-
-def _overlap(edit, known: Known) -> bool:
-    return edit.base_start <= known.end and known.start <= edit.base_end
-
-
-def score(found: pd.DataFrame, known: list[Known]) -> pd.DataFrame:
-    """Per category: known edits, edits found, and how many of each match one of the other (same
-    category, overlapping base spans; an insertion's span is its gap)."""
-    rows = []
-    edits = list(found.itertuples(index=False))
-    for category in rp.CATEGORIES:
-        k = [x for x in known if x.category == category]
-        f = [e for e in edits if e.category == category]
-        rows.append({"category": category, "known": len(k), "found": len(f),
-                     "known_found": sum(any(_overlap(e, x) for e in f) for x in k),
-                     "found_true": sum(any(_overlap(e, x) for x in k) for e in f)})
-    return pd.DataFrame(rows)
-
-
 @pytest.fixture(scope="module")
 def generated(seeds):
     """VARIANTS_PER_SEED republications of every seed, with their known edits."""
-    rng = random.Random(RANDOM_SEED)
-    # Added paragraphs come from no seed, so that each republication has one source only (a
-    # paragraph of another seed would make a real, if partial, overlap with it).
-    donors = [text + "." for _, text in _markov_articles(seeds, 50, rng, (40, 120))]
-    names = sorted(seeds)
-    out = []
-    for name in names:
-        for v in range(VARIANTS_PER_SEED):
-            paragraphs, known = make_republication(seeds[name], rng, donors)
-            out.append((name, f"{name}~{v}", paragraphs, known))
-    return out
+    return vr.generate(seeds, random.Random(vr.RANDOM_SEED))
 
 
 # --- edits ---------------------------------------------------------------------------------------
 
 def test_edits_found_by_category(seeds, generated):
-    found, known = [], []
-    for name, key, paragraphs, k in generated:
-        edits = rp.list_edits(seeds[name], paragraphs, name, key)
-        found.append(score(edits, k))
-        known += k
-    table = pd.concat(found).groupby("category", sort=False).sum().reset_index()
-    table["recall"] = table.known_found / table.known
-    table["precision"] = table.found_true / table.found
+    table = vr.by_category(vr.score_edits(seeds, generated))
     total = table[["known", "found", "known_found", "found_true"]].sum()
-    print("\n" + table.to_string(index=False))
+    print("\n" + table.to_string())
     print(f"all: recall {total.known_found / total.known:.3f}, precision {total.found_true / total.found:.3f}, "
           f"{int(total.known)} known edits")
     assert total.known >= 500  # enough edits for the figures to mean something
@@ -266,6 +54,68 @@ def test_edits_found_by_category(seeds, generated):
         if row.known >= 20:  # every category the generator could make often enough
             assert row.recall >= REQUIRED, row
             assert row.precision >= REQUIRED, row
+
+
+def test_generator_makes_the_edits_it_records(seeds, generated):
+    """Each republication differs from its seed, carries at most EDITS_PER_VARIANT known edits, none
+    within MARGIN of another; a renamed or retitled span held a name or title in the seed; and
+    the same seed makes the same republications."""
+    assert len(generated) == vr.VARIANTS_PER_SEED * len(seeds)
+    for r in generated:
+        base = "\n\n".join(seeds[r.seed])
+        assert r.paragraphs != seeds[r.seed]
+        assert 0 < len(r.known) <= vr.EDITS_PER_VARIANT
+        spans = sorted((k.start, k.end) for k in r.known)
+        assert all(b[0] - a[1] >= vr.MARGIN - 2 for a, b in zip(spans, spans[1:])), r.key
+        for k in r.known:
+            if k.category == "name":
+                assert vr.NAME_RE.fullmatch(base[k.start:k.end]), (r.key, base[k.start:k.end])
+            if k.category == "title":
+                assert base[k.start:k.end] in vr.NEW_TITLE, (r.key, base[k.start:k.end])
+    assert {k.category for r in generated for k in r.known} == set(rp.CATEGORIES)
+    again = vr.generate(seeds, random.Random(vr.RANDOM_SEED))
+    assert [(r.key, r.paragraphs, r.known) for r in again] == [(r.key, r.paragraphs, r.known) for r in generated]
+
+
+def test_check_uses_a_few_seeds_with_text():
+    """A large corpus gives the check MAX_SEEDS seeds, drawn the same way each time; empty ones never."""
+    many = {f"{n:03d}.txt": [f"Paragraph of article {n}."] for n in range(40)} | {"empty.txt": ["  "]}
+    chosen = vr.choose_seeds(many)
+    assert len(chosen) == vr.MAX_SEEDS and "empty.txt" not in chosen
+    assert list(chosen) == sorted(chosen) and chosen == vr.choose_seeds(dict(reversed(list(many.items()))))
+    assert chosen != dict(list(many.items())[:vr.MAX_SEEDS])  # drawn, not the first few
+    assert list(vr.choose_seeds({"a.txt": ["x"], "b.txt": [""]})) == ["a.txt"]
+    with pytest.raises(ValueError, match="no seed article"):
+        vr.evaluate({})
+
+
+def test_edit_scores_counts_matches_by_category_and_span():
+    """A found edit matches a known one of its category whose span it overlaps; not otherwise."""
+    known = [vr.Known("name", 10, 15), vr.Known("hedge", 40, 40), vr.Known("clause", 60, 80)]
+    found = pd.DataFrame([{"category": "name", "base_start": 12, "base_end": 14},   # right
+                          {"category": "hedge", "base_start": 90, "base_end": 95},  # wrong place
+                          {"category": "wording", "base_start": 60, "base_end": 70}])  # wrong category
+    table = vr.edit_scores(found, known).set_index("category")
+    assert table.loc["name"].tolist() == [1, 1, 1, 1]
+    assert table.loc["hedge"].tolist() == [1, 1, 0, 0]
+    assert table.loc["clause"].tolist() == [1, 0, 0, 0]
+    assert table.loc["wording"].tolist() == [0, 1, 0, 0]
+
+
+def test_score_reads_the_seeds_folder(monkeypatch, tmp_path):
+    """make validate's entry point: the republications are made from the seeds folder found by
+    newscorpus.paths.find_seeds_dir (here two of the seeds), every pair is found and none is false."""
+    for path in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setenv("NEWSCORPUS_SEEDS", str(tmp_path))
+    items, summary = vr.score()
+    assert set(items.columns) >= {"category", "known", "found", "known_found", "found_true"}
+    assert items.seed.nunique() == 2 and summary["seeds"] == summary["seeds_in_folder"] == 2
+    assert summary["republications"] == 2 * vr.VARIANTS_PER_SEED
+    assert summary["known_edits"] == items.known.sum() and summary["found_edits"] == items.found.sum()
+    assert summary["pairs_found"] == summary["pairs_correct"] == summary["pairs_expected"] > 0
+    assert summary["false_pairs"] == 0 and summary["unrelated_texts"] >= vr.UNRELATED_ARTICLES
+    assert summary["precision"] >= REQUIRED and summary["recall"] >= REQUIRED
 
 
 def test_ap_style_edits_are_named():
@@ -309,47 +159,15 @@ def test_source_sentence_and_paragraph(seeds):
 
 # --- pairs ---------------------------------------------------------------------------------------
 
-def _shuffled(paragraphs: list[str], rng: random.Random) -> str:
-    tokens = " ".join(paragraphs).split()
-    rng.shuffle(tokens)
-    return " ".join(tokens)
-
-
-def _markov_articles(seeds: dict[str, list[str]], n: int, rng: random.Random,
-                     length: tuple[int, int] = (400, 1200)) -> list[tuple[str, str]]:
-    """``n`` texts of 400 to 1,200 words (``length``) from a word-bigram chain over all seeds: the
-    seeds' vocabulary and local phrasing, but no story of theirs."""
-    tokens = " ".join(p for ps in seeds.values() for p in ps).split()
-    following: dict[str, list[str]] = {}
-    for a, b in zip(tokens, tokens[1:]):
-        following.setdefault(a, []).append(b)
-    articles = []
-    for i in range(n):
-        word, out = rng.choice(tokens), []
-        for _ in range(rng.randint(*length)):
-            out.append(word)
-            word = rng.choice(following.get(word) or tokens)
-        articles.append((f"markov_{i:04d}", " ".join(out)))
-    return articles
-
-
 def test_pairs_found_and_no_unrelated_pair(seeds, generated):
-    rng = random.Random(RANDOM_SEED)
-    family = {name: name for name in seeds}
-    texts = {name: "\n\n".join(ps) for name, ps in seeds.items()}
-    for name, key, paragraphs, _ in generated[::3]:
-        texts[key], family[key] = "\n\n".join(paragraphs), name
-    for name, ps in seeds.items():
-        half = ps[:max(1, len(ps) // 2)]  # a trimmed republication: the first half
-        texts[f"{name}~half"], family[f"{name}~half"] = "\n\n".join(half), name
-        texts[f"{name}~shuffled"], family[f"{name}~shuffled"] = _shuffled(ps, rng), f"{name}~shuffled"
-    for key, text in _markov_articles(seeds, 200, rng):
-        texts[key], family[key] = text, key
+    texts, family = vr.pair_texts(seeds, generated[::3], random.Random(vr.RANDOM_SEED))
     sigs = [rp.article_signature(k, t) for k, t in texts.items()]
     pairs = rp.find_republications(sigs)
     found = {frozenset((r.base, r.other)) for r in pairs.itertuples()}
     keys = sorted(texts)
     expected = {frozenset((x, y)) for i, x in enumerate(keys) for y in keys[i + 1:] if family[x] == family[y]}
+    assert expected == vr.expected_pairs(family)
+    assert sum(k.startswith("markov_") for k in texts) == vr.UNRELATED_ARTICLES
     assert found == expected
     assert pairs.containment.min() >= rp.CONTAINMENT_THRESHOLD
     # the trimmed copy is contained in its seed; the seed is the base, being longer
@@ -403,7 +221,7 @@ def test_short_and_empty_texts():
 
 def test_signature_speed(seeds):
     """Signatures of 1,000 synthetic articles: measured and printed, not asserted (a shared machine)."""
-    articles = _markov_articles(seeds, 1000, random.Random(RANDOM_SEED))
+    articles = vr.markov_articles(seeds, 1000, random.Random(vr.RANDOM_SEED))
     words = sum(len(t.split()) for _, t in articles)
     started = time.perf_counter()
     sigs = [rp.article_signature(k, t) for k, t in articles]
@@ -419,10 +237,10 @@ def test_signature_speed(seeds):
 def test_edits_for_every_pair(seeds, generated):
     """The corpus step end to end: pairs found among seeds and republications, their edits listed
     with the base as base, and counted per category."""
-    chosen = [g for g in generated if g[0] == sorted(seeds)[1]][:2]
+    chosen = [g for g in generated if g.seed == sorted(seeds)[1]][:2]
     paragraphs = dict(seeds)
-    for _, key, ps, _ in chosen:
-        paragraphs[key] = ps
+    for r in chosen:
+        paragraphs[r.key] = r.paragraphs
     sigs = [rp.article_signature(k, "\n\n".join(ps)) for k, ps in paragraphs.items()]
     pairs = rp.find_republications(sigs)
     assert len(pairs) == 3  # the seed with each republication, and the two republications
@@ -433,8 +251,8 @@ def test_edits_for_every_pair(seeds, generated):
     assert list(counts.columns) == list(rp.CATEGORIES)
     assert counts.to_numpy().sum() == len(edits)
     seed_name = sorted(seeds)[1]
-    for _, key, _, known in chosen:
-        row = pairs[(pairs.base == seed_name) & (pairs.other == key)]
+    for r in chosen:
+        row = pairs[(pairs.base == seed_name) & (pairs.other == r.key)]
         if len(row):  # the seed is the base when it is the longer version
-            assert len(edits[(edits.base == seed_name) & (edits.other == key)]) >= len(known) - 1
+            assert len(edits[(edits.base == seed_name) & (edits.other == r.key)]) >= len(r.known) - 1
     assert rp.republication_edits(pairs.iloc[0:0], paragraphs).empty

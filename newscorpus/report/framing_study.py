@@ -21,7 +21,9 @@ from ..measures.agency import ROLES
 from ..measures.attribution import WILSON_CONFIDENCE
 from ..measures.framing import slug
 from ..measures.lexicons import LABEL
+from ..measures.republication import SHINGLE_WORDS
 from ..validation import agency as agency_check
+from ..validation.republication import by_category as republication_by_category
 
 SETTLED_WORDS = {"agreed": "both coders agreed", "a": "coder A's answer kept", "b": "coder B's answer kept",
                  "new": "a third answer both accept", "unresolved": "left open (the better-evidenced answer kept)"}
@@ -382,3 +384,93 @@ def per_article(frame: pd.DataFrame, formats: dict | None = None, page_rows: int
     if len(frame) <= page_rows:
         return reader_style(frame, formats)
     return evidence_table(frame.reset_index(), formats=formats)
+
+
+# -- republications ---------------------------------------------------------------------------------
+
+EDIT_ROWS = 500  # edits shown in the page; the download holds them all
+
+
+def republication_pairs_table(pairs: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """``measures.republication.find_republications`` for the reader: one row per pair, articles by name."""
+    return pd.DataFrame({
+        "Base (earlier or longer)": pairs["base"].map(lambda f: names.get(f, f)),
+        "Other version": pairs["other"].map(lambda f: names.get(f, f)),
+        "Words (base)": pairs["base_words"], "Words (other)": pairs["other_words"],
+        f"Shared {SHINGLE_WORDS}-word sequences": pairs["shared_shingles"],
+        "Containment": pairs["containment"], "Jaccard": pairs["jaccard"]})
+
+
+def republication_counts_table(counts: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """``edit_counts`` with each pair named "base → other", and a total column."""
+    table = counts.copy()
+    table.index = [f"{names.get(b, b)} → {names.get(o, o)}" for b, o in table.index]
+    table.columns = [str(c) for c in table.columns]
+    table["all edits"] = table.sum(axis=1)
+    return table.rename_axis("Pair")
+
+
+def republication_edit_table(edits: pd.DataFrame, names: dict[str, str],
+                             max_rows: int = EDIT_ROWS) -> tuple[pd.DataFrame, int]:
+    """Every edit with its words before and after, for a searchable table, and how many pairs it
+    shows: all of them while the edits fit ``max_rows``, else the pairs with the most edits (a
+    whole pair or none), so a large archive's page stays small; the download has every edit."""
+    sizes = edits.groupby(["base", "other"], sort=False).size().sort_values(ascending=False, kind="stable")
+    kept, rows = [], 0
+    for pair, n in sizes.items():
+        if kept and rows + n > max_rows:
+            break
+        kept.append(pair)
+        rows += n
+    chosen = edits[pd.MultiIndex.from_frame(edits[["base", "other"]]).isin(kept)]
+    table = pd.DataFrame({
+        "Base": chosen["base"].map(lambda f: names.get(f, f)),
+        "Other version": chosen["other"].map(lambda f: names.get(f, f)),
+        "Category": chosen["category"], "Change": chosen["change"],
+        "Paragraph (base, from 0)": chosen["base_paragraph"],
+        "Before": chosen["before"], "After": chosen["after"]})
+    return table.reset_index(drop=True), len(kept)
+
+
+def republication_result_text(articles: int, pairs: int, edits: int) -> str:
+    """What the search found, in a sentence that reads right for any count."""
+    if articles < 2:
+        return "This corpus has fewer than two articles, so no pair can be sought."
+    if pairs == 0:
+        return (f"Among the {articles:,d} articles of this corpus, no two are versions of one story: "
+                "no pair reaches the threshold, so there are no edits to list.")
+    pair_words = "one pair" if pairs == 1 else f"{pairs:,d} pairs"
+    edit_words = "one edit" if edits == 1 else f"{edits:,d} edits"
+    return (f"Among the {articles:,d} articles of this corpus, the search finds {pair_words} of versions "
+            f"of one story, with {edit_words} between them.")
+
+
+def republication_check_table(items: pd.DataFrame) -> pd.DataFrame:
+    """The generated-republication check by category: known edits, edits found, precision, recall."""
+    table = republication_by_category(items)
+    return pd.DataFrame({"Known edits": table["known"], "Edits found": table["found"],
+                         "Precision": table["precision"], "Recall": table["recall"]}).rename_axis("Category")
+
+
+def republication_check_seeds_text(used: int, in_corpus: int) -> str:
+    """Which articles the check's republications are made from, for any corpus size."""
+    if used == in_corpus:
+        return "the article of this corpus" if used == 1 else f"the {used:,d} articles of this corpus"
+    return f"{used:,d} of this corpus's {in_corpus:,d} articles, drawn with the fixed seed"
+
+
+def weakest_check_score(check_table: pd.DataFrame) -> tuple[str, str, float]:
+    """The category and measure (precision or recall) with the lowest figure, and the figure."""
+    scores = check_table[check_table["Known edits"] > 0][["Precision", "Recall"]].stack().dropna()
+    if scores.empty:
+        return "", "", float("nan")
+    category, measure = scores.idxmin()
+    return str(category), str(measure).lower(), float(scores.min())
+
+
+def day_dates(articles: pd.DataFrame) -> dict[str, str]:
+    """ISO publication dates of the articles dated to the day: the republication audit's base is
+    the earlier version only when both dates are known to the day (an article dated to its month
+    is stored as the month's first day, which could put it wrongly first)."""
+    dated = articles[articles["date_precision"].eq("day") & pd.to_datetime(articles["published"]).notna()]
+    return dict(zip(dated["file"], pd.to_datetime(dated["published"]).dt.strftime("%Y-%m-%d")))
