@@ -19,7 +19,7 @@ import time
 
 import pandas as pd
 
-MEASURES = ["sentences", "pos", "attribution", "loaded", "readability", "cleaner"]
+MEASURES = ["sentences", "pos", "attribution", "loaded", "readability", "cleaner", "agency", "republication"]
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT_DIR = ROOT / "newscorpus" / "data" / "validation"
 TIMINGS = ROOT / "_build" / "validate_timings.json"
