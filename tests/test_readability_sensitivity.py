@@ -156,3 +156,24 @@ def test_validity_note_quotes_the_figures_or_says_they_are_absent(tmp_path):
     assert rd.validity_figures(tmp_path / "summary.json") is None
     (tmp_path / "summary.json").write_text(json.dumps({"readability": found}), encoding="utf-8")
     assert rd.validity_figures(tmp_path / "summary.json") == found
+
+
+def test_headline_names_the_article_and_the_checks_it_fails():
+    sentences = table(plain("a", 1), plain("b", 2), run_on("x", 3))
+    sensitivity = rd.sensitivity_pairs(sentences, "kincaid_grade", n_boot=1000)
+    headline = rd.sensitivity_headline(sensitivity, {"a": "A", "b": "B", "x": "X"}, {"x": "a translation"})
+    assert headline == ("all of them involve X, a translation, and none holds without sentences over 60 words "
+                        "and none holds with paragraphs as the unit instead of sentences")
+    quiet = table(plain("a", 1), plain("b", 1))
+    assert rd.sensitivity_headline(rd.sensitivity_pairs(quiet, "kincaid_grade", n_boot=500), {}) == (
+        "no pair of articles differs by more than the noise")
+
+
+def test_fitted_ease_reads_each_articles_sentences_and_says_when_it_is_absent():
+    sentences = pd.DataFrame({"file": ["a", "a", "b"], "text": ["One two.", "Three.", "Four five six."]})
+    # a stand-in for the fitted score: words per sentence, from the words the finder returns
+    fitted = rd.fitted_ease_table(sentences, lambda s, w: len(w) / len(s), lambda text: text.split())
+    assert fitted.values.tolist() == [["a", 1.5], ["b", 3.0]]
+    note = rd.fitted_note(fitted, figures(fitted_cv=0.6), {"a": "A", "b": "B"})
+    assert "from +1.50 (A) to +3.00 (B)" in note and "r = +0.60 (95% interval +0.57 to +0.63)" in note
+    assert "not part of this build" in rd.fitted_note(None, None, {})

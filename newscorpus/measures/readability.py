@@ -843,3 +843,58 @@ def validity_note(validity: dict | None, lead: list[str], group: str = "informat
         text += (f" A score fitted to the same judgements reaches {validity_interval(validity, 'fitted_cv', group)}"
                  f" out of fold.")
     return text
+
+
+def score_unit(name: str) -> str:
+    """What a difference in ``name`` is counted in, for the prose."""
+    return "points" if name in ("reading_ease", "dale_chall") else "grades"
+
+
+def sensitivity_headline(sensitivity: pd.DataFrame, names: dict[str, str], status: dict[str, str] | None = None,
+                         variants: dict | None = None) -> str:
+    """A clause for the intro and conclusions, from ``sensitivity_pairs``: whose the separations
+    as measured are and which checks they do not survive."""
+    variants = SENSITIVITY_VARIANTS if variants is None else variants
+    base = sensitivity[sensitivity["variant"] == "as_measured"]
+    total = int(base["exceeds_noise"].sum())
+    if not total:
+        return "no pair of articles differs by more than the noise"
+    article = separated_article(base)
+    survived = surviving_separations(sensitivity, article).set_index("variant").drop("as_measured")
+    n = int(surviving_separations(sensitivity, article)["separations"].iloc[0])
+    held = lambda k: "none holds" if k == 0 else f"{k} of them {'holds' if k == 1 else 'hold'}"
+    lost = [f"{held(int(row['survive']))} {variants[v][0]}" for v, row in survived.iterrows()
+            if row["survive"] < row["separations"]]
+    who = ""
+    if article is not None:
+        origin = f", {status[article]}" if status and article in status else ""
+        who = (f"all of them involve {names[article]}{origin}" if n == total
+               else f"{n} of them involve {names[article]}{origin}")
+    if not lost:
+        return f"{who + '; ' if who else ''}they survive every sensitivity check"
+    return f"{who + ', and ' if who else ''}{english_list(lost)}"
+
+
+def fitted_ease_table(sentences: pd.DataFrame, reader_ease, find_words) -> pd.DataFrame:
+    """Each article's score from a fitted reader-ease function (``reader_ease(sentences, words)``),
+    its words found in its sentences by ``find_words``: ``file``, ``fitted_ease``."""
+    rows = []
+    for file, group in sentences.groupby("file", sort=False):
+        texts = group["text"].tolist()
+        rows.append({"file": file, "fitted_ease": float(reader_ease(texts, find_words(" ".join(texts))))})
+    return pd.DataFrame(rows, columns=["file", "fitted_ease"])
+
+
+def fitted_note(fitted: pd.DataFrame | None, validity: dict | None, names: dict[str, str]) -> str:
+    """A sentence on the fitted score: its range over the articles and its out-of-fold r on
+    CLEAR's informational excerpts, or that it is not part of this build."""
+    if fitted is None or fitted.empty:
+        return ("The score fitted to teachers' judgements is not part of this build "
+                "(`newscorpus.measures.readability_fit` is absent), so it is not shown.")
+    low, high = fitted.loc[fitted["fitted_ease"].idxmin()], fitted.loc[fitted["fitted_ease"].idxmax()]
+    text = (f"On CLEAR's scale (higher is easier) the fitted score runs from {low['fitted_ease']:+.2f} "
+            f"({names[low['file']]}) to {high['fitted_ease']:+.2f} ({names[high['file']]})")
+    if validity and "informational_fitted_cv_pearson" in validity:
+        text += (f"; out of fold it follows teachers' judgements on informational excerpts at "
+                 f"{validity_interval(validity, 'fitted_cv')}")
+    return text + ". It has no interval here, and news is not what it was fitted on: it ranks, it does not grade."
