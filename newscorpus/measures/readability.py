@@ -775,7 +775,7 @@ def kincaid_terms_note(terms: pd.DataFrame, article: str, names: dict[str, str])
     comes from sentence length and how much from syllables per word."""
     indexed = terms.set_index("file")
     gap = indexed.loc[article] - indexed.drop(article).mean()
-    return (f"{names[article]}'s Flesch–Kincaid grade is {gap.sum():.1f} above the mean of the other "
+    return (f"the Flesch–Kincaid grade of {names[article]} is {gap.sum():.1f} above the mean of the other "
             f"articles: {gap['length_term']:.1f} of it from words per sentence and {gap['word_term']:.1f} "
             f"from syllables per word")
 
@@ -813,10 +813,10 @@ def leading_formulas(validity: dict | None, group: str = "informational", n: int
 
 
 def validity_interval(validity: dict, name: str, group: str = "informational") -> str:
-    """"r = −0.47 (95% interval −0.51 to −0.44)" for one score in ``group``."""
+    """"r = −0.47, 95% interval −0.51 to −0.44" for one score in ``group``."""
     key = f"{group}_{name}_pearson"
-    return (f"r = {validity[key]:+.2f} (95% interval {validity[key + '_low']:+.2f} to "
-            f"{validity[key + '_high']:+.2f})")
+    return (f"r = {validity[key]:+.2f}, 95% interval {validity[key + '_low']:+.2f} to "
+            f"{validity[key + '_high']:+.2f}")
 
 
 def validity_note(validity: dict | None, lead: list[str], group: str = "informational") -> str:
@@ -828,7 +828,7 @@ def validity_note(validity: dict | None, lead: list[str], group: str = "informat
                 "evidence here that they track readers better than the others.")
     rs = {name: abs(validity[f"{group}_{name}_pearson"]) for name in SCORES if f"{group}_{name}_pearson" in validity}
     others = [n for n in rs if n not in lead]
-    lead_text = english_list([f"{SCORE_NAMES[name]} {validity_interval(validity, name, group)}" for name in lead])
+    lead_text = english_list([f"{SCORE_NAMES[name]} ({validity_interval(validity, name, group)})" for name in lead])
     text = (f"On the {validity.get(f'{group}_excerpts', 0):,d} {group} excerpts of CLEAR, the two formulas that "
             f"follow teachers' judgements of ease most closely are {lead_text} (a grade correlates "
             f"negatively with ease). The other {len(others)} reach |r| {min(rs[n] for n in others):.2f} to "
@@ -840,7 +840,7 @@ def validity_note(validity: dict | None, lead: list[str], group: str = "informat
         text += (f" The intervals of {len(overlapping)} of them reach the leaders' lower bound, so the lead is "
                  f"a choice among near-equals, not a winner.")
     if f"{group}_fitted_cv_pearson" in validity:
-        text += (f" A score fitted to the same judgements reaches {validity_interval(validity, 'fitted_cv', group)}"
+        text += (f" A score fitted to the same judgements reaches {validity_interval(validity, 'fitted_cv', group)},"
                  f" out of fold.")
     return text
 
@@ -862,7 +862,7 @@ def sensitivity_headline(sensitivity: pd.DataFrame, names: dict[str, str], statu
     article = separated_article(base)
     survived = surviving_separations(sensitivity, article).set_index("variant").drop("as_measured")
     n = int(surviving_separations(sensitivity, article)["separations"].iloc[0])
-    held = lambda k: "none holds" if k == 0 else f"{k} of them {'holds' if k == 1 else 'hold'}"
+    held = lambda k: "none holds" if k == 0 else f"only {k} of them {'holds' if k == 1 else 'hold'}"
     lost = [f"{held(int(row['survive']))} {variants[v][0]}" for v, row in survived.iterrows()
             if row["survive"] < row["separations"]]
     who = ""

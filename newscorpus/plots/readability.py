@@ -60,7 +60,7 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
     legend = [Line2D([0], [0], color=GREY, linewidth=4, label=f"{CONFIDENCE:.0%} interval, sentences resampled"),
               Line2D([0], [0], color=GREY, linewidth=1.2, label=f"{CONFIDENCE:.0%} interval, paragraphs resampled"),
               Line2D([0], [0], marker="o", color="white", markeredgecolor="black", linestyle="none",
-                     label=f"SMOG from fewer than {SMOG_MIN_SENTENCES} sentences")]
+                     label=f"SMOG from fewer than {SMOG_MIN_SENTENCES} sentences")][:3 if "smog_grade" in names else 2]
     spare = axes.flat[len(names)] if len(names) < rows * columns else axes.flat[-1]
     spare.legend(handles=legend, loc="center", fontsize=8)
     fig.tight_layout()
@@ -320,3 +320,13 @@ def sensitivity_reader_table(sensitivity: pd.DataFrame, overview: pd.DataFrame, 
         columns[SENSITIVITY_VARIANTS.get(variant, (variant,))[0].capitalize()] = cells
     table = pd.DataFrame(columns, index=pd.Index(labels, name="Pair (first minus second)"))
     return reader_style(table)
+
+
+def fitted_reader_table(scores: pd.DataFrame, fitted: pd.DataFrame, formulas: list[str], overview: pd.DataFrame):
+    """The leading formulas' scores beside the fitted reader ease (higher is easier), one column
+    per article."""
+    indexed = scores.set_index("file")
+    table = pd.DataFrame({SCORE_NAMES[name]: indexed[name].map("{:.1f}".format) for name in formulas})
+    table["Fitted reader ease (CLEAR scale, higher is easier)"] = fitted.set_index("file")["fitted_ease"].reindex(
+        indexed.index).map("{:+.2f}".format)
+    return _by_article(table, overview)
