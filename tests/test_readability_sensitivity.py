@@ -163,7 +163,9 @@ def test_headline_names_the_article_and_the_checks_it_fails():
     sensitivity = rd.sensitivity_pairs(sentences, "kincaid_grade", n_boot=1000)
     headline = rd.sensitivity_headline(sensitivity, {"a": "A", "b": "B", "x": "X"}, {"x": "a translation"})
     assert headline == ("all of them involve X, a translation, and none holds without sentences over 60 words "
-                        "and none holds with paragraphs as the unit instead of sentences")
+                        "and none holds with paragraphs as the unit instead of sentences, so they rest on how that "
+                        "one text is cut into sentences, not on an outlet")
+    assert "CLEAR" in rd.lead_reason(figures(fog_index=-0.5)) and "no validity figures" in rd.lead_reason(None)
     quiet = table(plain("a", 1), plain("b", 1))
     assert rd.sensitivity_headline(rd.sensitivity_pairs(quiet, "kincaid_grade", n_boot=500), {}) == (
         "no pair of articles differs by more than the noise")

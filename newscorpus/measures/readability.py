@@ -872,7 +872,18 @@ def sensitivity_headline(sensitivity: pd.DataFrame, names: dict[str, str], statu
                else f"{n} of them involve {names[article]}{origin}")
     if not lost:
         return f"{who + '; ' if who else ''}they survive every sensitivity check"
-    return f"{who + ', and ' if who else ''}{english_list(lost)}"
+    text = f"{who + ', and ' if who else ''}{english_list(lost)}"
+    if article is None:
+        return text
+    fallen = "they rest" if survived["survive"].min() == 0 else "the others rest"
+    return f"{text}, so {fallen} on how that one text is cut into sentences, not on an outlet"
+
+
+def lead_reason(validity: dict | None) -> str:
+    """Why the leading formulas lead, for the intro and the conclusions."""
+    if validity:
+        return "the two that follow teachers' judgements of ease best on CLEAR's informational excerpts"
+    return "the two most used (this build has no validity figures to choose by)"
 
 
 def fitted_ease_table(sentences: pd.DataFrame, reader_ease, find_words) -> pd.DataFrame:
