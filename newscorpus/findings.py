@@ -95,6 +95,8 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     # the readability chapter's corrected pairwise comparison, so the sentences rank only what
     # exceeds the noise
     table.attrs["grade_pairs"] = readability.pairwise_differences(sentences, "kincaid_grade")
+    # and its sensitivity check, so the sentences say whether those separations hold
+    table.attrs["grade_sensitivity"] = readability.sensitivity_pairs(sentences, "kincaid_grade")
     return table
 
 
@@ -127,6 +129,9 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
         return out
     if pairs is not None and len(t) > 1:
         out.append(_grade_sentence(t, overview, pairs))
+        sensitivity = table.attrs.get("grade_sensitivity")
+        if sensitivity is not None and pairs["exceeds_noise"].any():
+            out.append(_grade_sensitivity_sentence(t, overview, sensitivity))
     daesh = t["daesh_share"].dropna()
     if len(daesh) and daesh.max() > 0:
         users = [_name(t, overview, i) for i in daesh[daesh >= 0.5].index]
@@ -164,6 +169,13 @@ def _grade_sentence(t: pd.DataFrame, overview: pd.DataFrame, pairs: pd.DataFrame
     if not unclear:
         return start + noise + "reads harder than every other article."
     return start + noise + f"reads harder than {names(clear)}, but cannot be told apart from {names(unclear)}."
+
+
+def _grade_sensitivity_sentence(t: pd.DataFrame, overview: pd.DataFrame, sensitivity: pd.DataFrame) -> str:
+    """What the readability chapter's sensitivity check makes of the grade separations."""
+    names = dict(zip(t["file"], article_names(t["file"], overview)))
+    headline = readability.sensitivity_headline(sensitivity, names)
+    return f"Of the grade differences beyond the noise, {headline} (the readability chapter's sensitivity check)."
 
 
 def _theme_sentence(t: pd.DataFrame, overview: pd.DataFrame) -> str:

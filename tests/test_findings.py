@@ -97,6 +97,15 @@ def test_the_hardest_article_is_ranked_only_where_the_pairs_exceed_the_noise(bey
     assert sentence.endswith(verdict)
 
 
+def test_grade_sensitivity_is_said_after_the_grades(corpus, table):
+    _, overview = corpus
+    sentences = findings.findings_sentences(table, overview)
+    grade = next(i for i, text in enumerate(sentences) if "has the highest reading grade" in text)
+    expected = findings.readability.sensitivity_headline(
+        table.attrs["grade_sensitivity"], dict(zip(table["file"], findings.article_names(table["file"], overview))))
+    assert sentences[grade + 1] == f"Of the grade differences beyond the noise, {expected} (the readability chapter's sensitivity check)."
+
+
 def test_names_with_their_own_commas_are_listed_with_semicolons():
     assert english_list(["A, 2014", "B, 2016", "C, 2020"]) == "A, 2014; B, 2016; and C, 2020"
     assert english_list(["A, 2014", "B, 2016"]) == "A, 2014 and B, 2016"

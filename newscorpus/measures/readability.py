@@ -598,3 +598,314 @@ def textstat_counts_note(two_ways: pd.DataFrame, names: dict[str, str]) -> str:
                       f"{row.by_paragraph} paragraph by paragraph, against {row.hand} by hand"
                       + (" (its whole-article total is right only because errors cancel)" if cancels else ""))
     return "; ".join(claims) + "."
+
+
+# --- sensitivity: does a separation rest on a few sentences, or on where the full stops fall? --
+# Each variant rewrites the per-sentence table and the chapter's own rule (pairwise_differences,
+# both corrected intervals) is applied to it unchanged.
+
+LONGEST_SHARE = 0.05  # the same share of every article's longest sentences: the tail trimmed alike
+LONG_SENTENCE_WORDS = 60  # a run-on sentence wherever it is: the harsher test for a long-sentenced text
+
+
+def without_longest(sentences: pd.DataFrame, share: float = LONGEST_SHARE) -> pd.DataFrame:
+    """Each article's sentences without its longest ``share`` (rounded up, so at least one;
+    ties broken by order). An article of one sentence keeps it: nothing would be left to score."""
+    dropped = []
+    for _, group in sentences.groupby("file", sort=False):
+        if len(group) > 1:
+            k = min(len(group) - 1, int(np.ceil(share * len(group))))
+            dropped.extend(group["words"].sort_values(ascending=False, kind="stable").index[:k])
+    return sentences.drop(index=dropped)
+
+
+def without_long_sentences(sentences: pd.DataFrame, limit: int = LONG_SENTENCE_WORDS) -> pd.DataFrame:
+    """The sentences of at most ``limit`` words. An article whose every sentence is longer drops
+    out of the comparison (and the correction counts only the pairs left)."""
+    return sentences[sentences["words"] <= limit]
+
+
+def paragraphs_as_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per paragraph, its sentences' counts summed and counted as one sentence: the
+    formulas measured without the full stops inside a paragraph (a translator's or an editor's
+    punctuation), each paragraph its own block."""
+    columns = ["file", "paragraph"]
+    table = sentences.groupby(columns, sort=False)[COUNTS].sum().reset_index()
+    table["sentences"] = 1
+    table.insert(2, "sentence", np.arange(1, len(table) + 1))
+    return table
+
+
+SENSITIVITY_VARIANTS = {  # key -> (label for the page, the rewrite of the per-sentence table)
+    "as_measured": ("as measured", lambda s: s),
+    "without_longest": (f"without each article's longest {LONGEST_SHARE:.0%} of sentences", without_longest),
+    "without_long": (f"without sentences over {LONG_SENTENCE_WORDS} words", without_long_sentences),
+    "paragraphs": ("with paragraphs as the unit instead of sentences", paragraphs_as_sentences),
+}
+
+
+def sensitivity_pairs(sentences: pd.DataFrame, score: str, variants: dict | None = None,
+                      n_boot: int = PAIRWISE_BOOT) -> pd.DataFrame:
+    """``pairwise_differences`` on ``score`` for every variant, stacked: ``variant`` first."""
+    variants = SENSITIVITY_VARIANTS if variants is None else variants
+    tables = []
+    for key, (_, rewrite) in variants.items():
+        pairs = pairwise_differences(rewrite(sentences), score, n_boot=n_boot)
+        tables.append(pairs.assign(variant=key)[["variant", *pairs.columns]])
+    return pd.concat(tables, ignore_index=True)
+
+
+def separated_article(pairs: pd.DataFrame) -> str | None:
+    """The article in most of the pairs that exceed the noise, when it is in more than half of
+    them and there are two or more (the separations are mostly one text's); else None."""
+    beyond = pairs[pairs["exceeds_noise"]]
+    if len(beyond) < 2:
+        return None
+    counts = pd.concat([beyond["first"], beyond["second"]]).value_counts(sort=False)
+    top = counts.idxmax()
+    return top if counts[top] > len(beyond) / 2 and (counts == counts[top]).sum() == 1 else None
+
+
+def surviving_separations(sensitivity: pd.DataFrame, article: str | None = None,
+                          base: str = "as_measured") -> pd.DataFrame:
+    """For each variant: how many of the pairs that exceed the noise in ``base`` (only those
+    involving ``article``, when given) still do, how many of them turn the other way (a
+    difference of the opposite sign beyond the noise), and their mean difference signed in the
+    base's direction (over the pairs the variant still compares)."""
+    first_rows = sensitivity[(sensitivity["variant"] == base) & sensitivity["exceeds_noise"]]
+    if article is not None:
+        first_rows = first_rows[(first_rows["first"] == article) | (first_rows["second"] == article)]
+    direction = {(a, b): np.sign(d) for a, b, d in zip(first_rows["first"], first_rows["second"], first_rows["difference"])}
+    rows = []
+    for variant, table in sensitivity.groupby("variant", sort=False):
+        sign = np.array([direction.get(pair, 0.0) for pair in zip(table["first"], table["second"])])
+        mine = table[sign != 0]
+        aligned = (mine["difference"] * sign[sign != 0]).to_numpy()
+        beyond = mine["exceeds_noise"].to_numpy()
+        rows.append({"variant": variant, "separations": len(direction), "survive": int((beyond & (aligned > 0)).sum()),
+                     "reversed": int((beyond & (aligned < 0)).sum()),
+                     "mean_difference": float(aligned.mean()) if len(aligned) else float("nan")})
+    return pd.DataFrame(rows)
+
+
+def sentences_per_paragraph(sentences: pd.DataFrame) -> pd.Series:
+    """Mean sentences per paragraph of each article, indexed by ``file``."""
+    return sentences.groupby(["file", "paragraph"], sort=False).size().groupby(level=0, sort=False).mean()
+
+
+def _of(n: int, total: int) -> str:
+    return f"{n} of {total} {'exceeds' if n == 1 else 'exceed'} the noise"
+
+
+def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, names: dict[str, str],
+                        unit: str, status: dict[str, str] | None = None, variants: dict | None = None) -> str:
+    """A paragraph for the prose, from ``sensitivity_pairs``: how many pairs exceed the noise in
+    each variant and what becomes of the separations as measured (their mean difference in
+    ``unit``; paragraphs as units are not on the formula's scale, so none is given for them).
+    When the separations are mostly one article's, a separation that some variant removes is said
+    to rest on how that text is cut into sentences, not on its words or its outlet. ``status``
+    maps a file to what is known of its origin (a translation)."""
+    variants = SENSITIVITY_VARIANTS if variants is None else variants
+    base = sensitivity[sensitivity["variant"] == "as_measured"]
+    total = int(base["exceeds_noise"].sum())
+    counts = [f"{variants[v][0]}, {int(t['exceeds_noise'].sum())} of {len(t)}"
+              for v, t in sensitivity.groupby("variant", sort=False) if v != "as_measured"]
+    text = f"As measured, {total} of the {len(base)} pairs exceed the noise; {english_list(counts)}."
+    if not total:
+        return text
+    survived = surviving_separations(sensitivity).set_index("variant")
+    parts = []
+    for variant, row in survived.drop("as_measured").iterrows():
+        size = "" if variant == "paragraphs" else f", mean difference {row['mean_difference']:.1f} {unit}"
+        turned = f", {int(row['reversed'])} turned the other way" if row["reversed"] else ""
+        parts.append(f"{int(row['survive'])} {variants[variant][0]} ({turned.lstrip(', ')}{size.lstrip(', ')})"
+                     .replace(" ()", ""))
+    text += (f" Of the {total} separations as measured (mean difference "
+             f"{survived.loc['as_measured', 'mean_difference']:.1f} {unit}), these still exceed the noise: "
+             f"{english_list(parts)}.")
+    article = separated_article(base)
+    lost = [variants[v][0] for v, row in survived.drop("as_measured").iterrows() if row["survive"] < row["separations"]]
+    if not lost:
+        return text + " Every separation survives every check: none rests on the longest sentences or on where the full stops fall."
+    if article is None:
+        return text + (f" The separations do not hold {' or '.join(lost)}: they rest on how the texts are cut "
+                       f"into sentences, not on their words.")
+    mine = surviving_separations(sensitivity, article).set_index("variant")
+    name = names[article]
+    origin = f" ({status[article]})" if status and article in status else ""
+    n_mine = int(mine.loc["as_measured", "separations"])
+    lost_mine = [variants[v][0] for v, row in mine.drop("as_measured").iterrows() if row["survive"] < row["separations"]]
+    text += (f" All {total} separations involve {name}{origin}." if n_mine == total
+                 else f" {n_mine} of the {total} separations involve {name}{origin}.")
+    if lost_mine:
+        held = english_list([f"{int(mine.loc[v, 'survive'])} of {n_mine} {variants[v][0]}"
+                             for v, row in mine.drop("as_measured").iterrows() if row["survive"] < row["separations"]])
+        text += (f" Not all of those hold ({held}): those that fall rest on how {name} is cut into sentences, a property "
+                 f"of that text's punctuation, not of an outlet.")
+        per_paragraph = sentences_per_paragraph(sentences)
+        others = per_paragraph.drop(article)
+        if "paragraphs" in mine.index and mine.loc["paragraphs", "survive"] < n_mine and len(others):
+            text += (f" {name} puts {per_paragraph[article]:.1f} sentences in a paragraph on average, the other "
+                     f"articles {others.min():.1f} to {others.max():.1f}: its full stops fall about where the "
+                     f"others break paragraphs.")
+    else:
+        text += " Those survive every check."
+    base_beyond = base[base["exceeds_noise"]]
+    rest = base_beyond[(base_beyond["first"] != article) & (base_beyond["second"] != article)]
+    for first, second in zip(rest["first"], rest["second"]):
+        held = sensitivity[(sensitivity["first"] == first) & (sensitivity["second"] == second)
+                           & (sensitivity["variant"] != "as_measured")]
+        failed = [variants[v][0] for v, beyond in zip(held["variant"], held["exceeds_noise"]) if not beyond]
+        text += (f" The separation of {names[first]} from {names[second]} "
+                 + (f"does not hold {' or '.join(failed)}." if failed else "survives every check."))
+    return text
+
+
+def kincaid_terms(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The Flesch–Kincaid grade of each article split into its two terms: ``length_term``
+    (0.39 × words per sentence) and ``word_term`` (11.8 × syllables per word); the grade is
+    their sum − 15.59."""
+    totals = sentences.groupby("file", sort=False)[["sentences", "words", "syllables"]].sum()
+    return pd.DataFrame({"length_term": 0.39 * totals["words"] / totals["sentences"],
+                         "word_term": 11.8 * totals["syllables"] / totals["words"]}).rename_axis("file").reset_index()
+
+
+def kincaid_terms_note(terms: pd.DataFrame, article: str, names: dict[str, str]) -> str:
+    """A sentence: how much of ``article``'s Flesch–Kincaid gap to the mean of the other articles
+    comes from sentence length and how much from syllables per word."""
+    indexed = terms.set_index("file")
+    gap = indexed.loc[article] - indexed.drop(article).mean()
+    return (f"the Flesch–Kincaid grade of {names[article]} is {gap.sum():.1f} above the mean of the other "
+            f"articles: {gap['length_term']:.1f} of it from words per sentence and {gap['word_term']:.1f} "
+            f"from syllables per word")
+
+
+# --- validity on teachers' judgements (optional: read when `make validate` has written it) -----
+# `make validate` scores the seven formulas on CLEAR (Crossley et al. 2023) and writes
+# newscorpus/data/validation/summary.json; the chapter reads its "readability" figures when the
+# file is there, and says they are absent otherwise.
+
+DEFAULT_LEAD = ("kincaid_grade", "reading_ease")  # the two most used, when no validity figures exist
+
+
+def validity_figures(path=None) -> dict | None:
+    """The ``readability`` part of the committed validation summary, or None when it is absent."""
+    import json
+    from importlib import resources
+
+    path = path or resources.files("newscorpus").joinpath("data", "validation", "summary.json")
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return found.get("readability") or None
+
+
+def leading_formulas(validity: dict | None, group: str = "informational", n: int = 2) -> list[str]:
+    """The ``n`` formulas with the highest |Pearson r| with CLEAR's ease in ``group`` (news is
+    informational text), or ``DEFAULT_LEAD`` when the figures are absent."""
+    if not validity:
+        return list(DEFAULT_LEAD)[:n]
+    found = {name: abs(validity[f"{group}_{name}_pearson"]) for name in SCORES if f"{group}_{name}_pearson" in validity}
+    if len(found) < n:
+        return list(DEFAULT_LEAD)[:n]
+    return sorted(found, key=lambda name: -found[name])[:n]
+
+
+def validity_interval(validity: dict, name: str, group: str = "informational") -> str:
+    """"r = −0.47, 95% interval −0.51 to −0.44" for one score in ``group``."""
+    key = f"{group}_{name}_pearson"
+    return (f"r = {validity[key]:+.2f}, 95% interval {validity[key + '_low']:+.2f} to "
+            f"{validity[key + '_high']:+.2f}")
+
+
+def validity_note(validity: dict | None, lead: list[str], group: str = "informational") -> str:
+    """A paragraph for the prose: the leading formulas' correlation with teachers' judgements of
+    ease on CLEAR's ``group`` excerpts, the range of all seven, or that the figures are absent."""
+    if not validity:
+        return ("The validity figures are absent from this build (`make validate` has not written "
+                "`newscorpus/data/validation/summary.json`), so the two most used formulas lead, with no "
+                "evidence here that they track readers better than the others.")
+    rs = {name: abs(validity[f"{group}_{name}_pearson"]) for name in SCORES if f"{group}_{name}_pearson" in validity}
+    others = [n for n in rs if n not in lead]
+    lead_text = english_list([f"{SCORE_NAMES[name]} ({validity_interval(validity, name, group)})" for name in lead])
+    text = (f"On the {validity.get(f'{group}_excerpts', 0):,d} {group} excerpts of CLEAR, the two formulas that "
+            f"follow teachers' judgements of ease most closely are {lead_text} (a grade correlates "
+            f"negatively with ease). The other {len(others)} reach |r| {min(rs[n] for n in others):.2f} to "
+            f"{max(rs[n] for n in others):.2f}.")
+    lowest_of_lead = min(validity[f"{group}_{n}_pearson_low"] if validity[f"{group}_{n}_pearson"] > 0
+                         else -validity[f"{group}_{n}_pearson_high"] for n in lead)
+    overlapping = [n for n in others if rs[n] >= lowest_of_lead]
+    if overlapping:
+        text += (f" The intervals of {len(overlapping)} of them reach the leaders' lower bound, so the lead is "
+                 f"a choice among near-equals, not a winner.")
+    if f"{group}_fitted_cv_pearson" in validity:
+        text += (f" A score fitted to the same judgements reaches {validity_interval(validity, 'fitted_cv', group)},"
+                 f" out of fold.")
+    return text
+
+
+def score_unit(name: str) -> str:
+    """What a difference in ``name`` is counted in, for the prose."""
+    return "points" if name in ("reading_ease", "dale_chall") else "grades"
+
+
+def sensitivity_headline(sensitivity: pd.DataFrame, names: dict[str, str], status: dict[str, str] | None = None,
+                         variants: dict | None = None) -> str:
+    """A clause for the intro and conclusions, from ``sensitivity_pairs``: whose the separations
+    as measured are and which checks they do not survive."""
+    variants = SENSITIVITY_VARIANTS if variants is None else variants
+    base = sensitivity[sensitivity["variant"] == "as_measured"]
+    total = int(base["exceeds_noise"].sum())
+    if not total:
+        return "no pair of articles differs by more than the noise"
+    article = separated_article(base)
+    survived = surviving_separations(sensitivity, article).set_index("variant").drop("as_measured")
+    n = int(surviving_separations(sensitivity, article)["separations"].iloc[0])
+    held = lambda k: "none holds" if k == 0 else f"only {k} of them {'holds' if k == 1 else 'hold'}"
+    lost = [f"{held(int(row['survive']))} {variants[v][0]}" for v, row in survived.iterrows()
+            if row["survive"] < row["separations"]]
+    who = ""
+    if article is not None:
+        origin = f", {status[article]}" if status and article in status else ""
+        who = (f"all of them involve {names[article]}{origin}" if n == total
+               else f"{n} of them involve {names[article]}{origin}")
+    if not lost:
+        return f"{who + '; ' if who else ''}they survive every sensitivity check"
+    text = f"{who + ', and ' if who else ''}{english_list(lost)}"
+    if article is None:
+        return text
+    fallen = "they rest" if survived["survive"].min() == 0 else "the others rest"
+    return f"{text}, so {fallen} on how that one text is cut into sentences, not on an outlet"
+
+
+def lead_reason(validity: dict | None) -> str:
+    """Why the leading formulas lead, for the intro and the conclusions."""
+    if validity:
+        return "the two that follow teachers' judgements of ease best on CLEAR's informational excerpts"
+    return "the two most used (this build has no validity figures to choose by)"
+
+
+def fitted_ease_table(sentences: pd.DataFrame, reader_ease, find_words) -> pd.DataFrame:
+    """Each article's score from a fitted reader-ease function (``reader_ease(sentences, words)``),
+    its words found in its sentences by ``find_words``: ``file``, ``fitted_ease``."""
+    rows = []
+    for file, group in sentences.groupby("file", sort=False):
+        texts = group["text"].tolist()
+        rows.append({"file": file, "fitted_ease": float(reader_ease(texts, find_words(" ".join(texts))))})
+    return pd.DataFrame(rows, columns=["file", "fitted_ease"])
+
+
+def fitted_note(fitted: pd.DataFrame | None, validity: dict | None, names: dict[str, str]) -> str:
+    """A sentence on the fitted score: its range over the articles and its out-of-fold r on
+    CLEAR's informational excerpts, or that it is not part of this build."""
+    if fitted is None or fitted.empty:
+        return ("The score fitted to teachers' judgements is not part of this build "
+                "(`newscorpus.measures.readability_fit` is absent), so it is not shown.")
+    low, high = fitted.loc[fitted["fitted_ease"].idxmin()], fitted.loc[fitted["fitted_ease"].idxmax()]
+    text = (f"On CLEAR's scale (higher is easier) the fitted score runs from {low['fitted_ease']:+.2f} "
+            f"({names[low['file']]}) to {high['fitted_ease']:+.2f} ({names[high['file']]})")
+    if validity and "informational_fitted_cv_pearson" in validity:
+        text += (f"; out of fold it follows teachers' judgements on informational excerpts at "
+                 f"{validity_interval(validity, 'fitted_cv')}")
+    return text + ". It has no interval here, and news is not what it was fitted on: it ranks, it does not grade."

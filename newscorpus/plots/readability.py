@@ -14,7 +14,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from . import GREY, article_names, outlet_colours, use_style
-from ..measures.readability import CONFIDENCE, SCORE_NAMES, SMOG_MIN_SENTENCES
+from ..measures.readability import CONFIDENCE, SCORE_NAMES, SENSITIVITY_VARIANTS, SMOG_MIN_SENTENCES
 
 
 def _outlet_colours_for(files, overview: pd.DataFrame) -> list[str]:
@@ -23,11 +23,14 @@ def _outlet_colours_for(files, overview: pd.DataFrame) -> list[str]:
     return [colours[o] for o in outlets]
 
 
-def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int = 3) -> plt.Figure:
-    """One panel per formula: each article's score (dot), its sentence-bootstrap interval (thick
-    bar) and its paragraph-block interval (thin bar). SMOG below 30 sentences is drawn hollow."""
+def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int = 3,
+                    formulas: list[str] | None = None) -> plt.Figure:
+    """One panel per formula (``formulas``, or all seven): each article's score (dot), its
+    sentence-bootstrap interval (thick bar) and its paragraph-block interval (thin bar). SMOG
+    below 30 sentences is drawn hollow. A spare panel always holds the legend."""
     use_style()
-    names = list(SCORE_NAMES)
+    names = list(formulas or SCORE_NAMES)
+    columns = min(columns, len(names) + 1)
     rows = int(np.ceil(len(names) / columns))
     n = len(scores)
     labels = article_names(scores["file"], overview)
@@ -57,7 +60,7 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
     legend = [Line2D([0], [0], color=GREY, linewidth=4, label=f"{CONFIDENCE:.0%} interval, sentences resampled"),
               Line2D([0], [0], color=GREY, linewidth=1.2, label=f"{CONFIDENCE:.0%} interval, paragraphs resampled"),
               Line2D([0], [0], marker="o", color="white", markeredgecolor="black", linestyle="none",
-                     label=f"SMOG from fewer than {SMOG_MIN_SENTENCES} sentences")]
+                     label=f"SMOG from fewer than {SMOG_MIN_SENTENCES} sentences")][:3 if "smog_grade" in names else 2]
     spare = axes.flat[len(names)] if len(names) < rows * columns else axes.flat[-1]
     spare.legend(handles=legend, loc="center", fontsize=8)
     fig.tight_layout()
@@ -285,3 +288,45 @@ def punkt_abbreviation_note(summary: pd.DataFrame, chosen: str) -> str:
     if punkt >= ours:
         return "given the same abbreviations, Punkt counts as many of those articles exactly"
     return f"even given the same abbreviations, Punkt counts only {punkt} of those articles exactly, ours {ours}"
+
+
+def sensitivity_reader_table(sensitivity: pd.DataFrame, overview: pd.DataFrame, max_rows: int = MAX_PAIRS):
+    """``readability.sensitivity_pairs`` as a reader wants it: a row per pair (first minus second),
+    a column per variant, each cell the difference and whether it exceeds the noise (both
+    corrected intervals exclude zero). Beyond ``max_rows`` pairs, only those beyond the noise in
+    some variant, largest first as measured."""
+    from ..overview import reader_style
+
+    by_variant = {v: t.reset_index(drop=True) for v, t in sensitivity.groupby("variant", sort=False)}
+    first = by_variant["as_measured"]
+    keys = list(zip(first["first"], first["second"]))
+    rows = list(range(len(first)))
+    if len(first) > max_rows:
+        beyond = np.logical_or.reduce([[pair in set(zip(t.loc[t["exceeds_noise"], "first"], t.loc[t["exceeds_noise"], "second"]))
+                                        for pair in keys] for t in by_variant.values()])
+        rows = clearest_pairs(first, np.asarray(beyond), max_rows)
+    labels = [f"{a} minus {b}" for a, b in zip(article_names(first["first"].iloc[rows], overview),
+                                              article_names(first["second"].iloc[rows], overview))]
+    columns = {}
+    for variant, table in by_variant.items():
+        found = {(a, b): (d, e) for a, b, d, e in zip(table["first"], table["second"], table["difference"], table["exceeds_noise"])}
+        cells = []
+        for i in rows:
+            if keys[i] not in found:  # an article with no sentence left in this variant
+                cells.append("not compared")
+                continue
+            d, e = found[keys[i]]
+            cells.append(f"{d:+.1f}, " + ("beyond the noise" if e else "within"))
+        columns[SENSITIVITY_VARIANTS.get(variant, (variant,))[0].capitalize()] = cells
+    table = pd.DataFrame(columns, index=pd.Index(labels, name="Pair (first minus second)"))
+    return reader_style(table)
+
+
+def fitted_reader_table(scores: pd.DataFrame, fitted: pd.DataFrame, formulas: list[str], overview: pd.DataFrame):
+    """The leading formulas' scores beside the fitted reader ease (higher is easier), one column
+    per article."""
+    indexed = scores.set_index("file")
+    table = pd.DataFrame({SCORE_NAMES[name]: indexed[name].map("{:.1f}".format) for name in formulas})
+    table["Fitted reader ease (CLEAR scale, higher is easier)"] = fitted.set_index("file")["fitted_ease"].reindex(
+        indexed.index).map("{:+.2f}".format)
+    return _by_article(table, overview)
