@@ -1,22 +1,32 @@
-"""Who is quoted or paraphrased, and how: a rule-based attribution extractor (no model).
+"""Who is quoted, paraphrased or credited with a belief, and how: a rule-based attribution
+extractor (no model), on the definitions of PolNeAR (Newell, Margolin & Ruths 2018).
 
-Per sentence (the book's segmenter, ``sentences.sentence_spans``), in the outlet's narrative only (a verb inside a quotation is the
-source's, not the outlet's), it finds:
+An attribution is a source, a cue and a content, each a span of character offsets into its
+paragraph: statements (direct, indirect and mixed quotation), "according to X", beliefs
+("officials believe"), intentions ("wants to"), attitudes ("criticized the plan") and findings
+("a report found"). Per sentence (``sentences.sentence_spans``), in the outlet's narrative only (a
+verb inside a quotation belongs to the quoted source), it finds:
 
-- report verbs, from ``data/framing/report_verbs.csv`` expanded to their inflections with
-  lemminflect. Speech verbs ("said", "warned") count when their content follows (that, a colon,
-  a comma, a quotation, a nearby "that"), when they tag a quotation or a clause (", officials
-  said."), or for say and tell, always. Cognition verbs ("believe", "estimate") count only with a
-  that-clause. Evidence verbs ("data show", "this indicates") never count: they fire falsely as
-  speech. Passives ("is believed to") have no source and do not count.
-- sourcing formulas: "according to X", "in the opinion of X", "there is information that", where
-  X names a source (a name, a person noun, an institution or a document), not "according to plan".
+- cue verbs from ``data/framing/report_verbs.csv`` (inflected with lemminflect), each class with
+  the context it needs: a verb of saying with a subject or as a tag (", officials said"); a belief
+  with a clause ("believe that", "think the"); an intention with a to-infinitive or an object;
+  an attitude with an object; a finding with a clause. A word after a determiner or a possessive
+  is a noun ("the claims"), not a cue. The cue is the verb group: auxiliaries, negation and
+  adverbs before the verb ("has also said"), a particle ("call for"), a colon, and "in a
+  statement" after it;
+- "according to X" and the colon that introduces a quotation ("Trump: "...");
+- the source: the noun phrase before the verb group (skipping a relative clause: "Kasich, who
+  ..., said"), the one after an inverted tag ('"...," said Hanna'), the first source for a second
+  verb ("and said"), or none for a passive ("is expected to") unless a by-phrase names it;
+- the content: the clause or quotation after the cue, or before a tag, extended to the end of a
+  quotation that runs on; an attribution inside another's content is not counted (PolNeAR
+  annotates only the outermost), unless a clause boundary (", and", ";") separates them.
 
-The speaker is the noun phrase before the verb, the one after it when the verb follows a
-quotation ("... ," said Hanna), the name in an appositive ("Rasool, spokesman for ..., said"),
-the previous source for a coordinated verb ("and stressed that"), and the previous source in the
-article for a pronoun. Each source is classified as named, unnamed or institution, and by kind
-from the cues in ``data/framing/source_cues.csv``.
+Across the article (``attributions``), a pronoun or a role noun ("he", "they", "the official") is
+resolved to the nearest compatible named mention before it (``resolve_sources``), and each source
+is classified (named person, named institution, unnamed, the group itself) and by kind from
+``data/framing/source_cues.csv``. Titles of publications ("Foreign Policy magazine", "the
+Washington Examiner") are media, never the country they name.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from statistics import NormalDist
 
@@ -34,62 +45,70 @@ from .quotes import NARRATIVE, WORD, voices_of
 from .sentences import sentence_spans
 
 KIND_ORDER = ("the_group", "media", "analysts", "united_states", "iraqi_government", "other")
-COLUMNS = ["file", "paragraph", "speaker", "as_written", "source_type", "kind", "verb", "verb_class",
-           "mode", "text"]
+SPAN_COLUMNS = ["cue", "cue_start", "cue_end", "source_start", "source_end", "content_start", "content_end"]
+COLUMNS = ["file", "paragraph", "speaker", "as_written", "source_type", "source_class", "kind", "verb",
+           "verb_class", "mode", "form", *SPAN_COLUMNS, "text"]
+SOURCE_CLASSES = ("named_person", "named_institution", "unnamed", "the_group", "unresolved")
 
-CONJUNCTIONS = {"and", "but", "while", "as", "so", "yet", "then"}
-SKIPPED_BEFORE_VERB = {"keep", "keeps", "kept", "also", "quietly", "specifically", "still", "had",
-                       "has", "have", "would", "will", "did", "do", "does", "not", "can", "could",
-                       "may", "might", "then", "further", "previously", "again", "repeatedly"}
-NOT_A_SUBJECT_END = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
-                     "to", "of", "for", "in", "on", "at", "by", "with", "from", "which", "who",
-                     "there", "were", "was", "is", "are"}
-FIRST_PERSON = {"we", "We", "I", "us", "our", "Our"}  # case-sensitive: "US" is a country
-PARTICLES = re.compile(r"^(?:al|el|bin|ibn|abu|abd)-|^(?:bin|ibn|al|el|de|van|von)$")
-MAX_SUBJECT_WORDS = 14
-
-PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:now|also|still|not|widely|often|"
-                     r"generally|[a-z]+ly)\s+)?$", re.IGNORECASE)
-QUOTE_JUST_BEFORE = re.compile(r"(?:[”\"]\s*[,.]?|[,.]\s*[”\"])\s*$")
-CONTENT_AFTER = re.compile(r"^\s*(?:,|:|that\b|[“\"”]|[.;]|$)")
-THAT_NEARBY = re.compile(r"^(?:\s+[^\s,.;:]+){0,6}?,?\s+that\b")
-THAT_NEXT = re.compile(r"^\s*,?\s*that\b")
-OF_NEXT = re.compile(r"^\s+of\b")
-BOUNDARY = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s")
-FORMULA_GATE = re.compile(r"ccording|opinion|view|there", re.IGNORECASE)  # skip the slow regex
-FORMULA = re.compile(
-    r"\b(?P<formula>according to|in the opinion of|in the view of)\s+(?P<np>[^,.;:“”\"()\[\]—–-]+)"
-    r"|\b(?P<there>there (?:is|are|was|were) (?P<what>information|reports?)) that\b",
-    re.IGNORECASE,
-)
+DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "these", "those",
+               "this", "some", "any", "no", "every", "each", "such", "many", "several", "both", "of",
+               "whose", "first", "own", "new", "public", "private", "recent", "latest", "previous"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which"}
+RECIPIENT_VERBS = {"tell", "ask", "warn", "urge", "inform", "assure", "remind", "call on", "promise"}
+# Words that end the subject noun phrase before a verb, searching back from it.
+SUBJECT_BOUNDARY = re.compile(
+    r"[,;:()\[\]“”\"—–]|''|\s-\s|\b(?:and|but|that|because|while|whereas|as|if|when|after|before|since|"
+    r"although|though|so|or|where|whom|than|then)\b", re.IGNORECASE)
+VERB_GROUP_BEFORE = re.compile(
+    r"(?:\b(?:has|have|had|having|is|are|was|were|be|been|being|will|would|could|should|can|may|might|"
+    r"must|shall|do|does|did|not|never|also|just|once|already|still|even|then|later|again|often|always|"
+    r"first|now|further|only|long|too|[a-z]+ly|[a-z]+n['’]t|cannot)\s+|['’](?:s|ve|d|ll|re)\s+)+$")
+BE_FORM = re.compile(r"\b(?:is|are|was|were|be|been|being|['’]s|['’]re)\b", re.IGNORECASE)
+PAST_PARTICIPLE = re.compile(r"(?:ed|en|said|told|known|thought|seen|written|heard|found|shown|felt|taught|held)$")
+AFTER_CUE = re.compile(r"^(?:\s*in\s+(?:a|an|his|her|their|its|the)\s+(?:\w+\s+){0,2}?"
+                       r"(?:statement|interview|tweet|email|e-mail|letter|post|speech|op-ed|memo|release)\b)?(?:\s*:)?")
+CLAUSE_START = re.compile(r"^\s*(?:,\s*)?(?:that|whether|if|how|why|what|when|where|who|which)\b|^\s*[:“\"‘]",
+                          re.IGNORECASE)
+TO_INFINITIVE = re.compile(r"^\s+(?:not\s+)?to\s+[a-z]")
+OBJECT_START = re.compile(r"^\s+(?:[“\"‘]|(?:the|a|an|his|her|their|its|this|these|those|that|him|them|it|me|us|"
+                          r"you|her|any|all|some|no|every|each|both|more|what|whatever|anything|nothing|"
+                          r"everything|something|such|[A-Z][\w’'\-.]*)\b)")
+BARE_CLAUSE = re.compile(r"^\s+(?:he|she|they|we|i|it|there|you|the|a|an|this|these|those|his|her|their|"
+                         r"[A-Z][\w’'\-.]*)\b\s*[\w’'\-]*\s*(?:[\w’'\-]+\s+)?(?:is|are|was|were|will|would|"
+                         r"could|can|should|may|might|must|has|have|had|did|does|do|[a-z]+n[’']t|[a-z]+(?:ed|es|s))\b")
+TAG_END = re.compile(r"^\s*(?:[.!?;]|,\s*[“\"‘]|,\s*(?:and|but)\b|\s*$)")
+ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+COLON_QUOTE = re.compile(r":\s*[“\"]")
+SENTENCE_FINAL = ".!?;"
+CLOSING = "”\"’)"
+SPLIT_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s|\s(?:but|while|whereas)\s")
+MAX_SOURCE_WORDS = 16
+# Cue verbs that are also common nouns: their bare and -s forms need a subject-like word before.
+NOUN_LIKE = {"support", "call", "plan", "claim", "report", "note", "attack", "back", "state", "tweet", "post",
+             "comment", "answer", "question", "offer", "promise", "pledge", "fear", "hope", "doubt", "praise",
+             "blame", "demand", "want", "vow", "threaten", "show", "find", "estimate", "counter", "remark",
+             "reply", "respond", "defend", "reject", "welcome", "favor", "favour", "like", "love", "hate",
+             "guess", "aim", "wish", "quip", "joke", "boast", "lament", "muse", "worry", "stress", "cite"}
+SUBJECT_BEFORE = {"he", "she", "they", "we", "i", "you", "who", "it", "that", "which", "also", "not", "never",
+                  "still", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does",
+                  "did", "don’t", "don't", "didn’t", "didn't", "doesn’t", "doesn't", "now", "often", "really"}
+ABBREVIATION_STOP = r"(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!St)(?<!Jr)(?<!Sr)(?<!Lt)(?<!Col)(?<!Capt)\."
+INVERTED_NP = re.compile(r"^\s+(?!(?:he|she|they|it|we|i|you|that|this|there)\b)[^,.;!?“”\"]{1,90}?(?:[.;!?]|,|$)")
+AFTER_SOURCE_END = re.compile(ABBREVIATION_STOP + r"|[;!?]|,\s*(?:[“\"]|''|[a-z]+ing\b|and\b|but\b)|\s(?:and|but|who|which)\s")
+RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b[^;:“”\"]*,\s*$")
 
 
 @lru_cache(maxsize=1)
-def verb_table() -> dict[str, tuple[str, str, str]]:
-    """Inflected form -> (lemma, class, particle) for every report verb."""
-    forms: dict[str, tuple[str, str, str]] = {}
+def verb_table() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Inflected form -> ((lemma, particle, class), ...) for every cue verb, particle entries first."""
+    forms: dict[str, list[tuple[str, str, str]]] = {}
     for row in read_csv("framing", "report_verbs.csv"):
         for form in inflections(row["lemma"]):
-            forms.setdefault(form, (row["lemma"], row["class"], row["particle"]))
-    return forms
-
-
-def report_verbs(paragraph: str, start: int, end: int):
-    """(start, end, lemma, class) of each report verb in paragraph[start:end]: a dictionary look-up
-    per word, much faster than one regex with hundreds of alternatives (a speed goal)."""
-    forms = verb_table()
-    words = list(WORD.finditer(paragraph, start, end))
-    for i, m in enumerate(words):
-        found = forms.get(m.group(0).lower())
-        if not found:
-            continue
-        lemma, verb_class, particle = found
-        stop = m.end()
-        if particle:
-            if i + 1 >= len(words) or words[i + 1].group(0).lower() != particle:
-                continue
-            lemma, stop = f"{lemma} {particle}", words[i + 1].end()
-        yield m.start(), stop, lemma, verb_class
+            entries = forms.setdefault(form, [])
+            entry = (row["lemma"], row["particle"], row["class"])
+            if entry not in entries:
+                entries.append(entry)
+    return {form: tuple(sorted(entries, key=lambda e: e[1] == "")) for form, entries in forms.items()}
 
 
 @lru_cache(maxsize=1)
@@ -101,51 +120,52 @@ def source_cues() -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=1)
+def _lowered_cues() -> dict[str, set[str]]:
+    return {role: {c.lower() for c in cues} for role, cues in source_cues().items()}
+
+
+@lru_cache(maxsize=1)
 def _kind_patterns() -> list[tuple[str, re.Pattern]]:
-    cues = source_cues()
+    cues = _lowered_cues()
     return [
-        (kind, re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues.get(f"kind:{kind}", ()))) + r")\b"))
+        (kind, re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues[f"kind:{kind}"], key=len, reverse=True)) + r")\b"))
         for kind in KIND_ORDER if cues.get(f"kind:{kind}")
     ]
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
+@lru_cache(maxsize=1)
+def _publication_pattern() -> re.Pattern:
+    """A publication's title: a listed title, or capitalised words before magazine/newspaper."""
+    titles = sorted(source_cues().get("publication", ()), key=len, reverse=True)
+    listed = "|".join(re.escape(t) for t in titles) or r"(?!x)x"
+    return re.compile(r"\b(?:" + listed + r")\b|\b(?:[A-Z][\w.’'\-]*\s+){1,4}(?:magazine|newspaper|Magazine|Newspaper)\b")
+
+
+def publication_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every publication title in ``text``: the "US" of "US Foreign Policy
+    magazine" and the "Washington" of "the Washington Examiner" are not the United States."""
+    return [m.span() for m in _publication_pattern().finditer(text)]
 
 
 def _lower_words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(text)}
 
 
+PARTICLES = re.compile(r"^(?:al|el|bin|ibn|abu|abd|de|van|von|la|le|da|di|du)(?:-|$)", re.IGNORECASE)
+
+
 def _name_tokens(text: str) -> list[str]:
-    """Capitalised words that are not titles, determiners, states or institutions."""
-    cues = source_cues()
-    not_names = cues.get("title", set()) | cues.get("institution", set()) | cues.get("person", set())
-    not_names_lower = {w.lower() for w in cues.get("institution", set()) | cues.get("person", set())}
-    return [w for w in WORD.findall(text) if w[0].isupper() and w not in not_names and w.lower() not in not_names_lower]
+    """Capitalised words that are not titles, determiners, places, institutions or role nouns."""
+    cues = _lowered_cues()
+    not_names = cues.get("title", set()) | cues.get("institution", set()) | cues.get("person", set()) \
+        | cues.get("place", set())
+    return [w for w in WORD.findall(text) if w[0].isupper() and w.lower() not in not_names]
 
 
 def name_like(chunk: str) -> bool:
     """A short chunk made of capitalised words and name particles: "Abu Mohammad al-Adnani"."""
     words = chunk.split()
-    return 0 < len(words) <= 5 and all(w[0].isupper() or PARTICLES.match(w) for w in words) and bool(_name_tokens(chunk))
-
-
-def source_type(speaker: str, sentence: str = "") -> str:
-    """named, unnamed, institution, or unknown (an unresolved pronoun)."""
-    cues = source_cues()
-    words = _lower_words(speaker)
-    if any(c in sentence.lower() for c in cues.get("anonymous", ())):
-        return "unnamed"
-    person = bool(words & {c.lower() for c in cues.get("person", ())})
-    names = _name_tokens(speaker)
-    if person and not names:
-        return "unnamed"
-    if words & {c.lower() for c in cues.get("institution", ())}:
-        return "institution"
-    if names:
-        return "named" if not (words & {c.lower() for c in cues.get("person", ())}) else "unnamed"
-    return "unnamed" if person else "unknown"
+    return 0 < len(words) <= 6 and all(w[0].isupper() or PARTICLES.match(w) for w in words) and bool(_name_tokens(chunk))
 
 
 def source_kind(text: str) -> str:
@@ -157,58 +177,463 @@ def source_kind(text: str) -> str:
     return "unknown"
 
 
-def _clean_subject(chunk: str) -> str:
-    words = chunk.split()
-    while words and words[0].lower() in CONJUNCTIONS | {"that", "which", "who", "in", "of"}:
+def source_type(speaker: str, sentence: str = "") -> str:
+    """named (a person by name), institution (an organisation, a state, a document, a
+    publication), unnamed (officials, experts, sources) or unknown (an unresolved pronoun)."""
+    cues = _lowered_cues()
+    words = _lower_words(speaker)
+    if any(c in sentence.lower() for c in cues.get("anonymous", ())):
+        return "unnamed"
+    if not words or words <= PRONOUNS:
+        return "unknown"
+    if publication_spans(speaker) or words & cues.get("institution", set()):
+        return "institution"
+    person = bool(words & cues.get("person", set()))
+    names = _name_tokens(speaker)
+    head = speaker.split(",")[0].strip()
+    if "," in speaker and name_like(head) and not _lower_words(head) & cues.get("person", set()):
+        return "named"  # "Hanna, a Middle East expert"
+    if names and not person:
+        return "named"
+    if names and person and name_like(" ".join(speaker.split()[-2:])):
+        return "named"  # "the official Hoshyar Zebari"
+    if person:
+        return "unnamed"
+    if words & cues.get("place", set()):
+        return "institution"
+    return "named" if names else "unnamed"
+
+
+def source_class(stype: str, kind: str) -> str:
+    """named_person, named_institution, unnamed, the_group (the group speaking for itself, however
+    named) or unresolved."""
+    if kind == "the_group":
+        return "the_group"
+    return {"named": "named_person", "institution": "named_institution", "unnamed": "unnamed"}.get(stype, "unresolved")
+
+
+# ---------------------------------------------------------------------------------------------
+# One paragraph: candidates with their spans
+
+
+def _strip_span(text: str, start: int, end: int, chars: str = " \t,;:.") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
+    """The noun phrase that ends at ``end`` (the start of the verb group): back to the nearest
+    boundary, skipping a relative clause set off by commas. (-1, -1) when there is none."""
+    left = paragraph[sent_start:end]
+    relative = RELATIVE_BEFORE.search(left)
+    if relative:
+        left = left[:relative.start()]  # "Kasich, who has the hardest path, said": skip the clause
+    cuts = [m for m in SUBJECT_BOUNDARY.finditer(left)]
+    stop = len(left)
+    for m in reversed(cuts):
+        chunk = left[m.end():stop]
+        if chunk.strip():
+            head = chunk.split()[0].lower()
+            if head in ("who", "which", "whose") and m.group(0) == "," and len(chunk.split()) > 1:
+                stop = m.start()  # "Kasich, who has the hardest path, said": skip the clause
+                continue
+            start = sent_start + m.end()
+            break
+        if m.group(0) in ",—–(" and stop == len(left):
+            stop = m.start()  # an appositive ends just before the verb: "Morris, a spokeswoman, said"
+            continue
+        if m.group(0) not in ",":
+            return -1, -1
+        stop = m.start()
+    else:
+        start = sent_start
+        if not left[:stop].strip():
+            return -1, -1
+    s, e = _strip_span(paragraph, start, sent_start + stop, " \t,;:")
+    words = paragraph[s:e].split()
+    if not words:
+        return -1, -1
+    if len(words) > MAX_SOURCE_WORDS:
+        return -1, -1
+    return s, e
+
+
+def _after_span(paragraph: str, start: int, sent_end: int) -> tuple[int, int]:
+    """The noun phrase after an inverted verb ('..." said Hanna, an analyst'), to its end."""
+    m = AFTER_SOURCE_END.search(paragraph, start, sent_end)
+    end = m.start() if m else sent_end
+    return _strip_span(paragraph, start, end)
+
+
+def _sentence_content_end(paragraph: str, sent_end: int, voices) -> int:
+    """Where forward content ends: the sentence end, less its full stop, or the end of a quotation
+    that runs past the sentence."""
+    end = sent_end
+    if end and paragraph[end - 1] in SENTENCE_FINAL:
+        end -= 1
+    for qs, qe in voices.quotes:
+        if qs < sent_end <= qe or (qs < end and qe > sent_end):
+            end = max(end, qe)
+    return end
+
+
+class Candidate:
+    __slots__ = ("lemma", "klass", "cue", "source", "content", "forward", "coordinated", "sentence")
+
+    def __init__(self, lemma, klass, cue, source, content, forward, coordinated, sentence):
+        self.lemma, self.klass, self.cue, self.source = lemma, klass, cue, source
+        self.content, self.forward, self.coordinated, self.sentence = content, forward, coordinated, sentence
+
+
+def _verb_candidate(paragraph, words, i, sent, voices, found_entry):
+    lemma, particle, klass = found_entry
+    m = words[i]
+    sent_start, sent_end = sent
+    v_start, v_end = m.start(), m.end()
+    if particle:
+        v_end = words[i + 1].end()
+    if particle:
+        lemma = f"{lemma} {particle}"
+    word = m.group(0)
+    if word[0].isupper() and paragraph[sent_start:v_start].strip(" “\"‘(—–-"):
+        return None  # a capitalised word mid-sentence is a name ("the Post", "Hope"), not a verb
+    prev = words[i - 1].group(0).lower() if i and words[i - 1].start() >= sent_start else ""
+    between = paragraph[words[i - 1].end():v_start] if prev else ""
+    if prev in DETERMINERS and not between.strip() or (prev and between.strip() in ("’s", "'s")) \
+            or between.strip() in ("’s", "'s", "-"):
+        return None  # a noun: "the claims", "Trump's call"
+    lower = word.lower()
+    if prev == "to" and not between.strip():
+        return None  # "too soon to say", "pushed them to say": an infinitive, not a report
+    if lower in (lemma.split()[0], lemma.split()[0] + "s") and lemma.split()[0] in NOUN_LIKE and prev \
+            and not between.strip() and prev not in SUBJECT_BEFORE and not words[i - 1].group(0)[0].isupper() \
+            and not (lower == lemma.split()[0] and prev.endswith("s")) and not prev.isdigit():
+        return None  # "evangelical support", "campaign plan": a noun after a modifier
+    # the verb group: auxiliaries, negation and adverbs before it
+    before = paragraph[sent_start:v_start]
+    g = VERB_GROUP_BEFORE.search(before)
+    cue_start = sent_start + g.start() if g else v_start
+    group = paragraph[cue_start:v_start]
+    after = paragraph[v_end:sent_end]
+    extra = AFTER_CUE.match(after)
+    cue_end = v_end + (extra.end() if extra else 0)
+    passive = bool(BE_FORM.search(group)) and bool(PAST_PARTICIPLE.search(word.lower())) \
+        and not re.search(r"\b(?:has|have|had)\s+been\s*$", group) or (BE_FORM.search(group) and word.lower().endswith("ing") and False)
+    if BE_FORM.search(group) and word.lower().endswith("ing"):
+        passive = False  # "is saying": progressive
+    if passive and re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?been\s*$", group) is None and False:
+        passive = False
+    after_cue = paragraph[cue_end:sent_end]
+    ends_sentence = bool(TAG_END.match(after_cue))
+    left = paragraph[sent_start:cue_start].rstrip()
+    participle = word.lower().endswith("ing")
+    quote_before = left.endswith(("”", "\"", "''", "’"))
+    inverted = not passive and not participle and (
+        quote_before or (left.endswith(",") and not RELATIVE_BEFORE.search(left) and bool(INVERTED_NP.match(after_cue))))
+    # content after or before?
+    source = (-1, -1)
+    coordinated = False
+    if inverted:
+        source = _after_span(paragraph, cue_end, sent_end)
+        if source[0] >= source[1] or len(paragraph[source[0]:source[1]].split()) > MAX_SOURCE_WORDS:
+            return None
+        content = _tag_content(paragraph, sent_start, cue_start, voices)
+        after_source = paragraph[source[1]:sent_end]
+        forward = False
+        if content is None:
+            return None
+        if re.match(r"^\s*,\s*[“\"]", after_source):
+            content = (content[0], _sentence_content_end(paragraph, sent_end, voices))
+        return Candidate(lemma, klass, (cue_start, cue_end), source, content, forward, coordinated, sent)
+    if participle and left.endswith(","):
+        coordinated = True  # ", saying that", ", adding that": the source of the verb before
+    elif not passive:
+        source = _subject_span(paragraph, sent_start, cue_start)
+        if source[0] < 0:
+            tail = paragraph[sent_start:cue_start].rstrip().lower()
+            if re.search(r"(?:^|[\s,])(?:and|but|or)$", tail) or (participle and tail.endswith(",")):
+                coordinated = True  # "and said", ", saying that": the source of the verb before
+            elif not klass == "say" or True:
+                if not tail or tail[-1] not in ",":
+                    return None
+    else:
+        by = re.match(r"^\s*by\s+((?:[\w’'\-.]+\s*){1,6})", after_cue)
+        if by:
+            source = _strip_span(paragraph, cue_end + by.start(1), cue_end + by.end(1))
+    # a tag after its content: ", officials said." / "..., he said, adding"
+    if not passive and source[0] >= 0 and source[0] > sent_start + 2:
+        before_source = paragraph[sent_start:source[0]].rstrip()
+        quoted_before = before_source.endswith(("”", "\"", "''"))
+        if quoted_before or (before_source.endswith(",") and (ends_sentence or after_cue.lstrip().startswith(","))):
+            content = _tag_content(paragraph, sent_start, source[0], voices)
+            if content is None:
+                return None
+            return Candidate(lemma, klass, (cue_start, cue_end), source, content, False, coordinated, sent)
+    if ends_sentence and klass != "say":
+        return None
+    # forward content: the verb's class says what it needs
+    rest = paragraph[cue_end:sent_end]
+    if klass == "say":
+        ok = True
+    elif klass == "speech":
+        ok = bool(CLAUSE_START.match(rest) or TO_INFINITIVE.match(rest) or OBJECT_START.match(rest)
+                  or BARE_CLAUSE.match(rest) or particle)
+    elif klass == "cognition":
+        ok = bool(CLAUSE_START.match(rest) or BARE_CLAUSE.match(rest) or TO_INFINITIVE.match(rest))
+    elif klass == "intention":
+        ok = bool(TO_INFINITIVE.match(rest) or CLAUSE_START.match(rest) or OBJECT_START.match(rest))
+    elif klass == "attitude":
+        ok = bool(OBJECT_START.match(rest) or CLAUSE_START.match(rest))
+    elif klass == "evidence":
+        ok = bool(CLAUSE_START.match(rest) or BARE_CLAUSE.match(rest))
+    else:
+        ok = False
+    if not ok:
+        return None
+    c_start = cue_end
+    if lemma in RECIPIENT_VERBS:
+        r = re.match(r"^\s+(?:[\w’'\-.]+\s+){0,5}?(?=that\b|to\b|[“\"]|:)", rest)
+        if r:
+            c_start = cue_end + r.end()
+    c_start, _ = _strip_span(paragraph, c_start, sent_end, " \t,:")
+    c_end = _sentence_content_end(paragraph, sent_end, voices)
+    if source[0] >= 0 and paragraph[source[0]:source[1]].lower() in ("who", "which") \
+            and paragraph[sent_start:source[0]].rstrip().endswith(","):
+        close = paragraph.find(",", c_start, c_end)
+        if close > 0:
+            c_end = close  # "Leenders, who estimated that ..., said": the clause ends at its comma
+    if c_end <= c_start:
+        return None
+    return Candidate(lemma, klass, (cue_start, cue_end), source, (c_start, c_end), True, coordinated, sent)
+
+
+def _tag_content(paragraph: str, sent_start: int, end: int, voices) -> tuple[int, int] | None:
+    """Content before a tag: from the sentence start (or the start of the quotation that ends
+    there, which may begin in an earlier sentence) to the comma before the tag."""
+    s, e = _strip_span(paragraph, sent_start, end, " \t,;:")
+    for qs, qe in voices.quotes:
+        if qs < s < qe or (qs < e <= qe + 1 and qs < s + 1):
+            s = min(s, qs)
+    if e <= s:
+        return None
+    return s, e
+
+
+def _according_candidates(paragraph, sent, voices):
+    sent_start, sent_end = sent
+    for m in ACCORDING.finditer(paragraph, sent_start, sent_end):
+        if voices.at(m.start()) != NARRATIVE:
+            continue
+        source = _after_span(paragraph, m.end(), sent_end)
+        if source[0] >= source[1]:
+            continue
+        before = paragraph[sent_start:m.start()]
+        if before.strip(" ,“\"‘—–-"):
+            content = _strip_span(paragraph, sent_start, m.start(), " \t,;:—–")
+        else:
+            content = _strip_span(paragraph, source[1], _sentence_content_end(paragraph, sent_end, voices), " \t,;:")
+        if content[1] <= content[0]:
+            continue
+        yield Candidate("according to", "according", m.span(), source, content, content[0] > m.start(), False, sent)
+
+
+def _colon_candidates(paragraph, sent, voices, taken):
+    """'Trump: "..."' and 'Her answer: "..."': a colon before a quotation, when no cue verb
+    already introduces it."""
+    sent_start, sent_end = sent
+    for m in COLON_QUOTE.finditer(paragraph, sent_start, sent_end):
+        if voices.at(m.start()) != NARRATIVE or any(c.cue[0] <= m.start() <= c.cue[1] + 1 for c in taken):
+            continue
+        source = _subject_span(paragraph, sent_start, m.start())
+        if source[0] < 0 or len(paragraph[source[0]:source[1]].split()) > 8:
+            continue
+        content = (m.end() - 1, _sentence_content_end(paragraph, sent_end, voices))
+        yield Candidate(":", "colon", (m.start(), m.start() + 1), source, content, True, False, sent)
+
+
+def _inside(position: int, span: tuple[int, int]) -> bool:
+    return span[0] <= position < span[1]
+
+
+def _resolve_nesting(candidates: list[Candidate], paragraph: str) -> list[Candidate]:
+    """Only the outermost attribution counts; a clause boundary before the inner one's source
+    splits the outer content instead ("X said A, and Y said B")."""
+    kept = []
+    for c in sorted(candidates, key=lambda c: c.cue[0]):
+        outer = next((o for o in candidates if o is not c and _inside(c.cue[0], o.content)), None)
+        if outer is None:
+            kept.append(c)
+            continue
+        if outer.forward and c.source[0] > outer.content[0]:
+            m = None
+            for m in SPLIT_BOUNDARY.finditer(paragraph, outer.content[0], c.source[0]):
+                pass
+            if m is not None:
+                outer.content = _strip_span(paragraph, outer.content[0], m.start(), " \t,;")
+                kept.append(c)
+                continue
+    # a kept outer content may still hold a dropped cue: fine; two kept must not overlap
+    return kept
+
+
+@lru_cache(maxsize=512)
+def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
+    """Every attribution of one paragraph, before sources are resolved across the article."""
+    forms = verb_table()
+    voices = voices_of(paragraph)
+    sentences = sentence_spans(paragraph)
+    if not sentences:
+        return ()
+    sent_starts = [s for s, _ in sentences]
+    words = list(WORD.finditer(paragraph))
+    by_sentence: dict[int, list[Candidate]] = {}
+    for i, m in enumerate(words):
+        entries = forms.get(m.group(0).lower())
+        if not entries or voices.at(m.start()) != NARRATIVE:
+            continue
+        k = bisect_right(sent_starts, m.start()) - 1
+        if k < 0:
+            continue
+        sent = sentences[k]
+        next_word = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
+        if any(c.cue[0] <= m.start() < c.cue[1] for c in by_sentence.get(k, ())):
+            continue
+        for entry in entries:
+            if entry[1] and entry[1] != next_word:
+                continue
+            found = _verb_candidate(paragraph, words, i, sent, voices, entry)
+            if found is not None:
+                by_sentence.setdefault(k, []).append(found)
+            break
+    lowered = paragraph.lower()
+    for k, sent in enumerate(sentences):
+        if "according" in lowered[sent[0]:sent[1]]:
+            by_sentence.setdefault(k, []).extend(_according_candidates(paragraph, sent, voices))
+        if ":" in paragraph[sent[0]:sent[1]]:
+            by_sentence.setdefault(k, []).extend(_colon_candidates(paragraph, sent, voices, by_sentence.get(k, [])))
+    out: list[Candidate] = []
+    for k in sorted(by_sentence):
+        out.extend(_resolve_nesting(by_sentence[k], paragraph))
+    # a second verb without its own subject ("and said") shares the source before it
+    for j, c in enumerate(out):
+        if c.coordinated and j and out[j - 1].sentence == c.sentence:
+            c.source = out[j - 1].source
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# One article: sources resolved and classified
+
+NAME = re.compile(r"\b(?:(?:Abu|Abd|Umm|al-|el-)?[A-Z][\w’'\-]+|[A-Z]\.)(?:\s+(?:(?:al-|el-|bin\s|ibn\s|abu\s|de\s|van\s)?"
+                  r"[A-Z][\w’'\-]+|[A-Z]\.))+")
+SINGULAR = {"he", "she", "him", "his", "her"}
+ROLE_NOUN = re.compile(r"^(?:the|this|that)\s+(?:[a-z\-]+\s+){0,3}(?P<head>[a-z]+)$", re.IGNORECASE)
+VERB_CLASS = {"say": "speech", "speech": "speech", "according": "formula", "colon": "formula"}
+
+
+def _persons_before(paragraphs: list[str], number: int, position: int):
+    """Name-like mentions of people before a position, nearest first: (paragraph, start, name)."""
+    for k in range(number, -1, -1):
+        text = paragraphs[k] if k != number else paragraphs[k][:position]
+        blocked = publication_spans(text)
+        for m in reversed(list(NAME.finditer(text))):
+            name = m.group(0)
+            if any(s <= m.start() < e for s, e in blocked):
+                continue
+            trimmed = _trim_titles(name)
+            if trimmed and source_type(trimmed) == "named":
+                yield k, m.start(), trimmed
+
+
+def _trim_titles(name: str) -> str:
+    """'US War Secretary Ash Carter' -> 'Ash Carter': leading titles and capitalised determiners."""
+    titles = _lowered_cues().get("title", set()) | _lowered_cues().get("place", set())
+    words = name.split()
+    while words and (words[0].lower() in titles or words[0].lower().rstrip(".") in titles):
         words.pop(0)
-    while words and (words[-1].lower() in SKIPPED_BEFORE_VERB or (words[-1].lower().endswith("ly") and len(words) > 1)):
-        words.pop()
-    return " ".join(words)
+    return " ".join(words) if len(words) >= 2 or (words and PARTICLES.match(words[0])) else ""
 
 
-def _subject_before(left: str) -> tuple[str, str, bool]:
-    """(speaker, description, coordinated) from the text before a verb in its sentence."""
-    chunks = BOUNDARY.split(left)
-    last = chunks[-1].strip()
-    coordinated = last.lower() in CONJUNCTIONS
-    subject = _clean_subject(last)
-    if subject:
-        return subject, "", False
-    if coordinated:
-        return "", "", True
-    # "Name, description, said" or "description, Name, said": the nearest name-like chunk.
-    earlier = [c.strip() for c in chunks[:-1]]
-    for back in range(1, min(4, len(earlier)) + 1):
-        chunk = earlier[-back]
-        if name_like(chunk):
-            description = " ".join(earlier[-back - 1:-back] + earlier[len(earlier) - back + 1:])
-            return chunk, description, False
-    return "", "", False
+def resolve_sources(rows: list[dict], paragraphs: list[str]) -> None:
+    """Link pronouns and role nouns to what they stand for (in place): "he"/"she" to the nearest
+    named person before it (a named source or a name in the text), "they" to the nearest plural
+    or collective source, "it" to the nearest institution or document, "the official(s)" to the
+    nearest source with the same head noun, "who" to the name before it."""
+    for j, row in enumerate(rows):
+        written = row["as_written"]
+        lowered = written.lower()
+        earlier = rows[:j]
+        if row["verb_class"] == "coordinated":
+            continue
+        if lowered in ("he", "she"):
+            named_sources = [(a["paragraph"], a["source_start"], a["speaker"], a) for a in earlier
+                             if a["source_type"] == "named"]
+            mention = next(_persons_before(paragraphs, row["paragraph"], row["source_start"]), None)
+            best = named_sources[-1] if named_sources else None
+            if mention and (best is None or (mention[0], mention[1]) > (best[0], best[1])):
+                row["speaker"], row["source_type"] = mention[2], "named"
+                row["kind"] = _kind_for(mention[2], earlier, paragraphs, mention)
+            elif best:
+                row["speaker"], row["source_type"], row["kind"] = best[3]["speaker"], "named", best[3]["kind"]
+        elif lowered == "they":
+            plural = [a for a in earlier if a["source_type"] in ("unnamed", "institution")
+                      and a["as_written"].lower() not in PRONOUNS]
+            if plural:
+                row["speaker"], row["source_type"], row["kind"] = plural[-1]["speaker"], plural[-1]["source_type"], plural[-1]["kind"]
+        elif lowered == "it":
+            inst = [a for a in earlier if a["source_type"] == "institution"]
+            if inst:
+                row["speaker"], row["source_type"], row["kind"] = inst[-1]["speaker"], "institution", inst[-1]["kind"]
+        elif lowered in ("who", "which"):
+            left = paragraphs[row["paragraph"]][:row["source_start"]].rstrip(" ,")
+            m = list(NAME.finditer(left))
+            if m and m[-1].end() == len(left):
+                row["speaker"] = _trim_titles(m[-1].group(0)) or m[-1].group(0)
+                row["source_type"] = source_type(row["speaker"])
+                row["kind"] = source_kind(row["speaker"])
+        else:
+            role = ROLE_NOUN.match(written)
+            if role and not _name_tokens(written):
+                head = role["head"].lower()
+                same = [a for a in earlier if a["speaker"].split() and a["speaker"].split()[-1].lower() == head
+                        and a is not row]
+                if same:
+                    row["speaker"], row["source_type"] = same[-1]["speaker"], same[-1]["source_type"]
+                    if row["kind"] == "unknown":
+                        row["kind"] = same[-1]["kind"]
+        row["source_class"] = source_class(row["source_type"], row["kind"])
 
 
-def _subject_after(right: str) -> tuple[str, str]:
-    """(speaker, description) after an inverted verb: '..." said Hanna, an analyst.'"""
-    text = right.strip().rstrip(".")
-    speaker, _, description = text.partition(",")
-    return _clean_subject(speaker), description.strip()
+def _kind_for(name: str, earlier: list[dict], paragraphs: list[str], mention) -> str:
+    """The kind of a person found in the text: from an earlier source of the same name, else from
+    the words around the mention."""
+    surname = name.split()[-1]
+    for a in reversed(earlier):
+        if surname in a["speaker"]:
+            return a["kind"]
+    k, start, _ = mention
+    return source_kind(paragraphs[k][max(0, start - 60):start + len(name) + 80])
 
 
-def _acceptable_subject(subject: str) -> bool:
-    words = subject.split()
-    return (
-        0 < len(words) <= MAX_SUBJECT_WORDS
-        and words[-1].lower() not in NOT_A_SUBJECT_END
-        and not (set(WORD.findall(subject)) & FIRST_PERSON)
-    )
-
-
-def _is_direct(quote_words: list[tuple[int, int, int]], start: int, end: int) -> bool:
-    """A quotation of at least three words (not a scare quote) overlaps the sentence."""
-    return any(min(e, end) > max(s, start) and n >= 3 for s, e, n in quote_words)
+def _form(paragraph: str, content: tuple[int, int], voices) -> str:
+    """direct (the content is a quotation), mixed (quotation and paraphrase) or indirect."""
+    s, e = content
+    quoted = [(max(qs, s), min(qe, e)) for qs, qe in voices.quotes if qs < e and s < qe]
+    quoted_words = sum(len(WORD.findall(paragraph, a, b)) for a, b in quoted)
+    if not quoted_words:
+        return "indirect"
+    total = len(WORD.findall(paragraph, s, e))
+    return "direct" if quoted_words >= total - 1 else "mixed"
 
 
 def attributions(file: str, paragraphs: list[str]) -> list[dict]:
-    """Every attribution in one article, one dict per attribution (columns ``COLUMNS``)."""
+    """Every attribution in one article, one dict per attribution (columns ``COLUMNS``): the
+    source as written and resolved, its type, class and kind, the cue's lemma and class, the
+    mode, the cue, source and content spans (offsets in the paragraph; -1 for a missing source),
+    and the sentence."""
     # framing.csv counts the same attributions that attributions.csv lists: the last few
     # articles' results are kept, so the pipeline extracts them once per article (fresh copies,
     # so a caller may change its rows).
@@ -217,101 +642,43 @@ def attributions(file: str, paragraphs: list[str]) -> list[dict]:
 
 @lru_cache(maxsize=4)
 def _article_attributions(file: str, paragraphs: tuple[str, ...]) -> tuple[dict, ...]:
-    found: list[dict] = []
+    rows: list[dict] = []
     for number, paragraph in enumerate(paragraphs):
         voices = voices_of(paragraph)
-        quote_words = [(s, e, len(WORD.findall(paragraph[s:e]))) for s, e in voices.quotes]
-        for start, end in sentence_spans(paragraph):
-            sentence = paragraph[start:end]
-            direct = _is_direct(quote_words, start, end)
-            candidates = []
-            for v_start, v_end, lemma, verb_class in report_verbs(paragraph, start, end):
-                if verb_class == "evidence" or voices.at(v_start) != NARRATIVE:
-                    continue
-                if paragraph[v_start].isupper() and paragraph[start:v_start].strip():
-                    continue  # a capitalised word mid-sentence is a name ("the Report"), not a verb
-                left, right = paragraph[start:v_start], paragraph[v_end:end]
-                if PASSIVE.search(left):
-                    continue
-                if QUOTE_JUST_BEFORE.search(left) and verb_class == "speech":
-                    speaker, description = _subject_after(right)
-                    coordinated = False
-                else:
-                    if verb_class == "cognition":
-                        ok = bool(THAT_NEXT.match(right))
-                    else:
-                        ok = (
-                            lemma in ("say", "tell")
-                            or bool(CONTENT_AFTER.match(right) or THAT_NEARBY.match(right))
-                            or (lemma == "warn" and bool(OF_NEXT.match(right)))
-                            or any(start <= s < v_start for s, _ in voices.quotes)
-                        )
-                    if not ok:
-                        continue
-                    speaker, description, coordinated = _subject_before(left)
-                candidates.append((v_start, lemma, verb_class, speaker, description, coordinated))
-            for m in (FORMULA.finditer(paragraph, start, end) if FORMULA_GATE.search(sentence) else ()):
-                if voices.at(m.start()) != NARRATIVE:
-                    continue
-                if m.group("formula"):
-                    np_ = _clean_subject(m.group("np").strip())
-                    words = _lower_words(np_)
-                    cues = source_cues()
-                    sourcey = words & {c.lower() for c in cues.get("institution", set()) | cues.get("person", set())}
-                    if not (sourcey or _name_tokens(np_)):
-                        continue
-                    candidates.append((m.start(), m.group("formula").lower(), "formula", np_, "", False))
-                else:
-                    candidates.append((m.start(), "there is information that", "formula", m.group("what"), "", False))
-            for position, lemma, verb_class, speaker, description, coordinated in sorted(candidates):
-                as_written = speaker
-                previous_here = [a for a in found if a["paragraph"] == number and a["_start"] >= start]
-                if coordinated:
-                    if not previous_here:
-                        continue
-                    as_written, resolved, kind, kind_text = "(and)", previous_here[-1]["speaker"], previous_here[-1]["kind"], ""
-                    stype = previous_here[-1]["source_type"]
-                else:
-                    if not _acceptable_subject(speaker) and speaker.lower() not in ("he", "she", "they", "it"):
-                        continue
-                    resolved, stype, kind = _resolve(speaker, description, sentence, paragraph[start:position], found)
-                found.append({
-                    "file": file, "paragraph": number, "speaker": resolved, "as_written": as_written,
-                    "source_type": stype, "kind": kind, "verb": lemma, "verb_class": verb_class,
-                    "mode": "direct" if direct else "reported", "text": sentence.strip(), "_start": position,
-                })
-    for row in found:
-        row.pop("_start")
-    return tuple(found)
+        for c in paragraph_candidates(paragraph):
+            s_start, s_end = c.source
+            written = paragraph[s_start:s_end] if s_start >= 0 else ""
+            sentence = paragraph[c.sentence[0]:c.sentence[1]]
+            form = _form(paragraph, c.content, voices)
+            stype = source_type(written, sentence) if written else "unknown"
+            rows.append({
+                "file": file, "paragraph": number, "speaker": written, "as_written": written,
+                "source_type": stype, "source_class": "", "kind": source_kind(written) if written else "unknown",
+                "verb": c.lemma, "verb_class": "coordinated" if c.coordinated else VERB_CLASS.get(c.klass, c.klass),
+                "mode": "reported" if form == "indirect" else "direct", "form": form,
+                "cue": paragraph[c.cue[0]:c.cue[1]], "cue_start": c.cue[0], "cue_end": c.cue[1],
+                "source_start": s_start, "source_end": s_end,
+                "content_start": c.content[0], "content_end": c.content[1], "text": sentence,
+            })
+    for j, row in enumerate(rows):
+        if row["verb_class"] == "coordinated":
+            before = [a for a in rows[:j] if a["paragraph"] == row["paragraph"]]
+            if before:
+                row.update(speaker=before[-1]["speaker"], source_type=before[-1]["source_type"],
+                           kind=before[-1]["kind"], as_written="(and)")
+            row["verb_class"] = VERB_CLASS.get(_class_of(row["verb"]), _class_of(row["verb"]))
+    resolve_sources(rows, list(paragraphs))
+    for row in rows:
+        row["source_class"] = source_class(row["source_type"], row["kind"])
+    return tuple(rows)
 
 
-def _resolve(speaker: str, description: str, sentence: str, left: str, found: list[dict]) -> tuple[str, str, str]:
-    """(speaker, source_type, kind): pronouns and bare "the officials" take the previous source."""
-    pronoun = speaker.lower()
-    if pronoun == "it":
-        # "In a report published in X magazine, it said": the document named earlier in the sentence.
-        for chunk in reversed(BOUNDARY.split(left)[:-1]):
-            chunk = _clean_subject(chunk.strip())
-            if _lower_words(chunk) & {c.lower() for c in source_cues().get("institution", ())}:
-                return chunk, "institution", source_kind(chunk)
-        earlier = [a for a in found if a["source_type"] == "institution"]
-    elif pronoun in ("he", "she"):
-        earlier = [a for a in found if a["source_type"] in ("named", "unnamed") and a["verb_class"] != "formula"
-                   and not a["speaker"].lower().endswith("s")]
-    elif pronoun == "they":
-        earlier = [a for a in found if a["source_type"] != "unknown"]
-    else:
-        stype = source_type(speaker, sentence)
-        kind = source_kind(f"{speaker} {description}")
-        if kind == "unknown":  # "the officials": the kind of the last source with the same head noun
-            head = speaker.split()[-1].lower()
-            same = [a for a in found if a["speaker"].split() and a["speaker"].split()[-1].lower() == head]
-            if same:
-                kind = same[-1]["kind"]
-        return speaker, stype, kind
-    if not earlier:
-        return speaker, "unknown", "unknown"
-    return earlier[-1]["speaker"], earlier[-1]["source_type"], earlier[-1]["kind"]
+def _class_of(lemma: str) -> str:
+    for entries in verb_table().values():
+        for entry_lemma, particle, klass in entries:
+            if (f"{entry_lemma} {particle}" if particle else entry_lemma) == lemma:
+                return klass
+    return "speech"
 
 
 def gold_attributions(directory=None) -> pd.DataFrame:

@@ -19,7 +19,8 @@ from functools import lru_cache
 NARRATIVE, QUOTED, GLOSS = "narrative", "quoted", "gloss"
 VOICES = (NARRATIVE, QUOTED, GLOSS)
 
-QUOTE_MARK = re.compile(r"[\"“”„«»]")
+# '' stands for a double quote in some wire and archive text (two apostrophes, as typed).
+QUOTE_MARK = re.compile(r"''|[\"“”„«»]")
 BRACKETED = re.compile(r"\[[^\[\]]*\]")
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
