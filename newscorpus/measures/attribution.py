@@ -77,7 +77,8 @@ BARE_CLAUSE = re.compile(r"^\s+(?:he|she|they|we|i|it|there|you|the|a|an|this|th
                          r"[A-Z][\w’'\-.]*)\b\s*[\w’'\-]*\s*(?:[\w’'\-]+\s+)?(?:is|are|was|were|will|would|"
                          r"could|can|should|may|might|must|has|have|had|did|does|do|[a-z]+n[’']t|[a-z]+(?:ed|es|s))\b")
 TAG_END = re.compile(r"^\s*(?:[.!?;]|,\s*[“\"‘]|,\s*(?:and|but)\b|\s*$)")
-ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+ACCORDING = re.compile(r"\baccording\s+to\b|\bin\s+the\s+(?:opinion|view|eyes)\s+of\b", re.IGNORECASE)
+THERE_IS = re.compile(r"\bthere\s+(?:is|are|was|were)\s+(?:information|reports?|speculation|talk)\s+that\b", re.IGNORECASE)
 COLON_QUOTE = re.compile(r":\s*[“\"]")
 SENTENCE_FINAL = ".!?;"
 CLOSING = "”\"’)"
@@ -95,6 +96,7 @@ SUBJECT_BEFORE = {"he", "she", "they", "we", "i", "you", "who", "it", "that", "w
 ABBREVIATION_STOP = r"(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!St)(?<!Jr)(?<!Sr)(?<!Lt)(?<!Col)(?<!Capt)\."
 INVERTED_NP = re.compile(r"^\s+(?!(?:he|she|they|it|we|i|you|that|this|there)\b)[^,.;!?“”\"]{1,90}?(?:[.;!?]|,|$)")
 AFTER_SOURCE_END = re.compile(ABBREVIATION_STOP + r"|[;!?]|,\s*(?:[“\"]|''|[a-z]+ing\b|and\b|but\b)|\s(?:and|but|who|which)\s")
+ACCORDING_SOURCE_END = re.compile(ABBREVIATION_STOP + r"|[,;!?:“”\"]|\s(?:that|who|which)\s")
 RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b[^;:“”\"]*,\s*$")
 
 
@@ -363,6 +365,12 @@ def _verb_candidate(paragraph, words, i, sent, voices, found_entry):
         by = re.match(r"^\s*by\s+((?:[\w’'\-.]+\s*){1,6})", after_cue)
         if by:
             source = _strip_span(paragraph, cue_end + by.start(1), cue_end + by.end(1))
+    if ends_sentence and not passive and not coordinated:
+        # a tag at the end of its sentence: the whole chunk after the last comma or quote is the
+        # source (", intelligence and counterterrorism officials said.")
+        cut = max(left.rfind(","), left.rfind("”"), left.rfind("''"), left.rfind("\""))
+        if cut > 0 and len(left[cut + 1:].split()) <= MAX_SOURCE_WORDS // 2:
+            source = _strip_span(paragraph, sent_start + cut + 1, cue_start, " \t,;:'”\"")
     # a tag after its content: ", officials said." / "..., he said, adding"
     if not passive and source[0] >= 0 and source[0] > sent_start + 2:
         before_source = paragraph[sent_start:source[0]].rstrip()
@@ -427,9 +435,10 @@ def _according_candidates(paragraph, sent, voices):
     for m in ACCORDING.finditer(paragraph, sent_start, sent_end):
         if voices.at(m.start()) != NARRATIVE:
             continue
-        source = _after_span(paragraph, m.end(), sent_end)
-        if source[0] >= source[1]:
-            continue
+        stop = ACCORDING_SOURCE_END.search(paragraph, m.end(), sent_end)
+        source = _strip_span(paragraph, m.end(), stop.start() if stop else sent_end)
+        if source[0] >= source[1] or not _source_like(paragraph[source[0]:source[1]]):
+            continue  # "according to plan", "according to premeditated plans"
         before = paragraph[sent_start:m.start()]
         if before.strip(" ,“\"‘—–-"):
             content = _strip_span(paragraph, sent_start, m.start(), " \t,;:—–")
@@ -437,7 +446,16 @@ def _according_candidates(paragraph, sent, voices):
             content = _strip_span(paragraph, source[1], _sentence_content_end(paragraph, sent_end, voices), " \t,;:")
         if content[1] <= content[0]:
             continue
-        yield Candidate("according to", "according", m.span(), source, content, content[0] > m.start(), False, sent)
+        lemma = re.sub(r"\s+", " ", m.group(0).lower())
+        yield Candidate(lemma, "according", m.span(), source, content, content[0] > m.start(), False, sent)
+    for m in THERE_IS.finditer(paragraph, sent_start, sent_end):
+        if voices.at(m.start()) != NARRATIVE:
+            continue
+        content = (m.end() - 4, _sentence_content_end(paragraph, sent_end, voices))
+        # no source is named: the information itself stands as the (unnamed) source
+        word = re.search(r"information|reports?|speculation|talk", m.group(0), re.IGNORECASE)
+        yield Candidate("there is information that", "according", (m.start(), m.end() - 5),
+                        (m.start() + word.start(), m.start() + word.end()), content, True, False, sent)
 
 
 def _colon_candidates(paragraph, sent, voices, taken):
@@ -452,6 +470,14 @@ def _colon_candidates(paragraph, sent, voices, taken):
             continue
         content = (m.end() - 1, _sentence_content_end(paragraph, sent_end, voices))
         yield Candidate(":", "colon", (m.start(), m.start() + 1), source, content, True, False, sent)
+
+
+def _source_like(text: str) -> bool:
+    """A name, a pronoun, a person, an institution or a document: something that can speak."""
+    cues = _lowered_cues()
+    words = _lower_words(text)
+    return bool(words & (cues.get("institution", set()) | cues.get("person", set()) | cues.get("publication", set())
+                         | PRONOUNS) or _name_tokens(text))
 
 
 def _inside(position: int, span: tuple[int, int]) -> bool:
@@ -510,7 +536,8 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
             break
     lowered = paragraph.lower()
     for k, sent in enumerate(sentences):
-        if "according" in lowered[sent[0]:sent[1]]:
+        if "according" in lowered[sent[0]:sent[1]] or " of " in lowered[sent[0]:sent[1]] \
+                or "there " in lowered[sent[0]:sent[1]]:
             by_sentence.setdefault(k, []).extend(_according_candidates(paragraph, sent, voices))
         if ":" in paragraph[sent[0]:sent[1]]:
             by_sentence.setdefault(k, []).extend(_colon_candidates(paragraph, sent, voices, by_sentence.get(k, [])))
