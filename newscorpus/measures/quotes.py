@@ -101,3 +101,26 @@ def word_counts_by_voice(paragraph: str) -> dict[str, int]:
         _words_in(paragraph, [(max(s, gs), min(e, ge))]) for s, e in quotes for gs, ge in glosses if gs < e and s < ge
     )
     return {NARRATIVE: total - quoted - gloss, QUOTED: quoted, GLOSS: gloss}
+
+
+SPEECH, NAME, TITLE = "speech", "name", "title"
+TITLE_BEFORE = re.compile(r"(?:\b(?:magazine|newspaper|book|article|report|column|op-ed|editorial|film|show|program|"
+                          r"programme|song|titled|entitled|headlined|headline|called|dubbed|named|known as)|\bon)\s*$",
+                          re.IGNORECASE)
+
+
+def quote_kinds(paragraph: str, contents: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Each quotation of a paragraph with what it holds: ``speech`` (inside the content of an
+    attribution: someone's words), ``title`` (a work or publication: after "magazine", "titled",
+    "headlined", "on") or ``name`` (a name, coinage or scare quote: "Operation Breaking the
+    Walls", the "caliphate"). Only speech is a quotation in the book's tables."""
+    out = []
+    for s, e in quote_spans(paragraph):
+        if any(cs <= s + 1 and e - 1 <= ce or (cs < e and s < ce and e - s > 40) for cs, ce in contents):
+            kind = SPEECH
+        elif TITLE_BEFORE.search(paragraph, 0, s) and TITLE_BEFORE.search(paragraph[max(0, s - 20):s]):
+            kind = TITLE
+        else:
+            kind = NAME
+        out.append((s, e, kind))
+    return out
