@@ -678,8 +678,10 @@ def _article_attributions(file: str, paragraphs: tuple[str, ...]) -> tuple[dict,
             sentence = paragraph[c.sentence[0]:c.sentence[1]]
             form = _form(paragraph, c.content, voices)
             stype = source_type(written, sentence) if written else "unknown"
+            head = written.split(",")[0].strip()
+            speaker = head if "," in written and name_like(head) else written  # "Hanna, an analyst"
             rows.append({
-                "file": file, "paragraph": number, "speaker": written, "as_written": written,
+                "file": file, "paragraph": number, "speaker": speaker, "as_written": speaker,
                 "source_type": stype, "source_class": "", "kind": source_kind(written) if written else "unknown",
                 "verb": c.lemma, "verb_class": "coordinated" if c.coordinated else VERB_CLASS.get(c.klass, c.klass),
                 "mode": "reported" if form == "indirect" else "direct", "form": form,
