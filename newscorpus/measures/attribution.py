@@ -69,6 +69,9 @@ AFTER_CUE = re.compile(r"^(?:\s*in\s+(?:a|an|his|her|their|its|the)\s+(?:\w+\s+)
                        r"(?:statement|interview|tweet|email|e-mail|letter|post|speech|op-ed|memo|release)\b)?(?:\s*:)?")
 CLAUSE_START = re.compile(r"^\s*(?:,\s*)?(?:that|whether|if|how|why|what|when|where|who|which)\b|^\s*[:“\"‘]",
                           re.IGNORECASE)
+SETTING_BEFORE_THAT = re.compile(r"^\s*,?\s*(?:in|on|during|at|after|before|with|from|through|via|last|this|on)\b"
+                                r"[^,.;:“”\"]{0,60}?\s(?=that\b)")
+PREPOSITION_CONTENT = re.compile(r"^\s+(?:of|about|against|on)\s+\w")
 TO_INFINITIVE = re.compile(r"^\s+(?:not\s+)?to\s+[a-z]")
 OBJECT_START = re.compile(r"^\s+(?:[“\"‘]|(?:the|a|an|his|her|their|its|this|these|those|that|him|them|it|me|us|"
                           r"you|her|any|all|some|no|every|each|both|more|what|whatever|anything|nothing|"
@@ -82,7 +85,7 @@ THERE_IS = re.compile(r"\bthere\s+(?:is|are|was|were)\s+(?:information|reports?|
 COLON_QUOTE = re.compile(r":\s*[“\"]")
 SENTENCE_FINAL = ".!?;"
 CLOSING = "”\"’)"
-SPLIT_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s|\s(?:but|while|whereas)\s")
+SPLIT_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s|\s(?:and|but|while|whereas)\s+(?=\w+\s*$)")
 MAX_SOURCE_WORDS = 16
 # Cue verbs that are also common nouns: their bare and -s forms need a subject-like word before.
 NOUN_LIKE = {"support", "call", "plan", "claim", "report", "note", "attack", "back", "state", "tweet", "post",
@@ -90,6 +93,9 @@ NOUN_LIKE = {"support", "call", "plan", "claim", "report", "note", "attack", "ba
              "blame", "demand", "want", "vow", "threaten", "show", "find", "estimate", "counter", "remark",
              "reply", "respond", "defend", "reject", "welcome", "favor", "favour", "like", "love", "hate",
              "guess", "aim", "wish", "quip", "joke", "boast", "lament", "muse", "worry", "stress", "cite"}
+PLURAL_NOUN_LIKE = {"state", "plan", "call", "attack", "support", "report", "post", "comment", "question", "answer",
+                    "tweet", "remark", "note", "claim", "offer", "promise", "pledge", "fear", "hope", "doubt",
+                    "demand", "estimate", "show", "back"}
 SUBJECT_BEFORE = {"he", "she", "they", "we", "i", "you", "who", "it", "that", "which", "also", "not", "never",
                   "still", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does",
                   "did", "don’t", "don't", "didn’t", "didn't", "doesn’t", "doesn't", "now", "often", "really"}
@@ -188,13 +194,13 @@ def source_type(speaker: str, sentence: str = "") -> str:
         return "unnamed"
     if not words or words <= PRONOUNS:
         return "unknown"
+    head = speaker.split(",")[0].strip()
+    if "," in speaker and name_like(head) and not _lower_words(head) & (cues.get("person", set()) | cues.get("institution", set())):
+        return "named"  # "Hanna, a Middle East expert"; "Rasool, spokesman for the command"
     if publication_spans(speaker) or words & cues.get("institution", set()):
         return "institution"
     person = bool(words & cues.get("person", set()))
     names = _name_tokens(speaker)
-    head = speaker.split(",")[0].strip()
-    if "," in speaker and name_like(head) and not _lower_words(head) & cues.get("person", set()):
-        return "named"  # "Hanna, a Middle East expert"
     if names and not person:
         return "named"
     if names and person and name_like(" ".join(speaker.split()[-2:])):
@@ -258,6 +264,13 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     words = paragraph[s:e].split()
     if not words:
         return -1, -1
+    before = paragraph[sent_start:s].rstrip()
+    if before.endswith(",") and not name_like(paragraph[s:e]):
+        # "Brigadier Yahya Rasool, spokesman for the command, said": the name and its appositive
+        head = re.search(r"(?:^|[,;:(“”\"—–])\s*([^,;:(“”\"—–]+),$", before)
+        if head and name_like(head.group(1).strip()):
+            s = sent_start + head.start(1)
+            e = max(e, sent_start + stop) if paragraph[e:sent_start + stop].strip(" ,") == "" else e
     if len(words) > MAX_SOURCE_WORDS:
         return -1, -1
     return s, e
@@ -310,7 +323,8 @@ def _verb_candidate(paragraph, words, i, sent, voices, found_entry):
     lower = word.lower()
     if prev == "to" and not between.strip():
         return None  # "too soon to say", "pushed them to say": an infinitive, not a report
-    if lower in (lemma.split()[0], lemma.split()[0] + "s") and lemma.split()[0] in NOUN_LIKE and prev \
+    base = lemma.split()[0]
+    if (lower == base or (lower == base + "s" and base in PLURAL_NOUN_LIKE)) and base in NOUN_LIKE and prev \
             and not between.strip() and prev not in SUBJECT_BEFORE and not words[i - 1].group(0)[0].isupper() \
             and not (lower == lemma.split()[0] and prev.endswith("s")) and not prev.isdigit():
         return None  # "evangelical support", "campaign plan": a noun after a modifier
@@ -387,7 +401,7 @@ def _verb_candidate(paragraph, words, i, sent, voices, found_entry):
     if klass == "say":
         ok = True
     elif klass == "speech":
-        ok = bool(CLAUSE_START.match(rest) or TO_INFINITIVE.match(rest) or OBJECT_START.match(rest)
+        ok = bool(CLAUSE_START.match(rest) or PREPOSITION_CONTENT.match(rest) or TO_INFINITIVE.match(rest) or OBJECT_START.match(rest)
                   or BARE_CLAUSE.match(rest) or particle)
     elif klass == "cognition":
         ok = bool(CLAUSE_START.match(rest) or BARE_CLAUSE.match(rest) or TO_INFINITIVE.match(rest))
@@ -406,6 +420,10 @@ def _verb_candidate(paragraph, words, i, sent, voices, found_entry):
         r = re.match(r"^\s+(?:[\w’'\-.]+\s+){0,5}?(?=that\b|to\b|[“\"]|:)", rest)
         if r:
             c_start = cue_end + r.end()
+    else:
+        r = SETTING_BEFORE_THAT.match(rest)
+        if r:
+            c_start = cue_end + r.end()  # "said in videotaped testimony that ...": the content is the clause
     c_start, _ = _strip_span(paragraph, c_start, sent_end, " \t,:")
     c_end = _sentence_content_end(paragraph, sent_end, voices)
     if source[0] >= 0 and paragraph[source[0]:source[1]].lower() in ("who", "which") \
@@ -493,9 +511,10 @@ def _resolve_nesting(candidates: list[Candidate], paragraph: str) -> list[Candid
         if outer is None:
             kept.append(c)
             continue
-        if outer.forward and c.source[0] > outer.content[0]:
+        own_start = c.source[0] if c.source[0] >= 0 else c.cue[0]
+        if outer.forward and own_start > outer.content[0]:
             m = None
-            for m in SPLIT_BOUNDARY.finditer(paragraph, outer.content[0], c.source[0]):
+            for m in SPLIT_BOUNDARY.finditer(paragraph, outer.content[0], own_start + 1):
                 pass
             if m is not None:
                 outer.content = _strip_span(paragraph, outer.content[0], m.start(), " \t,;")
