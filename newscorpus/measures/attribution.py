@@ -87,6 +87,7 @@ SENTENCE_FINAL = ".!?;"
 CLOSING = "”\"’)"
 SPLIT_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s|\s(?:and|but|while|whereas)\s+(?=\w+\s*$)")
 MAX_SOURCE_WORDS = 16
+WORD_BEFORE = re.compile(r"([^\W_]+(?:['’\-][^\W_]+)*)([^\w]*)$")
 # Cue verbs that are also common nouns: their bare and -s forms need a subject-like word before.
 NOUN_LIKE = {"support", "call", "plan", "claim", "report", "note", "attack", "back", "state", "tweet", "post",
              "comment", "answer", "question", "offer", "promise", "pledge", "fear", "hope", "doubt", "praise",
@@ -117,6 +118,35 @@ def verb_table() -> dict[str, tuple[tuple[str, str, str], ...]]:
             if entry not in entries:
                 entries.append(entry)
     return {form: tuple(sorted(entries, key=lambda e: e[1] == "")) for form, entries in forms.items()}
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regular expression for many words, shared prefixes factored out (a trie), so that
+    finding every cue in a paragraph is one scan in C rather than a look-up per word."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def cue_pattern() -> re.Pattern:
+    """Every inflected cue verb as a whole word, case-insensitive."""
+    return re.compile(r"(?<![\w'’\-])" + _trie_pattern(sorted(verb_table())) + r"(?![\w]|['’\-]\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -303,20 +333,20 @@ class Candidate:
         self.content, self.forward, self.coordinated, self.sentence = content, forward, coordinated, sentence
 
 
-def _verb_candidate(paragraph, words, i, sent, voices, found_entry):
+def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     lemma, particle, klass = found_entry
-    m = words[i]
     sent_start, sent_end = sent
     v_start, v_end = m.start(), m.end()
     if particle:
-        v_end = words[i + 1].end()
-    if particle:
+        v_end = next_word.end()
         lemma = f"{lemma} {particle}"
     word = m.group(0)
     if word[0].isupper() and paragraph[sent_start:v_start].strip(" “\"‘(—–-"):
         return None  # a capitalised word mid-sentence is a name ("the Post", "Hope"), not a verb
-    prev = words[i - 1].group(0).lower() if i and words[i - 1].start() >= sent_start else ""
-    between = paragraph[words[i - 1].end():v_start] if prev else ""
+    p = WORD_BEFORE.search(paragraph, max(sent_start, v_start - 40), v_start)
+    prev_word = p.group(1) if p else ""
+    prev = prev_word.lower()
+    between = p.group(2) if p else ""
     if prev in DETERMINERS and not between.strip() or (prev and between.strip() in ("’s", "'s")) \
             or between.strip() in ("’s", "'s", "-"):
         return None  # a noun: "the claims", "Trump's call"
@@ -325,8 +355,8 @@ def _verb_candidate(paragraph, words, i, sent, voices, found_entry):
         return None  # "too soon to say", "pushed them to say": an infinitive, not a report
     base = lemma.split()[0]
     if (lower == base or (lower == base + "s" and base in PLURAL_NOUN_LIKE)) and base in NOUN_LIKE and prev \
-            and not between.strip() and prev not in SUBJECT_BEFORE and not words[i - 1].group(0)[0].isupper() \
-            and not (lower == lemma.split()[0] and prev.endswith("s")) and not prev.isdigit():
+            and not between.strip() and prev not in SUBJECT_BEFORE and not prev_word[0].isupper() \
+            and not (lower == base and prev.endswith("s")) and not prev.isdigit():
         return None  # "evangelical support", "campaign plan": a noun after a modifier
     # the verb group: auxiliaries, negation and adverbs before it
     before = paragraph[sent_start:v_start]
@@ -528,32 +558,36 @@ def _resolve_nesting(candidates: list[Candidate], paragraph: str) -> list[Candid
 def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
     """Every attribution of one paragraph, before sources are resolved across the article."""
     forms = verb_table()
+    cues = list(cue_pattern().finditer(paragraph))
+    lowered = paragraph.lower()
+    if not cues and ":" not in paragraph and "according" not in lowered and " of " not in lowered \
+            and "there " not in lowered:
+        return ()  # most of the cost is segmenting: skip paragraphs that cannot hold a cue
     voices = voices_of(paragraph)
     sentences = sentence_spans(paragraph)
     if not sentences:
         return ()
     sent_starts = [s for s, _ in sentences]
-    words = list(WORD.finditer(paragraph))
     by_sentence: dict[int, list[Candidate]] = {}
-    for i, m in enumerate(words):
-        entries = forms.get(m.group(0).lower())
-        if not entries or voices.at(m.start()) != NARRATIVE:
+    for m in cues:
+        if voices.at(m.start()) != NARRATIVE:
             continue
+        entries = forms[m.group(0).lower()]
         k = bisect_right(sent_starts, m.start()) - 1
         if k < 0:
             continue
         sent = sentences[k]
-        next_word = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
         if any(c.cue[0] <= m.start() < c.cue[1] for c in by_sentence.get(k, ())):
             continue
+        next_word = WORD.search(paragraph, m.end(), m.end() + 30) if entries[0][1] else None
         for entry in entries:
-            if entry[1] and entry[1] != next_word:
+            if entry[1] and (next_word is None or next_word.group(0).lower() != entry[1]
+                             or paragraph[m.end():next_word.start()].strip()):
                 continue
-            found = _verb_candidate(paragraph, words, i, sent, voices, entry)
+            found = _verb_candidate(paragraph, m, sent, voices, entry, next_word)
             if found is not None:
                 by_sentence.setdefault(k, []).append(found)
             break
-    lowered = paragraph.lower()
     for k, sent in enumerate(sentences):
         if "according" in lowered[sent[0]:sent[1]] or " of " in lowered[sent[0]:sent[1]] \
                 or "there " in lowered[sent[0]:sent[1]]:
@@ -580,18 +614,26 @@ ROLE_NOUN = re.compile(r"^(?:the|this|that)\s+(?:[a-z\-]+\s+){0,3}(?P<head>[a-z]
 VERB_CLASS = {"say": "speech", "speech": "speech", "according": "formula", "colon": "formula"}
 
 
+@lru_cache(maxsize=1024)
+def _persons_in(paragraph: str) -> tuple[tuple[int, str], ...]:
+    """(start, name) of each name-like mention of a person in a paragraph, publications left out."""
+    blocked = publication_spans(paragraph)
+    out = []
+    for m in NAME.finditer(paragraph):
+        if any(s <= m.start() < e for s, e in blocked):
+            continue
+        trimmed = _trim_titles(m.group(0))
+        if trimmed and source_type(trimmed) == "named":
+            out.append((m.start(), trimmed))
+    return tuple(out)
+
+
 def _persons_before(paragraphs: list[str], number: int, position: int):
     """Name-like mentions of people before a position, nearest first: (paragraph, start, name)."""
     for k in range(number, -1, -1):
-        text = paragraphs[k] if k != number else paragraphs[k][:position]
-        blocked = publication_spans(text)
-        for m in reversed(list(NAME.finditer(text))):
-            name = m.group(0)
-            if any(s <= m.start() < e for s, e in blocked):
-                continue
-            trimmed = _trim_titles(name)
-            if trimmed and source_type(trimmed) == "named":
-                yield k, m.start(), trimmed
+        for start, name in reversed(_persons_in(paragraphs[k])):
+            if k < number or start < position:
+                yield k, start, name
 
 
 def _trim_titles(name: str) -> str:
