@@ -71,6 +71,14 @@ CLAUSE_START = re.compile(r"^\s*(?:,\s*)?(?:that|whether|if|how|why|what|when|wh
                           re.IGNORECASE)
 SETTING_BEFORE_THAT = re.compile(r"^\s*,?\s*(?:in|on|during|at|after|before|with|from|through|via|last|this|on)\b"
                                 r"[^,.;:“”\"]{0,60}?\s(?=that\b)")
+NOT_AN_OBJECT = {"in", "at", "on", "with", "by", "from", "for", "up", "down", "out", "off", "over", "into", "and",
+                 "or", "but", "as", "after", "before", "during", "since", "until", "while", "because", "so",
+                 "than", "then", "there", "here", "back", "away", "around", "through", "again", "later",
+                 "earlier", "too", "very", "is", "was", "are", "were", "be", "been", "has", "had", "have"}
+NOT_A_SOURCE = {"plan", "plans", "schedule", "law", "laws", "rule", "rules", "script", "tradition", "custom",
+                "design", "protocol", "procedure", "procedures", "standard", "standards", "pattern", "expectations"}
+PERCEPTION = {"see", "hear", "watch", "learn", "know", "remember"}
+OBJECT_THEN_TO = re.compile(r"^\s+(?:[\w’'\-.]+\s+){1,5}?to\s+[a-z]")
 PREPOSITION_CONTENT = re.compile(r"^\s+(?:of|about|against|on)\s+\w")
 TO_INFINITIVE = re.compile(r"^\s+(?:not\s+)?to\s+[a-z]")
 OBJECT_START = re.compile(r"^\s+(?:[“\"‘]|(?:the|a|an|his|her|their|its|this|these|those|that|him|them|it|me|us|"
@@ -79,14 +87,17 @@ OBJECT_START = re.compile(r"^\s+(?:[“\"‘]|(?:the|a|an|his|her|their|its|this
 BARE_CLAUSE = re.compile(r"^\s+(?:he|she|they|we|i|it|there|you|the|a|an|this|these|those|his|her|their|"
                          r"[A-Z][\w’'\-.]*)\b\s*[\w’'\-]*\s*(?:[\w’'\-]+\s+)?(?:is|are|was|were|will|would|"
                          r"could|can|should|may|might|must|has|have|had|did|does|do|[a-z]+n[’']t|[a-z]+(?:ed|es|s))\b")
-TAG_END = re.compile(r"^\s*(?:[.!?;]|,\s*[“\"‘]|,\s*(?:and|but)\b|\s*$)")
+TAG_END = re.compile(r"^\s*(?:(?:in|on|at|during|last|this|after|before|with|to|from|by|earlier|later|recently|"
+                     r"yesterday|today|on)\b[^,;.!?“”\"]{0,50})?\s*(?:[.!?;]|,|\s*$)")
 ACCORDING = re.compile(r"\baccording\s+to\b|\bin\s+the\s+(?:opinion|view|eyes)\s+of\b", re.IGNORECASE)
 THERE_IS = re.compile(r"\bthere\s+(?:is|are|was|were)\s+(?:information|reports?|speculation|talk)\s+that\b", re.IGNORECASE)
-COLON_QUOTE = re.compile(r":\s*[“\"]")
+COLON = re.compile(r":(?=\s)")
+TIME_OR_NUMBER = re.compile(r"\d|\b(?:a\.m|p\.m|update|updated|note|editor|watch|listen|read|via|photo|video)\b", re.IGNORECASE)
 SENTENCE_FINAL = ".!?;"
 CLOSING = "”\"’)"
 SPLIT_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s|\s(?:and|but|while|whereas)\s+(?=\w+\s*$)")
 MAX_SOURCE_WORDS = 16
+FIRST_WORD = re.compile(r"^\s+(?:([“\"‘$£€\d])|([^\W_]+))")
 WORD_BEFORE = re.compile(r"([^\W_]+(?:['’\-][^\W_]+)*)([^\w]*)$")
 # Cue verbs that are also common nouns: their bare and -s forms need a subject-like word before.
 NOUN_LIKE = {"support", "call", "plan", "claim", "report", "note", "attack", "back", "state", "tweet", "post",
@@ -94,6 +105,7 @@ NOUN_LIKE = {"support", "call", "plan", "claim", "report", "note", "attack", "ba
              "blame", "demand", "want", "vow", "threaten", "show", "find", "estimate", "counter", "remark",
              "reply", "respond", "defend", "reject", "welcome", "favor", "favour", "like", "love", "hate",
              "guess", "aim", "wish", "quip", "joke", "boast", "lament", "muse", "worry", "stress", "cite"}
+CONTRACTED = {"he", "she", "it", "that", "who", "what", "there", "here", "where", "one"}
 PLURAL_NOUN_LIKE = {"state", "plan", "call", "attack", "support", "report", "post", "comment", "question", "answer",
                     "tweet", "remark", "note", "claim", "offer", "promise", "pledge", "fear", "hope", "doubt",
                     "demand", "estimate", "show", "back"}
@@ -104,6 +116,8 @@ ABBREVIATION_STOP = r"(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Dr)(?<!Sen)(?<!Rep)(?<
 INVERTED_NP = re.compile(r"^\s+(?!(?:he|she|they|it|we|i|you|that|this|there)\b)[^,.;!?“”\"]{1,90}?(?:[.;!?]|,|$)")
 AFTER_SOURCE_END = re.compile(ABBREVIATION_STOP + r"|[;!?]|,\s*(?:[“\"]|''|[a-z]+ing\b|and\b|but\b)|\s(?:and|but|who|which)\s")
 ACCORDING_SOURCE_END = re.compile(ABBREVIATION_STOP + r"|[,;!?:“”\"]|\s(?:that|who|which)\s")
+QUOTE_TAG_BEFORE = re.compile(r"(?:[,?!—–-]\s*(?:”|\"|'')|(?:”|\"|'')\s*,)$")
+PARENTHETICAL = re.compile(r"\([^()]*\)")
 RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b[^;:“”\"]*,\s*$")
 
 
@@ -265,7 +279,7 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t,;:.") -> tupl
 def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     """The noun phrase that ends at ``end`` (the start of the verb group): back to the nearest
     boundary, skipping a relative clause set off by commas. (-1, -1) when there is none."""
-    left = paragraph[sent_start:end]
+    left = PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), paragraph[sent_start:end])  # "Sanders (I-Vt.) said"
     relative = RELATIVE_BEFORE.search(left)
     if relative:
         left = left[:relative.start()]  # "Kasich, who has the hardest path, said": skip the clause
@@ -351,8 +365,15 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
             or between.strip() in ("’s", "'s", "-"):
         return None  # a noun: "the claims", "Trump's call"
     lower = word.lower()
-    if prev == "to" and not between.strip():
-        return None  # "too soon to say", "pushed them to say": an infinitive, not a report
+    if prev == "to" and not between.strip() and klass != "speech":
+        return None
+    if paragraph[max(0, v_start - 2):v_start].endswith(("<", "</")):
+        return None  # markup: <tweet ...>
+    if prev.endswith(("’s", "'s")) and prev[:-2] not in CONTRACTED and not between.strip():
+        return None  # "Trump’s tweet", "Rubio's showing": a noun after a possessive
+    if klass == "attitude" and word.lower().endswith("ing") and not between.strip() \
+            and prev not in SUBJECT_BEFORE and not BE_FORM.fullmatch(prev or "x"):
+        return None  # "a super PAC supporting Clinton": a modifier, not a stance reported  # "too soon to say", "pushed them to say": an infinitive, not a report
     base = lemma.split()[0]
     if (lower == base or (lower == base + "s" and base in PLURAL_NOUN_LIKE)) and base in NOUN_LIKE and prev \
             and not between.strip() and prev not in SUBJECT_BEFORE and not prev_word[0].isupper() \
@@ -418,12 +439,18 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     # a tag after its content: ", officials said." / "..., he said, adding"
     if not passive and source[0] >= 0 and source[0] > sent_start + 2:
         before_source = paragraph[sent_start:source[0]].rstrip()
-        quoted_before = before_source.endswith(("”", "\"", "''"))
+        quoted_before = bool(QUOTE_TAG_BEFORE.search(before_source))
         if quoted_before or (before_source.endswith(",") and (ends_sentence or after_cue.lstrip().startswith(","))):
             content = _tag_content(paragraph, sent_start, source[0], voices)
             if content is None:
                 return None
             return Candidate(lemma, klass, (cue_start, cue_end), source, content, False, coordinated, sent)
+    if ends_sentence and source[0] >= 0 and not paragraph[sent_start:source[0]].strip(" “\"‘'"):
+        # '“... missing.” Trump said.': the quotation closed the sentence before
+        quote = next((q for q in reversed(voices.quotes) if q[1] <= sent_start
+                      and not paragraph[q[1]:sent_start].strip(" .,")), None)
+        if quote:
+            return Candidate(lemma, klass, (cue_start, cue_end), source, quote, False, coordinated, sent)
     if ends_sentence and klass != "say":
         return None
     # forward content: the verb's class says what it needs
@@ -431,16 +458,14 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     if klass == "say":
         ok = True
     elif klass == "speech":
-        ok = bool(CLAUSE_START.match(rest) or PREPOSITION_CONTENT.match(rest) or TO_INFINITIVE.match(rest) or OBJECT_START.match(rest)
-                  or BARE_CLAUSE.match(rest) or particle)
+        ok = bool(CLAUSE_START.match(rest) or PREPOSITION_CONTENT.match(rest) or TO_INFINITIVE.match(rest)
+                  or _object_follows(rest) or particle)
     elif klass == "cognition":
-        ok = bool(CLAUSE_START.match(rest) or BARE_CLAUSE.match(rest) or TO_INFINITIVE.match(rest))
-    elif klass == "intention":
-        ok = bool(TO_INFINITIVE.match(rest) or CLAUSE_START.match(rest) or OBJECT_START.match(rest))
-    elif klass == "attitude":
-        ok = bool(OBJECT_START.match(rest) or CLAUSE_START.match(rest))
-    elif klass == "evidence":
-        ok = bool(CLAUSE_START.match(rest) or BARE_CLAUSE.match(rest))
+        ok = bool(CLAUSE_START.match(rest) or BARE_CLAUSE.match(rest) or TO_INFINITIVE.match(rest)
+                  or OBJECT_THEN_TO.match(rest) or (base in PERCEPTION and _object_follows(rest)))
+    elif klass in ("intention", "attitude", "evidence"):
+        ok = bool(TO_INFINITIVE.match(rest) or CLAUSE_START.match(rest) or _object_follows(rest)
+                  or (klass == "attitude" and PREPOSITION_CONTENT.match(rest)))
     else:
         ok = False
     if not ok:
@@ -466,6 +491,14 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     return Candidate(lemma, klass, (cue_start, cue_end), source, (c_start, c_end), True, coordinated, sent)
 
 
+def _object_follows(rest: str) -> bool:
+    """A noun phrase, clause or quotation follows: not a preposition, a particle or the end."""
+    m = FIRST_WORD.match(rest)
+    if not m:
+        return False
+    return m.group(1) is not None or m.group(2).lower() not in NOT_AN_OBJECT
+
+
 def _tag_content(paragraph: str, sent_start: int, end: int, voices) -> tuple[int, int] | None:
     """Content before a tag: from the sentence start (or the start of the quotation that ends
     there, which may begin in an earlier sentence) to the comma before the tag."""
@@ -485,7 +518,7 @@ def _according_candidates(paragraph, sent, voices):
             continue
         stop = ACCORDING_SOURCE_END.search(paragraph, m.end(), sent_end)
         source = _strip_span(paragraph, m.end(), stop.start() if stop else sent_end)
-        if source[0] >= source[1] or not _source_like(paragraph[source[0]:source[1]]):
+        if source[0] >= source[1] or _lower_words(paragraph[source[0]:source[1]]) & NOT_A_SOURCE:
             continue  # "according to plan", "according to premeditated plans"
         before = paragraph[sent_start:m.start()]
         if before.strip(" ,“\"‘—–-"):
@@ -507,17 +540,24 @@ def _according_candidates(paragraph, sent, voices):
 
 
 def _colon_candidates(paragraph, sent, voices, taken):
-    """'Trump: "..."' and 'Her answer: "..."': a colon before a quotation, when no cue verb
-    already introduces it."""
+    """'Trump: "..."', 'Her answer: "..."' and the headline form 'Graham: Trump Is Destroying the
+    Party': a colon after a short source at the start of a sentence, when no cue verb already
+    introduces what follows."""
     sent_start, sent_end = sent
-    for m in COLON_QUOTE.finditer(paragraph, sent_start, sent_end):
+    for m in COLON.finditer(paragraph, sent_start, sent_end):
         if voices.at(m.start()) != NARRATIVE or any(c.cue[0] <= m.start() <= c.cue[1] + 1 for c in taken):
             continue
-        source = _subject_span(paragraph, sent_start, m.start())
-        if source[0] < 0 or len(paragraph[source[0]:source[1]].split()) > 8:
+        head = paragraph[sent_start:m.start()]
+        quoted = bool(re.match(r"\s*[“\"‘']", paragraph[m.end():m.end() + 3]))
+        if len(head.split()) > (8 if quoted else 6) or TIME_OR_NUMBER.search(head) or not head.strip():
             continue
-        content = (m.end() - 1, _sentence_content_end(paragraph, sent_end, voices))
-        yield Candidate(":", "colon", (m.start(), m.start() + 1), source, content, True, False, sent)
+        if not quoted and not (_name_tokens(head) or _lower_words(head) & {"poll", "polls", "survey", "report", "study"}):
+            continue
+        source = _strip_span(paragraph, sent_start, m.start())
+        content = _strip_span(paragraph, m.end(), _sentence_content_end(paragraph, sent_end, voices))
+        if content[1] > content[0]:
+            yield Candidate(":", "colon", (m.start(), m.start() + 1), source, content, True, False, sent)
+        break
 
 
 def _source_like(text: str) -> bool:
@@ -546,6 +586,13 @@ def _resolve_nesting(candidates: list[Candidate], paragraph: str) -> list[Candid
             m = None
             for m in SPLIT_BOUNDARY.finditer(paragraph, outer.content[0], own_start + 1):
                 pass
+            if m is None:
+                head = paragraph[outer.content[0]:own_start].rstrip()
+                if head.endswith(",") and (c.coordinated or c.source[0] >= 0):
+                    # ", Mrs. Schlafly replied" / ", saying that": the inner verb starts its own clause
+                    outer.content = _strip_span(paragraph, outer.content[0], outer.content[0] + len(head), " \t,;")
+                    kept.append(c)
+                    continue
             if m is not None:
                 outer.content = _strip_span(paragraph, outer.content[0], m.start(), " \t,;")
                 kept.append(c)
