@@ -87,8 +87,8 @@ OBJECT_START = re.compile(r"^\s+(?:[“\"‘]|(?:the|a|an|his|her|their|its|this
 BARE_CLAUSE = re.compile(r"^\s+(?:he|she|they|we|i|it|there|you|the|a|an|this|these|those|his|her|their|"
                          r"[A-Z][\w’'\-.]*)\b\s*[\w’'\-]*\s*(?:[\w’'\-]+\s+)?(?:is|are|was|were|will|would|"
                          r"could|can|should|may|might|must|has|have|had|did|does|do|[a-z]+n[’']t|[a-z]+(?:ed|es|s))\b")
-TAG_END = re.compile(r"^\s*(?:(?:in|on|at|during|last|this|after|before|with|to|from|by|earlier|later|recently|"
-                     r"yesterday|today|on)\b[^,;.!?“”\"]{0,50})?\s*(?:[.!?;]|,|\s*$)")
+TAG_END = re.compile(r"^\s*(?:(?:in|on|at|during|last|this|earlier|later|recently|yesterday|today)\b"
+                     r"[^,;.!?“”\"]{0,50})?\s*(?:[.!?;]|,|\s*$)")
 ACCORDING = re.compile(r"\baccording\s+to\b|\bin\s+the\s+(?:opinion|view|eyes)\s+of\b", re.IGNORECASE)
 THERE_IS = re.compile(r"\bthere\s+(?:is|are|was|were)\s+(?:information|reports?|speculation|talk)\s+that\b", re.IGNORECASE)
 COLON = re.compile(r":(?=\s)")
