@@ -367,6 +367,8 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     lower = word.lower()
     if prev == "to" and not between.strip() and klass != "speech":
         return None
+    if base_next_is_noun(paragraph, v_end, lemma):
+        return None  # "think tank", "call center", "report card"
     if paragraph[max(0, v_start - 2):v_start].endswith(("<", "</")):
         return None  # markup: <tweet ...>
     if prev.endswith(("’s", "'s")) and prev[:-2] not in CONTRACTED and not between.strip():
@@ -491,6 +493,14 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     return Candidate(lemma, klass, (cue_start, cue_end), source, (c_start, c_end), True, coordinated, sent)
 
 
+COMPOUND_NOUNS = re.compile(r"\s+(?:tanks?|centers?|card|logs?|sheet|lists?|signs?|line)\b", re.IGNORECASE)
+
+
+def base_next_is_noun(paragraph: str, end: int, lemma: str) -> bool:
+    """A cue verb that is the first half of a compound noun: "think tank", "call center"."""
+    return bool(COMPOUND_NOUNS.match(paragraph, end, end + 12))
+
+
 def _object_follows(rest: str) -> bool:
     """A noun phrase, clause or quotation follows: not a preposition, a particle or the end."""
     m = FIRST_WORD.match(rest)
@@ -551,8 +561,8 @@ def _colon_candidates(paragraph, sent, voices, taken):
         quoted = bool(re.match(r"\s*[“\"‘']", paragraph[m.end():m.end() + 3]))
         if len(head.split()) > (8 if quoted else 6) or TIME_OR_NUMBER.search(head) or not head.strip():
             continue
-        if not quoted and not (_name_tokens(head) or _lower_words(head) & {"poll", "polls", "survey", "report", "study"}):
-            continue
+        if not quoted and not (name_like(head.strip()) or head.strip().lower() in ("poll", "report", "study", "survey")):
+            continue  # the headline form needs a bare name: "Marco Rubio: I'm Not Interested"
         source = _strip_span(paragraph, sent_start, m.start())
         content = _strip_span(paragraph, m.end(), _sentence_content_end(paragraph, sent_end, voices))
         if content[1] > content[0]:
