@@ -241,10 +241,12 @@ def source_type(speaker: str, sentence: str = "") -> str:
     head = speaker.split(",")[0].strip()
     if "," in speaker and name_like(head) and not _lower_words(head) & (cues.get("person", set()) | cues.get("institution", set())):
         return "named"  # "Hanna, a Middle East expert"; "Rasool, spokesman for the command"
-    if publication_spans(speaker) or words & cues.get("institution", set()):
-        return "institution"
     person = bool(words & cues.get("person", set()))
     names = _name_tokens(speaker)
+    if person and not names and not publication_spans(speaker):
+        return "unnamed"  # "officials in Baghdad", "security officials and experts in Iraq"
+    if publication_spans(speaker) or words & cues.get("institution", set()):
+        return "institution"
     if names and not person:
         return "named"
     if names and person and name_like(" ".join(speaker.split()[-2:])):
@@ -377,6 +379,8 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
             and prev not in SUBJECT_BEFORE and not BE_FORM.fullmatch(prev or "x"):
         return None  # "a super PAC supporting Clinton": a modifier, not a stance reported  # "too soon to say", "pushed them to say": an infinitive, not a report
     base = lemma.split()[0]
+    if lower == base and prev_word[:1].isupper() and not prev.endswith("s") and prev != "i" and not between.strip():
+        return None  # "Washington state", "Trump call": a bare form after a singular name is a noun
     if (lower == base or (lower == base + "s" and base in PLURAL_NOUN_LIKE)) and base in NOUN_LIKE and prev \
             and not between.strip() and prev not in SUBJECT_BEFORE and not prev_word[0].isupper() \
             and not (lower == base and prev.endswith("s")) and not prev.isdigit():
@@ -401,7 +405,8 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     participle = word.lower().endswith("ing")
     quote_before = left.endswith(("”", "\"", "''", "’"))
     inverted = not passive and not participle and (
-        quote_before or (left.endswith(",") and not RELATIVE_BEFORE.search(left) and bool(INVERTED_NP.match(after_cue))))
+        quote_before or (left.endswith(",") and not RELATIVE_BEFORE.search(left) and bool(INVERTED_NP.match(after_cue))
+                         and len(paragraph[slice(*_after_span(paragraph, cue_end, sent_end))].split()) <= 7))
     # content after or before?
     source = (-1, -1)
     coordinated = False
@@ -441,7 +446,8 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     # a tag after its content: ", officials said." / "..., he said, adding"
     if not passive and source[0] >= 0 and source[0] > sent_start + 2:
         before_source = paragraph[sent_start:source[0]].rstrip()
-        quoted_before = bool(QUOTE_TAG_BEFORE.search(before_source))
+        quoted_before = bool(QUOTE_TAG_BEFORE.search(before_source)) or (
+            ends_sentence and before_source.endswith(("”", "\"", "''")))
         if quoted_before or (before_source.endswith(",") and (ends_sentence or after_cue.lstrip().startswith(","))):
             content = _tag_content(paragraph, sent_start, source[0], voices)
             if content is None:

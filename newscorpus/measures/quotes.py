@@ -27,10 +27,10 @@ WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 def quote_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, marks included; an unpaired last mark runs to the end."""
-    marks = [m.start() for m in QUOTE_MARK.finditer(paragraph)]
-    spans = [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
+    marks = [m.span() for m in QUOTE_MARK.finditer(paragraph)]
+    spans = [(marks[i][0], marks[i + 1][1]) for i in range(0, len(marks) - 1, 2)]
     if len(marks) % 2:
-        spans.append((marks[-1], len(paragraph)))
+        spans.append((marks[-1][0], len(paragraph)))
     return spans
 
 
