@@ -76,9 +76,9 @@ NOT_AN_OBJECT = {"in", "at", "on", "with", "by", "from", "for", "up", "down", "o
                  "than", "then", "there", "here", "back", "away", "around", "through", "again", "later",
                  "earlier", "too", "very", "is", "was", "are", "were", "be", "been", "has", "had", "have"}
 NOT_A_SOURCE = {"plan", "plans", "schedule", "law", "laws", "rule", "rules", "script", "tradition", "custom",
-                "design", "protocol", "procedure", "procedures", "standard", "standards", "pattern", "expectations"}
-PERCEPTION = {"see", "hear", "watch", "learn", "know", "remember"}
-OBJECT_THEN_TO = re.compile(r"^\s+(?:[\w’'\-.]+\s+){1,5}?to\s+[a-z]")
+                "design", "needs", "vision", "principles", "interests", "protocol", "procedure", "procedures", "standard", "standards", "pattern", "expectations"}
+PERCEPTION = {"hear", "watch", "learn", "know", "remember"}
+OBJECT_THEN_TO = re.compile(r"^\s+(?!(?:and|or|but|as|in|at|on|with|by|from)\b)(?:[\w’'\-.]+\s+){1,5}?to\s+[a-z]")
 PREPOSITION_CONTENT = re.compile(r"^\s+(?:of|about|against|on)\s+\w")
 TO_INFINITIVE = re.compile(r"^\s+(?:not\s+)?to\s+[a-z]")
 OBJECT_START = re.compile(r"^\s+(?:[“\"‘]|(?:the|a|an|his|her|their|its|this|these|those|that|him|them|it|me|us|"
@@ -87,8 +87,9 @@ OBJECT_START = re.compile(r"^\s+(?:[“\"‘]|(?:the|a|an|his|her|their|its|this
 BARE_CLAUSE = re.compile(r"^\s+(?:he|she|they|we|i|it|there|you|the|a|an|this|these|those|his|her|their|"
                          r"[A-Z][\w’'\-.]*)\b\s*[\w’'\-]*\s*(?:[\w’'\-]+\s+)?(?:is|are|was|were|will|would|"
                          r"could|can|should|may|might|must|has|have|had|did|does|do|[a-z]+n[’']t|[a-z]+(?:ed|es|s))\b")
-TAG_END = re.compile(r"^\s*(?:(?:in|on|at|during|last|this|earlier|later|recently|yesterday|today)\b"
-                     r"[^,;.!?“”\"]{0,50})?\s*(?:[.!?;]|,|\s*$)")
+TAG_END = re.compile(r"^\s*(?:(?:in|during)\s+(?:an?|the|his|her|their|its)?\s*(?:[\w\-]+\s+){0,2}?(?:interviews?|"
+                     r"statements?|speech|call|e-?mail|tweets?|post|letter|remarks|conversation|briefing)"
+                     r"|last\s+\w+|this\s+(?:week|month|year)|earlier|later|recently|yesterday|today)?\s*(?:[.!?;]|,|\s*$)")
 ACCORDING = re.compile(r"\baccording\s+to\b|\bin\s+the\s+(?:opinion|view|eyes)\s+of\b", re.IGNORECASE)
 THERE_IS = re.compile(r"\bthere\s+(?:is|are|was|were)\s+(?:information|reports?|speculation|talk)\s+that\b", re.IGNORECASE)
 COLON = re.compile(r":(?=\s)")
@@ -105,6 +106,11 @@ NOUN_LIKE = {"support", "call", "plan", "claim", "report", "note", "attack", "ba
              "blame", "demand", "want", "vow", "threaten", "show", "find", "estimate", "counter", "remark",
              "reply", "respond", "defend", "reject", "welcome", "favor", "favour", "like", "love", "hate",
              "guess", "aim", "wish", "quip", "joke", "boast", "lament", "muse", "worry", "stress", "cite"}
+NOT_A_SUBJECT_END = {"a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "to", "of", "for",
+                     "in", "on", "at", "by", "with", "from", "there", "were", "was", "is", "are", "be", "been",
+                     "moreover", "however", "furthermore", "meanwhile", "also", "therefore", "thus"}
+FIRST_PERSON = {"we", "i", "us", "our"}
+NAMING = {"call", "name", "dub", "label", "term"}
 CONTRACTED = {"he", "she", "it", "that", "who", "what", "there", "here", "where", "one"}
 PLURAL_NOUN_LIKE = {"state", "plan", "call", "attack", "support", "report", "post", "comment", "question", "answer",
                     "tweet", "remark", "note", "claim", "offer", "promise", "pledge", "fear", "hope", "doubt",
@@ -322,6 +328,21 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+def _acceptable_source(paragraph: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The subject span, cut to its last word when that is a pronoun ("invasions it called"), or
+    None for the author's own voice ("we", "It is important to") and chunks that end mid-phrase."""
+    if span[0] < 0:
+        return span
+    text = paragraph[span[0]:span[1]]
+    words = text.split()
+    last = words[-1].lower().strip("’'")
+    if last in NOT_A_SUBJECT_END or last in FIRST_PERSON or (words[0].lower() in ("it", "there") and len(words) > 1):
+        return None
+    if len(words) > 1 and last in PRONOUNS and words[-2].lower() not in ("and", "or"):
+        return span[1] - len(words[-1]), span[1]
+    return span
+
+
 def _after_span(paragraph: str, start: int, sent_end: int) -> tuple[int, int]:
     """The noun phrase after an inverted verb ('..." said Hanna, an analyst'), to its end."""
     m = AFTER_SOURCE_END.search(paragraph, start, sent_end)
@@ -367,8 +388,8 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
             or between.strip() in ("’s", "'s", "-"):
         return None  # a noun: "the claims", "Trump's call"
     lower = word.lower()
-    if prev == "to" and not between.strip() and klass != "speech":
-        return None
+    if prev == "to" and not between.strip() and not TRIED_TO.search(paragraph, max(0, v_start - 25), v_start):
+        return None  # "too soon to say", "on condition of anonymity to discuss": not a report
     if base_next_is_noun(paragraph, v_end, lemma):
         return None  # "think tank", "call center", "report card"
     if paragraph[max(0, v_start - 2):v_start].endswith(("<", "</")):
@@ -379,7 +400,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
             and prev not in SUBJECT_BEFORE and not BE_FORM.fullmatch(prev or "x"):
         return None  # "a super PAC supporting Clinton": a modifier, not a stance reported  # "too soon to say", "pushed them to say": an infinitive, not a report
     base = lemma.split()[0]
-    if lower == base and prev_word[:1].isupper() and not prev.endswith("s") and prev != "i" and not between.strip():
+    if lower == base and prev_word[:1].isupper() and not prev_word.endswith("s") and prev != "i" and not between.strip():
         return None  # "Washington state", "Trump call": a bare form after a singular name is a noun
     if (lower == base or (lower == base + "s" and base in PLURAL_NOUN_LIKE)) and base in NOUN_LIKE and prev \
             and not between.strip() and prev not in SUBJECT_BEFORE and not prev_word[0].isupper() \
@@ -400,6 +421,8 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     if passive and re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?been\s*$", group) is None and False:
         passive = False
     after_cue = paragraph[cue_end:sent_end]
+    if passive and AUTHOR_PASSIVE.search(paragraph, max(sent_start, cue_start - 30), cue_start + 1):
+        return None  # "It should be pointed out that": the author's own voice
     ends_sentence = bool(TAG_END.match(after_cue))
     left = paragraph[sent_start:cue_start].rstrip()
     participle = word.lower().endswith("ing")
@@ -425,14 +448,15 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     if participle and left.endswith(","):
         coordinated = True  # ", saying that", ", adding that": the source of the verb before
     elif not passive:
-        source = _subject_span(paragraph, sent_start, cue_start)
+        source = _acceptable_source(paragraph, _subject_span(paragraph, sent_start, cue_start))
+        if source is None:
+            return None  # "It is important to mention", "Today we can see": the author's own voice
         if source[0] < 0:
             tail = paragraph[sent_start:cue_start].rstrip().lower()
             if re.search(r"(?:^|[\s,])(?:and|but|or)$", tail) or (participle and tail.endswith(",")):
                 coordinated = True  # "and said", ", saying that": the source of the verb before
-            elif not klass == "say" or True:
-                if not tail or tail[-1] not in ",":
-                    return None
+            else:
+                return None  # no source and no verb before to share one with
     else:
         by = re.match(r"^\s*by\s+((?:[\w’'\-.]+\s*){1,6})", after_cue)
         if by:
@@ -471,7 +495,9 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     elif klass == "cognition":
         ok = bool(CLAUSE_START.match(rest) or BARE_CLAUSE.match(rest) or TO_INFINITIVE.match(rest)
                   or OBJECT_THEN_TO.match(rest) or (base in PERCEPTION and _object_follows(rest)))
-    elif klass in ("intention", "attitude", "evidence"):
+    elif klass == "evidence":
+        ok = bool(CLAUSE_START.match(rest) or BARE_CLAUSE.match(rest) or (base == "show" and _object_follows(rest)))
+    elif klass in ("intention", "attitude"):
         ok = bool(TO_INFINITIVE.match(rest) or CLAUSE_START.match(rest) or _object_follows(rest)
                   or (klass == "attitude" and PREPOSITION_CONTENT.match(rest)))
     else:
@@ -489,6 +515,8 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
             c_start = cue_end + r.end()  # "said in videotaped testimony that ...": the content is the clause
     c_start, _ = _strip_span(paragraph, c_start, sent_end, " \t,:")
     c_end = _sentence_content_end(paragraph, sent_end, voices)
+    if base in NAMING and NAME_ONLY.match(paragraph, c_start, c_end):
+        return None  # "invasions it called “Enter through the Door”": a name, not a statement
     if source[0] >= 0 and paragraph[source[0]:source[1]].lower() in ("who", "which") \
             and paragraph[sent_start:source[0]].rstrip().endswith(","):
         close = paragraph.find(",", c_start, c_end)
@@ -499,6 +527,9 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     return Candidate(lemma, klass, (cue_start, cue_end), source, (c_start, c_end), True, coordinated, sent)
 
 
+NAME_ONLY = re.compile(r"(?:the\s+|a\s+|an\s+|it\s+|them\s+|him\s+|her\s+)?[“\"‘'][^“”\"]{1,60}[”\"’']\s*(?:[.,;]|in\b|$)")
+AUTHOR_PASSIVE = re.compile(r"\bit\s+(?:should|must|can|could|may|might|has\s+to|is\s+worth)\b", re.IGNORECASE)
+TRIED_TO = re.compile(r"\b(?:try|tries|tried|trying|attempt(?:s|ed|ing)?)\s+to\s*$", re.IGNORECASE)
 COMPOUND_NOUNS = re.compile(r"\s+(?:tanks?|centers?|card|logs?|sheet|lists?|signs?|line)\b", re.IGNORECASE)
 
 
@@ -661,10 +692,14 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
     for k in sorted(by_sentence):
         out.extend(_resolve_nesting(by_sentence[k], paragraph))
     # a second verb without its own subject ("and said") shares the source before it
+    shared = []
     for j, c in enumerate(out):
-        if c.coordinated and j and out[j - 1].sentence == c.sentence:
+        if c.coordinated:
+            if not (j and out[j - 1].sentence == c.sentence):
+                continue  # nothing before it to share a source with
             c.source = out[j - 1].source
-    return tuple(out)
+        shared.append(c)
+    return tuple(shared)
 
 
 # ---------------------------------------------------------------------------------------------
