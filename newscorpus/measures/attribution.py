@@ -435,6 +435,9 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     coordinated = False
     if inverted:
         source = _after_span(paragraph, cue_end, sent_end)
+        if len(paragraph[source[0]:source[1]].split()) > MAX_SOURCE_WORDS:
+            comma = paragraph.find(",", source[0], source[1])  # keep the name, drop a long description
+            source = (source[0], comma) if comma > 0 else source
         if source[0] >= source[1] or len(paragraph[source[0]:source[1]].split()) > MAX_SOURCE_WORDS:
             return None
         content = _tag_content(paragraph, sent_start, cue_start, voices)
@@ -530,6 +533,8 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
 NAME_ONLY = re.compile(r"(?:the\s+|a\s+|an\s+|it\s+|them\s+|him\s+|her\s+)?[“\"‘'][^“”\"]{1,60}[”\"’']\s*(?:[.,;]|in\b|$)")
 AUTHOR_PASSIVE = re.compile(r"\bit\s+(?:should|must|can|could|may|might|has\s+to|is\s+worth)\b", re.IGNORECASE)
 TRIED_TO = re.compile(r"\b(?:try|tries|tried|trying|attempt(?:s|ed|ing)?)\s+to\s*$", re.IGNORECASE)
+SENTENCE_SUBJECT = re.compile(r"[“\"]?((?:He|She|They|It)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*)"
+                              r"(?=\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+|was\s+|is\s+)?[a-z]+(?:ed|s)?\b)")
 COMPOUND_NOUNS = re.compile(r"\s+(?:tanks?|centers?|card|logs?|sheet|lists?|signs?|line)\b", re.IGNORECASE)
 
 
@@ -695,9 +700,14 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
     shared = []
     for j, c in enumerate(out):
         if c.coordinated:
-            if not (j and out[j - 1].sentence == c.sentence):
-                continue  # nothing before it to share a source with
-            c.source = out[j - 1].source
+            if j and out[j - 1].sentence == c.sentence:
+                c.source = out[j - 1].source
+            else:
+                # "Trump lashed out at the press, saying ...": the subject of the sentence
+                m = SENTENCE_SUBJECT.match(paragraph, c.sentence[0], c.cue[0])
+                if not m:
+                    continue
+                c.source = m.span(1)
         shared.append(c)
     return tuple(shared)
 
