@@ -96,7 +96,7 @@ COLON = re.compile(r":(?=\s)")
 TIME_OR_NUMBER = re.compile(r"\d|\b(?:a\.m|p\.m|update|updated|note|editor|watch|listen|read|via|photo|video)\b", re.IGNORECASE)
 SENTENCE_FINAL = ".!?;"
 CLOSING = "”\"’)"
-SPLIT_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s|\s(?:and|but|while|whereas)\s+(?=\w+\s*$)")
+SPLIT_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas|however)\s|;\s|\s(?:and|but|while|whereas)\s+(?=\w+\s*$)")
 MAX_SOURCE_WORDS = 16
 FIRST_WORD = re.compile(r"^\s+(?:([“\"‘$£€\d])|([^\W_]+))")
 WORD_BEFORE = re.compile(r"([^\W_]+(?:['’\-][^\W_]+)*)([^\w]*)$")
@@ -121,7 +121,8 @@ SUBJECT_BEFORE = {"he", "she", "they", "we", "i", "you", "who", "it", "that", "w
 ABBREVIATION_STOP = r"(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!St)(?<!Jr)(?<!Sr)(?<!Lt)(?<!Col)(?<!Capt)\."
 INVERTED_NP = re.compile(r"^\s+(?!(?:he|she|they|it|we|i|you|that|this|there)\b)[^,.;!?“”\"]{1,90}?(?:[.;!?]|,|$)")
 AFTER_SOURCE_END = re.compile(ABBREVIATION_STOP + r"|[;!?]|,\s*(?:[“\"]|''|[a-z]+ing\b|and\b|but\b)|\s(?:and|but|who|which)\s")
-ACCORDING_SOURCE_END = re.compile(ABBREVIATION_STOP + r"|[,;!?:“”\"]|\s(?:that|who|which)\s")
+ACCORDING_SOURCE_END = re.compile(ABBREVIATION_STOP + r"|[,;!?:“”\"—–]|\s(?:that|who|which)\s"
+                                  r"|-(?=(?:will|would|is|are|was|were|has|have|had)\b)")
 QUOTE_TAG_BEFORE = re.compile(r"(?:[,?!—–-]\s*(?:”|\"|'')|(?:”|\"|'')\s*,)$")
 PARENTHETICAL = re.compile(r"\([^()]*\)")
 RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b[^;:“”\"]*,\s*$")
@@ -400,7 +401,9 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
             and prev not in SUBJECT_BEFORE and not BE_FORM.fullmatch(prev or "x"):
         return None  # "a super PAC supporting Clinton": a modifier, not a stance reported  # "too soon to say", "pushed them to say": an infinitive, not a report
     base = lemma.split()[0]
-    if lower == base and prev_word[:1].isupper() and not prev_word.endswith("s") and prev != "i" and not between.strip():
+    if lower == base and prev_word[:1].isupper() and not prev_word.endswith("s") and prev not in SUBJECT_BEFORE \
+            and prev != "i" and not between.strip() \
+            and not re.search(r"\band\s+\S+$", paragraph[max(sent_start, v_start - 30):v_start]):
         return None  # "Washington state", "Trump call": a bare form after a singular name is a noun
     if (lower == base or (lower == base + "s" and base in PLURAL_NOUN_LIKE)) and base in NOUN_LIKE and prev \
             and not between.strip() and prev not in SUBJECT_BEFORE and not prev_word[0].isupper() \
@@ -493,7 +496,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     if klass == "say":
         ok = True
     elif klass == "speech":
-        ok = bool(CLAUSE_START.match(rest) or PREPOSITION_CONTENT.match(rest) or TO_INFINITIVE.match(rest)
+        ok = bool(CLAUSE_START.match(rest) or PREPOSITION_CONTENT.match(rest) or COMMA_CONTENT.match(rest) or TO_INFINITIVE.match(rest)
                   or _object_follows(rest) or particle)
     elif klass == "cognition":
         ok = bool(CLAUSE_START.match(rest) or BARE_CLAUSE.match(rest) or TO_INFINITIVE.match(rest)
@@ -535,6 +538,8 @@ AUTHOR_PASSIVE = re.compile(r"\bit\s+(?:should|must|can|could|may|might|has\s+to
 TRIED_TO = re.compile(r"\b(?:try|tries|tried|trying|attempt(?:s|ed|ing)?)\s+to\s*$", re.IGNORECASE)
 SENTENCE_SUBJECT = re.compile(r"[“\"]?((?:He|She|They|It)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*)"
                               r"(?=\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+|was\s+|is\s+)?[a-z]+(?:ed|s)?\b)")
+COMMA_CONTENT = re.compile(r"^\s*,\s*(?:[“\"]|the\b|that\b)")  # 'noted, “The danger', 'warned, the seriousness'
+CLAUSE_BOUNDARY = re.compile(r",\s*(?:however|but|and|while|whereas)\s|;\s|\s(?:however|but)\s")
 COMPOUND_NOUNS = re.compile(r"\s+(?:tanks?|centers?|card|logs?|sheet|lists?|signs?|line)\b", re.IGNORECASE)
 
 
@@ -574,7 +579,13 @@ def _according_candidates(paragraph, sent, voices):
             continue  # "according to plan", "according to premeditated plans"
         before = paragraph[sent_start:m.start()]
         if before.strip(" ,“\"‘—–-"):
-            content = _strip_span(paragraph, sent_start, m.start(), " \t,;:—–")
+            clause = None
+            for clause in CLAUSE_BOUNDARY.finditer(paragraph, sent_start, m.start()):
+                pass
+            content = _strip_span(paragraph, clause.end() if clause else sent_start, m.start(), " \t,;:—–-")
+            after = paragraph[source[1]:sent_end]
+            if re.match(r"^\s*[—–-]\s*\w", after):  # "the right side -according to X- will be harder"
+                content = (content[0], _sentence_content_end(paragraph, sent_end, voices))
         else:
             content = _strip_span(paragraph, source[1], _sentence_content_end(paragraph, sent_end, voices), " \t,;:")
         if content[1] <= content[0]:
@@ -630,17 +641,24 @@ def _resolve_nesting(candidates: list[Candidate], paragraph: str) -> list[Candid
     kept = []
     for c in sorted(candidates, key=lambda c: c.cue[0]):
         outer = next((o for o in candidates if o is not c and _inside(c.cue[0], o.content)), None)
+        if outer is not None and _inside(outer.cue[0], c.content):
+            # each inside the other ("X believe that A, however B -according to C- will"): both stand,
+            # the later one's content starts after the earlier one's cue
+            first, second = sorted((c, outer), key=lambda a: a.cue[0])
+            if second.content[0] < first.cue[1]:
+                second.content = _strip_span(paragraph, max(first.cue[1], second.content[0]), second.content[1], " \t,;:-—–")
+            outer = None
         if outer is None:
             kept.append(c)
             continue
-        own_start = c.source[0] if c.source[0] >= 0 else c.cue[0]
+        own_start = min(x for x in (c.source[0], c.content[0], c.cue[0]) if x >= 0)
         if outer.forward and own_start > outer.content[0]:
             m = None
             for m in SPLIT_BOUNDARY.finditer(paragraph, outer.content[0], own_start + 1):
                 pass
             if m is None:
                 head = paragraph[outer.content[0]:own_start].rstrip()
-                if head.endswith(",") and (c.coordinated or c.source[0] >= 0):
+                if head.endswith(",") and c.coordinated:
                     # ", Mrs. Schlafly replied" / ", saying that": the inner verb starts its own clause
                     outer.content = _strip_span(paragraph, outer.content[0], outer.content[0] + len(head), " \t,;")
                     kept.append(c)
