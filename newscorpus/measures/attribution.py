@@ -58,7 +58,7 @@ RECIPIENT_VERBS = {"tell", "ask", "warn", "urge", "inform", "assure", "remind", 
 # Words that end the subject noun phrase before a verb, searching back from it.
 SUBJECT_BOUNDARY = re.compile(
     r"[,;:()\[\]“”\"—–]|''|\s-\s|\b(?:and|but|that|because|while|whereas|as|if|when|after|before|since|"
-    r"although|though|so|or|where|whom|than|then)\b", re.IGNORECASE)
+    r"although|though|so|or|where|whom|than|then)\b|\bwhich(?=\s+(?:the|a|an|he|she|they|it|this)\b)", re.IGNORECASE)
 VERB_GROUP_BEFORE = re.compile(
     r"(?:\b(?:has|have|had|having|is|are|was|were|be|been|being|will|would|could|should|can|may|might|"
     r"must|shall|do|does|did|not|never|also|just|once|already|still|even|then|later|again|often|always|"
@@ -119,7 +119,8 @@ SUBJECT_BEFORE = {"he", "she", "they", "we", "i", "you", "who", "it", "that", "w
                   "still", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does",
                   "did", "don’t", "don't", "didn’t", "didn't", "doesn’t", "doesn't", "now", "often", "really"}
 ABBREVIATION_STOP = r"(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!St)(?<!Jr)(?<!Sr)(?<!Lt)(?<!Col)(?<!Capt)\."
-INVERTED_NP = re.compile(r"^\s+(?!(?:he|she|they|it|we|i|you|that|this|there)\b)[^,.;!?“”\"]{1,90}?(?:[.;!?]|,|$)")
+INVERTED_NP = re.compile(r"^\s+(?!(?:he|she|they|it|we|i|you|that|this|there)\b)(?![^,.;!?“”\"]*\b(?:had|has|have|is|are|"
+                         r"was|were|will|would|could|can|should|may|might|must|did|does|do)\b)[^,.;!?“”\"]{1,90}?(?:[.;!?]|,|$)")
 AFTER_SOURCE_END = re.compile(ABBREVIATION_STOP + r"|[;!?]|,\s*(?:[“\"]|''|[a-z]+ing\b|and\b|but\b)|\s(?:and|but|who|which)\s")
 ACCORDING_SOURCE_END = re.compile(ABBREVIATION_STOP + r"|[,;!?:“”\"—–]|\s(?:that|who|which)\s"
                                   r"|-(?=(?:will|would|is|are|was|were|has|have|had)\b)")
@@ -429,6 +430,8 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     ends_sentence = bool(TAG_END.match(after_cue))
     left = paragraph[sent_start:cue_start].rstrip()
     participle = word.lower().endswith("ing")
+    if not passive and left_reduced_passive(paragraph, sent_start, cue_start, word, after_cue):
+        passive = True  # "suicide bombers, believed to come from sleeper cells": nobody named believes
     quote_before = left.endswith(("”", "\"", "''", "’"))
     inverted = not passive and not participle and (
         quote_before or (left.endswith(",") and not RELATIVE_BEFORE.search(left) and bool(INVERTED_NP.match(after_cue))
@@ -540,6 +543,7 @@ SENTENCE_SUBJECT = re.compile(r"[“\"]?((?:He|She|They|It)\b|(?:(?:The|A|An)\s+
                               r"(?=\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+|was\s+|is\s+)?[a-z]+(?:ed|s)?\b)")
 COMMA_CONTENT = re.compile(r"^\s*,\s*(?:[“\"]|the\b|that\b)")  # 'noted, “The danger', 'warned, the seriousness'
 CLAUSE_BOUNDARY = re.compile(r",\s*(?:however|but|and|while|whereas)\s|;\s|\s(?:however|but)\s")
+NAMED_BEFORE = re.compile(r"\b(?:called|dubbed|named|known\s+as|titled|entitled|operation|Operation|so-called)\s*$")
 COMPOUND_NOUNS = re.compile(r"\s+(?:tanks?|centers?|card|logs?|sheet|lists?|signs?|line)\b", re.IGNORECASE)
 
 
@@ -554,6 +558,12 @@ def _object_follows(rest: str) -> bool:
     if not m:
         return False
     return m.group(1) is not None or m.group(2).lower() not in NOT_AN_OBJECT
+
+
+def left_reduced_passive(paragraph: str, sent_start: int, cue_start: int, word: str, after: str) -> bool:
+    """A past participle right after a comma and before "to" or "by": a reduced passive."""
+    return word.lower().endswith(("ed", "en")) and paragraph[sent_start:cue_start].rstrip().endswith(",") \
+        and bool(re.match(r"^\s+(?:to|by)\b", after))
 
 
 def _tag_content(paragraph: str, sent_start: int, end: int, voices) -> tuple[int, int] | None:
@@ -641,13 +651,8 @@ def _resolve_nesting(candidates: list[Candidate], paragraph: str) -> list[Candid
     kept = []
     for c in sorted(candidates, key=lambda c: c.cue[0]):
         outer = next((o for o in candidates if o is not c and _inside(c.cue[0], o.content)), None)
-        if outer is not None and _inside(outer.cue[0], c.content):
-            # each inside the other ("X believe that A, however B -according to C- will"): both stand,
-            # the later one's content starts after the earlier one's cue
-            first, second = sorted((c, outer), key=lambda a: a.cue[0])
-            if second.content[0] < first.cue[1]:
-                second.content = _strip_span(paragraph, max(first.cue[1], second.content[0]), second.content[1], " \t,;:-—–")
-            outer = None
+        if outer is not None and _inside(outer.cue[0], c.content) and not c.forward and outer.forward:
+            outer = None  # each inside the other: the tag ("..., officials said") is the outer one
         if outer is None:
             kept.append(c)
             continue
@@ -762,6 +767,32 @@ def _persons_before(paragraphs: list[str], number: int, position: int):
                 yield k, start, name
 
 
+def _subject_person_before(paragraphs: list[str], number: int, position: int):
+    """The nearest person named before a pronoun, preferring one that opens its sentence (the
+    subject: "Abu Dhar al-Iraqi, the emir, was captured by Jabhat al-Nusra ... He said")."""
+    nearest = None
+    for k, start, name in _persons_before(paragraphs, number, position):
+        nearest = nearest or (k, start, name)
+        head = paragraphs[k][:start].rstrip()
+        if not head or head.endswith((".", "!", "?", "”", "\"")):
+            return k, start, name
+        if k < number - 1:
+            break
+    return nearest
+
+
+INSTITUTION_MENTION = re.compile(r"\b(?:the\s+)?(?:[A-Z][\w’'\-]*\s+)*(?:Ministry|Committee|Council|Agency|Department|"
+                                 r"Command|Government|Office|Party|Army|Court|Commission|Front)(?:\s+(?:of|for)\s+"
+                                 r"(?:the\s+)?(?:[A-Z][\w’'\-]*\s*)+)?")
+
+
+def _institution_before(paragraph: str, position: int) -> str:
+    """The nearest named institution before "it" in its paragraph ("the Iraqi Ministry of
+    Defense's assertion ..., but it emphasizes"), or ""."""
+    found = list(INSTITUTION_MENTION.finditer(paragraph, 0, position))
+    return found[-1].group(0).strip().removesuffix("’s").removesuffix("'s") if found else ""
+
+
 def _trim_titles(name: str) -> str:
     """'US War Secretary Ash Carter' -> 'Ash Carter': leading titles and capitalised determiners."""
     titles = _lowered_cues().get("title", set()) | _lowered_cues().get("place", set())
@@ -785,7 +816,15 @@ def resolve_sources(rows: list[dict], paragraphs: list[str]) -> None:
         if lowered in ("he", "she"):
             named_sources = [(a["paragraph"], a["source_start"], a["speaker"], a) for a in earlier
                              if a["source_type"] == "named"]
-            mention = next(_persons_before(paragraphs, row["paragraph"], row["source_start"]), None)
+            mention = _subject_person_before(paragraphs, row["paragraph"], row["source_start"])
+            singular = [a for a in earlier if a["paragraph"] >= row["paragraph"] - 3 and a["verb_class"] != "formula"
+                        and (a["source_type"] == "named" or (a["source_type"] == "unnamed" and a["speaker"]
+                             and not a["speaker"].split()[-1].lower().endswith("s")))]
+            if singular:
+                a = singular[-1]
+                row["speaker"], row["source_type"], row["kind"] = a["speaker"], a["source_type"], a["kind"]
+                row["source_class"] = source_class(row["source_type"], row["kind"])
+                continue
             best = named_sources[-1] if named_sources else None
             if mention and (best is None or (mention[0], mention[1]) > (best[0], best[1])):
                 row["speaker"], row["source_type"] = mention[2], "named"
@@ -799,7 +838,10 @@ def resolve_sources(rows: list[dict], paragraphs: list[str]) -> None:
                 row["speaker"], row["source_type"], row["kind"] = plural[-1]["speaker"], plural[-1]["source_type"], plural[-1]["kind"]
         elif lowered == "it":
             inst = [a for a in earlier if a["source_type"] == "institution"]
-            if inst:
+            here = _institution_before(paragraphs[row["paragraph"]], row["source_start"])
+            if here:
+                row["speaker"], row["source_type"], row["kind"] = here, "institution", source_kind(here)
+            elif inst:
                 row["speaker"], row["source_type"], row["kind"] = inst[-1]["speaker"], "institution", inst[-1]["kind"]
         elif lowered in ("who", "which"):
             left = paragraphs[row["paragraph"]][:row["source_start"]].rstrip(" ,")
@@ -832,10 +874,29 @@ def _kind_for(name: str, earlier: list[dict], paragraphs: list[str], mention) ->
     return source_kind(paragraphs[k][max(0, start - 60):start + len(name) + 80])
 
 
+def _describe_kind(paragraph: str, c: Candidate, written: str, earlier: list[dict]) -> str:
+    """The kind of a source: from its words and description ("Hanna, a Middle East expert at the
+    Century Foundation"), else from an earlier source of the same surname."""
+    if not written:
+        return "unknown"
+    kind = source_kind(written)
+    if kind == "unknown" and c.source[1] < c.sentence[1]:
+        tail = paragraph[c.source[1]:c.sentence[1]]
+        if tail.lstrip().startswith(","):  # an appositive after the name
+            kind = source_kind(written + " " + tail[:120])
+    if kind == "unknown":
+        surname = written.split()[-1]
+        for a in reversed(earlier):
+            if a["speaker"] and a["speaker"].split()[-1] == surname and a["kind"] != "unknown":
+                return a["kind"]
+    return kind
+
+
 def _form(paragraph: str, content: tuple[int, int], voices) -> str:
     """direct (the content is a quotation), mixed (quotation and paraphrase) or indirect."""
     s, e = content
-    quoted = [(max(qs, s), min(qe, e)) for qs, qe in voices.quotes if qs < e and s < qe]
+    quoted = [(max(qs, s), min(qe, e)) for qs, qe in voices.quotes if qs < e and s < qe
+              and not NAMED_BEFORE.search(paragraph, max(0, qs - 25), qs)]
     quoted_words = sum(len(WORD.findall(paragraph, a, b)) for a, b in quoted)
     if not quoted_words:
         return "indirect"
@@ -869,7 +930,7 @@ def _article_attributions(file: str, paragraphs: tuple[str, ...]) -> tuple[dict,
             speaker = head if "," in written and name_like(head) else written  # "Hanna, an analyst"
             rows.append({
                 "file": file, "paragraph": number, "speaker": speaker, "as_written": speaker,
-                "source_type": stype, "source_class": "", "kind": source_kind(written) if written else "unknown",
+                "source_type": stype, "source_class": "", "kind": _describe_kind(paragraph, c, written, rows),
                 "verb": c.lemma, "verb_class": "coordinated" if c.coordinated else VERB_CLASS.get(c.klass, c.klass),
                 "mode": "reported" if form == "indirect" else "direct", "form": form,
                 "cue": paragraph[c.cue[0]:c.cue[1]], "cue_start": c.cue[0], "cue_end": c.cue[1],
