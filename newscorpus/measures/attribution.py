@@ -318,6 +318,10 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     words = paragraph[s:e].split()
     if not words:
         return -1, -1
+    opening = re.match(r"\s*([^,;:“”\"]+),", paragraph[sent_start:end])
+    if opening and not name_like(paragraph[s:e]) and name_like(opening.group(1).strip()) \
+            and paragraph[sent_start:end].rstrip().endswith(",") and len(paragraph[sent_start:end].split()) <= 25:
+        return _strip_span(paragraph, sent_start + opening.start(1), end, " \t,")  # the name and its description
     before = paragraph[sent_start:s].rstrip()
     if before.endswith(",") and not name_like(paragraph[s:e]):
         # "Brigadier Yahya Rasool, spokesman for the command, said": the name and its appositive
@@ -492,7 +496,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
                       and not paragraph[q[1]:sent_start].strip(" .,")), None)
         if quote:
             return Candidate(lemma, klass, (cue_start, cue_end), source, quote, False, coordinated, sent)
-    if ends_sentence and klass != "say":
+    if ends_sentence and klass != "say" and not (klass == "speech" and COMMA_CONTENT.match(after_cue)):
         return None
     # forward content: the verb's class says what it needs
     rest = paragraph[cue_end:sent_end]
