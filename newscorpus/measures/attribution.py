@@ -346,6 +346,10 @@ def _acceptable_source(paragraph: str, span: tuple[int, int]) -> tuple[int, int]
         return None
     if len(words) > 1 and last in PRONOUNS and words[-2].lower() not in ("and", "or"):
         return span[1] - len(words[-1]), span[1]
+    issued = ISSUED.search(text)
+    if issued:  # "Qahtani issued a statement apologizing": the one who issued it
+        return _strip_span(paragraph, span[0] + (text.rfind(" ", 0, max(0, issued.start() - 1)) + 1
+                                                 if _name_tokens(text[:issued.start()]) else 0), span[0] + issued.start())
     return span
 
 
@@ -408,7 +412,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     base = lemma.split()[0]
     if lower == base and prev_word[:1].isupper() and not prev_word.endswith("s") and prev not in SUBJECT_BEFORE \
             and prev != "i" and not between.strip() \
-            and not re.search(r"\band\s+\S+$", paragraph[max(sent_start, v_start - 30):v_start]):
+            and not re.search(r"\band\s+\S+\s*$", paragraph[max(sent_start, v_start - 30):v_start]):
         return None  # "Washington state", "Trump call": a bare form after a singular name is a noun
     if (lower == base or (lower == base + "s" and base in PLURAL_NOUN_LIKE)) and base in NOUN_LIKE and prev \
             and not between.strip() and prev not in SUBJECT_BEFORE and not prev_word[0].isupper() \
@@ -429,7 +433,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     if passive and re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?been\s*$", group) is None and False:
         passive = False
     after_cue = paragraph[cue_end:sent_end]
-    if passive and AUTHOR_PASSIVE.search(paragraph, max(sent_start, cue_start - 30), cue_start + 1):
+    if passive and AUTHOR_PASSIVE.search(paragraph, max(sent_start, cue_start - 30), v_start):
         return None  # "It should be pointed out that": the author's own voice
     ends_sentence = bool(TAG_END.match(after_cue))
     left = paragraph[sent_start:cue_start].rstrip()
@@ -543,11 +547,13 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
 NAME_ONLY = re.compile(r"(?:the\s+|a\s+|an\s+|it\s+|them\s+|him\s+|her\s+)?[“\"‘'][^“”\"]{1,60}[”\"’']\s*(?:[.,;]|in\b|$)")
 AUTHOR_PASSIVE = re.compile(r"\bit\s+(?:should|must|can|could|may|might|has\s+to|is\s+worth)\b", re.IGNORECASE)
 TRIED_TO = re.compile(r"\b(?:try|tries|tried|trying|attempt(?:s|ed|ing)?)\s+to\s*$", re.IGNORECASE)
-SENTENCE_SUBJECT = re.compile(r"[“\"]?((?:He|She|They|It)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*)"
+SENTENCE_SUBJECT = re.compile(r"[“\"]?(?!(?:It|There|This|That|These|Those)\b)((?:He|She|They)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*)"
                               r"(?=\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+|was\s+|is\s+)?[a-z]+(?:ed|s)?\b)")
 COMMA_CONTENT = re.compile(r"^\s*,\s*(?:[“\"]|the\b|that\b)")  # 'noted, “The danger', 'warned, the seriousness'
 CLAUSE_BOUNDARY = re.compile(r",\s*(?:however|but|and|while|whereas)\s|;\s|\s(?:however|but)\s")
 NAMED_BEFORE = re.compile(r"\b(?:called|dubbed|named|known\s+as|titled|entitled|operation|Operation|so-called)\s*$")
+ISSUED = re.compile(r"\s(?:issued|released|posted|published|sent|gave)\s+(?:a|an|the)\s+(?:\w+\s+)?"
+                    r"(?:statement|letter|message|video|recording|speech)$")
 COMPOUND_NOUNS = re.compile(r"\s+(?:tanks?|centers?|card|logs?|sheet|lists?|signs?|line)\b", re.IGNORECASE)
 
 
@@ -730,8 +736,10 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
             if j and out[j - 1].sentence == c.sentence:
                 c.source = out[j - 1].source
             else:
-                # "Trump lashed out at the press, saying ...": the subject of the sentence
-                m = SENTENCE_SUBJECT.match(paragraph, c.sentence[0], c.cue[0])
+                # "Trump lashed out at the press, saying ...": the subject of the sentence; a verb
+                # after "and" whose first verb was no attribution is none either
+                m = SENTENCE_SUBJECT.match(paragraph, c.sentence[0], c.cue[0]) \
+                    if paragraph[c.cue[0]:c.cue[1]].endswith("ing") else None
                 if not m:
                     continue
                 c.source = m.span(1)
@@ -886,8 +894,12 @@ def _describe_kind(paragraph: str, c: Candidate, written: str, earlier: list[dic
     kind = source_kind(written)
     if kind == "unknown" and c.source[1] < c.sentence[1]:
         tail = paragraph[c.source[1]:c.sentence[1]]
-        if tail.lstrip().startswith(","):  # an appositive after the name
+        if re.match(r"\s*,\s*(?:a|an|the|who|[a-z])", tail):  # an appositive after the name
             kind = source_kind(written + " " + tail[:120])
+    if kind == "unknown" and c.source[0] > c.sentence[0]:
+        head = paragraph[c.sentence[0]:c.source[0]].rstrip()
+        if head.endswith(","):  # "ISIS's official spokesman, Abu Mohammad al-Adnani, announced"
+            kind = source_kind(head[-80:] + " " + written)
     if kind == "unknown":
         surname = written.split()[-1]
         for a in reversed(earlier):
