@@ -320,6 +320,7 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
         return -1, -1
     opening = re.match(r"\s*([^,;:“”\"]+),", paragraph[sent_start:end])
     if opening and not name_like(paragraph[s:e]) and name_like(opening.group(1).strip()) \
+            and not opening.group(1).strip().endswith("ly") \
             and paragraph[sent_start:end].rstrip().endswith(",") and len(paragraph[sent_start:end].split()) <= 25:
         return _strip_span(paragraph, sent_start + opening.start(1), end, " \t,")  # the name and its description
     before = paragraph[sent_start:s].rstrip()
@@ -896,11 +897,11 @@ def _describe_kind(paragraph: str, c: Candidate, written: str, earlier: list[dic
         tail = paragraph[c.source[1]:c.sentence[1]]
         if re.match(r"\s*,\s*(?:a|an|the|who|[a-z])", tail):  # an appositive after the name
             kind = source_kind(written + " " + tail[:120])
-    if kind == "unknown" and c.source[0] > c.sentence[0]:
+    if kind == "unknown" and c.forward and c.source[0] > c.sentence[0] and name_like(written):
         head = paragraph[c.sentence[0]:c.source[0]].rstrip()
         if head.endswith(","):  # "ISIS's official spokesman, Abu Mohammad al-Adnani, announced"
             kind = source_kind(head[-80:] + " " + written)
-    if kind == "unknown":
+    if kind == "unknown" and name_like(written):
         surname = written.split()[-1]
         for a in reversed(earlier):
             if a["speaker"] and a["speaker"].split()[-1] == surname and a["kind"] != "unknown":
