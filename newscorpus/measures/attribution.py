@@ -439,12 +439,26 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     ends_sentence = bool(TAG_END.match(after_cue))
     left = paragraph[sent_start:cue_start].rstrip()
     participle = word.lower().endswith("ing")
+    if not left and word[0].islower() and not participle and paragraph[:sent_start].rstrip().endswith(("”", "\"", "''")):
+        quote = next((q for q in reversed(voices.quotes) if q[1] <= sent_start), None)
+        source = _after_span(paragraph, cue_end, sent_end)
+        if quote and source[1] > source[0] and len(paragraph[source[0]:source[1]].split(",")[0].split()) <= 7:
+            return Candidate(lemma, klass, (cue_start, cue_end), source, quote, False, False, sent)
+    if lower in ("asked", "told") and (prev in ("when", "if", "after", "once", "before", "while") or
+                                      (not prev and word[0].isupper())):
+        # "When asked whether ...", "Asked by Matt Lauer whether ...": the question put, no source
+        rest = paragraph[cue_end:sent_end]
+        c_start, _ = _strip_span(paragraph, cue_end, sent_end, " \t,:")
+        stop = paragraph.find(",", c_start, sent_end)
+        c_end = stop if stop > 0 else _sentence_content_end(paragraph, sent_end, voices)
+        if c_end > c_start:
+            return Candidate(lemma, klass, (cue_start, cue_end), (-1, -1), (c_start, c_end), True, False, sent)
     if not passive and left_reduced_passive(paragraph, sent_start, cue_start, word, after_cue):
         passive = True  # "suicide bombers, believed to come from sleeper cells": nobody named believes
     quote_before = left.endswith(("”", "\"", "''", "’"))
     inverted = not passive and not participle and (
         quote_before or (left.endswith(",") and not RELATIVE_BEFORE.search(left) and bool(INVERTED_NP.match(after_cue))
-                         and len(paragraph[slice(*_after_span(paragraph, cue_end, sent_end))].split()) <= 7))
+                         and len(paragraph[slice(*_after_span(paragraph, cue_end, sent_end))].split(",")[0].split()) <= 7))
     # content after or before?
     source = (-1, -1)
     coordinated = False
@@ -596,7 +610,7 @@ def _according_candidates(paragraph, sent, voices):
             continue
         stop = ACCORDING_SOURCE_END.search(paragraph, m.end(), sent_end)
         source = _strip_span(paragraph, m.end(), stop.start() if stop else sent_end)
-        if source[0] >= source[1] or _lower_words(paragraph[source[0]:source[1]]) & NOT_A_SOURCE:
+        if source[0] >= source[1] or paragraph[source[0]:source[1]].split()[-1].lower().strip(".") in NOT_A_SOURCE:
             continue  # "according to plan", "according to premeditated plans"
         before = paragraph[sent_start:m.start()]
         if before.strip(" ,“\"‘—–-"):
@@ -739,11 +753,13 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
             else:
                 # "Trump lashed out at the press, saying ...": the subject of the sentence; a verb
                 # after "and" whose first verb was no attribution is none either
-                m = SENTENCE_SUBJECT.match(paragraph, c.sentence[0], c.cue[0]) \
-                    if paragraph[c.cue[0]:c.cue[1]].endswith("ing") else None
-                if not m:
+                m = SENTENCE_SUBJECT.match(paragraph, c.sentence[0], c.cue[0])
+                if m:
+                    c.source = m.span(1)
+                elif shared and paragraph[c.sentence[0]:c.cue[0]].lstrip().startswith(("“", "\"", "''")):
+                    c.source = shared[-1].source  # '"...," adding, "...": the speaker of the quotation before
+                else:
                     continue
-                c.source = m.span(1)
         shared.append(c)
     return tuple(shared)
 
