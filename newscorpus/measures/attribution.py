@@ -565,7 +565,7 @@ TRIED_TO = re.compile(r"\b(?:try|tries|tried|trying|attempt(?:s|ed|ing)?)\s+to\s
 SENTENCE_SUBJECT = re.compile(r"[“\"]?(?!(?:It|There|This|That|These|Those)\b)((?:He|She|They)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*)"
                               r"(?=\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+|was\s+|is\s+)?[a-z]+(?:ed|s)?\b)")
 COMMA_CONTENT = re.compile(r"^\s*,\s*(?:[“\"]|the\b|that\b)")  # 'noted, “The danger', 'warned, the seriousness'
-CLAUSE_BOUNDARY = re.compile(r",\s*(?:however|but|and|while|whereas)\s|;\s|\s(?:however|but)\s")
+CLAUSE_BOUNDARY = re.compile(r",\s*(?:however|but|and|while|whereas|which|who)\s|;\s|\s(?:however|but)\s")
 NAMED_BEFORE = re.compile(r"\b(?:called|dubbed|named|known\s+as|titled|entitled|operation|Operation|so-called)\s*$")
 ISSUED = re.compile(r"\s(?:issued|released|posted|published|sent|gave)\s+(?:a|an|the)\s+(?:\w+\s+)?"
                     r"(?:statement|letter|message|video|recording|speech)$")
@@ -617,7 +617,8 @@ def _according_candidates(paragraph, sent, voices):
             clause = None
             for clause in CLAUSE_BOUNDARY.finditer(paragraph, sent_start, m.start()):
                 pass
-            content = _strip_span(paragraph, clause.end() if clause else sent_start, m.start(), " \t,;:—–-")
+            # after the boundary's punctuation: "which stood at 263" and "however the right side" stay whole
+            content = _strip_span(paragraph, clause.start() + 1 if clause else sent_start, m.start(), " \t,;:—–-")
             after = paragraph[source[1]:sent_end]
             if re.match(r"^\s*[—–-]\s*\w", after):  # "the right side -according to X- will be harder"
                 content = (content[0], _sentence_content_end(paragraph, sent_end, voices))
@@ -688,7 +689,7 @@ def _resolve_nesting(candidates: list[Candidate], paragraph: str) -> list[Candid
                 pass
             if m is None:
                 head = paragraph[outer.content[0]:own_start].rstrip()
-                if head.endswith(",") and c.coordinated:
+                if head.endswith(",") and (c.coordinated or c.klass == "according"):
                     # ", Mrs. Schlafly replied" / ", saying that": the inner verb starts its own clause
                     outer.content = _strip_span(paragraph, outer.content[0], outer.content[0] + len(head), " \t,;")
                     kept.append(c)
