@@ -125,7 +125,7 @@ AFTER_SOURCE_END = re.compile(ABBREVIATION_STOP + r"|[;!?]|,\s*(?:[“\"]|''|[a-
 ACCORDING_SOURCE_END = re.compile(ABBREVIATION_STOP + r"|[,;!?:“”\"—–]|\s(?:that|who|which)\s"
                                   r"|-(?=(?:will|would|is|are|was|were|has|have|had)\b)")
 QUOTE_TAG_BEFORE = re.compile(r"(?:[,?!—–-]\s*(?:”|\"|'')|(?:”|\"|'')\s*,)$")
-PARENTHETICAL = re.compile(r"\([^()]*\)")
+PARENTHETICAL = re.compile(r"\([^()]*\)|\s(?:--|—|–)\s[^—–]*?\s(?:--|—|–)\s")
 RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b[^;:“”\"]*,\s*$")
 
 
@@ -290,6 +290,7 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     """The noun phrase that ends at ``end`` (the start of the verb group): back to the nearest
     boundary, skipping a relative clause set off by commas. (-1, -1) when there is none."""
     left = PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), paragraph[sent_start:end])  # "Sanders (I-Vt.) said"
+    left = left[:len(left.rstrip())]
     relative = RELATIVE_BEFORE.search(left)
     if relative:
         left = left[:relative.start()]  # "Kasich, who has the hardest path, said": skip the clause
@@ -415,7 +416,9 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
             and prev != "i" and not between.strip() \
             and not re.search(r"\band\s+\S+\s*$", paragraph[max(sent_start, v_start - 30):v_start]):
         return None  # "Washington state", "Trump call": a bare form after a singular name is a noun
-    if (lower == base or (lower == base + "s" and base in PLURAL_NOUN_LIKE)) and base in NOUN_LIKE and prev \
+    plural_noun = lower == base + "s" and base in PLURAL_NOUN_LIKE and not (
+        prev and not prev.endswith("s") and BARE_CLAUSE.match(paragraph[v_end:v_end + 80]))  # "the government claims Gulen runs"
+    if (lower == base or plural_noun) and base in NOUN_LIKE and prev \
             and not between.strip() and prev not in SUBJECT_BEFORE and not prev_word[0].isupper() \
             and not (lower == base and prev.endswith("s")) and not prev.isdigit():
         return None  # "evangelical support", "campaign plan": a noun after a modifier
