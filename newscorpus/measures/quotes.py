@@ -104,22 +104,27 @@ def word_counts_by_voice(paragraph: str) -> dict[str, int]:
 
 
 SPEECH, NAME, TITLE = "speech", "name", "title"
-TITLE_BEFORE = re.compile(r"(?:\b(?:magazine|newspaper|book|article|report|column|op-ed|editorial|film|show|program|"
-                          r"programme|song|titled|entitled|headlined|headline|called|dubbed|named|known as)|\bon)\s*$",
-                          re.IGNORECASE)
+TITLE_BEFORE = re.compile(r"\b(?:magazine|newspaper|book|article|column|op-ed|editorial|film|show|program|programme|"
+                          r"song|titled|entitled|headlined|headline|appeared\s+on|aired\s+on)\s*$", re.IGNORECASE)
+NAME_BEFORE = re.compile(r"\b(?:called|calls|call|dubbed|named|name|known\s+as|so-called|operation)\s*(?:the\s+)?$",
+                         re.IGNORECASE)
 
 
 def quote_kinds(paragraph: str, contents: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Each quotation of a paragraph with what it holds: ``speech`` (inside the content of an
-    attribution: someone's words), ``title`` (a work or publication: after "magazine", "titled",
-    "headlined", "on") or ``name`` (a name, coinage or scare quote: "Operation Breaking the
-    Walls", the "caliphate"). Only speech is a quotation in the book's tables."""
+    """Each quotation of a paragraph with what it holds: ``title`` (a work or publication: after
+    "magazine", "titled", "headlined", "appeared on"), ``name`` (after "called", "dubbed", "known
+    as", "operation", or any quotation outside an attribution: a name, coinage or scare quote,
+    "Breaking the Walls", the "caliphate") or ``speech`` (inside the content of an attribution:
+    someone's words). Only speech is a quotation in the book's tables."""
     out = []
     for s, e in quote_spans(paragraph):
-        if any(cs <= s + 1 and e - 1 <= ce or (cs < e and s < ce and e - s > 40) for cs, ce in contents):
-            kind = SPEECH
-        elif TITLE_BEFORE.search(paragraph, 0, s) and TITLE_BEFORE.search(paragraph[max(0, s - 20):s]):
+        before = paragraph[max(0, s - 30):s]
+        if TITLE_BEFORE.search(before):
             kind = TITLE
+        elif NAME_BEFORE.search(before):
+            kind = NAME
+        elif any(cs <= s + 1 and e - 1 <= ce or (cs < e and s < ce and e - s > 40) for cs, ce in contents):
+            kind = SPEECH
         else:
             kind = NAME
         out.append((s, e, kind))
