@@ -62,7 +62,7 @@ SUBJECT_BOUNDARY = re.compile(
 VERB_GROUP_BEFORE = re.compile(
     r"(?:\b(?:has|have|had|having|is|are|was|were|be|been|being|will|would|could|should|can|may|might|"
     r"must|shall|do|does|did|not|never|also|just|once|already|still|even|then|later|again|often|always|"
-    r"first|now|further|only|long|too|[a-z]+ly|[a-z]+n['’]t|cannot)\s+|['’](?:s|ve|d|ll|re)\s+)+$")
+    r"first|now|further|only|long|too|keep|keeps|kept|[a-z]+ly|[a-z]+n['’]t|cannot)\s+|['’](?:s|ve|d|ll|re)\s+)+$")
 BE_FORM = re.compile(r"\b(?:is|are|was|were|be|been|being|['’]s|['’]re)\b", re.IGNORECASE)
 PAST_PARTICIPLE = re.compile(r"(?:ed|en|said|told|known|thought|seen|written|heard|found|shown|felt|taught|held)$")
 AFTER_CUE = re.compile(r"^(?:\s*in\s+(?:a|an|his|her|their|its|the)\s+(?:\w+\s+){0,2}?"
@@ -316,6 +316,9 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
         if not left[:stop].strip():
             return -1, -1
     s, e = _strip_span(paragraph, start, sent_start + stop, " \t,;:")
+    compound = COMPOUND_BEFORE.search(paragraph, sent_start, s)
+    if compound and paragraph[s:s + 1].isupper():
+        s = compound.start()  # "Both Syria and Iraq fear": the whole compound subject
     words = paragraph[s:e].split()
     if not words:
         return -1, -1
@@ -328,7 +331,7 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     if before.endswith(",") and not name_like(paragraph[s:e]):
         # "Brigadier Yahya Rasool, spokesman for the command, said": the name and its appositive
         head = re.search(r"(?:^|[,;:(“”\"—–])\s*([^,;:(“”\"—–]+),$", before)
-        if head and name_like(head.group(1).strip()):
+        if head and name_like(head.group(1).strip()) and len(head.group(1).split()) >= 2:
             s = sent_start + head.start(1)
             e = max(e, sent_start + stop) if paragraph[e:sent_start + stop].strip(" ,") == "" else e
     if len(words) > MAX_SOURCE_WORDS:
@@ -459,7 +462,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     if not passive and left_reduced_passive(paragraph, sent_start, cue_start, word, after_cue):
         passive = True  # "suicide bombers, believed to come from sleeper cells": nobody named believes
     quote_before = left.endswith(("”", "\"", "''", "’"))
-    inverted = not passive and not participle and (
+    inverted = not passive and not participle and klass in ("say", "speech", "tag") and (
         quote_before or (left.endswith(",") and not RELATIVE_BEFORE.search(left) and bool(INVERTED_NP.match(after_cue))
                          and len(paragraph[slice(*_after_span(paragraph, cue_end, sent_end))].split(",")[0].split()) <= 7))
     # content after or before?
@@ -572,6 +575,7 @@ CLAUSE_BOUNDARY = re.compile(r",\s*(?:however|but|and|while|whereas|which|who)\s
 NAMED_BEFORE = re.compile(r"\b(?:called|dubbed|named|known\s+as|titled|entitled|operation|Operation|so-called)\s*$")
 ISSUED = re.compile(r"\s(?:issued|released|posted|published|sent|gave)\s+(?:a|an|the)\s+(?:\w+\s+)?"
                     r"(?:statement|letter|message|video|recording|speech)$")
+COMPOUND_BEFORE = re.compile(r"(?:Both\s+)?(?:[A-Z][\w’'\-]*\s+)+and\s+$")
 COMPOUND_NOUNS = re.compile(r"\s+(?:tanks?|centers?|card|logs?|sheet|lists?|signs?|line)\b", re.IGNORECASE)
 
 
