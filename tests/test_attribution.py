@@ -208,6 +208,15 @@ def test_a_pronoun_is_linked_to_the_nearest_named_person_before_it():
     assert found[1]["source_type"] == "unnamed"
 
 
+def test_a_noun_cue_is_credited_to_its_owner():
+    sentence = "Despite the Interior Ministry's assertion that the cells are weak, the attacks go on."
+    (a,) = one(sentence)
+    assert spans(sentence, a) == ("the Interior Ministry", "assertion", "that the cells are weak")
+    assert a["verb"] == "assert" and a["source_type"] == "institution"
+    (b,) = one("The border is quiet, in Colonel Ahmed Karim's view.")
+    assert b["speaker"] == "Colonel Ahmed Karim" and b["verb"] == "in the view of"
+
+
 def test_publication_titles_are_media_not_the_country_they_name():
     sentence = "According to a report in the Washington Examiner, the remnants are active."
     (a,) = one(sentence)

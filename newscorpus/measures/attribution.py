@@ -244,7 +244,7 @@ def source_type(speaker: str, sentence: str = "") -> str:
     words = _lower_words(speaker)
     if any(c in sentence.lower() for c in cues.get("anonymous", ())):
         return "unnamed"
-    if not words or words <= PRONOUNS:
+    if not words or words <= PRONOUNS | {"his", "her", "their", "its"}:
         return "unknown"
     head = speaker.split(",")[0].strip()
     if "," in speaker and name_like(head) and not _lower_words(head) & (cues.get("person", set()) | cues.get("institution", set())):
@@ -645,6 +645,58 @@ def _according_candidates(paragraph, sent, voices):
                         (m.start() + word.start(), m.start() + word.end()), content, True, False, sent)
 
 
+NOUN_CUES = ("assertion|assertions|claim|claims|statement|view|views|belief|warning|insistence|argument|contention|"
+             "announcement|position|denial|admission|promise|pledge|call|demand|proposal|conclusion|assessment|"
+             "concern|fear|hope|plan|criticism|remarks|comments|message|vow|threat|suggestion|accusation|"
+             "allegation|opinion|decision|response|answer|advice|words|argument|complaint|explanation|prediction")
+POSSESSOR = r"(?:(?:[A-Z][\w.\-]*\s+(?:(?:of|for|and|the)\s+)*){0,5}[A-Z][\w.\-]*['’]s?|(?:the\s+)?(?:[a-z]+\s+){0,2}[a-z]+['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+POSSESSIVE_CUE = re.compile(r"(?P<src>" + POSSESSOR + r")\s+(?:[a-z]+\s+)?(?P<cue>" + NOUN_CUES + r")"
+                            r"(?=\s+(?:that|to\s+[a-z]|is\s+that|was\s+that)\b|:)")
+IN_VIEW = re.compile(r"\b(?P<cue>in\s+(?P<src>" + POSSESSOR + r")\s+(?:view|opinion|words|estimation|assessment))\b")
+
+
+POSSESSIVE_GATE = re.compile(r"['’]s\s|\b(?:his|her|their|its)\s")
+NOUN_LEMMAS = {"assertion": "assert", "assertions": "assert", "claims": "claim", "statement": "state", "warning": "warn",
+               "denial": "deny", "admission": "admit", "announcement": "announce", "prediction": "predict",
+               "accusation": "accuse", "allegation": "allege", "suggestion": "suggest", "explanation": "explain",
+               "complaint": "complain", "decision": "decide", "criticism": "criticize", "belief": "believe",
+               "insistence": "insist", "contention": "contend", "proposal": "propose", "conclusion": "conclude",
+               "remarks": "remark", "comments": "comment", "views": "view"}
+
+
+def _noun_candidates(paragraph, sent, voices, taken):
+    """Noun cues with their owner: "the Ministry of Defense's assertion that ...", "his concern is
+    that ...", "in Mr. Connolly's view"."""
+    sent_start, sent_end = sent
+    for m in POSSESSIVE_CUE.finditer(paragraph, sent_start, sent_end):
+        if voices.at(m.start("cue")) != NARRATIVE or any(c.cue[0] <= m.start("cue") < c.cue[1] for c in taken):
+            continue
+        src = m.group("src")
+        src_end = m.start("src") + len(src.rstrip("’'s")) if src.endswith(("’s", "'s")) else m.end("src")
+        lead = re.match(r"(?:Despite|After|Before|With|Given|Under|Following|Amid)\s+", src)
+        src_start = m.start("src") + (lead.end() if lead else 0)
+        after = re.match(r"\s+(?:is\s+|was\s+)?", paragraph[m.end("cue"):sent_end])
+        c_start = m.end("cue") + (after.end() if after else 0)
+        c_end = _sentence_content_end(paragraph, sent_end, voices)
+        comma = paragraph.find(",", c_start, c_end)
+        if comma > 0 and voices.at(comma) == NARRATIVE:
+            c_end = comma  # "Despite the ministry's assertion that A, it emphasizes B": the clause
+        content = _strip_span(paragraph, c_start, c_end, " \t,:")
+        if content[1] > content[0]:
+            yield Candidate(NOUN_LEMMAS.get(m.group("cue").lower(), m.group("cue").lower()), "noun", m.span("cue"), (src_start, src_end), content, True, False, sent)
+    for m in IN_VIEW.finditer(paragraph, sent_start, sent_end):
+        if voices.at(m.start()) != NARRATIVE:
+            continue
+        before = _strip_span(paragraph, sent_start, m.start(), " \t,;:")
+        after = _strip_span(paragraph, m.end(), _sentence_content_end(paragraph, sent_end, voices), " \t,;:")
+        content = before if before[1] - before[0] > after[1] - after[0] else after
+        src = m.group("src")
+        src_end = m.start("src") + len(src.rstrip("’'s")) if src.endswith(("’s", "'s")) else m.end("src")
+        if content[1] > content[0]:
+            yield Candidate("in the view of", "according", m.span("cue"), (m.start("src"), src_end),
+                            content, content[0] > m.start(), False, sent)
+
+
 def _colon_candidates(paragraph, sent, voices, taken):
     """'Trump: "..."', 'Her answer: "..."' and the headline form 'Graham: Trump Is Destroying the
     Party': a colon after a short source at the start of a sentence, when no cue verb already
@@ -716,7 +768,7 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
     cues = list(cue_pattern().finditer(paragraph))
     lowered = paragraph.lower()
     if not cues and ":" not in paragraph and "according" not in lowered and " of " not in lowered \
-            and "there " not in lowered:
+            and "there " not in lowered and not POSSESSIVE_GATE.search(lowered):
         return ()  # most of the cost is segmenting: skip paragraphs that cannot hold a cue
     voices = voices_of(paragraph)
     sentences = sentence_spans(paragraph)
@@ -747,6 +799,9 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
         if "according" in lowered[sent[0]:sent[1]] or " of " in lowered[sent[0]:sent[1]] \
                 or "there " in lowered[sent[0]:sent[1]]:
             by_sentence.setdefault(k, []).extend(_according_candidates(paragraph, sent, voices))
+        if "’s " in paragraph[sent[0]:sent[1]] or "'s " in paragraph[sent[0]:sent[1]] \
+                or re.search(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s", paragraph[sent[0]:sent[1]]):
+            by_sentence.setdefault(k, []).extend(_noun_candidates(paragraph, sent, voices, by_sentence.get(k, [])))
         if ":" in paragraph[sent[0]:sent[1]]:
             by_sentence.setdefault(k, []).extend(_colon_candidates(paragraph, sent, voices, by_sentence.get(k, [])))
     out: list[Candidate] = []
@@ -779,7 +834,7 @@ NAME = re.compile(r"\b(?:(?:Abu|Abd|Umm|al-|el-)?[A-Z][\w’'\-]+|[A-Z]\.)(?:\s+
                   r"[A-Z][\w’'\-]+|[A-Z]\.))+")
 SINGULAR = {"he", "she", "him", "his", "her"}
 ROLE_NOUN = re.compile(r"^(?:the|this|that)\s+(?:[a-z\-]+\s+){0,3}(?P<head>[a-z]+)$", re.IGNORECASE)
-VERB_CLASS = {"say": "speech", "speech": "speech", "according": "formula", "colon": "formula"}
+VERB_CLASS = {"say": "speech", "speech": "speech", "according": "formula", "colon": "formula", "noun": "noun"}
 
 
 @lru_cache(maxsize=1024)
@@ -846,7 +901,7 @@ def resolve_sources(rows: list[dict], paragraphs: list[str]) -> None:
     nearest source with the same head noun, "who" to the name before it."""
     for j, row in enumerate(rows):
         written = row["as_written"]
-        lowered = written.lower()
+        lowered = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(written.lower(), written.lower())
         earlier = rows[:j]
         if row["verb_class"] == "coordinated":
             continue
