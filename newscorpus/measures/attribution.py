@@ -656,6 +656,7 @@ IN_VIEW = re.compile(r"\b(?P<cue>in\s+(?P<src>" + POSSESSOR + r")\s+(?:view|opin
 
 
 POSSESSIVE_GATE = re.compile(r"['’]s\s|\b(?:his|her|their|its)\s")
+NOUN_CUE_WORD = re.compile(r"\b(?:" + NOUN_CUES + r"|view|opinion|estimation)\b")
 NOUN_LEMMAS = {"assertion": "assert", "assertions": "assert", "claims": "claim", "statement": "state", "warning": "warn",
                "denial": "deny", "admission": "admit", "announcement": "announce", "prediction": "predict",
                "accusation": "accuse", "allegation": "allege", "suggestion": "suggest", "explanation": "explain",
@@ -768,7 +769,7 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
     cues = list(cue_pattern().finditer(paragraph))
     lowered = paragraph.lower()
     if not cues and ":" not in paragraph and "according" not in lowered and " of " not in lowered \
-            and "there " not in lowered and not POSSESSIVE_GATE.search(lowered):
+            and "there " not in lowered and not (NOUN_CUE_WORD.search(paragraph) and POSSESSIVE_GATE.search(lowered)):
         return ()  # most of the cost is segmenting: skip paragraphs that cannot hold a cue
     voices = voices_of(paragraph)
     sentences = sentence_spans(paragraph)
@@ -799,8 +800,7 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
         if "according" in lowered[sent[0]:sent[1]] or " of " in lowered[sent[0]:sent[1]] \
                 or "there " in lowered[sent[0]:sent[1]]:
             by_sentence.setdefault(k, []).extend(_according_candidates(paragraph, sent, voices))
-        if "’s " in paragraph[sent[0]:sent[1]] or "'s " in paragraph[sent[0]:sent[1]] \
-                or re.search(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s", paragraph[sent[0]:sent[1]]):
+        if NOUN_CUE_WORD.search(paragraph, sent[0], sent[1]) and POSSESSIVE_GATE.search(lowered, sent[0], sent[1]):
             by_sentence.setdefault(k, []).extend(_noun_candidates(paragraph, sent, voices, by_sentence.get(k, [])))
         if ":" in paragraph[sent[0]:sent[1]]:
             by_sentence.setdefault(k, []).extend(_colon_candidates(paragraph, sent, voices, by_sentence.get(k, [])))
