@@ -110,7 +110,7 @@ def reader_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame
     return by_article_name(table.assign(grade=grade, top_theme=theme), overview, {
         f"Reading grade ({readability.CONFIDENCE:.0%} interval)": "grade",
         '"Daesh" share of names': "daesh_share", "Named sources": "sources_named",
-        "Unnamed sources": "sources_unnamed", "Quotations": "quotations",
+        "Unnamed sources": "sources_unnamed", "Quotations of speech": "quotations",
         "Mean tone (VADER)": "vader_compound_mean", "Top theme": "top_theme", "Places": "places",
     })
 

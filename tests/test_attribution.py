@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -9,7 +11,9 @@ import newscorpus
 from newscorpus.cleaning import clean_corpus
 from newscorpus.measures import framing, framing_report
 from newscorpus.measures.attribution import (annotated_articles, attributions, disagreements, gold_attributions,
-                                             match_attributions, score_attributions, verb_table, wilson_interval)
+                                             match_attributions, publication_spans, score_attributions, verb_table,
+                                             wilson_interval)
+from newscorpus.measures.quotes import NAME, SPEECH, TITLE, quote_kinds
 
 # Floors below the scores measured when the gold was first run, so that a regression fails.
 MIN_PRECISION, MIN_RECALL = 0.95, 0.88
@@ -102,11 +106,12 @@ def test_appositive_name_is_the_speaker():
     assert a["speaker"] == "Brigadier Yahya Rasool" and a["source_type"] == "named"
 
 
-def test_evidence_verbs_and_passives_are_not_attributions():
-    assert one("Facts on the ground show that ISIS is operating according to premeditated plans.") == []
-    assert one("Data show that after he assumed the position, he restructured it.") == []
-    assert one("He is now believed to be in northwestern Iraq.") == []
-    assert one("It should be pointed out that the army is not alone.") == []
+def test_findings_count_but_the_authors_voice_and_bare_passives_do_not():
+    (a,) = one("A new report found that the cells are still active.")
+    assert a["verb"] == "find" and a["verb_class"] == "evidence" and a["source_type"] == "institution"
+    (b,) = one("He is now believed to be in northwestern Iraq.")  # PolNeAR: a belief without a source
+    assert b["source_start"] == -1 and b["cue"] == "is now believed"
+    assert one("ISIS is operating according to premeditated plans.") == []
 
 
 def test_according_to_needs_a_source():
@@ -118,13 +123,17 @@ def test_according_to_needs_a_source():
 def test_us_is_a_country_not_first_person():
     (a,) = one("US War Secretary Ash Carter said that forces will stay.")
     assert a["kind"] == "united_states"
-    assert one("Today we can see that the front is stronger.") == []
+    assert one("US forces moved north.") == []
 
 
-def test_cognition_verbs_need_a_that_clause():
-    assert one("ISIS considers Raqqa its main capital.") == []
+def test_beliefs_and_intentions_are_attributions():
     (a,) = one("Experts believe that the cells will not affect the context.")
-    assert a["verb_class"] == "cognition" and a["kind"] == "analysts"
+    assert a["verb_class"] == "cognition" and a["kind"] == "analysts" and a["source_type"] == "unnamed"
+    (b,) = one("Iraqi officials believe the group is regrouping in the desert.")
+    assert b["verb"] == "believe" and b["speaker"] == "Iraqi officials"
+    (c,) = one("The prime minister wants to retake the city before the summer.")
+    assert c["verb"] == "want" and c["verb_class"] == "intention"
+    assert c["cue"] == "wants" and one("The prime minister retook the city.") == []  # an action
 
 
 def test_pronouns_and_coordinated_verbs_take_the_previous_source():
@@ -154,3 +163,102 @@ def test_repeated_calls_give_fresh_equal_rows():
     again = attributions("x.txt", paragraphs)
     assert again == attributions("x.txt", list(paragraphs)) and len(again) == 2
     assert again[0]["speaker"] != "changed"
+
+
+def spans(sentence: str, a: dict) -> tuple[str, str, str]:
+    """(source, cue, content) text of one record, from its offsets."""
+    source = sentence[a["source_start"]:a["source_end"]] if a["source_start"] >= 0 else ""
+    return source, sentence[a["cue_start"]:a["cue_end"]], sentence[a["content_start"]:a["content_end"]]
+
+
+def test_direct_indirect_and_mixed_quotation_with_spans():
+    direct = '“The border is long and open,” said Nadia Karim, a lawmaker from Nineveh.'
+    (a,) = one(direct)
+    assert spans(direct, a) == ("Nadia Karim, a lawmaker from Nineveh", "said", "“The border is long and open,”")
+    assert a["form"] == "direct" and a["source_type"] == "named"
+    indirect = "The governor has also said that the roads will reopen in May."
+    (b,) = one(indirect)
+    assert spans(indirect, b) == ("The governor", "has also said", "that the roads will reopen in May")
+    assert b["form"] == "indirect" and b["mode"] == "reported"
+    mixed = "The mayor said the attack was “a warning to all of us” and asked for calm."
+    c = one(mixed)[0]
+    assert c["form"] == "mixed" and spans(mixed, c)[0] == "The mayor"
+
+
+def test_according_to_and_a_colon_before_a_quotation():
+    sentence = "The cells are active again, according to the Interior Ministry."
+    (a,) = one(sentence)
+    assert spans(sentence, a) == ("the Interior Ministry", "according to", "The cells are active again")
+    assert a["source_type"] == "institution"
+    colon = 'Karim: "We will not leave the city."'
+    (b,) = one(colon)
+    assert spans(colon, b)[:2] == ("Karim", ":") and b["form"] == "direct"
+
+
+def test_a_pronoun_is_linked_to_the_nearest_named_person_before_it():
+    found = attributions("x.txt", ["The video shows Abu Omar al-Tunisi, a commander of the group.",
+                                   "He said in the recording that the fighters would return."])
+    (a,) = found
+    assert a["as_written"] == "He" and a["speaker"] == "Abu Omar al-Tunisi" and a["source_type"] == "named"
+    # "they" goes to the unnamed officials before it, not to a named person
+    found = attributions("x.txt", ["Local officials fear that the cells will strike again.",
+                                   "Karim Salih visited the town on Monday.",
+                                   "But they warn of the continued danger in the valleys."])
+    assert [a["speaker"] for a in found] == ["Local officials", "Local officials"]
+    assert found[1]["source_type"] == "unnamed"
+
+
+def test_a_noun_cue_is_credited_to_its_owner():
+    sentence = "Despite the Interior Ministry's assertion that the cells are weak, the attacks go on."
+    (a,) = one(sentence)
+    assert spans(sentence, a) == ("the Interior Ministry", "assertion", "that the cells are weak")
+    assert a["verb"] == "assert" and a["source_type"] == "institution"
+    (b,) = one("The border is quiet, in Colonel Ahmed Karim's view.")
+    assert b["speaker"] == "Colonel Ahmed Karim" and b["verb"] == "in the view of"
+
+
+def test_publication_titles_are_media_not_the_country_they_name():
+    sentence = "According to a report in the Washington Examiner, the remnants are active."
+    (a,) = one(sentence)
+    assert a["kind"] == "media" and a["source_type"] == "institution"
+    assert publication_spans("as US Foreign Policy magazine wrote") == [(3, 29)]
+    assert publication_spans("the US army and Washington") == []
+
+
+def test_scare_quotes_and_operation_names_are_not_quotations():
+    paragraph = 'The group launched “Breaking the Walls,” which it called a “campaign” against prisons.'
+    kinds = [k for _s, _e, k in quote_kinds(paragraph, [])]
+    assert kinds == [NAME, NAME]
+    speech = '“We will not leave,” said Karim.'
+    (a,) = one(speech)
+    assert [k for _s, _e, k in quote_kinds(speech, [(a["content_start"], a["content_end"])])] == [SPEECH]
+    titled = 'He wrote an article titled "The Long Retreat" last year.'
+    assert [k for _s, _e, k in quote_kinds(titled, [])] == [TITLE]
+
+
+def _polnear_dir() -> Path | None:
+    for candidate in (Path("/work/shared/evaluation"), Path(__file__).resolve().parents[1].parent / "shared" / "evaluation"):
+        if (candidate / "polnear" / "dev" / "text").is_dir():
+            return candidate
+    return None
+
+
+def test_polnear_scores_recompute():
+    """The PolNeAR dev scores, recomputed (validation data: skipped where it is absent)."""
+    data = _polnear_dir()
+    if data is None:
+        pytest.skip("PolNeAR is not here: put networkdynamics/PolNeAR (commit c3eee833c035) split as "
+                    "train/ and dev/ under ../shared/evaluation/polnear (see that folder's README)")
+    from newscorpus.validation.attribution import score
+
+    rows, summary = score(data)
+    # numbers and ids only: no column carries PolNeAR's text
+    assert list(rows.columns) == ["article", "outlet", "threshold", "gold", "pred", "outcome", "cue_share", "speech_cue",
+                                  "has_gold_source", "source_overlap", "content_jaccard"]
+    assert summary["gold_attributions"] > 1000
+    # floors just below the figures measured when this extractor was committed: a regression fails
+    assert summary["cue_precision_03"] >= 0.85 and summary["cue_recall_03"] >= 0.55
+    assert summary["speech_cue_recall"] >= 0.85
+    assert summary["source_overlap_rate"] >= 0.90 and summary["content_match_rate"] >= 0.80
+    for outlet in ("breitbart", "nyt", "wash-post"):
+        assert summary[f"{outlet}_precision_low"] <= summary[f"{outlet}_precision"] <= summary[f"{outlet}_precision_high"]

@@ -71,20 +71,20 @@ def framing_hits(doc: Document) -> list[dict]:
 
 
 def attribution_records(doc: Document) -> list[dict]:
-    """Attributions of the body with their spans as offsets of the document's text, where the
-    extractor gives spans (cue, source, content as [start, end] or null) and the source type."""
+    """Every attribution of the body, as ``attributions.csv`` has it, with its cue, source and
+    content spans as offsets of the document's text ([start, end], or null where it has none)
+    and the source's type and class."""
     from ..measures import attribution
 
-    body = [(i, p) for i, p in enumerate(doc.parts) if p.kind == "body"]
+    body = [i for i, p in enumerate(doc.parts) if p.kind == "body"]
     records = []
-    for found in attribution.attributions(doc.file, [p.text for _, p in body]):
-        index = body[found["paragraph"] - 1][0] if isinstance(found.get("paragraph"), int) and \
-            1 <= found["paragraph"] <= len(body) else None
-        record = {"source_type": found.get("source_type"), "speaker": found.get("speaker"), "mode": found.get("mode")}
+    for found in attribution.attributions(doc.file, [doc.parts[i].text for i in body]):
+        index = body[found["paragraph"]]
+        record = {"source_type": found["source_type"], "source_class": found["source_class"],
+                  "speaker": found["speaker"], "form": found["form"], "mode": found["mode"]}
         for span in ("cue", "source", "content"):
-            value = found.get(f"{span}_span")
-            record[span] = ([doc.offset(index, value[0]), doc.offset(index, value[1] - 1) + 1]
-                            if value and index is not None and value[1] > value[0] else None)
+            start, end = found[f"{span}_start"], found[f"{span}_end"]
+            record[span] = [doc.offset(index, start), doc.offset(index, end - 1) + 1] if 0 <= start < end else None
         records.append(record)
     return records
 

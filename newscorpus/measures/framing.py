@@ -19,7 +19,7 @@ import pandas as pd
 from . import attribution, lexicons, tone
 from .lexicons import ACTOR, LABEL, LEXICON
 from ..layer.words import words as layer_words
-from .quotes import NARRATIVE, QUOTED, VOICES, voices_of
+from .quotes import NARRATIVE, QUOTED, SPEECH, VOICES, quote_kinds, voices_of
 
 HIT_COLUMNS = ["file", "paragraph", "family", "name", "lemma", "voice", "start", "end", "match"]
 SOURCE_TYPES = ("named", "unnamed", "institution", "unknown")
@@ -84,6 +84,8 @@ def scan_paragraph(paragraph: str) -> list[tuple]:
                 continue  # "terrorist attacks": an adjective, not a noun for the group's members
             by_family[entry.family].append((entry.family, entry.name, entry.lemma, start, end))
     by_family[LABEL] = _members_outside_other_labels(by_family[LABEL])
+    titles = attribution.publication_spans(paragraph)  # "US Foreign Policy magazine" is not the US
+    by_family[ACTOR] = [h for h in by_family[ACTOR] if not any(s <= h[3] < e for s, e in titles)]
     names = [(h[3], h[4]) for h in by_family[LABEL] if h[1] in lexicons.name_labels()]
     words = [h for h in by_family[LEXICON] if not any(s <= h[3] and h[4] <= e for s, e in names)]
     hits = by_family[LABEL] + _longest_first(by_family[ACTOR]) + _longest_first(words)
@@ -123,10 +125,13 @@ def framing_row(file: str, paragraphs: list[str]) -> dict:
     words = dict.fromkeys(VOICES, 0)
     counts: dict[tuple[str, str, str], int] = {}
     quotations = said = 0
-    for p in paragraphs:
+    attributed = attribution.attributions(file, paragraphs)
+    for number, p in enumerate(paragraphs):
         for voice, n in words_by_voice(p).items():
             words[voice] += n
-        quotations += sum(1 for s, e in voices_of(p).quotes if len(p[s:e].split()) >= 3)
+        # a quotation is someone's words (inside an attribution's content), not a name or a title
+        contents = [(a["content_start"], a["content_end"]) for a in attributed if a["paragraph"] == number]
+        quotations += sum(kind == SPEECH for _s, _e, kind in quote_kinds(p, contents))
         for family, name, lemma, _s, _e, voice in scan_paragraph(p):
             counts[family, name, voice] = counts.get((family, name, voice), 0) + 1
             if name == "assertives" and lemma == "say" and voice == NARRATIVE:
@@ -151,10 +156,9 @@ def framing_row(file: str, paragraphs: list[str]) -> dict:
         found = {v: counts.get((ACTOR, actor, v), 0) for v in VOICES}
         row[f"actor_{actor_slug}"] = sum(found.values())
         row.update({f"actor_{actor_slug}_{v}": found[v] for v in VOICES})
-    found = attribution.attributions(file, paragraphs)
-    row.update({f"sources_{t}": sum(a["source_type"] == t for a in found) for t in SOURCE_TYPES})
-    row["attributions"] = len(found)
-    row["attributions_direct"] = sum(a["mode"] == "direct" for a in found)
+    row.update({f"sources_{t}": sum(a["source_type"] == t for a in attributed) for t in SOURCE_TYPES})
+    row["attributions"] = len(attributed)
+    row["attributions_direct"] = sum(a["mode"] == "direct" for a in attributed)
     row["quotations"] = quotations
     row["vader_compound_mean"], row["sentences"] = tone.mean_compound(paragraphs)
     return row

@@ -63,7 +63,7 @@ def voice_table(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
     """Words per voice and the quoted share, one row per article."""
     out = by_article_name(table, overview, {
         "Words": "words", "Narrative": "words_narrative", "Quoted": "words_quoted", "Gloss": "words_gloss",
-        "Quotations (3+ words)": "quotations",
+        "Quotations of speech": "quotations",
     })
     out["Quoted share"] = out["Quoted"] / out["Words"]
     return out

@@ -19,17 +19,18 @@ from functools import lru_cache
 NARRATIVE, QUOTED, GLOSS = "narrative", "quoted", "gloss"
 VOICES = (NARRATIVE, QUOTED, GLOSS)
 
-QUOTE_MARK = re.compile(r"[\"“”„«»]")
+# '' stands for a double quote in some wire and archive text (two apostrophes, as typed).
+QUOTE_MARK = re.compile(r"''|[\"“”„«»]")
 BRACKETED = re.compile(r"\[[^\[\]]*\]")
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 def quote_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, marks included; an unpaired last mark runs to the end."""
-    marks = [m.start() for m in QUOTE_MARK.finditer(paragraph)]
-    spans = [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
+    marks = [m.span() for m in QUOTE_MARK.finditer(paragraph)]
+    spans = [(marks[i][0], marks[i + 1][1]) for i in range(0, len(marks) - 1, 2)]
     if len(marks) % 2:
-        spans.append((marks[-1], len(paragraph)))
+        spans.append((marks[-1][0], len(paragraph)))
     return spans
 
 
@@ -100,3 +101,31 @@ def word_counts_by_voice(paragraph: str) -> dict[str, int]:
         _words_in(paragraph, [(max(s, gs), min(e, ge))]) for s, e in quotes for gs, ge in glosses if gs < e and s < ge
     )
     return {NARRATIVE: total - quoted - gloss, QUOTED: quoted, GLOSS: gloss}
+
+
+SPEECH, NAME, TITLE = "speech", "name", "title"
+TITLE_BEFORE = re.compile(r"\b(?:magazine|newspaper|book|article|column|op-ed|editorial|film|show|program|programme|"
+                          r"song|titled|entitled|headlined|headline|appeared\s+on|aired\s+on)\s*$", re.IGNORECASE)
+NAME_BEFORE = re.compile(r"\b(?:called|calls|call|dubbed|named|name|known\s+as|so-called|operation)\s*(?:the\s+)?$",
+                         re.IGNORECASE)
+
+
+def quote_kinds(paragraph: str, contents: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Each quotation of a paragraph with what it holds: ``title`` (a work or publication: after
+    "magazine", "titled", "headlined", "appeared on"), ``name`` (after "called", "dubbed", "known
+    as", "operation", or any quotation outside an attribution: a name, coinage or scare quote,
+    "Breaking the Walls", the "caliphate") or ``speech`` (inside the content of an attribution:
+    someone's words). Only speech is a quotation in the book's tables."""
+    out = []
+    for s, e in quote_spans(paragraph):
+        before = paragraph[max(0, s - 30):s]
+        if TITLE_BEFORE.search(before):
+            kind = TITLE
+        elif NAME_BEFORE.search(before):
+            kind = NAME
+        elif any(cs <= s + 1 and e - 1 <= ce or (cs < e and s < ce and e - s > 40) for cs, ce in contents):
+            kind = SPEECH
+        else:
+            kind = NAME
+        out.append((s, e, kind))
+    return out
