@@ -15,7 +15,7 @@ from newscorpus.cleaning.evaluation import evaluate_heldout, evaluate_seeds, fir
 
 from conftest import REPO, SEEDS
 
-EVALUATION = REPO / "tests" / "evaluation"
+EVALUATION = REPO / "newscorpus" / "data" / "evaluation"
 
 
 @pytest.fixture(scope="module")

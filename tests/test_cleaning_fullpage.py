@@ -25,7 +25,7 @@ from newscorpus.cli import EXIT_BAD_INPUT, main
 
 from conftest import REPO, SEEDS
 
-EVALUATION = REPO / "tests" / "evaluation"
+EVALUATION = REPO / "newscorpus" / "data" / "evaluation"
 PARAGRAPHS = [
     "Iraqi forces pushed into the eastern districts of Mosul on Tuesday as the offensive entered its second week, officials said, while residents fled along corridors secured by the army.",
     "The advance was slower than planned because of the number of civilians still living in the old city and the tunnels dug by the militants under the houses, a commander said.",

@@ -136,7 +136,7 @@ def test_member_nouns_inside_another_label_are_not_counted_again():
 
 
 def test_label_counts_match_the_hand_count(table):
-    gold = pd.read_csv(REPO / "tests" / "evaluation" / "label_counts_gold.csv", comment="#")
+    gold = pd.read_csv(REPO / "newscorpus" / "data" / "evaluation" / "label_counts_gold.csv", comment="#")
     found = framing.label_counts(table).set_index(["file", "label"])
     assert set(gold["label"]) <= set(lexicons.label_names())
     expected = gold.set_index(["file", "label"])[["narrative", "quoted", "gloss"]]

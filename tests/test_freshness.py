@@ -29,5 +29,5 @@ def test_fingerprint_changes_with_seeds_and_package_but_not_with_build_output(tm
     assert after_module != after_seed
 
     # the cleaning chapter scores the cleaner on the hand labels: a new held-out page counts too
-    (root / "tests" / "evaluation" / "heldout" / "new_page.txt").write_text("X|navigation|Home\n")
+    (root / "newscorpus" / "data" / "evaluation" / "heldout" / "new_page.txt").write_text("X|navigation|Home\n")
     assert inputs_fingerprint(root) != after_module

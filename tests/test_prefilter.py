@@ -23,7 +23,7 @@ FUZZ = settings(derandomize=True, database=None, max_examples=100, deadline=None
 def every_line() -> list[str]:
     """The seeds' and the held-out documents' lines, lower-cased as the cleaner reads them."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    texts += [load_marked(p).text for p in sorted((REPO / "tests/evaluation/heldout").glob("*.txt"))]
+    texts += [load_marked(p).text for p in sorted((REPO / "newscorpus/data/evaluation/heldout").glob("*.txt"))]
     return [" ".join(line.split()).lower() for text in texts for line in text.splitlines() if line.strip()]
 
 

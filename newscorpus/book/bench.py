@@ -5,7 +5,7 @@
 - the cleaner on one core: goal at least 1,000 seed-sized articles per second;
 - the cleaner on the English news pages in newspaper4k's test suite (``cleaning/peer_pages.py``;
   fetched with pip, the only step that needs the network): body precision, recall and F1,
-  written to ``tests/evaluation/peer_pages_scores.csv`` for the cleaning chapter.
+  written to ``newscorpus/data/evaluation/peer_pages_scores.csv`` for the cleaning chapter.
 
 Results are printed and written to ``_build/bench.json``, with each notebook's execution time in the
 clean build (notebooks run side by side, so each is slower than alone; the build is what counts).

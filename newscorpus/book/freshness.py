@@ -3,7 +3,7 @@
 jupyter-cache decides whether to re-execute a notebook from a hash of its code cells only, and
 Sphinx re-reads a page only when its source file changes. Neither notices an edited article in
 ``seeds/``, a new one, a changed function in ``newscorpus/``, a new hand label in
-``tests/evaluation/`` (the cleaning chapter scores the cleaner on them) or a new pin. So
+``newscorpus/data/evaluation/`` (the cleaning chapter scores the cleaner on them) or a new pin. So
 this extension fingerprints those inputs, and when the fingerprint differs from the one the
 execution cache was filled with it empties the cache and marks every page outdated: every
 notebook reads the corpus through the package, so all of them depend on it.
@@ -24,7 +24,7 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 # Paths relative to the book's root whose contents feed the notebooks.
-INPUTS = ("seeds", "newscorpus", "tests/evaluation", "requirements.txt", "constraints.txt")
+INPUTS = ("seeds", "newscorpus", "requirements.txt", "constraints.txt")
 SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 STAMP_NAME = "newscorpus-inputs.sha256"
 

@@ -7,7 +7,7 @@ A line counts as *body* when it is part of an article's own paragraphs; everythi
 - **recall**: of the body lines, the share the cleaner kept;
 - **boilerplate removed**: of the lines that are not body, the share the cleaner removed.
 
-The gold labels live in ``tests/evaluation/``: ``seed_labels.csv`` for the seed articles and
+The gold labels live in ``newscorpus/data/evaluation/``: ``seed_labels.csv`` for the seed articles and
 ``heldout/*.txt`` for documents marked line by line (see ``heldout/README.md``).
 """
 
@@ -22,14 +22,16 @@ import pandas as pd
 
 from ..overview import reader_style
 from .cleaner import clean_text
-from ..paths import find_seeds_dir
+from ..paths import DATA_DIR, find_seeds_dir
 
 BODY, NOT_BODY = "body", "not body"
 
 
 def evaluation_dir(seeds_dir: Path | None = None) -> Path:
-    """``tests/evaluation`` beside the seeds folder the book reads."""
-    return find_seeds_dir(seeds_dir).resolve().parent / "tests" / "evaluation"
+    """``newscorpus/data/evaluation``: the hand counts, labels and held-out pages the book scores
+    its measures against, inside the package so that an installed package and a reader's corpus
+    anywhere find them (``seeds_dir`` is accepted for older callers and not used)."""
+    return DATA_DIR / "evaluation"
 
 
 @dataclass

@@ -15,7 +15,7 @@ of it enters the repository), and for every English page:
    harmonic mean. Word order is ignored, as in the article-extraction benchmarks that compare
    readability, goose3 and trafilatura this way.
 
-The scores (numbers only) are written to ``tests/evaluation/peer_pages_scores.csv`` with the
+The scores (numbers only) are written to ``newscorpus/data/evaluation/peer_pages_scores.csv`` with the
 version and date, so the book, built offline, can show them.
 """
 
@@ -211,7 +211,7 @@ def read_scores(path: Path) -> tuple[pd.DataFrame, dict[str, str]]:
 
 
 def run_peer_evaluation(root: Path) -> dict[str, float]:
-    """``make bench``'s part: fetch, evaluate, write ``tests/evaluation/peer_pages_scores.csv``,
+    """``make bench``'s part: fetch, evaluate, write ``newscorpus/data/evaluation/peer_pages_scores.csv``,
     and return the pooled figures. Without the network the peer pages are skipped (said in one
     line); an archive that is not the pinned one raises ``PeerArchiveMismatch``."""
     try:
@@ -221,9 +221,9 @@ def run_peer_evaluation(root: Path) -> dict[str, float]:
         return {}
     pages = read_pages(sdist)
     scores = evaluate_pages(pages)
-    write_scores(scores, root / "tests" / "evaluation" / SCORES_FILE, run="current cleaner")
+    write_scores(scores, DATA_DIR / "evaluation" / SCORES_FILE, run="current cleaner")
     extractor = html_extractor_scores(pages)
-    write_scores(extractor, root / "tests" / "evaluation" / HTML_EXTRACTOR_FILE,
+    write_scores(extractor, DATA_DIR / "evaluation" / HTML_EXTRACTOR_FILE,
                  run=f"trafilatura {version('trafilatura')}, default settings", tool="trafilatura", reads="the HTML")
     pooled = pooled_scores(scores)
     pooled["trafilatura_f1"] = pooled_scores(extractor)["f1"]
@@ -251,7 +251,7 @@ def goal_reached(pooled: dict) -> bool:
 
 def committed_scores(directory: Path | None = None) -> dict[str, tuple[pd.DataFrame, dict[str, str]]]:
     """The first run, the latest ``make bench`` run and trafilatura's scores on the same pages,
-    as written in ``tests/evaluation``."""
+    as written in ``newscorpus/data/evaluation``."""
     from .evaluation import evaluation_dir  # here: evaluation imports the cleaner too
 
     directory = directory or evaluation_dir()

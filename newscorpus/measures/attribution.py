@@ -1055,7 +1055,7 @@ def _class_of(lemma: str) -> str:
 
 
 def gold_attributions(directory=None) -> pd.DataFrame:
-    """The hand annotation, ``tests/evaluation/attributions_gold.csv``."""
+    """The hand annotation, ``newscorpus/data/evaluation/attributions_gold.csv``."""
     from ..cleaning.evaluation import evaluation_dir
 
     path = (directory or evaluation_dir()) / "attributions_gold.csv"

@@ -1,7 +1,7 @@
 """The cleaner on newspaper4k's saved news pages: body precision, recall and F1 by token overlap.
 
 ``make bench`` downloads the pinned newspaper4k source distribution into ``_build/peer_pages/``
-and writes the per-page scores to ``tests/evaluation/peer_pages_scores.csv``
+and writes the per-page scores to ``newscorpus/data/evaluation/peer_pages_scores.csv``
 (``cleaning/peer_pages.py``). Validation downloads nothing: when that archive is there (and is
 the pinned one) the pages are scored afresh; when it is not, the scores ``make bench`` committed
 are used, and the run says so. The gold set is not under ``--data``: it is the peer project's.
@@ -30,7 +30,7 @@ def page_scores() -> tuple[pd.DataFrame, str]:
     if ARCHIVE.is_file() and hashlib.sha256(ARCHIVE.read_bytes()).hexdigest() == peer_pages.PEER_SHA256:
         return peer_pages.evaluate_pages(peer_pages.read_pages(ARCHIVE)), "scored afresh from the archive"
     print(f"cleaner: {ARCHIVE.relative_to(ROOT)} is absent (nothing is downloaded here); using the scores "
-          f"`make bench` committed in tests/evaluation/{peer_pages.SCORES_FILE}")
+          f"`make bench` committed in newscorpus/data/evaluation/{peer_pages.SCORES_FILE}")
     return peer_pages.committed_scores()["current"][0], "committed by make bench"
 
 
