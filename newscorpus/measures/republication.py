@@ -219,7 +219,12 @@ def _hedges() -> tuple[frozenset[str], re.Pattern | None]:
 @lru_cache(maxsize=1)
 def _speech_verbs() -> dict[str, str]:
     """Inflected speech verb -> its particle ('' or 'out' for "point out"): the attribution cues."""
-    return {form: particle for form, (_, verb_class, particle) in verb_table().items() if verb_class == "speech"}
+    found: dict[str, str] = {}
+    for form, entries in verb_table().items():  # form -> ((lemma, particle, class), ...)
+        for _lemma, particle, verb_class in entries:
+            if verb_class in ("say", "speech") and form not in found:
+                found[form] = particle
+    return found
 
 
 class _Version:

@@ -14,7 +14,8 @@ import pandas as pd
 from ..measures.readability import SCORE_NAMES
 
 MEASURE_NAMES = {"sentences": "Sentence split", "pos": "Part of speech", "attribution": "Attribution",
-                 "loaded": "Loaded language", "readability": "Readability", "cleaner": "Cleaner"}
+                 "loaded": "Loaded language", "readability": "Readability", "cleaner": "Cleaner",
+                 "agency": "Agency of the group", "republication": "Republication edits"}
 FORMULA_NAMES = {**SCORE_NAMES, "fitted_cv": "Fitted reader ease (out of fold)"}
 GENRE_NAMES = {"all": "All excerpts", "informational": "Informational", "literary": "Literary"}
 
@@ -122,9 +123,12 @@ def loaded_verdict(found: dict) -> str:
 
 # Headline keys of the scorers other modules write, tried in order; the first found is shown.
 HEADLINES = {
-    "sentences": [("golden_rules_passed", "golden_rules", "{0:d} of {1:d} rules passed")],
+    "sentences": [("golden_rules_passed", "golden_rules", "{0:d} of {1:d} Golden Rules passed")],
     "attribution": [("cue_precision_03", "cue_recall_03", "cue precision {0:.2f}, recall {1:.2f} at 0.3 overlap"),
                     ("cue_precision", "cue_recall", "cue precision {0:.2f}, recall {1:.2f}")],
+    "agency": [("heldout_accuracy", "heldout_majority_baseline",
+                "held-out accuracy {0:.0%} against {1:.0%} for the commonest label")],
+    "republication": [("precision", "recall", "edits found: precision {0:.1%}, recall {1:.1%}")],
 }
 
 
