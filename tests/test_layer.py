@@ -145,6 +145,9 @@ def test_annotate_cli(tmp_path):
     assert {t["pos"] for t in record["tokens"]} >= {"NOUN", "VERB", "PROPN", "ADP"}
     assert all(text[h["start"]:h["end"]].lower() for h in record["hits"])
     assert {"headline", "narrative"} <= {v["voice"] for v in record["voices"]}
+    assert all(isinstance(s["loaded"], bool) for s in record["sentences"])
+    loaded = [h for h in record["hits"] if h["list"] == "loaded"]
+    assert all(text[h["start"]:h["end"]] == h["entry"] for h in loaded)
 
 
 def test_importing_the_layer_and_measures_does_not_load_matplotlib():

@@ -5,7 +5,8 @@ UTF-8 with any byte-order mark removed; for a saved HTML page, the text extracte
 ``clean=False`` annotates the text as it is, without boilerplate removal: each block between
 blank lines is a paragraph (each line, where the text has no blank line), for scoring text that
 has no page furniture. Every token is tagged here (the measures tag only where a count depends on
-it), and every match any chapter counts is listed in ``hits``.
+it), and every match any chapter counts is listed in ``hits``, with the words that drive the
+fitted loaded-language model (list ``loaded``; each sentence says whether it is ``loaded``).
 """
 
 from __future__ import annotations
@@ -89,6 +90,22 @@ def attribution_records(doc: Document) -> list[dict]:
     return records
 
 
+def loaded_records(doc: Document) -> tuple[list[bool], list[dict]]:
+    """The fitted loaded-language model (:mod:`newscorpus.measures.loaded`; description only, see
+    the trust appendix) on every sentence: whether it is flagged, and its driving words as hits
+    of the list ``loaded`` (offsets of the document's text)."""
+    from ..measures.loaded import loaded_sentences
+
+    texts = [doc.text[s:e] if doc.parts[part].aligned else "" for s, e, part in doc.sentences]
+    flags, hits = [], []
+    for (start, _end, part), found in zip(doc.sentences, loaded_sentences(texts)):
+        flags.append(bool(found.loaded))
+        for a, b, word, weight in found.hits:
+            hits.append({"list": "loaded", "family": "loaded model", "entry": word, "weight": round(weight, 4),
+                         "start": start + a, "end": start + b})
+    return flags, hits
+
+
 def annotation(doc: Document, path: str) -> dict:
     tokens = []
     for sentence in range(len(doc.sentences)):
@@ -96,11 +113,12 @@ def annotation(doc: Document, path: str) -> dict:
         for token, upos in zip(members, doc.pos(sentence)):
             tokens.append({"start": token.start, "end": token.end, "text": token.text, "key": token.key,
                            "lemma": lemma(token.text, upos), "pos": upos, "voice": token.voice})
+    loaded, loaded_hits = loaded_records(doc)
     return {
         "path": path,
         "voices": [{"start": s, "end": e, "voice": v} for s, e, v in doc.voice_spans],
-        "sentences": [{"start": s, "end": e} for s, e, _part in doc.sentences],
+        "sentences": [{"start": s, "end": e, "loaded": flag} for (s, e, _part), flag in zip(doc.sentences, loaded)],
         "tokens": tokens,
-        "hits": framing_hits(doc),
+        "hits": framing_hits(doc) + loaded_hits,
         "attributions": attribution_records(doc),
     }
