@@ -66,7 +66,9 @@ def framing_hits(doc: Document) -> list[dict]:
         if part.kind != "body":
             continue
         for family, name, lemma_, start, end, _voice in scan_paragraph(part.text):
-            found.append({"list": name, "family": family, "entry": lemma_,
+            # the domain word list is "loaded_vocabulary" here: "loaded" is the fitted model's list
+            listed = "loaded_vocabulary" if (family, name) == ("lexicon", "loaded") else name
+            found.append({"list": listed, "family": family, "entry": lemma_,
                           "start": doc.offset(index, start), "end": doc.offset(index, end - 1) + 1})
     return found
 
