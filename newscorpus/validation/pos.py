@@ -2,7 +2,9 @@
 
 Each sentence is tagged from its gold tokens (the treebank's own tokenisation), so the score is
 the tagger's alone. Rows: sentence id, tokens, correct. The summary adds accuracy on tokens with
-a letter and on the rest, a Wilson interval, and the ten commonest confusions as counts. Tagging
+a letter and on the rest, a Wilson interval, the ten commonest confusions as counts, and on the
+words of the stance lexicons whose count depends on their tag ("may", "state", "reports"): the
+tag's accuracy and how often the tag decides the lexicon match as the gold tag would. Tagging
 speed is printed, not kept: timings stay out of the committed files.
 """
 
@@ -41,10 +43,22 @@ def read_conllu(path: pathlib.Path) -> list[tuple[str, list[str], list[str]]]:
     return sentences
 
 
+def _lexicon_rules() -> dict[str, frozenset[str]]:
+    """Word form -> the parts of speech its stance-lexicon entry means, for the forms whose
+    matching depends on the tag (``data/lexicons/parts_of_speech.csv``)."""
+    from ..measures import lexicons
+
+    rules = lexicons.pos_rules()
+    return {form: rules[(name, lemma)][0] for form, (name, lemma) in lexicons.lexicon_forms().items()
+            if " " not in form and (name, lemma) in rules}
+
+
 def score(data_dir: pathlib.Path) -> tuple[pd.DataFrame, dict]:
     sentences = read_conllu(data_dir / DATA_FILE)
     rows, confusions = [], collections.Counter()
     lettered = [0, 0]  # correct, tokens
+    rules = _lexicon_rules()
+    lexicon = [0, 0, 0]  # tags correct, decisions right (the tag is a meant part of speech or not, as gold), tokens
     tag_upos(["warm", "up"])  # the model is read once; its loading is not tagging speed
     start = time.perf_counter()
     tagged = [tag_upos(forms) for _, forms, _ in sentences]
@@ -58,6 +72,11 @@ def score(data_dir: pathlib.Path) -> tuple[pd.DataFrame, dict]:
                 lettered[1] += 1
             if g != f:
                 confusions[(g, f)] += 1
+            allowed = rules.get(form.lower())
+            if allowed is not None:  # a stance-lexicon word whose count depends on its part of speech
+                lexicon[0] += g == f
+                lexicon[1] += (g in allowed) == (f in allowed)
+                lexicon[2] += 1
         rows.append({"sent_id": sent_id, "tokens": len(forms), "correct": correct})
     items = pd.DataFrame(rows, columns=["sent_id", "tokens", "correct"])
     tokens, correct = int(items["tokens"].sum()), int(items["correct"].sum())
@@ -69,6 +88,9 @@ def score(data_dir: pathlib.Path) -> tuple[pd.DataFrame, dict]:
         "accuracy": correct / tokens, "accuracy_low": low, "accuracy_high": high,
         "accuracy_words": lettered[0] / lettered[1], "words": lettered[1],
         "accuracy_other_tokens": other[0] / other[1] if other[1] else 0.0,
+        "lexicon_tokens": lexicon[2],
+        "accuracy_lexicon_tokens": lexicon[0] / lexicon[2] if lexicon[2] else 0.0,
+        "decisions_lexicon_tokens": lexicon[1] / lexicon[2] if lexicon[2] else 0.0,
     }
     for rank, ((g, f), n) in enumerate(confusions.most_common(10), 1):
         summary[f"confusion_{rank:02d}"] = f"{g}->{f}"
