@@ -33,3 +33,16 @@ class CorpusError(ValueError):
         self.path = display_path(path)
         self.problem = printable(" ".join(str(problem).split()))  # always one line
         super().__init__(f"{self.path}: {self.problem}")
+
+
+class UsageError(CorpusError):
+    """A bad option or argument value, not a file: ``str(error)`` is ``<option>: <problem>``."""
+
+    def __init__(self, option: str, problem: str):
+        ValueError.__init__(self)
+        self.path = printable(option)
+        self.problem = printable(" ".join(str(problem).split()))
+        self.args = (f"{self.path}: {self.problem}",)
+
+    def __str__(self) -> str:
+        return self.args[0]
