@@ -126,7 +126,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     failed = []
     written = analyse_to_folder(args.corpus, args.outdir, backend=args.backend, scheduler=args.scheduler,
-                                progress=not args.quiet,
+                                progress=not args.quiet, **({"chunk": args.chunk} if args.chunk else {}),
                                 on_error=lambda file, problem: (failed.append(file), _error(f"{file}: {problem}")),
                                 on_resume=lambda done, total: print(f"resuming: {done} of {total} chunks already done",
                                                                     file=sys.stderr))
@@ -174,6 +174,7 @@ def parser() -> argparse.ArgumentParser:
     analyze.add_argument("--scheduler", metavar="ADDRESS",
                          help="with --backend dask: a running scheduler (tcp://host:8786); default a local cluster")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
+    analyze.add_argument("--chunk", type=int, default=None, help=argparse.SUPPRESS)  # articles per task (tests)
     analyze.set_defaults(func=cmd_analyze)
     bench.set_defaults(func=cmd_bench)
     return top

@@ -232,7 +232,7 @@ LONGEST_PLAUSIBLE_LINE = 20_000
 
 def _read_sources(sources: Path, notes: list[str] | None = None) -> list[tuple[int, dict[str, str]]]:
     # the article size limit is not for sources.csv: 100,000 rows make a file of tens of MB
-    text = read_text(sources, max_bytes=None)
+    text, removed = read_text_and_removed(sources, max_bytes=None)
     csv.field_size_limit(2**31 - 1)  # a long cell is reported below with its line, not as a csv limit
     # strict: a quote opened and never closed is an error where it opens, not rows swallowed
     reader = csv.reader(text.splitlines(keepends=True), strict=True)
@@ -248,7 +248,6 @@ def _read_sources(sources: Path, notes: list[str] | None = None) -> list[tuple[i
         raise CorpusError(sources, f"missing column(s): {', '.join(missing)}")
     rows = []
     start = 2
-    removed: Counter = Counter()
     while True:
         try:
             cells = next(reader)
@@ -272,8 +271,6 @@ def _read_sources(sources: Path, notes: list[str] | None = None) -> list[tuple[i
                               "long: is a closing quote or a line break missing?")
         row = {}
         for column, value in zip(header, cells + [""] * (len(header) - len(cells))):
-            value, found = strip_invisible(value)
-            removed += found
             row[column] = unicodedata.normalize("NFC", value.strip()) if column == "file" else value.strip()
         rows.append((line, row))
     if removed and notes is not None:

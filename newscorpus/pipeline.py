@@ -579,24 +579,30 @@ def analyse_to_folder(corpus_dir: str | os.PathLike, outdir: str | os.PathLike, 
             work = _WorkFolder(outdir, _fingerprint(corpus_dir, tasks, problems, chunk))
         except OSError as exc:
             raise CorpusError(outdir, f"cannot write its work folder ({exc.strerror}): choose a folder you can write to") from None
-        if not (work.path / "publishing").exists():
-            done = work.finished_chunks() if work.resumed else set()
-            remaining = [c for c in chunks if c[0] not in done]
-            if done and on_resume:
-                on_resume(len(done), len(chunks))
-            if remaining:
-                with engine:
-                    templates = work.load_templates()
-                    if templates is None:
-                        templates = _learn(tasks, engine, chunks, progress)
-                        work.save_templates(templates)
-                    for number, result in _measure(remaining, templates, engine, len(tasks), progress):
-                        work.save_chunk(number, result)
-            _join_all(work, [number for number, _ in chunks], problems)
-            (work.path / "publishing").touch()
-        errors = pd.read_csv(work.path / "tables" / ERRORS, keep_default_na=False, dtype=str) \
-            if (work.path / "tables" / ERRORS).is_file() else pd.read_csv(outdir / ERRORS, keep_default_na=False, dtype=str)
-        written = output.publish(sorted((work.path / "tables").glob("*.csv")), outdir)
+        try:
+            if not (work.path / "publishing").exists():
+                done = work.finished_chunks() if work.resumed else set()
+                remaining = [c for c in chunks if c[0] not in done]
+                if done and on_resume:
+                    on_resume(len(done), len(chunks))
+                if remaining:
+                    with engine:
+                        templates = work.load_templates()
+                        if templates is None:
+                            templates = _learn(tasks, engine, chunks, progress)
+                            work.save_templates(templates)
+                        for number, result in _measure(remaining, templates, engine, len(tasks), progress):
+                            work.save_chunk(number, result)
+                _join_all(work, [number for number, _ in chunks], problems)
+                (work.path / "publishing").touch()
+        except BaseException:
+            if not work.finished_chunks():  # nothing to resume from: leave OUTDIR as it was
+                work.remove()
+            raise
+        tables = work.path / "tables"
+        errors = pd.read_csv(tables / ERRORS if (tables / ERRORS).is_file() else outdir / ERRORS,
+                             keep_default_na=False, dtype=str)
+        written = output.publish(sorted(tables.glob("*.csv")), outdir)
         work.remove()
     for error in errors.itertuples():
         (on_error or _print_error)(error.file, error.problem)
