@@ -26,8 +26,8 @@ def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy with every text cell that could run as a formula quoted (numeric columns as they are)."""
     out = frame.copy()
     for column in out.columns:
-        if out[column].dtype == object:
-            out[column] = out[column].map(neutralise)
+        if not pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
+            out[column] = out[column].map(neutralise)  # object or pandas' string dtype
     return out
 
 

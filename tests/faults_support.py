@@ -8,6 +8,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from conftest import REPO
@@ -56,9 +57,12 @@ def run_cli(*args: str, env: dict | None = None, timeout: float = 300, user: str
             cwd: Path = REPO) -> subprocess.CompletedProcess:
     """``python -m newscorpus ARGS`` in a child process (as ``user`` via setpriv if given)."""
     command = [sys.executable, "-m", "newscorpus", *args]
+    environment = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
     if user:
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
-    environment = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
+        home = tempfile.mkdtemp(prefix="faults-home-")
+        os.chmod(home, 0o777)
+        environment.update(HOME=home, MPLCONFIGDIR=home, XDG_CACHE_HOME=home)
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=environment, timeout=timeout)
 
 

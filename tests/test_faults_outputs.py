@@ -224,7 +224,7 @@ def test_case14_outdir_that_is_a_file(tmp_path, capsys):
 def shared_tmp():
     """A folder another user can enter (pytest's own tmp folder is private to root)."""
     folder = Path(tempfile.mkdtemp(prefix="faults-"))
-    folder.chmod(0o755)
+    folder.chmod(0o777)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
 
