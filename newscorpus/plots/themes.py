@@ -577,3 +577,12 @@ def repeated_stretch(positions: pd.DataFrame, term: str) -> str:
         return f"No article names {term} more than once."
     return (f"Where an article names {term} more than once, its first and last mentions lie at most "
             f"{spans.max():.0%} of the text apart.")
+
+
+def most_uses(positions: pd.DataFrame, term: str, articles: pd.DataFrame) -> tuple[int, int, str]:
+    """A dispersion term for the prose: how many articles use it, the most uses in one article,
+    and that article's name; ``(0, 0, "no article")`` when no article of this corpus uses it."""
+    per_article = positions[positions["term"] == term].groupby("file").size()
+    if per_article.empty:
+        return 0, 0, "no article"
+    return len(per_article), int(per_article.max()), article_names([per_article.idxmax()], articles)[0]
