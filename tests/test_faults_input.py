@@ -39,6 +39,9 @@ def test_case4_the_cleaner_is_linear_in_short_lines():
 
 
 def test_case4_a_19_mb_file_of_short_lines_is_done_in_seconds(tmp_path):
+    """The issue's file (``a`` and a blank line, 1.9 MB) would have taken hours: it has more lines
+    than any article and is refused at once; 1.9 MB of 44-character lines (under the line limit)
+    is cleaned, each in under 5 s."""
     from newscorpus.cleaning import clean_file
     from newscorpus.errors import CorpusError
 
@@ -46,14 +49,18 @@ def test_case4_a_19_mb_file_of_short_lines_is_done_in_seconds(tmp_path):
     many.write_text(("a\n\n" * 640_000)[:1_900_000])
     listing = tmp_path / "list.txt"
     listing.write_text("".join(f"Line {i:06d} of a list that goes on and on.\n\n" for i in range(45_000))[:1_900_000])
+    clean_file(Path(__file__).with_name("faults_support.py"))  # warm up: the lexicon and stop words load once
     started = time.perf_counter()
     with pytest.raises(CorpusError, match="has 633,334 non-blank lines, more than any article"):
         clean_file(many)
-    cleaned = clean_file(listing)  # 1.9 MB of 44-character lines, under the line limit: cleaned
+    refused = time.perf_counter() - started
+    started = time.perf_counter()
+    cleaned = clean_file(listing)
     took = time.perf_counter() - started
-    assert len(cleaned.removed) + len(cleaned.paragraphs) > 30_000
-    assert took < 5 * (2 if os.environ.get("CI") is None else 1), f"{took:.1f} s"
-    print(f"cleaner: two 1.9 MB files of short lines in {took:.2f} s")
+    assert len(cleaned.removed) + len(cleaned.paragraphs) > 40_000
+    assert refused < 5 and took < 5, (refused, took)
+    print(f"cleaner: 1.9 MB of 'a' lines refused in {refused:.2f} s; 1.9 MB of {len(cleaned.removed) + len(cleaned.paragraphs):,} "
+          f"short lines cleaned in {took:.2f} s")
 
 
 SLOW = "THIS ARTICLE NEVER ENDS"
