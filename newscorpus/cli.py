@@ -124,10 +124,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .pipeline import analyse_to_folder
 
+    if args.chunk is not None and args.chunk < 1:
+        raise UsageError("--chunk", f"{args.chunk} is not a number of articles per task: give 1 or more")
     failed = []
     written = analyse_to_folder(args.corpus, args.outdir, backend=args.backend, scheduler=args.scheduler,
                                 progress=not args.quiet, **({"chunk": args.chunk} if args.chunk else {}),
-                                on_error=lambda file, problem: (failed.append(file), _error(f"{file}: {problem}")),
+                                on_error=lambda file, problem: (failed.append(file), _error(f"{printable(file)}: {problem}")),
                                 on_resume=lambda done, total: print(f"resuming: {done} of {total} chunks already done",
                                                                     file=sys.stderr))
     for path in written.values():
