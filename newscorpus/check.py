@@ -3,7 +3,8 @@
 ``load`` stops at the first problem; the check lists them all, one line each, naming the file
 and what to do. Beyond what ``load`` validates (rows and files, encodings, sizes, dates, links)
 it looks at the content: two files with the same text, an article with no body left after
-cleaning, an article that is not English (every measure in the book is English-only).
+cleaning, an article that is not English (every measure in the book is English-only), a line
+longer than any paragraph, an article over its time budget.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import os
 
 import pandas as pd
 
-from .corpus import COLUMNS, scan
+from .budget import OverBudget, article_budget, over_budget_problem
+from .corpus import COLUMNS, LONGEST_PLAUSIBLE_LINE, scan
 from .errors import CorpusError
 from .paths import find_seeds_dir
 
@@ -37,27 +39,57 @@ def duplicate_problems(articles: pd.DataFrame, folder) -> list[CorpusError]:
 
 
 def content_problems(articles: pd.DataFrame, folder) -> list[CorpusError]:
-    """Articles the measures cannot use: not English, or nothing left after cleaning."""
-    from .cleaning import clean_corpus
+    """Articles the measures cannot use: not English, nothing left after cleaning, a "line" longer
+    than any paragraph (a missing line break), or more work than an article's time budget. Each
+    article is cleaned as ``clean_corpus`` cleans it (templates learnt per outlet)."""
+    from .cleaning import clean_text
+    from .cleaning.cleaned import template_keys
+    from .cleaning.cleaner import article_text
     from .cleaning.language import UNKNOWN, detect_language
 
     problems = []
-    cleaned = clean_corpus(articles).set_index("file")
+    texts = {}
     for row in articles.itertuples():
-        language = detect_language(cleaned.at[row.file, "source_text"])
+        try:
+            with article_budget():
+                texts[row.file] = article_text(row.file, row.raw_text)[0]
+        except CorpusError as exc:
+            problems.append(CorpusError(folder / row.file, exc.problem))
+        except OverBudget:
+            problems.append(CorpusError(folder / row.file, over_budget_problem()))
+    usable = articles[articles["file"].isin(texts)]
+    templates = {outlet: template_keys([texts[f] for f in group["file"]]) for outlet, group in usable.groupby("outlet")}
+    for row in usable.itertuples():
+        text = texts[row.file]
+        number, longest = max(enumerate(text.splitlines(), start=1), key=lambda pair: len(pair[1]))
+        if len(longest) > LONGEST_PLAUSIBLE_LINE:
+            problems.append(CorpusError(folder / row.file, f"line {number} is {len(longest):,} characters long, longer "
+                                        "than any real paragraph: line breaks are probably missing; put each "
+                                        "paragraph on its own line"))
+            continue
+        try:
+            with article_budget():
+                cleaned = clean_text(text, title=row.title, author=row.author or None,
+                                     template_keys=templates[row.outlet])
+                language = detect_language(text)
+        except OverBudget:
+            problems.append(CorpusError(folder / row.file, over_budget_problem()))
+            continue
         if language not in ("English", UNKNOWN):  # too short to tell is not refused
             problems.append(CorpusError(folder / row.file, f"looks like {language}, not English: every measure in "
                                         "this book is English-only; add an English translation instead"))
-        elif not cleaned.at[row.file, "paragraphs"]:
+        elif not cleaned.paragraphs:
             problems.append(CorpusError(folder / row.file, "no article text left after cleaning (every line read as "
                                         "page furniture): run `python -m newscorpus clean` on it to see why"))
     return problems
 
 
-def check_corpus(seeds_dir: str | os.PathLike | None = None) -> tuple[pd.DataFrame, list[CorpusError]]:
-    """The articles that load, and every problem, in the order a reader should fix them."""
+def check_corpus(seeds_dir: str | os.PathLike | None = None,
+                 notes: list[str] | None = None) -> tuple[pd.DataFrame, list[CorpusError]]:
+    """The articles that load, and every problem, in the order a reader should fix them.
+    ``notes`` (if given) receives what was changed on reading: invisible characters removed."""
     folder = find_seeds_dir(seeds_dir)
-    records, problems = scan(folder)
+    records, problems = scan(folder, notes=notes)
     columns = [*COLUMNS, "published", "date_label", "raw_text"]
     articles = pd.DataFrame.from_records(records, columns=columns).sort_values("file", ignore_index=True)
     problems += duplicate_problems(articles, folder)

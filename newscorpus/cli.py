@@ -1,19 +1,33 @@
 """``python -m newscorpus``: the book's functions for scripts and other tools.
 
-Every command reports bad input as one line, ``error: <file>: <problem>``, on stderr and exits
-with status 2; nothing is written to the seeds folder.
+Every command reports bad input as one line, ``error: <file or option>: <problem>``, on stderr
+and exits with status 2 (130 when interrupted by Ctrl-C, 143 by SIGTERM); nothing is written to
+the seeds folder.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
-from .errors import CorpusError
+from .errors import CorpusError, UsageError, printable
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for Ctrl-C
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that every ``with`` block (a process pool, a Dask
+    cluster, an output folder's lock) closes on the way out."""
+
+
+def _terminate(signum, frame):
+    raise Terminated()
 
 
 def _error(message: str) -> None:
@@ -23,7 +37,10 @@ def _error(message: str) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     from .check import check_corpus
 
-    articles, problems = check_corpus(args.corpus or args.seeds)
+    notes: list[str] = []
+    articles, problems = check_corpus(args.corpus or args.seeds, notes=notes)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     for problem in problems:
         _error(str(problem))
     if problems:
@@ -35,12 +52,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_clean(args: argparse.Namespace) -> int:
     from .cleaning import clean_file
 
+    from .budget import OverBudget, article_budget, over_budget_problem
+
     status = 0
     for name in args.paths:
         try:
-            article = clean_file(Path(name))
+            with article_budget():
+                article = clean_file(Path(name))
         except CorpusError as exc:
-            _error(f"{name}: {exc.problem}")  # name the file as the user typed it
+            _error(f"{printable(name)}: {exc.problem}")  # name the file as the user typed it
+            status = EXIT_BAD_INPUT
+            continue
+        except OverBudget:
+            _error(f"{printable(name)}: {over_budget_problem()}")
             status = EXIT_BAD_INPUT
             continue
         if args.json:
@@ -86,8 +110,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .book.build import build
     from .check import check_corpus
 
-    # A corpus that fails the check never reaches the build, so _build/ stays as it was.
-    _, problems = check_corpus(Path(args.root) / "seeds")
+    # A corpus that fails the check never reaches the build, so _build/ stays as it was. The
+    # notebooks read NEWSCORPUS_SEEDS when it is set: the check must be of that same folder.
+    seeds = Path(args.root) / "seeds"
+    chosen = os.environ.get("NEWSCORPUS_SEEDS")
+    if chosen and Path(chosen).resolve() != seeds.resolve():
+        raise UsageError("NEWSCORPUS_SEEDS", f"is set to {chosen}, but the book is built from {seeds}: unset it "
+                         "(`unset NEWSCORPUS_SEEDS`) or put the corpus in the book's seeds/ folder")
+    _, problems = check_corpus(seeds)
     for problem in problems:
         _error(str(problem))
     if problems:
@@ -96,9 +126,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    if args.articles:
+    if args.articles is not None:
         from .scale_bench import run_scale_bench
 
+        if args.articles < 1:
+            raise UsageError("--articles", f"{args.articles} is not a number of articles: give 1 or more "
+                             "(e.g. --articles 10000)")
         backends = args.backend or None
         run_scale_bench(Path(args.root) / "seeds", args.articles, backends,
                         out=Path(args.root) / "_build" / f"bench_scale_{args.articles}.jsonl")
@@ -111,10 +144,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .pipeline import analyse_to_folder
 
+    if args.chunk is not None and args.chunk < 1:
+        raise UsageError("--chunk", f"{args.chunk} is not a number of articles per task: give 1 or more")
     failed = []
     written = analyse_to_folder(args.corpus, args.outdir, backend=args.backend, scheduler=args.scheduler,
-                                progress=not args.quiet,
-                                on_error=lambda file, problem: (failed.append(file), _error(f"{file}: {problem}")))
+                                progress=not args.quiet, **({"chunk": args.chunk} if args.chunk else {}),
+                                on_error=lambda file, problem: (failed.append(file), _error(f"{printable(file)}: {problem}")),
+                                on_resume=lambda done, total: print(f"resuming: {done} of {total} chunks already done",
+                                                                    file=sys.stderr))
     for path in written.values():
         print(path)
     return EXIT_BAD_INPUT if failed else 0
@@ -176,6 +213,7 @@ def parser() -> argparse.ArgumentParser:
     analyze.add_argument("--scheduler", metavar="ADDRESS",
                          help="with --backend dask: a running scheduler (tcp://host:8786); default a local cluster")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
+    analyze.add_argument("--chunk", type=int, default=None, help=argparse.SUPPRESS)  # articles per task (tests)
     analyze.set_defaults(func=cmd_analyze)
     bench.set_defaults(func=cmd_bench)
 
@@ -189,6 +227,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate) if _main_thread() else None
     try:
         return args.func(args)
     except CorpusError as exc:
@@ -196,3 +235,28 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # `python -m newscorpus clean ... | head`
         return 0
+    except KeyboardInterrupt:
+        _error(f"{args.command}: interrupted (Ctrl-C); nothing half-written was left in place, run it again to "
+               "finish" if args.command == "analyze" else f"{args.command}: interrupted (Ctrl-C)")
+        return EXIT_INTERRUPTED
+    except Terminated:
+        _error(f"{args.command}: stopped by SIGTERM")
+        return EXIT_TERMINATED
+    except OSError as exc:  # the file system refused: name the file, never a traceback
+        where = printable(str(exc.filename)) if exc.filename else args.command
+        _error(f"{where}: {exc.strerror or exc}: check that the path exists and that you may read or write it")
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - a failure we did not foresee still gets one line
+        if type(exc).__name__ not in ("WorkerLost", "KilledWorker", "FutureCancelledError", "CommClosedError"):
+            raise
+        _error(f"{args.command}: {' '.join(str(exc).split())[:300]}")
+        return EXIT_BAD_INPUT
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()

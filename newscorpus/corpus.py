@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import csv
 import os
+import re
+import stat
 import unicodedata
-from datetime import date
+from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import CorpusError
+from .errors import CorpusError, display_path
 from .paths import SOURCES_FILE, find_seeds_dir
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -48,22 +51,87 @@ DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 DATE_SHAPES = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
 
 
-def read_text(path: Path, encoding: str = "utf-8", max_bytes: int | None = MAX_ARTICLE_BYTES) -> str:
-    """The text of ``path``; a CorpusError if it is missing, over ``max_bytes`` (an article's
-    limit; None for no limit), not in ``encoding`` or empty. A file that is not UTF-8 is named
-    with the encoding it looks like."""
+# Characters a reader never sees that still split or join words for a count: zero-width spaces
+# and joiners inside "IS\u200dIS" or "Mo\u200bsul", the soft hyphen, and the bidirectional
+# controls that make one outlet's name display as another. They are removed before anything is
+# counted; ``check`` says how many it removed.
+INVISIBLE = {
+    "\u00ad": "soft hyphen", "\u061c": "Arabic letter mark", "\u180e": "Mongolian vowel separator",
+    "\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
+    "\u200e": "left-to-right mark", "\u200f": "right-to-left mark", "\u2060": "word joiner",
+    "\u2061": "invisible operator", "\u2062": "invisible operator", "\u2063": "invisible operator",
+    "\u2064": "invisible operator", "\ufeff": "zero-width no-break space",
+    **{chr(c): "bidirectional control" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]},
+}
+INVISIBLE_RE = re.compile("[" + "".join(INVISIBLE) + "]")
+
+
+def strip_invisible(text: str) -> tuple[str, Counter]:
+    """The text as a reader sees it, and how many of each invisible character were removed."""
+    found = Counter(INVISIBLE[c] for c in INVISIBLE_RE.findall(text))
+    return (INVISIBLE_RE.sub("", text) if found else text), found
+
+
+def describe_removed(found: Counter) -> str:
+    return ", ".join(f"{n} {name}{'s' if n > 1 else ''}" for name, n in sorted(found.items()))
+
+
+FILE_KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device",
+              stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}
+
+
+def not_a_regular_file(mode: int) -> str | None:
+    """Why a file of this mode cannot be an article (a device or a pipe never ends), or None."""
+    if stat.S_ISREG(mode):
+        return None
+    return f"is {FILE_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}, not a regular file: an article must be a .txt or .html file"
+
+
+def read_bytes_bounded(path: Path, max_bytes: int | None) -> bytes:
+    """The bytes of a regular file, never more than ``max_bytes`` (the size the file system
+    reports is not trusted: /proc files and devices report 0). A FIFO is refused before it is
+    opened for reading (opening it would wait for a writer)."""
     try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise CorpusError(path, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB "
-                              "limit for one article: is it a whole site dump? Trim it to the article")
-        data = path.read_bytes()
+        info = path.stat()
     except FileNotFoundError:
         raise CorpusError(path, "file not found") from None
-    except IsADirectoryError:
-        raise CorpusError(path, "is a directory, not a file") from None
     except OSError as exc:
         raise CorpusError(path, f"cannot be read ({exc.strerror})") from None
+    problem = not_a_regular_file(info.st_mode)
+    if problem:
+        raise CorpusError(path, problem)
+    limit = f"over the {(max_bytes or 0) / 1e6:.0f} MB limit for one article: is it a whole site dump? Trim it to the article"
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise CorpusError(path, f"file is {info.st_size / 1e6:.1f} MB, {limit}")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise CorpusError(path, f"cannot be read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        problem = not_a_regular_file(os.fstat(handle.fileno()).st_mode)  # swapped since the stat
+        if problem:
+            raise CorpusError(path, problem)
+        try:
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise CorpusError(path, f"cannot be read ({exc.strerror})") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise CorpusError(path, f"file is {limit}")
+    return data
+
+
+def read_text(path: Path, encoding: str = "utf-8", max_bytes: int | None = MAX_ARTICLE_BYTES) -> str:
+    """The text of ``path`` as a reader sees it (invisible characters removed); a CorpusError if
+    it is missing, not a regular file, over ``max_bytes`` (an article's limit; None for no limit),
+    not in ``encoding`` or empty. A file that is not UTF-8 is named with the encoding it looks like."""
+    return read_text_and_removed(path, encoding, max_bytes)[0]
+
+
+def read_text_and_removed(path: Path, encoding: str = "utf-8",
+                          max_bytes: int | None = MAX_ARTICLE_BYTES) -> tuple[str, Counter]:
+    """``read_text``, and the invisible characters it removed (for ``check`` to report)."""
+    path = Path(path)
+    data = read_bytes_bounded(path, max_bytes)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -71,23 +139,33 @@ def read_text(path: Path, encoding: str = "utf-8", max_bytes: int | None = MAX_A
             raise CorpusError(path, f"not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}), "
                               "the encoding its row declares") from None
         guess = guess_encoding(data)
-        hint = (f"; it looks like {guess}: re-save it as UTF-8, or put {guess} in the `encoding` column of its row"
-                if guess else "; re-save it as UTF-8")
+        hint = f"; it looks like {guess}: re-save it as UTF-8" if guess else "; re-save it as UTF-8"
+        if guess and path.name != SOURCES_FILE:  # only articles have a row with an encoding column
+            hint += f", or put {guess} in the `encoding` column of its row"
         raise CorpusError(
             path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}){hint}"
         ) from None
     except LookupError:
         raise CorpusError(path, f"unknown encoding {encoding!r} in its row of {SOURCES_FILE}") from None
+    text, removed = strip_invisible(text.removeprefix("\ufeff"))
     if not text.strip():
         raise CorpusError(path, "file is empty")
-    return text.removeprefix("\ufeff")
+    return text, removed
 
 
 def guess_encoding(data: bytes) -> str | None:
     """The encoding a non-UTF-8 file most likely uses. charset-normalizer alone guesses badly
     on short Western text ("Caf\xe9" comes out as Cyrillic cp1251), so Windows-1252 is
     preferred whenever every non-ASCII character it decodes to is a Latin letter or the
-    punctuation Word processors write."""
+    punctuation Word processors write. A byte-order mark or the NUL bytes of every other byte
+    name UTF-16 or UTF-32 for sure."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    sample = data[:4000]
+    if len(sample) >= 4 and (sample[1::2].count(0) > 0.4 * len(sample) / 2 or sample[0::2].count(0) > 0.4 * len(sample) / 2):
+        return "UTF-16"
     try:
         decoded = data.decode("cp1252")
         if all(ord(c) < 128 or c in CP1252_PUNCTUATION or "LATIN" in unicodedata.name(c, "") for c in decoded):
@@ -100,18 +178,35 @@ def guess_encoding(data: bytes) -> str | None:
     return best.encoding if best else None
 
 
-def parse_published(value: str, precision: str) -> date:
-    """The first day of the period a publication date names, checked against its precision."""
+DATE_PATTERNS = {"day": re.compile(r"\d{4}-\d{2}-\d{2}"), "month": re.compile(r"\d{4}-\d{2}"),
+                 "year": re.compile(r"\d{4}")}
+# News on the web: nothing before the first newspapers this book could hold, nothing dated more
+# than a year ahead (a typo such as 2041 for 2014, or 9999 as "unknown", would stretch every
+# timeline to the year 9999).
+EARLIEST_DATE = date(1800, 1, 1)
+FUTURE_MARGIN = timedelta(days=366)
+
+
+def parse_published(value: str, precision: str, *, today: date | None = None) -> date:
+    """The first day of the period a publication date names, checked against its precision and
+    a sane range (1800 to a year from ``today``)."""
     if precision not in DATE_FORMATS:
         raise ValueError(
             f"date_precision {precision!r} is not one of {', '.join(DATE_FORMATS)}"
         )
+    shape = f"is not a {precision} date (expected {DATE_SHAPES[precision]})"
+    if not DATE_PATTERNS[precision].fullmatch(value):
+        unpadded = re.fullmatch(r"\d{4}(-\d{1,2}){0,2}", value) and value.count("-") == DATE_SHAPES[precision].count("-")
+        raise ValueError(f"published {value!r} {shape}" + (": write month and day with two digits" if unpadded else ""))
     try:
-        return pd.to_datetime(value, format=DATE_FORMATS[precision]).date()
-    except (ValueError, TypeError):
-        raise ValueError(
-            f"published {value!r} is not a {precision} date (expected {DATE_SHAPES[precision]})"
-        ) from None
+        parsed = pd.to_datetime(value, format=DATE_FORMATS[precision]).date()
+    except (ValueError, TypeError, OverflowError, NotImplementedError):
+        raise ValueError(f"published {value!r} {shape}") from None
+    latest = (today or date.today()) + FUTURE_MARGIN
+    if not EARLIEST_DATE <= parsed <= latest:
+        raise ValueError(f"published {value!r} is outside {EARLIEST_DATE.year}-{latest.year}: give the date the "
+                         "article appeared (leave the row out if it is unknown)")
+    return parsed
 
 
 def date_label(published: date, precision: str) -> str:
@@ -129,34 +224,104 @@ def date_interval(published: date, precision: str) -> tuple[pd.Timestamp, pd.Tim
     return start, start + offset
 
 
-def _read_sources(sources: Path) -> list[tuple[int, dict[str, str]]]:
+# Longer than any paragraph of a real article (the longest in the seeds is under 1,000
+# characters; long-form essays stay under 10,000): a cell or line this long is a missing quote
+# or a missing line break, not text.
+LONGEST_PLAUSIBLE_LINE = 20_000
+
+
+def _read_sources(sources: Path, notes: list[str] | None = None) -> list[tuple[int, dict[str, str]]]:
     # the article size limit is not for sources.csv: 100,000 rows make a file of tens of MB
-    text = read_text(sources, max_bytes=None)
-    reader = csv.DictReader(text.splitlines(keepends=True))
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    text, removed = read_text_and_removed(sources, max_bytes=None)
+    csv.field_size_limit(2**31 - 1)  # a long cell is reported below with its line, not as a csv limit
+    # strict: a quote opened and never closed is an error where it opens, not rows swallowed
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    try:
+        header = [h.strip() for h in next(reader, [])]
+    except csv.Error as exc:
+        raise CorpusError(sources, f"line 1: malformed CSV header ({exc})") from None
+    twice = sorted({h for h in header if header.count(h) > 1 and h})
+    if twice:
+        raise CorpusError(sources, f"line 1: column(s) {', '.join(twice)} appear twice in the header: keep one of each")
+    missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise CorpusError(sources, f"missing column(s): {', '.join(missing)}")
     rows = []
-    try:
-        for record in reader:
-            if None in record:  # more cells than the header names
-                raise CorpusError(sources, f"line {reader.line_num}: more values than columns")
-            rows.append((reader.line_num, {k: (v or "").strip() for k, v in record.items()}))
-    except csv.Error as exc:
-        raise CorpusError(sources, f"line {reader.line_num}: malformed CSV ({exc})") from None
+    start = 2
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc) or "EOF" in str(exc):
+                raise CorpusError(sources, f"line {start}: a quote (\") opened on this line is never closed: "
+                                  "close it, or double a quote inside a quoted cell (\"\")") from None
+            raise CorpusError(sources, f"line {start}: malformed CSV ({exc})") from None
+        line, start = start, reader.line_num + 1
+        if not any(c.strip() for c in cells):
+            continue  # a blank line
+        if len(cells) > len(header):  # more cells than the header names
+            raise CorpusError(sources, f"line {line}: more values than columns")
+        # only the columns the book reads: a user's own notes may be as long as they like
+        used = [i for i, column in enumerate(header[:len(cells)]) if column in COLUMNS or column in OPTIONAL_COLUMNS]
+        longest = max(used, key=lambda i: len(cells[i]), default=0)
+        if used and len(cells[longest]) > LONGEST_PLAUSIBLE_LINE:
+            raise CorpusError(sources, f"line {line}: the {header[longest]} cell is {len(cells[longest]):,} characters "
+                              "long: is a closing quote or a line break missing?")
+        row = {}
+        for column, value in zip(header, cells + [""] * (len(header) - len(cells))):
+            row[column] = unicodedata.normalize("NFC", value.strip()) if column == "file" else value.strip()
+        rows.append((line, row))
+    if removed and notes is not None:
+        notes.append(f"{display_path(sources)}: removed {describe_removed(removed)} from its cells")
     return rows
 
 
-def scan(seeds_dir: str | os.PathLike | None = None, *, read: bool = True) -> tuple[list[dict], list[CorpusError]]:
+def article_file_problem(folder: Path, name: str) -> str | None:
+    """Why ``folder/name`` cannot be read as an article, or None: it must be a regular file in
+    the corpus folder. A symbolic link is followed only when it stays inside the folder (an
+    article linked to /etc/services would put that file's lines in the tables)."""
+    path = folder / name
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return "missing"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if stat.S_ISLNK(mode):
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "is a symbolic link to a file that does not exist: replace it with the article itself"
+        if not target.is_relative_to(folder.resolve()):
+            return (f"is a symbolic link to {target}, outside the corpus folder: copy the article into the folder "
+                    "instead of linking to it")
+        mode = target.stat().st_mode
+    return not_a_regular_file(mode)
+
+
+def _listing(folder: Path) -> dict[str, str]:
+    """The folder's file names, by their NFC form (macOS writes NFD, editors NFC)."""
+    try:
+        return {unicodedata.normalize("NFC", p.name): p.name for p in folder.iterdir()}
+    except OSError as exc:
+        raise CorpusError(folder, f"cannot list the folder ({exc.strerror}): check its permissions") from None
+
+
+def scan(seeds_dir: str | os.PathLike | None = None, *, read: bool = True,
+         notes: list[str] | None = None) -> tuple[list[dict], list[CorpusError]]:
     """Every article that reads cleanly, and every problem found on the way, in file order:
     ``load`` stops at the first problem, ``check`` reports them all. With ``read=False`` the
-    files are not read (the pipeline's workers read them), so their content is not checked."""
+    files are not read (the pipeline's workers read them), so their content is not checked.
+    ``notes`` (if given) receives one line per file whose invisible characters were removed."""
     folder = find_seeds_dir(seeds_dir)
     if not folder.is_dir():
         return [], [CorpusError(folder, "seeds folder not found")]
     sources = folder / SOURCES_FILE
     try:
-        rows = _read_sources(sources)
+        listing = _listing(folder)
+        rows = _read_sources(sources, notes)
     except CorpusError as exc:
         return [], [exc]
 
@@ -174,16 +339,21 @@ def scan(seeds_dir: str | os.PathLike | None = None, *, read: bool = True) -> tu
             problems.append(CorpusError(sources, f"{where}: {name} is listed twice (first on line {seen[name]})"))
             continue
         seen[name] = line
-        path = folder / name
-        if Path(name).name != name or Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
+        if Path(name).name != name or name in (".", "..") or Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
             problems.append(CorpusError(
                 sources, f"{where}: {name!r} is not an article file name in the seeds folder "
                 f"(expected one of {', '.join(ARTICLE_SUFFIXES)})"
             ))
             continue
-        if not path.is_file():
+        on_disk = listing.get(name, name)  # the same name, in whichever normal form the disk has it
+        path = folder / on_disk
+        problem = article_file_problem(folder, on_disk)
+        if problem == "missing":
             problems.append(CorpusError(path, f"listed in {SOURCES_FILE} ({where}) but the file does not exist: "
                                         "add the file or delete the row"))
+            continue
+        if problem:
+            problems.append(CorpusError(path, f"{problem} (listed in {SOURCES_FILE}, {where})"))
             continue
         try:
             published = parse_published(row["published"], row["date_precision"])
@@ -194,23 +364,30 @@ def scan(seeds_dir: str | os.PathLike | None = None, *, read: bool = True) -> tu
             problems.append(CorpusError(sources, f"{where} ({name}): url {row['url'][:40]!r} is not an http(s) "
                                         "address: give the page's http:// or https:// address, or leave it empty"))
             continue
-        try:
-            raw_text = read_text(path, row.get("encoding") or "utf-8") if read else None
-        except CorpusError as exc:
-            problems.append(exc)
-            continue
+        raw_text = None
+        if read:
+            try:
+                raw_text, removed = read_text_and_removed(path, row.get("encoding") or "utf-8")
+            except CorpusError as exc:
+                problems.append(exc)
+                continue
+            if removed and notes is not None:
+                notes.append(f"{display_path(path)}: removed {describe_removed(removed)} (invisible characters "
+                             "that would split or join words in the counts)")
         records.append(
             {
                 **{c: row[c] for c in COLUMNS + [c for c in OPTIONAL_COLUMNS if c in row]},
+                "file": on_disk,
                 "published": published,
                 "date_label": date_label(published, row["date_precision"]),
                 "raw_text": raw_text,
             }
         )
 
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() in ARTICLE_SUFFIXES and path.name not in seen:
-            problems.append(CorpusError(path, f"article file has no row in {SOURCES_FILE}: add a row, "
+    listed = {listing.get(name, name) for name in seen}
+    for name in sorted(listing.values()):
+        if Path(name).suffix.lower() in ARTICLE_SUFFIXES and name not in listed:
+            problems.append(CorpusError(folder / name, f"article file has no row in {SOURCES_FILE}: add a row, "
                                         "or move the file out of the seeds folder"))
     if not rows:
         problems.append(CorpusError(sources, "no articles listed"))

@@ -9,9 +9,16 @@ The work is two maps and two small reductions, so memory does not grow with the 
    call (``ARTICLE_TABLES``), giving rows of every table; rows are streamed to CSV parts as
    chunks complete; *reduce*: the parts concatenated into one CSV per table.
 
-Workers read their own files, so only file names and metadata travel to them. An article that
-cannot be read or cleaned becomes a row of ``errors.csv`` (and a line on stderr); the rest
-complete.
+Workers read their own files, so only file names and metadata travel to them, with the templates
+of the chunk's outlets, by value: nothing a task needs lives only on one worker, so a worker lost
+mid-run costs only its tasks, which run again elsewhere. An article that cannot be read or cleaned,
+or takes longer than its time budget (``budget.py``), becomes a row of ``errors.csv`` (and a line
+on stderr); the rest complete.
+
+``analyse_to_folder`` writes into a private work folder inside OUTDIR, locked against a second
+run, and moves every table (a header-only one when a table is empty) into OUTDIR only when all are
+finished: a killed run leaves the previous complete result, and a rerun resumes from the chunks
+it had finished.
 """
 
 from __future__ import annotations
@@ -19,8 +26,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import itertools
+import json
 import os
+import signal
 import sys
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,8 +41,11 @@ import pandas as pd
 
 from .cleaning.cleaned import MIN_ARTICLES_FOR_TEMPLATE
 from .cleaning.cleaner import CleanedArticle, article_text, clean_text, split_units
-from .corpus import ARTICLE_SUFFIXES, COLUMNS, read_text, scan
-from .errors import CorpusError
+from . import outdir as output
+from .budget import OverBudget, article_budget, over_budget_problem
+from .corpus import ARTICLE_SUFFIXES, COLUMNS, article_file_problem, read_text, scan
+from .errors import CorpusError, UsageError
+from .safe_csv import unlimited_fields, write_csv
 from .overview import OVERVIEW_COLUMNS
 from .paths import SOURCES_FILE
 from .tables import ARTICLE_ROWS
@@ -104,8 +117,18 @@ def corpus_tasks(corpus_dir: str | os.PathLike) -> tuple[list[ArticleTask], list
         return tasks, problems
     if not folder.is_dir():
         return [], [CorpusError(folder, "corpus folder not found")]
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
-    return [ArticleTask(file=p.name, path=str(p)) for p in files], []
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+    except OSError as exc:
+        return [], [CorpusError(folder, f"cannot list the folder ({exc.strerror}): check its permissions")]
+    tasks, problems = [], []
+    for name in names:
+        problem = article_file_problem(folder, name)
+        if problem:  # a directory named x.txt, a FIFO, a link out of the folder
+            problems.append(CorpusError(folder / name, "does not exist" if problem == "missing" else problem))
+        else:
+            tasks.append(ArticleTask(file=name, path=str(folder / name)))
+    return tasks, problems
 
 
 # ---------------------------------------------------------------- pass 1: site templates
@@ -120,8 +143,9 @@ def line_key_hashes(task: ArticleTask) -> tuple[str, np.ndarray]:
     if not task.outlet:
         return "", np.empty(0, dtype=np.uint64)
     try:
-        keys = {u.key for u in split_units(read_article_text(task)) if u.key}
-    except CorpusError:
+        with article_budget():
+            keys = {u.key for u in split_units(read_article_text(task)) if u.key}
+    except (CorpusError, OverBudget):
         keys = set()  # reported in pass 2
     return task.outlet, np.fromiter((key_hash(k) for k in keys), dtype=np.uint64, count=len(keys))
 
@@ -173,15 +197,19 @@ ARTICLE_TABLES: dict[str, Callable[[Article], list[dict]]] = {
 
 
 def analyse_task(task: ArticleTask, template_keys=frozenset()) -> dict[str, list[dict]]:
-    """Pure per-article part of the whole analysis: rows of every table, or an error row."""
+    """Pure per-article part of the whole analysis: rows of every table, or an error row (also
+    when the article takes longer than its time budget)."""
     try:
-        article = clean_task(task, template_keys)
-        if not article.paragraphs:
-            raise CorpusError(task.file, "no article text left after cleaning")
-        tables = {name: rows(article) for name, rows in ARTICLE_TABLES.items()}
-        for name, rows in ARTICLE_ROWS.items():
-            tables[name] = rows(article.file, article.paragraphs)
+        with article_budget():
+            article = clean_task(task, template_keys)
+            if not article.paragraphs:
+                raise CorpusError(task.file, "no article text left after cleaning")
+            tables = {name: rows(article) for name, rows in ARTICLE_TABLES.items()}
+            for name, rows in ARTICLE_ROWS.items():
+                tables[name] = rows(article.file, article.paragraphs)
         return tables
+    except OverBudget:
+        return {"errors.csv": [{"file": task.file, "problem": over_budget_problem()}]}
     except CorpusError as exc:
         return {"errors.csv": [{"file": task.file, "problem": exc.problem}]}
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop an archive's run
@@ -189,13 +217,24 @@ def analyse_task(task: ArticleTask, template_keys=frozenset()) -> dict[str, list
 
 
 def analyse_chunk(chunk: tuple[int, list[ArticleTask]], templates: dict[str, HashedKeys]) -> tuple[int, dict]:
-    """A chunk of articles (numbered, so results can be put back in file order) analysed."""
+    """A chunk of articles (numbered, so results can be put back in file order) analysed.
+    ``templates`` needs only the chunk's outlets (``templates_for``)."""
     number, tasks = chunk
     merged: dict[str, list[dict]] = defaultdict(list)
     for task in tasks:
         for name, rows in analyse_task(task, templates.get(task.outlet, frozenset())).items():
             merged[name].extend(rows)
     return number, dict(merged)
+
+
+def analyse_chunk_with_templates(item: tuple[tuple[int, list[ArticleTask]], dict]) -> tuple[int, dict]:
+    """``analyse_chunk`` on one (chunk, its outlets' templates) pair: everything a task needs
+    travels in its arguments, so a worker that dies takes nothing with it."""
+    return analyse_chunk(*item)
+
+
+def templates_for(chunk: tuple[int, list[ArticleTask]], templates: dict[str, HashedKeys]) -> dict[str, HashedKeys]:
+    return {task.outlet: templates[task.outlet] for task in chunk[1] if task.outlet in templates}
 
 
 def hash_chunk(chunk: tuple[int, list[ArticleTask]]) -> list[tuple[str, np.ndarray]]:
@@ -209,36 +248,102 @@ def _chunks(items: list, size: int) -> list[tuple[int, list]]:
     return [(n, items[i:i + size]) for n, i in enumerate(range(0, len(items), size))]
 
 
+class WorkerLost(RuntimeError):
+    """A chunk killed its worker process again and again: the run cannot complete it."""
+
+
+# How often one chunk may lose its worker before the run gives up on it (a chunk that kills
+# every worker it meets would otherwise loop for ever).
+CHUNK_ATTEMPTS = 3
+PARENT_POLL_SECONDS = 0.5
+
+
+def _parent_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # killed but not yet reaped by its own parent: a zombie is dead too
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def _watch_parent(pid: int) -> None:
+    """Pool worker start-up: ignore Ctrl-C (the parent stops the pool) and end this process when
+    the parent is gone, however it ended (SIGKILL included): no worker outlives its run."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch():
+        while _parent_alive(pid):
+            threading.Event().wait(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newscorpus-parent-watch", daemon=True).start()
+
+
+def _dask_client(scheduler: str):
+    from distributed import Client
+
+    if "://" not in scheduler or not scheduler.split("://", 1)[1].strip() or " " in scheduler:
+        raise UsageError("--scheduler", f"{scheduler!r} is not a scheduler address: give one such as "
+                         "tcp://scheduler-host:8786, or leave --scheduler out for a local cluster")
+    try:
+        return Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        reason = str(exc).split("\n")[0][:120] or type(exc).__name__
+        raise UsageError("--scheduler", f"no Dask scheduler answers at {scheduler} ({reason}): start one with "
+                         "`dask scheduler`, or leave --scheduler out for a local cluster") from None
+
+
 class Backend:
     """Maps a function over chunks and yields results as they complete (order not kept)."""
 
-    def __init__(self, name: str = "serial", *, scheduler: str | None = None, workers: int | None = None):
+    def __init__(self, name: str = "serial", *, scheduler: str | None = None, workers: int | None = None,
+                 cluster_options: dict | None = None):
         if name not in BACKENDS:
-            raise ValueError(f"backend {name!r} is not one of {', '.join(BACKENDS)}")
+            raise UsageError("--backend", f"{name!r} is not one of {', '.join(BACKENDS)}")
+        if scheduler and name != "dask":
+            raise UsageError("--scheduler", f"is for --backend dask, not {name}: add --backend dask, or leave "
+                             "--scheduler out")
         self.name, self.scheduler, self.workers = name, scheduler, workers or os.cpu_count() or 1
+        self.cluster_options = cluster_options or {}
         self._pool = self._client = self._cluster = None
 
     def __enter__(self) -> Backend:
         if self.name == "processes":
-            from concurrent.futures import ProcessPoolExecutor
-            import multiprocessing
-
-            # forkserver: workers start clean (no copy of a notebook's or a caller's memory).
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"))
+            self._pool = self._new_pool()
         elif self.name == "dask":
             from distributed import Client, LocalCluster
 
             if self.scheduler:
-                self._client = Client(self.scheduler)
+                self._client = _dask_client(self.scheduler)
             else:
                 self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                             dashboard_address=None, silence_logs=40)
+                                             dashboard_address=None, silence_logs=40, **self.cluster_options)
                 self._client = Client(self._cluster)
         return self
 
-    def __exit__(self, *exc) -> None:
+    def _new_pool(self):
+        from concurrent.futures import ProcessPoolExecutor
+        import multiprocessing
+
+        # forkserver: workers start clean (no copy of a notebook's or a caller's memory).
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"),
+                                   initializer=_watch_parent, initargs=(os.getpid(),))
+
+    def _stop_pool(self, pool, *, now: bool) -> None:
+        if now:  # interrupted: kill the workers rather than wait for their chunks
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+    def __exit__(self, kind, *exc) -> None:
         if self._pool:
-            self._pool.shutdown()
+            self._stop_pool(self._pool, now=kind is not None)
         if self._client:
             self._client.close()
         if self._cluster:
@@ -249,29 +354,61 @@ class Backend:
             for chunk in chunks:
                 yield function(chunk, *shared)
         elif self.name == "processes":
-            # A bounded window of chunks in flight: a finished future keeps its result for as long
-            # as it is referenced, so submitting every chunk at once held all of a 100,000-article
-            # run's rows in memory (4.3 GB). Two chunks per worker keep every core busy.
-            from concurrent.futures import FIRST_COMPLETED, wait
-
-            waiting = iter(chunks)
-            running = {self._pool.submit(function, chunk, *shared)
-                       for chunk in itertools.islice(waiting, 2 * self.workers)}
-            while running:
-                finished, running = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    for chunk in itertools.islice(waiting, 1):
-                        running.add(self._pool.submit(function, chunk, *shared))
-                    yield future.result()
-                del finished, future
+            yield from self._pool_map(function, chunks, shared)
         else:
             from distributed import as_completed
 
-            scattered = [self._client.scatter(s, broadcast=True) for s in shared]
-            futures = self._client.map(function, chunks, *[[s] * len(chunks) for s in scattered], pure=False)
+            # Arguments by value, in the task itself: the scheduler can run a task again on another
+            # worker when its worker dies (broadcast data died with the worker). Retries cover
+            # a task that failed for a passing reason.
+            futures = self._client.map(function, chunks, *[[s] * len(chunks) for s in shared], pure=False,
+                                       retries=CHUNK_ATTEMPTS - 1)
             for future in as_completed(futures):
                 yield future.result()
                 future.release()
+
+    def _pool_map(self, function: Callable, chunks: list, shared: tuple) -> Iterator:
+        # A bounded window of chunks in flight: a finished future keeps its result for as long
+        # as it is referenced, so submitting every chunk at once held all of a 100,000-article
+        # run's rows in memory (4.3 GB). Two chunks per worker keep every core busy.
+        # A worker that dies breaks the whole pool: the chunks in flight are submitted again to a
+        # new pool, each at most CHUNK_ATTEMPTS times.
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        waiting = iter(range(len(chunks)))
+        attempts = [0] * len(chunks)
+        retry: list[int] = []
+
+        def submit(index: int):
+            attempts[index] += 1
+            future = self._pool.submit(function, chunks[index], *shared)
+            future.index = index
+            return future
+
+        running = {submit(i) for i in itertools.islice(waiting, 2 * self.workers)}
+        while running:
+            finished, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    retry.append(future.index)
+                    continue
+                for index in itertools.islice(waiting, 1):
+                    running.add(submit(index))
+                yield result
+            del finished
+            if retry:
+                lost = sorted(retry + [f.index for f in running])
+                self._stop_pool(self._pool, now=True)
+                self._pool = self._new_pool()
+                retry = []
+                gave_up = [i for i in lost if attempts[i] >= CHUNK_ATTEMPTS]
+                if gave_up:
+                    raise WorkerLost(f"a worker process died {CHUNK_ATTEMPTS} times on chunk {gave_up[0]}: "
+                                     "an article in it may exhaust the memory; run with --backend serial to find it")
+                running = {submit(i) for i in lost}
 
 
 # ---------------------------------------------------------------- the entry points
@@ -282,20 +419,32 @@ def _progress(total: int, description: str, enabled: bool):
     return tqdm(total=total, desc=description, unit="article", disable=not enabled, file=sys.stderr)
 
 
-def _analyse(tasks: list[ArticleTask], backend: Backend, chunk: int, progress: bool) -> Iterator[tuple[int, dict]]:
-    """(chunk number, rows by table) for every chunk, in the order they complete."""
-    chunks = _chunks(tasks, chunk)
-    with _progress(len(tasks), "site templates", progress and len(tasks) > chunk) as bar:
+def _learn(tasks: list[ArticleTask], backend: Backend, chunks: list, progress: bool) -> dict[str, HashedKeys]:
+    with _progress(len(tasks), "site templates", progress and len(chunks) > 1) as bar:
         hashed = []
         for result in backend.map(hash_chunk, chunks):
             hashed.extend(result)
             bar.update(len(result))
-    templates = learn_templates(hashed)
-    del hashed
-    with _progress(len(tasks), "analysis", progress and len(tasks) > chunk) as bar:
-        for number, result in backend.map(analyse_chunk, chunks, templates):
-            bar.update(len(chunks[number][1]))
+    return learn_templates(hashed)
+
+
+def _measure(chunks: list, templates: dict[str, HashedKeys], backend: Backend, total: int,
+             progress: bool) -> Iterator[tuple[int, dict]]:
+    """(chunk number, rows by table) for every chunk given, in the order they complete."""
+    sizes = {number: len(tasks) for number, tasks in chunks}
+    items = [(chunk, templates_for(chunk, templates)) for chunk in chunks]
+    with _progress(total, "analysis", progress and len(chunks) > 1) as bar:
+        bar.update(total - sum(sizes.values()))
+        for number, result in backend.map(analyse_chunk_with_templates, items):
+            bar.update(sizes[number])
             yield number, result
+
+
+def _analyse(tasks: list[ArticleTask], backend: Backend, chunk: int, progress: bool) -> Iterator[tuple[int, dict]]:
+    """(chunk number, rows by table) for every chunk, in the order they complete."""
+    chunks = _chunks(tasks, chunk)
+    templates = _learn(tasks, backend, chunks, progress)
+    yield from _measure(chunks, templates, backend, len(tasks), progress)
 
 
 def analyse_corpus(corpus_dir: str | os.PathLike, *, backend: str = "serial", scheduler: str | None = None,
@@ -315,60 +464,191 @@ def analyse_corpus(corpus_dir: str | os.PathLike, *, backend: str = "serial", sc
     return {name: pd.DataFrame(rows) for name, rows in collected.items()}
 
 
+# ---------------------------------------------------------------- analyze: complete or absent
+
+WORK_DIR = ".newscorpus-analyze"
+WORK_MARKER = "made-by-newscorpus"
+ERRORS = "errors.csv"
+# The columns of a table when no article gave it a row (a header-only file says "none", an absent
+# file would say "not computed"); tables with one row per article fall back on ``file``.
+EMPTY_COLUMNS = {
+    "cleaning_audit.csv": ["file", "line", "reason", "text"],
+    ERRORS: ["file", "problem"],
+}
+
+
+def table_names() -> list[str]:
+    return [*ARTICLE_TABLES, *ARTICLE_ROWS, ERRORS]
+
+
+def _empty_columns(name: str) -> list[str]:
+    from .measures import attribution, places, themes
+
+    known = {"attributions.csv": list(attribution.COLUMNS), "places.csv": list(places.PLACE_COLUMNS[:-1]),
+             "themes.csv": ["file", *themes.THEMES]}
+    return EMPTY_COLUMNS.get(name) or known.get(name) or ["file"]
+
+
+def _fingerprint(corpus_dir: Path, tasks: list[ArticleTask], problems: list[CorpusError], chunk: int) -> str:
+    """What a finished chunk depends on: the corpus (names, metadata, each file's size and time)
+    and the chunk size. A rerun with the same fingerprint resumes; any change starts afresh."""
+    digest = hashlib.sha256(json.dumps([str(corpus_dir.resolve()), chunk, [str(p) for p in problems]]).encode())
+    sources = corpus_dir / SOURCES_FILE
+    for path in [sources] if sources.is_file() else []:
+        digest.update(f"{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())
+    for task in tasks:
+        try:
+            info = os.stat(task.path)
+            stamp = f"{info.st_size}:{info.st_mtime_ns}"
+        except OSError:
+            stamp = "missing"
+        digest.update(json.dumps([task.file, task.outlet, task.encoding, stamp], ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+class _WorkFolder:
+    """OUTDIR/.newscorpus-analyze: the run's state, written so that a kill at any moment leaves
+    it resumable. ``run.json`` names the corpus it belongs to; ``templates.json`` is pass 1;
+    ``chunk-N/`` a finished chunk's tables (a chunk is written as ``chunk-N.tmp`` and renamed
+    when complete); ``tables/`` the joined tables; ``publishing`` says they are being moved."""
+
+    NAMES = {WORK_MARKER, "run.json", "templates.json", "templates.json.tmp", "publishing", "*.csv", "*.csv.tmp",
+             "*.part"}
+    FOLDERS = {"chunk-*", "tables"}
+
+    def __init__(self, outdir: Path, fingerprint: str):
+        self.path = outdir / WORK_DIR
+        created = output.make_private_dir(self.path, WORK_MARKER)
+        run = self.path / "run.json"
+        state = json.loads(run.read_text()) if run.is_file() else {}
+        self.resumed = not created and state.get("fingerprint") == fingerprint
+        if not created and not self.resumed:  # an earlier run on another corpus: start afresh
+            self.remove()
+            output.make_private_dir(self.path, WORK_MARKER)
+        run.write_text(json.dumps({"fingerprint": fingerprint}))
+
+    def chunk_dir(self, number: int) -> Path:
+        return self.path / f"chunk-{number:08d}"
+
+    def finished_chunks(self) -> set[int]:
+        return {int(p.name.split("-")[1]) for p in self.path.glob("chunk-*") if p.name[6:].isdigit() and p.is_dir()
+                and not p.is_symlink()}
+
+    def save_chunk(self, number: int, result: dict[str, list[dict]]) -> None:
+        temporary = self.path / f"chunk-{number:08d}.tmp"
+        output.remove_ours(temporary, self.NAMES, self.FOLDERS)
+        temporary.mkdir()
+        for name, rows in result.items():
+            if rows:
+                write_csv(pd.DataFrame(rows), temporary / name)
+        os.rename(temporary, self.chunk_dir(number))
+
+    def load_templates(self) -> dict[str, HashedKeys] | None:
+        saved = self.path / "templates.json"
+        if not (self.resumed and saved.is_file()):
+            return None
+        return {outlet: HashedKeys(hashes) for outlet, hashes in json.loads(saved.read_text()).items()}
+
+    def save_templates(self, templates: dict[str, HashedKeys]) -> None:
+        temporary = self.path / "templates.json.tmp"
+        temporary.write_text(json.dumps({outlet: sorted(keys.hashes) for outlet, keys in templates.items()}))
+        os.replace(temporary, self.path / "templates.json")
+
+    def remove(self) -> None:
+        output.remove_ours(self.path, self.NAMES, self.FOLDERS)
+
+
 def analyse_to_folder(corpus_dir: str | os.PathLike, outdir: str | os.PathLike, *, backend: str = "serial",
                       scheduler: str | None = None, chunk: int = CHUNK_ARTICLES, progress: bool = True,
-                      on_error: Callable[[str, str], None] | None = None) -> dict[str, Path]:
-    """Stream every table to ``outdir``: each chunk's rows are appended to ``<table>.parts/``
-    as it completes, then the parts are joined into ``<table>.csv`` in file order, one table
-    at a time. Returns the written CSV files. Problems with the corpus listing (a row without
-    a file, ...) and articles that fail are written to ``errors.csv``; the rest complete."""
-    outdir = Path(outdir)
-    tasks, problems = corpus_tasks(corpus_dir)
-    parts_dir = outdir / ".parts"
-    parts_dir.mkdir(parents=True, exist_ok=True)
-    for old in parts_dir.glob("*"):
-        old.unlink()
-    errors = [{"file": p.path, "problem": p.problem} for p in problems]
-    with Backend(backend, scheduler=scheduler) as engine:
-        for number, result in _analyse(tasks, engine, chunk, progress):
-            for name, rows in result.items():
-                if name == "errors.csv":
-                    errors.extend(rows)
-                elif rows:
-                    pd.DataFrame(rows).to_csv(parts_dir / f"{name}.{number:08d}", index=False)
-    for error in errors:
-        (on_error or _print_error)(error["file"], error["problem"])
-    written = {}
-    for name in sorted({p.name.rsplit(".", 1)[0] for p in parts_dir.glob("*.csv.*")}):
-        written[name] = _join_parts(sorted(parts_dir.glob(f"{name}.*")), outdir / name)
-    pd.DataFrame(errors, columns=["file", "problem"]).to_csv(outdir / "errors.csv", index=False)
-    written["errors.csv"] = outdir / "errors.csv"
-    for leftover in parts_dir.glob("*"):
-        leftover.unlink()
-    parts_dir.rmdir()
-    return written
+                      on_error: Callable[[str, str], None] | None = None,
+                      on_resume: Callable[[int, int], None] | None = None) -> dict[str, Path]:
+    """Every table of a corpus of any size, in ``outdir``: each chunk's rows are saved in a private
+    work folder as the chunk completes; then the chunks are joined into one CSV per table, in file
+    order, and every table (header-only when empty, ``errors.csv`` always) is moved into
+    ``outdir``. Returns the tables by name. Problems with the corpus listing (a row without a
+    file, ...) and articles that fail are written to ``errors.csv``; the rest complete.
+
+    A second run into the same ``outdir`` while one runs stops with a CorpusError; a run after a
+    killed one on the same corpus resumes from its finished chunks (``on_resume(done, total)``)."""
+    corpus_dir, outdir = Path(corpus_dir), output.prepare(outdir)
+    engine = Backend(backend, scheduler=scheduler)  # a bad option is refused before any work
+    with output.locked(outdir, "analyze"):
+        tasks, problems = corpus_tasks(corpus_dir)
+        chunks = _chunks(tasks, chunk)
+        try:
+            work = _WorkFolder(outdir, _fingerprint(corpus_dir, tasks, problems, chunk))
+        except OSError as exc:
+            raise CorpusError(outdir, f"cannot write its work folder ({exc.strerror}): choose a folder you can write to") from None
+        try:
+            if not (work.path / "publishing").exists():
+                done = work.finished_chunks() if work.resumed else set()
+                remaining = [c for c in chunks if c[0] not in done]
+                if done and on_resume:
+                    on_resume(len(done), len(chunks))
+                if remaining:
+                    with engine:
+                        templates = work.load_templates()
+                        if templates is None:
+                            templates = _learn(tasks, engine, chunks, progress)
+                            work.save_templates(templates)
+                        for number, result in _measure(remaining, templates, engine, len(tasks), progress):
+                            work.save_chunk(number, result)
+                _join_all(work, [number for number, _ in chunks], problems)
+                (work.path / "publishing").touch()
+        except BaseException:
+            if not work.finished_chunks():  # nothing to resume from: leave OUTDIR as it was
+                work.remove()
+            raise
+        tables = work.path / "tables"
+        errors = pd.read_csv(tables / ERRORS if (tables / ERRORS).is_file() else outdir / ERRORS,
+                             keep_default_na=False, dtype=str)
+        written = output.publish(sorted(tables.glob("*.csv")), outdir)
+        work.remove()
+    for error in errors.itertuples():
+        (on_error or _print_error)(error.file, error.problem)
+    return {name: outdir / name for name in table_names()} | {p.name: p for p in written}
 
 
-def _join_parts(parts: list[Path], target: Path) -> Path:
-    """Concatenate CSV parts (numbered in file order) as text, one header: constant memory.
-    Columns are taken from the union of the parts' headers, in first-seen order."""
+def _join_all(work: _WorkFolder, numbers: list[int], problems: list[CorpusError]) -> None:
+    """Every table joined from the chunks in file order into ``tables/``, errors first from the
+    corpus listing, then from the chunks."""
+    tables = work.path / "tables"
+    output.remove_ours(tables, work.NAMES, work.FOLDERS)
+    tables.mkdir()
+    listing = pd.DataFrame([{"file": p.path, "problem": p.problem} for p in problems], columns=_empty_columns(ERRORS))
+    write_csv(listing, tables / "listing-errors.part")
+    for name in table_names():
+        parts = [work.chunk_dir(n) / name for n in numbers if (work.chunk_dir(n) / name).is_file()]
+        if name == ERRORS:
+            parts = [tables / "listing-errors.part", *parts]
+        _join_parts(parts, tables / name, _empty_columns(name))
+    os.unlink(tables / "listing-errors.part")
+
+
+def _join_parts(parts: list[Path], target: Path, empty_columns: list[str] | None = None) -> Path:
+    """Concatenate CSV parts (numbered in file order) as text, one header: constant memory, no
+    limit on a field's size. Columns are taken from the union of the parts' headers, in
+    first-seen order; with no parts, a header-only file of ``empty_columns``."""
+    unlimited_fields()
     headers = []
     for part in parts:
-        with part.open(newline="") as handle:
-            headers.append(next(csv.reader(handle)))
-    columns = list(dict.fromkeys(c for header in headers for c in header))
-    with target.open("w", newline="") as out:
+        with part.open(newline="", encoding="utf-8") as handle:
+            headers.append(next(csv.reader(handle), []))
+    columns = list(dict.fromkeys(c for header in headers for c in header)) or list(empty_columns or [])
+    temporary = target.with_name(target.name + ".tmp")
+    with temporary.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(columns)
         for part, header in zip(parts, headers):
-            with part.open(newline="") as handle:
+            with part.open(newline="", encoding="utf-8") as handle:
                 reader = csv.reader(handle)
-                next(reader)
+                next(reader, None)
                 if header == columns:
                     writer.writerows(reader)
                 else:
                     where = [header.index(c) if c in header else None for c in columns]
                     writer.writerows([row[i] if i is not None else "" for i in where] for row in reader)
+    os.replace(temporary, target)
     return target
 
 

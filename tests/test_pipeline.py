@@ -18,6 +18,7 @@ from newscorpus.export import export_tables
 from newscorpus.overview import article_overview
 from newscorpus.measures import diversity, framing, places, readability, themes
 from newscorpus.pipeline import analyse_corpus, analyse_to_folder
+from newscorpus.safe_csv import to_csv_text
 from newscorpus.scale_bench import synthetic_corpus
 
 
@@ -83,7 +84,8 @@ def test_streamed_csv_equals_the_in_memory_tables(small_corpus, serial_tables, t
     assert not (tmp_path / "out" / ".parts").exists()
     for name, table in serial_tables.items():
         on_disk = pd.read_csv(written[name], keep_default_na=False)
-        expected = pd.read_csv(pd.io.common.StringIO(table.to_csv(index=False)), keep_default_na=False)
+        # written as every CSV of the project is: formula-like text cells quoted (safe_csv)
+        expected = pd.read_csv(pd.io.common.StringIO(to_csv_text(table)), keep_default_na=False)
         pd.testing.assert_frame_equal(on_disk, expected, obj=name)
     assert pd.read_csv(written["errors.csv"]).empty
 

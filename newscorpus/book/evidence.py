@@ -46,8 +46,11 @@ def evidence_table(frame: pd.DataFrame, *, formats: dict | None = None, caption:
 
 
 def download_link(frame: pd.DataFrame, filename: str) -> HTML:
-    """A link that saves ``frame`` as ``filename`` (CSV, UTF-8, ``file`` first, no index)."""
-    data = base64.b64encode(frame.to_csv(index=False).encode("utf-8")).decode("ascii")
+    """A link that saves ``frame`` as ``filename`` (CSV, UTF-8, ``file`` first, no index; formula
+    cells quoted as in every CSV the project writes, ``safe_csv``)."""
+    from ..safe_csv import to_csv_text
+
+    data = base64.b64encode(to_csv_text(frame).encode("utf-8")).decode("ascii")
     label = f"Download {filename} ({len(frame):,} rows)"
     return HTML(f'<p class="newscorpus-download"><a download="{filename}" '
                 f'href="data:text/csv;charset=utf-8;base64,{data}">{label}</a></p>')

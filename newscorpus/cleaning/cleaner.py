@@ -47,6 +47,9 @@ COMMENTS_AFTER_SHARE = 0.6
 COMMENTS_HEADER_WORDS = 20  # '3 thoughts on "<the article's title>"'
 TITLE_SEARCH_UNITS, TITLE_MAX_WORDS = 12, 30
 WRAP_WIDTH = 100
+# A long feature has a few hundred paragraphs, a saved page's extracted text a few thousand lines;
+# the cleaner takes about 30 microseconds a line, so this bounds one article to a second or two.
+MAX_ARTICLE_LINES = 50_000
 # A wrapped line this full was broken by the wrapper, not by the writer: the paragraph goes on.
 FULL_LINE = 0.8
 # Reasons that a following undecided line inherits: the bullets under a paywall prompt,
@@ -254,13 +257,17 @@ def _justext_class(unit: _Unit) -> str:
     return "bad"
 
 
-def _neighbour(classes: list[str], i: int, step: int, skip: set[str]) -> str:
-    j = i + step
-    while 0 <= j < len(classes):
-        if classes[j] not in skip:
-            return classes[j]
-        j += step
-    return "bad"  # the page edge counts as boilerplate
+def _nearest(classes: list[str], step: int, skip: set[str]) -> list[str]:
+    """For every position, the nearest class not in ``skip`` in the direction ``step`` (the
+    page edge counts as boilerplate): one pass, so a page of many short lines stays linear."""
+    nearest = ["bad"] * len(classes)
+    last = "bad"
+    order = range(len(classes)) if step > 0 else range(len(classes) - 1, -1, -1)
+    for i in order:
+        nearest[i] = last  # the nearest strictly before i in this direction
+        if classes[i] not in skip:
+            last = classes[i]
+    return nearest
 
 
 def _smooth(classes: list[str]) -> list[str]:
@@ -268,22 +275,21 @@ def _smooth(classes: list[str]) -> list[str]:
     them; short lines follow their neighbours, and near-good neighbours tip a split decision."""
     original = list(classes)
     decided = list(classes)
+    undecided = {"short", "neargood"}
+    before, after = _nearest(original, 1, undecided), _nearest(original, -1, undecided)
     for i, cls in enumerate(original):
         if cls == "neargood":
-            before = _neighbour(original, i, -1, {"short", "neargood"})
-            after = _neighbour(original, i, 1, {"short", "neargood"})
-            decided[i] = "bad" if before == after == "bad" else "good"
+            decided[i] = "bad" if before[i] == after[i] == "bad" else "good"
     result = list(decided)
+    before, after = _nearest(decided, 1, {"short"}), _nearest(decided, -1, {"short"})
+    near_before, near_after = _nearest(original, 1, {"short"}), _nearest(original, -1, {"short"})
     for i, cls in enumerate(original):
         if cls != "short":
             continue
-        before = _neighbour(decided, i, -1, {"short"})
-        after = _neighbour(decided, i, 1, {"short"})
-        if before == after:
-            result[i] = before
+        if before[i] == after[i]:
+            result[i] = before[i]
         else:
-            near = {_neighbour(original, i, -1, {"short"}), _neighbour(original, i, 1, {"short"})}
-            result[i] = "good" if "neargood" in near else "bad"
+            result[i] = "good" if "neargood" in (near_before[i], near_after[i]) else "bad"
     return result
 
 
@@ -478,13 +484,20 @@ def html_to_text(html: str) -> tuple[str, dict]:
 
 def article_text(name: str | Path, raw: str) -> tuple[str, dict]:
     """The text the cleaner reads from a file's content: HTML is extracted first, plain text
-    is used as it is. Also any title and author the page declares. CorpusError names the file."""
+    is used as it is. Also any title and author the page declares. CorpusError names the file,
+    also when the text has more lines than any article (``MAX_ARTICLE_LINES``)."""
     if Path(name).suffix.lower() not in {".html", ".htm"}:
-        return raw, {"title": None, "author": None}
-    try:
-        return html_to_text(raw)
-    except ValueError as exc:
-        raise CorpusError(name, str(exc)) from None
+        text, meta = raw, {"title": None, "author": None}
+    else:
+        try:
+            text, meta = html_to_text(raw)
+        except ValueError as exc:
+            raise CorpusError(name, str(exc)) from None
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    if lines > MAX_ARTICLE_LINES:
+        raise CorpusError(name, f"has {lines:,} non-blank lines, more than any article ({MAX_ARTICLE_LINES:,} at most): "
+                          "is it a list, a log or many articles in one file? Split it into one file per article")
+    return text, meta
 
 
 def clean_file(path: Path, *, title: str | None = None, author: str | None = None,

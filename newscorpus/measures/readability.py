@@ -379,6 +379,10 @@ def readability_table(cleaned: pd.DataFrame, n_boot: int = N_BOOT) -> pd.DataFra
     return readability_tables(cleaned, n_boot)[0]
 
 
+PAIR_COLUMNS = ["first", "second", "difference", "sentence_low", "sentence_high", "block_low", "block_high",
+                "exceeds_noise"]
+
+
 def pairwise_differences(sentences: pd.DataFrame, score: str, n_boot: int = PAIRWISE_BOOT,
                          confidence: float = CONFIDENCE, correct: bool = True) -> pd.DataFrame:
     """Every pair of articles: the difference in ``score`` (first minus second) with percentile
@@ -403,7 +407,8 @@ def pairwise_differences(sentences: pd.DataFrame, score: str, n_boot: int = PAIR
             row[f"{kind}_low"], row[f"{kind}_high"] = (float(v) for v in percentile_interval(draws[first][k] - draws[second][k], level))
         row["exceeds_noise"] = all(row[f"{kind}_low"] > 0 or row[f"{kind}_high"] < 0 for kind in ("sentence", "block"))
         rows.append(row)
-    table = pd.DataFrame(rows)
+    # with one article there are no pairs: the columns are still there for the chapter to read
+    table = pd.DataFrame(rows, columns=PAIR_COLUMNS)
     table.attrs["interval_level"] = level
     return table
 

@@ -680,3 +680,12 @@ def drivers_table(drivers: pd.DataFrame, intervals: pd.DataFrame, articles: pd.D
     table = cells.pivot(index="file", columns="theme", values="cell").reindex(index=ordered["file"], columns=THEMES)
     table.index = article_labels(ordered)
     return table.rename(columns=THEME_LABELS).rename_axis(index="Article", columns=None)
+
+
+def most_uses(positions: pd.DataFrame, term: str, articles: pd.DataFrame) -> tuple[int, int, str]:
+    """A dispersion term for the prose: how many articles use it, the most uses in one article,
+    and that article's name; ``(0, 0, "no article")`` when no article of this corpus uses it."""
+    per_article = positions[positions["term"] == term].groupby("file").size()
+    if per_article.empty:
+        return 0, 0, "no article"
+    return len(per_article), int(per_article.max()), article_names([per_article.idxmax()], articles)[0]
