@@ -11,6 +11,7 @@ treat the last, partial factor; these follow the papers and a test checks a valu
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pandas as pd
@@ -21,11 +22,21 @@ MTLD_THRESHOLD = 0.72
 MATTR_WINDOW = 50
 
 
+HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
 def tokens(paragraphs: list[str]) -> list[str]:
     """The book's words (:mod:`newscorpus.layer.words`) that have a letter, lower-cased with
     apostrophes normalised: a number is not vocabulary."""
-    return [p[s:e].translate(APOSTROPHES).lower() for p in paragraphs for s, e, kind in layer_words(p)
-            if kind != "number" and any(c.isalpha() for c in p[s:e])]
+    found = []
+    for p in paragraphs:
+        low = p.translate(APOSTROPHES).lower()
+        if len(low) != len(p):  # a character whose lower case is longer ("İ"): word by word
+            found += [p[s:e].translate(APOSTROPHES).lower() for s, e, kind in layer_words(p)
+                      if kind != "number" and HAS_LETTER.search(p, s, e)]
+            continue
+        found += [low[s:e] for s, e, kind in layer_words(p) if kind != "number" and HAS_LETTER.search(low, s, e)]
+    return found
 
 
 def _mtld_one_way(words: list[str], threshold: float) -> float:

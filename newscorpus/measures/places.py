@@ -287,14 +287,25 @@ def _gazetteer_match(text: str, ss: list[Span], i: int, index: dict) -> tuple[in
     return 0, None
 
 
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern:
+    """Any alias as written, in any case: a paragraph without one (and without a gazetteer
+    spelling) cannot name a place, so its tokens need not be built."""
+    names = sorted((m.replace("al-", "") for m in ALIAS_PLACES), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE)
+
+
 def find_mentions(paragraph: str, index: dict | None = None) -> tuple[list[Span], list[Mention], set]:
     """The paragraph's spans, its place mentions (alias first, then gazetteer: ``index``, by
     default the gazetteer places this paragraph spells), unread, and the gazetteer names found
     run together with other names (which the article then never takes as places)."""
     index = gazetteer_index([paragraph]) if index is None else index
+    starts = {key[0] for key in index}
+    lowered = paragraph.lower()
+    if not any(s.lower() in lowered for s in starts) and not _alias_pattern().search(paragraph):
+        return [], [], set()  # most paragraphs name no place: their tokens are not built (a speed goal)
     keys = [place_key(t) for t in tokens(paragraph)]
     in_names = {tuple(k.split()) for k in keys if " " in k}  # multi-word names: "Mohammad Reza"
-    starts = {key[0] for key in index}
     if not any(k in ALIAS_PLACES or k in starts for k in keys):  # most paragraphs: no place at all
         return [], [], in_names
     ss = spans(paragraph)

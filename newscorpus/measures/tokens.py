@@ -53,7 +53,7 @@ def tokens(text: str) -> list[Token]:
 
 def keys(paragraphs: list[str]) -> list[str]:
     """The token keys of an article, paragraph after paragraph."""
-    return [t.key for p in paragraphs for t in _paragraph(p)]
+    return [t.key for p in paragraphs for t in paragraph_tokens(p)]
 
 
 def is_content_word(key: str) -> bool:
@@ -69,13 +69,13 @@ def content_counts(paragraphs: list[str]) -> tuple[Counter, dict[str, str], int]
     forms: dict[str, Counter] = {}
     words = 0
     for p in paragraphs:
-        for t in _paragraph(p):
-            if not any(c.isalpha() for c in t.key):
+        for t in paragraph_tokens(p):
+            if t.kind == "number" or not any(c.isalpha() for c in t.key):
                 continue
             words += 1
             if is_content_word(t.key):
                 counts[t.key] += 1
-                forms.setdefault(t.key, Counter())[t.form] += 1
+                forms.setdefault(t.key, Counter())[t.form.replace("’", "'")] += 1
     return counts, {k: display_form(f) for k, f in forms.items()}, words
 
 
