@@ -360,12 +360,57 @@ def test_reader_tables_show_words_not_codes(cleaned, table):
     found = framing.attributions_table(cleaned)
     names = dict(zip(overview["file"], newscorpus.labels.article_names(overview["file"], overview)))
     shown = report.attributions_frame(found, names)
-    codes = set(found["kind"]) | set(found["source_type"])
-    assert "iraqi_government" in codes and "unknown" in codes  # the codes the tables must translate
-    assert not (set(shown["Kind"]) | set(shown["Type"])) & codes - {"unnamed", "media", "analysts", "other"}
+    codes = set(found["kind"]) | set(found["source_class"]) | set(found["form"])
+    assert {"iraqi_government", "unknown", "named_person", "direct"} <= codes  # the codes the tables must translate
+    assert not (set(shown["Kind"]) | set(shown["Class"]) | set(shown["Form"])) & codes - {
+        "unnamed", "unresolved", "media", "analysts", "other", "indirect"}  # codes that are already words
     sources = report.sources_table(found, table, overview)
-    assert not {c for _, c in sources.columns} & {"iraqi_government", "the_group", "united_states", "unknown"}
+    headings = {c.split(": ", 1)[-1] for c in sources.columns}
+    assert not headings & {"iraqi_government", "the_group", "united_states", "unknown", "named_person", "direct"}
     assert "_" not in "".join(shown["Article"])  # articles by outlet and date, not file names
+
+
+def test_sources_table_is_long_and_sums_to_the_attributions(cleaned, table):
+    from newscorpus.measures import framing_report as report
+    from newscorpus.overview import article_overview
+
+    overview = article_overview(newscorpus.load(), cleaned)
+    found = framing.attributions_table(cleaned)
+    sources = report.sources_table(found, table, overview)
+    assert len(sources) == len(table)  # one row per article: it grows down, not across
+    expected = found["file"].value_counts().reindex(table["file"], fill_value=0).to_numpy()
+    assert (sources["Attributions"].to_numpy() == expected).all()
+    for prefix in ("Source: ", "Kind: ", "Form: "):  # each breakdown accounts for every attribution
+        part = sources[[c for c in sources.columns if c.startswith(prefix)]]
+        assert (part.sum(axis=1).to_numpy() == expected).all(), prefix
+
+
+def test_quotation_kinds_count_only_speech_as_quotations(cleaned, table):
+    from newscorpus.measures import framing_report as report
+
+    found = framing.attributions_table(cleaned)
+    kinds = report.quotation_kind_counts(dict(zip(cleaned["file"], cleaned["paragraphs"])), found)
+    merged = kinds.merge(table[["file", "quotations"]], on="file")
+    assert (merged["speech"] == merged["quotations"]).all()  # the table's column is speech only
+    assert merged["name"].sum() > 0  # names and scare quotes exist in the seeds and are not counted
+    paragraphs = {"x.txt": ['The group launched "Breaking the Walls".', '"We will win," the spokesman said.',
+                            'An article in Foreign Policy magazine "The Long War" argued it.']}
+    made = framing.attributions_table(pd.DataFrame({"file": ["x.txt"], "paragraphs": [paragraphs["x.txt"]]}))
+    row = report.quotation_kind_counts(paragraphs, made).iloc[0]
+    assert (row["speech"], row["name"], row["title"]) == (1, 1, 1)
+
+
+def test_polnear_outlets_read_every_outlet_lowest_recall_first():
+    from newscorpus.measures import framing_report as report
+
+    found = {"cue_precision_03": 0.9, "cue_recall_03": 0.5}
+    for outlet, (p, r) in {"nyt": (0.8, 0.6), "breitbart": (0.9, 0.4), "new-outlet": (0.7, 0.5)}.items():
+        found.update({f"{outlet}_precision": p, f"{outlet}_precision_low": p - 0.1, f"{outlet}_precision_high": p + 0.05,
+                      f"{outlet}_recall": r, f"{outlet}_recall_low": r - 0.1, f"{outlet}_recall_high": r + 0.1})
+    outlets = report.polnear_outlets(found)
+    assert list(outlets["Outlet"]) == ["Breitbart", "new-outlet", "New York Times"]  # unknown codes shown as written
+    shown = report.polnear_outlet_table(outlets)
+    assert shown.iloc[0, 1] == "0.40 (0.30 to 0.50)"
 
 
 def test_attributions_csv_columns(cleaned):

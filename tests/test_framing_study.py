@@ -5,6 +5,7 @@ group and the narrative-only profile."""
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 
@@ -246,7 +247,7 @@ def test_book_pages_glue_only_keys_the_framing_chapter_makes():
     for page in (REPO / "book").glob("*.md"):
         for key in re.findall(r"04_framing\.ipynb::([a-z_0-9]+)", page.read_text(encoding="utf-8")):
             expanded = {m for m in made if "{" not in m}
-            patterns = [re.compile("^" + re.sub(r"\{[a-z]+\}", "[a-z_]+", m) + "$") for m in made if "{" in m]
+            patterns = [re.compile("^" + re.sub(r"\{[a-z]+\}", "[a-z_0-9]+", m) + "$") for m in made if "{" in m]
             assert key in expanded or any(p.match(key) for p in patterns), (page.name, key)
 
 
@@ -256,3 +257,37 @@ def test_per_article_tables_page_a_long_corpus():
     long = pd.DataFrame({"Sentences": range(1000)}, index=pd.Index([f"a{i}" for i in range(1000)], name="Article"))
     shown = study.per_article(long)
     assert "datatable" in shown.data.lower() or "dt" in shown.data.lower()
+
+
+def test_loaded_model_rows_cover_every_sentence_and_keep_the_weights():
+    from newscorpus.measures import tone
+    from newscorpus.measures.loaded import loaded_sentence
+
+    paragraphs = {"a.txt": ["The radical extremists slammed the shameful, bizarre deal. Officials met on Monday."],
+                  "b.txt": []}
+    rows = study.loaded_model_rows(paragraphs)
+    sentences = tone.sentences(paragraphs["a.txt"])
+    assert list(rows["sentence"]) == [s for _, s in sentences]  # every sentence, none of the empty article
+    for row in rows.itertuples():
+        verdict = loaded_sentence(row.sentence)
+        assert row.loaded == verdict.loaded and row.score == pytest.approx(verdict.score)
+        assert row.hits == [(w, p) for _s, _e, w, p in verdict.hits]
+        assert row.loaded or not row.hits  # a sentence not flagged has no words driving it
+
+
+def test_loaded_model_summary_counts_shares_and_driving_words():
+    rows = pd.DataFrame([
+        {"file": "a", "paragraph": 0, "sentence": "s1", "loaded": True, "score": 0.8, "hits": [("Slammed", 0.6), ("radical", 0.4)]},
+        {"file": "a", "paragraph": 0, "sentence": "s2", "loaded": True, "score": 0.7, "hits": [("slammed", 0.5)]},
+        {"file": "a", "paragraph": 1, "sentence": "s3", "loaded": False, "score": 0.2, "hits": []},
+        {"file": "a", "paragraph": 1, "sentence": "s4", "loaded": False, "score": 0.1, "hits": []},
+    ])
+    summary = study.loaded_model_summary(rows, ["a", "b"], {"a": "Article A"})
+    a = summary.loc["Article A"]
+    assert (a["Sentences"], a["Flagged as loaded"], a["Share flagged"]) == (4, 2, 0.5)
+    assert a["Words that drive it (times, mean weight)"] == "slammed ×2 (0.55), radical (0.40)"
+    b = summary.loc["b"]  # an article with no sentences: zero, no share, no words
+    assert b["Sentences"] == 0 and math.isnan(b["Share flagged"]) and b["Words that drive it (times, mean weight)"] == "—"
+    lines = study.loaded_model_lines(rows, {"a": "Article A"})
+    assert list(lines["Sentence"]) == ["s1", "s2"]  # only the flagged sentences, with their words
+    assert lines.iloc[0]["Words (weight)"] == "Slammed (0.60), radical (0.40)"

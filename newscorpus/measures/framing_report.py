@@ -18,6 +18,13 @@ VOICE_SHORT = {"quoted": "quoted", "gloss": "in a gloss"}
 # Reader words for the codes of attributions.csv and the lexicon names of framing.csv.
 SOURCE_TYPE_NAMES = {"named": "named person", "unnamed": "unnamed", "institution": "institution or document",
                      "unknown": "unresolved pronoun"}
+SOURCE_CLASS_NAMES = {"named_person": "named person", "named_institution": "named institution", "unnamed": "unnamed",
+                      "the_group": "the group itself", "unresolved": "unresolved"}
+FORM_NAMES = {"direct": "direct quotation", "indirect": "indirect", "mixed": "mixed quotation"}
+# The best published attribution figures, for comparison only (Asr et al. 2021, the Gender Gap
+# Tracker, on its own gold of 98 articles): quote precision and recall at 0.3 span overlap, and the
+# share of quotes with the right speaker. Not computed here: copied from the paper.
+PUBLISHED_ATTRIBUTION = {"precision": 0.846, "recall": 0.827, "overlap": 0.3, "speaker": 0.86}
 KIND_NAMES = {"the_group": "the group itself", "media": "media", "analysts": "analysts",
               "united_states": "United States", "iraqi_government": "Iraqi government or military",
               "other": "other", "unknown": "cannot tell"}
@@ -70,16 +77,22 @@ def voice_table(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
 
 
 def sources_table(attributions: pd.DataFrame, table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
-    """Attributions per article by source type, kind and mode."""
+    """One row per article (long: it reads the same for one article or a thousand): attributions
+    in all, then by class of source, kind of source and form, each column named "Source: unnamed",
+    "Kind: United States", "Form: direct quotation"; classes no article has are left out."""
     files = list(table["file"])
-    readable = attributions.assign(source_type=reader_words(attributions["source_type"], SOURCE_TYPE_NAMES),
-                                   kind=reader_words(attributions["kind"], KIND_NAMES))
-    parts = [
-        pd.crosstab(readable["file"], readable[column]).reindex(index=files, fill_value=0)
-        for column in ("source_type", "kind", "mode")
-    ]
-    out = pd.concat(parts, axis=1, keys=["Source type", "Kind", "Mode"]).fillna(0).astype(int)
-    out.insert(0, ("All", "attributions"), out["Mode"].sum(axis=1))
+    readable = attributions.assign(source_class=reader_words(attributions["source_class"], SOURCE_CLASS_NAMES),
+                                   kind=reader_words(attributions["kind"], KIND_NAMES),
+                                   form=reader_words(attributions["form"], FORM_NAMES))
+    parts = []
+    for column, heading, order in (("source_class", "Source", SOURCE_CLASS_NAMES), ("kind", "Kind", KIND_NAMES),
+                                   ("form", "Form", FORM_NAMES)):
+        counts = pd.crosstab(readable["file"], readable[column]).reindex(index=files, fill_value=0)
+        known = [v for v in order.values() if v in counts.columns]
+        counts = counts[known + [c for c in counts.columns if c not in known]]
+        parts.append(counts.rename(columns=lambda c, h=heading: f"{h}: {c}"))
+    out = pd.concat(parts, axis=1).fillna(0).astype(int)
+    out.insert(0, "Attributions", attributions["file"].value_counts().reindex(files, fill_value=0).to_numpy())
     out.index = pd.Index(article_names(files, overview), name="Article")
     return out
 
@@ -186,9 +199,9 @@ def attributions_frame(found: pd.DataFrame, names: dict[str, str], max_chars: in
     return pd.DataFrame({
         "Article": found["file"].map(names).to_numpy(), "Paragraph": found["paragraph"].to_numpy(),
         "Source": found["speaker"].to_numpy(),
-        "Type": reader_words(found["source_type"], SOURCE_TYPE_NAMES).to_numpy(),
-        "Kind": reader_words(found["kind"], KIND_NAMES).to_numpy(), "Verb": found["verb"].to_numpy(), "Mode": found["mode"].to_numpy(),
-        "Sentence": sentence.to_numpy(),
+        "Class": reader_words(found["source_class"], SOURCE_CLASS_NAMES).to_numpy(),
+        "Kind": reader_words(found["kind"], KIND_NAMES).to_numpy(), "Cue": found["cue"].to_numpy(),
+        "Form": reader_words(found["form"], FORM_NAMES).to_numpy(), "Sentence": sentence.to_numpy(),
     })
 
 
@@ -276,3 +289,49 @@ def most_mentioned_text(table: pd.DataFrame, actors: dict[str, str], names: dict
     if never:
         clauses.append(f"{english_list(never)} {'is' if len(never) == 1 else 'are'} never mentioned")
     return "; ".join(clauses) + "."
+
+
+# PolNeAR's outlet codes (its file names) as a reader knows the outlets.
+POLNEAR_OUTLETS = {"breitbart": "Breitbart", "huff-post": "HuffPost", "nyt": "New York Times", "politico": "Politico",
+                   "usa-today": "USA Today", "wash-post": "Washington Post", "west-journal": "Western Journalism"}
+
+
+def polnear_outlets(found: dict) -> pd.DataFrame:
+    """The attribution scorer's per-outlet figures on PolNeAR (``summary.json`` "attribution":
+    ``<outlet>_precision``, ``_recall`` and their Wilson bounds), one row per outlet, lowest recall
+    first."""
+    suffix = "_precision_low"
+    outlets = sorted(k[:-len(suffix)] for k in found if k.endswith(suffix))
+    rows = [{"Outlet": POLNEAR_OUTLETS.get(o, o), "precision": found[f"{o}_precision"], "precision_low": found[f"{o}_precision_low"],
+             "precision_high": found[f"{o}_precision_high"], "recall": found[f"{o}_recall"],
+             "recall_low": found[f"{o}_recall_low"], "recall_high": found[f"{o}_recall_high"]} for o in outlets]
+    columns = ["Outlet", "precision", "precision_low", "precision_high", "recall", "recall_low", "recall_high"]
+    return pd.DataFrame(rows, columns=columns).sort_values("recall", kind="stable").reset_index(drop=True)
+
+
+def polnear_outlet_table(outlets: pd.DataFrame) -> pd.DataFrame:
+    """:func:`polnear_outlets` for the reader: each figure with its interval in one cell."""
+    cell = lambda v, lo, hi: f"{v:.2f} ({lo:.2f} to {hi:.2f})"  # noqa: E731
+    return pd.DataFrame({
+        "Cue precision (95% interval)": [cell(*r) for r in outlets[["precision", "precision_low", "precision_high"]].to_numpy()],
+        "Cue recall (95% interval)": [cell(*r) for r in outlets[["recall", "recall_low", "recall_high"]].to_numpy()],
+    }, index=pd.Index(outlets["Outlet"], name="PolNeAR outlet (dev split)"))
+
+
+def quotation_kind_counts(paragraphs: dict[str, list[str]], attributions: pd.DataFrame) -> pd.DataFrame:
+    """Per article, the quotation marks by what they hold (``quotes.quote_kinds``): speech (someone's
+    words inside an attribution's content, the only kind counted as a quotation), names and
+    coinages, and titles."""
+    from .quotes import NAME, SPEECH, TITLE, quote_kinds
+
+    rows = []
+    for file, paras in paragraphs.items():
+        mine = attributions[attributions["file"] == file]
+        counts = {SPEECH: 0, NAME: 0, TITLE: 0}
+        for number, p in enumerate(paras):
+            here = mine[mine["paragraph"] == number]
+            contents = list(zip(here["content_start"], here["content_end"]))
+            for _s, _e, kind in quote_kinds(p, contents):
+                counts[kind] += 1
+        rows.append({"file": file, "speech": counts[SPEECH], "name": counts[NAME], "title": counts[TITLE]})
+    return pd.DataFrame(rows, columns=["file", "speech", "name", "title"])

@@ -231,7 +231,6 @@ def profile_measures() -> dict[str, tuple[list[str], str]]:
         "Daesh": (narrative(["Daesh"]), "words_narrative"),
         "the organization / the group": (narrative(["the organization", "the group"]), "words_narrative"),
         "member nouns": (narrative(members), "words_narrative"),
-        "loaded vocabulary": (["lex_loaded_narrative"], "words_narrative"),
         "hedges": (["lex_hedges_narrative"], "words_narrative"),
         "factives + assertives (without say)": (["lex_factives_narrative", "lex_assertives_narrative",
                                                  "-lex_assertives_say_narrative"], "words_narrative"),
@@ -474,3 +473,56 @@ def day_dates(articles: pd.DataFrame) -> dict[str, str]:
     is stored as the month's first day, which could put it wrongly first)."""
     dated = articles[articles["date_precision"].eq("day") & pd.to_datetime(articles["published"]).notna()]
     return dict(zip(dated["file"], pd.to_datetime(dated["published"]).dt.strftime("%Y-%m-%d")))
+
+
+# -- the fitted loaded-language model (a description, not evidence) -----------------------------------
+
+def loaded_model_rows(paragraphs: dict[str, list[str]]) -> pd.DataFrame:
+    """One row per sentence of every article (the book's sentences, quotations included): the
+    fitted model's verdict, its score and the words that drive a loaded verdict, each with the
+    word model's probability (its weight in the verdict)."""
+    from ..measures.loaded import loaded_sentences
+
+    rows = []
+    for file, paras in paragraphs.items():
+        numbered = tone.sentences(list(paras))
+        for (paragraph, sentence), verdict in zip(numbered, loaded_sentences([s for _, s in numbered])):
+            rows.append({"file": file, "paragraph": paragraph, "sentence": sentence, "loaded": verdict.loaded,
+                         "score": verdict.score, "hits": [(word, p) for _s, _e, word, p in verdict.hits]})
+    return pd.DataFrame(rows, columns=["file", "paragraph", "sentence", "loaded", "score", "hits"])
+
+
+def _driving_words(hits: pd.Series, top: int) -> str:
+    """The words flagged most often in an article's loaded sentences: "terrorist ×4 (0.71)", the
+    number of times and the mean word probability."""
+    flat = pd.DataFrame([(w.lower(), p) for row in hits for w, p in row], columns=["word", "p"])
+    if flat.empty:
+        return "—"
+    grouped = flat.groupby("word")["p"].agg(["size", "mean"]).sort_values(["size", "mean"], ascending=False)
+    return ", ".join(f"{w} ×{n:d} ({p:.2f})" if n > 1 else f"{w} ({p:.2f})"
+                     for w, n, p in zip(grouped.head(top).index, grouped["size"].head(top), grouped["mean"].head(top)))
+
+
+def loaded_model_summary(rows: pd.DataFrame, files, names: dict[str, str], top: int = 6) -> pd.DataFrame:
+    """Per article: sentences, how many the model flags as loaded, their share, and the words
+    that drive the flags (with how often and their mean weight). Articles without sentences show 0."""
+    out = []
+    for file in files:
+        mine = rows[rows["file"] == file]
+        flagged = mine[mine["loaded"]]
+        out.append({"Article": names.get(file, file), "Sentences": len(mine), "Flagged as loaded": len(flagged),
+                    "Share flagged": len(flagged) / len(mine) if len(mine) else float("nan"),
+                    "Words that drive it (times, mean weight)": _driving_words(flagged["hits"], top)})
+    return pd.DataFrame(out).set_index("Article")
+
+
+def loaded_model_lines(rows: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Every sentence the model flags, with its score and its words and their weights."""
+    flagged = rows[rows["loaded"]]
+    return pd.DataFrame({
+        "Article": flagged["file"].map(lambda f: names.get(f, f)).to_numpy(),
+        "Paragraph": flagged["paragraph"].to_numpy(),
+        "Score": flagged["score"].round(2).to_numpy(),
+        "Words (weight)": [", ".join(f"{w} ({p:.2f})" for w, p in h) or "—" for h in flagged["hits"]],
+        "Sentence": flagged["sentence"].to_numpy(),
+    })
