@@ -13,7 +13,7 @@ from newscorpus import load
 from newscorpus.cleaning import clean_corpus, clean_text
 from newscorpus.cleaning.language import detect_language
 
-from conftest import REPO, SEEDS
+from conftest import SEEDS
 
 FRENCH = (
     "Les forces irakiennes ont repris mardi le contrôle de plusieurs quartiers de l'est de Mossoul, "

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from faults_support import article_text, digest, one_line_errors, run_cli, small_corpus, write_corpus
+from faults_support import article_text, digest, one_line_errors, small_corpus, write_corpus
 from newscorpus.cli import main
 
 

@@ -210,7 +210,7 @@ def test_group_tone_summary_shows_the_extreme_lines(cleaned, articles):
 
 
 def test_profile_counts_the_narrative_only(table):
-    counts, rates = study.narrative_profile(table)
+    counts, rates = framing.framing_profile(table)
     row = table.set_index("file").loc[AL_AHED]
     assert row["label_isis_quoted"] + row["label_isis_gloss"] > 0  # ISIS is there, but not in its own voice
     assert counts.loc[AL_AHED, "ISIS / ISIL / IS"] == 0

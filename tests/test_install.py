@@ -11,7 +11,6 @@ import sys
 import tomllib
 import venv
 from importlib import metadata
-from pathlib import Path
 
 import pytest
 

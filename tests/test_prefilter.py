@@ -3,7 +3,6 @@ substrings is a line the regex would not have matched."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st

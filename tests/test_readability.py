@@ -219,8 +219,6 @@ def test_difference_summary_states_only_what_the_intervals_show():
 # --- readability.csv --------------------------------------------------------------------------------
 
 def test_export_writes_readability_csv():
-    import inspect
-
     from newscorpus import export
 
     # the full export runs every chapter (minutes); that it wires this table in is enough here

@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 
 import newscorpus
-from newscorpus import plots
 from newscorpus.cleaning import clean_corpus
 from newscorpus.export import tables
 from newscorpus.measures import themes

@@ -7,7 +7,6 @@ import os
 import platform
 import sys
 from importlib import metadata
-from pathlib import Path
 
 import pandas as pd
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..overview import reader_style
 from .cleaner import clean_text
-from ..paths import DATA_DIR, find_seeds_dir
+from ..paths import DATA_DIR
 
 BODY, NOT_BODY = "body", "not body"
 

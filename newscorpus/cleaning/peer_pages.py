@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import CorpusError
+from ..paths import DATA_DIR
 from .cleaner import clean_text
 from .language import detect_language
 from .page_text import page_text

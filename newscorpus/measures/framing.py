@@ -6,7 +6,7 @@ an editor's bracketed gloss).
 ``framing_hits`` and ``attributions`` return the evidence behind it. The per-article work is one
 Aho-Corasick pass per paragraph for labels, actors and lexicons, one regex pass for report verbs,
 and VADER per sentence. ``framing_table`` maps it over the corpus; ``framing_profile`` is the
-corpus-level step (standardised rates), reading only the per-article counts.
+corpus-level step (rates), reading only the per-article counts.
 """
 
 from __future__ import annotations
@@ -194,49 +194,46 @@ def label_counts(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["file", "label", *VOICES])
 
 
-PROFILE_MEASURES = {
-    # heading -> (count columns, denominator column)
-    "ISIS / ISIL / IS": (["label_isis", "label_isil", "label_is"], "words"),
-    "Islamic State": (["label_islamic_state"], "words"),
-    "Daesh": (["label_daesh"], "words"),
-    "the organization / the group": (["label_the_organization", "label_the_group"], "words"),
-    "member nouns": ([f"label_{slug(label)}" for label in lexicons.label_names()
-                      if label in lexicons.member_noun_labels()], "words"),
-    "loaded vocabulary": (["lex_loaded_narrative"], "words_narrative"),
-    "hedges": (["lex_hedges_narrative"], "words_narrative"),
-    # "say" is a report verb in news: left out here as in the stance table
-    "factives + assertives (without say)": (["lex_factives_narrative", "lex_assertives_narrative",
-                                             "-lex_assertives_say_narrative"], "words_narrative"),
-    "attributions": (["attributions"], "words"),
-    "unnamed sources": (["sources_unnamed"], "words"),
-    "quoted words": (["words_quoted"], "words"),
-}
+def profile_measures() -> dict[str, tuple[list[str], str]]:
+    """heading -> (count columns of framing.csv, denominator column). Names, descriptors and
+    member nouns count the outlet's narrative only, per 1,000 narrative words: the framing
+    chapter's point is the outlet's own choice against what it quotes, which has its own column."""
+    members = [label for label in lexicons.label_names() if label in lexicons.member_noun_labels()]
+
+    def narrative(labels):
+        return [f"label_{slug(label)}_narrative" for label in labels]
+
+    return {
+        "ISIS / ISIL / IS": (narrative(["ISIS", "ISIL", "IS"]), "words_narrative"),
+        "Islamic State": (narrative(["Islamic State"]), "words_narrative"),
+        "Daesh": (narrative(["Daesh"]), "words_narrative"),
+        "the organization / the group": (narrative(["the organization", "the group"]), "words_narrative"),
+        "member nouns": (narrative(members), "words_narrative"),
+        "hedges": (["lex_hedges_narrative"], "words_narrative"),
+        # "say" is a report verb in news: left out here as in the stance table
+        "factives + assertives (without say)": (["lex_factives_narrative", "lex_assertives_narrative",
+                                                 "-lex_assertives_say_narrative"], "words_narrative"),
+        "attributions": (["attributions"], "words"),
+        "unnamed sources": (["sources_unnamed"], "words"),
+        "quoted words": (["words_quoted"], "words"),
+    }
 
 
-def _measure_counts(table: pd.DataFrame, columns: list[str]) -> pd.Series:
-    total = pd.Series(0, index=table.index)
-    for column in columns:
-        if column.startswith("-"):  # a part to take away
-            total -= table[column[1:]]
-        elif column in table:
-            total += table[column]
-        else:  # a label column: every voice
-            total += sum(table[f"{column}_{v}"] for v in VOICES)
-    return total
-
-
-def framing_profile(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Corpus-level step over per-article counts: (counts, rates per 1,000 words, z-scores of the
-    rates across articles), each indexed by file with one column per measure. Tone is added as
-    the mean compound (not a rate)."""
-    counts = pd.DataFrame({name: _measure_counts(table, cols) for name, (cols, _) in PROFILE_MEASURES.items()})
-    rates = pd.DataFrame({name: 1000 * counts[name] / table[den] for name, (_, den) in PROFILE_MEASURES.items()})
-    counts["tone (VADER)"] = table["vader_compound_mean"]
-    rates["tone (VADER)"] = table["vader_compound_mean"]
+def framing_profile(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Corpus-level step over per-article counts: (counts, rates per 1,000 words of each
+    measure's denominator), indexed by file, one column per measure. Per-article counts only, so
+    it scales; no standardisation against the other articles (a z-score among five hand-picked
+    texts says where a text stands among them, not how far it is from anything)."""
+    counts, rates = {}, {}
+    for heading, (columns, denominator) in profile_measures().items():
+        total = pd.Series(0, index=table.index, dtype=float)
+        for column in columns:
+            total = total - table[column[1:]] if column.startswith("-") else total + table[column]
+        counts[heading] = total
+        rates[heading] = 1000 * total / table[denominator].where(table[denominator] > 0)
+    counts, rates = pd.DataFrame(counts), pd.DataFrame(rates).fillna(0.0)
     counts.index = rates.index = table["file"]
-    spread = rates.std(ddof=0).replace(0, 1)
-    z = (rates - rates.mean()) / spread
-    return counts, rates, z
+    return counts.astype(int), rates
 
 
 def lexicon_drivers(hits: pd.DataFrame, lexicon: str, top: int = 8) -> pd.DataFrame:

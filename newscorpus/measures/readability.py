@@ -513,7 +513,7 @@ def hardest_summary(scores: pd.DataFrame, pairs: pd.DataFrame, names: dict[str, 
     hardest, beyond, within = hardest_against_others(scores, pairs, score)
     clear, others = len(beyond), len(beyond) + len(within)
     if clear == others:
-        verdict = f"harder than every other article beyond the noise"
+        verdict = "harder than every other article beyond the noise"
     elif clear == 0:
         verdict = "but not distinguishable from any other article once the noise is counted"
     else:

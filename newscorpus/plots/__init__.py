@@ -16,7 +16,10 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from ..corpus import date_interval
-from ..labels import article_labels, article_names, short_outlet  # noqa: F401 (re-exported)
+from ..labels import article_labels, article_names, short_outlet
+
+__all__ = ["GREY", "OKABE_ITO", "article_labels", "article_names", "outlet_colours", "panel_title",
+           "short_outlet", "use_style"]
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 SEED_OUTLET_COLOURS = {

@@ -19,7 +19,6 @@ from ..findings import corpus_digests, original_digests
 from ..measures import lexicons, tone
 from ..measures.agency import ROLES
 from ..measures.attribution import WILSON_CONFIDENCE
-from ..measures.framing import slug
 from ..measures.lexicons import LABEL
 from ..measures.republication import SHINGLE_WORDS
 from ..validation import agency as agency_check
@@ -217,42 +216,6 @@ def member_noun_lines(hits: pd.DataFrame, paragraphs: dict[str, list[str]], max_
 
 
 # -- the profile: narrative against quoted -----------------------------------------------------------
-
-
-def profile_measures() -> dict[str, tuple[list[str], str]]:
-    """heading -> (count columns of framing.csv, denominator column). Names, descriptors and
-    member nouns count the outlet's narrative only, per 1,000 narrative words: the chapter's point
-    is the outlet's own choice against what it quotes, which has its own column."""
-    members = [label for label in lexicons.label_names() if label in lexicons.member_noun_labels()]
-    narrative = lambda labels: [f"label_{slug(label)}_narrative" for label in labels]  # noqa: E731
-    return {
-        "ISIS / ISIL / IS": (narrative(["ISIS", "ISIL", "IS"]), "words_narrative"),
-        "Islamic State": (narrative(["Islamic State"]), "words_narrative"),
-        "Daesh": (narrative(["Daesh"]), "words_narrative"),
-        "the organization / the group": (narrative(["the organization", "the group"]), "words_narrative"),
-        "member nouns": (narrative(members), "words_narrative"),
-        "hedges": (["lex_hedges_narrative"], "words_narrative"),
-        "factives + assertives (without say)": (["lex_factives_narrative", "lex_assertives_narrative",
-                                                 "-lex_assertives_say_narrative"], "words_narrative"),
-        "attributions": (["attributions"], "words"),
-        "unnamed sources": (["sources_unnamed"], "words"),
-        "quoted words": (["words_quoted"], "words"),
-    }
-
-
-def narrative_profile(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(counts, rates per 1,000 words of the measure's denominator), indexed by file: per-article
-    counts only, so it scales; no standardisation against the other articles."""
-    counts, rates = {}, {}
-    for heading, (columns, denominator) in profile_measures().items():
-        total = pd.Series(0, index=table.index, dtype=float)
-        for column in columns:
-            total = total - table[column[1:]] if column.startswith("-") else total + table[column]
-        counts[heading] = total
-        rates[heading] = 1000 * total / table[denominator].where(table[denominator] > 0)
-    counts, rates = pd.DataFrame(counts), pd.DataFrame(rates).fillna(0.0)
-    counts.index = rates.index = table["file"]
-    return counts.astype(int), rates
 
 
 # -- agency ----------------------------------------------------------------------------------------

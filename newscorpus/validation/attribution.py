@@ -162,8 +162,6 @@ class Tokens:
 
 
 def is_speech_cue(tokens: list[str]) -> bool:
-    from ..measures.lexicons import inflections
-
     lowered = [t.lower() for t in tokens]
     if "according" in lowered:
         return True
