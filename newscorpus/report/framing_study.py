@@ -229,7 +229,7 @@ def agency_reader_table(counts: pd.DataFrame, names: dict[str, str]) -> pd.DataF
 
 
 def agency_samples() -> dict[str, pd.DataFrame]:
-    """Each hand sample present, compared with the rule: {"seeds": ..., "heldout": ...}; the
+    """Each AI-labelled sample present, compared with the rule: {"seeds": ..., "heldout": ...}; the
     held-out sample is left out when its file is absent."""
     out = {}
     for sample_name, file_name in agency_check.SAMPLES.items():
@@ -242,15 +242,16 @@ def agency_samples() -> dict[str, pd.DataFrame]:
 
 
 def agency_check_table(samples: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Precision and recall per label with Wilson intervals, per sample, beside the accuracy of
-    always answering the commonest label (the majority baseline)."""
+    """Precision and recall per label against the AI labels (an AI assistant's reading by
+    ``AGENCY.md``, not a human's), with Wilson intervals, per sample, beside the accuracy of always
+    answering the commonest label (the majority baseline)."""
     frames = []
     for key, compared in samples.items():
         scores = agency_check.label_scores(compared)
         group = compared[compared["label"] != "not_group"]
         frames.append(pd.DataFrame({
             "Sample": SAMPLE_NAMES[key], "Label": scores["label"],
-            "Hand labels": scores["gold"], "Rule's labels": scores["predicted"], "Both": scores["correct"],
+            "AI labels": scores["gold"], "Rule's labels": scores["predicted"], "Both": scores["correct"],
             "Precision": scores["precision"],
             "Precision interval": [f"{lo:.0%} to {hi:.0%}" if lo == lo else "—"
                                    for lo, hi in zip(scores["precision_low"], scores["precision_high"])],
@@ -284,9 +285,29 @@ def group_tone_table(cleaned: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["file", "paragraph", "mention", "compound", "sentence"])
 
 
+# A sentence as a reader would quote it begins with a capital or a digit, after any opening quote
+# or bracket; one that begins in lower case is a piece the sentence split cut from a longer one.
+WHOLE_SENTENCE_START = re.compile(r"""^[\s"'“‘(\[]*[A-Z0-9]""")
+
+
+def starts_a_sentence(sentence: str) -> bool:
+    """Whether a split sentence begins as a sentence does (not a cut piece: "and he noted ,” but ...")."""
+    return bool(WHOLE_SENTENCE_START.match(sentence))
+
+
+def _extreme_line(mine: pd.DataFrame, lowest: bool) -> str:
+    """The most negative (or positive) sentence that begins as a sentence, with its score; when every
+    one is a cut piece, the extreme piece marked as such."""
+    whole = mine[mine["sentence"].map(starts_a_sentence)]
+    pool = whole if len(whole) else mine
+    row = pool.loc[pool["compound"].idxmin() if lowest else pool["compound"].idxmax()]
+    return f"{row['compound']:+.2f}: {row['sentence']}" + ("" if len(whole) else " (a piece cut by the sentence split)")
+
+
 def group_tone_summary(rows: pd.DataFrame, files, names: dict[str, str]) -> pd.DataFrame:
-    """Per article: sentences that mention the group, their mean VADER compound, and the most
-    negative and most positive of them with their scores."""
+    """Per article: sentences that mention the group, their mean VADER compound (over all of
+    them), and the most negative and most positive of those that begin as a sentence, with their
+    scores: a piece the split cut from a longer sentence is no line to quote."""
     out = []
     for file in files:
         mine = rows[rows["file"] == file]
@@ -294,11 +315,20 @@ def group_tone_summary(rows: pd.DataFrame, files, names: dict[str, str]) -> pd.D
             out.append({"Article": names.get(file, file), "Sentences": 0, "Mean compound": float("nan"),
                         "Most negative": "", "Most positive": ""})
             continue
-        low, high = mine.loc[mine["compound"].idxmin()], mine.loc[mine["compound"].idxmax()]
         out.append({"Article": names.get(file, file), "Sentences": len(mine), "Mean compound": mine["compound"].mean(),
-                    "Most negative": f"{low['compound']:+.2f}: {low['sentence']}",
-                    "Most positive": f"{high['compound']:+.2f}: {high['sentence']}"})
+                    "Most negative": _extreme_line(mine, lowest=True),
+                    "Most positive": _extreme_line(mine, lowest=False)})
     return pd.DataFrame(out).set_index("Article")
+
+
+def tied_names(values: pd.Series, names: dict[str, str], spec: str, lowest: bool) -> str:
+    """The article(s) at the lowest (or highest) value as the reader sees it, formatted with
+    ``spec``: "A" or, when two or more print the same figure, "A and B" (all of them named)."""
+    from ..prose import english_list
+
+    shown = values.dropna().map(lambda v: format(v, spec))
+    extreme = format(values.min() if lowest else values.max(), spec)
+    return english_list([names.get(f, f) for f in shown.index[shown == extreme]])
 
 
 def tone_lines(rows: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -312,8 +342,10 @@ CONFIDENCE = WILSON_CONFIDENCE
 
 
 def hand_agency_shares(compared: pd.DataFrame, files) -> pd.DataFrame:
-    """Per article the hand sample covers (of ``files``, coded texts only): the hand labels' counts
-    and the agent share with its Wilson interval, beside the rule's share on the same sentences."""
+    """Per article the AI-labelled sample covers (of ``files``, coded texts only): the labels'
+    counts and the agent share with its Wilson interval, beside the rule's share on the same
+    sentences (those the rule misses count as not agent; those the labels put outside the group are
+    left out), which is why it differs from the rule's share over the sentences the rule finds."""
     from ..measures.attribution import wilson_interval
 
     covered = set(coded_files(files))

@@ -12,6 +12,7 @@ from importlib import resources
 import pandas as pd
 
 from ..measures.readability import SCORE_NAMES
+from ..prose import english_list
 
 MEASURE_NAMES = {"sentences": "Sentence split", "pos": "Part of speech", "attribution": "Attribution",
                  "loaded": "Loaded language", "readability": "Readability", "cleaner": "Cleaner",
@@ -63,7 +64,7 @@ def readability_correlations(found: dict, statistic: str = "pearson") -> pd.Data
 def loaded_comparison(found: dict) -> pd.DataFrame:
     """Sentence macro-F1 with its interval for the constant guess, the old word list and the
     fitted model (out of fold)."""
-    labels = {"majority": "Constant guess (majority class)", "old_lexicon": "Old measure: word lists",
+    labels = {"majority": "Constant guess (majority class)", "old_lexicon": "Word lists (loaded vocabulary, NPOV list)",
               "cv": "Fitted model (out of fold)"}
     return pd.DataFrame([{"measure": label, "macro_f1": found[f"{key}_macro_f1"],
                           "low": found[f"{key}_macro_f1_low"], "high": found[f"{key}_macro_f1_high"]}
@@ -82,12 +83,14 @@ def readability_table(found: dict) -> pd.DataFrame:
     return wide
 
 
-def strongest_formula(found: dict, group: str = "all") -> tuple[str, float]:
-    """The formula (not the fitted score) whose |Pearson r| with ease is highest in ``group``."""
+def strongest_formula(found: dict, group: str = "all", spec: str = ".2f") -> tuple[str, float]:
+    """The formula (not the fitted score) whose |Pearson r| with ease is highest in ``group``, and
+    that |r|; formulas whose |r| prints the same with ``spec`` are tied and all named ("A and B")."""
     table = readability_correlations(found)
     formulas = table[(table["group"] == GENRE_NAMES[group]) & (table["score"] != FORMULA_NAMES["fitted_cv"])]
-    best = formulas.loc[formulas["abs_r"].idxmax()]
-    return best["score"], float(best["abs_r"])
+    best = float(formulas["abs_r"].max())
+    tied = formulas[formulas["abs_r"].map(lambda r: format(r, spec)) == format(best, spec)]
+    return english_list(tied.sort_values("abs_r", ascending=False, kind="stable")["score"]), best
 
 
 def formula_range(found: dict, group: str = "all") -> tuple[float, float]:
