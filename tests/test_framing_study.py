@@ -291,3 +291,37 @@ def test_loaded_model_summary_counts_shares_and_driving_words():
     lines = study.loaded_model_lines(rows, {"a": "Article A"})
     assert list(lines["Sentence"]) == ["s1", "s2"]  # only the flagged sentences, with their words
     assert lines.iloc[0]["Words (weight)"] == "Slammed (0.60), radical (0.40)"
+
+
+# --- ties and quotable lines ------------------------------------------------------------------------
+
+
+def test_tied_names_names_every_article_at_the_printed_extreme():
+    values = pd.Series({"a": -0.2028, "b": -0.1951, "c": 0.07})
+    names = {"a": "Rawabet Center, 2020", "b": "Al-Ahed News, December 2016", "c": "Al-Monitor, June 2014"}
+    assert study.tied_names(values, names, "+.2f", lowest=True) == "Rawabet Center, 2020 and Al-Ahed News, December 2016"
+    assert study.tied_names(values, names, "+.3f", lowest=True) == "Rawabet Center, 2020"  # no tie at three places
+    assert study.tied_names(values, names, "+.2f", lowest=False) == "Al-Monitor, June 2014"
+
+
+def test_a_piece_cut_by_the_split_is_not_a_sentence_start():
+    assert study.starts_a_sentence("The group renewed its attacks.")
+    assert study.starts_a_sentence("“Tough days await,” said an analyst.")
+    assert study.starts_a_sentence("2,000 fighters joined.")
+    assert not study.starts_a_sentence("and he noted ,” but its dormant cells are hiding.")
+
+
+def test_group_tone_extremes_skip_pieces_cut_by_the_split():
+    rows = pd.DataFrame({"file": "x", "paragraph": [0, 1, 2], "mention": "ISIS",
+                         "compound": [0.9, 0.4, -0.5],
+                         "sentence": ["and he noted ,” but it is strong.", "ISIS found support.", "ISIS attacked."]})
+    shown = study.group_tone_summary(rows, ["x"], {})
+    assert shown.loc["x", "Most positive"] == "+0.40: ISIS found support."
+    assert shown.loc["x", "Mean compound"] == pytest.approx(rows["compound"].mean())  # the piece still counts
+    only_pieces = study.group_tone_summary(rows.iloc[:1], ["x"], {})
+    assert only_pieces.loc["x", "Most positive"].endswith("(a piece cut by the sentence split)")
+
+
+def test_no_settlement_reason_cites_an_article_id():
+    for row in framing_codebook.read_sheet("reconciled"):
+        assert not re.search(r"\barticle \d{3}\b|\b\d{3}_[0-9a-f]{16}\b", row["resolution"]), row["resolution"]

@@ -213,3 +213,30 @@ def test_tag_upos_tags_words_in_context_and_other_tokens_by_their_characters():
     assert tags[words.index("Mosul")] == "PROPN" and tags[words.index("seized")] == "VERB"
     assert tags[words.index("militants")] == "NOUN" and tags[0] == "DET"
     assert tag_upos([]) == []
+
+
+# --- the trust appendix's table ----------------------------------------------------------------------
+
+
+def test_strongest_formula_names_every_formula_tied_at_the_printed_figure():
+    from newscorpus.validation import report
+
+    found = {}
+    for score, r in {"smog_grade": 0.5643, "dale_chall": -0.5611, "kincaid_grade": -0.50, "fitted_cv": 0.67}.items():
+        found.update({f"all_{score}_pearson": r, f"all_{score}_pearson_low": r - 0.02, f"all_{score}_pearson_high": r + 0.02})
+    names, best = report.strongest_formula(found)
+    assert names == "SMOG grade and Dale–Chall" and best == pytest.approx(0.5643)  # the fitted score is not a formula
+    assert report.strongest_formula(found, spec=".3f")[0] == "SMOG grade"
+
+
+def test_every_scored_measure_has_a_headline_for_the_trust_table():
+    from newscorpus.validation import report
+
+    found = report.summary()
+    for measure in ("sentences", "attribution", "agency", "republication"):
+        line = report.headline(found, measure)
+        assert not line.startswith(("scored:", "not scored")), measure
+    agency = found["agency"]
+    assert report.headline(found, "agency") == (f"held-out accuracy {agency['heldout_accuracy']:.0%} against "
+                                                f"{agency['heldout_majority_baseline']:.0%} for the commonest label")
+    assert set(report.HEADLINES) <= set(report.MEASURE_NAMES)
