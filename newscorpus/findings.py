@@ -100,13 +100,16 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     return table
 
 
+NO_CLEAR_THEME = "none distinguishable"
+
+
 def reader_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
     """The findings table as a reader wants it: articles named by outlet and date, plain headings."""
     grade = [f"{g:.1f} ({lo:.1f}–{hi:.1f})" for g, lo, hi in
              zip(table["kincaid_grade"], table["kincaid_grade_low"], table["kincaid_grade_high"])]
-    # a top theme that does not stand clear is shown with the one it cannot be ranked against
-    theme = [t if clear or not isinstance(t, str) or not n else f"{t} (or {n.lower()})"
-             for t, n, clear in zip(table["top_theme"], table["next_theme"], table["top_theme_clear"])]
+    # themes are not ranked where the leader does not stand clear of every other theme
+    theme = [t if clear or not isinstance(t, str) else NO_CLEAR_THEME
+             for t, clear in zip(table["top_theme"], table["top_theme_clear"])]
     return by_article_name(table.assign(grade=grade, top_theme=theme), overview, {
         f"Reading grade ({readability.CONFIDENCE:.0%} interval)": "grade",
         '"Daesh" share of names': "daesh_share", "Named sources": "sources_named",
@@ -174,8 +177,35 @@ def _grade_sentence(t: pd.DataFrame, overview: pd.DataFrame, pairs: pd.DataFrame
 def _grade_sensitivity_sentence(t: pd.DataFrame, overview: pd.DataFrame, sensitivity: pd.DataFrame) -> str:
     """What the readability chapter's sensitivity check makes of the grade separations."""
     names = dict(zip(t["file"], article_names(t["file"], overview)))
-    headline = readability.sensitivity_headline(sensitivity, names)
-    return f"Of the grade differences beyond the noise, {headline} (the readability chapter's sensitivity check)."
+    sentence = sensitivity_sentence(sensitivity, names)
+    return sentence[0].upper() + sentence[1:]
+
+
+def sensitivity_sentence(sensitivity: pd.DataFrame, names: dict[str, str],
+                         variants: dict | None = None) -> str:
+    """The readability sensitivity check (``readability.sensitivity_pairs``) in one sentence: how
+    many grade separations there are, whose they mostly are, and how many hold under each check
+    they do not all survive. It says what does not survive, not why."""
+    variants = readability.SENSITIVITY_VARIANTS if variants is None else variants
+    base = sensitivity[sensitivity["variant"] == "as_measured"]
+    total = int(base["exceeds_noise"].sum())
+    if not total:
+        return "no pair of articles differs by more than the noise, so there is nothing to check."
+    article = readability.separated_article(base)
+    who = f"{_count(total, 'grade difference')} {'lies' if total == 1 else 'lie'} beyond the noise"
+    if article is not None:
+        beyond = base[base["exceeds_noise"]]
+        n = int(((beyond["first"] == article) | (beyond["second"] == article)).sum())
+        who = f"of the {total} grade differences beyond the noise, {'all' if n == total else n} involve {names.get(article, article)}"
+    survived = readability.surviving_separations(sensitivity).set_index("variant").drop("as_measured")
+    held = lambda k: "none holds" if k == 0 else f"only {k} {'holds' if k == 1 else 'hold'}"
+    lost = {v: f"{held(int(row['survive']))} {variants[v][0]}" for v, row in survived.iterrows()
+            if row["survive"] < row["separations"]}
+    if not lost:
+        return f"{who}; they survive every sensitivity check."
+    checks = english_list([variants[v][0] for v in survived.index])
+    change = "a change of unit" if "paragraphs" in lost else "these checks"
+    return f"{who}; recomputed {checks}, {english_list(list(lost.values()))}: they do not all survive {change}."
 
 
 def _theme_sentence(t: pd.DataFrame, overview: pd.DataFrame) -> str:

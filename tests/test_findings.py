@@ -101,9 +101,10 @@ def test_grade_sensitivity_is_said_after_the_grades(corpus, table):
     _, overview = corpus
     sentences = findings.findings_sentences(table, overview)
     grade = next(i for i, text in enumerate(sentences) if "has the highest reading grade" in text)
-    expected = findings.readability.sensitivity_headline(
+    expected = findings.sensitivity_sentence(
         table.attrs["grade_sensitivity"], dict(zip(table["file"], findings.article_names(table["file"], overview))))
-    assert sentences[grade + 1] == f"Of the grade differences beyond the noise, {expected} (the readability chapter's sensitivity check)."
+    assert sentences[grade + 1] == expected[0].upper() + expected[1:]
+    assert "survive" in expected
 
 
 def test_names_with_their_own_commas_are_listed_with_semicolons():
@@ -131,7 +132,31 @@ def test_a_top_theme_stands_clear_only_above_every_other_interval():
         top.reset_index().assign(kincaid_grade=1.0, kincaid_grade_low=0.5, kincaid_grade_high=1.5, daesh_share=None,
                                  sources_named=0, sources_unnamed=0, quotations=0, vader_compound_mean=0.0, places=0),
         overview)
-    assert shown["Top theme"].tolist()[1].endswith(f"(or {themes.THEME_LABELS['civilians'].lower()})")
+    # a leader that does not stand clear is not ranked: the table says so instead of naming it
+    assert shown["Top theme"].tolist() == [themes.THEME_LABELS["battles"], findings.NO_CLEAR_THEME]
+
+
+def _sensitivity(rows):
+    return pd.DataFrame(rows, columns=["variant", "first", "second", "difference", "exceeds_noise"])
+
+
+def test_sensitivity_sentence_says_what_does_not_survive_and_not_why():
+    names = {"r": "Rawabet, 2020", "a": "Alpha, 2014", "b": "Beta, 2016", "c": "Gamma, 2016"}
+    base = [("as_measured", "r", x, 5.0, True) for x in "abc"] + [("as_measured", "a", "b", 1.0, False)]
+    trimmed = [("without_long", "r", x, 4.0, True) for x in "abc"] + [("without_long", "a", "b", 1.0, False)]
+    cut = [("paragraphs", "r", "a", 4.0, True), ("paragraphs", "r", "b", 1.0, False),
+           ("paragraphs", "r", "c", -1.0, False), ("paragraphs", "a", "b", 1.0, False)]
+    variants = {"as_measured": ("as measured", None), "without_long": ("without long sentences", None),
+                "paragraphs": ("with paragraphs as the unit", None)}
+    said = findings.sensitivity_sentence(_sensitivity(base + trimmed + cut), names, variants)
+    assert said == ("of the 3 grade differences beyond the noise, all involve Rawabet, 2020; recomputed without long "
+                    "sentences and with paragraphs as the unit, only 1 holds with paragraphs as the unit: they do "
+                    "not all survive a change of unit.")
+    assert "rest on" not in said and "outlet" not in said  # no cause is named
+    kept = findings.sensitivity_sentence(_sensitivity(base + trimmed), names, variants)
+    assert kept.endswith("they survive every sensitivity check.")
+    none = findings.sensitivity_sentence(_sensitivity([r[:4] + (False,) for r in base]), names, variants)
+    assert none.startswith("no pair of articles differs")
 
 
 def test_grade_claims_hold_under_the_chapters_intervals(corpus, table):

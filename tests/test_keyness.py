@@ -136,3 +136,28 @@ def test_the_two_lists_stand_side_by_side_with_shared_words_marked():
     assert len(table) == 3 and table.iloc[0, 2] == "plan (6, 2.10)" and table.iloc[1, 2] == "walls* (4, 1.30)"
     assert table.iloc[0, 3] == "walls* (4, 2.60)" and table.iloc[2, 2] == ""
     assert shared_top_words(ours, theirs) == (1, 2)
+
+
+def test_words_are_shown_as_usually_written_and_counted_by_key():
+    from newscorpus.measures import keyness
+
+    counts = pd.DataFrame([("a", "daesh", "Daesh", 19), ("b", "daesh", "Daesh", 1), ("a", "plan", "plan", 6),
+                           ("b", "russia", "Russia", 4), ("a", "russia", "russia", 1)],
+                          columns=["file", "term", "form", "count"])
+    forms = keyness.display_forms(counts)
+    assert forms == {"daesh": "Daesh", "plan": "plan", "russia": "Russia"}
+    key = pd.DataFrame({"file": ["a", "a", "b"], "term": ["daesh", "walls", "russia"], "ci_low": [2.0, 1.0, 1.5]})
+    shown = keyness.as_written(key, forms)
+    assert shown["term"].tolist() == ["Daesh", "walls", "Russia"] and key["term"].tolist()[0] == "daesh"
+    assert keyness.display_forms(counts.iloc[0:0]) == {}
+
+
+def test_the_side_by_side_table_has_no_index_column():
+    from newscorpus.plots.themes import side_by_side_table
+
+    articles = pd.DataFrame({"file": ["a.txt"], "outlet": ["Alpha"], "published": ["2014-06-01"],
+                             "date_label": ["June 2014"], "date_precision": ["month"]})
+    ours = pd.DataFrame({"file": ["a.txt"], "term": ["Daesh"], "count": [6], "ci_low": [2.1]})
+    theirs = pd.DataFrame({"file": ["a.txt"], "word": ["Daesh"], "count": [6], "z": [2.6]})
+    html = side_by_side_table(ours, theirs, articles).to_html()
+    assert "Daesh* (6, 2.10)" in html and "row_heading" not in html

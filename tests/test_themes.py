@@ -407,5 +407,39 @@ def test_same_period_pairs_and_one_text_leads_are_said_with_their_articles():
                            "words: airstrike 3†, suicide 2†)")
     assert theme_plots.one_text_leads(iv.assign(rate=0.0), drivers, articles) == ""
     table = theme_plots.drivers_table(drivers, iv, articles)
-    assert table.loc["Beta, December 2016", "Explosions and remote violence"] == "7.7 (0.0–3.0): airstrike 3†, suicide 2†"
+    # a stem keeps its star in the table ("airstrike*"), a whole word does not
+    assert table.loc["Beta, December 2016", "Explosions and remote violence"] == "7.7 (0.0–3.0): airstrike* 3†, suicide 2†"
     assert table.loc["Alpha, October 2016", "Battles"] == "0.0 (0.0–3.0): battle 1"
+
+
+def test_every_name_starting_islamic_state_counts_as_islamic_state():
+    articles = pd.DataFrame({"file": ["a", "b"], "outlet": ["Alpha", "Beta"], "published": ["2014-06-01", "2014-06-10"],
+                             "date_label": ["June 2014", "10 June 2014"], "date_precision": ["month", "day"]})
+    counts = pd.DataFrame([("a", "Islamic State", 1), ("b", "Islamic State", 1),
+                           ("b", "Islamic State of Iraq and al-Sham", 2), ("b", "Islamic", 4), ("b", "ISIS", 5)],
+                          columns=["file", "term", "count"])
+    names = theme_plots.group_names_table(counts, articles)
+    assert names["Islamic State"].tolist() == [1, 3]
+    assert names["ISIS"].tolist() == [0, 5]
+
+
+def test_the_names_table_agrees_with_the_framing_label_counts_on_the_seeds():
+    from newscorpus.measures import keyness
+    articles = newscorpus.load()
+    names = theme_plots.group_names_table(keyness.term_counts_table(clean_corpus(articles)), articles)
+    longer = keyness.term_counts_table(clean_corpus(articles))
+    longer = longer[longer["term"].str.startswith("Islamic State")]
+    assert names["Islamic State"].sum() == longer["count"].sum()
+
+
+def test_stems_are_shown_with_their_star():
+    assert theme_plots.starred("battles 2, territor 2", {"territor"}) == "battles 2, territor* 2"
+    assert theme_plots.starred("bomber 1† (+3 more)", {"bomber"}) == "bomber* 1† (+3 more)"
+    assert theme_plots.starred("suicide bomb 2", {"suicide"}) == "suicide bomb 2"
+    assert all(not t.endswith("*") for t in theme_plots.STEMS) and "territor" in theme_plots.STEMS
+
+
+def test_a_count_of_no_changes_is_written_none():
+    assert theme_plots.changes_phrase(0) == "none changes"
+    assert theme_plots.changes_phrase(1) == "1 changes"
+    assert theme_plots.changes_phrase(2) == "2 change"

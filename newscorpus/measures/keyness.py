@@ -123,3 +123,19 @@ def key_terms(keyness: pd.DataFrame, top: int = 10) -> pd.DataFrame:
     """The ``top`` key words of each article by the lower bound of the log ratio, key words only."""
     key = keyness[keyness["key"].astype(bool)]
     return key.groupby("file", sort=False).head(top).reset_index(drop=True)
+
+
+def display_forms(term_counts: pd.DataFrame) -> dict[str, str]:
+    """Each term key's usual written form (``term_counts_table``'s ``form``), for display only:
+    the form written most often across the articles, so *daesh* shows as *Daesh*."""
+    if term_counts.empty:
+        return {}
+    totals = term_counts.groupby(["term", "form"], as_index=False)["count"].sum()
+    best = totals.sort_values(["term", "count", "form"], ascending=[True, False, True]).drop_duplicates("term")
+    return dict(zip(best["term"], best["form"]))
+
+
+def as_written(table: pd.DataFrame, forms: dict[str, str], column: str = "term") -> pd.DataFrame:
+    """A copy of ``table`` whose ``column`` of term keys shows each key's written form (keys with no
+    form stay as they are). For tables that are shown, never for tables that are counted."""
+    return table.assign(**{column: [forms.get(t, t) for t in table[column]]})

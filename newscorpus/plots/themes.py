@@ -5,6 +5,7 @@ dozen, panels and rows pool the articles by outlet or keep the top ones."""
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -13,7 +14,7 @@ import pandas as pd
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from ..measures.themes import THEME_LABELS, THEMES
+from ..measures.themes import DICTIONARY, THEME_LABELS, THEMES
 from ..overview import reader_style, times
 from ..prose import english_list
 from . import GREY, article_labels, article_names, outlet_colours, panel_title, short_outlet, use_style
@@ -487,6 +488,11 @@ def side_by_side(key_terms: pd.DataFrame, log_odds: pd.DataFrame, articles: pd.D
                                        "Log-odds with prior (count, z)"])
 
 
+def side_by_side_table(key_terms: pd.DataFrame, log_odds: pd.DataFrame, articles: pd.DataFrame, top: int = 5):
+    """``side_by_side`` as the reader sees it: styled, words escaped, no index column."""
+    return reader_style(side_by_side(key_terms, log_odds, articles, top)).hide(axis="index")
+
+
 def shared_top_words(key_terms: pd.DataFrame, log_odds: pd.DataFrame, top: int = 5) -> tuple[int, int]:
     """How many of the words on the two methods' top-``top`` lists are on both: (shared, listed by
     the log ratio), over all articles."""
@@ -521,7 +527,10 @@ GROUP_NAMES = {"ISIS": "ISIS", "daesh": "Daesh", "da'ash": "Da'ash", "daash": "D
 def group_names_table(term_counts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Reader table: how often each article calls the group by each of its names."""
     ordered = by_date(articles)
-    names = term_counts[term_counts["term"].isin(GROUP_NAMES)]
+    # a longer name of the group ("Islamic State of Iraq and al-Sham") is one name token, counted
+    # under "Islamic State" as the framing chapter's label counts do
+    term = term_counts["term"].where(~term_counts["term"].str.startswith("Islamic State"), "Islamic State")
+    names = term_counts.assign(term=term)[term.isin(GROUP_NAMES)]
     table = (names.pivot_table(index="file", columns="term", values="count", aggfunc="sum", fill_value=0)
              .reindex(index=ordered["file"], columns=list(GROUP_NAMES), fill_value=0))
     table.index = article_labels(ordered)
@@ -669,12 +678,26 @@ def one_text_leads(intervals: pd.DataFrame, drivers: pd.DataFrame, articles: pd.
             "(marked †), so they describe those texts, not themes they share")
 
 
+STEMS = {t.rstrip("*") for t in DICTIONARY["term"] if t.endswith("*")}
+
+
+def starred(terms: str, stems=None) -> str:
+    """A drivers cell's terms with each stem shown with its star ("territor 2" -> "territor* 2")."""
+    stems = STEMS if stems is None else stems
+    shown = []
+    for part in terms.split(", "):
+        word, rest = (re.match(r"(.+?)( \d+.*)$", part) or re.match(r"(.*)()$", part)).groups()
+        shown.append(f"{word}*{rest}" if word in stems else part)
+    return ", ".join(shown)
+
+
 def drivers_table(drivers: pd.DataFrame, intervals: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Reader table: one row per article (date order), one column per theme, each cell the rate
     with its interval and the terms that drive it ("3.4 (0.0–7.6): territory 4"); † marks a term
     found in that article only."""
     ordered = by_date(articles)
     cells = intervals.merge(drivers[["file", "theme", "terms"]], on=["file", "theme"], how="left")
+    cells["terms"] = [starred(t) if isinstance(t, str) else t for t in cells["terms"]]
     cells["cell"] = [f"{r:.1f} ({lo:.1f}–{hi:.1f})" + (f": {t}" if isinstance(t, str) else "")
                      for r, lo, hi, t in zip(cells["rate"], cells["low"], cells["high"], cells["terms"])]
     table = cells.pivot(index="file", columns="theme", values="cell").reindex(index=ordered["file"], columns=THEMES)
@@ -689,3 +712,9 @@ def most_uses(positions: pd.DataFrame, term: str, articles: pd.DataFrame) -> tup
     if per_article.empty:
         return 0, 0, "no article"
     return len(per_article), int(per_article.max()), article_names([per_article.idxmax()], articles)[0]
+
+
+def changes_phrase(n: int) -> str:
+    """How many themes change over time, as the conclusions say it: "none changes", "1 changes",
+    "2 change"."""
+    return "none changes" if n == 0 else f"{n} changes" if n == 1 else f"{n} change"
