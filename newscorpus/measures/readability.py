@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 import pyphen
 
+from ..layer.words import WORD as LAYER_WORD
 from ..prose import english_list
 from ..textstat_offline import textstat
 from .sentences import APOSTROPHES, split_sentences
@@ -177,7 +178,6 @@ def _familiar_words() -> frozenset[str]:
 
 
 _HYPHENATOR = pyphen.Pyphen(lang="en_US")  # textstat's fallback for words not in the dictionary
-TOKEN_PUNCT = "\"“”'‘’()[]{}.,;:!?—–-…*/"
 LETTER = re.compile(r"[^\W\d_]")  # letters of any alphabet
 ALNUM = re.compile(r"[^\W_]")  # letters and digits: ARI's characters
 
@@ -207,45 +207,45 @@ def is_familiar(word: str, capitalised: bool) -> bool:
     return False
 
 
-def token_counts(token: str) -> tuple[int, int, int, int, int, int, int]:
-    """One whitespace token's share of its sentence's counts: (words, syllables, polysyllables,
-    difficult as the sentence's first token, difficult later in it, letters, characters).
-    A token is difficult later in a sentence only if it is not capitalised (a name)."""
-    letters, characters = len(LETTER.findall(token)), len(ALNUM.findall(token))
-    bare = token.strip(TOKEN_PUNCT)
-    if not ALNUM.search(bare):
-        return 0, 0, 0, 0, 0, letters, characters  # a dash or a stray quote is not a word
-    word = bare.lower()
+def token_counts(form: str) -> tuple[int, int, int, int]:
+    """One word's share of its sentence's counts: (syllables, polysyllables, difficult as the
+    sentence's first word, difficult later in it). ``form`` is a word of the text layer
+    (:data:`newscorpus.layer.words.WORD`), so the formulas divide by the book's one word count.
+    A word is difficult later in a sentence only if it is not capitalised (a name)."""
+    word = "".join(form.split()).lower()  # "Al- Baaj", as scraped text writes it, is one word
     n = syllables(word)
     difficult = not is_familiar(word, capitalised=False)
-    return 1, n, int(n >= 3), int(difficult), int(difficult and not bare[0].isupper()), letters, characters
+    return n, int(n >= 3), int(difficult), int(difficult and not form[0].isupper())
 
 
-# Tokens recur across an archive's articles ("the", "said", "Mosul"), so each token's counts are
+# Words recur across an archive's articles ("the", "said", "Mosul"), so each word's counts are
 # computed once per process (as textstat caches its own look-ups): most of the counting becomes
-# one dict look-up per token. Bounded: emptied when it grows past this many tokens.
+# one dict look-up per word. Bounded: emptied when it grows past this many words.
 _TOKEN_CACHE: dict[str, tuple] = {}
 _TOKEN_CACHE_LIMIT = 500_000
 
 
-def _cached_token_counts(token: str) -> tuple:
-    found = _TOKEN_CACHE.get(token)
+def _cached_token_counts(form: str) -> tuple:
+    found = _TOKEN_CACHE.get(form)
     if found is None:
         if len(_TOKEN_CACHE) >= _TOKEN_CACHE_LIMIT:
             _TOKEN_CACHE.clear()
-        found = _TOKEN_CACHE[token] = token_counts(token)
+        found = _TOKEN_CACHE[form] = token_counts(form)
     return found
 
 
 def sentence_counts(sentence: str) -> list[int]:
-    """Counts of one sentence, in ``COUNTS`` order (apostrophes already normalised): the sums of
-    its tokens' counts (whitespace has no letters or digits, so nothing is lost between them)."""
-    per_token = [_cached_token_counts(token) for token in sentence.split()]
-    if not per_token:
+    """Counts of one sentence, in ``COUNTS`` order (apostrophes already normalised). Words are
+    the text layer's (``newscorpus.text.word_count``), so an article's words here are the count
+    every chapter gives it; syllables and unfamiliar words are counted over those words, letters
+    and characters over the sentence (punctuation and spaces have none)."""
+    forms = [m.group() for m in LAYER_WORD.finditer(sentence)]
+    if not forms:
         return [1, 0, 0, 0, 0, 0, 0]
-    words, syllable_total, poly, _, later, letters, characters = (sum(column) for column in zip(*per_token))
-    difficult = per_token[0][3] + later - per_token[0][4]  # the first token is never taken for a name
-    return [1, words, syllable_total, poly, letters, characters, difficult]
+    per_word = [_cached_token_counts(form) for form in forms]
+    syllable_total, poly, _, later = (sum(column) for column in zip(*per_word))
+    difficult = per_word[0][2] + later - per_word[0][3]  # the first word is never taken for a name
+    return [1, len(forms), syllable_total, poly, len(LETTER.findall(sentence)), len(ALNUM.findall(sentence)), difficult]
 
 
 # --- the bootstrap ---------------------------------------------------------------------------
