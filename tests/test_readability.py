@@ -566,3 +566,29 @@ def test_clearest_pairs_are_those_beyond_the_noise_largest_first():
     # 9.0 is not beyond the noise; 3.0 and -3.0 tie and keep their order
     assert charts.clearest_pairs(pairs, beyond, limit=3) == [1, 2, 3]
     assert charts.clearest_pairs(pairs, np.zeros(5, bool)) == []
+
+
+def test_diversity_note_counts_the_numbers_the_diversity_table_leaves_out(computed, cleaned):
+    """The diversity table's words are the counts table's words less the numbers, article by article."""
+    from newscorpus.layer.words import words as layer_words
+    from newscorpus.measures.diversity import diversity_table
+
+    scores, _ = computed
+    diversity = diversity_table(cleaned)
+    numbers = {file: sum(1 for p in paragraphs for s, e, _ in layer_words(p) if not rd.LETTER.search(p[s:e]))
+               for file, paragraphs in zip(cleaned["file"], cleaned["paragraphs"])}
+    fewer = scores.set_index("file")["words"] - diversity.set_index("file")["tokens"]
+    assert fewer.to_dict() == numbers
+    low, high = min(numbers.values()), max(numbers.values())
+    assert low < high  # the seed articles differ in how many numbers they hold
+    assert rd.diversity_words_note(scores, diversity).endswith(
+        f"each article has {low:,d} to {high:,d} fewer here than in the counts table above.")
+
+
+def test_translation_note_names_translations_and_probable_ones():
+    names = {"a": "A, 2020", "b": "B, 2016", "c": "C, June 2014"}
+    assert rd.translation_note({"a": "a translation", "c": "probably a translation", "b": "a translation"}, names) == (
+        "A, 2020 and B, 2016 are English translations, and C, June 2014 is probably one.")
+    assert rd.translation_note({"c": "probably a translation"}, names) == "C, June 2014 is probably an English translation."
+    assert rd.translation_note({"b": "a translation"}, names) == "B, 2016 is an English translation."
+    assert "No text here is known to be a translation" in rd.translation_note({}, names)

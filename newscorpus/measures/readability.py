@@ -708,7 +708,7 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
     each variant and what becomes of the separations as measured (their mean difference in
     ``unit``; paragraphs as units are not on the formula's scale, so none is given for them).
     When the separations are mostly one article's, a separation that some variant removes is said
-    to rest on how that text is cut into sentences, not on its words or its outlet. ``status``
+    not to survive that change (of unit, or of the sentences counted), without a cause. ``status``
     maps a file to what is known of its origin (a translation)."""
     variants = SENSITIVITY_VARIANTS if variants is None else variants
     base = sensitivity[sensitivity["variant"] == "as_measured"]
@@ -733,8 +733,7 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
     if not lost:
         return text + " Every separation survives every check: none rests on the longest sentences or on where the full stops fall."
     if article is None:
-        return text + (f" The separations do not hold {' or '.join(lost)}: they rest on how the texts are cut "
-                       f"into sentences, not on their words.")
+        return text + f" The separations do not hold {' or '.join(lost)}."
     mine = surviving_separations(sensitivity, article).set_index("variant")
     name = names[article]
     origin = f" ({status[article]})" if status and article in status else ""
@@ -745,14 +744,15 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
     if lost_mine:
         held = english_list([f"{int(mine.loc[v, 'survive'])} of {n_mine} {variants[v][0]}"
                              for v, row in mine.drop("as_measured").iterrows() if row["survive"] < row["separations"]])
-        text += (f" Not all of those hold ({held}): those that fall rest on how {name} is cut into sentences, a property "
-                 f"of that text's punctuation, not of an outlet.")
+        text += (f" Not all of those hold ({held}): those that fall {_what_fails(mine.drop('as_measured'))}; "
+                 f"the check does not say why.")
         per_paragraph = sentences_per_paragraph(sentences)
         others = per_paragraph.drop(article)
         if "paragraphs" in mine.index and mine.loc["paragraphs", "survive"] < n_mine and len(others):
             text += (f" {name} puts {per_paragraph[article]:.1f} sentences in a paragraph on average, the other "
-                     f"articles {others.min():.1f} to {others.max():.1f}: its full stops fall about where the "
-                     f"others break paragraphs.")
+                     f"articles {others.min():.1f} to {others.max():.1f}, so with paragraphs as the unit its score "
+                     f"changes little while theirs change with how they are paragraphed: the paragraph check "
+                     f"reads the other texts' paragraphing as much as this one's full stops.")
     else:
         text += " Those survive every check."
     base_beyond = base[base["exceeds_noise"]]
@@ -880,8 +880,45 @@ def sensitivity_headline(sensitivity: pd.DataFrame, names: dict[str, str], statu
     text = f"{who + ', and ' if who else ''}{english_list(lost)}"
     if article is None:
         return text
-    fallen = "they rest" if survived["survive"].min() == 0 else "the others rest"
-    return f"{text}, so {fallen} on how that one text is cut into sentences, not on an outlet"
+    fallen = "they" if survived["survive"].min() == 0 else "the others"
+    return f"{text}, so {fallen} {_what_fails(survived)}"
+
+
+def translation_note(status: dict[str, str], names: dict[str, str]) -> str:
+    """The opening of the chapter's translation caveat, from ``translation_status`` (``status``
+    maps a file to "a translation" or "probably a translation"): which texts are translations."""
+    certain = [names[f] for f, s in status.items() if s == "a translation"]
+    probable = [names[f] for f, s in status.items() if s == "probably a translation"]
+    parts = []
+    if certain:
+        parts.append(f"{english_list(certain)} {'is an English translation' if len(certain) == 1 else 'are English translations'}")
+    if probable:
+        one = len(probable) == 1
+        kind = ("one" if one else "translations too") if certain else ("an English translation" if one else "English translations")
+        parts.append(f"{english_list(probable)} {'is' if one else 'are'} probably {kind}")
+    if not parts:
+        return "No text here is known to be a translation, though an uncredited translator can leave no trace."
+    return ", and ".join(parts) + "."
+
+
+def diversity_words_note(scores: pd.DataFrame, diversity: pd.DataFrame) -> str:
+    """A sentence under the diversity table: its words leave out numbers, by how many per article
+    against the counts table (``scores`` from ``readability_tables``, ``diversity`` from
+    ``diversity_table``; the diversity words are the text layer's words that have a letter)."""
+    fewer = (scores.set_index("file")["words"] - diversity.set_index("file")["tokens"]).dropna().astype(int)
+    if fewer.empty:
+        return ""
+    low, high = int(fewer.min()), int(fewer.max())
+    span = f"{low:,d}" if low == high else f"{low:,d} to {high:,d}"
+    return (f"The words in this table leave out numbers, which are not vocabulary, so each article has "
+            f"{span} fewer here than in the counts table above.")
+
+
+def _what_fails(survived: pd.DataFrame) -> str:
+    """What the separations that fall fail, said without naming a cause: a check changes the unit
+    or the sentences counted, and neither says whose punctuation (or paragraphing) made the gap."""
+    lost = {v for v, row in survived.iterrows() if row["survive"] < row["separations"]}
+    return "do not survive a change of unit" if "paragraphs" in lost else "do not survive without the longest sentences"
 
 
 def lead_reason(validity: dict | None) -> str:
