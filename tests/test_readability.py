@@ -11,8 +11,10 @@ import pytest
 
 import newscorpus
 from newscorpus.cleaning import clean_corpus
+from newscorpus.layer.words import WORD as LAYER_WORD
 from newscorpus.measures import readability as rd
 from newscorpus.measures.diversity import article_diversity, mattr, mtld
+from newscorpus.text import word_count
 from newscorpus.textstat_offline import textstat
 from textstat.backend import counts as ts_counts
 
@@ -89,6 +91,21 @@ def test_sentence_counts_by_hand():
     # words 4; syllables 3+5+1+1 = 10; polysyllables 2; letters 9+10+2 = 21; characters 21+4 = 25;
     # difficult: officials, negotiated (not on the list, no listed stem) = 2; 2016 is a number
     assert rd.sentence_counts("Officials negotiated in 2016.") == [1, 4, 10, 2, 21, 25, 2]
+
+
+def test_words_are_the_text_layers_words():
+    # "Mosul/Raqqa" and "east—west" are two words each, "Al- Baaj" (a scraped space) one, "U.S." one;
+    # (a whitespace split, as the counts were made before, finds 9 words here)
+    sentence = "The U.S. army left Mosul/Raqqa east—west of Al- Baaj."
+    assert rd.sentence_counts(sentence)[rd.COUNTS.index("words")] == word_count(sentence) == 10
+
+
+def test_article_words_are_the_books_one_word_count(computed, cleaned):
+    """The counts table gives every article the count the cleaning, framing and themes chapters give it."""
+    scores, _ = computed
+    by_file = scores.set_index("file")["words"]
+    for file, clean_words in zip(cleaned["file"], cleaned["clean_words"]):
+        assert by_file[file] == clean_words, file
 
 
 def test_apostrophes_are_normalised_before_counting():
@@ -351,18 +368,16 @@ def test_article_names_are_per_article_not_per_mention():
 # --- the speed-ups give the same numbers as the plain code they replace ---------------------------
 
 def _reference_sentence_counts(sentence: str) -> list[int]:
-    """The per-token loop ``sentence_counts`` replaced (kept here as the reference)."""
+    """The per-word loop ``sentence_counts`` replaced (kept here as the reference)."""
     words = syllable_total = poly = difficult = 0
-    for position, token in enumerate(sentence.split()):
-        bare = token.strip(rd.TOKEN_PUNCT)
-        if not rd.ALNUM.search(bare):
-            continue
-        word = bare.lower()
+    for position, match in enumerate(LAYER_WORD.finditer(sentence)):
+        form = match.group()
+        word = "".join(form.split()).lower()
         n = rd.syllables(word)
         words += 1
         syllable_total += n
         poly += n >= 3
-        difficult += not rd.is_familiar(word, capitalised=position > 0 and bare[0].isupper())
+        difficult += not rd.is_familiar(word, capitalised=position > 0 and form[0].isupper())
     return [1, words, syllable_total, poly, len(rd.LETTER.findall(sentence)), len(rd.ALNUM.findall(sentence)), difficult]
 
 
@@ -489,8 +504,8 @@ def test_timing_comparison_times_our_analysis_with_its_caches_cleared(cleaned, m
     rd.timing_comparison(one, repeats=2)
     paragraphs = list(one["paragraphs"].iloc[0])
     assert len(segmented) == 2 * len(paragraphs)
-    distinct_tokens = {t for p in paragraphs for t in p.translate(rd.APOSTROPHES).split()}
-    assert len(counted) == 2 * len(distinct_tokens)
+    distinct_words = {m.group() for p in paragraphs for m in LAYER_WORD.finditer(p.translate(rd.APOSTROPHES))}
+    assert len(counted) == 2 * len(distinct_words)
 
 
 def test_reading_ease_change_as_shown_is_the_difference_of_the_scores_shown(cleaned):
@@ -551,3 +566,29 @@ def test_clearest_pairs_are_those_beyond_the_noise_largest_first():
     # 9.0 is not beyond the noise; 3.0 and -3.0 tie and keep their order
     assert charts.clearest_pairs(pairs, beyond, limit=3) == [1, 2, 3]
     assert charts.clearest_pairs(pairs, np.zeros(5, bool)) == []
+
+
+def test_diversity_note_counts_the_numbers_the_diversity_table_leaves_out(computed, cleaned):
+    """The diversity table's words are the counts table's words less the numbers, article by article."""
+    from newscorpus.layer.words import words as layer_words
+    from newscorpus.measures.diversity import diversity_table
+
+    scores, _ = computed
+    diversity = diversity_table(cleaned)
+    numbers = {file: sum(1 for p in paragraphs for s, e, _ in layer_words(p) if not rd.LETTER.search(p[s:e]))
+               for file, paragraphs in zip(cleaned["file"], cleaned["paragraphs"])}
+    fewer = scores.set_index("file")["words"] - diversity.set_index("file")["tokens"]
+    assert fewer.to_dict() == numbers
+    low, high = min(numbers.values()), max(numbers.values())
+    assert low < high  # the seed articles differ in how many numbers they hold
+    assert rd.diversity_words_note(scores, diversity).endswith(
+        f"each article has {low:,d} to {high:,d} fewer here than in the counts table above.")
+
+
+def test_translation_note_names_translations_and_probable_ones():
+    names = {"a": "A, 2020", "b": "B, 2016", "c": "C, June 2014"}
+    assert rd.translation_note({"a": "a translation", "c": "probably a translation", "b": "a translation"}, names) == (
+        "A, 2020 and B, 2016 are English translations, and C, June 2014 is probably one.")
+    assert rd.translation_note({"c": "probably a translation"}, names) == "C, June 2014 is probably an English translation."
+    assert rd.translation_note({"b": "a translation"}, names) == "B, 2016 is an English translation."
+    assert "No text here is known to be a translation" in rd.translation_note({}, names)

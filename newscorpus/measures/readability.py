@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 import pyphen
 
+from ..layer.words import WORD as LAYER_WORD
 from ..prose import english_list
 from ..textstat_offline import textstat
 from .sentences import APOSTROPHES, split_sentences
@@ -177,7 +178,6 @@ def _familiar_words() -> frozenset[str]:
 
 
 _HYPHENATOR = pyphen.Pyphen(lang="en_US")  # textstat's fallback for words not in the dictionary
-TOKEN_PUNCT = "\"“”'‘’()[]{}.,;:!?—–-…*/"
 LETTER = re.compile(r"[^\W\d_]")  # letters of any alphabet
 ALNUM = re.compile(r"[^\W_]")  # letters and digits: ARI's characters
 
@@ -207,45 +207,45 @@ def is_familiar(word: str, capitalised: bool) -> bool:
     return False
 
 
-def token_counts(token: str) -> tuple[int, int, int, int, int, int, int]:
-    """One whitespace token's share of its sentence's counts: (words, syllables, polysyllables,
-    difficult as the sentence's first token, difficult later in it, letters, characters).
-    A token is difficult later in a sentence only if it is not capitalised (a name)."""
-    letters, characters = len(LETTER.findall(token)), len(ALNUM.findall(token))
-    bare = token.strip(TOKEN_PUNCT)
-    if not ALNUM.search(bare):
-        return 0, 0, 0, 0, 0, letters, characters  # a dash or a stray quote is not a word
-    word = bare.lower()
+def token_counts(form: str) -> tuple[int, int, int, int]:
+    """One word's share of its sentence's counts: (syllables, polysyllables, difficult as the
+    sentence's first word, difficult later in it). ``form`` is a word of the text layer
+    (:data:`newscorpus.layer.words.WORD`), so the formulas divide by the book's one word count.
+    A word is difficult later in a sentence only if it is not capitalised (a name)."""
+    word = "".join(form.split()).lower()  # "Al- Baaj", as scraped text writes it, is one word
     n = syllables(word)
     difficult = not is_familiar(word, capitalised=False)
-    return 1, n, int(n >= 3), int(difficult), int(difficult and not bare[0].isupper()), letters, characters
+    return n, int(n >= 3), int(difficult), int(difficult and not form[0].isupper())
 
 
-# Tokens recur across an archive's articles ("the", "said", "Mosul"), so each token's counts are
+# Words recur across an archive's articles ("the", "said", "Mosul"), so each word's counts are
 # computed once per process (as textstat caches its own look-ups): most of the counting becomes
-# one dict look-up per token. Bounded: emptied when it grows past this many tokens.
+# one dict look-up per word. Bounded: emptied when it grows past this many words.
 _TOKEN_CACHE: dict[str, tuple] = {}
 _TOKEN_CACHE_LIMIT = 500_000
 
 
-def _cached_token_counts(token: str) -> tuple:
-    found = _TOKEN_CACHE.get(token)
+def _cached_token_counts(form: str) -> tuple:
+    found = _TOKEN_CACHE.get(form)
     if found is None:
         if len(_TOKEN_CACHE) >= _TOKEN_CACHE_LIMIT:
             _TOKEN_CACHE.clear()
-        found = _TOKEN_CACHE[token] = token_counts(token)
+        found = _TOKEN_CACHE[form] = token_counts(form)
     return found
 
 
 def sentence_counts(sentence: str) -> list[int]:
-    """Counts of one sentence, in ``COUNTS`` order (apostrophes already normalised): the sums of
-    its tokens' counts (whitespace has no letters or digits, so nothing is lost between them)."""
-    per_token = [_cached_token_counts(token) for token in sentence.split()]
-    if not per_token:
+    """Counts of one sentence, in ``COUNTS`` order (apostrophes already normalised). Words are
+    the text layer's (``newscorpus.text.word_count``), so an article's words here are the count
+    every chapter gives it; syllables and unfamiliar words are counted over those words, letters
+    and characters over the sentence (punctuation and spaces have none)."""
+    forms = [m.group() for m in LAYER_WORD.finditer(sentence)]
+    if not forms:
         return [1, 0, 0, 0, 0, 0, 0]
-    words, syllable_total, poly, _, later, letters, characters = (sum(column) for column in zip(*per_token))
-    difficult = per_token[0][3] + later - per_token[0][4]  # the first token is never taken for a name
-    return [1, words, syllable_total, poly, letters, characters, difficult]
+    per_word = [_cached_token_counts(form) for form in forms]
+    syllable_total, poly, _, later = (sum(column) for column in zip(*per_word))
+    difficult = per_word[0][2] + later - per_word[0][3]  # the first word is never taken for a name
+    return [1, len(forms), syllable_total, poly, len(LETTER.findall(sentence)), len(ALNUM.findall(sentence)), difficult]
 
 
 # --- the bootstrap ---------------------------------------------------------------------------
@@ -708,7 +708,7 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
     each variant and what becomes of the separations as measured (their mean difference in
     ``unit``; paragraphs as units are not on the formula's scale, so none is given for them).
     When the separations are mostly one article's, a separation that some variant removes is said
-    to rest on how that text is cut into sentences, not on its words or its outlet. ``status``
+    not to survive that change (of unit, or of the sentences counted), without a cause. ``status``
     maps a file to what is known of its origin (a translation)."""
     variants = SENSITIVITY_VARIANTS if variants is None else variants
     base = sensitivity[sensitivity["variant"] == "as_measured"]
@@ -733,8 +733,7 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
     if not lost:
         return text + " Every separation survives every check: none rests on the longest sentences or on where the full stops fall."
     if article is None:
-        return text + (f" The separations do not hold {' or '.join(lost)}: they rest on how the texts are cut "
-                       f"into sentences, not on their words.")
+        return text + f" The separations do not hold {' or '.join(lost)}."
     mine = surviving_separations(sensitivity, article).set_index("variant")
     name = names[article]
     origin = f" ({status[article]})" if status and article in status else ""
@@ -745,14 +744,15 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
     if lost_mine:
         held = english_list([f"{int(mine.loc[v, 'survive'])} of {n_mine} {variants[v][0]}"
                              for v, row in mine.drop("as_measured").iterrows() if row["survive"] < row["separations"]])
-        text += (f" Not all of those hold ({held}): those that fall rest on how {name} is cut into sentences, a property "
-                 f"of that text's punctuation, not of an outlet.")
+        text += (f" Not all of those hold ({held}): those that fall {_what_fails(mine.drop('as_measured'))}; "
+                 f"the check does not say why.")
         per_paragraph = sentences_per_paragraph(sentences)
         others = per_paragraph.drop(article)
         if "paragraphs" in mine.index and mine.loc["paragraphs", "survive"] < n_mine and len(others):
             text += (f" {name} puts {per_paragraph[article]:.1f} sentences in a paragraph on average, the other "
-                     f"articles {others.min():.1f} to {others.max():.1f}: its full stops fall about where the "
-                     f"others break paragraphs.")
+                     f"articles {others.min():.1f} to {others.max():.1f}, so with paragraphs as the unit its score "
+                     f"changes little while theirs change with how they are paragraphed: the paragraph check "
+                     f"reads the other texts' paragraphing as much as this one's full stops.")
     else:
         text += " Those survive every check."
     base_beyond = base[base["exceeds_noise"]]
@@ -880,8 +880,45 @@ def sensitivity_headline(sensitivity: pd.DataFrame, names: dict[str, str], statu
     text = f"{who + ', and ' if who else ''}{english_list(lost)}"
     if article is None:
         return text
-    fallen = "they rest" if survived["survive"].min() == 0 else "the others rest"
-    return f"{text}, so {fallen} on how that one text is cut into sentences, not on an outlet"
+    fallen = "they" if survived["survive"].min() == 0 else "the others"
+    return f"{text}, so {fallen} {_what_fails(survived)}"
+
+
+def translation_note(status: dict[str, str], names: dict[str, str]) -> str:
+    """The opening of the chapter's translation caveat, from ``translation_status`` (``status``
+    maps a file to "a translation" or "probably a translation"): which texts are translations."""
+    certain = [names[f] for f, s in status.items() if s == "a translation"]
+    probable = [names[f] for f, s in status.items() if s == "probably a translation"]
+    parts = []
+    if certain:
+        parts.append(f"{english_list(certain)} {'is an English translation' if len(certain) == 1 else 'are English translations'}")
+    if probable:
+        one = len(probable) == 1
+        kind = ("one" if one else "translations too") if certain else ("an English translation" if one else "English translations")
+        parts.append(f"{english_list(probable)} {'is' if one else 'are'} probably {kind}")
+    if not parts:
+        return "No text here is known to be a translation, though an uncredited translator can leave no trace."
+    return ", and ".join(parts) + "."
+
+
+def diversity_words_note(scores: pd.DataFrame, diversity: pd.DataFrame) -> str:
+    """A sentence under the diversity table: its words leave out numbers, by how many per article
+    against the counts table (``scores`` from ``readability_tables``, ``diversity`` from
+    ``diversity_table``; the diversity words are the text layer's words that have a letter)."""
+    fewer = (scores.set_index("file")["words"] - diversity.set_index("file")["tokens"]).dropna().astype(int)
+    if fewer.empty:
+        return ""
+    low, high = int(fewer.min()), int(fewer.max())
+    span = f"{low:,d}" if low == high else f"{low:,d} to {high:,d}"
+    return (f"The words in this table leave out numbers, which are not vocabulary, so each article has "
+            f"{span} fewer here than in the counts table above.")
+
+
+def _what_fails(survived: pd.DataFrame) -> str:
+    """What the separations that fall fail, said without naming a cause: a check changes the unit
+    or the sentences counted, and neither says whose punctuation (or paragraphing) made the gap."""
+    lost = {v for v, row in survived.iterrows() if row["survive"] < row["separations"]}
+    return "do not survive a change of unit" if "paragraphs" in lost else "do not survive without the longest sentences"
 
 
 def lead_reason(validity: dict | None) -> str:

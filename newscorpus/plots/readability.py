@@ -211,7 +211,7 @@ def diversity_reader_table(diversity: pd.DataFrame, overview: pd.DataFrame):
 
     mattr_heading = f"MATTR ({MATTR_WINDOW}-word windows)"
     table = diversity.set_index("file")[["tokens", "types", "type_token_ratio", "mtld", "mattr"]]
-    table = table.set_axis(["Words", "Distinct words", "Type/token ratio (do not compare)", "MTLD", mattr_heading], axis=1)
+    table = table.set_axis(["Words (numbers left out)", "Distinct words", "Type/token ratio (do not compare)", "MTLD", mattr_heading], axis=1)
     table.index = pd.Index(article_names(table.index, overview), name="Article")
     return reader_style(table, {"Type/token ratio (do not compare)": "{:.2f}", "MTLD": "{:.1f}",
                                 mattr_heading: "{:.3f}"})
