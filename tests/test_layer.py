@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from conftest import REPO, SEEDS
+from newscorpus.corpus import strip_invisible
 from newscorpus.layer.annotate import read_document
 from newscorpus.layer.dfm import counts_by_file, dfm, document_counts
 from newscorpus.layer.tokenize import paragraph_tokens
@@ -77,8 +78,8 @@ def test_offsets_index_the_file_as_read(tmp_path):
     path = tmp_path / "article.txt"
     path.write_text(raw, encoding="utf-8")
     doc = read_document(path, clean=False)
-    text = raw.lstrip("\ufeff")
-    assert doc.text == text
+    text = strip_invisible(raw.lstrip("\ufeff"))[0]  # as the project reads it: no BOM, no zero-width characters
+    assert doc.text == text and "\u200b" not in text
     for token in doc.tokens:
         assert text[token.start:token.end].split() == token.text.split()
     assert {t.voice for t in doc.tokens if t.text == "We"} == {"quoted"}

@@ -1,6 +1,7 @@
 """``python -m newscorpus annotate``: the text layer of a file as one JSON object, so that any
 public gold set can be scored against the book's own offsets (they index the file's text as read,
-UTF-8 with any byte-order mark removed; for a saved HTML page, the text extracted from it).
+UTF-8 with the byte-order mark and invisible characters removed; for a saved HTML page, the text
+extracted from it).
 
 ``clean=False`` annotates the text as it is, without boilerplate removal: each block between
 blank lines is a paragraph (each line, where the text has no blank line), for scoring text that

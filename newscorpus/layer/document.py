@@ -8,7 +8,7 @@ token), each with character offsets into the text as read. Part of speech and le
 on demand, per sentence (:meth:`Document.pos`), since tagging costs more than everything else
 and only some counts depend on it.
 
-Offsets index ``Document.text``: the file's text as read (UTF-8, byte-order mark removed) for a
+Offsets index ``Document.text``: the file's text as read (UTF-8, byte-order mark and invisible characters removed) for a
 ``.txt`` file; for a saved ``.html`` page, the text extracted from it, which is what the cleaner
 reads. The cleaner folds runs of spaces and joins hard-wrapped lines, so each part is aligned
 back to the text character by character (:func:`align`). A part that cannot be aligned (the
