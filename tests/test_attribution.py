@@ -262,3 +262,7 @@ def test_polnear_scores_recompute():
     assert summary["source_overlap_rate"] >= 0.90 and summary["content_match_rate"] >= 0.80
     for outlet in ("breitbart", "nyt", "wash-post"):
         assert summary[f"{outlet}_precision_low"] <= summary[f"{outlet}_precision"] <= summary[f"{outlet}_precision_high"]
+
+
+def test_a_number_is_no_source():
+    assert attributions("x", ["The market was calm. Day 1, note 1."]) == []

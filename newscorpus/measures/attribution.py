@@ -1019,6 +1019,8 @@ def _article_attributions(file: str, paragraphs: tuple[str, ...]) -> tuple[dict,
         for c in paragraph_candidates(paragraph):
             s_start, s_end = c.source
             written = paragraph[s_start:s_end] if s_start >= 0 else ""
+            if written and not any(ch.isalpha() for ch in written):
+                continue  # a number is no source: "Day 1, note 1." is a date and a noun
             sentence = paragraph[c.sentence[0]:c.sentence[1]]
             form = _form(paragraph, c.content, voices)
             stype = source_type(written, sentence) if written else "unknown"
