@@ -16,7 +16,7 @@ import newscorpus.labels
 from newscorpus.cleaning import clean_corpus
 from newscorpus.measures import framing, lexicons, log_odds, tone
 from newscorpus.measures.kwic import kwic, kwic_pattern
-from newscorpus.measures.quotes import GLOSS, NARRATIVE, QUOTED, Voices, quote_spans, word_counts_by_voice
+from newscorpus.measures.quotes import GLOSS, NARRATIVE, QUOTED, Voices, quote_spans
 from newscorpus.measures.sentences import split_sentences
 
 from conftest import REPO
@@ -83,14 +83,14 @@ def test_unbalanced_marks_in_the_seeds(cleaned):
 
 
 def test_word_counts_by_voice_add_up(cleaned):
-    from newscorpus.measures.quotes import WORD
+    from newscorpus.text import word_count
 
     for paragraphs in cleaned["paragraphs"]:
         for p in paragraphs:
-            counts = word_counts_by_voice(p)
-            assert sum(counts.values()) == len(WORD.findall(p))
+            counts = framing.words_by_voice(p)
+            assert sum(counts.values()) == word_count(p)
             assert min(counts.values()) >= 0
-    assert word_counts_by_voice('a b "c d [e] f" g') == {NARRATIVE: 3, QUOTED: 3, GLOSS: 1}
+    assert framing.words_by_voice('a b "c d [e] f" g') == {NARRATIVE: 3, QUOTED: 3, GLOSS: 1}
 
 
 # --- labels -------------------------------------------------------------------------------------

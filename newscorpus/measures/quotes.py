@@ -74,35 +74,6 @@ def voices_of(paragraph: str) -> Voices:
     return Voices(paragraph)
 
 
-def split_voices(paragraph: str) -> dict[str, str]:
-    """The paragraph's text per voice (pieces joined by a space), for word counts and reading."""
-    voices = Voices(paragraph)
-    pieces: dict[str, list[str]] = {v: [] for v in VOICES}
-    start = 0
-    for i in range(1, len(paragraph) + 1):
-        if i == len(paragraph) or voices.at(i) != voices.at(start):
-            pieces[voices.at(start)].append(paragraph[start:i])
-            start = i
-    return {v: " ".join(p) for v, p in pieces.items()}
-
-
-def _words_in(paragraph: str, spans: list[tuple[int, int]]) -> int:
-    return sum(len(WORD.findall(paragraph, s, e)) for s, e in spans)
-
-
-def word_counts_by_voice(paragraph: str) -> dict[str, int]:
-    """Words per voice. Counted per span rather than per word (a speed goal): quote marks and
-    brackets are never inside a word, so the spans split no word."""
-    quotes, glosses = quote_spans(paragraph), gloss_spans(paragraph)
-    total = len(WORD.findall(paragraph))
-    gloss = _words_in(paragraph, glosses)
-    # brackets win: words of a gloss inside a quotation are the gloss's
-    quoted = _words_in(paragraph, quotes) - sum(
-        _words_in(paragraph, [(max(s, gs), min(e, ge))]) for s, e in quotes for gs, ge in glosses if gs < e and s < ge
-    )
-    return {NARRATIVE: total - quoted - gloss, QUOTED: quoted, GLOSS: gloss}
-
-
 SPEECH, NAME, TITLE = "speech", "name", "title"
 TITLE_BEFORE = re.compile(r"\b(?:magazine|newspaper|book|article|column|op-ed|editorial|film|show|program|programme|"
                           r"song|titled|entitled|headlined|headline|appeared\s+on|aired\s+on)\s*$", re.IGNORECASE)

@@ -212,12 +212,10 @@ def export(babe: Babe, out_dir: pathlib.Path = OUT_DIR) -> None:
 
 
 def main(argv: list[str]) -> int:
-    from .runner import MissingData, check_data_dir, default_data_dir
+    from .runner import script_data_dir
 
-    try:
-        data_dir = check_data_dir(pathlib.Path(argv[0]) if argv else default_data_dir())
-    except MissingData as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    data_dir = script_data_dir(argv)
+    if data_dir is None:
         return 2
     export(Babe(data_dir))
     print(f"wrote {OUT_DIR}")

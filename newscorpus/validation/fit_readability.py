@@ -59,12 +59,10 @@ def coefficients(table: pd.DataFrame) -> dict:
 def main(argv: list[str]) -> int:
     from .clear import clear_table
 
-    from .runner import MissingData, check_data_dir, default_data_dir
+    from .runner import script_data_dir
 
-    try:
-        data_dir = check_data_dir(pathlib.Path(argv[0]) if argv else default_data_dir())
-    except MissingData as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    data_dir = script_data_dir(argv)
+    if data_dir is None:
         return 2
     OUT_FILE.parent.mkdir(parents=True, exist_ok=True)
     OUT_FILE.write_text(json.dumps(coefficients(clear_table(data_dir)), indent=1, sort_keys=True) + "\n",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import json
 import pathlib
+import sys
 import time
 
 import pandas as pd
@@ -40,6 +41,16 @@ def check_data_dir(data_dir: pathlib.Path) -> pathlib.Path:
     if not data_dir.is_dir():
         raise MissingData(f"{data_dir}: no gold data here; get {WHERE_TO_GET}")
     return data_dir
+
+
+def script_data_dir(argv: list[str]) -> pathlib.Path | None:
+    """The fitting scripts' data folder (their first argument, else ``default_data_dir``), or
+    None after printing the one-line error when it is not there."""
+    try:
+        return check_data_dir(pathlib.Path(argv[0]) if argv else default_data_dir())
+    except MissingData as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
 
 
 def scorer(measure: str):
