@@ -45,7 +45,7 @@ def content_problems(articles: pd.DataFrame, folder) -> list[CorpusError]:
     from .cleaning import clean_text
     from .cleaning.cleaned import template_keys
     from .cleaning.cleaner import article_text
-    from .cleaning.language import UNKNOWN, detect_language
+    from .cleaning.language import UNKNOWN
 
     problems = []
     texts = {}
@@ -71,7 +71,9 @@ def content_problems(articles: pd.DataFrame, folder) -> list[CorpusError]:
             with article_budget():
                 cleaned = clean_text(text, title=row.title, author=row.author or None,
                                      template_keys=templates[row.outlet])
-                language = detect_language(text)
+                # the cleaner's reading of the language: English function words first, then the
+                # stop-word lists; the lists alone read a short English text as Finnish
+                language = cleaned.language
         except OverBudget:
             problems.append(CorpusError(folder / row.file, over_budget_problem()))
             continue
