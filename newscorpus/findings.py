@@ -42,7 +42,11 @@ def corpus_digests(seeds_dir: str | os.PathLike | None = None) -> dict[str, str]
 
 def is_original_corpus(seeds_dir: str | os.PathLike | None = None) -> bool:
     """True when the corpus folder holds exactly the original five articles, byte for byte."""
-    return corpus_digests(seeds_dir) == original_digests()
+    folder = Path(find_seeds_dir(seeds_dir)).resolve()
+    names = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+    if names != sorted(original_digests()):  # cheap: an archive is never read just to say no
+        return False
+    return corpus_digests(folder) == original_digests()
 
 
 def daesh_share(table: pd.DataFrame) -> pd.Series:

@@ -47,3 +47,14 @@ def chapter_notice(articles: pd.DataFrame):
         "is theirs. The prose that interprets the results was written about the book's original five "
         "articles and describes those five."
     ))
+
+
+def original_only(markdown: str, otherwise: str = ""):
+    """``markdown`` (MyST, shown as the page's own prose) when the corpus is the original five;
+    ``otherwise`` (or nothing) for any other corpus. For a passage about ISIS, Iraq or the five
+    texts: put it in a hidden code cell as ``original_only(\"\"\"...\"\"\")``, so a reader's
+    corpus never gets sentences about texts it does not hold."""
+    from ..findings import is_original_corpus
+
+    text = markdown if is_original_corpus() else otherwise
+    return Markdown(text) if text else None

@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from ..corpus import date_interval
 from ..labels import article_labels, article_names, short_outlet
 
-__all__ = ["GREY", "OKABE_ITO", "article_labels", "article_names", "outlet_colours", "panel_title",
+__all__ = ["GREY", "MAX_OUTLET_COLOURS", "OKABE_ITO", "OTHER_OUTLETS", "outlet_legend", "article_labels", "article_names", "outlet_colours", "panel_title",
            "short_outlet", "use_style"]
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
@@ -54,13 +54,36 @@ def use_style() -> None:
     plt.rcParams.update(STYLE)
 
 
-def outlet_colours(outlets: Iterable[str]) -> dict[str, str]:
-    """A colour for every outlet: fixed for the seed outlets, then the unused palette in order."""
-    colours = dict(SEED_OUTLET_COLOURS)
+# One distinct colour per outlet up to this many (the Okabe-Ito palette, safe for colour-blind
+# readers); beyond it, the outlets with the fewest articles share grey as "other outlets".
+MAX_OUTLET_COLOURS = len(OKABE_ITO)
+OTHER_OUTLETS = "other outlets"
+
+
+def outlet_colours(outlets: Iterable[str], counts: dict | pd.Series | None = None) -> dict[str, str]:
+    """A colour for every outlet: fixed for the seed outlets, then the unused palette in order.
+    With more than ``MAX_OUTLET_COLOURS`` outlets, the ones with most articles (``counts``;
+    alphabetical without it) keep a colour and the rest are grey (``OTHER_OUTLETS``)."""
+    outlets = sorted(set(outlets))
+    counts = dict(counts) if counts is not None else {}
+    ranked = sorted(outlets, key=lambda o: (o not in SEED_OUTLET_COLOURS, -counts.get(o, 0), o))
+    coloured = set(ranked[:MAX_OUTLET_COLOURS])
+    colours = {o: c for o, c in SEED_OUTLET_COLOURS.items() if o in coloured}
     spare = [c for c in OKABE_ITO if c not in colours.values()]
-    for i, outlet in enumerate(sorted(set(outlets) - set(colours))):
-        colours[outlet] = spare[i % len(spare)]
+    for outlet in ranked:
+        if outlet in colours:
+            continue
+        colours[outlet] = spare.pop(0) if outlet in coloured and spare else GREY
     return colours
+
+
+def outlet_legend(colours: dict[str, str]) -> list[tuple[str, str]]:
+    """(label, colour) pairs for a legend that fits: each coloured outlet once, then one
+    "other outlets" entry for all the grey ones."""
+    named = [(outlet, colour) for outlet, colour in colours.items() if colour != GREY]
+    if any(colour == GREY for colour in colours.values()):
+        named.append((OTHER_OUTLETS, GREY))
+    return named
 
 
 def panel_title(label: str, width: int = 34) -> str:
