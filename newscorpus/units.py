@@ -74,7 +74,8 @@ def outlet_summary(table: pd.DataFrame, articles: pd.DataFrame, columns: list[st
     Articles without a value (NaN) are left out of that measure. The same seed gives the same
     intervals; each outlet and measure draws from its own stream, so adding an outlet does not
     move another's interval."""
-    merged = table.merge(articles[["file", "outlet"]], on="file", how="inner", validate="many_to_one")
+    merged = table.drop(columns=["outlet"], errors="ignore").merge(
+        articles[["file", "outlet"]], on="file", how="inner", validate="many_to_one")
     rows = []
     for outlet, group in merged.groupby("outlet", sort=True):
         for index, column in enumerate(columns):

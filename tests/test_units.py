@@ -106,3 +106,51 @@ def test_outlet_colours_distinct_up_to_the_limit_then_grey():
 def test_few_outlets_all_distinct():
     colours = outlet_colours(["A", "B", "C"])
     assert len(set(colours.values())) == 3 and GREY not in colours.values()
+
+
+# --- the conclusions' outlet comparison, for any corpus -------------------------------------------
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newscorpus import findings
+
+
+def outlet_corpus(sizes: list[int], seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rng = np.random.default_rng(seed)
+    overview = corpus({f"Outlet {chr(65 + i)}": n for i, n in enumerate(sizes)})
+    n = len(overview)
+    overview["clean_words"] = rng.integers(0, 2000, n)
+    table = pd.DataFrame({"file": overview["file"], "outlet": overview["outlet"]})
+    for column in findings.OUTLET_MEASURES:
+        values = rng.normal(10, 3, n)
+        values[rng.random(n) < 0.2] = np.nan  # a measure with nothing to count
+        table[column] = values
+    return table, overview
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sizes=st.lists(st.integers(1, 12), min_size=1, max_size=12), seed=st.integers(0, 10_000))
+def test_outlet_sentences_read_right_for_any_corpus(sizes, seed):
+    table, overview = outlet_corpus(sizes, seed)
+    summary = findings.outlet_findings(table, overview)
+    text = " ".join(findings.outlet_findings_sentences(summary))
+    assert text and "nan" not in text.lower() and "none" not in text.lower()
+    assert " ," not in text and ": ." not in text and "()" not in text
+    for sentence in findings.outlet_findings_sentences(summary):
+        assert len(sentence) < 400, sentence
+    shown = findings.reader_outlet_findings(summary)
+    assert len(shown) == len(sizes)  # a row per outlet, never a column per article
+    assert "nan" not in shown.to_string().lower()
+
+
+def test_a_real_difference_between_outlets_is_stated_and_none_invented():
+    overview = corpus({"Loud": 20, "Quiet": 20})
+    overview["clean_words"] = 1000
+    table = pd.DataFrame({"file": overview["file"]})
+    for column in findings.OUTLET_MEASURES:
+        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 20), 2)  # the same in both outlets ...
+    table.loc[:19, "quotations"] = 20 + np.linspace(-1, 1, 20)  # ... but in quotations
+    text = " ".join(findings.outlet_findings_sentences(findings.outlet_findings(table, overview)))
+    assert "On quotations per 1,000 words, 1 pair of outlets differs" in text
+    assert "Loud (20.0) above Quiet (5.0)" in text
+    assert "reading grade" in text.split("no outlet's interval")[0].split("On ")[-1]
