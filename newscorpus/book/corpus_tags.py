@@ -25,6 +25,28 @@ from sphinx.application import Sphinx
 
 ORIGINAL = "original_corpus"
 OWN = "own_corpus"
+ORIGINAL_TITLE = "Framing ISIS in Iraq: five articles, read closely"
+
+
+def corpus_title(original: bool) -> str:
+    """The book's title: the original one for the original five, else one that names the corpus
+    by its size (read from ``sources.csv``, so a broken corpus still gets a title)."""
+    if original:
+        return ORIGINAL_TITLE
+    import csv
+
+    from ..paths import SOURCES_FILE, find_seeds_dir
+
+    try:
+        with (find_seeds_dir() / SOURCES_FILE).open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        rows = []
+    outlets = len({row.get("outlet", "") for row in rows})
+    if not rows:
+        return "News articles, read closely"
+    return (f"{len(rows):,d} news article{'s' * (len(rows) != 1)} from {outlets:,d} "
+            f"outlet{'s' * (outlets != 1)}, read closely")
 
 
 def _on_config_inited(app: Sphinx, config) -> None:
@@ -35,6 +57,11 @@ def _on_config_inited(app: Sphinx, config) -> None:
         if app.tags.has(tag):
             app.tags.remove(tag)
     app.tags.add(ORIGINAL if original else OWN)
+    # the intro's heading and the pages' title say what the corpus is (``{{ corpus_title }}``)
+    title = corpus_title(original)
+    config.myst_substitutions = {**(config.myst_substitutions or {}), "corpus_title": title}
+    config.html_title = title
+    config.project = title
 
 
 def setup(app: Sphinx) -> dict:
