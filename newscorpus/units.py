@@ -14,6 +14,8 @@ per outlet and measure) that the chapters' charts and sentences read.
 
 from __future__ import annotations
 
+import zlib
+
 import numpy as np
 import pandas as pd
 
@@ -54,9 +56,13 @@ def unit_sentence(articles: pd.DataFrame) -> str:
                 "each outlet's spread over its articles, with a 95% interval for its mean from "
                 "resampling its articles; an outlet with fewer than "
                 f"{MIN_ARTICLES_FOR_INTERVAL} articles gets no interval.")
-    return (f"The {n:,d} article{'s' * (n != 1)} come{'s' * (n == 1)} from {outlets:,d} "
-            f"outlet{'s' * (outlets != 1)}, most with a single article, so this chapter compares articles: "
-            "a difference between two articles is a finding about those texts, not about their outlets.")
+    if n == 1:
+        return ("The corpus holds one article, so this chapter describes it: there is nothing to compare "
+                "it with, and nothing here describes its outlet.")
+    most = "each with a single article" if n == outlets else "most with a single article"
+    return (f"The {n:,d} articles come from {outlets:,d} outlet{'s' * (outlets != 1)}, {most}, so this "
+            "chapter compares articles: a difference between two articles is a finding about those texts, "
+            "not about their outlets.")
 
 
 def _bootstrap_means(values: np.ndarray, rng: np.random.Generator, resamples: int) -> np.ndarray:
@@ -78,7 +84,7 @@ def outlet_summary(table: pd.DataFrame, articles: pd.DataFrame, columns: list[st
         articles[["file", "outlet"]], on="file", how="inner", validate="many_to_one")
     rows = []
     for outlet, group in merged.groupby("outlet", sort=True):
-        for index, column in enumerate(columns):
+        for column in columns:
             values = pd.to_numeric(group[column], errors="coerce").dropna().to_numpy(dtype=float)
             row = {"outlet": outlet, "measure": column, "articles": len(values),
                    "mean": np.nan, "median": np.nan, "q25": np.nan, "q75": np.nan,
@@ -87,7 +93,10 @@ def outlet_summary(table: pd.DataFrame, articles: pd.DataFrame, columns: list[st
                 row.update(mean=values.mean(), median=np.median(values),
                            q25=np.quantile(values, 0.25), q75=np.quantile(values, 0.75))
             if len(values) >= MIN_ARTICLES_FOR_INTERVAL:
-                stream = np.random.default_rng([seed, index, *outlet.encode("utf-8")])
+                # a stream per outlet and measure, named not numbered: the same measure gets the
+                # same draws whatever other measures are summarised with it
+                stream = np.random.default_rng([seed, zlib.crc32(column.encode("utf-8")),
+                                                zlib.crc32(outlet.encode("utf-8"))])
                 means = _bootstrap_means(values, stream, resamples)
                 tail = (1 - CONFIDENCE) / 2
                 row.update(low=np.quantile(means, tail), high=np.quantile(means, 1 - tail))

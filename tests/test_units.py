@@ -17,13 +17,26 @@ def corpus(per_outlet: dict[str, int]) -> pd.DataFrame:
 
 def test_one_article_per_outlet_compares_articles():
     assert units.comparison_unit(corpus({"A": 2, "B": 1, "C": 1, "D": 1})) == units.ARTICLE
-    assert "compares articles" in units.unit_sentence(corpus({"A": 1}))
+    assert "compares articles" in units.unit_sentence(corpus({"A": 1, "B": 1}))
 
 
 def test_several_articles_per_outlet_compare_outlets():
     articles = corpus({"A": 6, "B": 7, "C": 1})
     assert units.comparison_unit(articles) == units.OUTLET
     assert "compares outlets" in units.unit_sentence(articles)
+
+
+def test_one_article_is_described_not_compared():
+    sentence = units.unit_sentence(corpus({"A": 1}))
+    assert "one article" in sentence and "most with" not in sentence
+
+
+def test_a_measure_draws_the_same_whatever_is_summarised_with_it():
+    articles = corpus({"A": 12})
+    table = pd.DataFrame({"file": articles["file"], "x": np.arange(12.0), "y": np.arange(12.0) ** 2})
+    alone = units.outlet_summary(table, articles, ["y"]).iloc[0]
+    both = units.outlet_summary(table, articles, ["x", "y"]).set_index("measure").loc["y"]
+    assert (alone["low"], alone["high"]) == (both["low"], both["high"])
 
 
 def test_empty_corpus_is_articles():
