@@ -59,10 +59,11 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
     below 30 sentences is drawn hollow. A spare panel always holds the legend."""
     use_style()
     names = list(formulas or SCORE_NAMES)
-    scores, note = chart_rows(scores, names[0])
-    scores = scores.reset_index(drop=True)
     columns = min(columns, len(names) + 1)
     rows = int(np.ceil(len(names) / columns))
+    # each row of panels repeats the articles: fewer of them when there are several rows
+    scores, note = chart_rows(scores, names[0], MAX_ROWS // rows)
+    scores = scores.reset_index(drop=True)
     n = len(scores)
     labels = [short_label(label) for label in article_names(scores["file"], overview)]
     # long article names (many articles, file names added) take width: wrap the panel titles
