@@ -696,6 +696,19 @@ def without_longest(sentences: pd.DataFrame, share: float = LONGEST_SHARE) -> pd
     return sentences.drop(index=dropped)
 
 
+def long_dropped_note(sentences: pd.DataFrame, names: dict[str, str], limit: int = LONG_SENTENCE_WORDS) -> str:
+    """A sentence: which article loses most sentences when those over ``limit`` words are dropped,
+    and how many the others lose at most (or that none has such a sentence)."""
+    long_share = (sentences["words"] > limit).groupby(sentences["file"], sort=False).agg(["sum", "size"])
+    if long_share.empty or not long_share["sum"].any():
+        return f"no article here has a sentence over {limit} words, so this check drops none."
+    most = long_share["sum"].idxmax()
+    text = f"{names[most]} loses {long_share.loc[most, 'sum']:,d} of its {long_share.loc[most, 'size']:,d} sentences"
+    if len(long_share) == 1:
+        return text + "."
+    return text + f", no other article more than {long_share.drop(most)['sum'].max():,d}."
+
+
 def without_long_sentences(sentences: pd.DataFrame, limit: int = LONG_SENTENCE_WORDS) -> pd.DataFrame:
     """The sentences of at most ``limit`` words. An article whose every sentence is longer drops
     out of the comparison (and the correction counts only the pairs left)."""
@@ -1032,8 +1045,11 @@ def fitted_note(fitted: pd.DataFrame | None, validity: dict | None, names: dict[
         return ("The score fitted to teachers' judgements is not part of this build "
                 "(`newscorpus.measures.readability_fit` is absent), so it is not shown.")
     low, high = fitted.loc[fitted["fitted_ease"].idxmin()], fitted.loc[fitted["fitted_ease"].idxmax()]
-    text = (f"On CLEAR's scale (higher is easier) the fitted score runs from {low['fitted_ease']:+.2f} "
-            f"({names[low['file']]}) to {high['fitted_ease']:+.2f} ({names[high['file']]})")
+    if len(fitted) == 1:
+        text = f"On CLEAR's scale (higher is easier) the fitted score of {names[low['file']]} is {low['fitted_ease']:+.2f}"
+    else:
+        text = (f"On CLEAR's scale (higher is easier) the fitted score runs from {low['fitted_ease']:+.2f} "
+                f"({names[low['file']]}) to {high['fitted_ease']:+.2f} ({names[high['file']]})")
     if validity and "informational_fitted_cv_pearson" in validity:
         text += (f"; out of fold it follows teachers' judgements on informational excerpts at "
                  f"{validity_interval(validity, 'fitted_cv')}")
