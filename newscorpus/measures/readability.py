@@ -1009,6 +1009,10 @@ def diversity_words_note(scores: pd.DataFrame, diversity: pd.DataFrame) -> str:
     if fewer.empty:
         return ""
     low, high = int(fewer.min()), int(fewer.max())
+    if low < 0:  # a word the counts table splits differently can make one more here
+        span = f"from {-low:,d} more to {high:,d} fewer" if high > 0 else f"up to {-low:,d} more"
+        return (f"The words in this table leave out numbers, which are not vocabulary, so an article has "
+                f"{span} here than in the counts table above.")
     span = f"{low:,d}" if low == high else f"{low:,d} to {high:,d}"
     return (f"The words in this table leave out numbers, which are not vocabulary, so each article has "
             f"{span} fewer here than in the counts table above.")
@@ -1112,7 +1116,10 @@ def outlet_scores(scores: pd.DataFrame, articles: pd.DataFrame, formulas: list[s
     of the mean from resampling the outlet's articles."""
     from ..units import outlet_summary
 
-    return outlet_summary(ranked(scores, excluded), articles, list(formulas))
+    # units.outlet_summary draws each measure's resamples from a stream numbered by its column, so
+    # every call uses all seven in one order: a formula gets the same interval in every table
+    summary = outlet_summary(ranked(scores, excluded), articles, list(SCORES))
+    return summary[summary["measure"].isin(list(formulas))].reset_index(drop=True)
 
 
 def _ordered_outlets(summary: pd.DataFrame, score: str) -> pd.DataFrame:
@@ -1214,13 +1221,13 @@ def outlet_formula_agreement(summary: pd.DataFrame, score: str = "kincaid_grade"
     return f"{text}; {top_k_list(notes, k=3, rest='see the outlet table')}"
 
 
-def article_point_scores(sentences: pd.DataFrame, score: str) -> pd.DataFrame:
-    """Each article's point score on ``score`` from its per-sentence counts (no interval):
-    ``file``, ``score``."""
-    formula, args = SCORES[score]
+def article_point_scores(sentences: pd.DataFrame, score: str | None = None) -> pd.DataFrame:
+    """Each article's point score on ``score`` (or on all seven) from its per-sentence counts (no
+    interval): ``file`` and a column per score."""
     totals = sentences.groupby("file", sort=False)[COUNTS].sum()
-    values = formula(*(totals[c].to_numpy(dtype=float) for c in args))
-    return pd.DataFrame({"file": totals.index, score: np.asarray(values, dtype=float)})
+    values = scores_from_counts({c: totals[c].to_numpy(dtype=float) for c in COUNTS})
+    names = list(SCORES) if score is None else [score]
+    return pd.DataFrame({"file": totals.index, **{n: np.asarray(values[n], dtype=float) for n in names}})
 
 
 def outlet_sensitivity(sentences: pd.DataFrame, articles: pd.DataFrame, score: str,
@@ -1229,14 +1236,14 @@ def outlet_sensitivity(sentences: pd.DataFrame, articles: pd.DataFrame, score: s
     per-sentence table rewritten, each article rescored, ``outlet_scores`` and
     ``units.separated_outlets`` applied unchanged): ``variant``, ``higher``, ``lower``,
     ``higher_mean``, ``lower_mean``."""
-    from ..units import outlet_summary, separated_outlets
+    from ..units import separated_outlets
 
     variants = SENSITIVITY_VARIANTS if variants is None else variants
     rows = ranked(sentences, excluded)
     tables = []
     for key, (_, rewrite) in variants.items():
-        points = article_point_scores(rewrite(rows), score)
-        pairs = separated_outlets(outlet_summary(points, articles, [score]), score)
+        points = article_point_scores(rewrite(rows))
+        pairs = separated_outlets(outlet_scores(points, articles, [score]), score)
         tables.append(pairs.assign(variant=key)[["variant", *pairs.columns]])
     return pd.concat(tables, ignore_index=True)
 
