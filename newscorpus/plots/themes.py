@@ -22,7 +22,7 @@ from . import GREY, OKABE_ITO, article_labels, article_names, outlet_colours, pa
 from .basemap import draw_basemap
 
 TOP_WORDS = 12
-MAX_PANELS = 24  # beyond this many articles, a chart with a panel per article pools them by outlet
+MAX_PANELS = 12  # beyond this many articles, a chart with a panel per article pools them by outlet (or keeps the top)
 MAX_ROWS = 40  # beyond this many articles, the theme dot table has a row per outlet
 MAP_BBOX = (35.0, 52.5, 29.0, 38.6)  # west, east, south, north: Syria, Iraq and Tehran
 MAX_MAP_PANELS = 6  # up to this many articles (or else outlets), one small map each; beyond, one map
@@ -581,6 +581,7 @@ def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]]
 # Ticks at the very start or end of a text sit on the panel's edge: the x axis runs a little
 # beyond 0 and 1, and no panel draws a left spine, so no tick hides under an axis line.
 DISPERSION_MARGIN = 0.04
+DISPERSION_BINS = 10  # comparing outlets, a lane is shaded by tenths of the text
 
 
 def dispersion_lanes(positions: pd.DataFrame, articles: pd.DataFrame, unit: str | None = None,
@@ -606,11 +607,13 @@ def dispersion_lanes(positions: pd.DataFrame, articles: pd.DataFrame, unit: str 
     sizes = units.articles_per_outlet(articles)
     files = ordered.groupby("outlet")["file"].agg(list)
     outlets = list(sizes.index)
-    what = "one lane per outlet, its articles on it"
+    what = ("one lane per outlet, its articles on it, each tenth of the lane shaded by the share of the outlet's "
+            "uses of the word that fall in that tenth of its texts (darkest: the most)")
     if len(outlets) > top:
         used = {o: int(uses.reindex(files[o]).fillna(0).sum()) for o in outlets}
         outlets = sorted(outlets, key=lambda o: (-used[o], -sizes[o], o))[:top]
-        what = f"the {top} outlets, of {len(sizes):,d}, that use the words most, each outlet's articles on its lane"
+        what = (f"the {top} outlets, of {len(sizes):,d}, that use the words most, each outlet's articles on its lane, "
+                "each tenth shaded by the share of the uses that fall there")
     return [(outlet_label(o, int(sizes[o])), files[o], o) for o in outlets], what
 
 
@@ -620,16 +623,25 @@ def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list
     (``dispersion_lanes``), a tick wherever the term occurs, from the start (0) to the end (1)
     of the text."""
     use_style()
+    unit = unit_of(articles, unit)
     lanes, _ = dispersion_lanes(positions, articles, unit)
     colours = colours_for(articles)
     lane_height = 0.45 if len(lanes) <= 20 else 0.3
     fig, axes = plt.subplots(1, max(1, len(terms)), figsize=(1.45 * len(terms) + 2.6, 1.1 + lane_height * len(lanes)),
                              sharey=True, squeeze=False)
+    edges = np.linspace(0, 1, DISPERSION_BINS + 1)
     for ax, term in zip(axes[0], terms):
         for y, (_, files, outlet) in enumerate(lanes):
             at = positions[positions["file"].isin(files) & (positions["term"] == term)]["position"]
-            ax.scatter(at, [y] * len(at), marker="|", s=160 if len(lanes) <= 20 else 90, color=colours[outlet],
-                       linewidth=1.6, gid=f"ticks:{term}:{y}")
+            if unit == units.OUTLET:  # many articles on a lane: the share of uses in each tenth of the texts
+                counts, _ = np.histogram(at.clip(0, 1 - 1e-9), edges)
+                for left, n in zip(edges[:-1], counts):
+                    if n:
+                        ax.bar(left, 0.7, width=1 / DISPERSION_BINS, bottom=y - 0.35, align="edge",
+                               color=colours[outlet], alpha=0.15 + 0.85 * n / counts.max(), linewidth=0)
+            else:
+                ax.scatter(at, [y] * len(at), marker="|", s=160 if len(lanes) <= 20 else 90, color=colours[outlet],
+                           linewidth=1.6, gid=f"ticks:{term}:{y}")
             ax.axhline(y, color="#dddddd", linewidth=0.6, zorder=0)
         ax.set_title(textwrap.fill(term, 14), fontsize=9)
         ax.set_xlim(-DISPERSION_MARGIN, 1 + DISPERSION_MARGIN)
