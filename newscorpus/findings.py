@@ -104,6 +104,8 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
                     on="file", how="left", validate="1:1")
              .merge(placed, on="file", how="left", validate="1:1"))
     table["places"] = table["places"].fillna(0).astype(int)
+    # pages whose text lost its breaks are described, never ranked (file -> why)
+    table.attrs["unsegmented"] = readability.unsegmented_articles(sentences)
     if units.comparison_unit(overview) == units.ARTICLE and len(table) <= MAX_PAIRWISE_ARTICLES:
         # the readability chapter's corrected pairwise comparison, so the sentences rank only what
         # exceeds the noise
@@ -135,6 +137,9 @@ def outlet_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame
     words = words.where(words > 0).to_numpy(dtype=float)
     rates = table.assign(**{column: table[column].to_numpy(dtype=float) / words * 1000
                             for column in PER_THOUSAND_WORDS})
+    # a page that lost its sentence breaks has no meaningful grade: left out of its outlet's
+    unsegmented = list(table.attrs.get("unsegmented") or {})
+    rates.loc[rates["file"].isin(unsegmented), "kincaid_grade"] = float("nan")
     return units.outlet_summary(rates, overview[["file", "outlet"]], list(OUTLET_MEASURES))
 
 
@@ -213,6 +218,7 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     table, so they read correctly for any corpus; names are the user's text (escape to display)."""
     pairs = table.attrs.get("grade_pairs")
     t = table.reset_index(drop=True)
+    t.attrs = dict(table.attrs)
     out = []
     if t["kincaid_grade"].isna().all():
         return out
@@ -247,8 +253,12 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
 def _grade_sentence(t: pd.DataFrame, overview: pd.DataFrame, pairs: pd.DataFrame) -> str:
     """Highest and lowest grade, then what the corrected pairwise intervals allow: the highest
     ranked only against the articles it differs from beyond the noise."""
-    hard_file, clear, unclear = readability.hardest_against_others(t, pairs, "kincaid_grade")
-    hard, easy = t.index[t["file"] == hard_file][0], t["kincaid_grade"].idxmin()
+    excluded = t.attrs.get("unsegmented") or {}
+    hard_file, clear, unclear = readability.hardest_against_others(t, pairs, "kincaid_grade", excluded)
+    if hard_file is None:
+        return "No article can be ranked on reading grade: every page lost its sentence breaks."
+    hard = t.index[t["file"] == hard_file][0]
+    easy = readability.ranked(t, excluded)["kincaid_grade"].idxmin()
     start = (f"{_name(t, overview, hard)} has the highest reading grade ({t.loc[hard, 'kincaid_grade']:.1f}) "
              f"and {_name(t, overview, easy)} the lowest ({t.loc[easy, 'kincaid_grade']:.1f}). ")
     names = lambda files: english_list(article_names(files, overview)) if len(files) <= 3 else _count(len(files), "other article")
