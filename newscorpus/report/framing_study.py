@@ -618,6 +618,8 @@ def range_text(values: pd.Series, names: dict[str, str], spec: str, what: str,
         return empty or f"{what[:1].upper() + what[1:]} has no value in any article of this corpus."
     low, high = format(present.min(), spec), format(present.max(), spec)
     low_names = tied_names(present, names, spec, lowest=True)
+    if len(present) == 1:
+        return f"{what[:1].upper() + what[1:]} is {low} in the only article with a value ({low_names})."
     if low == high:
         return f"{what[:1].upper() + what[1:]} is {low} wherever it can be computed ({low_names})."
     return (f"{what[:1].upper() + what[1:]} runs from {low} ({low_names}) to {high} "
