@@ -255,3 +255,18 @@ def test_years_and_limits_for_one_article():
     assert study.years_text(pd.Series(["2014-06", "2016-12-01"])) == "2014 and 2016"
     one = pd.DataFrame({"file": ["a"], "outlet": ["X"]})
     assert "one article cannot stand for its outlet; it is not recorded" in study.limits_text(one, 0, 0, original=False)
+
+
+def test_a_range_over_many_long_named_ties_stays_one_readable_sentence():
+    files = [f"f{k}" for k in range(300)]
+    names = {f: f"The Washington Post, 8 November 2015 (wash-post_2015-11-08_all-eggs-in-n-h-and-iowa-{f})" for f in files}
+    values = pd.Series([0.0] * 150 + [1.0] * 150, index=files)
+    assert_readable(study.range_text(values, names, ".0%", "by the rule, the agent share"))
+
+
+def test_a_large_table_is_not_carried_in_the_page():
+    small = pd.DataFrame({"file": ["a"], "x": [1]})
+    assert "data:text/csv" in study.download_or_note(small, "small.csv", "`export`").data
+    big = pd.DataFrame({"file": ["a" * 100] * 50})
+    note = study.download_or_note(big, "big.csv", "`python -m newscorpus export OUTDIR`", max_bytes=1000)
+    assert "data:" not in note.data and "50 rows" in note.data and "newscorpus export" in note.data

@@ -63,8 +63,11 @@ def profile_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, overview: pd.Data
     return fig
 
 
+MAX_NAME_ROWS = 25  # bars in each panel of the names chart (four panels share them)
+
+
 def names_by_voice(label_counts: pd.DataFrame, overview: pd.DataFrame, labels: list[str], columns: int = 2,
-                   top: int = MAX_ROWS) -> plt.Figure:
+                   top: int = MAX_NAME_ROWS) -> plt.Figure:
     """One panel per name, all on one x scale; in each, one bar per article split into the
     outlet's narrative (solid), quoted text (hatched) and bracketed glosses (dotted). Articles that
     use none of the names are left out; beyond ``top`` articles, the ``top`` with the most
@@ -83,7 +86,7 @@ def names_by_voice(label_counts: pd.DataFrame, overview: pd.DataFrame, labels: l
     n = len(files)
     rows = int(np.ceil(len(labels) / columns))
     # one x scale for every panel: bars of different names are compared across panels
-    fig, axes = plt.subplots(rows, columns, figsize=(9, rows * (1.1 + 0.3 * n) + 0.6), sharex=True, sharey=True,
+    fig, axes = plt.subplots(rows, columns, figsize=(9, rows * (1.1 + 0.26 * n) + 0.6), sharex=True, sharey=True,
                              squeeze=False)
     colours = _colours(files, overview)
     for ax, label in zip(axes.flat, labels):

@@ -617,13 +617,13 @@ def range_text(values: pd.Series, names: dict[str, str], spec: str, what: str,
     if present.empty:
         return empty or f"{what[:1].upper() + what[1:]} has no value in any article of this corpus."
     low, high = format(present.min(), spec), format(present.max(), spec)
-    low_names = tied_names(present, names, spec, lowest=True)
+    low_names = tied_names(present, names, spec, lowest=True, k=1)  # one name and a count: article names are long
     if len(present) == 1:
         return f"{what[:1].upper() + what[1:]} is {low} in the only article with a value ({low_names})."
     if low == high:
         return f"{what[:1].upper() + what[1:]} is {low} wherever it can be computed ({low_names})."
     return (f"{what[:1].upper() + what[1:]} runs from {low} ({low_names}) to {high} "
-            f"({tied_names(present, names, spec, lowest=False)}).")
+            f"({tied_names(present, names, spec, lowest=False, k=1)}).")
 
 
 def distinctive_scope_text(unit: str, panels: int, max_panels: int) -> str:
@@ -652,3 +652,22 @@ def profile_rows_text(unit: str, n_articles: int, n_outlets: int, max_rows: int)
         return (f"Here a row is an outlet ({shown}): each rate is the mean of its articles' rates and each count "
                 "the sum over them; every article's row is in `framing.csv`.")
     return "A row is an article."
+
+
+# A table carried in the page as a download above this size is left to ``python -m newscorpus``: a
+# data URI of many megabytes would make the page itself too large to open.
+MAX_DOWNLOAD_BYTES = 2_000_000
+
+
+def download_or_note(frame: pd.DataFrame, filename: str, how: str, max_bytes: int = MAX_DOWNLOAD_BYTES):
+    """The table as a download link while its CSV is small enough to carry in the page, else a
+    sentence saying how many rows it has and how to get it (``how``: a command or a call)."""
+    from IPython.display import Markdown
+
+    from ..book.evidence import download_link
+
+    size = len(frame.to_csv(index=False).encode("utf-8"))
+    if size <= max_bytes:
+        return download_link(frame, filename)
+    return Markdown(f"`{filename}` has {frame.shape[0]:,d} rows ({size / 1e6:,.0f} MB), too many to carry in this page: "
+                    f"{how} gives it.")
