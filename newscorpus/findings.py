@@ -105,7 +105,9 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
              .merge(placed, on="file", how="left", validate="1:1"))
     table["places"] = table["places"].fillna(0).astype(int)
     # pages whose text lost its breaks are described, never ranked (file -> why)
-    table.attrs["unsegmented"] = readability.unsegmented_articles(sentences)
+    from .cleaning.report import unbroken_files
+
+    table.attrs["unsegmented"] = unbroken_files(cleaned)
     if units.comparison_unit(overview) == units.ARTICLE and len(table) <= MAX_PAIRWISE_ARTICLES:
         # the readability chapter's corrected pairwise comparison, so the sentences rank only what
         # exceeds the noise

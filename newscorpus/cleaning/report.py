@@ -73,6 +73,14 @@ def text_breaks(cleaned: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=BREAK_COLUMNS)
 
 
+def unbroken_files(cleaned: pd.DataFrame) -> dict[str, str]:
+    """The flagged articles of :func:`text_breaks` as ``{file: why}``: what a ranking leaves out
+    (the readability chapter's "hardest to read", the conclusions' grades)."""
+    breaks = text_breaks(cleaned)
+    flagged = breaks[breaks["no_breaks"]]
+    return dict(zip(flagged["file"], flagged["why"]))
+
+
 def breaks_sentence(breaks: pd.DataFrame, articles: pd.DataFrame) -> str:
     """What the check found, in one or two sentences (names: at most five, then the table)."""
     thresholds = (f"a body that is one paragraph of more than {ONE_PARAGRAPH_WORDS} words, a paragraph of more "

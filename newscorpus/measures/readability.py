@@ -484,7 +484,7 @@ def ranked(table: pd.DataFrame, excluded: dict[str, str] | None) -> pd.DataFrame
 
 def hardest_article(scores: pd.DataFrame, score: str, excluded: dict[str, str] | None = None) -> str | None:
     """The file with the hardest point score on ``score``, leaving out ``excluded`` files (file ->
-    why: a page that cannot be ranked, ``unsegmented_articles``); None when no article is left."""
+    why: a page that cannot be ranked, ``cleaning.report.unbroken_files``); None when no article is left."""
     values = ranked(scores, excluded).set_index("file")[score].dropna()
     if values.empty:
         return None
@@ -1063,33 +1063,8 @@ def fitted_note(fitted: pd.DataFrame | None, validity: dict | None, names: dict[
 # --- pages that cannot be ranked -------------------------------------------------------------
 # A saved page whose paragraphs were run together (no breaks, or "said.The" with no space) is
 # segmented as a few very long sentences and gets an absurd grade (69 words as one sentence:
-# grade 29.1). Such a page is flagged and left out of every "hardest to read" ranking, with the
-# reason. This is a stand-in rule, to be replaced by the text layer's shared per-article flag.
-
-UNSEGMENTED_SENTENCE_WORDS = 60  # a sentence this long is suspect only with one of the signs below
-UNSEGMENTED_PARAGRAPH_WORDS = 150  # one paragraph this long: the page has no paragraph breaks
-GLUED_STOP = re.compile(r"[a-z]{2}[.!?][\"”’)]?[A-Z][a-z]")  # "said.The": two paragraphs run together
-
-
-def unsegmented_articles(sentences: pd.DataFrame) -> dict[str, str]:
-    """Files whose text has no usable paragraph or sentence breaks, mapped to why (a short clause):
-    one paragraph of more than ``UNSEGMENTED_PARAGRAPH_WORDS`` words; or a sentence of more than
-    ``UNSEGMENTED_SENTENCE_WORDS`` words that holds half the article's words or more; or such a
-    sentence with a full stop glued to the next word ("said.The"). ``sentences`` is the
-    per-sentence table of ``readability_tables``. None of the original five is flagged."""
-    flagged: dict[str, str] = {}
-    if sentences.empty:
-        return flagged
-    for file, group in sentences.groupby("file", sort=False):
-        words = int(group["words"].sum())
-        longest = group.loc[group["words"].idxmax()]
-        if group["paragraph"].nunique() == 1 and words > UNSEGMENTED_PARAGRAPH_WORDS:
-            flagged[file] = f"one paragraph of {words:,d} words"
-        elif longest["words"] > UNSEGMENTED_SENTENCE_WORDS and 2 * longest["words"] >= words:
-            flagged[file] = f"one sentence holds {int(longest['words']):,d} of its {words:,d} words"
-        elif longest["words"] > UNSEGMENTED_SENTENCE_WORDS and GLUED_STOP.search(str(longest["text"])):
-            flagged[file] = f"a sentence of {int(longest['words']):,d} words with a full stop glued to the next word"
-    return flagged
+# grade 29.1). The cleaning chapter flags such pages (``cleaning.report.unbroken_files``, one rule
+# for the whole book) and every ranking here leaves them out, with the reason.
 
 
 def excluded_note(excluded: dict[str, str] | None, names: dict[str, str], k: int = 3) -> str:
