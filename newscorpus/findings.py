@@ -104,6 +104,11 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
                     on="file", how="left", validate="1:1")
              .merge(placed, on="file", how="left", validate="1:1"))
     table["places"] = table["places"].fillna(0).astype(int)
+    # whether the theme dictionary (conflict events) speaks to this corpus: if not, no top theme
+    # is named (the themes chapter's own rule)
+    from .plots.themes import conflict_share
+
+    table.attrs["conflict_news"] = conflict_share(themes.theme_rates(cleaned))["conflict"]
     # pages whose text lost its breaks are described, never ranked (file -> why)
     from .cleaning.report import unbroken_files
 
@@ -200,6 +205,8 @@ def reader_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame
     # themes are not ranked where the leader does not stand clear of every other theme
     theme = [t if clear or not isinstance(t, str) else NO_CLEAR_THEME
              for t, clear in zip(table["top_theme"], table["top_theme_clear"])]
+    if not table.attrs.get("conflict_news", True):  # the dictionary does not speak to this corpus
+        theme = [NO_CLEAR_THEME] * len(table)
     columns = {
         f"Reading grade ({readability.CONFIDENCE:.0%} interval)": "grade",
         '"Daesh" share of names': "daesh_share", "Named sources": "sources_named",
@@ -248,7 +255,11 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     q = t["quotations"].idxmax()
     if t.loc[q, "quotations"] > 0:
         out.append(f"{_name(t, overview, q)} quotes most ({_count(int(t.loc[q, 'quotations']), 'quotation')}).")
-    out.append(_theme_sentence(t, overview))
+    if t.attrs.get("conflict_news", True):
+        out.append(_theme_sentence(t, overview))
+    else:
+        out.append("The theme dictionary is made for news of armed conflict and matches few words here, "
+                   "so no article's leading theme is named.")
     return out
 
 
