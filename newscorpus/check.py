@@ -38,7 +38,7 @@ def duplicate_problems(articles: pd.DataFrame, folder) -> list[CorpusError]:
     return problems
 
 
-def content_problems(articles: pd.DataFrame, folder) -> list[CorpusError]:
+def content_problems(articles: pd.DataFrame, folder, notes: list[str] | None = None) -> list[CorpusError]:
     """Articles the measures cannot use: not English, nothing left after cleaning, a "line" longer
     than any paragraph (a missing line break), or more work than an article's time budget. Each
     article is cleaned as ``clean_corpus`` cleans it (templates learnt per outlet)."""
@@ -83,6 +83,16 @@ def content_problems(articles: pd.DataFrame, folder) -> list[CorpusError]:
         elif not cleaned.paragraphs:
             problems.append(CorpusError(folder / row.file, "no article text left after cleaning (every line read as "
                                         "page furniture): run `python -m newscorpus clean` on it to see why"))
+        elif notes is not None:
+            # not refused: the book describes such a page but ranks it nowhere (cleaning chapter)
+            from .cleaning.report import article_breaks
+            from .errors import display_path
+
+            breaks = article_breaks(row.file, cleaned.paragraphs)
+            if breaks["no_breaks"]:
+                notes.append(f"{display_path(folder / row.file)}: its text has lost its breaks "
+                             f"({breaks['why']}): the book describes it but ranks it nowhere; "
+                             "put each paragraph on its own line to have it ranked")
     return problems
 
 
@@ -96,5 +106,5 @@ def check_corpus(seeds_dir: str | os.PathLike | None = None,
     articles = pd.DataFrame.from_records(records, columns=columns).sort_values("file", ignore_index=True)
     problems += duplicate_problems(articles, folder)
     if len(articles):
-        problems += content_problems(articles, folder)
+        problems += content_problems(articles, folder, notes)
     return articles, problems

@@ -153,6 +153,18 @@ def test_a_file_over_the_size_limit(seeds_copy):
     ])
 
 
+def test_a_page_without_breaks_is_noted_not_refused(seeds_copy):
+    """A page whose paragraphs were run together is accepted (the book describes it) with a note
+    saying it is ranked nowhere; a well-formed article gets no such note."""
+    sentence = "The minister said the talks would resume next week in the capital"
+    add_article(seeds_copy, "005_glued.txt", "".join(f"{sentence} after {k} days.The " for k in range(12)) + "end.\n")
+    notes: list[str] = []
+    _, problems = check_corpus(seeds_copy, notes=notes)
+    assert not [p for p in problems if "005_glued" in str(p)]
+    flagged = [n for n in notes if "lost its breaks" in n]
+    assert len(flagged) == 1 and "005_glued.txt" in flagged[0] and "ranks it nowhere" in flagged[0]
+
+
 def test_a_saved_web_page_may_be_bigger_than_a_text(seeds_copy):
     """A saved page carries its scripts and styles (real ones run to 3 MB): it gets the HTML
     limit, and the same bytes in a .txt file are still refused."""
