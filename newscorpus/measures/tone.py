@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, SPECIAL_CASES, SentimentIntensityAnalyzer, SentiText, negated
 
 from .sentences import split_sentences
 
@@ -19,10 +19,99 @@ MARTYRING_EXAMPLE = ("Last month, a suicide car bomber hit Shiite pilgrims retur
                      "observance, martyring 92.")
 
 
+class FastAnalyzer(SentimentIntensityAnalyzer):
+    """VADER 3.3.2 with the same scores, hand-optimised for the speed goal (VADER was a third of
+    the framing row's time). The package lower-cases the whole sentence again for every
+    neighbour of every lexicon word (``_negation_check``, ``_special_idioms_check``) and copies
+    the text character by character to replace emoji; here a word is lower-cased only where a
+    rule reads it, a word outside the lexicon (which the package scores 0 after the same
+    checks) is scored 0 at once, and a text without emoji is taken as it is. Every rule, and
+    the order of every floating-point operation, is the package's: ``tests/test_tone.py``
+    compares the scores with the package's own on every seed sentence and VADER's examples."""
+
+    def __init__(self):
+        super().__init__()
+        self._emoji_characters = frozenset(e for e in self.emojis if len(e) == 1)
+
+    def polarity_scores(self, text):
+        if self._emoji_characters.isdisjoint(text):
+            text = text.strip()  # what the package's emoji loop gives for a text without emoji
+        else:
+            return super().polarity_scores(text)
+        sentitext = SentiText(text)
+        sentiments = []
+        words = sentitext.words_and_emoticons
+        lexicon = self.lexicon
+        last = len(words) - 1
+        for i, item in enumerate(words):
+            lower = item.lower()
+            if lower in BOOSTER_DICT:
+                sentiments.append(0)
+                continue
+            if i < last and lower == "kind" and words[i + 1].lower() == "of":
+                sentiments.append(0)
+                continue
+            if lower not in lexicon:
+                sentiments.append(0)  # sentiment_valence's valence for a word outside the lexicon
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return self.score_valence(sentiments, text)
+
+    @staticmethod
+    def _negation_check(valence, words_and_emoticons, start_i, i):
+        def low(k):
+            return str(words_and_emoticons[k]).lower()
+
+        if start_i == 0:
+            if negated([low(i - (start_i + 1))]):
+                valence = valence * N_SCALAR
+        if start_i == 1:
+            if low(i - 2) == "never" and (low(i - 1) == "so" or low(i - 1) == "this"):
+                valence = valence * 1.25
+            elif low(i - 2) == "without" and low(i - 1) == "doubt":
+                valence = valence
+            elif negated([low(i - (start_i + 1))]):
+                valence = valence * N_SCALAR
+        if start_i == 2:
+            if low(i - 3) == "never" and (low(i - 2) == "so" or low(i - 2) == "this") or \
+                    (low(i - 1) == "so" or low(i - 1) == "this"):
+                valence = valence * 1.25
+            elif low(i - 3) == "without" and (low(i - 2) == "doubt" or low(i - 1) == "doubt"):
+                valence = valence
+            elif negated([low(i - (start_i + 1))]):
+                valence = valence * N_SCALAR
+        return valence
+
+    @staticmethod
+    def _special_idioms_check(valence, words_and_emoticons, i):
+        n = len(words_and_emoticons)
+        w3, w2, w1, w0 = (str(words_and_emoticons[k]).lower() for k in (i - 3, i - 2, i - 1, i))
+        onezero, twoonezero, twoone = f"{w1} {w0}", f"{w2} {w1} {w0}", f"{w2} {w1}"
+        threetwoone, threetwo = f"{w3} {w2} {w1}", f"{w3} {w2}"
+        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+            if seq in SPECIAL_CASES:
+                valence = SPECIAL_CASES[seq]
+                break
+        if n - 1 > i:
+            w_1 = str(words_and_emoticons[i + 1]).lower()
+            zeroone = f"{w0} {w_1}"
+            if zeroone in SPECIAL_CASES:
+                valence = SPECIAL_CASES[zeroone]
+            if n - 1 > i + 1:
+                zeroonetwo = f"{w0} {w_1} {str(words_and_emoticons[i + 2]).lower()}"
+                if zeroonetwo in SPECIAL_CASES:
+                    valence = SPECIAL_CASES[zeroonetwo]
+        for n_gram in (threetwoone, threetwo, twoone):
+            if n_gram in BOOSTER_DICT:
+                valence = valence + BOOSTER_DICT[n_gram]
+        return valence
+
+
 @lru_cache(maxsize=1)
 def analyzer() -> SentimentIntensityAnalyzer:
     """Built once per process: it reads its lexicon file (shipped with the package)."""
-    return SentimentIntensityAnalyzer()
+    return FastAnalyzer()
 
 
 def sentences(paragraphs: list[str]) -> list[tuple[int, str]]:
