@@ -199,6 +199,13 @@ def pos_rules() -> dict[tuple[str, str], tuple[frozenset[str], bool]]:
 NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
+@lru_cache(maxsize=65536)
+def _readings(form: str) -> frozenset[str]:
+    """The parts of speech lemminflect knows for a form: looked up once per form (a speed goal;
+    the same list words recur in every article)."""
+    return frozenset(getAllLemmas(form))
+
+
 def has_meant_pos(lexicon: str, lemma: str, paragraph: str, start: int, end: int) -> bool:
     """Whether a lexicon match is the part of speech its entry means: "prices may rise" but not
     "in May"; "officials stated" but not "a single state"; "it is certain that" but not "certain
@@ -210,7 +217,7 @@ def has_meant_pos(lexicon: str, lemma: str, paragraph: str, start: int, end: int
     allowed, predicative = rule
     form = paragraph[start:end]
     if not predicative and form.islower():
-        readings = set(getAllLemmas(form))
+        readings = _readings(form)
         if readings and readings <= allowed:
             return True
     from ..layer.tagging import upos_at  # the tagger loads only when a match needs it
