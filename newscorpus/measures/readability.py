@@ -562,18 +562,18 @@ def longest_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
 def timing_comparison(cleaned: pd.DataFrame, repeats: int = 3) -> pd.DataFrame:
     """Milliseconds per article (best of ``repeats``): :func:`article_readability` (segmenting,
     counting, seven scores, both bootstraps) against textstat's seven calls on the same text,
-    each with its caches cleared (ours: blingfire's sentences per paragraph and the per-token
+    each with its caches cleared (ours: the sentences kept per paragraph and the per-token
     counts), so neither is timed on text it has already seen. Depends on the machine; the ratio
     is what carries over."""
     import time
 
-    from .sentences import blingfire_sentences
+    from .sentences import clear_caches
 
     rows = []
     for file, paragraphs, text in zip(cleaned["file"], cleaned["paragraphs"], cleaned["clean_text"]):
         ours = theirs = float("inf")
         for _ in range(repeats):
-            blingfire_sentences.cache_clear()
+            clear_caches()
             _TOKEN_CACHE.clear()
             started = time.perf_counter()
             article_readability(file, list(paragraphs))

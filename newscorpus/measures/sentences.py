@@ -60,7 +60,6 @@ index the paragraph as given, so the sentences of :func:`split_paragraph` are fo
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import re
 
@@ -107,27 +106,8 @@ LIST_MARKER = re.compile(rf"(?P<bullet>[{BULLETS}] ?)?(?:(?P<enum>\d{{1,3}}|[A-Z
 def blingfire_sentences(paragraph: str) -> tuple[str, ...]:
     """blingfire's sentences of a paragraph (``text_to_sentences`` split at its newlines). Kept for
     the last few hundred paragraphs: readability, tone and attribution segment the same ones."""
-    return tuple(_text_to_sentences(paragraph).split("\n"))
+    return tuple(blingfire.text_to_sentences(paragraph).split("\n"))
 
-
-_OUTPUT = [ctypes.create_string_buffer(1 << 16)]
-
-
-def _text_to_sentences(text: str) -> str:
-    """``blingfire.text_to_sentences`` with one output buffer kept for the process (hand-optimised
-    for the speed goal): the package makes a new ctypes buffer type for every length it meets,
-    which took longer than the segmenting. Same call, same limit (twice the input's bytes), and
-    the output read up to the first NUL, as the package's zeroed buffer reads."""
-    data = text.encode("utf-8")
-    limit = len(data) * 2
-    if limit > len(_OUTPUT[0]):
-        _OUTPUT[0] = ctypes.create_string_buffer(max(limit, 2 * len(_OUTPUT[0])))
-    output = _OUTPUT[0]
-    written = blingfire.blingfire.TextToSentences(ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(output),
-                                                  ctypes.c_int(limit))
-    if written == -1 or written > limit:
-        return ""
-    return ctypes.string_at(output, written).split(b"\0", 1)[0].decode("utf-8")
 
 
 def _blingfire_starts(paragraph: str) -> set[int]:
@@ -261,6 +241,12 @@ def _sentence_pieces(paragraph: str) -> tuple[tuple[tuple[int, int], ...], ...]:
         else:
             sentences.append([span])
     return tuple(tuple(pieces) for pieces in sentences)
+
+
+def clear_caches() -> None:
+    """Forget every paragraph segmented so far (to time the segmenter on text it has not seen)."""
+    blingfire_sentences.cache_clear()
+    _sentence_pieces.cache_clear()
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
