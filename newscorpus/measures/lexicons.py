@@ -178,11 +178,17 @@ def _is_noun(word: str) -> bool:
     return "NOUN" in lemmas and "AUX" not in lemmas and word.lower() not in NOT_MODIFIED_NOUNS
 
 
+@lru_cache(maxsize=65536)
+def _noun_lemma(word: str) -> str:
+    """lemminflect's noun lemma, looked up once per word (a speed goal)."""
+    return getLemma(word, upos="NOUN")[0]
+
+
 def counts_as_member_noun(form: str, paragraph: str, end: int) -> bool:
     """Whether a member-noun match ending at ``end`` is the noun for members: a plural always
     ("terrorists"), a singular only when no noun follows for it to modify ("a terrorist." but not
     "terrorist attacks", "jihadist factions", "terrorist ISIS")."""
-    if getLemma(form.lower(), upos="NOUN")[0] != form.lower():
+    if _noun_lemma(form.lower()) != form.lower():
         return True  # a plural is never an adjective
     following = NEXT_WORD.match(paragraph, end)
     return not (following and _is_noun(following.group(1)))

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import pyphen
 
-from ..layer.words import WORD as LAYER_WORD
+from ..layer.words import WORD_FORMS
 from ..prose import english_list
 from ..textstat_offline import textstat
 from .sentences import APOSTROPHES, split_sentences
@@ -180,6 +180,8 @@ def _familiar_words() -> frozenset[str]:
 _HYPHENATOR = pyphen.Pyphen(lang="en_US")  # textstat's fallback for words not in the dictionary
 LETTER = re.compile(r"[^\W\d_]")  # letters of any alphabet
 ALNUM = re.compile(r"[^\W_]")  # letters and digits: ARI's characters
+_NOT_LETTER = re.compile(r"[\W\d_]+")  # the complements of LETTER and ALNUM, for counting
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def syllables(word: str) -> int:
@@ -239,13 +241,16 @@ def sentence_counts(sentence: str) -> list[int]:
     the text layer's (``newscorpus.text.word_count``), so an article's words here are the count
     every chapter gives it; syllables and unfamiliar words are counted over those words, letters
     and characters over the sentence (punctuation and spaces have none)."""
-    forms = [m.group() for m in LAYER_WORD.finditer(sentence)]
+    forms = WORD_FORMS.findall(sentence)  # the text layer's words, each as a string
     if not forms:
         return [1, 0, 0, 0, 0, 0, 0]
     per_word = [_cached_token_counts(form) for form in forms]
     syllable_total, poly, _, later = (sum(column) for column in zip(*per_word))
     difficult = per_word[0][2] + later - per_word[0][3]  # the first word is never taken for a name
-    return [1, len(forms), syllable_total, poly, len(LETTER.findall(sentence)), len(ALNUM.findall(sentence)), difficult]
+    # len(NOT_X.sub("", s)) == len(X.findall(s)) for a class and its complement, at half the cost
+    # (hand-optimised for the speed goal: no list of one-character strings is built)
+    return [1, len(forms), syllable_total, poly, len(_NOT_LETTER.sub("", sentence)), len(_NOT_ALNUM.sub("", sentence)),
+            difficult]
 
 
 # --- the bootstrap ---------------------------------------------------------------------------
