@@ -19,7 +19,15 @@ from .measures import framing, places, readability, themes
 from .paths import DATA_DIR, find_seeds_dir
 from .overview import by_article_name
 from .labels import article_names
-from .prose import english_list
+from .prose import count_noun, english_list, number_or, top_k_list
+from . import units
+
+# Pairwise comparison of articles (every pair, bootstrapped twice, under several sensitivity
+# variants) is for a handful of articles compared one by one; beyond this many the number of
+# pairs (n(n-1)/2) is no longer something a reader can take in, and the unit is the outlet anyway.
+MAX_PAIRWISE_ARTICLES = 40
+# Beyond this many articles the findings table is shown as a searchable table, not a page of rows.
+MAX_STYLED_ROWS = 40
 
 ORIGINAL_CORPUS = DATA_DIR / "original_corpus.csv"
 # The labels counted as the group's name in the "Daesh" share (the other labels are descriptions).
@@ -42,7 +50,11 @@ def corpus_digests(seeds_dir: str | os.PathLike | None = None) -> dict[str, str]
 
 def is_original_corpus(seeds_dir: str | os.PathLike | None = None) -> bool:
     """True when the corpus folder holds exactly the original five articles, byte for byte."""
-    return corpus_digests(seeds_dir) == original_digests()
+    folder = Path(find_seeds_dir(seeds_dir)).resolve()
+    names = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+    if names != sorted(original_digests()):  # cheap: an archive is never read just to say no
+        return False
+    return corpus_digests(folder) == original_digests()
 
 
 def daesh_share(table: pd.DataFrame) -> pd.Series:
@@ -92,12 +104,90 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
                     on="file", how="left", validate="1:1")
              .merge(placed, on="file", how="left", validate="1:1"))
     table["places"] = table["places"].fillna(0).astype(int)
-    # the readability chapter's corrected pairwise comparison, so the sentences rank only what
-    # exceeds the noise
-    table.attrs["grade_pairs"] = readability.pairwise_differences(sentences, "kincaid_grade")
-    # and its sensitivity check, so the sentences say whether those separations hold
-    table.attrs["grade_sensitivity"] = readability.sensitivity_pairs(sentences, "kincaid_grade")
+    # pages whose text lost its breaks are described, never ranked (file -> why)
+    from .cleaning.report import unbroken_files
+
+    table.attrs["unsegmented"] = unbroken_files(cleaned)
+    if units.comparison_unit(overview) == units.ARTICLE and len(table) <= MAX_PAIRWISE_ARTICLES:
+        # the readability chapter's corrected pairwise comparison, so the sentences rank only what
+        # exceeds the noise
+        table.attrs["grade_pairs"] = readability.pairwise_differences(sentences, "kincaid_grade")
+        # and its sensitivity check, so the sentences say whether those separations hold
+        table.attrs["grade_sensitivity"] = readability.sensitivity_pairs(sentences, "kincaid_grade")
     return table
+
+
+# The measures compared between outlets in the conclusions: column -> (heading, format).
+# Counts become rates per 1,000 words first: a longer article quotes more without quoting more
+# often.
+OUTLET_MEASURES = {
+    "kincaid_grade": ("Reading grade", ".1f"),
+    "sources_named": ("Named sources per 1,000 words", ".1f"),
+    "sources_unnamed": ("Unnamed sources per 1,000 words", ".1f"),
+    "quotations": ("Quotations per 1,000 words", ".1f"),
+    "vader_compound_mean": ("Mean tone (VADER)", "+.2f"),
+    "places": ("Places named per 1,000 words", ".1f"),
+}
+PER_THOUSAND_WORDS = ["sources_named", "sources_unnamed", "quotations", "places"]
+
+
+def outlet_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
+    """The findings table by outlet: ``units.outlet_summary`` of each measure in
+    ``OUTLET_MEASURES``, counts as rates per 1,000 words of the cleaned text (a row per outlet and
+    measure, with the interval from resampling the outlet's articles)."""
+    words = table[["file"]].merge(overview[["file", "clean_words"]], on="file", how="left")["clean_words"]
+    words = words.where(words > 0).to_numpy(dtype=float)
+    rates = table.assign(**{column: table[column].to_numpy(dtype=float) / words * 1000
+                            for column in PER_THOUSAND_WORDS})
+    # a page that lost its sentence breaks has no meaningful grade: left out of its outlet's
+    unsegmented = list(table.attrs.get("unsegmented") or {})
+    rates.loc[rates["file"].isin(unsegmented), "kincaid_grade"] = float("nan")
+    return units.outlet_summary(rates, overview[["file", "outlet"]], list(OUTLET_MEASURES))
+
+
+def reader_outlet_findings(summary: pd.DataFrame) -> pd.DataFrame:
+    """One row per outlet (most articles first), a column per measure: "mean (low–high)", or the
+    mean alone where the outlet has too few articles for an interval."""
+    def cell(row) -> str:
+        spec = OUTLET_MEASURES[row["measure"]][1]
+        if row["mean"] != row["mean"]:
+            return "no value"
+        if row["low"] != row["low"]:
+            return format(row["mean"], spec)
+        return f"{format(row['mean'], spec)} ({format(row['low'], spec)} to {format(row['high'], spec)})"
+
+    shown = summary.assign(cell=summary.apply(cell, axis=1))
+    wide = shown.pivot(index="outlet", columns="measure", values="cell")[list(OUTLET_MEASURES)]
+    wide.columns = [OUTLET_MEASURES[c][0] for c in wide.columns]
+    counts = summary.groupby("outlet")["articles"].max().rename("Articles")
+    wide = pd.concat([counts, wide], axis=1)
+    return wide.sort_values("Articles", ascending=False, kind="stable").rename_axis("Outlet")
+
+
+def outlet_findings_sentences(summary: pd.DataFrame) -> list[str]:
+    """For each measure, the pairs of outlets whose intervals do not overlap (top few, then how
+    many more), or that no outlet stands apart: claims about outlets only where the resampled
+    articles carry them."""
+    out = []
+    with_interval = summary.dropna(subset=["low"])["outlet"].nunique()
+    if with_interval < 2:
+        return [f"Fewer than two outlets have the {units.MIN_ARTICLES_FOR_INTERVAL} articles an interval "
+                "needs, so no difference between outlets is stated."]
+    quiet = []
+    for measure, (heading, spec) in OUTLET_MEASURES.items():
+        pairs = units.separated_outlets(summary, measure)
+        name = heading[0].lower() + heading[1:]
+        if pairs.empty:
+            quiet.append(name)
+            continue
+        shown = [f"{p.higher} ({format(p.higher_mean, spec)}) above {p.lower} ({format(p.lower_mean, spec)})"
+                 for p in pairs.itertuples()]
+        verb = "differs" if len(pairs) == 1 else "differ"
+        out.append(f"On {name}, {count_noun(len(pairs), 'pair')} of outlets {verb} beyond the intervals: "
+                   f"{top_k_list(shown, k=3, rest='see the table')}.")
+    if quiet:
+        out.append(f"On {english_list(quiet)}, no outlet's interval stands apart from another's.")
+    return out
 
 
 NO_CLEAR_THEME = "none distinguishable"
@@ -110,12 +200,15 @@ def reader_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame
     # themes are not ranked where the leader does not stand clear of every other theme
     theme = [t if clear or not isinstance(t, str) else NO_CLEAR_THEME
              for t, clear in zip(table["top_theme"], table["top_theme_clear"])]
-    return by_article_name(table.assign(grade=grade, top_theme=theme), overview, {
+    columns = {
         f"Reading grade ({readability.CONFIDENCE:.0%} interval)": "grade",
         '"Daesh" share of names': "daesh_share", "Named sources": "sources_named",
         "Unnamed sources": "sources_unnamed", "Quotations of speech": "quotations",
         "Mean tone (VADER)": "vader_compound_mean", "Top theme": "top_theme", "Places": "places",
-    })
+    }
+    if table["daesh_share"].isna().all():  # no article names the group: the column says nothing
+        del columns['"Daesh" share of names']
+    return by_article_name(table.assign(grade=grade, top_theme=theme), overview, columns)
 
 
 def _name(table: pd.DataFrame, overview: pd.DataFrame, row) -> str:
@@ -127,6 +220,7 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     table, so they read correctly for any corpus; names are the user's text (escape to display)."""
     pairs = table.attrs.get("grade_pairs")
     t = table.reset_index(drop=True)
+    t.attrs = dict(table.attrs)
     out = []
     if t["kincaid_grade"].isna().all():
         return out
@@ -161,8 +255,12 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
 def _grade_sentence(t: pd.DataFrame, overview: pd.DataFrame, pairs: pd.DataFrame) -> str:
     """Highest and lowest grade, then what the corrected pairwise intervals allow: the highest
     ranked only against the articles it differs from beyond the noise."""
-    hard_file, clear, unclear = readability.hardest_against_others(t, pairs, "kincaid_grade")
-    hard, easy = t.index[t["file"] == hard_file][0], t["kincaid_grade"].idxmin()
+    excluded = t.attrs.get("unsegmented") or {}
+    hard_file, clear, unclear = readability.hardest_against_others(t, pairs, "kincaid_grade", excluded)
+    if hard_file is None:
+        return "No article can be ranked on reading grade: every page lost its sentence breaks."
+    hard = t.index[t["file"] == hard_file][0]
+    easy = readability.ranked(t, excluded)["kincaid_grade"].idxmin()
     start = (f"{_name(t, overview, hard)} has the highest reading grade ({t.loc[hard, 'kincaid_grade']:.1f}) "
              f"and {_name(t, overview, easy)} the lowest ({t.loc[easy, 'kincaid_grade']:.1f}). ")
     names = lambda files: english_list(article_names(files, overview)) if len(files) <= 3 else _count(len(files), "other article")

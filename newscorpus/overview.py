@@ -6,6 +6,8 @@ import html
 
 import pandas as pd
 
+from .prose import count_noun, top_k_list
+
 from .corpus import is_web_address
 from .labels import article_names  # one way of naming an article, shared with the charts
 
@@ -93,7 +95,13 @@ def literal_markdown(text: str):
     title containing ``*``, ``<script>``, backticks or a ``{glue}`` role stays inert."""
     from IPython.display import Markdown
 
-    return Markdown("".join("\\" + c if c in _MARKDOWN_PUNCTUATION else c for c in text))
+    return Markdown(escape_markdown(text))
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` with every ASCII punctuation mark backslash-escaped: Markdown that renders as
+    exactly these characters (see :func:`literal_markdown`)."""
+    return "".join("\\" + c if c in _MARKDOWN_PUNCTUATION else c for c in text)
 
 
 _MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -102,3 +110,171 @@ _MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 def times(count: int) -> str:
     """A count for prose: "once", "twice", "3 times" (never "1 time(s)")."""
     return {1: "once", 2: "twice"}.get(count, f"{count:,d} times")
+
+
+# --- the corpus chapter, for any corpus ------------------------------------------------------------
+# A reader table (every row in the page) up to this many articles; beyond, a searchable table.
+MAX_PAGE_ROWS = 40
+
+
+def articles_table(overview: pd.DataFrame, max_rows: int = MAX_PAGE_ROWS):
+    """The articles table: :func:`reader_table` (sources as links) for a few articles, a
+    searchable evidence table (ten rows to a page) for more."""
+    if len(overview) <= max_rows:
+        return reader_table(overview)
+    from .book.evidence import evidence_table
+    from .labels import article_names
+
+    table = overview[["file", "title", "outlet", "author", "date_label", "date_precision", "date_basis", "url"]]
+    table = table.assign(article=article_names(overview["file"], overview)).rename(columns={
+        "article": "Article", "title": "Title", "outlet": "Outlet", "author": "Author", "date_label": "Date",
+        "date_precision": "Date precision", "date_basis": "How the date was established", "url": "Source",
+        "file": "File"})
+    return evidence_table(table[["Article", "Title", "Outlet", "Author", "Date", "Date precision",
+                                 "How the date was established", "Source", "File"]])
+
+
+def _years(published: pd.Series) -> str:
+    years = pd.to_datetime(published).dt.year
+    first, last = int(years.min()), int(years.max())
+    return f"in {first}" if first == last else f"between {first} and {last}"
+
+
+def corpus_sentence(articles: pd.DataFrame) -> str:
+    """The corpus in two sentences: how many articles from how many outlets, when, and how well
+    the dates are known. Plain text (show it with :func:`literal_markdown`)."""
+    n, outlets = len(articles), articles["outlet"].nunique()
+    day = int((articles["date_precision"] == "day").sum())
+    inferred = int(articles["date_basis"].fillna("").str.startswith("inferred").sum())
+    text = f"The corpus holds {count_noun(n, 'article')} from {count_noun(outlets, 'outlet')}, published {_years(articles['published'])}."
+    if day == n:
+        text += " The exact day of publication is known for " + ("it." if n == 1 else f"all {n:,d}.")
+    elif day == 0:
+        text += (" No exact day of publication is known: every date is known only to the month or year, which is "
+                 "why the timeline draws each over its whole period instead of at a point.")
+    else:
+        text += (f" The exact day of publication is known for {day:,d} of them; the other {n - day:,d} "
+                 "are known only to the month or year, which is why the timeline draws them over their whole "
+                 "period instead of at a point.")
+    if inferred:
+        text += (f" For {count_noun(inferred, 'article')} the date is an inference from the text "
+                 "(the table's column on how the date was established says so).")
+    return text
+
+
+def events_sentence(events: pd.DataFrame, source: str | None) -> str:
+    """Where the timeline's events come from (``source``: the events file's name, or None)."""
+    if source is None:
+        return ("The corpus folder has no events file, so the timeline shows publication dates only. To set them "
+                "against the events the articles write about, put an events.csv in the corpus folder, with the "
+                "columns date (YYYY-MM-DD, YYYY-MM or YYYY) and event (a short label), and optionally "
+                "date_precision and source.")
+    if events.empty:
+        return f"The events file ({source}) lists no events, so the timeline shows publication dates only."
+    span = _years(pd.Series([pd.Timestamp(d) for d in events["date"]]))
+    return (f"The dotted lines are the {count_noun(len(events), 'event')} of the corpus's events file ({source}), "
+            f"dated {span}.")
+
+
+def length_sentence(overview: pd.DataFrame) -> str:
+    """The raw lengths: the range and the total (the shortest and longest named)."""
+    from .labels import article_names
+
+    words = overview["raw_words"]
+    if len(overview) == 1:
+        return f"The raw file has {words.iloc[0]:,d} words."
+    shortest, longest = overview.loc[words.idxmin(), "file"], overview.loc[words.idxmax(), "file"]
+    short_name, long_name = article_names([shortest, longest], overview)
+    return (f"The raw files run from {words.min():,d} words ({short_name}) to {words.max():,d} ({long_name}), "
+            f"{words.sum():,d} in all, a median of {words.median():,.0f}.")
+
+
+def corpus_summary(articles: pd.DataFrame, overview: pd.DataFrame) -> list[str]:
+    """The chapter's summary for any corpus: a few short points (plain text)."""
+    n, outlets = len(articles), articles["outlet"].nunique()
+    counts = articles.groupby("outlet")["file"].count().sort_values(ascending=False, kind="stable")
+    largest = [f"{o} ({c:,d})" for o, c in counts.items()]
+    if outlets == 1 or n == outlets:
+        spread = "." if outlets == 1 else ", one from each."
+    else:
+        spread = f"; the largest outlets: {top_k_list(largest, k=3, rest='see the articles table')}."
+    points = [f"{count_noun(n, 'article')} from {count_noun(outlets, 'outlet')}, published {_years(articles['published'])}"
+              + spread]
+    coarse = int((articles["date_precision"] != "day").sum())
+    points.append("Every date is known to the day." if coarse == 0 else
+                  f"{count_noun(coarse, 'date')} {'is' if coarse == 1 else 'are'} known only to the month or year; "
+                  "the book says which.")
+    points.append(f"The raw {'text holds' if n == 1 else 'texts hold'} {int(overview['raw_words'].sum()):,d} words and "
+                  "may still contain site furniture, which the next chapter removes.")
+    return points
+
+
+def translation_table(status: pd.DataFrame, overview: pd.DataFrame, max_rows: int = MAX_PAGE_ROWS):
+    """``translation_status`` for the page: a row per article (title, status, evidence) for a few
+    articles; for more, a row per status with its count, the full table being searchable below."""
+    table = status.merge(overview[["file", "title"]], on="file")
+    if len(table) <= max_rows:
+        return reader_style(table.set_index("title").rename_axis("Article")[["status_words", "evidence"]]
+                            .set_axis(["Translation status", "Evidence"], axis=1))
+    counts = (table.groupby("status_words").size().rename("Articles").sort_values(ascending=False, kind="stable")
+              .rename_axis("Translation status").reset_index())
+    return reader_style(counts).hide(axis="index")
+
+
+def events_table(events: pd.DataFrame, max_rows: int = MAX_PAGE_ROWS):
+    """The timeline's events, numbered as on the chart when it numbers them: date as known, the
+    event, its source when the file gives one."""
+    table = pd.DataFrame({"#": range(1, len(events) + 1), "Date": events["date_label"], "Event": events["event"]})
+    if events["source"].fillna("").astype(str).str.strip().any():
+        table["Source"] = events["source"].fillna("")
+    if len(table) > max_rows:
+        from .book.evidence import evidence_table
+
+        return evidence_table(table)
+    return reader_style(table).hide(axis="index")
+
+
+def outlet_comparison_sentence(summary: pd.DataFrame, measure: str, what: str, fmt: str) -> str:
+    """An outlet comparison in words, for any number of outlets: the highest and lowest outlet
+    means of ``measure`` (``what`` names it, ``fmt`` formats it), then only the differences whose
+    95% intervals are apart (:func:`newscorpus.units.separated_outlets`): at most four pairs
+    named, the rest counted. Plain text."""
+    from .units import MIN_ARTICLES_FOR_INTERVAL, separated_outlets
+
+    rows = summary[summary["measure"] == measure].dropna(subset=["mean"]).sort_values(["mean", "outlet"],
+                                                                                      ascending=[False, True])
+    if rows.empty:
+        return f"No outlet has a value for {what}."
+    top, bottom = rows.iloc[0], rows.iloc[-1]
+    if len(rows) == 1:
+        return f"{top['outlet']} averages {format(top['mean'], fmt)} for {what} over {count_noun(int(top['articles']), 'article')}."
+    text = (f"The outlets' means of {what} run from {format(top['mean'], fmt)} ({top['outlet']}) down to "
+            f"{format(bottom['mean'], fmt)} ({bottom['outlet']}).")
+    if int(rows["low"].notna().sum()) < 2:
+        return text + (f" Fewer than two outlets have the {MIN_ARTICLES_FOR_INTERVAL} articles an interval needs, so "
+                       "no difference between outlets is stated.")
+    separated = separated_outlets(summary, measure)
+    if separated.empty:
+        return text + (" No two outlets' 95% intervals are apart: these differences are within what another "
+                       "sample of their articles could give.")
+    pairs = [f"{a} over {b}" for a, b in zip(separated["higher"], separated["lower"])]
+    return text + (f" {count_noun(len(pairs), 'pair')} of outlets differ beyond their 95% intervals (higher first): "
+                   f"{top_k_list(pairs, k=4, rest='see the outlets table')}.")
+
+
+def outlet_table(summary: pd.DataFrame, measure: str, fmt: str, max_rows: int = MAX_PAGE_ROWS):
+    """``units.outlet_summary`` for one measure, a row per outlet (highest mean first): articles,
+    mean, median, middle half and 95% interval ("—" where an outlet has too few articles)."""
+    rows = summary[summary["measure"] == measure].sort_values(["mean", "outlet"], ascending=[False, True])
+    show = lambda v: "—" if pd.isna(v) else format(v, fmt)
+    table = pd.DataFrame({
+        "Outlet": rows["outlet"], "Articles": rows["articles"].astype(int),
+        "Mean": rows["mean"].map(show), "Median": rows["median"].map(show),
+        "Middle half of its articles": [f"{show(a)} to {show(b)}" if pd.notna(a) else "—" for a, b in zip(rows["q25"], rows["q75"])],
+        "95% interval of the mean": [f"{show(a)} to {show(b)}" if pd.notna(a) else "—" for a, b in zip(rows["low"], rows["high"])],
+    })
+    if len(table) > max_rows:
+        from .book.evidence import evidence_table
+
+        return evidence_table(table)
+    return reader_style(table).hide(axis="index")

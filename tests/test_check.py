@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from newscorpus.check import check_corpus
+
 from conftest import REPO
 
 FRENCH = (
@@ -149,6 +151,31 @@ def test_a_file_over_the_size_limit(seeds_copy):
         f"005_huge.txt: file is {size / 1e6:.1f} MB, over the 2 MB limit for one article: is it a whole site "
         "dump? Trim it to the article",
     ])
+
+
+def test_a_saved_web_page_may_be_bigger_than_a_text(seeds_copy):
+    """A saved page carries its scripts and styles (real ones run to 3 MB): it gets the HTML
+    limit, and the same bytes in a .txt file are still refused."""
+    from newscorpus.corpus import MAX_ARTICLE_BYTES, MAX_HTML_BYTES
+
+    script = "<script>" + "var x = 1;" * (MAX_ARTICLE_BYTES // 10) + "</script>"
+    page = f"<html><head><title>A test article</title>{script}</head><body><article>" + "".join(
+        f"<p>{line}</p>" for line in ARTICLE.splitlines() if line.strip()) + "</article></body></html>"
+    assert MAX_ARTICLE_BYTES < len(page) < MAX_HTML_BYTES
+    add_article(seeds_copy, "005_page.html", page)
+    _, problems = check_corpus(seeds_copy)
+    assert not [p for p in problems if "005_page.html" in str(p)]
+    add_article(seeds_copy, "006_page.txt", page)
+    _, problems = check_corpus(seeds_copy)
+    assert any("006_page.txt" in str(p) and "over the 2 MB limit" in str(p) for p in problems)
+
+
+def test_a_saved_web_page_over_its_limit(seeds_copy):
+    from newscorpus.corpus import MAX_HTML_BYTES
+
+    add_article(seeds_copy, "005_huge.html", "<p>" + "x" * MAX_HTML_BYTES + "</p>")
+    _, problems = check_corpus(seeds_copy)
+    assert any("005_huge.html" in str(p) and "over the 10 MB limit" in str(p) for p in problems)
 
 
 def test_the_size_limit_is_for_articles_not_for_sources_csv(seeds_copy):

@@ -305,9 +305,13 @@ def test_charts_lay_out_for_fifty_articles(computed, cleaned):
     assert len(many_scores) == 50
     for fig in (charts.score_intervals(many_scores, many_overview), charts.sentence_lengths(many_sentences, many_overview)):
         height = fig.get_size_inches()[1]
-        assert height > 10  # grows with the number of articles
-        assert len(fig.axes[0].get_yticklabels()) == 50
+        assert 8 < height < 17  # grows with the number of articles, up to the rows a chart draws
+        assert 12 <= len(fig.axes[0].get_yticklabels()) <= charts.MAX_ROWS  # the rest are in the tables
         plt.close(fig)
+    shown, note = charts.chart_rows(many_scores, "kincaid_grade")
+    grades = many_scores["kincaid_grade"].sort_values()
+    assert set(shown["kincaid_grade"]) == set(grades.head(20)) | set(grades.tail(20))
+    assert note.startswith("The 20 hardest and the 20 easiest of 50 articles")
 
 
 def test_fast_textstat_sentence_count_equals_textstat(cleaned):
@@ -347,7 +351,7 @@ def test_charts_with_many_articles_and_long_names_lay_out_without_warnings(compu
             pairs = rd.pairwise_differences(many, metric)
             fig = charts.pairwise_chart(pairs, overview, "Difference")
             shown = len(fig.axes[0].get_yticks())
-            assert shown == min(charts.MAX_PAIRS, int(pairs["exceeds_noise"].sum())) < len(pairs) == 66
+            assert shown == min(charts.MAX_CHART_PAIRS, int(pairs["exceeds_noise"].sum())) < len(pairs) == 66
             plt.close(fig)
         plt.close(charts.sentence_lengths(many, overview))
         more_scores = pd.concat([scores, scores.iloc[[i % 5 for i in range(7)]].assign(file=[f"9{i}_copy.txt" for i in range(7)])])

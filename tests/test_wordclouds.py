@@ -125,13 +125,22 @@ def test_charts_lay_out_for_1_to_1000_articles(n, corpus):
         plt.close(fig)
 
 
-def test_the_map_lays_out_for_up_to_50_articles(corpus):
+def test_many_articles_get_one_map(corpus):
+    """50 articles from 30 outlets: one map of all their places, each circle the sum of its
+    mentions, not 50 small maps (the issue's 137 identical maps, 25,903 px tall)."""
     _, cleaned = corpus
     articles = fake_corpus(50)
     many = pd.DataFrame([{"file": f, "paragraphs": cleaned.iloc[i % len(cleaned)]["paragraphs"]}
                          for i, f in enumerate(articles["file"])])
-    fig = theme_plots.places_map(places.places_table(many), articles)
-    assert sum(ax.get_visible() and bool(ax.collections) for ax in fig.axes) == 50
+    mentions = places.places_table(many)
+    fig = theme_plots.places_map(mentions, articles)
+    maps = [ax for ax in fig.axes if ax.get_visible() and ax.collections]
+    assert len(maps) == 1 and fig.get_size_inches()[1] < 10
+    west, east, south, north = theme_plots.map_bbox(mentions)
+    inside = mentions[(mentions["count"] > 0) & mentions["lon"].between(west, east) & mentions["lat"].between(south, north)]
+    mosul = inside[inside["place"] == "Mosul"]["count"].sum()
+    sizes = [s for c in maps[0].collections if hasattr(c, "get_sizes") and len(c.get_offsets()) for s in c.get_sizes()]
+    assert max(sizes) == pytest.approx(mosul * min(28.0, 1400.0 / mosul))  # the biggest circle: Mosul, all mentions
     plt.close(fig)
 
 

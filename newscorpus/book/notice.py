@@ -15,11 +15,13 @@ import os
 import pandas as pd
 from IPython.display import Markdown
 
+from ..prose import count_noun
+
 CORPUS_NOTICE = (
     "**This corpus is not the book's original five articles.** Every number and chart on this "
-    "page is computed from the articles now in the corpus folder, but the passages headed "
-    "*the original five articles* describe the texts the book was written about "
-    "(`newscorpus/data/original_corpus.csv` lists them with their SHA-256)."
+    "page is computed from the articles now in the corpus folder; the passages about the texts the "
+    "book was written about, five articles on ISIS in Iraq (`newscorpus/data/original_corpus.csv` "
+    "lists them with their SHA-256), are left out."
 )
 
 
@@ -42,8 +44,18 @@ def chapter_notice(articles: pd.DataFrame):
         return None
     outlets = articles["outlet"].nunique()
     return Markdown(_warning(
-        f"**Your corpus.** This chapter is computed from the {len(articles):,d} articles now in the corpus "
-        f"folder ({outlets:,d} outlet{'s' if outlets != 1 else ''}): every table, chart and number on this page "
-        "is theirs. The prose that interprets the results was written about the book's original five "
-        "articles and describes those five."
+        f"**Your corpus.** This chapter is computed from the {count_noun(len(articles), 'article')} now in the "
+        f"corpus folder ({count_noun(outlets, 'outlet')}): every table, chart and number on this page is "
+        "theirs. Passages about the book's original five articles, on ISIS in Iraq, are left out."
     ))
+
+
+def original_only(markdown: str, otherwise: str = ""):
+    """``markdown`` (MyST, shown as the page's own prose) when the corpus is the original five;
+    ``otherwise`` (or nothing) for any other corpus. For a passage about ISIS, Iraq or the five
+    texts: put it in a hidden code cell as ``original_only(\"\"\"...\"\"\")``, so a reader's
+    corpus never gets sentences about texts it does not hold."""
+    from ..findings import is_original_corpus
+
+    text = markdown if is_original_corpus() else otherwise
+    return Markdown(text) if text else None

@@ -335,3 +335,249 @@ def quotation_kind_counts(paragraphs: dict[str, list[str]], attributions: pd.Dat
                 counts[kind] += 1
         rows.append({"file": file, "speech": counts[SPEECH], "name": counts[NAME], "title": counts[TITLE]})
     return pd.DataFrame(rows, columns=["file", "speech", "name", "title"])
+
+
+# -- any corpus: long tables, the corpus's own names, outlets compared -------------------------------
+
+# Up to this many articles a label or actor table keeps one column per article (the original five
+# read across); beyond it every such table is long: a row per article and entry.
+MAX_GRID_ARTICLES = 6
+VOICES = ("narrative", "quoted", "gloss")
+
+
+def voice_counts_long(table: pd.DataFrame, overview: pd.DataFrame, prefix: str, entries: list[str],
+                      heading: str) -> pd.DataFrame:
+    """A row per article and entry (a label or an actor of ``prefix`` "label" or "actor") that
+    the article uses at all: Article, Outlet, ``heading``, the counts by voice and their sum.
+    Long, so it reads the same for one article or a thousand."""
+    outlet = dict(zip(overview["file"], overview["outlet"]))
+    names = dict(zip(table["file"], article_names(table["file"], overview)))
+    rows = []
+    for row in table.to_dict("records"):
+        for entry in entries:
+            counts = [int(row[f"{prefix}_{slug(entry)}_{v}"]) for v in VOICES]
+            if sum(counts):
+                rows.append({"Article": names[row["file"]], "Outlet": outlet.get(row["file"], ""), heading: entry,
+                             "Narrative": counts[0], "Quoted": counts[1], "Gloss": counts[2], "All": sum(counts)})
+    return pd.DataFrame(rows, columns=["Article", "Outlet", heading, "Narrative", "Quoted", "Gloss", "All"])
+
+
+def lexicon_terms_long(hits: pd.DataFrame, table: pd.DataFrame, overview: pd.DataFrame, lexicon: str) -> pd.DataFrame:
+    """A lexicon's lemmas, a row per article and lemma used: Article, Outlet, Term, counts by voice."""
+    found = hits[(hits["family"] == LEXICON) & (hits["name"] == lexicon)]
+    columns = ["Article", "Outlet", "Term (lemma)", "Narrative", "Quoted", "Gloss", "All"]
+    if found.empty:
+        return pd.DataFrame(columns=columns)
+    counts = (found.pivot_table(index=["file", "lemma"], columns="voice", values="start", aggfunc="count", fill_value=0)
+              .reindex(columns=list(VOICES), fill_value=0).reset_index())
+    names = dict(zip(table["file"], article_names(table["file"], overview)))
+    outlet = dict(zip(overview["file"], overview["outlet"]))
+    order = {f: i for i, f in enumerate(table["file"])}
+    counts = counts.sort_values(["file", "lemma"], key=lambda s: s.map(order) if s.name == "file" else s, kind="stable")
+    return pd.DataFrame({"Article": counts["file"].map(names).to_numpy(), "Outlet": counts["file"].map(outlet).to_numpy(),
+                         "Term (lemma)": counts["lemma"].to_numpy(), "Narrative": counts["narrative"].to_numpy(),
+                         "Quoted": counts["quoted"].to_numpy(), "Gloss": counts["gloss"].to_numpy(),
+                         "All": counts[list(VOICES)].sum(axis=1).to_numpy()}, columns=columns)
+
+
+def lexicon_reach_text(found: pd.DataFrame, n_articles: int, what: str, heading: str) -> str:
+    """For a corpus other than the original five: what a topic lexicon (``what``: "the naming
+    lexicon", "the actor list") finds, from a long table of :func:`voice_counts_long`."""
+    from ..prose import count_noun, top_k_list
+
+    where = "the one article" if n_articles == 1 else f"any of the {n_articles:,d} articles"
+    if found.empty:
+        return f"In this corpus {what}, written for the book's original topic, finds nothing in {where}."
+    totals = found.groupby(heading)["All"].sum().sort_values(ascending=False, kind="stable")
+    top = top_k_list([f"{entry} ({count:,d})" for entry, count in totals.items()], k=4)
+    articles = found["Article"].nunique()
+    return (f"{what[:1].upper() + what[1:]} was written for the book's original topic; in this corpus it finds "
+            f"{count_noun(int(totals.sum()), 'mention')} in {'the article' if n_articles == 1 else f'{articles:,d} of the {n_articles:,d} articles'}, "
+            f"most often {top}. A listed word can mean something else here: read the lines before the counts.")
+
+
+def corpus_names(word_rows: list[dict], overview: pd.DataFrame) -> pd.DataFrame:
+    """The multi-word names the text layer finds (``log_odds.word_counts`` rows: a name such as
+    "Hillary Clinton" is one term), over the corpus: Name, Mentions, Articles, Outlets, most
+    mentioned first. No list is consulted, so any corpus gets its own names."""
+    outlet = dict(zip(overview["file"], overview["outlet"]))
+    rows = [(row["file"], term, n) for row in word_rows for term, n in row["counts"].items() if " " in term]
+    frame = pd.DataFrame(rows, columns=["file", "Name", "n"])
+    columns = ["Name", "Mentions", "Articles", "Outlets"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    frame["outlet"] = frame["file"].map(outlet)
+    out = frame.groupby("Name").agg(Mentions=("n", "sum"), Articles=("file", "nunique"), Outlets=("outlet", "nunique"))
+    out = out.reset_index().sort_values(["Mentions", "Articles", "Name"], ascending=[False, False, True], kind="stable")
+    return out[columns].reset_index(drop=True)
+
+
+def names_by_group(word_rows: list[dict], overview: pd.DataFrame, by: str, top: int = 6) -> pd.DataFrame:
+    """A row per outlet (``by`` "outlet") or per article (``by`` "article"): how many articles,
+    and its ``top`` most frequent multi-word names with their counts ("Hillary Clinton 41, ...")."""
+    outlet = dict(zip(overview["file"], overview["outlet"]))
+    names = dict(zip(overview["file"], article_names(overview["file"], overview)))
+    groups: dict[str, list] = {}
+    for row in word_rows:
+        key = outlet.get(row["file"], "") if by == "outlet" else names.get(row["file"], row["file"])
+        groups.setdefault(key, []).append(row)
+    out = []
+    for key, rows in groups.items():
+        counts: dict[str, int] = {}
+        for row in rows:
+            for term, n in row["counts"].items():
+                if " " in term:
+                    counts[term] = counts.get(term, 0) + n
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        out.append({"Outlet" if by == "outlet" else "Article": key, "Articles": len(rows),
+                    "Most frequent names": ", ".join(f"{t} {n:d}" for t, n in ranked) or "—"})
+    frame = pd.DataFrame(out)
+    if by == "outlet" and len(frame):
+        frame = frame.sort_values(["Articles", "Outlet"], ascending=[False, True], kind="stable")
+    return frame.set_index(frame.columns[0]) if len(frame) else frame
+
+
+def corpus_names_text(names: pd.DataFrame, k: int = 5) -> str:
+    """The corpus's most mentioned names in one sentence (top ``k``, the rest left to the table)."""
+    from ..prose import top_k_list
+
+    if names.empty:
+        return "The text layer finds no multi-word name in this corpus, so no name is listed."
+    from ..prose import count_noun
+
+    shown = [f"{r.Name} ({count_noun(int(r.Mentions), 'mention')} in {count_noun(int(r.Articles), 'article')})"
+             for r in names.head(k).itertuples()]
+    rest = len(names) - len(shown)
+    more = f"; {count_noun(rest, 'more name')} {'is' if rest == 1 else 'are'} in the table" if rest > 0 else ""
+    return f"The names this corpus mentions most are {english_list(shown)}{more}."
+
+
+# The chapter's main rates, compared between outlets when outlets are the unit. Keys are columns of
+# :func:`outlet_measures`; values the reader's name. The loaded vocabulary is kept as a
+# description (the lists do no better than a constant guess on BABE): it is never stated as a
+# difference between outlets.
+OUTLET_MEASURES = {
+    "attributions_per_1000": "Attributions per 1,000 words",
+    "unnamed_share": "Share of attributions to unnamed sources",
+    "quoted_share": "Share of words quoted",
+    "hedges_per_1000": "Hedges per 1,000 narrative words",
+    "boosters_per_1000": "Factives + assertives (without say) per 1,000 narrative words",
+    "loaded_per_1000": "Loaded vocabulary per 1,000 narrative words (description only)",
+    "tone": "Mean VADER compound (tone)",
+    "agent_share": "Agent share of the group's sentences (rule)",
+}
+DESCRIPTION_ONLY = frozenset({"loaded_per_1000"})
+# The same measures as a sentence names them (short: several share one sentence).
+OUTLET_MEASURE_PHRASES = {
+    "attributions_per_1000": "attributions per 1,000 words", "unnamed_share": "the share of unnamed sources",
+    "quoted_share": "the share of words quoted", "hedges_per_1000": "hedges",
+    "boosters_per_1000": "factives and assertives", "loaded_per_1000": "loaded vocabulary", "tone": "tone",
+    "agent_share": "the group's agent share",
+}
+
+
+def outlet_measures(table: pd.DataFrame, attributions: pd.DataFrame, agency_counts: pd.DataFrame) -> pd.DataFrame:
+    """One row per article (``file``) with the columns of ``OUTLET_MEASURES``: counts from
+    ``framing.csv``, ``attributions.csv`` and the agency counts; NaN where a rate has no
+    denominator (an article without attributions has no unnamed share, one without the group's
+    sentences no agent share)."""
+    t = table.set_index("file")
+    words = t["words"].where(t["words"] > 0)
+    narrative = t["words_narrative"].where(t["words_narrative"] > 0)
+    n_attr = attributions["file"].value_counts().reindex(t.index, fill_value=0)
+    unnamed = attributions[attributions["source_class"] == "unnamed"]["file"].value_counts().reindex(t.index, fill_value=0)
+    boosters = t["lex_factives_narrative"] + t["lex_assertives_narrative"] - t["lex_assertives_say_narrative"]
+    agency = agency_counts.set_index("file").reindex(t.index)
+    out = pd.DataFrame({
+        "attributions_per_1000": 1000 * n_attr / words,
+        "unnamed_share": unnamed / n_attr.where(n_attr > 0),
+        "quoted_share": t["words_quoted"] / words,
+        "hedges_per_1000": 1000 * t["lex_hedges_narrative"] / narrative,
+        "boosters_per_1000": 1000 * boosters / narrative,
+        "loaded_per_1000": 1000 * t["lex_loaded_narrative"] / narrative,
+        "tone": t["vader_compound_mean"].where(t["sentences"] > 0),
+        "agent_share": agency["agent"] / agency["sentences"].where(agency["sentences"] > 0),
+    }, index=t.index)
+    return out.rename_axis("file").reset_index()
+
+
+PERCENT_MEASURES = frozenset({"unnamed_share", "quoted_share", "agent_share"})
+
+
+def measure_format(measure: str) -> str:
+    """The format a measure's values are printed with."""
+    return ".0%" if measure in PERCENT_MEASURES else "+.2f" if measure == "tone" else ".1f"
+
+
+def outlet_summary_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """``units.outlet_summary`` for the reader: a row per measure and outlet (long), values
+    formatted as the measure is, the interval as one cell ("—" below the articles it needs)."""
+    from ..prose import number_or
+
+    rows = []
+    for r in summary.itertuples():
+        spec = measure_format(r.measure)
+        interval = ("—" if r.low != r.low else f"{format(r.low, spec)} to {format(r.high, spec)}")
+        rows.append({"Measure": OUTLET_MEASURES.get(r.measure, r.measure), "Outlet": r.outlet,
+                     "Articles with a value": int(r.articles), "Mean": number_or(r.mean, spec, "—"),
+                     "Median": number_or(r.median, spec, "—"),
+                     "Middle half of articles": ("—" if r.q25 != r.q25 else
+                                                 f"{format(r.q25, spec)} to {format(r.q75, spec)}"),
+                     "95% interval of the mean": interval})
+    return pd.DataFrame(rows, columns=["Measure", "Outlet", "Articles with a value", "Mean", "Median",
+                                       "Middle half of articles", "95% interval of the mean"])
+
+
+def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None, k: int = 3) -> str:
+    """The differences between outlets that the intervals support, one short sentence per
+    measure with any (at most ``k`` pairs named, the rest counted), and a sentence for the
+    measures without any. Description-only measures are never stated as differences."""
+    from ..prose import english_list as listed
+    from ..prose import top_k_list
+    from ..units import separated_outlets
+
+    measures = measures or OUTLET_MEASURES
+    with_interval = summary.dropna(subset=["low", "high"])["outlet"].nunique()
+    if with_interval < 2:
+        return ("Fewer than two outlets have enough articles for an interval of their mean, so no difference "
+                "between outlets is stated; the table gives each outlet's values.")
+    sentences, none = [], []
+    for measure, name in measures.items():
+        if measure in DESCRIPTION_ONLY:
+            continue
+        pairs = separated_outlets(summary, measure)
+        if pairs.empty:
+            none.append(OUTLET_MEASURE_PHRASES.get(measure, name))
+            continue
+        spec = measure_format(measure)
+        clauses = []
+        for higher, group in list(pairs.groupby("higher", sort=False))[:k]:  # the highest outlets first
+            lowers = [f"{p.lower} ({format(p.lower_mean, spec)})" for p in group.itertuples()]
+            clauses.append(f"{higher} ({format(group['higher_mean'].iloc[0], spec)}) is above "
+                           f"{top_k_list(lowers, k=3, rest='see the table')}")
+        others = pairs["higher"].nunique() - len(clauses)
+        tail = (f"; {others:,d} more outlet{'s' * (others != 1)} lie{'s' * (others == 1)} above another "
+                "(see the table)") if others > 0 else ""
+        phrase = OUTLET_MEASURE_PHRASES.get(measure, name)
+        sentences.append(f"On {phrase}, {'; '.join(clauses)}{tail}.")
+    if none:
+        sentences.append(f"No two outlets' intervals separate on {listed(none)}.")
+    return " ".join(sentences)
+
+
+def outlet_context_table(context: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """A row per outlet of the corpus: the recorded context (``outlet_context.csv``) for the
+    outlets it covers, else the kind of outlet its collector recorded in ``sources.csv``."""
+    recorded = context.set_index("outlet") if "outlet" in context.columns else context
+    rows = []
+    kinds = articles.groupby("outlet")["outlet_type"].first() if "outlet_type" in articles else pd.Series(dtype=str)
+    for outlet in sorted(articles["outlet"].unique()):
+        if outlet in recorded.index:
+            r = recorded.loc[outlet]
+            rows.append({"Outlet": outlet, "Affiliation": r["affiliation"], "Kind of outlet": r["kind_of_outlet"],
+                         "Language of origin": r["language_of_origin"], "Source of this context": r["basis"]})
+        else:
+            kind = kinds.get(outlet, "")
+            rows.append({"Outlet": outlet, "Affiliation": "—", "Kind of outlet": kind if isinstance(kind, str) and kind else "—",
+                         "Language of origin": "—", "Source of this context": "sources.csv (as the collector recorded it)"})
+    return pd.DataFrame(rows).set_index("Outlet")

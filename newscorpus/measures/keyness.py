@@ -139,3 +139,16 @@ def as_written(table: pd.DataFrame, forms: dict[str, str], column: str = "term")
     """A copy of ``table`` whose ``column`` of term keys shows each key's written form (keys with no
     form stay as they are). For tables that are shown, never for tables that are counted."""
     return table.assign(**{column: [forms.get(t, t) for t in table[column]]})
+
+
+def pooled_by_outlet(per_article: list[dict], articles: pd.DataFrame) -> list[dict]:
+    """``log_odds.word_counts`` rows (``{"file", "counts"}``) summed over each outlet's articles,
+    with the outlet as ``file``: keyness and log-odds then compare outlets, each against the
+    others pooled, when the chapter's unit is the outlet (``newscorpus.units``)."""
+    from collections import Counter
+
+    outlet_of = dict(zip(articles["file"], articles["outlet"]))
+    pooled: dict[str, Counter] = {}
+    for row in per_article:
+        pooled.setdefault(outlet_of[row["file"]], Counter()).update(row["counts"])
+    return [{"file": outlet, "counts": counts} for outlet, counts in sorted(pooled.items())]

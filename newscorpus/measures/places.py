@@ -533,11 +533,19 @@ def mention_years(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
     return mentions["file"].map(years)
 
 
+MAX_YEARS = 5  # beyond this many publication years, the prose names the places of the whole corpus
+
+
 def most_named_by_year(mentions: pd.DataFrame, articles: pd.DataFrame, top: int = 3) -> str:
     """For the prose: each publication year's most-named places, named at least twice, with
     their mentions: the ``top`` first and any tied with the last of them ("2014: Raqqa (4),
-    Deir ez-Zor (3), Mosul (3), Samarra (3); 2016: ..."); a year naming no place twice says so."""
-    totals = (mentions.assign(year=mention_years(mentions, articles))
+    Deir ez-Zor (3), Mosul (3), Samarra (3); 2016: ..."); a year naming no place twice says so.
+    A corpus of more than ``MAX_YEARS`` years gets the most-named places of all its years
+    instead ("over all 12 years: ..."), so the sentence does not grow with the archive."""
+    years = mention_years(mentions, articles)
+    if years.nunique() > MAX_YEARS:
+        years = pd.Series(f"over all {years.nunique()} years", index=mentions.index)
+    totals = (mentions.assign(year=years)
               .groupby(["year", "place"], as_index=False)["count"].sum()
               .sort_values(["year", "count", "place"], ascending=[True, False, True]))
     parts = []
@@ -545,7 +553,10 @@ def most_named_by_year(mentions: pd.DataFrame, articles: pd.DataFrame, top: int 
         repeated = group[group["count"] >= 2]
         cut = repeated["count"].iloc[min(top, len(repeated)) - 1] if len(repeated) else 0
         named = repeated[repeated["count"] >= cut]
-        parts.append(f"{year}: " + (", ".join(f"{r.place} ({r.count})" for r in named.itertuples())
+        listed = [f"{r.place} ({r.count})" for r in named.itertuples()]
+        more = len(listed) - max(top, 8)  # ties with the last are named, up to a point
+        parts.append(f"{year}: " + (", ".join(listed[:max(top, 8)]) + (f" and {more:,d} more (see the table)"
+                                                                         if more > 0 else "")
                                     if len(named) else "no place named twice"))
     return "; ".join(parts) if parts else "no place is named"
 

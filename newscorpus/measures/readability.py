@@ -25,7 +25,7 @@ import pandas as pd
 import pyphen
 
 from ..layer.words import WORD_FORMS
-from ..prose import english_list
+from ..prose import TOP_K, count_noun, english_list, top_k_list
 from ..textstat_offline import textstat
 from .sentences import APOSTROPHES, split_sentences
 
@@ -474,73 +474,141 @@ def textstat_counts_two_ways(scores: pd.DataFrame, segmenters: pd.DataFrame) -> 
 EASIER_WHEN_HIGHER = {"reading_ease"}  # every other score is a grade: higher is harder
 
 
-def hardest_article(scores: pd.DataFrame, score: str) -> str:
-    """The file with the hardest point score on ``score``."""
-    values = scores.set_index("file")[score]
+def _without(files, excluded) -> list:
+    excluded = excluded or {}
+    return [f for f in files if f not in excluded]
+
+
+def ranked(table: pd.DataFrame, excluded: dict[str, str] | None) -> pd.DataFrame:
+    """``table`` (a row per article or per sentence, keyed by ``file``) without the ``excluded``
+    files: what the rankings read."""
+    if not excluded:
+        return table
+    return table[~table["file"].isin(list(excluded))]
+
+
+def hardest_article(scores: pd.DataFrame, score: str, excluded: dict[str, str] | None = None) -> str | None:
+    """The file with the hardest point score on ``score``, leaving out ``excluded`` files (file ->
+    why: a page that cannot be ranked, ``cleaning.report.unbroken_files``); None when no article is left."""
+    values = ranked(scores, excluded).set_index("file")[score].dropna()
+    if values.empty:
+        return None
     return values.idxmin() if score in EASIER_WHEN_HIGHER else values.idxmax()
 
 
+def _claim(row, names: dict[str, str], unit: str, higher_is_harder: bool) -> str:
+    harder_first = (row.difference > 0) == higher_is_harder
+    harder, easier = (row.first, row.second) if harder_first else (row.second, row.first)
+    low, high = sorted(abs(v) for v in (row.sentence_low, row.sentence_high))
+    return (f"{names[harder]} reads harder than {names[easier]} "
+            f"(by {abs(row.difference):.1f} {unit}; interval {low:.1f} to {high:.1f})")
+
+
 def difference_summary(pairs: pd.DataFrame, names: dict[str, str], unit: str,
-                       score: str = "kincaid_grade") -> str:
-    """A sentence for the prose, written from ``pairwise_differences`` on ``score``: which pairs
-    differ by more than the noise (both corrected intervals exclude zero), and by how much."""
+                       score: str = "kincaid_grade", k: int = TOP_K) -> str:
+    """Sentences for the prose, written from ``pairwise_differences`` on ``score``: which pairs
+    differ by more than the noise (both corrected intervals exclude zero), and by how much; the
+    ``k`` largest are named, one sentence each, the rest counted (they are in the table)."""
     higher_is_harder = score not in EASIER_WHEN_HIGHER
     clear = pairs[pairs["exceeds_noise"]]
     total = len(pairs)
+    if not total:
+        return "With fewer than two articles ranked there is no pair to compare."
     if clear.empty:
-        return (f"None of the {total} pairs of articles differs by more than the noise: every corrected "
-                f"interval includes zero.")
-    claims = []
-    for row in clear.itertuples():
-        harder_first = (row.difference > 0) == higher_is_harder
-        harder, easier = (row.first, row.second) if harder_first else (row.second, row.first)
-        low, high = sorted(abs(v) for v in (row.sentence_low, row.sentence_high))
-        claims.append(f"{names[harder]} reads harder than {names[easier]} "
-                      f"(by {abs(row.difference):.1f} {unit}; interval {low:.1f} to {high:.1f})")
+        return (f"None of the {count_noun(total, 'pair')} of articles differs by more than the noise: every corrected "
+                f"interval includes zero." if total > 1 else
+                "The one pair of articles does not differ by more than the noise: its corrected intervals include zero.")
+    order = clear["difference"].abs().sort_values(ascending=False, kind="stable").index
+    shown = clear.loc[order[:k]]
+    claims = [_claim(row, names, unit, higher_is_harder) + "." for row in shown.itertuples()]
+    head = (f"{len(clear):,d} of the {count_noun(total, 'pair')} differ{'s' if len(clear) == 1 else ''} by more than the noise"
+            if total > 1 else "The one pair differs by more than the noise")
+    if len(clear) > k:
+        head += f"; the {k} largest:"
+    else:
+        head += ":"
+    text = head + " " + " ".join(claims)
+    if len(clear) > k:
+        text += f" The other {len(clear) - k:,d} are in the table below."
     rest = total - len(clear)
-    tail = (f" The other {rest} pair{'s' if rest != 1 else ''} differ{'s' if rest == 1 else ''} by no more than the noise."
-            if rest else "")
-    return f"{len(clear)} of the {total} pairs differ by more than the noise: {english_list(claims)}.{tail}"
+    if rest:
+        text += (f" The other {count_noun(rest, 'pair')} differ{'s' if rest == 1 else ''} by no more than the noise.")
+    return text
 
 
-def hardest_against_others(scores: pd.DataFrame, pairs: pd.DataFrame, score: str) -> tuple[str, list[str], list[str]]:
-    """The hardest article on ``score``, the articles it differs from beyond the noise (in
-    ``pairs``, from ``pairwise_differences`` on that score), and the articles it does not."""
-    hardest = hardest_article(scores, score)
+def hardest_against_others(scores: pd.DataFrame, pairs: pd.DataFrame, score: str,
+                           excluded: dict[str, str] | None = None) -> tuple[str | None, list[str], list[str]]:
+    """The hardest article on ``score`` (``excluded`` files left out), the articles it differs
+    from beyond the noise (in ``pairs``, from ``pairwise_differences`` on that score), and the
+    ranked articles it does not."""
+    hardest = hardest_article(scores, score, excluded)
+    if hardest is None:
+        return None, [], []
     involving = pairs[(pairs["first"] == hardest) | (pairs["second"] == hardest)]
     other = involving["second"].where(involving["first"] == hardest, involving["first"])
-    beyond = involving["exceeds_noise"].astype(bool)
+    keep = ~other.isin(list(excluded or {}))
+    other, beyond = other[keep], involving["exceeds_noise"].astype(bool)[keep]
     return hardest, other[beyond].tolist(), other[~beyond].tolist()
 
 
-def hardest_summary(scores: pd.DataFrame, pairs: pd.DataFrame, names: dict[str, str], score: str) -> str:
-    """Which article scores hardest on ``score``, and from how many others that is distinguishable."""
-    hardest, beyond, within = hardest_against_others(scores, pairs, score)
+def hardest_summary(scores: pd.DataFrame, pairs: pd.DataFrame, names: dict[str, str], score: str,
+                    excluded: dict[str, str] | None = None) -> str:
+    """Which article scores hardest on ``score``, and from how many others that is
+    distinguishable; ``excluded`` files (file -> why) are not ranked."""
+    hardest, beyond, within = hardest_against_others(scores, pairs, score, excluded)
+    if hardest is None:
+        return "no article can be ranked"
     clear, others = len(beyond), len(beyond) + len(within)
+    if others == 0:
+        return f"{names[hardest]} is the only article ranked, so there is nothing to compare it with"
     if clear == others:
-        verdict = "harder than every other article beyond the noise"
+        verdict = ("harder than the other article beyond the noise" if others == 1
+                   else "harder than every other article beyond the noise")
     elif clear == 0:
         verdict = "but not distinguishable from any other article once the noise is counted"
     else:
-        verdict = f"distinguishable beyond the noise from {clear} of the other {others}"
+        verdict = f"distinguishable beyond the noise from {clear:,d} of the other {others:,d}"
     return f"{names[hardest]} scores hardest, {verdict}"
 
 
+def pair_difference(sentences: pd.DataFrame, score: str, first: str, second: str, n_pairs: int,
+                    n_boot: int = PAIRWISE_BOOT, confidence: float = CONFIDENCE) -> pd.Series:
+    """One row of ``pairwise_differences`` (``first`` minus ``second``), corrected for ``n_pairs``
+    pairs as the full table would be: each article draws from its own seed, so the row equals
+    the full table's without computing the other pairs."""
+    two = sentences[sentences["file"].isin([first, second])]
+    order = {first: 0, second: 1}
+    two = two.sort_values("file", key=lambda c: c.map(order), kind="stable")
+    table = pairwise_differences(two, score, n_boot=n_boot, confidence=1 - (1 - confidence) / max(n_pairs, 1),
+                                 correct=False)
+    row = table.iloc[0]
+    if row["first"] != first:  # cannot happen with the order above; kept as a guard
+        raise ValueError(f"pair order lost: {first} / {second}")
+    return row
+
+
 def formula_agreement(scores: pd.DataFrame, sentences: pd.DataFrame, names: dict[str, str],
-                      score: str = "kincaid_grade") -> str:
+                      score: str = "kincaid_grade", excluded: dict[str, str] | None = None) -> str:
     """A sentence for the prose: on how many of the seven formulas ``score``'s hardest article also
     has the hardest point score, and, for each formula that puts another article first, whether
-    that pair differs beyond the noise (``pairwise_differences`` on that formula)."""
-    hardest = hardest_article(scores, score)
-    others = {name: hardest_article(scores, name) for name in SCORES if hardest_article(scores, name) != hardest}
+    that pair differs beyond the noise (corrected for all the pairs of ranked articles, as in
+    ``pairwise_differences``); ``excluded`` files are not ranked."""
+    hardest = hardest_article(scores, score, excluded)
+    if hardest is None:
+        return "no article can be ranked"
+    n = len(ranked(scores, excluded))
+    if n < 2:
+        return f"{names[hardest]} is the only article ranked"
+    firsts = {name: hardest_article(scores, name, excluded) for name in SCORES}
+    others = {name: other for name, other in firsts.items() if other is not None and other != hardest}
     text = f"{names[hardest]} scores hardest on {len(SCORES) - len(others)} of the {len(SCORES)} formulas"
     if not others:
         return text
     notes = []
+    rows = ranked(sentences, excluded)
     for name, other in others.items():
-        pairs = pairwise_differences(sentences, name)  # corrected for all the pairs, as in the chapter
-        pair = pairs[pairs[["first", "second"]].isin([hardest, other]).all(axis=1)]
-        verdict = "beyond the noise" if pair["exceeds_noise"].iloc[0] else "within the noise"
+        pair = pair_difference(rows, name, hardest, other, n * (n - 1) // 2)
+        verdict = "beyond the noise" if pair["exceeds_noise"] else "within the noise"
         notes.append(f"{SCORE_NAMES[name]} puts {names[other]} first, by a margin {verdict}")
     return f"{text}; {english_list(notes)}"
 
@@ -548,13 +616,17 @@ def formula_agreement(scores: pd.DataFrame, sentences: pd.DataFrame, names: dict
 def consensus_flaw(comparison: pd.DataFrame, names: dict[str, str]) -> str:
     """A sentence on textstat's consensus grade, from ``textstat_comparison``: the first pair of
     articles it ranks against their Flesch–Kincaid grades, or that it ranks none that way."""
-    ranked = comparison.sort_values("kincaid_grade", ascending=False)
-    for hard, easy in itertools.combinations(ranked.index, 2):
-        h, e = ranked.loc[hard], ranked.loc[easy]
-        if h["consensus_grade"] < e["consensus_grade"] and h["kincaid_grade"] > e["kincaid_grade"]:
+    ranked_rows = comparison.sort_values("kincaid_grade", ascending=False)
+    grade = ranked_rows["kincaid_grade"].to_numpy(dtype=float)
+    consensus = ranked_rows["consensus_grade"].to_numpy(dtype=float)
+    for i in range(len(ranked_rows) - 1):  # the first pair in itertools.combinations order, in numpy
+        later = np.flatnonzero((consensus[i] < consensus[i + 1:]) & (grade[i] > grade[i + 1:]))
+        if len(later):
+            j = i + 1 + later[0]
+            hard, easy = ranked_rows.index[i], ranked_rows.index[j]
             return (f"textstat's consensus grade puts {names[hard]} (its Flesch–Kincaid grade "
-                    f"{h['kincaid_grade']:.1f}) at grade {h['consensus_grade']:.0f}, below {names[easy]} "
-                    f"(Flesch–Kincaid {e['kincaid_grade']:.1f}) at grade {e['consensus_grade']:.0f}")
+                    f"{grade[i]:.1f}) at grade {consensus[i]:.0f}, below {names[easy]} "
+                    f"(Flesch–Kincaid {grade[j]:.1f}) at grade {consensus[j]:.0f}")
     return "on these articles textstat's consensus grade happens to keep the Flesch–Kincaid order"
 
 
@@ -627,6 +699,19 @@ def without_longest(sentences: pd.DataFrame, share: float = LONGEST_SHARE) -> pd
             k = min(len(group) - 1, int(np.ceil(share * len(group))))
             dropped.extend(group["words"].sort_values(ascending=False, kind="stable").index[:k])
     return sentences.drop(index=dropped)
+
+
+def long_dropped_note(sentences: pd.DataFrame, names: dict[str, str], limit: int = LONG_SENTENCE_WORDS) -> str:
+    """A sentence: which article loses most sentences when those over ``limit`` words are dropped,
+    and how many the others lose at most (or that none has such a sentence)."""
+    long_share = (sentences["words"] > limit).groupby(sentences["file"], sort=False).agg(["sum", "size"])
+    if long_share.empty or not long_share["sum"].any():
+        return f"no article here has a sentence over {limit} words, so this check drops none."
+    most = long_share["sum"].idxmax()
+    text = f"{names[most]} loses {long_share.loc[most, 'sum']:,d} of its {long_share.loc[most, 'size']:,d} sentences"
+    if len(long_share) == 1:
+        return text + "."
+    return text + f", no other article more than {long_share.drop(most)['sum'].max():,d}."
 
 
 def without_long_sentences(sentences: pd.DataFrame, limit: int = LONG_SENTENCE_WORDS) -> pd.DataFrame:
@@ -717,6 +802,8 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
     maps a file to what is known of its origin (a translation)."""
     variants = SENSITIVITY_VARIANTS if variants is None else variants
     base = sensitivity[sensitivity["variant"] == "as_measured"]
+    if base.empty:
+        return "With fewer than two articles ranked there is no pair to check."
     total = int(base["exceeds_noise"].sum())
     counts = [f"{variants[v][0]}, {int(t['exceeds_noise'].sum())} of {len(t)}"
               for v, t in sensitivity.groupby("variant", sort=False) if v != "as_measured"]
@@ -726,7 +813,9 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
     survived = surviving_separations(sensitivity).set_index("variant")
     parts = []
     for variant, row in survived.drop("as_measured").iterrows():
-        size = "" if variant == "paragraphs" else f", mean difference {row['mean_difference']:.1f} {unit}"
+        # no size on another scale (paragraphs), nor when the check compares none of those pairs
+        size = ("" if variant == "paragraphs" or pd.isna(row["mean_difference"])
+                else f", mean difference {row['mean_difference']:.1f} {unit}")
         turned = f", {int(row['reversed'])} turned the other way" if row["reversed"] else ""
         parts.append(f"{int(row['survive'])} {variants[variant][0]} ({turned.lstrip(', ')}{size.lstrip(', ')})"
                      .replace(" ()", ""))
@@ -762,12 +851,17 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
         text += " Those survive every check."
     base_beyond = base[base["exceeds_noise"]]
     rest = base_beyond[(base_beyond["first"] != article) & (base_beyond["second"] != article)]
-    for first, second in zip(rest["first"], rest["second"]):
+    if len(rest) > TOP_K:  # the largest named, the rest left to the table
+        rest = rest.loc[rest["difference"].abs().sort_values(ascending=False, kind="stable").index]
+        text += f" Of the other {len(rest):,d} separations, the {TOP_K} largest:"
+    for first, second in zip(rest["first"][:TOP_K], rest["second"][:TOP_K]):
         held = sensitivity[(sensitivity["first"] == first) & (sensitivity["second"] == second)
                            & (sensitivity["variant"] != "as_measured")]
         failed = [variants[v][0] for v, beyond in zip(held["variant"], held["exceeds_noise"]) if not beyond]
         text += (f" The separation of {names[first]} from {names[second]} "
                  + (f"does not hold {' or '.join(failed)}." if failed else "survives every check."))
+    if len(rest) > TOP_K:
+        text += f" The other {len(rest) - TOP_K:,d} are in the table above."
     return text
 
 
@@ -780,13 +874,19 @@ def kincaid_terms(sentences: pd.DataFrame) -> pd.DataFrame:
                          "word_term": 11.8 * totals["syllables"] / totals["words"]}).rename_axis("file").reset_index()
 
 
-def kincaid_terms_note(terms: pd.DataFrame, article: str, names: dict[str, str]) -> str:
+def kincaid_terms_note(terms: pd.DataFrame, article: str | None, names: dict[str, str], others: str = "articles") -> str:
     """A sentence: how much of ``article``'s Flesch–Kincaid gap to the mean of the other articles
     comes from sentence length and how much from syllables per word."""
     indexed = terms.set_index("file")
+    if article is None or article not in indexed.index:
+        return "no article is ranked, so no gap is split"
+    if len(indexed) < 2:
+        row = indexed.loc[article]
+        return (f"with one article there is no gap to split: the Flesch–Kincaid grade of {names[article]} has "
+                f"{row['length_term']:.1f} from words per sentence and {row['word_term']:.1f} from syllables per word")
     gap = indexed.loc[article] - indexed.drop(article).mean()
     return (f"the Flesch–Kincaid grade of {names[article]} is {gap.sum():.1f} above the mean of the other "
-            f"articles: {gap['length_term']:.1f} of it from words per sentence and {gap['word_term']:.1f} "
+            f"{others}: {gap['length_term']:.1f} of it from words per sentence and {gap['word_term']:.1f} "
             f"from syllables per word")
 
 
@@ -914,6 +1014,10 @@ def diversity_words_note(scores: pd.DataFrame, diversity: pd.DataFrame) -> str:
     if fewer.empty:
         return ""
     low, high = int(fewer.min()), int(fewer.max())
+    if low < 0:  # a word the counts table splits differently can make one more here
+        span = f"from {-low:,d} more to {high:,d} fewer" if high > 0 else f"up to {-low:,d} more"
+        return (f"The words in this table leave out numbers, which are not vocabulary, so an article has "
+                f"{span} here than in the counts table above.")
     span = f"{low:,d}" if low == high else f"{low:,d} to {high:,d}"
     return (f"The words in this table leave out numbers, which are not vocabulary, so each article has "
             f"{span} fewer here than in the counts table above.")
@@ -950,9 +1054,203 @@ def fitted_note(fitted: pd.DataFrame | None, validity: dict | None, names: dict[
         return ("The score fitted to teachers' judgements is not part of this build "
                 "(`newscorpus.measures.readability_fit` is absent), so it is not shown.")
     low, high = fitted.loc[fitted["fitted_ease"].idxmin()], fitted.loc[fitted["fitted_ease"].idxmax()]
-    text = (f"On CLEAR's scale (higher is easier) the fitted score runs from {low['fitted_ease']:+.2f} "
-            f"({names[low['file']]}) to {high['fitted_ease']:+.2f} ({names[high['file']]})")
+    if len(fitted) == 1:
+        text = f"On CLEAR's scale (higher is easier) the fitted score of {names[low['file']]} is {low['fitted_ease']:+.2f}"
+    else:
+        text = (f"On CLEAR's scale (higher is easier) the fitted score runs from {low['fitted_ease']:+.2f} "
+                f"({names[low['file']]}) to {high['fitted_ease']:+.2f} ({names[high['file']]})")
     if validity and "informational_fitted_cv_pearson" in validity:
         text += (f"; out of fold it follows teachers' judgements on informational excerpts at "
                  f"{validity_interval(validity, 'fitted_cv')}")
     return text + ". It has no interval here, and news is not what it was fitted on: it ranks, it does not grade."
+
+
+# --- pages that cannot be ranked -------------------------------------------------------------
+# A saved page whose paragraphs were run together (no breaks, or "said.The" with no space) is
+# segmented as a few very long sentences and gets an absurd grade (69 words as one sentence:
+# grade 29.1). The cleaning chapter flags such pages (``cleaning.report.unbroken_files``, one rule
+# for the whole book) and every ranking here leaves them out, with the reason.
+
+
+def excluded_note(excluded: dict[str, str] | None, names: dict[str, str], k: int = 3) -> str:
+    """Sentences saying which articles are left out of the rankings and why (at most ``k``
+    named); ``""`` when none is."""
+    if not excluded:
+        return ""
+    n = len(excluded)
+    items = [f"{names.get(f, f)}: {why}" for f, why in list(excluded.items())[:k]]
+    listed = "; ".join(items) + (f"; and {n - k:,d} more" if n > k else "")
+    return (f"{count_noun(n, 'article')} {'is' if n == 1 else 'are'} left out of every ranking on this page: "
+            f"{'its text has' if n == 1 else 'their texts have'} no usable paragraph or sentence breaks, so "
+            f"{'its scores measure' if n == 1 else 'their scores measure'} how the page was saved, not its writing. "
+            f"{listed[0].upper() + listed[1:]}.")
+
+
+# --- outlets as the unit (``newscorpus.units``) ------------------------------------------------
+
+
+def outlet_scores(scores: pd.DataFrame, articles: pd.DataFrame, formulas: list[str],
+                  excluded: dict[str, str] | None = None) -> pd.DataFrame:
+    """``units.outlet_summary`` of the article scores ``formulas`` (``excluded`` files left out):
+    a row per outlet and formula with its articles, mean, median, quartiles and the 95% interval
+    of the mean from resampling the outlet's articles."""
+    from ..units import outlet_summary
+
+    # units.outlet_summary draws each measure's resamples from a stream numbered by its column, so
+    # every call uses all seven in one order: a formula gets the same interval in every table
+    summary = outlet_summary(ranked(scores, excluded), articles, list(SCORES))
+    return summary[summary["measure"].isin(list(formulas))].reset_index(drop=True)
+
+
+def _ordered_outlets(summary: pd.DataFrame, score: str) -> pd.DataFrame:
+    rows = summary[summary["measure"] == score].dropna(subset=["mean"])
+    return rows.sort_values(["mean", "outlet"], ascending=[score in EASIER_WHEN_HIGHER, True], kind="stable")
+
+
+def outlet_difference_summary(summary: pd.DataFrame, score: str, unit: str, k: int = TOP_K) -> str:
+    """Sentences for the prose, from ``outlet_scores``: which outlet reads hardest on ``score``
+    by its mean, and which pairs of outlets are separated (95% intervals that do not overlap,
+    ``units.separated_outlets``); the ``k`` largest are named, the rest counted."""
+    from ..units import separated_outlets
+
+    rows = _ordered_outlets(summary, score)
+    if rows.empty:
+        return "No outlet has a score."
+    with_interval = rows.dropna(subset=["low", "high"])
+    hardest = rows.iloc[0]
+    text = (f"{hardest['outlet']} reads hardest on average ({hardest['mean']:.1f} over "
+            f"{count_noun(int(hardest['articles']), 'article')})")
+    if len(rows) == 1:
+        return text + ", the only outlet."
+    easiest = rows.iloc[-1]
+    text += f", {easiest['outlet']} easiest ({easiest['mean']:.1f} over {count_noun(int(easiest['articles']), 'article')})."
+    if len(with_interval) < 2:
+        return text + (" Fewer than two outlets have enough articles for an interval, so no difference "
+                       "between outlets is stated.")
+    pairs = separated_outlets(summary, score)
+    possible = len(with_interval) * (len(with_interval) - 1) // 2
+    if pairs.empty:
+        return text + (f" No pair of the {count_noun(len(with_interval), 'outlet')} with an interval is separated: "
+                       "every two intervals overlap.")
+    harder_is_higher = score not in EASIER_WHEN_HIGHER
+    pairs = pairs.assign(gap=(pairs["higher_mean"] - pairs["lower_mean"]).abs())
+    pairs = pairs.sort_values("gap", ascending=False, kind="stable")
+    claims = []
+    for row in pairs.head(k).itertuples():
+        harder, easier = (row.higher, row.lower) if harder_is_higher else (row.lower, row.higher)
+        claims.append(f"{harder} reads harder than {easier}, by {row.gap:.1f} {unit}.")
+    n = len(pairs)
+    shown = f"; the {k} largest:" if n > k else ":"
+    text += (f" {n:,d} of the {count_noun(possible, 'pair')} of outlets with an interval "
+             f"{'is' if n == 1 else 'are'} separated (their intervals do not overlap){shown} {' '.join(claims)}")
+    if n > k:
+        text += f" The other {n - k:,d} are in the table below."
+    return text
+
+
+def outlet_hardest_summary(summary: pd.DataFrame, score: str) -> str:
+    """A clause: the outlet with the hardest mean on ``score`` and from how many of the other
+    outlets with an interval it is separated (intervals that do not overlap)."""
+    from ..units import separated_outlets
+
+    rows = _ordered_outlets(summary, score)
+    if rows.empty:
+        return "no outlet has a score"
+    hardest = rows.iloc[0]
+    name = hardest["outlet"]
+    if len(rows) == 1:
+        return f"{name} is the only outlet, so there is nothing to compare it with"
+    if pd.isna(hardest["low"]):
+        return (f"{name} has the hardest mean, but with {count_noun(int(hardest['articles']), 'article')} it has "
+                "no interval, so it is not compared")
+    others = len(rows.dropna(subset=["low"])) - 1
+    if others == 0:
+        return f"{name} has the hardest mean, but no other outlet has enough articles to compare it with"
+    pairs = separated_outlets(summary, score)
+    clear = int(((pairs["higher"] == name) | (pairs["lower"] == name)).sum())
+    if clear == others:
+        verdict = "separated from every other outlet with an interval"
+    elif clear == 0:
+        verdict = "but its interval overlaps every other outlet's"
+    else:
+        verdict = f"separated from {clear:,d} of the other {count_noun(others, 'outlet')} with an interval"
+    return f"{name} has the hardest mean, {verdict}"
+
+
+def outlet_formula_agreement(summary: pd.DataFrame, score: str = "kincaid_grade") -> str:
+    """A clause: on how many of the seven formulas ``score``'s hardest outlet (by mean) is also the
+    hardest (``summary`` from ``outlet_scores`` over all seven), and which outlets the others put
+    first."""
+    firsts = {}
+    for name in SCORES:
+        rows = _ordered_outlets(summary, name)
+        if not rows.empty:
+            firsts[name] = rows.iloc[0]["outlet"]
+    if score not in firsts:
+        return "no outlet has a score"
+    hardest = firsts[score]
+    others = {name: o for name, o in firsts.items() if o != hardest}
+    text = f"{hardest} has the hardest mean on {len(firsts) - len(others)} of the {len(firsts)} formulas"
+    if not others:
+        return text
+    by_outlet: dict[str, list[str]] = {}
+    for name, outlet in others.items():
+        by_outlet.setdefault(outlet, []).append(SCORE_NAMES[name])
+    notes = [f"{english_list(formulas)} put{'s' if len(formulas) == 1 else ''} {outlet} first"
+             for outlet, formulas in by_outlet.items()]
+    return f"{text}; {top_k_list(notes, k=3, rest='see the outlet table')}"
+
+
+def article_point_scores(sentences: pd.DataFrame, score: str | None = None) -> pd.DataFrame:
+    """Each article's point score on ``score`` (or on all seven) from its per-sentence counts (no
+    interval): ``file`` and a column per score."""
+    totals = sentences.groupby("file", sort=False)[COUNTS].sum()
+    values = scores_from_counts({c: totals[c].to_numpy(dtype=float) for c in COUNTS})
+    names = list(SCORES) if score is None else [score]
+    return pd.DataFrame({"file": totals.index, **{n: np.asarray(values[n], dtype=float) for n in names}})
+
+
+def outlet_sensitivity(sentences: pd.DataFrame, articles: pd.DataFrame, score: str,
+                       excluded: dict[str, str] | None = None, variants: dict | None = None) -> pd.DataFrame:
+    """The outlets' separations on ``score`` as measured and in each sensitivity variant (the
+    per-sentence table rewritten, each article rescored, ``outlet_scores`` and
+    ``units.separated_outlets`` applied unchanged): ``variant``, ``higher``, ``lower``,
+    ``higher_mean``, ``lower_mean``."""
+    from ..units import separated_outlets
+
+    variants = SENSITIVITY_VARIANTS if variants is None else variants
+    rows = ranked(sentences, excluded)
+    tables = []
+    for key, (_, rewrite) in variants.items():
+        points = article_point_scores(rewrite(rows))
+        pairs = separated_outlets(outlet_scores(points, articles, [score]), score)
+        tables.append(pairs.assign(variant=key)[["variant", *pairs.columns]])
+    return pd.concat(tables, ignore_index=True)
+
+
+def outlet_sensitivity_summary(sensitivity: pd.DataFrame, variants: dict | None = None) -> str:
+    """A sentence from ``outlet_sensitivity``: how many of the outlet separations as measured
+    still hold in each variant."""
+    variants = SENSITIVITY_VARIANTS if variants is None else variants
+    key = lambda t: set(zip(t["higher"], t["lower"]))
+    base = key(sensitivity[sensitivity["variant"] == "as_measured"])
+    if not base:
+        return ("No two outlets are separated as measured, so there is no separation to check; the "
+                "table shows how many would be in each check.")
+    held = []
+    for variant, (label, _) in variants.items():
+        if variant == "as_measured":
+            continue
+        found = key(sensitivity[sensitivity["variant"] == variant])
+        held.append(f"{len(base & found):,d} of {len(base):,d} {label}")
+    return (f"As measured, {count_noun(len(base), 'pair')} of outlets {'is' if len(base) == 1 else 'are'} "
+            f"separated. Still separated: {english_list(held)}.")
+
+
+def sample_articles(cleaned: pd.DataFrame, limit: int = 60) -> pd.DataFrame:
+    """At most ``limit`` articles of ``cleaned``, evenly spaced in its order (the first and the last
+    included): what the timing and the comparison with textstat run on in a large corpus."""
+    if len(cleaned) <= limit:
+        return cleaned
+    picks = np.unique(np.linspace(0, len(cleaned) - 1, limit).round().astype(int))
+    return cleaned.iloc[picks]

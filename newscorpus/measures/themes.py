@@ -117,7 +117,8 @@ def match_terms(words: list[str]) -> list[tuple[int, int, str, str]]:
     return THEME_MATCHER.match(words)
 
 
-# The terms of the dispersion plot: where in each text the story's key words fall.
+# The terms of the dispersion plot for the original five: where in each text the story's key
+# words fall. Another corpus gets its own (``dispersion_terms``).
 DISPERSION_TERMS = {
     "Mosul": ["mosul"],
     "Raqqa": ["raqqa"],
@@ -126,20 +127,92 @@ DISPERSION_TERMS = {
     "border": ["border*"],
 }
 DISPERSION_MATCHER = TermMatcher([(label, t) for label, terms in DISPERSION_TERMS.items() for t in terms])
+DISPERSION_FILE = "dispersion_words.txt"  # in the corpus folder: the reader's own words
+MAX_DISPERSION_TERMS = 8
 
 
-def article_positions(file: str, paragraphs: list[str]) -> list[dict]:
+def article_positions(file: str, paragraphs: list[str], matcher: TermMatcher | None = None) -> list[dict]:
     """Evidence rows for the dispersion plot: ``file``, ``term``, ``position`` (0 at the first
-    word of the article, 1 after the last), one row per occurrence."""
+    word of the article, 1 after the last), one row per occurrence of ``matcher``'s terms (by
+    default ``DISPERSION_TERMS``)."""
     words = keys(paragraphs)
+    matcher = DISPERSION_MATCHER if matcher is None else matcher
     return [{"file": file, "term": label, "position": start / len(words)}
-            for start, _, label, _ in DISPERSION_MATCHER.match(words)]
+            for start, _, label, _ in matcher.match(words)]
 
 
-def positions_table(cleaned: pd.DataFrame) -> pd.DataFrame:
-    """Occurrences of the dispersion terms in every article."""
-    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_positions(f, p)]
+def positions_table(cleaned: pd.DataFrame, terms: dict[str, list[str]] | None = None) -> pd.DataFrame:
+    """Occurrences of the dispersion terms (``{label: [term, ...]}``, by default
+    ``DISPERSION_TERMS``) in every article."""
+    matcher = None if terms is None else dispersion_matcher(terms)
+    rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_positions(f, p, matcher)]
     return pd.DataFrame(rows, columns=["file", "term", "position"])
+
+
+def dispersion_matcher(terms: dict[str, list[str]]) -> TermMatcher:
+    """A matcher for ``{label: [term, ...]}``, with the theme dictionary's rules; a term that is
+    one token key as the tokeniser writes it (a name such as "Islamic State", chosen from the
+    keyness table) also matches that key."""
+    entries = [(label, t) for label, ts in terms.items() for t in ts]
+    matcher = TermMatcher(entries)
+    for label, t in entries:
+        if not t.endswith("*"):
+            matcher.exact.setdefault((t,), (label, t))
+    return matcher
+
+
+def read_dispersion_words(path) -> dict[str, list[str]]:
+    """The reader's dispersion words (``dispersion_words.txt`` in the corpus folder): one entry
+    per line, at most ``MAX_DISPERSION_TERMS``; spellings of one entry separated by ``|`` (the
+    first names the panel); a final ``*`` matches any ending; ``#`` starts a comment. Raises
+    ``ValueError`` with a one-line message for a file with no entry or too many."""
+    from pathlib import Path
+
+    entries: dict[str, list[str]] = {}
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        spellings = [s.strip() for s in line.split("|") if s.strip()]
+        if not spellings or not any(term_words(s.rstrip("*")) for s in spellings):
+            raise ValueError(f"{path}: line {number} has no word to look for: {line!r}")
+        entries.setdefault(spellings[0].rstrip("*"), []).extend(spellings)
+    if not entries:
+        raise ValueError(f"{path}: no word to look for (one word or phrase per line)")
+    if len(entries) > MAX_DISPERSION_TERMS:
+        raise ValueError(f"{path}: {len(entries)} entries; the dispersion plot shows at most {MAX_DISPERSION_TERMS}")
+    return entries
+
+
+def distinctive_terms(keyness: pd.DataFrame, k: int = 5, forms: dict[str, str] | None = None) -> dict[str, list[str]]:
+    """The corpus's most distinctive words, for a dispersion plot that is about this corpus: the
+    ``k`` words that are key (``keyness.keyness_table``) in the most articles (or outlets, if the
+    table compares outlets), ties broken by the highest lower bound of the log ratio, then by
+    the word. ``{label: [word]}``, the label the word as usually written (``forms``, from
+    ``keyness.display_forms``); empty if no word is key anywhere."""
+    key = keyness[keyness["key"].astype(bool)]
+    if key.empty:
+        return {}
+    ranked = (key.groupby("term").agg(units=("file", "nunique"), bound=("ci_low", "max")).reset_index()
+              .sort_values(["units", "bound", "term"], ascending=[False, False, True]))
+    forms = forms or {}
+    return {forms.get(t, t): [t] for t in ranked["term"].head(k)}
+
+
+def dispersion_terms(keyness: pd.DataFrame, original: bool, corpus_dir=None,
+                     forms: dict[str, str] | None = None) -> tuple[dict[str, list[str]], str]:
+    """The dispersion plot's words and where they come from: the reader's file
+    (``DISPERSION_FILE`` in the corpus folder) if there is one; else, for the original five,
+    ``DISPERSION_TERMS``; else the corpus's most distinctive words (``distinctive_terms``).
+    Returns ``(terms, source)``, ``source`` one of ``"file"``, ``"original"``, ``"keyness"``."""
+    from ..paths import find_seeds_dir
+
+    path = find_seeds_dir(corpus_dir) / DISPERSION_FILE
+    if path.is_file():
+        return read_dispersion_words(path), "file"
+    if original:
+        return dict(DISPERSION_TERMS), "original"
+    return distinctive_terms(keyness, forms=forms), "keyness"
 
 
 def article_themes(file: str, paragraphs: list[str], exclude: frozenset = frozenset()) -> dict:
@@ -307,16 +380,23 @@ def period_changes(intervals: pd.DataFrame, shared: pd.DataFrame, articles: pd.D
 
 def same_period_differences(intervals: pd.DataFrame, shared: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Pairs of articles of the same year whose rates of a theme stand apart (``difference_survives``):
-    the gap that a story told by dates cannot explain. ``theme``, ``year``, ``higher``, ``lower``."""
+    the gap that a story told by dates cannot explain. ``theme``, ``year``, ``higher``, ``lower``.
+    Compared all pairs at once per year and theme (a year of 900 articles has 800,000 pairs)."""
     years = articles.set_index("file")["published"].map(lambda p: p.year)
+    bounds = {name: table.pivot(index="file", columns="theme", values=["low", "high"])
+              for name, table in (("all", intervals), ("shared", shared))}
     rows = []
     for year, files in years.groupby(years):
         names = sorted(files.index)
         for theme in THEMES:
-            for a in names:
-                for b in names:
-                    if a != b and difference_survives(intervals, shared, theme, [a], [b]):
-                        rows.append({"theme": theme, "year": int(year), "higher": a, "lower": b})
+            apart = np.ones((len(names), len(names)), dtype=bool)
+            for table in bounds.values():
+                low = table[("low", theme)].reindex(names).to_numpy(dtype=float)
+                high = table[("high", theme)].reindex(names).to_numpy(dtype=float)
+                apart &= low[:, None] > high[None, :]  # NaN compares False: never apart
+            np.fill_diagonal(apart, False)
+            for i, j in zip(*np.nonzero(apart)):
+                rows.append({"theme": theme, "year": int(year), "higher": names[i], "lower": names[j]})
     return pd.DataFrame(rows, columns=["theme", "year", "higher", "lower"])
 
 

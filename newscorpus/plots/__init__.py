@@ -12,13 +12,14 @@ from collections.abc import Iterable
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
 from ..corpus import date_interval
 from ..labels import article_labels, article_names, short_outlet
 
-__all__ = ["GREY", "OKABE_ITO", "article_labels", "article_names", "outlet_colours", "panel_title",
+__all__ = ["GREY", "MAX_OUTLET_COLOURS", "OKABE_ITO", "OTHER_OUTLETS", "outlet_legend", "article_labels", "article_names", "outlet_colours", "panel_title",
            "short_outlet", "use_style"]
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
@@ -54,13 +55,36 @@ def use_style() -> None:
     plt.rcParams.update(STYLE)
 
 
-def outlet_colours(outlets: Iterable[str]) -> dict[str, str]:
-    """A colour for every outlet: fixed for the seed outlets, then the unused palette in order."""
-    colours = dict(SEED_OUTLET_COLOURS)
+# One distinct colour per outlet up to this many (the Okabe-Ito palette, safe for colour-blind
+# readers); beyond it, the outlets with the fewest articles share grey as "other outlets".
+MAX_OUTLET_COLOURS = len(OKABE_ITO)
+OTHER_OUTLETS = "other outlets"
+
+
+def outlet_colours(outlets: Iterable[str], counts: dict | pd.Series | None = None) -> dict[str, str]:
+    """A colour for every outlet: fixed for the seed outlets, then the unused palette in order.
+    With more than ``MAX_OUTLET_COLOURS`` outlets, the ones with most articles (``counts``;
+    alphabetical without it) keep a colour and the rest are grey (``OTHER_OUTLETS``)."""
+    outlets = sorted(set(outlets))
+    counts = dict(counts) if counts is not None else {}
+    ranked = sorted(outlets, key=lambda o: (o not in SEED_OUTLET_COLOURS, -counts.get(o, 0), o))
+    coloured = set(ranked[:MAX_OUTLET_COLOURS])
+    colours = {o: c for o, c in SEED_OUTLET_COLOURS.items() if o in coloured}
     spare = [c for c in OKABE_ITO if c not in colours.values()]
-    for i, outlet in enumerate(sorted(set(outlets) - set(colours))):
-        colours[outlet] = spare[i % len(spare)]
+    for outlet in ranked:
+        if outlet in colours:
+            continue
+        colours[outlet] = spare.pop(0) if outlet in coloured and spare else GREY
     return colours
+
+
+def outlet_legend(colours: dict[str, str]) -> list[tuple[str, str]]:
+    """(label, colour) pairs for a legend that fits: each coloured outlet once, then one
+    "other outlets" entry for all the grey ones."""
+    named = [(outlet, colour) for outlet, colour in colours.items() if colour != GREY]
+    if any(colour == GREY for colour in colours.values()):
+        named.append((OTHER_OUTLETS, GREY))
+    return named
 
 
 def panel_title(label: str, width: int = 34) -> str:
@@ -68,13 +92,92 @@ def panel_title(label: str, width: int = 34) -> str:
     return textwrap.fill(label, width)
 
 
-def timeline(articles: pd.DataFrame, events: pd.DataFrame) -> plt.Figure:
-    """Publication dates against events. A date known only to the month or year is drawn
-    as a bar over the whole period, so the chart claims no more precision than the data."""
+# A chart draws one row per article up to this many articles; beyond it, one row per outlet (the
+# timeline) or the largest articles and the rest summed up in one row (bars), so that a chart of
+# 1,000 articles is as tall as one of 40.
+MAX_ARTICLE_ROWS = 40
+# Outlet rows: the outlets with most articles each get a row, the rest share the last one.
+MAX_OUTLET_ROWS = 20
+# Events labelled with their name on the timeline; with more, each is labelled by its number in
+# the chapter's events table.
+MAX_EVENT_NAMES = 12
+
+
+def _row_height(rows: int) -> float:
+    """Inches per row: roomy for a few rows, tighter for many, so that no chart grows past a page."""
+    return 0.45 if rows <= 12 else 0.3
+
+
+LABEL_WIDTH = 48  # characters of a row label on one line; longer ones wrap onto a second
+
+
+def _row_labels(ax: plt.Axes, labels: list[str]) -> None:
+    """Row labels that leave the chart its width: a long one (an article named with its file)
+    wraps onto two lines, and many rows get a smaller font."""
+    wrapped = [textwrap.shorten(label, 2 * LABEL_WIDTH, placeholder="…") if len(label) > 2 * LABEL_WIDTH else label
+               for label in labels]
+    wrapped = [textwrap.fill(label, LABEL_WIDTH, break_on_hyphens=False) for label in wrapped]
+    ax.set_yticks(range(len(labels)), wrapped, fontsize=10 if len(labels) <= 12 else 8)
+
+
+def _draw_events(ax: plt.Axes, events: pd.DataFrame) -> None:
+    """A dotted line per event; its name above the axes (or its number, for many events), on
+    three heights so that neighbouring labels never collide."""
+    named = len(events) <= MAX_EVENT_NAMES
+    for i, (_, event) in enumerate(events.iterrows()):
+        ax.axvline(pd.Timestamp(event["date"]), color=GREY, linestyle=":", linewidth=1)
+        ax.annotate(
+            textwrap.shorten(str(event["event"]), 40, placeholder="…") if named else str(i + 1),
+            xy=(pd.Timestamp(event["date"]), 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(2, 2 + 11 * (i % 3)),
+            textcoords="offset points",
+            fontsize=8,
+            color=GREY,
+            rotation=0,
+            annotation_clip=False,
+        )
+
+
+def _time_axis(ax: plt.Axes, first: pd.Timestamp, last: pd.Timestamp) -> None:
+    """An x axis from ``first`` to ``last`` with a dozen labels at most: years for a span of
+    years (from the first January, so an article of 2009 is on the chart), months or days for a
+    corpus gathered over weeks."""
+    if last.year - first.year >= 3:
+        span_years = last.year - first.year + 1
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, -(-span_years // 12))))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        ax.set_xlim(pd.Timestamp(first.year, 1, 1), pd.Timestamp(last.year, 1, 1) + pd.DateOffset(years=1))
+        return
+    pad = max(pd.Timedelta(days=3), (last - first) * 0.03)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=6))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b %Y" if (last - first).days <= 60 else "%b %Y"))
+    ax.set_xlim(first - pad, last + pad)
+
+
+def _span(articles: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """From the earliest start to the latest end of every article's date and every event."""
+    intervals = [date_interval(p, q) for p, q in zip(articles["published"], articles["date_precision"])]
+    starts = [a for a, _ in intervals] + [pd.Timestamp(d) for d in events["date"]]
+    ends = [b for _, b in intervals] + [pd.Timestamp(d) for d in events["end"]]
+    return min(starts), max(ends)
+
+
+def timeline(articles: pd.DataFrame, events: pd.DataFrame, *, top: int = MAX_ARTICLE_ROWS) -> plt.Figure:
+    """Publication dates against the corpus's events (``events``: no rows for a corpus without an
+    events file). Up to ``top`` articles, one row per article: a date known only to the month or
+    year is drawn as a bar over the whole period, so the chart claims no more precision than the
+    data. More articles: one row per outlet, the articles counted by period
+    (:func:`timeline_by_outlet`)."""
+    if "end" not in events.columns:
+        events = events.assign(end=[date_interval(d, p)[1] for d, p in zip(events["date"], events["date_precision"])])
+    if len(articles) > top:
+        return timeline_by_outlet(articles, events)
     use_style()
     ordered = articles.sort_values(["published", "file"], ignore_index=True)
-    colours = outlet_colours(ordered["outlet"])
-    fig, ax = plt.subplots(figsize=(9, 1.9 + 0.45 * len(ordered)))
+    colours = outlet_colours(ordered["outlet"], ordered["outlet"].value_counts())
+    rows = len(ordered)
+    fig, ax = plt.subplots(figsize=(9, 1.9 + _row_height(rows) * rows))
     for y, row in ordered.iterrows():
         start, end = date_interval(row["published"], row["date_precision"])
         colour = colours[row["outlet"]]
@@ -82,60 +185,199 @@ def timeline(articles: pd.DataFrame, events: pd.DataFrame) -> plt.Figure:
             ax.plot([start], [y], marker="o", markersize=8, color=colour)
         else:
             ax.barh(y, end - start, left=start, height=0.5, color=colour, alpha=0.85)
-    for i, event in events.iterrows():
-        ax.axvline(pd.Timestamp(event["date"]), color=GREY, linestyle=":", linewidth=1)
-        ax.annotate(
-            event["event"],
-            xy=(pd.Timestamp(event["date"]), 1.0),
-            xycoords=("data", "axes fraction"),
-            xytext=(2, 2 + 11 * (i % 3)),  # three heights: neighbouring events never collide
-            textcoords="offset points",
-            fontsize=8,
-            color=GREY,
-            rotation=0,
-        )
-    ax.set_yticks(range(len(ordered)), article_labels(ordered))
-    ax.invert_yaxis()
-    ax.set_ylim(len(ordered) - 0.5, -0.8)
-    # From the first January before the earliest article or event: an article of 2009 is on the chart.
-    first = min([pd.Timestamp(d) for d in ordered["published"]] + [pd.Timestamp(d) for d in events["date"]])
-    last = max([pd.Timestamp(d) for d in ordered["published"]] + [pd.Timestamp(d) for d in events["date"]])
-    span_years = last.year - first.year + 1
-    ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, -(-span_years // 12))))  # a dozen labels at most
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.set_xlim(pd.Timestamp(first.year, 1, 1), last + pd.DateOffset(years=1))
+    _draw_events(ax, events)
+    _row_labels(ax, article_labels(ordered))
+    ax.set_ylim(rows - 0.5, -0.8)
+    _time_axis(ax, *_span(ordered, events))
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Publication date (dot: known to the day; bar: known only to the month or year)")
     fig.tight_layout()
     return fig
 
 
+# Periods the by-outlet timeline counts articles in: the finest that gives at most about a hundred.
+PERIODS = [(120, "day", "D"), (400, "week", "W-MON"), (8 * 366, "month", "MS"), (None, "year", "YS")]
+
+
+def period_edges(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, pd.DatetimeIndex]:
+    """The period (day, week, month or year) for a span from ``first`` to ``last`` (its end,
+    exclusive) and the edges of its bins, covering the whole span."""
+    days = (last - first).days
+    for limit, name, freq in PERIODS:
+        if limit is None or days <= limit:
+            break
+    first = pd.Timestamp(first).normalize()
+    start = {"day": first, "week": first - pd.Timedelta(days=first.weekday()),
+             "month": first.replace(day=1), "year": pd.Timestamp(first.year, 1, 1)}[name]
+    edges = pd.date_range(start, last, freq=freq)
+    if edges[-1] < last:
+        edges = edges.append(pd.DatetimeIndex([edges[-1] + pd.tseries.frequencies.to_offset(freq)]))
+    return name, edges
+
+
+def period_counts(articles: pd.DataFrame, edges: pd.DatetimeIndex) -> tuple[np.ndarray, pd.DataFrame]:
+    """Articles per bin whose date lies inside one bin (``counts``), and the others: articles
+    whose date is known only to a period longer than a bin (a month, for weekly bins), as a table
+    of ``start``, ``end`` and ``articles``, so that the chart draws them over their whole period
+    and never places them more precisely than their date."""
+    counts = np.zeros(len(edges) - 1)
+    longer: dict[tuple, int] = {}
+    for published, precision in zip(articles["published"], articles["date_precision"]):
+        start, end = date_interval(published, precision)
+        first = int(np.searchsorted(edges, start, side="right")) - 1
+        if 0 <= first < len(counts) and end <= edges[first + 1]:
+            counts[first] += 1
+        else:
+            longer[(start, end)] = longer.get((start, end), 0) + 1
+    spans = pd.DataFrame([{"start": a, "end": b, "articles": n} for (a, b), n in sorted(longer.items())],
+                         columns=["start", "end", "articles"])
+    return counts, spans
+
+
+def outlet_rows(articles: pd.DataFrame, top: int = MAX_OUTLET_ROWS) -> tuple[list[str], dict[str, str]]:
+    """Row names for a chart by outlet, and each outlet's row: the ``top - 1`` outlets with most
+    articles (ties by name) get their own, the rest share "N other outlets" (with ``top`` or
+    fewer outlets, every outlet has its own row)."""
+    counts = articles.groupby("outlet")["file"].count()
+    ranked = sorted(counts.index, key=lambda o: (-counts[o], o))
+    if len(ranked) <= top:
+        return ranked, {o: o for o in ranked}
+    kept = ranked[:top - 1]
+    other = f"{len(ranked) - len(kept):,d} other outlets"
+    return kept + [other], {o: (o if o in kept else other) for o in ranked}
+
+
+def timeline_by_outlet(articles: pd.DataFrame, events: pd.DataFrame, top: int = MAX_OUTLET_ROWS) -> plt.Figure:
+    """Articles counted by period (day, week, month or year, the finest that keeps the chart to
+    about a hundred bars), one row per outlet (at most ``top``: the rest share the last row).
+    The outlets' bars share one scale, so rows compare (the grouped row has its own); an article
+    whose date is known only to a longer period than a bar is a thin band over that period."""
+    use_style()
+    first, last = _span(articles, events)
+    period, edges = period_edges(first, last)
+    names, row_of = outlet_rows(articles, top)
+    sizes_by_outlet = articles["outlet"].value_counts()
+    colours = outlet_colours(articles["outlet"], sizes_by_outlet)
+    table = {name: period_counts(articles[articles["outlet"].map(row_of) == name], edges) for name in names}
+    # the outlets' own rows share one scale; "N other outlets" (many outlets summed) gets its own,
+    # or its bars would flatten every other row
+    grouped = names[-1] if len(names) and names[-1] not in sizes_by_outlet.index else None
+    tallest = max([max(table[n][0].max(), 1) for n in names if n != grouped] or [1])
+    rows = len(names)
+    fig, ax = plt.subplots(figsize=(9, 2.3 + _row_height(rows) * rows))
+    widths = (edges[1:] - edges[:-1]) * 0.9
+    for y, name in enumerate(names):
+        per_period, spans = table[name]
+        colour = colours.get(name, GREY)
+        base = y + 0.38  # bars grow upwards from the row's baseline; longer periods lie under it
+        ax.axhline(base, color=GREY, linewidth=0.4, alpha=0.6)
+        scale = max(per_period.max(), 1) if name == grouped else tallest
+        ax.bar(edges[:-1], -per_period / scale * 0.8, width=widths, bottom=base, align="edge", color=colour)
+        for k, span in enumerate(spans.itertuples()):
+            level = base + (0.06 if k % 2 == 0 else 0.15)  # two levels: a month inside its year stays visible
+            ax.barh(level, span.end - span.start, left=span.start, height=0.08, color=colour, alpha=0.5)
+            if span.articles > 1:
+                ax.annotate(f"{span.articles:,d}", xy=(span.end, level), xytext=(2, 0),
+                            textcoords="offset points", va="center", fontsize=7, color=GREY)
+    _draw_events(ax, events)
+    sizes = articles.groupby(articles["outlet"].map(row_of))["file"].count()
+    _row_labels(ax, [f"{short_outlet(n)} ({count_articles(sizes[n])}" + (", own scale)" if n == grouped else ")")
+                     for n in names])
+    ax.set_ylim(rows - 0.35, -0.8)
+    _time_axis(ax, first, last)
+    ax.grid(axis="y", visible=False)
+    longer = any(len(spans) for _, spans in table.values())
+    ax.set_xlabel(f"Bars: articles published per {period}, on one scale (tallest: {tallest:,.0f})."
+                  + ("\nThin band under a row: articles dated only to a longer period (a month or year), over that "
+                     "period." if longer else ""))
+    fig.tight_layout()
+    return fig
+
+
+def count_articles(n: int) -> str:
+    return f"{n:,d} article" + ("s" if n != 1 else "")
+
+
 def bars_by_article(
-    articles: pd.DataFrame, values: str | list[str], xlabel: str, labels: list[str] | None = None
+    articles: pd.DataFrame, values: str | list[str], xlabel: str, labels: list[str] | None = None,
+    *, top: int = MAX_ARTICLE_ROWS, rank_by: str | None = None,
 ) -> plt.Figure:
-    """Horizontal bars, one per article, coloured by outlet; several columns side by side."""
+    """Horizontal bars, one per article, coloured by outlet; several columns side by side. With
+    more than ``top`` articles (``top // 2`` for several columns), the ones with the largest values
+    of ``rank_by`` (the last column by default) are drawn and the rest are one grey bar, their
+    median, so the chart stays a page tall."""
     use_style()
     columns = [values] if isinstance(values, str) else list(values)
-    colours = outlet_colours(articles["outlet"])
-    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.5 * len(articles) * max(1, len(columns) * 0.7)))
+    colours = outlet_colours(articles["outlet"], articles["outlet"].value_counts())
+    names = article_labels(articles)
+    shown = articles.reset_index(drop=True)
+    bar_colours = [colours[o] for o in shown["outlet"]]
+    top = top if len(columns) == 1 else max(2, top // len(columns))
+    if len(shown) > top:
+        order = pd.to_numeric(shown[rank_by or columns[-1]], errors="coerce").sort_values(ascending=False,
+                                                                                         kind="stable")
+        keep, rest = list(order.index[:top - 1]), list(order.index[top - 1:])
+        names = [names[i] for i in keep] + [f"median of the other {len(rest):,d} articles"]
+        median = shown.loc[rest, columns].apply(pd.to_numeric, errors="coerce").median()
+        bar_colours = [bar_colours[i] for i in keep] + [GREY]
+        shown = pd.concat([shown.loc[keep, columns], median.to_frame().T], ignore_index=True)
+    rows = len(shown)
+    fig, ax = plt.subplots(figsize=(8, 1.2 + _row_height(rows) * rows * max(1, len(columns) * 0.7)))
     height = 0.8 / len(columns)
     for j, column in enumerate(columns):
-        ys = [i + (j - (len(columns) - 1) / 2) * height for i in range(len(articles))]
+        ys = [i + (j - (len(columns) - 1) / 2) * height for i in range(rows)]
         ax.barh(
             ys,
-            articles[column],
+            pd.to_numeric(shown[column], errors="coerce").fillna(0),
             height=height * 0.95,
-            color=[colours[o] for o in articles["outlet"]],
+            color=bar_colours,
             alpha=1.0 if j == len(columns) - 1 else 0.45,
             label=(labels or columns)[j],
         )
-    ax.set_yticks(range(len(articles)), article_labels(articles))
-    ax.invert_yaxis()
+    _row_labels(ax, names)
+    ax.set_ylim(rows - 0.5, -0.5)
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     if len(columns) > 1:  # swatches in grey: the bar colours stand for outlets, not series
         ax.legend(handles=[Patch(color=GREY, alpha=0.45 if j < len(columns) - 1 else 1.0, label=(labels or columns)[j])
-                           for j in range(len(columns))], loc="lower right")
+                           for j in range(len(columns))], loc="lower right", bbox_to_anchor=(1, 1.01),
+                  ncol=len(columns), borderaxespad=0)
+    fig.tight_layout()
+    return fig
+
+
+def by_outlet(table: pd.DataFrame, articles: pd.DataFrame, column: str, summary: pd.DataFrame, xlabel: str,
+              *, top: int = MAX_OUTLET_ROWS, percent: bool = False) -> plt.Figure:
+    """Each outlet's spread over its articles: one row per outlet (the ``top`` with most
+    articles; the chart says how many more), each article a dot, the outlet's mean a black
+    diamond with its 95% interval from resampling its articles (``summary``:
+    :func:`newscorpus.units.outlet_summary`), the rows sorted by mean."""
+    use_style()
+    rows = summary[summary["measure"] == column].dropna(subset=["mean"])
+    ranked = rows.sort_values(["articles", "outlet"], ascending=[False, True], kind="stable").head(top)
+    ranked = ranked.sort_values(["mean", "outlet"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    left_out = len(rows) - len(ranked)
+    values = table[["file", column]].merge(articles[["file", "outlet"]], on="file")
+    values[column] = pd.to_numeric(values[column], errors="coerce")
+    colours = outlet_colours(articles["outlet"], articles["outlet"].value_counts())
+    fig, ax = plt.subplots(figsize=(9, 1.7 + _row_height(len(ranked)) * max(len(ranked), 1)))
+    rng = np.random.default_rng(20161017)  # the dots' jitter, the same on every build
+    for y, row in ranked.iterrows():
+        here = values.loc[values["outlet"] == row["outlet"], column].dropna().to_numpy()
+        jitter = rng.uniform(-0.22, 0.22, size=len(here))
+        ax.scatter(here, y + jitter, s=14, color=colours.get(row["outlet"], GREY), alpha=0.7, linewidths=0)
+        if pd.notna(row["low"]):
+            ax.plot([row["low"], row["high"]], [y, y], color="black", linewidth=2.2, solid_capstyle="butt")
+        ax.plot([row["mean"]], [y], marker="D", markersize=6, color="black")
+    labels = [f"{short_outlet(o)} ({count_articles(int(n))})" for o, n in zip(ranked["outlet"], ranked["articles"])]
+    _row_labels(ax, labels)
+    ax.set_ylim(max(len(ranked), 1) - 0.5, -0.5)
+    if percent:
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    note = f"; {left_out:,d} smaller outlets are in the table" if left_out else ""
+    ax.set_xlabel(f"{xlabel}\n(dot: an article; diamond: the outlet's mean; bar: its 95% interval from "
+                  f"resampling its articles{note})")
+    ax.grid(axis="y", visible=False)
     fig.tight_layout()
     return fig
 
@@ -181,14 +423,14 @@ def stacked_by_article(table: pd.DataFrame, articles: pd.DataFrame, xlabel: str,
         labels = article_names(keep, articles) + [f"mean of the other {len(rest)} articles"]
         table = pd.concat([table.loc[keep], rest.mean().to_frame().T])
     palette = OKABE_ITO if len(columns) <= len(OKABE_ITO) else plt.get_cmap("tab20").colors
-    fig, ax = plt.subplots(figsize=(9, 1.9 + 0.42 * len(table)))
+    fig, ax = plt.subplots(figsize=(9, 1.9 + (0.42 if len(table) <= 12 else 0.3) * len(table)))
     left = pd.Series(0.0, index=range(len(table)))
     for k, column in enumerate(columns):
         values = table[column].to_numpy(dtype=float)
         ax.barh(range(len(table)), values, left=left, color=palette[k % len(palette)], label=column)
         left += values
-    ax.set_yticks(range(len(table)), labels)
-    ax.invert_yaxis()
+    _row_labels(ax, labels)
+    ax.set_ylim(len(table) - 0.5, -0.5)
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     # above the bars, never over them

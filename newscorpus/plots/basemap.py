@@ -66,9 +66,12 @@ COUNTRY_LABELS = {
 }
 
 
-def draw_basemap(ax: plt.Axes, bbox: tuple[float, float, float, float], resolution: str = "i") -> None:
-    """Sea, land, lakes, rivers and country borders inside ``bbox`` (west, east, south, north),
-    in plain longitude and latitude with the aspect of the middle latitude."""
+def draw_basemap(ax: plt.Axes, bbox: tuple[float, float, float, float], resolution: str = "i",
+                 rivers: bool = True) -> None:
+    """Sea, land, lakes, rivers (unless ``rivers`` is False: on a map of a continent they are
+    clutter) and country borders inside ``bbox`` (west, east, south, north), in plain longitude and
+    latitude with the aspect of the middle latitude. The GSHHG data cover the whole world;
+    ``resolution`` is ``c``, ``l`` or ``i`` (crude, low, intermediate)."""
     west, east, south, north = bbox
     ax.set_facecolor(WATER)
     coast = clipped("gshhs", bbox, resolution)
@@ -76,15 +79,15 @@ def draw_basemap(ax: plt.Axes, bbox: tuple[float, float, float, float], resoluti
         PolyCollection([p for k, p in coast if k in (1, 3)], facecolor=LAND, edgecolor="#9a9a9a", linewidth=0.4,
                        zorder=1),
         PolyCollection([p for k, p in coast if k in (2, 4)], facecolor=WATER, edgecolor="none", zorder=1.1),
-        LineCollection([p for _, p in clipped("rivers", bbox, resolution)], colors=RIVER, linewidths=0.5,
-                       zorder=1.2),
+        LineCollection([p for _, p in clipped("rivers", bbox, resolution)] if rivers else [], colors=RIVER,
+                       linewidths=0.5, zorder=1.2),
         LineCollection([p for _, p in clipped("countries", bbox, resolution)], colors=BORDER, linewidths=0.7,
                        linestyles=(0, (4, 1.5)), zorder=1.3),
     ]
     for layer in layers:
         layer.set_in_layout(False)  # the axes limits frame the map; measuring every vertex is slow
         ax.add_collection(layer, autolim=False)
-    for name, (lon, lat) in COUNTRY_LABELS.items():
+    for name, (lon, lat) in COUNTRY_LABELS.items() if east - west <= 40 else ():  # a region's map only
         if west < lon < east and south < lat < north:
             ax.text(lon, lat, name, fontsize=7, color="#6b6b6b", ha="center", va="center", zorder=1.4,
                     fontstyle="italic").set_in_layout(False)

@@ -1,6 +1,7 @@
 """Charts for the readability chapter: scores with both intervals, pairwise differences, sentence
-lengths. Articles are named and coloured as everywhere in the book; heights grow with the number
-of articles (tested up to 50)."""
+lengths, by article or by outlet. Articles are named and coloured as everywhere in the book; a
+chart never draws more than ``MAX_ROWS`` rows (the rest are in the searchable tables), and a table
+has a row per article or outlet, searchable beyond ``MAX_TABLE_ROWS``."""
 
 from __future__ import annotations
 
@@ -14,7 +15,35 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from . import GREY, article_names, outlet_colours, use_style
-from ..measures.readability import CONFIDENCE, SCORE_NAMES, SENSITIVITY_VARIANTS, SMOG_MIN_SENTENCES
+from ..measures.readability import (CONFIDENCE, EASIER_WHEN_HIGHER, SCORE_NAMES, SENSITIVITY_VARIANTS,
+                                    SMOG_MIN_SENTENCES)
+
+# A chart draws at most this many rows (articles or outlets); a table beyond this many rows is a
+# searchable, paged table (``newscorpus.book.evidence``) instead of a page-long one.
+MAX_ROWS = 40
+MAX_TABLE_ROWS = 40
+
+
+def short_label(label: str, width: int = 46) -> str:
+    """A label cut in the middle to ``width`` characters, so the outlet and date (the start) and the
+    file name that tells two such articles apart (the end) both stay: the table has the full name."""
+    if len(label) <= width:
+        return label
+    half = (width - 1) // 2
+    return label[:half].rstrip() + "…" + label[-(width - 1 - half):].lstrip()
+
+
+def chart_rows(scores: pd.DataFrame, score: str, limit: int = MAX_ROWS) -> tuple[pd.DataFrame, str]:
+    """The articles a per-article chart draws: all of them up to ``limit``; beyond, the
+    ``limit // 2`` hardest and the ``limit // 2`` easiest on ``score`` (point score), with a
+    sentence saying so (``""`` when all are drawn)."""
+    if len(scores) <= limit:
+        return scores, ""
+    order = scores.sort_values(score, ascending=score in EASIER_WHEN_HIGHER, kind="stable")
+    half = limit // 2
+    shown = pd.concat([order.head(half), order.tail(half)])
+    return shown, (f"The {half} hardest and the {half} easiest of {len(scores):,d} articles on "
+                   f"{SCORE_NAMES[score]}; every article is in the table.")
 
 
 def _outlet_colours_for(files, overview: pd.DataFrame) -> list[str]:
@@ -32,12 +61,18 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
     names = list(formulas or SCORE_NAMES)
     columns = min(columns, len(names) + 1)
     rows = int(np.ceil(len(names) / columns))
+    # each row of panels repeats the articles: fewer of them when there are several rows
+    scores, note = chart_rows(scores, names[0], MAX_ROWS // rows)
+    scores = scores.reset_index(drop=True)
     n = len(scores)
-    labels = article_names(scores["file"], overview)
+    labels = [short_label(label) for label in article_names(scores["file"], overview)]
     # long article names (many articles, file names added) take width: wrap the panel titles
-    wrap = 40 if max(map(len, labels)) < 32 else 22
+    wrap = 40 if max(map(len, labels), default=0) < 32 else 22
+    ratios = [3] * columns
+    if len(names) < rows * columns:
+        ratios[-1] = 2.6  # the spare panel holds only the legend
     fig, axes = plt.subplots(rows, columns, figsize=(9, rows * (1.1 + (0.3 if n <= 12 else 0.22) * n)),
-                             sharey=True, squeeze=False)
+                             sharey=True, squeeze=False, gridspec_kw={"width_ratios": ratios})
     colours = _outlet_colours_for(scores["file"], overview)
     ys = np.arange(n)
     for ax, name in zip(axes.flat, names):
@@ -62,13 +97,17 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
               Line2D([0], [0], marker="o", color="white", markeredgecolor="black", linestyle="none",
                      label=f"SMOG from fewer than {SMOG_MIN_SENTENCES} sentences")][:3 if "smog_grade" in names else 2]
     spare = axes.flat[len(names)] if len(names) < rows * columns else axes.flat[-1]
-    spare.legend(handles=legend, loc="center", fontsize=8)
+    spare.legend(handles=legend, loc="center left", bbox_to_anchor=(0, 0.5), fontsize=8)
+    if note:
+        fig.suptitle(textwrap.fill(note, 90), fontsize=9, x=0.01, ha="left")
     fig.tight_layout()
     return fig
 
 
-# Ten articles make 45 pairs; beyond that the pairwise chart shows only the clearest differences.
+# Ten articles make 45 pairs; beyond that the pairwise table shows only the clearest differences,
+# and the chart (two lines of names a row) the clearest MAX_CHART_PAIRS.
 MAX_PAIRS = 45
+MAX_CHART_PAIRS = 30
 
 
 def clearest_pairs(pairs: pd.DataFrame, beyond: np.ndarray, limit: int = MAX_PAIRS) -> list[int]:
@@ -83,14 +122,19 @@ def pairwise_chart(pairs: pd.DataFrame, overview: pd.DataFrame, xlabel: str) -> 
     intervals both exclude zero in black, the rest in grey."""
     use_style()
     total = len(pairs)
-    if total > MAX_PAIRS:  # 50 articles make 1,225 pairs: show the clear differences, largest first
-        pairs = pairs.iloc[clearest_pairs(pairs, pairs["exceeds_noise"].to_numpy())]
-    first = article_names(pairs["first"], overview)
-    second = article_names(pairs["second"], overview)
+    if total > MAX_CHART_PAIRS:  # 50 articles make 1,225 pairs: show the clear differences, largest first
+        pairs = pairs.iloc[clearest_pairs(pairs, pairs["exceeds_noise"].to_numpy(), MAX_CHART_PAIRS)]
+    first = [short_label(label) for label in article_names(pairs["first"], overview)]
+    second = [short_label(label) for label in article_names(pairs["second"], overview)]
     # two lines per pair and the legend above the axes: long outlet names never squeeze the plot
     labels = [f"{a}\nminus {b}" for a, b in zip(first, second)]
     ys = np.arange(len(pairs))
     colours = ["black" if clear else GREY for clear in pairs["exceeds_noise"]]
+    if not total:  # one article: nothing to compare, said in the chart rather than an empty frame
+        fig, ax = plt.subplots(figsize=(9, 1.4))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No pair to compare: fewer than two articles are ranked.", ha="center", va="center")
+        return fig
     fig, ax = plt.subplots(figsize=(9, 1.6 + 0.48 * len(pairs)))
     ax.hlines(ys - 0.12, pairs["sentence_low"], pairs["sentence_high"], color=colours, linewidth=3.5)
     ax.hlines(ys + 0.12, pairs["block_low"], pairs["block_high"], color=colours, linewidth=1.2)
@@ -117,9 +161,17 @@ def sentence_lengths(sentences: pd.DataFrame, overview: pd.DataFrame) -> plt.Fig
     middle half; each article's longest sentence ringed."""
     use_style()
     files = list(dict.fromkeys(sentences["file"]))
-    labels = article_names(files, overview)
+    total = len(files)
+    if total > MAX_ROWS:  # the articles with the longest sentences, in the corpus's order
+        longest = sentences.groupby("file", sort=False)["words"].max()
+        keep = set(longest.sort_values(ascending=False, kind="stable").index[:MAX_ROWS])
+        files = [f for f in files if f in keep]
+    labels = [short_label(label) for label in article_names(files, overview)]
     colours = _outlet_colours_for(files, overview)
-    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.5 * len(files)))
+    fig, ax = plt.subplots(figsize=(9, 1.2 + (0.5 if len(files) <= 12 else 0.3) * len(files)))
+    if len(files) < total:
+        ax.set_title(f"The {len(files)} articles with the longest sentences, of {total:,d} "
+                     "(every article's longest is in the table)", fontsize=9, loc="left")
     jitter = np.random.default_rng(0)  # fixed: the same picture on every build
     for y, (file, colour) in enumerate(zip(files, colours)):
         lengths = sentences.loc[sentences["file"] == file, "words"].to_numpy()
@@ -147,38 +199,53 @@ COUNT_HEADINGS = {
 }
 
 
-def _by_article(table: pd.DataFrame, overview: pd.DataFrame):
-    from ..overview import by_article_columns, reader_style
+def _long_table(table: pd.DataFrame, overview: pd.DataFrame, formats: dict | None = None, caption: str | None = None):
+    """``table`` (indexed by file, a column per measure) with a row per article, named by outlet
+    and date; beyond ``MAX_TABLE_ROWS`` articles a searchable, paged table."""
+    from ..overview import reader_style
 
-    return reader_style(by_article_columns(table, overview))
+    named = table.set_axis(pd.Index(article_names(table.index, overview), name="Article"), axis=0)
+    if len(named) > MAX_TABLE_ROWS:
+        from ..book.evidence import evidence_table
+
+        return evidence_table(named.reset_index(), formats=formats, caption=caption)
+    style = reader_style(named, formats)
+    return style.set_caption(caption) if caption else style
 
 
 def counts_table(scores: pd.DataFrame, overview: pd.DataFrame):
-    """The counts every score is computed from: one column per article."""
+    """The counts every score is computed from: a row per article."""
     table = scores.set_index("file")[list(COUNT_HEADINGS)].rename(columns=COUNT_HEADINGS)
-    return _by_article(table, overview)
+    return _long_table(table, overview, {c: "{:,.0f}".format for c in table.columns})
+
+
+def _with_interval(value, low, high) -> str:
+    if pd.isna(value):
+        return "—"
+    return f"{value:.1f} ({low:.1f} to {high:.1f})" if pd.notna(low) and pd.notna(high) else f"{value:.1f}"
 
 
 def scores_table(scores: pd.DataFrame, overview: pd.DataFrame):
-    """Each score with its sentence-bootstrap 95% interval: one column per article."""
+    """Each score with its sentence-bootstrap 95% interval: a row per article."""
     indexed = scores.set_index("file")
     table = pd.DataFrame({
-        SCORE_NAMES[name]: [f"{v:.1f} ({lo:.1f} to {hi:.1f})" for v, lo, hi in
+        SCORE_NAMES[name]: [_with_interval(v, lo, hi) for v, lo, hi in
                             zip(indexed[name], indexed[f"{name}_low"], indexed[f"{name}_high"])]
         for name in SCORE_NAMES
     }, index=indexed.index)
-    return _by_article(table, overview)
+    return _long_table(table, overview)
 
 
 def versus_textstat_table(scores: pd.DataFrame, comparison: pd.DataFrame, overview: pd.DataFrame):
-    """Ours against textstat's, per score and article: ``ours / textstat``."""
-    indexed = scores.set_index("file")
+    """Ours against textstat's, per score and article: ``ours / textstat``, a row per article
+    that ``comparison`` scored."""
+    indexed = scores.set_index("file").loc[[f for f in scores["file"] if f in comparison.index]]
     table = pd.DataFrame({
         SCORE_NAMES[name]: [f"{a:.1f} / {b:.1f}" for a, b in zip(indexed[name], comparison.loc[indexed.index, name])]
         for name in SCORE_NAMES
     }, index=indexed.index)
     table["textstat's consensus grade"] = comparison.loc[indexed.index, "consensus_grade"].map("{:.0f}".format)
-    return _by_article(table, overview)
+    return _long_table(table, overview)
 
 
 def segmenter_table(summary: pd.DataFrame):
@@ -205,25 +272,24 @@ def segmenter_table(summary: pd.DataFrame):
 
 def diversity_reader_table(diversity: pd.DataFrame, overview: pd.DataFrame):
     """Lexical diversity per article; the raw ratio shown only to be warned against."""
-    from ..overview import reader_style
-
     from ..measures.diversity import MATTR_WINDOW
 
     mattr_heading = f"MATTR ({MATTR_WINDOW}-word windows)"
     table = diversity.set_index("file")[["tokens", "types", "type_token_ratio", "mtld", "mattr"]]
     table = table.set_axis(["Words (numbers left out)", "Distinct words", "Type/token ratio (do not compare)", "MTLD", mattr_heading], axis=1)
-    table.index = pd.Index(article_names(table.index, overview), name="Article")
-    return reader_style(table, {"Type/token ratio (do not compare)": "{:.2f}", "MTLD": "{:.1f}",
-                                mattr_heading: "{:.3f}"})
+    return _long_table(table, overview, {"Type/token ratio (do not compare)": "{:.2f}", "MTLD": "{:.1f}",
+                                         mattr_heading: "{:.3f}"})
 
 
 def longest_table(longest: pd.DataFrame, overview: pd.DataFrame):
-    """Each article's longest sentence, as text."""
-    from ..overview import reader_style
-
+    """Each article's longest sentence, as text (longest first when the table is searchable)."""
+    if len(longest) > MAX_TABLE_ROWS:
+        longest = longest.sort_values("words", ascending=False, kind="stable")
     table = longest.set_index("file")[["words", "text"]].set_axis(["Words", "Longest sentence"], axis=1)
-    table.index = pd.Index(article_names(table.index, overview), name="Article")
-    return reader_style(table).set_properties(subset=["Longest sentence"], **{"text-align": "left"})
+    shown = _long_table(table, overview)
+    if hasattr(shown, "set_properties"):
+        shown = shown.set_properties(subset=["Longest sentence"], **{"text-align": "left"})
+    return shown
 
 
 def segmenter_by_article_table(comparison: pd.DataFrame, overview: pd.DataFrame):
@@ -323,10 +389,183 @@ def sensitivity_reader_table(sensitivity: pd.DataFrame, overview: pd.DataFrame, 
 
 
 def fitted_reader_table(scores: pd.DataFrame, fitted: pd.DataFrame, formulas: list[str], overview: pd.DataFrame):
-    """The leading formulas' scores beside the fitted reader ease (higher is easier), one column
-    per article."""
+    """The leading formulas' scores beside the fitted reader ease (higher is easier), a row per
+    article."""
     indexed = scores.set_index("file")
-    table = pd.DataFrame({SCORE_NAMES[name]: indexed[name].map("{:.1f}".format) for name in formulas})
+    table = pd.DataFrame({SCORE_NAMES[name]: indexed[name].map(lambda v: "—" if pd.isna(v) else f"{v:.1f}")
+                          for name in formulas})
     table["Fitted reader ease (CLEAR scale, higher is easier)"] = fitted.set_index("file")["fitted_ease"].reindex(
-        indexed.index).map("{:+.2f}".format)
-    return _by_article(table, overview)
+        indexed.index).map(lambda v: "—" if pd.isna(v) else f"{v:+.2f}")
+    return _long_table(table, overview)
+
+
+# --- outlets as the unit ----------------------------------------------------------------------
+
+
+def _outlet_order(summary: pd.DataFrame, score: str) -> list[str]:
+    rows = summary[summary["measure"] == score].dropna(subset=["mean"])
+    rows = rows.sort_values(["mean", "outlet"], ascending=[score in EASIER_WHEN_HIGHER, True], kind="stable")
+    return list(rows["outlet"])
+
+
+def chart_outlets(summary: pd.DataFrame, score: str, limit: int = MAX_ROWS) -> tuple[list[str], str]:
+    """The outlets an outlet chart draws, hardest first on ``score``: all up to ``limit``; beyond,
+    the ``limit`` with the most articles, with a sentence saying so."""
+    order = _outlet_order(summary, score)
+    if len(order) <= limit:
+        return order, ""
+    counts = summary[summary["measure"] == score].set_index("outlet")["articles"]
+    keep = set(counts.loc[order].sort_values(ascending=False, kind="stable").index[:limit])
+    return ([o for o in order if o in keep],
+            f"The {limit} outlets with the most articles, of {len(order):,d}; every outlet is in the table.")
+
+
+def outlet_intervals(summary: pd.DataFrame, scores: pd.DataFrame, articles: pd.DataFrame,
+                     formulas: list[str]) -> plt.Figure:
+    """One panel per formula, one row per outlet (hardest first on the first formula): each
+    article's score (small grey dot), the outlet's middle half of articles (thin bar), its mean
+    (large dot) and the 95% interval of the mean from resampling its articles (thick bar; none
+    below ``units.MIN_ARTICLES_FOR_INTERVAL`` articles, the mean then drawn hollow)."""
+    from ..units import MIN_ARTICLES_FOR_INTERVAL
+
+    use_style()
+    outlets, note = chart_outlets(summary, formulas[0])
+    counts = summary[summary["measure"] == formulas[0]].set_index("outlet")["articles"]
+    colours = outlet_colours(counts.index, counts)
+    by_file = scores.merge(articles[["file", "outlet"]], on="file", how="inner")
+    n = max(len(outlets), 1)
+    fig, axes = plt.subplots(1, len(formulas) + 1, figsize=(10, 1.6 + 0.36 * n), sharey=True, squeeze=False,
+                             gridspec_kw={"width_ratios": [*([3] * len(formulas)), 1.6]})
+    axes = axes[0]
+    ys = {outlet: y for y, outlet in enumerate(outlets)}
+    jitter = np.random.default_rng(0)  # fixed: the same picture on every build
+    for ax, name in zip(axes, formulas):
+        rows = summary[(summary["measure"] == name) & summary["outlet"].isin(outlets)]
+        dots = by_file[by_file["outlet"].isin(outlets)].dropna(subset=[name])
+        ax.scatter(dots[name], [ys[o] + jitter.uniform(-0.2, 0.2) for o in dots["outlet"]], s=6, color=GREY,
+                   alpha=0.35, linewidths=0, zorder=1)
+        for row in rows.itertuples():
+            y, colour = ys[row.outlet], colours[row.outlet]
+            ax.hlines(y, row.q25, row.q75, color=colour, linewidth=1.2, alpha=0.8, zorder=2)
+            if pd.notna(row.low):
+                ax.hlines(y, row.low, row.high, color=colour, linewidth=5, alpha=0.9, zorder=3)
+            ax.scatter([row.mean], [y], s=36, zorder=4, color=colour if pd.notna(row.low) else "white",
+                       edgecolors="black", linewidths=0.8)
+        ax.set_title(textwrap.fill(SCORE_NAMES[name] + (" (higher = easier)" if name in EASIER_WHEN_HIGHER else ""), 34),
+                     fontsize=9)
+        ax.xaxis.set_major_locator(MaxNLocator(4))
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="x", labelsize=8)
+    axes[0].set_yticks(range(len(outlets)), [f"{textwrap.shorten(o, 38)} ({int(counts[o]):,d})" for o in outlets],
+                       fontsize=8)
+    axes[0].set_ylim(n - 0.5, -0.8)
+    spare = axes[-1]
+    spare.axis("off")
+    spare.legend(handles=[
+        Line2D([0], [0], marker="o", color=GREY, linestyle="none", markersize=3, label="one article"),
+        Line2D([0], [0], color=GREY, linewidth=1.2, label="middle half of its articles"),
+        Line2D([0], [0], color=GREY, linewidth=5, label=f"{CONFIDENCE:.0%} interval of the mean,\narticles resampled"),
+        Line2D([0], [0], marker="o", color="white", markeredgecolor="black", linestyle="none",
+               label=f"mean without interval\n(fewer than {MIN_ARTICLES_FOR_INTERVAL} articles)"),
+    ], loc="center", fontsize=8)
+    if note:
+        fig.suptitle(note, fontsize=9, x=0.01, ha="left")
+    fig.tight_layout()
+    return fig
+
+
+def outlet_table(summary: pd.DataFrame, formulas: list[str]):
+    """A row per outlet (hardest first on the first formula): its articles and, for each formula,
+    the mean with its 95% interval from resampling articles, and the median with the middle half."""
+    from ..overview import reader_style
+
+    order = _outlet_order(summary, formulas[0])
+    indexed = summary.set_index(["measure", "outlet"])
+    table = pd.DataFrame(index=pd.Index(order, name="Outlet"))
+    table["Articles"] = [int(indexed.loc[(formulas[0], o), "articles"]) for o in order]
+    for name in formulas:
+        rows = indexed.loc[name].reindex(order)
+        table[f"{SCORE_NAMES[name]}: mean ({CONFIDENCE:.0%} interval)"] = [
+            _with_interval(r.mean, r.low, r.high) + ("" if pd.notna(r.low) else " (no interval)")
+            for r in rows.itertuples()]
+        table[f"{SCORE_NAMES[name]}: median (middle half)"] = [
+            "—" if pd.isna(r.median) else f"{r.median:.1f} ({r.q25:.1f} to {r.q75:.1f})" for r in rows.itertuples()]
+    if len(table) > MAX_TABLE_ROWS:
+        from ..book.evidence import evidence_table
+
+        return evidence_table(table.reset_index())
+    return reader_style(table)
+
+
+def outlet_pairs_table(summary: pd.DataFrame, score: str):
+    """The pairs of outlets whose intervals on ``score`` do not overlap (``units.separated_outlets``),
+    largest gap first: harder, easier, both means and the gap."""
+    from ..overview import reader_style
+    from ..units import separated_outlets
+
+    pairs = separated_outlets(summary, score)
+    harder_is_higher = score not in EASIER_WHEN_HIGHER
+    rows = []
+    for row in pairs.itertuples():
+        harder, easier = (row.higher, row.lower) if harder_is_higher else (row.lower, row.higher)
+        h_mean, e_mean = (row.higher_mean, row.lower_mean) if harder_is_higher else (row.lower_mean, row.higher_mean)
+        rows.append({"Harder outlet": harder, "Mean": h_mean, "Easier outlet": easier, "Mean ": e_mean,
+                     "Gap": abs(row.higher_mean - row.lower_mean)})
+    table = pd.DataFrame(rows, columns=["Harder outlet", "Mean", "Easier outlet", "Mean ", "Gap"])
+    table = table.sort_values("Gap", ascending=False, kind="stable")
+    formats = {"Mean": "{:.1f}", "Mean ": "{:.1f}", "Gap": "{:.1f}"}
+    if len(table) > MAX_TABLE_ROWS:
+        from ..book.evidence import evidence_table
+
+        return evidence_table(table, formats=formats)
+    caption = None if len(table) else f"No two outlets are separated on {SCORE_NAMES[score]}."
+    style = reader_style(table.set_index("Harder outlet"), formats)
+    return style.set_caption(caption) if caption else style
+
+
+def outlet_sentence_lengths(sentences: pd.DataFrame, articles: pd.DataFrame, dots: int = 300) -> plt.Figure:
+    """Sentence lengths pooled over each outlet's articles: a box of the middle half and at most
+    ``dots`` sentences drawn at random (fixed seed) per outlet, its longest ringed; at most
+    ``MAX_ROWS`` outlets (those with the most articles)."""
+    use_style()
+    merged = sentences.merge(articles[["file", "outlet"]], on="file", how="inner")
+    counts = articles.groupby("outlet")["file"].nunique()
+    order = counts.sort_index().sort_values(ascending=False, kind="stable")
+    outlets = list(order.index[:MAX_ROWS])
+    colours = outlet_colours(counts.index, counts)
+    fig, ax = plt.subplots(figsize=(9, 1.4 + (0.42 if len(outlets) <= 12 else 0.3) * max(len(outlets), 1)))
+    rng = np.random.default_rng(0)
+    for y, outlet in enumerate(outlets):
+        lengths = merged.loc[merged["outlet"] == outlet, "words"].to_numpy()
+        if not len(lengths):
+            continue
+        ax.boxplot(lengths, positions=[y], orientation="horizontal", widths=0.5, showfliers=False,
+                   medianprops={"color": "black"}, boxprops={"color": GREY}, whiskerprops={"color": GREY},
+                   capprops={"color": GREY})
+        shown = lengths if len(lengths) <= dots else rng.choice(lengths, dots, replace=False)
+        ax.scatter(shown, y + rng.uniform(-0.18, 0.18, len(shown)), s=8, color=colours[outlet], alpha=0.5, zorder=3)
+        ax.scatter([lengths.max()], [y], s=120, facecolors="none", edgecolors="black", linewidths=1.2, zorder=4)
+    ax.set_yticks(range(len(outlets)), [f"{textwrap.shorten(o, 38)} ({int(order[o]):,d})" for o in outlets])
+    ax.set_ylim(max(len(outlets), 1) - 0.5, -0.6)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(f"Sentence length (words), all sentences of each outlet's articles (at most {dots} drawn); "
+                  "ringed: the longest", fontsize=9)
+    if len(outlets) < len(order):
+        ax.set_title(f"The {len(outlets)} outlets with the most articles, of {len(order):,d}", fontsize=9, loc="left")
+    fig.tight_layout()
+    return fig
+
+
+def outlet_sensitivity_table(sensitivity: pd.DataFrame):
+    """``readability.outlet_sensitivity`` as a reader wants it: a row per check, the pairs of
+    outlets separated in it and how many of those separated as measured still are."""
+    from ..overview import reader_style
+
+    key = lambda t: set(zip(t["higher"], t["lower"]))
+    base = key(sensitivity[sensitivity["variant"] == "as_measured"])
+    rows = []
+    for variant, (label, _) in SENSITIVITY_VARIANTS.items():
+        found = key(sensitivity[sensitivity["variant"] == variant])
+        rows.append({"Check": label.capitalize(), "Pairs of outlets separated": len(found),
+                     "Of those separated as measured": f"{len(base & found)} of {len(base)}"})
+    return reader_style(pd.DataFrame(rows).set_index("Check"))

@@ -14,16 +14,61 @@ import pandas as pd
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
+from .. import units
 from ..measures.themes import DICTIONARY, THEME_LABELS, THEMES
 from ..overview import reader_style, times
-from ..prose import english_list
-from . import GREY, article_labels, article_names, outlet_colours, panel_title, short_outlet, use_style
+from ..prose import count_noun, english_list
+from . import GREY, OKABE_ITO, article_labels, article_names, outlet_colours, panel_title, short_outlet, use_style
 from .basemap import draw_basemap
 
 TOP_WORDS = 12
-MAX_PANELS = 24  # beyond this many articles, a chart with a panel per article pools them by outlet
+MAX_PANELS = 12  # beyond this many articles, a chart with a panel per article pools them by outlet (or keeps the top)
 MAX_ROWS = 40  # beyond this many articles, the theme dot table has a row per outlet
 MAP_BBOX = (35.0, 52.5, 29.0, 38.6)  # west, east, south, north: Syria, Iraq and Tehran
+MAX_MAP_PANELS = 6  # up to this many articles (or else outlets), one small map each; beyond, one map
+MAX_MAP_LABELS = 25  # a map names at most this many places, the most mentioned first
+WORLD = (-180.0, 180.0, -58.0, 84.0)
+
+
+def colours_for(articles: pd.DataFrame) -> dict[str, str]:
+    """``outlet_colours`` with the outlets that have the most articles keeping a colour."""
+    return outlet_colours(articles["outlet"], articles["outlet"].value_counts())
+
+
+PROSE_LIMIT = 300  # characters: a generated list stops before this and says how many more
+
+
+def fitted(parts: list[str], limit: int = PROSE_LIMIT) -> tuple[list[str], int]:
+    """The first of ``parts`` that fit in ``limit`` characters (at least one), and how many are
+    left out: so a sentence listing them stays readable for any corpus."""
+    shown, length = [], 0
+    for part in parts:
+        if shown and length + len(part) + 2 > limit:
+            break
+        shown.append(part)
+        length += len(part) + 2
+    return shown, len(parts) - len(shown)
+
+
+def unit_of(articles: pd.DataFrame, unit: str | None) -> str:
+    return units.comparison_unit(articles) if unit is None else unit
+
+
+def outlet_label(outlet: str, n: int) -> str:
+    """An outlet as a row or panel label: "Politico (6 articles)"."""
+    return f"{short_outlet(outlet)} ({count_noun(n, 'article')})"
+
+
+def outlets_as_units(articles: pd.DataFrame) -> pd.DataFrame:
+    """The outlets as the chapter's units, in the shape of ``articles``: ``file`` is the outlet
+    (the key of a table pooled by outlet), ``date_label`` its number of articles, ``published``
+    its median date; so every chart and table that names articles names outlets instead."""
+    sizes = units.articles_per_outlet(articles)
+    when = pd.to_datetime(articles["published"]).groupby(articles["outlet"]).median()
+    return pd.DataFrame({"file": list(sizes.index), "outlet": list(sizes.index),
+                         "published": [when[o].date() for o in sizes.index],
+                         "date_label": [count_noun(int(n), "article") for n in sizes],
+                         "date_precision": "day"})
 
 
 def grid(n: int, ncols: int) -> tuple[int, int]:
@@ -43,25 +88,27 @@ def top_frequencies(term_counts: pd.DataFrame, file: str, n: int = TOP_WORDS) ->
     return dict(zip(rows["form"].head(n), rows["count"].head(n)))
 
 
-def panels_for(articles: pd.DataFrame, top: int = MAX_PANELS) -> list[tuple[str, list[str], str]]:
+def panels_for(articles: pd.DataFrame, top: int = MAX_PANELS, unit: str | None = None) -> list[tuple[str, list[str], str]]:
     """What a chart with a panel per article draws: ``(label, files, outlet)`` per panel, one
-    article each in date order; with more than ``top`` articles, one panel per outlet (its
+    article each in date order; when the chapter compares outlets (``unit``, by default
+    ``units.comparison_unit``) or there are more than ``top`` articles, one panel per outlet (its
     articles pooled), the ``top`` outlets with the most articles."""
     ordered = by_date(articles)
-    if len(ordered) <= top:
+    if len(ordered) <= top and unit_of(articles, unit) == units.ARTICLE:
         return [(label, [f], o) for label, f, o in zip(article_labels(ordered), ordered["file"], ordered["outlet"])]
     sizes = ordered.groupby("outlet")["file"].agg(list)
     outlets = sorted(sizes.index, key=lambda o: (-len(sizes[o]), o))[:top]
-    return [(f"{short_outlet(o)} ({len(sizes[o])} articles)", sizes[o], o) for o in outlets]
+    return [(outlet_label(o, len(sizes[o])), sizes[o], o) for o in outlets]
 
 
-def frequent_words(term_counts: pd.DataFrame, articles: pd.DataFrame, n: int = TOP_WORDS) -> plt.Figure:
+def frequent_words(term_counts: pd.DataFrame, articles: pd.DataFrame, n: int = TOP_WORDS,
+                   unit: str | None = None) -> plt.Figure:
     """Bars of each article's ``n`` most frequent content words, with the counts (small multiples;
-    pooled by outlet beyond ``MAX_PANELS`` articles). No word cloud: a cloud of the same counts
-    says nothing the bars do not, and says it less exactly."""
+    pooled by outlet when the chapter compares outlets or beyond ``MAX_PANELS`` articles). No word
+    cloud: a cloud of the same counts says nothing the bars do not, and says it less exactly."""
     use_style()
-    panels = panels_for(articles)
-    colours = outlet_colours(articles["outlet"])
+    panels = panels_for(articles, unit=unit)
+    colours = colours_for(articles)
     rows, cols = grid(len(panels), 3)
     fig, axes = plt.subplots(rows, cols, figsize=(3.2 * cols, 0.6 + 0.19 * n * rows + 0.55 * rows), squeeze=False)
     for ax in axes.flat:
@@ -92,7 +139,7 @@ def keyness_chart(key_terms: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure
     right. Beyond ``MAX_PANELS`` articles, the ``MAX_PANELS`` whose top word has the highest bound."""
     use_style()
     ordered = by_date(articles)
-    colours = outlet_colours(ordered["outlet"])
+    colours = colours_for(ordered)
     shown = ordered
     if len(ordered) > MAX_PANELS:
         best = key_terms.groupby("file")["ci_low"].max().sort_values(ascending=False, kind="stable")
@@ -134,50 +181,79 @@ def keyness_chart(key_terms: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure
     return fig
 
 
-def dot_rows(intervals: pd.DataFrame, articles: pd.DataFrame, top: int = MAX_ROWS) -> pd.DataFrame:
+def dot_rows(intervals: pd.DataFrame, articles: pd.DataFrame, top: int = MAX_ROWS,
+             unit: str | None = None) -> pd.DataFrame:
     """The rows of the theme dot table: ``row`` (label), ``outlet``, ``theme``, ``rate``, ``low``,
-    ``high``, in date order. One row per article up to ``top`` articles; beyond, one row per outlet
-    (ordered by its median date, the ``top`` outlets with most articles): the median of its
-    articles' rates, the line spanning the middle 95% of them."""
+    ``high``, ``articles``. Comparing articles (``unit``, by default ``units.comparison_unit``):
+    one row per article in date order, the rate and its interval; beyond ``top`` articles, the
+    ``top`` with the highest rate over all themes. Comparing outlets: one row per outlet (the
+    ``top`` with most articles, most first), the mean of its articles' rates and the 95% interval
+    of that mean from resampling its articles (``units.outlet_summary``; none below
+    ``units.MIN_ARTICLES_FOR_INTERVAL`` articles)."""
     ordered = by_date(articles)
-    table = intervals.merge(ordered[["file", "outlet", "published"]], on="file")
-    if len(ordered) <= top:
-        labels = dict(zip(ordered["file"], article_labels(ordered)))
+    columns = ["row", "outlet", "theme", "rate", "low", "high", "articles"]
+    if unit_of(articles, unit) == units.ARTICLE:
+        table = intervals.merge(ordered[["file", "outlet"]], on="file")
+        if len(ordered) > top:
+            totals = table.groupby("file")["rate"].sum()
+            order = {f: i for i, f in enumerate(ordered["file"])}
+            keep = sorted(totals.index, key=lambda f: (-totals[f], order[f]))[:top]
+            ordered = ordered[ordered["file"].isin(keep)]
+            table = table[table["file"].isin(keep)]
+        labels = dict(zip(ordered["file"], article_names(ordered["file"], articles)))
         order = {f: i for i, f in enumerate(ordered["file"])}
-        table = table.assign(row=table["file"].map(labels), order=table["file"].map(order))
-        return table.sort_values(["order", "theme"], kind="stable")[["row", "outlet", "theme", "rate", "low", "high"]]
-    sizes = ordered["outlet"].value_counts()
-    keep = sorted(sizes.index, key=lambda o: (-sizes[o], o))[:top]
-    table = table[table["outlet"].isin(keep)]
-    grouped = table.groupby(["outlet", "theme"])["rate"]
-    out = grouped.median().rename("rate").to_frame()
-    out["low"], out["high"] = grouped.quantile(0.025), grouped.quantile(0.975)
-    out = out.reset_index()
-    when = pd.to_datetime(ordered["published"]).groupby(ordered["outlet"]).median()
-    out["row"] = [f"{short_outlet(o)} ({sizes[o]} articles)" for o in out["outlet"]]
-    out["order"] = out["outlet"].map(when)
-    return out.sort_values(["order", "outlet"])[["row", "outlet", "theme", "rate", "low", "high"]]
+        table = table.assign(row=table["file"].map(labels), order=table["file"].map(order), articles=1)
+        return table.sort_values(["order", "theme"], kind="stable")[columns]
+    wide = intervals.pivot(index="file", columns="theme", values="rate").reset_index()
+    summary = units.outlet_summary(wide, articles, [t for t in THEMES if t in wide.columns])
+    sizes = units.articles_per_outlet(articles)
+    keep = list(sizes.index[:top])
+    out = summary[summary["outlet"].isin(keep)].rename(columns={"measure": "theme", "mean": "rate"})
+    out["row"] = [outlet_label(o, int(sizes[o])) for o in out["outlet"]]
+    out["order"] = out["outlet"].map({o: i for i, o in enumerate(keep)})
+    return out.sort_values(["order", "theme"], kind="stable")[columns]
+
+
+def dot_table_rows(articles: pd.DataFrame, unit: str | None = None) -> str:
+    """What one row of the theme dot table is, for its key and caption."""
+    n = len(articles)
+    if unit_of(articles, unit) == units.OUTLET:
+        outlets = articles["outlet"].nunique()
+        which = "" if outlets <= MAX_ROWS else f" (the {MAX_ROWS} with most articles, of {outlets:,d})"
+        return f"one row per outlet{which}"
+    if n > MAX_ROWS:
+        return f"one row per article: the {MAX_ROWS} with the highest rate over all themes, of {n:,d}"
+    return "one row per article"
 
 
 def themes_dot_table(intervals: pd.DataFrame, articles: pd.DataFrame, shared: pd.DataFrame | None = None,
-                     themes: list[str] | None = None) -> plt.Figure:
-    """Themes by article, at a glance: one small panel per theme, one row per article in date order
-    (per outlet beyond ``MAX_ROWS`` articles), a dot at the rate per 1,000 words and a line over its
-    95% interval. With ``shared`` (``shared_term_intervals``), an open ring marks the rate without
-    the terms found in one article only: where dot and ring lie apart, that article's rate rests on
-    its own words. The key is a line of text above the panels, never over them."""
+                     themes: list[str] | None = None, unit: str | None = None) -> plt.Figure:
+    """Themes at a glance: one small panel per theme, one row per article in date order (or per
+    outlet, ``dot_rows``), a dot at the rate per 1,000 words and a line over its 95% interval; an
+    outlet's row also shows each of its articles as a small pale dot. With ``shared``
+    (``shared_term_intervals``), an open ring marks the rate without the terms found in one
+    article only: where dot and ring lie apart, the rate rests on one text's own words. The key
+    is a line of text above the panels, never over them."""
     use_style()
+    unit = unit_of(articles, unit)
     themes = list(themes or THEMES)
-    rows = dot_rows(intervals, articles)
+    rows = dot_rows(intervals, articles, unit=unit)
     labels = list(dict.fromkeys(rows["row"]))
-    colours = outlet_colours(articles["outlet"])
-    shared_rows = dot_rows(shared, articles) if shared is not None else None
+    colours = colours_for(articles)
+    shared_rows = dot_rows(shared, articles, unit=unit) if shared is not None else None
     ncols = min(len(themes), 5)
     nrows = math.ceil(len(themes) / ncols)
     height = 0.9 + 0.24 * len(labels)
     fig, axes = plt.subplots(nrows, ncols, figsize=(2.0 * ncols + 2.6, height * nrows + 0.5), sharex=True,
                              squeeze=False)
-    top = float(max(rows["high"].max(), 1.0))
+    spread = None
+    if unit == units.OUTLET:  # every article's rate, drawn pale on its outlet's row
+        by_outlet = dict(zip(rows["outlet"], rows["row"]))
+        spread = intervals.merge(articles[["file", "outlet"]], on="file")
+        spread = spread[spread["outlet"].isin(by_outlet)].assign(row=lambda t: t["outlet"].map(by_outlet))
+    top = float(max(np.nanmax(rows[["rate", "high"]].to_numpy(dtype=float), initial=0.0), 1.0))
+    if spread is not None and len(spread):
+        top = max(top, float(spread["rate"].max()))
     ys = {label: i for i, label in enumerate(labels)}
     for k, ax in enumerate(axes.flat):
         if k >= len(themes):
@@ -186,9 +262,16 @@ def themes_dot_table(intervals: pd.DataFrame, articles: pd.DataFrame, shared: pd
         theme = themes[k]
         here = rows[rows["theme"] == theme]
         y = here["row"].map(ys)
+        if spread is not None:
+            pale = spread[spread["theme"] == theme]
+            ax.scatter(pale["rate"], pale["row"].map(ys), s=7, color=[colours[o] for o in pale["outlet"]],
+                       alpha=0.35, linewidths=0, zorder=2)
         for (_, r), yy in zip(here.iterrows(), y):
-            ax.hlines(yy, r["low"], r["high"], color=colours[r["outlet"]], linewidth=1.3, alpha=0.8)
-        ax.scatter(here["rate"], y, s=22, color=[colours[o] for o in here["outlet"]], zorder=3)
+            if pd.notna(r["low"]) and pd.notna(r["high"]):
+                ax.hlines(yy, r["low"], r["high"], color=colours[r["outlet"]], linewidth=1.3 if unit == units.ARTICLE else 2.2,
+                          alpha=0.8)
+        ax.scatter(here["rate"], y, s=22 if unit == units.ARTICLE else 30, color=[colours[o] for o in here["outlet"]],
+                   edgecolors="black" if unit == units.OUTLET else "face", linewidths=0.5, zorder=3)
         if shared_rows is not None:
             mine = shared_rows[shared_rows["theme"] == theme]
             ax.scatter(mine["rate"], mine["row"].map(ys), s=46, facecolors="none", edgecolors="black",
@@ -200,92 +283,175 @@ def themes_dot_table(intervals: pd.DataFrame, articles: pd.DataFrame, shared: pd
         ax.tick_params(axis="y", length=0)
         ax.tick_params(axis="x", labelsize=7.5)
         ax.grid(axis="y", visible=False)
-    key = "dot: rate per 1,000 words; line: 95% interval"
-    if shared_rows is not None:
-        key += "; ring: the rate without terms found in one article only"
-    if len(by_date(articles)) > MAX_ROWS:
-        key = "one row per outlet: dot, the median of its articles' rates; line, the middle 95% of them" + (
-            "; ring: the median without terms found in one article only" if shared_rows is not None else "")
+    what = dot_table_rows(articles, unit)
+    if unit == units.OUTLET:
+        key = (f"{what}: dot, the mean of its articles' rates; line, its 95% interval from resampling the "
+               f"articles (none below {units.MIN_ARTICLES_FOR_INTERVAL} articles); pale dots, the articles")
+        if shared_rows is not None:
+            key += "; ring: the mean without terms found in one article only"
+    else:
+        key = f"{what}; dot: rate per 1,000 words; line: 95% interval"
+        if shared_rows is not None:
+            key += "; ring: the rate without terms found in one article only"
     fig.supxlabel("matches per 1,000 words", fontsize=8.5)
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.35 / fig.get_size_inches()[1]))
-    fig.text(0.01, 1 - 0.08 / fig.get_size_inches()[1], key, ha="left", va="top", fontsize=8, color="#333333")
+    inches = fig.get_size_inches()
+    key = textwrap.fill(key, width=int(inches[0] * 15))
+    lines = key.count("\n") + 1
+    fig.tight_layout(rect=(0, 0, 1, 1 - (0.2 + 0.15 * lines) / inches[1]))
+    fig.text(0.01, 1 - 0.08 / inches[1], key, ha="left", va="top", fontsize=8, color="#333333")
     return fig
 
 
 def map_bbox(places: pd.DataFrame, default=MAP_BBOX) -> tuple[float, float, float, float]:
-    """The region the maps show (west, east, south, north): ``default`` (Syria, Iraq and Tehran)
-    where it holds at least half the mentions that can be drawn, as for the seed articles;
-    otherwise a frame around the corpus's own places, so a corpus about elsewhere still gets a
-    map: the middle 80% of its mentions by longitude and by latitude, padded by 1.5 degrees, at
-    least 12 degrees wide and 8 tall. Places outside the frame are listed in the note."""
-    placed = places[places["count"] > 0].dropna(subset=["lat"])
+    """The region the map shows (west, east, south, north), following the places the corpus
+    names: ``default`` (Syria, Iraq and Tehran) where it holds at least 90% of the mentions that
+    can be drawn, as for the original five; otherwise a frame around the middle 95% of the
+    mentions by longitude and by latitude, padded, at least 12 degrees wide and 8 tall, and
+    widened to a map's usual shape; the whole world when the places span most of it. Places
+    outside the frame are listed in the note."""
+    placed = places[places["count"] > 0].dropna(subset=["lat", "lon"])
     if placed.empty:
         return default
     west, east, south, north = default
     inside = placed["lon"].between(west, east) & placed["lat"].between(south, north)
-    if placed.loc[inside, "count"].sum() * 2 >= placed["count"].sum():
+    if placed.loc[inside, "count"].sum() >= 0.9 * placed["count"].sum():
         return default
-    lons, lats = (np.repeat(placed[c].to_numpy(dtype=float), placed["count"].to_numpy()) for c in ("lon", "lat"))
-    (w, e), (s, n) = np.quantile(lons, [0.1, 0.9]), np.quantile(lats, [0.1, 0.9])
+    weights = placed.groupby(["lon", "lat"], as_index=False)["count"].sum()
+    lons, lats = (np.repeat(weights[c].to_numpy(dtype=float), weights["count"].to_numpy()) for c in ("lon", "lat"))
+    (w, e), (s, n) = np.quantile(lons, [0.025, 0.975]), np.quantile(lats, [0.025, 0.975])
+    half_width = max((e - w) / 2 * 1.15 + 1.5, 6.0)
+    half_height = max((n - s) / 2 * 1.15 + 1.5, 4.0)
     mid_lon, mid_lat = (w + e) / 2, (s + n) / 2
-    half_width, half_height = max((e - w) / 2 + 1.5, 6.0), max((n - s) / 2 + 1.5, 4.0)
-    return (max(mid_lon - half_width, -180.0), min(mid_lon + half_width, 180.0),
-            max(mid_lat - half_height, -85.0), min(mid_lat + half_height, 85.0))
+    # a map about twice as wide as tall (on the page), never a tall strip or a thin band
+    squeeze = math.cos(math.radians(min(abs(mid_lat), 70.0)))
+    half_width = max(half_width, 1.1 * half_height / squeeze)
+    half_height = max(half_height, half_width * squeeze / 2.2)
+    if half_width > 100 or half_height > 55:
+        return WORLD
+    west, east = mid_lon - half_width, mid_lon + half_width
+    if west < -180:
+        west, east = -180.0, min(-180.0 + 2 * half_width, 180.0)
+    if east > 180:
+        west, east = max(180.0 - 2 * half_width, -180.0), 180.0
+    south, north = mid_lat - half_height, mid_lat + half_height
+    if south < WORLD[2]:
+        south, north = WORLD[2], min(WORLD[2] + 2 * half_height, WORLD[3])
+    if north > WORLD[3]:
+        south, north = max(WORLD[3] - 2 * half_height, WORLD[2]), WORLD[3]
+    return (float(west), float(east), float(south), float(north))
 
 
-def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.Figure:
-    """One small map per article, of the region ``map_bbox`` picks unless ``bbox`` is given: each
-    placed city a circle sized by its mentions as a place, named beside it where there is room (a circle overlapping a bigger one is drawn on top, with
-    a dark edge, and named farther out with a line to it, away from the bigger circle). A note
+def map_resolution(bbox) -> str:
+    """The GSHHG resolution for a frame: intermediate for a region, coarser for a continent or the
+    world (as fine as the drawing can show, and fast)."""
+    width = bbox[1] - bbox[0]
+    return "i" if width <= 30 else "l" if width <= 90 else "c"
+
+
+def map_panels(places: pd.DataFrame, articles: pd.DataFrame) -> list[tuple[str, list[str], str]]:
+    """The maps to draw, ``(title, files, colour)``: one per article (date order) up to
+    ``MAX_MAP_PANELS`` articles; else one per outlet, its articles pooled, up to
+    ``MAX_MAP_PANELS`` outlets; else one map of every article, in one colour."""
+    ordered = by_date(articles)
+    colours = colours_for(ordered)
+    if len(ordered) <= MAX_MAP_PANELS:
+        return [(label, [f], colours[o]) for label, f, o in zip(article_labels(ordered), ordered["file"], ordered["outlet"])]
+    sizes = units.articles_per_outlet(ordered)
+    if len(sizes) <= MAX_MAP_PANELS:
+        return [(outlet_label(o, int(n)), list(ordered.loc[ordered["outlet"] == o, "file"]), colours[o])
+                for o, n in sizes.items()]
+    return [(f"All {len(ordered):,d} articles ({len(sizes):,d} outlets)", list(ordered["file"]), OKABE_ITO[0])]
+
+
+def legend_sizes(most: int) -> list[int]:
+    """Mentions shown in the map's size key: 1, 5 and 10, or for larger counts 1, a round number
+    near the middle and a round number near the largest."""
+    if most <= 10:
+        return [1, 5, 10]
+    rounds = [r for r in (20, 50, 100, 200, 500, 1000, 2000, 5000, 10000) if r <= most] or [10]
+    middle = [r for r in (5, 10, 20, 50, 100, 200, 500, 1000) if r <= rounds[-1] / 3] or [5]
+    return [1, middle[-1], rounds[-1]]
+
+
+def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.Figure | None:
+    """The places the articles name, on maps of the region ``map_bbox`` picks unless ``bbox`` is
+    given (``map_panels``: one per article for a few articles, per outlet for a few outlets, else
+    one map of all): each placed city a circle sized by its mentions as a place, named beside it
+    where there is room, the ``MAX_MAP_LABELS`` most mentioned first (a circle overlapping a
+    bigger one is drawn on top, with a dark edge, and named farther out with a line to it). A note
     under the maps lists what is not drawn: places without coordinates (provinces, regions, and
     towns and villages not in the offline GeoNames extract), places beyond the map's edges, and
     capitals the text uses for their governments (counted as actors); then any circle that found
-    no room for its name."""
+    no room for its name. None when no mention has coordinates (there is nothing to draw)."""
     use_style()
-    ordered = by_date(articles)
-    colours = outlet_colours(ordered["outlet"])
-    bbox = map_bbox(places) if bbox is None else bbox
+    placed = places[places["count"] > 0].dropna(subset=["lat", "lon"])  # mentions read as places only
+    if placed.empty:
+        return None
+    bbox = map_bbox(places) if bbox is None else tuple(bbox)
     west, east, south, north = bbox
-    rows, cols = grid(len(ordered), 2)
-    fig, axes = plt.subplots(rows, cols, figsize=(4.4 * cols, 3.4 * rows + 1.3), squeeze=False)
+    panels_spec = map_panels(places, articles)
+    inside = placed[placed["lon"].between(west, east) & placed["lat"].between(south, north)]
+    pooled = [inside[inside["file"].isin(files)].groupby(["place", "lon", "lat"], as_index=False)["count"].sum()
+              .sort_values(["count", "place"], ascending=[False, True], ignore_index=True)
+              for _, files, _ in panels_spec]
+    most = max([int(h["count"].max()) for h in pooled if len(h)], default=1)
+    scale = min(28.0, 1400.0 / most)  # points² per mention: circle area is proportional to the count
+    if len(panels_spec) == 1:
+        ratio = (east - west) * math.cos(math.radians((south + north) / 2)) / (north - south)
+        panel_w, panel_h = 9.0, min(max(9.0 / max(ratio, 0.5), 3.5), 7.0)
+        rows, cols = 1, 1
+    else:
+        panel_w, panel_h = 4.4, 3.4
+        rows, cols = grid(len(panels_spec), 2)
+    fig, axes = plt.subplots(rows, cols, figsize=(panel_w * cols, panel_h * rows + 1.3), squeeze=False)
     for ax in axes.flat:
         ax.set_visible(False)
-    placed = places[places["count"] > 0].dropna(subset=["lat"])  # mentions read as places only
-    inside = placed["lon"].between(west, east) & placed["lat"].between(south, north)
-    scale = 28.0  # points² per mention: circle area is proportional to the count
+    resolution = map_resolution(bbox)
     panels = []
-    for i, (row, label) in enumerate(zip(ordered.itertuples(), article_labels(ordered))):
+    for i, ((title, files, colour), here) in enumerate(zip(panels_spec, pooled)):
         ax = axes[i // cols, i % cols]
         ax.set_visible(True)
-        draw_basemap(ax, bbox)
-        here = placed[inside & (placed["file"] == row.file)].sort_values("count", ascending=False)
+        try:
+            draw_basemap(ax, bbox, resolution, rivers=(east - west) <= 60)
+        except (ImportError, OSError):  # no coast data: the places on plain longitude and latitude
+            ax.set_xlim(west, east)
+            ax.set_ylim(south, north)
+            ax.set_xlabel("longitude", fontsize=7)
+            ax.set_ylabel("latitude", fontsize=7)
         inner = overlapped(here, ax, scale)
         for on_top, edge, z in ((False, "white", 3), (True, "#222222", 3.5)):
             drawn = here[inner == on_top]
-            ax.scatter(drawn["lon"], drawn["lat"], s=scale * drawn["count"], color=colours[row.outlet],
+            ax.scatter(drawn["lon"], drawn["lat"], s=scale * drawn["count"], color=colour,
                        alpha=0.75 if not on_top else 0.95, edgecolor=edge, linewidth=0.6, zorder=z)
-        ax.set_title(panel_title(label), loc="left", fontsize=9.5)
-        panels.append((ax, here, set(ax.texts)))  # the base map's own words stay
-    for count in (1, 5, 10):
-        axes.flat[0].scatter([], [], s=scale * count, color=GREY, alpha=0.6, label=f"{count}")
+        ax.set_title(panel_title(title, 60 if cols == 1 else 34), loc="left", fontsize=9.5)
+        panels.append((ax, here, set(ax.texts), title))
+    for count in legend_sizes(most):
+        axes.flat[0].scatter([], [], s=scale * count, color=GREY, alpha=0.6, label=f"{count:,d}")
     fig.legend(*axes.flat[0].get_legend_handles_labels(), title="mentions", loc="upper right", ncol=3,
                fontsize=7.5, title_fontsize=7.5, borderaxespad=0.2)
     note_text = fig.text(0.01, 0.005, "", fontsize=7.2, ha="left", va="bottom", color="#333333")
+    # a map of one article names every circle it can; a pooled map the most mentioned only
+    label_cap = None if len(articles) <= MAX_MAP_PANELS else MAX_MAP_LABELS
+    not_named = sum(max(0, len(here) - label_cap) for _, here, _, _ in panels) if label_cap else 0
     # Labels are placed after the layout, where they will be drawn; a circle left without one is
     # named in the note, which can lengthen the note and so change the layout: repeat until the
     # note lists exactly the circles left unnamed (twice is the usual case).
     unnamed: list[tuple[str, str]] = []
     for _ in range(4):
-        note = textwrap.fill(map_note(places, bbox, unnamed), width=int(16 * 4.4 * cols), break_on_hyphens=False)
+        note = map_note(places, bbox, unnamed, titled=len(panels) > 1 or len(articles) <= MAX_MAP_PANELS)
+        if not_named:
+            note += (" " if note else "") + (f"{count_noun(not_named, 'smaller circle')} beyond the "
+                                             f"{MAX_MAP_LABELS} most mentioned are not named (see the table).")
+        note = textwrap.fill(note, width=int(16 * panel_w * cols), break_on_hyphens=False)
         note_text.set_text(note)
         lines = note.count("\n") + 1
-        height = 3.4 * rows + 1.3
+        height = panel_h * rows + 1.3
         fig.tight_layout(rect=(0, (0.25 + 0.14 * lines) / height, 1, 1 - 0.45 / height))
         found = []
-        for (ax, here, base_words), label in zip(panels, article_labels(ordered)):
+        for ax, here, base_words, title in panels:
             for text in [t for t in ax.texts if t not in base_words]:
                 text.remove()
-            found += [(place, label) for place in label_places(ax, here, scale)]
+            found += [(place, title) for place in label_places(ax, here.head(label_cap), scale)]
         if found == unnamed:
             break
         unnamed = found
@@ -370,9 +536,20 @@ TOWNS_NOTE = "towns and villages not in the offline GeoNames extract"
 ACTORS_NOTE = "capitals standing for their governments (counted as actors, not drawn)"
 
 
-def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]] = ()) -> str:
-    """The figure's note: every named place the maps do not show, and why; then the circles that
-    are drawn but could find no room for their name (``unnamed``: place and article label)."""
+MAP_NOTE_TOP = 12  # a group of the note names at most this many places, the most mentioned first
+
+
+def comma_list(items: list[str], k: int) -> str:
+    """"a (3), b (2), c (1)": the first ``k`` items, then how many more the table has."""
+    more = len(items) - k
+    return ", ".join(items[:k]) + (f" and {more:,d} more (see the table)" if more > 0 else "")
+
+
+def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]] = (), titled: bool = True) -> str:
+    """The figure's note: the named places the maps do not show, and why (each group the
+    ``MAP_NOTE_TOP`` most mentioned, then how many more: the table has them all); then the circles
+    that are drawn but could find no room for their name (``unnamed``: place and panel title,
+    the title only if ``titled``: not for one map of the whole corpus)."""
     west, east, south, north = bbox
     actors = places.groupby("place", as_index=False)["as_actor"].sum() if "as_actor" in places else None
     places = places[places["count"] > 0]
@@ -386,14 +563,17 @@ def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]]
         "beyond the map": totals[totals["lat"].notna() & ~(totals["lon"].between(west, east)
                                                            & totals["lat"].between(south, north))],
     }
-    parts = [f"{name}: " + ", ".join(f"{r.place} ({r.count})" for r in group.sort_values("place").itertuples())
-             for name, group in groups.items() if len(group)]
+
+    def listed(rows: pd.DataFrame, column: str = "count") -> str:
+        ranked = rows.sort_values([column, "place"], ascending=[False, True])
+        return comma_list([f"{r.place} ({getattr(r, column)})" for r in ranked.itertuples()], MAP_NOTE_TOP)
+
+    parts = [f"{name}: " + listed(group) for name, group in groups.items() if len(group)]
     if actors is not None and (actors["as_actor"] > 0).any():
-        parts.append(ACTORS_NOTE + ": " + ", ".join(
-            f"{r.place} ({r.as_actor})" for r in actors[actors["as_actor"] > 0].sort_values("place").itertuples()))
-    note = "Not on the maps (mentions in brackets) — " + "; ".join(parts) + "." if parts else ""
+        parts.append(ACTORS_NOTE + ": " + listed(actors[actors["as_actor"] > 0], "as_actor"))
+    note = "Not on the map (mentions in brackets) — " + "; ".join(parts) + "." if parts else ""
     if unnamed:
-        circles = ", ".join(f"{place} ({label})" for place, label in unnamed)
+        circles = comma_list([f"{place} ({label})" if titled else place for place, label in unnamed], 30)
         note += (" " if note else "") + f"Circles too crowded to name on the map: {circles}."
     return note
 
@@ -401,22 +581,67 @@ def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]]
 # Ticks at the very start or end of a text sit on the panel's edge: the x axis runs a little
 # beyond 0 and 1, and no panel draws a left spine, so no tick hides under an axis line.
 DISPERSION_MARGIN = 0.04
+DISPERSION_BINS = 10  # comparing outlets, a lane is shaded by tenths of the text
 
 
-def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list[str]) -> plt.Figure:
-    """Lexical dispersion: one panel per term, one lane per article (per outlet beyond
-    ``MAX_ROWS`` articles, its articles on one lane), a tick wherever the term occurs, from the
-    start (0) to the end (1) of the text."""
+def dispersion_lanes(positions: pd.DataFrame, articles: pd.DataFrame, unit: str | None = None,
+                     top: int = MAX_ROWS) -> tuple[list[tuple[str, list[str], str]], str]:
+    """The lanes of the dispersion plot, ``(label, files, outlet)``, and what they are, for the
+    axis and caption. Comparing articles: one lane per article in date order; beyond ``top``
+    articles, the ``top`` that use the words most. Comparing outlets: one lane per outlet, its
+    articles on it, most articles first; beyond ``top`` outlets, the ``top`` that use the words
+    most."""
+    ordered = by_date(articles)
+    uses = positions.groupby("file").size()
+    if unit_of(articles, unit) == units.ARTICLE:
+        if len(ordered) > top:
+            order = {f: i for i, f in enumerate(ordered["file"])}
+            keep = sorted(ordered["file"], key=lambda f: (-int(uses.get(f, 0)), order[f]))[:top]
+            ordered = ordered[ordered["file"].isin(keep)]
+            what = f"the {top} articles, of {len(articles):,d}, that use the words most"
+        else:
+            what = "one lane per article"
+        lanes = [(label, [f], o) for label, f, o in zip(article_names(ordered["file"], articles), ordered["file"],
+                                                        ordered["outlet"])]
+        return lanes, what
+    sizes = units.articles_per_outlet(articles)
+    files = ordered.groupby("outlet")["file"].agg(list)
+    outlets = list(sizes.index)
+    what = ("one lane per outlet, its articles on it, each tenth of the lane shaded by the share of the outlet's "
+            "uses of the word that fall in that tenth of its texts (darkest: the most)")
+    if len(outlets) > top:
+        used = {o: int(uses.reindex(files[o]).fillna(0).sum()) for o in outlets}
+        outlets = sorted(outlets, key=lambda o: (-used[o], -sizes[o], o))[:top]
+        what = (f"the {top} outlets, of {len(sizes):,d}, that use the words most, each outlet's articles on its lane, "
+                "each tenth shaded by the share of the uses that fall there")
+    return [(outlet_label(o, int(sizes[o])), files[o], o) for o in outlets], what
+
+
+def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list[str],
+                    unit: str | None = None) -> plt.Figure:
+    """Lexical dispersion: one panel per term, one lane per article or outlet
+    (``dispersion_lanes``), a tick wherever the term occurs, from the start (0) to the end (1)
+    of the text."""
     use_style()
-    lanes = panels_for(articles, top=MAX_ROWS)
-    colours = outlet_colours(articles["outlet"])
-    fig, axes = plt.subplots(1, len(terms), figsize=(1.45 * len(terms) + 2.4, 1.1 + 0.45 * len(lanes)),
+    unit = unit_of(articles, unit)
+    lanes, _ = dispersion_lanes(positions, articles, unit)
+    colours = colours_for(articles)
+    lane_height = 0.45 if len(lanes) <= 20 else 0.3
+    fig, axes = plt.subplots(1, max(1, len(terms)), figsize=(1.45 * len(terms) + 2.6, 1.1 + lane_height * len(lanes)),
                              sharey=True, squeeze=False)
+    edges = np.linspace(0, 1, DISPERSION_BINS + 1)
     for ax, term in zip(axes[0], terms):
         for y, (_, files, outlet) in enumerate(lanes):
             at = positions[positions["file"].isin(files) & (positions["term"] == term)]["position"]
-            ax.scatter(at, [y] * len(at), marker="|", s=160, color=colours[outlet], linewidth=1.6,
-                       gid=f"ticks:{term}:{y}")
+            if unit == units.OUTLET:  # many articles on a lane: the share of uses in each tenth of the texts
+                counts, _ = np.histogram(at.clip(0, 1 - 1e-9), edges)
+                for left, n in zip(edges[:-1], counts):
+                    if n:
+                        ax.bar(left, 0.7, width=1 / DISPERSION_BINS, bottom=y - 0.35, align="edge",
+                               color=colours[outlet], alpha=0.15 + 0.85 * n / counts.max(), linewidth=0)
+            else:
+                ax.scatter(at, [y] * len(at), marker="|", s=160 if len(lanes) <= 20 else 90, color=colours[outlet],
+                           linewidth=1.6, gid=f"ticks:{term}:{y}")
             ax.axhline(y, color="#dddddd", linewidth=0.6, zorder=0)
         ax.set_title(textwrap.fill(term, 14), fontsize=9)
         ax.set_xlim(-DISPERSION_MARGIN, 1 + DISPERSION_MARGIN)
@@ -424,10 +649,38 @@ def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list
         ax.set_xticks([0, 0.5, 1], ["start", "", "end"], fontsize=7.5)
         ax.tick_params(axis="y", length=0)
         ax.grid(False)
-    axes[0, 0].set_yticks(range(len(lanes)), [label for label, _, _ in lanes], fontsize=8)
+    axes[0, 0].set_yticks(range(len(lanes)), [panel_title(label, 48).replace("\n", " ") for label, _, _ in lanes],
+                          fontsize=8 if len(lanes) <= 20 else 7)
     axes[0, 0].set_ylim(len(lanes) - 0.5, -0.5)
     fig.tight_layout()
     return fig
+
+
+def dispersion_summary(positions: pd.DataFrame, articles: pd.DataFrame, terms: list[str]) -> str:
+    """For the prose: in how many articles each dispersion word occurs ("*Trump* in 31 of the 50
+    articles, ..."), or that none of them occurs."""
+    n = len(articles)
+    per_term = positions.groupby("term")["file"].nunique()
+    parts = [f"*{t}* in {int(per_term.get(t, 0)):,d}" for t in terms]
+    if not len(per_term):
+        return f"None of the words occurs in any of the {count_noun(n, 'article')}"
+    return f"Of the {count_noun(n, 'article')}, the words occur in: " + english_list(parts)
+
+
+def dispersion_source(source: str, terms: dict) -> str:
+    """Where the dispersion words come from, as a sentence for the page."""
+    if source == "file":
+        return (f"The {count_noun(len(terms), 'word')} are the reader's own, from `dispersion_words.txt` in "
+                "the corpus folder.")
+    if source == "original":
+        return "The words are five that the story turns on, chosen by reading the original five articles."
+    if not terms:
+        return ("No word is key in any text of this corpus (see the keyness section), so there are no "
+                "distinctive words to place; a file `dispersion_words.txt` in the corpus folder can name some.")
+    return (f"The {count_noun(len(terms), 'word')} are the corpus's most distinctive: those that are key "
+            "(by the filters of the keyness section) in the most texts, ties broken by the highest lower "
+            "bound. A file `dispersion_words.txt` in the corpus folder (one word or phrase per line) "
+            "replaces them with a reader's own.")
 
 
 def coordinate(value) -> str:
@@ -451,19 +704,26 @@ def places_evidence(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     })
 
 
-def key_terms_table(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 5):
-    """Reader table (styled): each article's ``top`` key words with raw counts beside the scores."""
+def key_terms_frame(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 5) -> pd.DataFrame:
+    """Each article's (or outlet's) ``top`` key words with raw counts beside the scores: a row per
+    text and word, texts in date order."""
     ordered = by_date(articles)
     rows = key_terms.groupby("file", sort=False).head(top)
     rows = rows.set_index("file").loc[[f for f in ordered["file"] if f in set(rows["file"])]].reset_index()
-    table = pd.DataFrame({
+    return pd.DataFrame({
         "Article": article_names(rows["file"], articles), "Word": rows["term"], "In the article": rows["count"],
         "In the other articles": rows["rest_count"], "Log ratio": rows["log_ratio"],
         "Lower bound": rows["ci_low"], "Upper bound": rows["ci_high"], "G²": rows["g2"],
     })
+
+
+KEY_FORMATS = {"Log ratio": "{:.2f}", "Lower bound": "{:.2f}", "Upper bound": "{:.2f}", "G²": "{:.1f}"}
+
+
+def key_terms_table(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 5):
+    """Reader table (styled): each article's ``top`` key words with raw counts beside the scores."""
     # reader_style: words and outlet names are the user's text, so they are escaped
-    return reader_style(table, {"Log ratio": "{:.2f}", "Lower bound": "{:.2f}", "Upper bound": "{:.2f}",
-                                "G²": "{:.1f}"}).hide(axis="index")
+    return reader_style(key_terms_frame(key_terms, articles, top), KEY_FORMATS).hide(axis="index")
 
 
 def side_by_side(key_terms: pd.DataFrame, log_odds: pd.DataFrame, articles: pd.DataFrame, top: int = 5) -> pd.DataFrame:
@@ -504,19 +764,25 @@ def shared_top_words(key_terms: pd.DataFrame, log_odds: pd.DataFrame, top: int =
     return shared, listed
 
 
-def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame) -> str:
+def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame, k: int = 5) -> str:
     """The most distinctive word of each article, for the prose: "daesh (Al-Ahed News, ...); ...".
-    Words tied on the top lower bound are all named ("parties and ansar al-islam, tied (...)")."""
+    Words tied on the top lower bound are all named ("parties and ansar al-islam, tied (...)").
+    With more than ``k`` articles, the ``k`` whose top word has the highest bound, then how many
+    more (the table has them); "" when no article has a key word."""
     ordered = by_date(articles)
-    parts = []
-    for file, name in zip(ordered["file"], article_labels(ordered)):
+    parts, bounds = [], []
+    for file, name in zip(ordered["file"], article_names(ordered["file"], articles)):
         terms = key_terms[key_terms["file"] == file]
         if terms.empty:
             continue
         top = terms[np.isclose(terms["ci_low"], terms["ci_low"].iloc[0])]["term"].tolist()
-        words = english_list(top) + (", tied" if len(top) > 1 else "")
+        words = english_list(top[:3]) + (", tied" if len(top) > 1 else "")
         parts.append(f"{words} ({name})")
-    return "; ".join(parts)
+        bounds.append(float(terms["ci_low"].iloc[0]))
+    best = sorted(sorted(range(len(parts)), key=lambda i: -bounds[i])[:k])
+    shown, _ = fitted([parts[i] for i in best])
+    more = len(parts) - len(shown)
+    return "; ".join(shown) + (f"; and {more:,d} more (see the table)" if more else "")
 
 
 # What the articles call the group, as token keys (see measures/tokens.py) and as shown.
@@ -576,8 +842,8 @@ def peaks_summary(leads: list[tuple[str, dict]], articles: pd.DataFrame) -> str:
     """A sentence for the Summary from ``(theme words, leading_article)`` pairs: where each theme
     peaks, and which of those peaks stand clear of every other article's interval."""
     names = article_names([lead["file"] for _, lead in leads], articles)
-    where = [f"{theme} in {name}" for (theme, _), name in zip(leads, names)]
-    listed = english_list(where)
+    where, more = fitted([f"{theme} in {name}" for (theme, _), name in zip(leads, names)])
+    listed = english_list(where + ([f"{more} more (see the table)"] if more else []))
     if all(math.isnan(lead["others_high"]) for _, lead in leads):
         return f"Peaks ({listed}) have no other article to stand against"
     clear = [theme for theme, lead in leads if lead["clear"]]
@@ -645,14 +911,84 @@ def change_claim(changes: pd.DataFrame) -> str:
     return claim
 
 
-def same_period_claim(pairs: pd.DataFrame, articles: pd.DataFrame) -> str:
+def same_period_claim(pairs: pd.DataFrame, articles: pd.DataFrame, k: int = 5) -> str:
     """Pairs of articles of one year that differ beyond the intervals (``themes.same_period_differences``),
-    as a sentence: the gaps that dates cannot explain."""
+    as a sentence: the gaps that dates cannot explain; the first ``k`` pairs, then how many more."""
     if pairs.empty:
         return "No two articles of the same year differ on any theme beyond the intervals"
     parts = [f"{_theme_name(r.theme)}: {a} above {b}" for r, (a, b) in zip(
         pairs.itertuples(), zip(article_names(pairs["higher"], articles), article_names(pairs["lower"], articles)))]
+    shown, more = fitted(parts[:k])
+    more += len(parts) - min(len(parts), k)
+    if more:
+        return (f"{len(parts):,d} pairs of articles of the same year differ beyond the intervals, which no date "
+                "explains (" + "; ".join(shown) + f"; and {more:,d} more)")
     return "Articles of the same year differ beyond the intervals (" + "; ".join(parts) + "), which no date explains"
+
+
+def outlet_differences(intervals: pd.DataFrame, shared: pd.DataFrame, articles: pd.DataFrame,
+                       k: int = 5) -> tuple[pd.DataFrame, str]:
+    """Outlets compared on each theme: the pairs whose 95% intervals (from resampling their
+    articles, ``units.outlet_summary``) stand apart both with every term and without the terms
+    found in one article only (``units.separated_outlets``), and a sentence naming the first
+    ``k``. Returns ``(pairs, sentence)``; ``pairs`` has ``theme``, ``higher``, ``lower``,
+    ``higher_mean``, ``lower_mean``."""
+    def summary(table):
+        wide = table.pivot(index="file", columns="theme", values="rate").reset_index()
+        return units.outlet_summary(wide, articles, [t for t in THEMES if t in wide.columns])
+
+    every, without = summary(intervals), summary(shared)
+    found = []
+    for theme in THEMES:
+        apart = units.separated_outlets(every, theme)
+        still = units.separated_outlets(without, theme)
+        kept = apart.merge(still[["higher", "lower"]], on=["higher", "lower"])
+        found.append(kept.assign(theme=theme))
+    pairs = pd.concat(found, ignore_index=True)[["theme", "higher", "lower", "higher_mean", "lower_mean"]]
+    with_interval = int(every.dropna(subset=["low"])["outlet"].nunique())
+    if with_interval < 2:
+        return pairs, (f"Only {count_noun(with_interval, 'outlet')} of {articles['outlet'].nunique():,d} "
+                       f"{'has' if with_interval == 1 else 'have'} the {units.MIN_ARTICLES_FOR_INTERVAL} articles an "
+                       "interval needs, so no two outlets can be compared")
+    if pairs.empty:
+        return pairs, ("No two outlets' intervals stand apart on any theme, with every term and without the terms "
+                       "found in one article only")
+    parts = [f"{_theme_name(r.theme)}: {short_outlet(r.higher)} ({r.higher_mean:.1f}) above {short_outlet(r.lower)} "
+             f"({r.lower_mean:.1f})" for r in pairs.itertuples()]
+    shown, _ = fitted(parts[:k], limit=220)
+    more = len(parts) - len(shown)
+    return pairs, ("Outlets whose intervals stand apart, with every term and without the terms found in one "
+                   "article only (mean per 1,000 words): " + "; ".join(shown)
+                   + (f"; and {more:,d} more pairs (see the figure)" if more else ""))
+
+
+CONFLICT_RATE = 3.0  # per 1,000 words: an article reporting conflict events uses one event word in about 330
+
+
+def conflict_share(rates: pd.DataFrame) -> dict:
+    """How much of the corpus the dictionary speaks to, from ``themes.theme_rates`` (a row per
+    article, a rate per theme): ``rate`` (the median article's matches of all themes per 1,000
+    words), ``articles`` (texts at ``CONFLICT_RATE`` or more), ``n`` (texts), ``conflict`` (True
+    when at least half the texts reach it)."""
+    per_article = rates[[t for t in THEMES if t in rates]].sum(axis=1).fillna(0.0)
+    reached = int((per_article >= CONFLICT_RATE).sum())
+    return {"rate": float(per_article.median()) if len(per_article) else 0.0, "articles": reached,
+            "n": len(rates), "conflict": len(rates) > 0 and reached * 2 >= len(rates)}
+
+
+def conflict_note(share: dict) -> str:
+    """A sentence on whether the corpus is the news the dictionary is made for (``conflict_share``)."""
+    threshold = f"{CONFLICT_RATE:.0f} per 1,000 (about one event word in 330)"
+    if share["n"] == 1:
+        reach = f"the one article {'reaches' if share['articles'] else 'does not reach'} {threshold}"
+    else:
+        reach = f"{share['articles']:,d} of the {share['n']:,d} articles reach {threshold}"
+    if share["conflict"]:
+        return (f"In the median article the dictionary matches {share['rate']:.1f} of every 1,000 words, and {reach}: "
+                "this is news about conflict, the kind of text the codebook was made for")
+    return (f"The dictionary is made for news of armed conflict, and this corpus is mostly not that: in the median "
+            f"article it matches {share['rate']:.1f} of every 1,000 words, and {'only ' * (share['n'] > 1)}{reach}. The rates say which "
+            "texts report such events; the chapter does not rank outlets or articles on rates this low")
 
 
 def one_text_leads(intervals: pd.DataFrame, drivers: pd.DataFrame, articles: pd.DataFrame) -> str:
@@ -674,8 +1010,10 @@ def one_text_leads(intervals: pd.DataFrame, drivers: pd.DataFrame, articles: pd.
     if len(parts) == 1:
         return ("The highest rate of " + parts[0] + " rests mostly on words that no other article uses (marked †), "
                 "so it describes that text, not a theme it shares")
-    return ("The highest rates of " + "; of ".join(parts) + " rest mostly on words that no other article uses "
-            "(marked †), so they describe those texts, not themes they share")
+    shown, more = fitted(parts, limit=200)
+    return ("The highest rates of " + "; of ".join(shown) + (f" (and of {more} more themes)" if more else "")
+            + " rest mostly on words that no other article uses (marked †), so they describe those texts, not "
+            "themes they share")
 
 
 STEMS = {t.rstrip("*") for t in DICTIONARY["term"] if t.endswith("*")}
@@ -718,3 +1056,39 @@ def changes_phrase(n: int) -> str:
     """How many themes change over time, as the conclusions say it: "none changes", "1 changes",
     "2 change"."""
     return "none changes" if n == 0 else f"{n} changes" if n == 1 else f"{n} change"
+
+
+MAX_STYLED_ROWS = 60  # a longer reader table is searchable (itables), not a page of rows
+
+
+def reader_table(frame: pd.DataFrame, formats: dict | None = None):
+    """A reader table that fits any corpus: styled (words escaped, no index) up to
+    ``MAX_STYLED_ROWS`` rows, else searchable and sortable (``book.evidence.evidence_table``,
+    which needs ``interactive_tables()`` earlier on the page)."""
+    if len(frame) <= MAX_STYLED_ROWS:
+        return reader_style(frame, formats or {}).hide(axis="index")
+    from ..book.evidence import evidence_table
+
+    return evidence_table(frame, formats=formats)
+
+
+def top_words_frame(term_counts: pd.DataFrame, articles: pd.DataFrame, n: int = 8) -> pd.DataFrame:
+    """Every article's ``n`` most frequent content words with their counts, a row per article in
+    date order (the table behind the bars, when the bars pool articles by outlet)."""
+    ordered = by_date(articles)
+    ranked = term_counts.sort_values(["file", "count", "form"], ascending=[True, False, True])
+    words = ranked.groupby("file").head(n).groupby("file").apply(
+        lambda g: ", ".join(f"{f} {c}" for f, c in zip(g["form"], g["count"])), include_groups=False)
+    return pd.DataFrame({"Article": article_names(ordered["file"], articles), "Outlet": list(ordered["outlet"]),
+                         "Most frequent words": [words.get(f, "") for f in ordered["file"]]})
+
+
+def panels_what(articles: pd.DataFrame, unit: str | None = None) -> str:
+    """What each panel of the frequent-words chart holds, for the prose."""
+    panels = panels_for(articles, unit=unit)
+    if len(panels) == len(articles) and unit_of(articles, unit) == units.ARTICLE:
+        return "each article"
+    outlets = articles["outlet"].nunique()
+    which = f" (the {len(panels)} with most articles, of {outlets:,d}; every article is in the table below)" \
+        if len(panels) < outlets else " (every article is in the table below)"
+    return "each outlet's articles, pooled" + which

@@ -321,14 +321,18 @@ def group_tone_summary(rows: pd.DataFrame, files, names: dict[str, str]) -> pd.D
     return pd.DataFrame(out).set_index("Article")
 
 
-def tied_names(values: pd.Series, names: dict[str, str], spec: str, lowest: bool) -> str:
+def tied_names(values: pd.Series, names: dict[str, str], spec: str, lowest: bool, k: int = 3) -> str:
     """The article(s) at the lowest (or highest) value as the reader sees it, formatted with
-    ``spec``: "A" or, when two or more print the same figure, "A and B" (all of them named)."""
-    from ..prose import english_list
+    ``spec``: "A" or, when two or more print the same figure, "A and B"; beyond ``k`` tied
+    articles, the first ``k`` and how many more ("A, B, C and 40 more (see the table)"), so the
+    sentence stays short for a thousand articles. "no article" when there is no value."""
+    from ..prose import top_k_list
 
     shown = values.dropna().map(lambda v: format(v, spec))
+    if shown.empty:
+        return "no article"
     extreme = format(values.min() if lowest else values.max(), spec)
-    return english_list([names.get(f, f) for f in shown.index[shown == extreme]])
+    return top_k_list([names.get(f, f) for f in shown.index[shown == extreme]], k=k)
 
 
 def tone_lines(rows: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -521,3 +525,149 @@ def loaded_model_lines(rows: pd.DataFrame, names: dict[str, str]) -> pd.DataFram
         "Words (weight)": [", ".join(f"{w} ({p:.2f})" for w, p in h) or "—" for h in flagged["hits"]],
         "Sentence": flagged["sentence"].to_numpy(),
     })
+
+
+# -- any corpus: the chapter's framing sentences ---------------------------------------------------------
+
+
+def years_text(published: pd.Series, most: int = 4) -> str:
+    """The publication years as a phrase: "2014, 2016 and 2020", or "2009 to 2020" for more than
+    ``most`` years; "an unknown year" when no date parses."""
+    from ..prose import english_list
+
+    # published is YYYY-MM-DD, YYYY-MM or YYYY (check enforces it): the year is its first four digits
+    years = sorted({int(str(d)[:4]) for d in published if str(d)[:4].isdigit()})
+    if not years:
+        return "an unknown year"
+    if len(years) > most:
+        return f"{years[0]} to {years[-1]}"
+    return english_list([str(y) for y in years])
+
+
+def limits_text(articles: pd.DataFrame, n_translated: int, n_probable: int, original: bool) -> str:
+    """Why the chapter's numbers describe texts and, with outlets as the unit, how far they
+    describe outlets: the unit, the translations, and what a word list counts."""
+    from ..prose import count_noun
+    from ..units import OUTLET, comparison_unit
+
+    n, outlets = len(articles), articles["outlet"].nunique()
+    if n == 1:
+        status = ("it is a translation by the evidence of its page or record" if n_translated else
+                  "it is probably a translation" if n_probable else "it is not recorded as a translation")
+        return ("Read the numbers with their limits in mind: one article cannot stand for its outlet; "
+                f"{status}; and a word list counts words, not meanings.")
+    if n_translated or n_probable:
+        translated = (f"{n_translated:,d} of them {'is a translation' if n_translated == 1 else 'are translations'} "
+                      f"by the evidence of their pages or records and {n_probable:,d} more probably one")
+    else:
+        translated = "none of them is recorded as a translation"
+    chosen = ", chosen by hand," if original else ""
+    if comparison_unit(articles) == OUTLET:
+        return (f"Read the numbers with their limits in mind: {count_noun(n, 'article')}{chosen} from "
+                f"{count_noun(outlets, 'outlet')} describe {'their outlets' if outlets > 1 else 'the outlet'} only "
+                f"as far as the articles are a fair sample; {translated}; and a word list counts words, not meanings.")
+    return (f"Read the numbers with their limits in mind: {count_noun(n, 'article')}{chosen} from "
+            f"{count_noun(outlets, 'outlet')} cannot stand for {'their outlets' if outlets > 1 else 'the outlet'}; {translated}; and a word list "
+            "counts words, not meanings.")
+
+
+def headline_text(naming_parts: pd.DataFrame, original: bool) -> str:
+    """What the display parts hold, for any corpus (the naming lexicon is the original topic's)."""
+    from ..prose import count_noun
+
+    parts, named = int(naming_parts["parts"].sum()), int(naming_parts["named"].sum())
+    described = int(naming_parts["described"].sum())
+    with_epithet = int((naming_parts["described"] > 0).sum())
+    if not parts:
+        return "No article of this corpus has a headline, standfirst or caption apart from its body."
+    whom = "the group" if original else "the group of the naming lexicon (the original topic's)"
+    return (f"Of the {count_noun(parts, 'display part')}, {named:,d} name {whom} and {described:,d} attach a "
+            f"descriptor or an epithet to it, in {count_noun(with_epithet, 'article')}. The body's counts below "
+            "leave these parts out, so a name in a headline is counted once, here.")
+
+
+def word_rows_by_outlet(word_rows: list[dict], overview: pd.DataFrame) -> list[dict]:
+    """``log_odds.word_counts`` rows pooled by outlet (``file`` is then the outlet): each outlet's
+    words against the other outlets', the comparison that outlets as the unit call for."""
+    from collections import Counter
+
+    outlet = dict(zip(overview["file"], overview["outlet"]))
+    pooled: dict[str, Counter] = {}
+    for row in word_rows:
+        pooled.setdefault(outlet.get(row["file"], ""), Counter()).update(row["counts"])
+    return [{"file": o, "counts": c} for o, c in sorted(pooled.items())]
+
+
+def profile_by_outlet(counts: pd.DataFrame, rates: pd.DataFrame, overview: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The framing profile per outlet: each rate the mean of the outlet's articles' rates, each
+    count the sum over them; outlets with the most articles first."""
+    outlet = counts.index.map(dict(zip(overview["file"], overview["outlet"])))
+    summed = counts.groupby(outlet).sum()
+    means = rates.groupby(outlet).mean()
+    size = counts.groupby(outlet).size()
+    order = sorted(size.index, key=lambda o: (-int(size[o]), o))
+    return summed.loc[order], means.loc[order]
+
+
+def range_text(values: pd.Series, names: dict[str, str], spec: str, what: str,
+               empty: str | None = None) -> str:
+    """"<what> runs from 12% (A) to 48% (B)", the articles at each end named (ties bounded), or
+    ``empty`` (a default sentence) when no article has a value: never "nan"."""
+    present = values.dropna()
+    if present.empty:
+        return empty or f"{what[:1].upper() + what[1:]} has no value in any article of this corpus."
+    low, high = format(present.min(), spec), format(present.max(), spec)
+    low_names = tied_names(present, names, spec, lowest=True, k=1)  # one name and a count: article names are long
+    if len(present) == 1:
+        return f"{what[:1].upper() + what[1:]} is {low} in the only article with a value ({low_names})."
+    if low == high:
+        return f"{what[:1].upper() + what[1:]} is {low} wherever it can be computed ({low_names})."
+    return (f"{what[:1].upper() + what[1:]} runs from {low} ({low_names}) to {high} "
+            f"({tied_names(present, names, spec, lowest=False, k=1)}).")
+
+
+def distinctive_scope_text(unit: str, panels: int, max_panels: int) -> str:
+    """What the distinctive-vocabulary chart compares and which panels it draws."""
+    from ..units import OUTLET
+
+    what = ("each outlet's articles pooled, against the other outlets' (outlets are this chapter's unit)"
+            if unit == OUTLET else "each article against the other articles pooled")
+    if panels < 2:
+        alone = "outlet" if unit == OUTLET else "article"
+        return f"With a single {alone} there is nothing to compare it with, so no term is distinctive and no chart is drawn."
+    if panels > max_panels:
+        which = ("the outlets with the most articles" if unit == OUTLET else "the longest articles")
+        return (f"The chart compares {what}; it draws the {max_panels} panels of {which}, and the table after it "
+                f"holds the terms of all {panels:,d}.")
+    return f"The chart compares {what}."
+
+
+def profile_rows_text(unit: str, n_articles: int, n_outlets: int, max_rows: int) -> str:
+    """What a row of the framing profile is, for any corpus."""
+    from ..units import OUTLET
+
+    if unit == OUTLET or n_articles > max_rows:
+        shown = (f"the {max_rows} outlets with the most counted words" if n_outlets > max_rows
+                 else f"all {n_outlets:,d}")
+        return (f"Here a row is an outlet ({shown}): each rate is the mean of its articles' rates and each count "
+                "the sum over them; every article's row is in `framing.csv`.")
+    return "A row is an article."
+
+
+# A table carried in the page as a download above this size is left to ``python -m newscorpus``: a
+# data URI of many megabytes would make the page itself too large to open.
+MAX_DOWNLOAD_BYTES = 2_000_000
+
+
+def download_or_note(frame: pd.DataFrame, filename: str, how: str, max_bytes: int = MAX_DOWNLOAD_BYTES):
+    """The table as a download link while its CSV is small enough to carry in the page, else a
+    sentence saying how many rows it has and how to get it (``how``: a command or a call)."""
+    from IPython.display import Markdown
+
+    from ..book.evidence import download_link
+
+    size = len(frame.to_csv(index=False).encode("utf-8"))
+    if size <= max_bytes:
+        return download_link(frame, filename)
+    return Markdown(f"`{filename}` has {frame.shape[0]:,d} rows ({size / 1e6:,.0f} MB), too many to carry in this page: "
+                    f"{how} gives it.")

@@ -1,0 +1,69 @@
+"""Sphinx extension: passages about the original five articles appear only when they are the corpus.
+
+The book's interpretive prose about ISIS, Iraq and the five texts it was written about is true of
+those texts only. This extension sets the Sphinx tag ``original_corpus`` when the corpus folder
+holds exactly those five (``findings.is_original_corpus``) and ``own_corpus`` otherwise, so a page
+or a notebook's Markdown cell can say::
+
+    ```{only} original_corpus
+    The Al-Ahed text says *Daesh* ...
+    ```
+
+    ```{only} own_corpus
+    A sentence true of any corpus ...
+    ```
+
+and a reader's own archive never gets sentences about texts it does not hold. (The freshness
+extension re-reads every page when the corpus changes, so the tag is never stale.) Glued values and
+labels used inside such a block must still exist for any corpus: glue is resolved before the
+blocks are dropped.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+ORIGINAL = "original_corpus"
+OWN = "own_corpus"
+ORIGINAL_TITLE = "Framing ISIS in Iraq: five articles, read closely"
+
+
+def corpus_title(original: bool) -> str:
+    """The book's title: the original one for the original five, else one that names the corpus
+    by its size (read from ``sources.csv``, so a broken corpus still gets a title)."""
+    if original:
+        return ORIGINAL_TITLE
+    import csv
+
+    from ..paths import SOURCES_FILE, find_seeds_dir
+
+    try:
+        with (find_seeds_dir() / SOURCES_FILE).open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        rows = []
+    outlets = len({row.get("outlet", "") for row in rows})
+    if not rows:
+        return "News articles, read closely"
+    return (f"{len(rows):,d} news article{'s' * (len(rows) != 1)} from {outlets:,d} "
+            f"outlet{'s' * (outlets != 1)}, read closely")
+
+
+def _on_config_inited(app: Sphinx, config) -> None:
+    from ..findings import is_original_corpus
+
+    original = is_original_corpus()
+    for tag in (ORIGINAL, OWN):
+        if app.tags.has(tag):
+            app.tags.remove(tag)
+    app.tags.add(ORIGINAL if original else OWN)
+    # the intro's heading and the pages' title say what the corpus is (``{{ corpus_title }}``)
+    title = corpus_title(original)
+    config.myst_substitutions = {**(config.myst_substitutions or {}), "corpus_title": title}
+    config.html_title = title
+    config.project = title
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _on_config_inited)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,69 @@
+"""Build a small archive of real saved news pages, outside the repository.
+
+    python scripts/peer_pages_archive.py OUTDIR [--cache DIR]
+
+The newspaper4k project ships, in its source distribution on PyPI, the HTML of real news pages
+(CNN, Time, Wired, Fox 13, cleveland.com, Yonhap, ...), the same pages ``make bench`` scores the
+cleaner on (``newscorpus/cleaning/peer_pages.py``). This script fetches that archive with pip
+(pinned by version and SHA-256), and writes its English pages into OUTDIR as ``.html`` files with
+a ``sources.csv`` the book's ``check`` accepts: the outlet from the page's file name, the title from
+its ``<title>``, the date found by htmldate (a dependency of trafilatura) in the page itself.
+It is the shape of a reader's own archive (many outlets, one to four pages each, not about ISIS)
+for trying the book on; never commit OUTDIR.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html as html_lib
+import re
+import sys
+from pathlib import Path
+
+COLUMNS = ["file", "title", "outlet", "author", "published", "date_precision", "date_basis", "url",
+           "outlet_type", "origin"]
+TITLE_RE = re.compile(rb"<title[^>]*>(.*?)</title>", re.S | re.I)
+
+
+def outlet_of(name: str) -> str:
+    """"cnn_001" -> "cnn", "cleveland.com1" -> "cleveland.com"."""
+    return re.sub(r"[_\d]+(article|test_nlp)?$|_\d+$|\d+$", "", name).rstrip("_") or name
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--cache", type=Path, default=Path("_build/peer_pages"))
+    args = parser.parse_args(argv)
+    if args.outdir.exists() and any(args.outdir.iterdir()):
+        print(f"error: {args.outdir}: not empty; give a new folder", file=sys.stderr)
+        return 2
+    from htmldate import find_date
+
+    from newscorpus.cleaning.peer_pages import fetch_sdist, read_pages
+
+    pages = [page for page in read_pages(fetch_sdist(args.cache)) if page.language == "en"]
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for page in pages:
+        name = f"{page.name}.html"
+        (args.outdir / name).write_bytes(page.html)
+        match = TITLE_RE.search(page.html)
+        title = html_lib.unescape(match.group(1).decode("utf-8", "replace")).strip() if match else page.name
+        found = find_date(page.html.decode("utf-8", "replace"), extensive_search=True, original_date=True)
+        rows.append({"file": name, "title": " ".join(title.split())[:200] or page.name,
+                     "outlet": outlet_of(page.name), "author": "",
+                     "published": found or "2020", "date_precision": "day" if found else "year",
+                     "date_basis": "date found in the page by htmldate" if found else "unknown (placeholder)",
+                     "url": "", "outlet_type": "news site", "origin": "saved web page (newspaper4k test data)"})
+    with (args.outdir / "sources.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"ok: {len(rows)} pages in {args.outdir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

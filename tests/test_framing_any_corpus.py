@@ -1,0 +1,272 @@
+"""The framing chapter on any corpus: its generated sentences, long tables and charts, fed random
+small corpora (outlets, articles per outlet and values drawn by hypothesis) and a few hand-worked
+cases. Nothing heavy is executed: no notebook, no cleaning, only the presentation functions."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newscorpus import units  # noqa: E402
+from newscorpus.measures import framing_report as report  # noqa: E402
+from newscorpus.measures.framing import slug  # noqa: E402
+from newscorpus.plots import MAX_OUTLET_COLOURS  # noqa: E402
+from newscorpus.plots import framing as framing_plots  # noqa: E402
+from newscorpus.report import framing_study as study  # noqa: E402
+
+MAX_SENTENCE = 400
+BAD = re.compile(r"\bnan\b|\binf\b| , |, ,|\(\)|are \.|is \.| \.$", re.IGNORECASE)
+NONE = re.compile(r"\bNone\b")
+ENTRIES = ["ISIS", "the group", "militants"]
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a generated text (split after . ; or : followed by a space and a capital)."""
+    return [s for s in re.split(r"(?<=[.;])\s+(?=[A-Z])", text) if s]
+
+
+def assert_readable(text: str) -> None:
+    assert text.strip(), "empty text"
+    assert not BAD.search(text) and not NONE.search(text), text
+    for sentence in sentences(text):
+        assert len(sentence) < MAX_SENTENCE, sentence
+
+
+def make_corpus(per_outlet: list[int], seed: int, zero_share: float = 0.2) -> dict:
+    """A synthetic corpus: articles, overview, the framing.csv columns the chapter reads, the
+    attributions and the agency counts, with some zero counts and some articles without words."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for k, n in enumerate(per_outlet):
+        outlet = f"Outlet {chr(65 + k % 26)}{k // 26 or ''}"
+        for i in range(n):
+            rows.append({"file": f"{k:03d}_{i:03d}.txt", "outlet": outlet, "date_label": f"{i + 1} May 2016",
+                         "published": f"2016-05-{i % 28 + 1:02d}", "date_precision": "day", "outlet_type": "news site"})
+    articles = pd.DataFrame(rows)
+    n = len(articles)
+    zero = rng.random(n) < zero_share
+    words = np.where(zero, 0, rng.integers(50, 3000, n))
+    narrative = (words * rng.uniform(0.5, 1.0, n)).astype(int)
+    table = pd.DataFrame({
+        "file": articles["file"], "words": words, "words_narrative": narrative,
+        "words_quoted": words - narrative, "words_gloss": 0, "quotations": rng.integers(0, 5, n),
+        "sentences": np.where(zero, 0, rng.integers(1, 80, n)),
+        "vader_compound_mean": np.where(zero, np.nan, rng.uniform(-1, 1, n)),
+        "lex_hedges_narrative": rng.integers(0, 30, n), "lex_factives_narrative": rng.integers(0, 10, n),
+        "lex_assertives_narrative": rng.integers(5, 20, n), "lex_assertives_say_narrative": rng.integers(0, 5, n),
+        "lex_loaded_narrative": rng.integers(0, 6, n),
+    })
+    for entry in ENTRIES:
+        for voice in ("narrative", "quoted", "gloss"):
+            table[f"label_{slug(entry)}_{voice}"] = np.where(rng.random(n) < 0.7, 0, rng.integers(1, 9, n))
+    n_attr = rng.integers(0, 12, n)
+    attributions = pd.DataFrame({
+        "file": np.repeat(articles["file"].to_numpy(), n_attr),
+        "source_class": rng.choice(["named_person", "unnamed", "named_institution"], int(n_attr.sum())),
+    })
+    sentences_with_group = rng.integers(0, 6, n)
+    agency_counts = pd.DataFrame({"file": articles["file"], "sentences": sentences_with_group,
+                                  "agent": [rng.integers(0, s + 1) for s in sentences_with_group]})
+    return {"articles": articles, "overview": articles, "table": table, "attributions": attributions,
+            "agency": agency_counts}
+
+
+corpora = st.builds(
+    make_corpus,
+    per_outlet=st.lists(st.integers(min_value=1, max_value=9), min_size=1, max_size=14),
+    seed=st.integers(min_value=0, max_value=10_000),
+    zero_share=st.sampled_from([0.0, 0.2, 1.0]),
+)
+FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(corpora)
+def test_outlet_comparison_reads_for_any_corpus(corpus):
+    measures = report.outlet_measures(corpus["table"], corpus["attributions"], corpus["agency"])
+    assert list(measures["file"]) == list(corpus["table"]["file"])  # one row per article
+    summary = units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=200)
+    assert_readable(report.separated_text(summary))
+    shown = report.outlet_summary_table(summary)
+    assert len(shown) == corpus["articles"]["outlet"].nunique() * len(report.OUTLET_MEASURES)  # long, never wide
+    assert not shown.astype(str).apply(lambda c: c.str.contains(r"\bnan\b", case=False)).any().any()
+
+
+@FAST
+@given(corpora)
+def test_generated_sentences_read_for_any_corpus(corpus):
+    table, overview, articles = corpus["table"], corpus["overview"], corpus["articles"]
+    names = dict(zip(overview["file"], overview["file"]))
+    for translated, probable in ((0, 0), (1, 0), (2, 3)):
+        assert_readable(study.limits_text(articles, translated, probable, original=False))
+    assert_readable(study.years_text(articles["published"]))
+    shares = corpus["agency"].set_index("file").query("sentences > 0")
+    assert_readable(study.range_text(shares["agent"] / shares["sentences"], names, ".0%", "the agent share"))
+    assert_readable(study.range_text(table.set_index("file")["vader_compound_mean"], names, "+.2f", "the mean tone"))
+    long = report.voice_counts_long(table, overview, "label", ENTRIES, "Label")
+    assert list(long.columns) == ["Article", "Outlet", "Label", "Narrative", "Quoted", "Gloss", "All"]
+    assert (long["All"] > 0).all()
+    assert_readable(report.lexicon_reach_text(long, len(table), "the naming lexicon", "Label"))
+    parts = pd.DataFrame({"file": table["file"], "parts": 1, "named": 0, "described": 0})
+    assert_readable(study.headline_text(parts, original=False))
+    for unit in (units.ARTICLE, units.OUTLET):
+        assert_readable(study.profile_rows_text(unit, len(table), articles["outlet"].nunique(), framing_plots.MAX_ROWS))
+        for panels in (1, 5, 40):
+            assert_readable(study.distinctive_scope_text(unit, panels, framing_plots.MAX_PANELS))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora)
+def test_outlet_chart_is_bounded_for_any_corpus(corpus):
+    measures = report.outlet_measures(corpus["table"], corpus["attributions"], corpus["agency"])
+    summary = units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=100)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a tight_layout warning would fail the strict build
+        fig = framing_plots.outlet_intervals(summary, report.OUTLET_MEASURES, units.articles_per_outlet(corpus["articles"]))
+    try:
+        width, height = fig.get_size_inches()
+        assert width <= 12 and height <= 25
+        for ax in fig.axes:
+            assert len(ax.get_yticks()) <= framing_plots.MAX_OUTLETS_PLOTTED
+            legend = ax.get_legend()
+            assert legend is None or len(legend.get_texts()) <= MAX_OUTLET_COLOURS + 1
+    finally:
+        plt.close(fig)
+
+
+def test_outlet_chart_at_a_hundred_outlets_draws_the_largest_twenty():
+    corpus = make_corpus([1 + (k % 5) for k in range(100)], seed=3, zero_share=0.0)
+    measures = report.outlet_measures(corpus["table"], corpus["attributions"], corpus["agency"])
+    summary = units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=50)
+    fig = framing_plots.outlet_intervals(summary, report.OUTLET_MEASURES, units.articles_per_outlet(corpus["articles"]))
+    try:
+        assert fig.get_size_inches()[1] <= 25
+        assert "20 of 100 outlets" in fig._suptitle.get_text()
+    finally:
+        plt.close(fig)
+
+
+def test_profile_and_names_charts_stay_bounded_at_a_thousand_articles():
+    corpus = make_corpus([100] * 10, seed=5, zero_share=0.0)
+    table, overview = corpus["table"], corpus["overview"]
+    rates = pd.DataFrame({"a": np.linspace(0, 5, len(table)), "b": 1.0}, index=table["file"])
+    counts = pd.DataFrame({"a": np.arange(len(table)), "b": 1}, index=table["file"])
+    fig = framing_plots.profile_heatmap(rates, counts, overview)
+    try:
+        assert len(fig.axes[0].get_yticks()) == framing_plots.MAX_ROWS
+        assert fig.get_size_inches()[1] <= 2.4 + 0.5 * framing_plots.MAX_ROWS
+        shown = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+        assert shown[0] == overview["file"].iloc[-1] or "May 2016" in shown[0]  # the largest count drawn first
+    finally:
+        plt.close(fig)
+    names = pd.DataFrame([{"file": f, "label": "ISIS", "narrative": k % 4, "quoted": 0, "gloss": 0}
+                          for k, f in enumerate(table["file"])])
+    fig = framing_plots.names_by_voice(names, overview, ["ISIS"])
+    try:
+        assert len(fig.axes[0].get_yticks()) <= framing_plots.MAX_ROWS
+    finally:
+        plt.close(fig)
+    words = pd.DataFrame([{"file": f, "word": w, "count": 3, "delta": 0.1, "z": 1.0}
+                          for f in table["file"][:60] for w in ("x", "y")])
+    fig = framing_plots.distinctive_words(words, overview)
+    try:
+        assert sum(ax.get_visible() for ax in fig.axes) == framing_plots.MAX_PANELS
+    finally:
+        plt.close(fig)
+
+
+# -- hand-worked cases ---------------------------------------------------------------------------
+
+
+def test_outlet_measures_by_hand():
+    table = pd.DataFrame({"file": ["a.txt", "b.txt"], "words": [500, 0], "words_narrative": [400, 0],
+                          "words_quoted": [100, 0], "sentences": [20, 0], "vader_compound_mean": [-0.25, 0.0],
+                          "lex_hedges_narrative": [2, 0], "lex_factives_narrative": [1, 0],
+                          "lex_assertives_narrative": [4, 0], "lex_assertives_say_narrative": [3, 0],
+                          "lex_loaded_narrative": [0, 0]})
+    attributions = pd.DataFrame({"file": ["a.txt", "a.txt"], "source_class": ["unnamed", "named_person"]})
+    agency = pd.DataFrame({"file": ["a.txt"], "sentences": [4], "agent": [1]})
+    m = report.outlet_measures(table, attributions, agency).set_index("file")
+    assert m.loc["a.txt", "attributions_per_1000"] == pytest.approx(4.0)   # 2 in 500 words
+    assert m.loc["a.txt", "unnamed_share"] == pytest.approx(0.5)
+    assert m.loc["a.txt", "quoted_share"] == pytest.approx(0.2)
+    assert m.loc["a.txt", "hedges_per_1000"] == pytest.approx(5.0)         # 2 in 400 narrative words
+    assert m.loc["a.txt", "boosters_per_1000"] == pytest.approx(5.0)       # 1 + 4 - 3 say
+    assert m.loc["a.txt", "agent_share"] == pytest.approx(0.25)
+    assert m.loc["b.txt"].drop("loaded_per_1000").isna().all()             # no words, no rates: NaN, not 0
+
+
+def test_separated_outlets_are_stated_and_the_loaded_vocabulary_never_is():
+    corpus = make_corpus([8, 8], seed=1, zero_share=0.0)
+    measures = report.outlet_measures(corpus["table"], corpus["attributions"], corpus["agency"])
+    outlet = corpus["articles"].set_index("file")["outlet"]
+    high = measures["file"].map(outlet) == "Outlet A"
+    measures.loc[high, "hedges_per_1000"] = 30 + np.arange(high.sum()) * 0.2
+    measures.loc[~high, "hedges_per_1000"] = 1 + np.arange((~high).sum()) * 0.2
+    measures.loc[high, "loaded_per_1000"] = 30.0
+    measures.loc[~high, "loaded_per_1000"] = 1.0
+    summary = units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=300)
+    text = report.separated_text(summary)
+    assert "On hedges, Outlet A (30.7) is above Outlet B (1.7)." in text
+    assert "loaded" not in text
+
+
+def test_one_outlet_with_an_interval_states_nothing():
+    corpus = make_corpus([6, 1], seed=2)
+    measures = report.outlet_measures(corpus["table"], corpus["attributions"], corpus["agency"])
+    summary = units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=100)
+    assert report.separated_text(summary).startswith("Fewer than two outlets have enough articles")
+
+
+def test_ties_are_named_up_to_three_then_counted():
+    values = pd.Series(0.0, index=[f"f{k}" for k in range(50)])
+    text = study.tied_names(values, {}, ".0%", lowest=True)
+    assert text == "f0, f1, f2 and 47 more (see the table)"
+    assert study.tied_names(pd.Series([np.nan]), {}, ".0%", lowest=True) == "no article"
+
+
+def test_corpus_names_come_from_the_text_layer_terms():
+    overview = pd.DataFrame({"file": ["a", "b"], "outlet": ["X", "Y"], "date_label": ["1 May", "2 May"]})
+    rows = [{"file": "a", "counts": {"Hillary Clinton": 3, "tax": 9, "New York": 1}},
+            {"file": "b", "counts": {"Hillary Clinton": 2, "Donald Trump": 4}}]
+    names = report.corpus_names(rows, overview)
+    assert list(names["Name"]) == ["Hillary Clinton", "Donald Trump", "New York"]  # single words are no names
+    assert names.iloc[0][["Mentions", "Articles", "Outlets"]].tolist() == [5, 2, 2]
+    assert report.corpus_names_text(names, k=2) == ("The names this corpus mentions most are Hillary Clinton "
+                                                    "(5 mentions in 2 articles) and Donald Trump (4 mentions in 1 "
+                                                    "article); 1 more name is in the table.")
+    by_outlet = report.names_by_group(rows, overview, "outlet")
+    assert by_outlet.loc["Y", "Most frequent names"] == "Donald Trump 4, Hillary Clinton 2"
+    assert report.corpus_names_text(report.corpus_names([], overview)).startswith("The text layer finds no")
+
+
+def test_years_and_limits_for_one_article():
+    assert study.years_text(pd.Series(["2009-01-01", "2012-05-01", "2014-01-01", "2016-01-01", "2020-01-01"])) == "2009 to 2020"
+    assert study.years_text(pd.Series(["2014-06", "2016-12-01"])) == "2014 and 2016"
+    one = pd.DataFrame({"file": ["a"], "outlet": ["X"]})
+    assert "one article cannot stand for its outlet; it is not recorded" in study.limits_text(one, 0, 0, original=False)
+
+
+def test_a_range_over_many_long_named_ties_stays_one_readable_sentence():
+    files = [f"f{k}" for k in range(300)]
+    names = {f: f"The Washington Post, 8 November 2015 (wash-post_2015-11-08_all-eggs-in-n-h-and-iowa-{f})" for f in files}
+    values = pd.Series([0.0] * 150 + [1.0] * 150, index=files)
+    assert_readable(study.range_text(values, names, ".0%", "by the rule, the agent share"))
+
+
+def test_a_large_table_is_not_carried_in_the_page():
+    small = pd.DataFrame({"file": ["a"], "x": [1]})
+    assert "data:text/csv" in study.download_or_note(small, "small.csv", "`export`").data
+    big = pd.DataFrame({"file": ["a" * 100] * 50})
+    note = study.download_or_note(big, "big.csv", "`python -m newscorpus export OUTDIR`", max_bytes=1000)
+    assert "data:" not in note.data and "50 rows" in note.data and "newscorpus export" in note.data

@@ -1,0 +1,285 @@
+"""The themes chapter on any corpus: its sentences, tables and charts for random corpora of 1 to
+~80 articles from 1 to 15 outlets (tables made up here, so nothing heavy is computed), and the
+words and map frame it picks for a corpus that is not the original five."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newscorpus import units  # noqa: E402
+from newscorpus.measures import keyness, places, themes  # noqa: E402
+from newscorpus.plots import MAX_OUTLET_COLOURS  # noqa: E402
+from newscorpus.plots import themes as theme_plots  # noqa: E402
+
+BAD = [re.compile(p) for p in (r"\bnan\b", r"\bNone\b", r" , ", r" ,", r"\( *\)", r"\bare \.", r": \.", r";;",
+                               r"\band\s*$", r",\s*$")]
+MAX_SENTENCE = 400
+
+
+def check_prose(text: str, limit: int = MAX_SENTENCE) -> None:
+    assert isinstance(text, str) and text.strip(), "an empty sentence"
+    for pattern in BAD:
+        assert not pattern.search(text), (pattern.pattern, text)
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+        assert len(sentence) < limit, (len(sentence), sentence)
+
+
+@st.composite
+def corpora(draw):
+    """A random corpus: ``articles`` as ``newscorpus.load`` gives them (with long, realistic outlet
+    names and repeated dates, so labels carry file names), and random theme intervals."""
+    n_outlets = draw(st.integers(1, 15))
+    sizes = draw(st.lists(st.integers(1, 7), min_size=n_outlets, max_size=n_outlets))
+    years = draw(st.lists(st.sampled_from([2014, 2016, 2020]), min_size=1, max_size=3, unique=True))
+    rows = []
+    for o, size in enumerate(sizes):
+        for i in range(size):
+            year = years[(o + i) % len(years)]
+            rows.append({"file": f"outlet-{o:02d}_{year}-09-08_a-rather-long-headline-slug-{i:02d}.txt",
+                         "outlet": f"The Daily Example of Somewhere {o}", "published": pd.Timestamp(year, 9, 8).date(),
+                         "date_label": f"8 September {year}", "date_precision": "day"})
+    articles = pd.DataFrame(rows)
+    zero_share = draw(st.sampled_from([0.0, 0.5, 0.95, 1.0]))
+    rng = np.random.default_rng(draw(st.integers(0, 2**31)))
+    records = []
+    for f in articles["file"]:
+        for t in themes.THEMES:
+            rate = 0.0 if rng.random() < zero_share else float(rng.gamma(1.5, 3.0))
+            low, high = max(0.0, rate - rng.random() * 4), rate + 0.5 + rng.random() * 4
+            records.append({"file": f, "theme": t, "rate": rate, "low": low, "high": high})
+    intervals = pd.DataFrame(records)
+    shared = intervals.assign(rate=intervals["rate"] * 0.8, low=intervals["low"] * 0.8, high=intervals["high"] * 0.9)
+    return articles, intervals, shared
+
+
+def synthetic_drivers(intervals: pd.DataFrame) -> pd.DataFrame:
+    rows = intervals[intervals["rate"] > 0]
+    return pd.DataFrame({"file": rows["file"], "theme": rows["theme"], "terms": "clash 2†, battles 1 (+2 more)",
+                         "count": 3, "single_text": 2})
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora())
+def test_theme_sentences_read_right_for_any_corpus(corpus):
+    articles, intervals, shared = corpus
+    rates = intervals.pivot(index="file", columns="theme", values="rate").reset_index()
+    check_prose(theme_plots.conflict_note(theme_plots.conflict_share(rates)))
+    check_prose(theme_plots.change_claim(themes.period_changes(intervals, shared, articles)))
+    check_prose(theme_plots.same_period_claim(themes.same_period_differences(intervals, shared, articles), articles))
+    pairs, sentence = theme_plots.outlet_differences(intervals, shared, articles)
+    check_prose(sentence)
+    assert set(pairs["theme"]) <= set(themes.THEMES)
+    leads = theme_plots.one_text_leads(intervals, synthetic_drivers(intervals), articles)
+    if leads:
+        check_prose(leads)
+    peaks = []
+    for theme in themes.THEMES:
+        lead = themes.leading_article(intervals, theme)
+        if lead["rate"] > 0:
+            lead["clear"] = False
+            peaks.append((themes.THEME_LABELS[theme].lower(), lead))
+    if peaks:
+        check_prose(theme_plots.peaks_summary(peaks, articles))
+    check_prose(theme_plots.panels_what(articles))
+    check_prose(theme_plots.dot_table_rows(articles))
+
+
+def test_same_period_pairs_are_the_pairs_the_rule_allows():
+    """The vectorised pairs agree with ``difference_survives`` applied pair by pair."""
+    rng = np.random.default_rng(3)
+    files = [f"{i}.txt" for i in range(7)]
+    articles = pd.DataFrame({"file": files, "outlet": "A", "published": [pd.Timestamp(2016 + i % 2, 1, 1).date()
+                                                                         for i in range(7)]})
+    rows = [{"file": f, "theme": t, "low": lo, "high": lo + rng.random() * 3, "rate": lo + 0.1}
+            for f in files for t in themes.THEMES for lo in [rng.random() * 6]]
+    iv = pd.DataFrame(rows)
+    shared = iv.assign(low=iv["low"] - rng.random(len(iv)), high=iv["high"])
+    found = themes.same_period_differences(iv, shared, articles)
+    expected = {(t, a, b) for t in themes.THEMES for a in files for b in files
+                if a != b and articles.set_index("file").loc[a, "published"].year
+                == articles.set_index("file").loc[b, "published"].year
+                and themes.difference_survives(iv, shared, t, [a], [b])}
+    assert set(zip(found["theme"], found["higher"], found["lower"])) == expected and expected
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora())
+def test_the_dot_table_fits_and_its_colours_are_bounded(corpus):
+    articles, intervals, shared = corpus
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning is text on stderr, which fails the strict build
+        fig = theme_plots.themes_dot_table(intervals, articles, shared)
+        fig.canvas.draw()
+    width, height = fig.get_size_inches()
+    assert width < 16 and height < 20
+    panel = fig.axes[0]
+    unit = units.comparison_unit(articles)
+    rows = len(articles) if unit == units.ARTICLE else articles["outlet"].nunique()
+    assert len(panel.get_yticklabels()) == min(rows, theme_plots.MAX_ROWS)
+    assert len(set(theme_plots.colours_for(articles).values())) <= MAX_OUTLET_COLOURS + 1
+    plt.close(fig)
+
+
+def test_outlet_rows_show_the_mean_and_the_resampled_interval():
+    """Comparing outlets, a row's dot is the mean of its articles' rates and its line the interval
+    of ``units.outlet_summary``; an outlet below the minimum gets a dot and no line."""
+    articles = pd.DataFrame({"file": [f"{i}.txt" for i in range(9)], "outlet": ["A"] * 6 + ["B"] * 3,
+                             "published": [pd.Timestamp(2016, 1, 1 + i).date() for i in range(9)],
+                             "date_label": [f"{1 + i} January 2016" for i in range(9)], "date_precision": "day"})
+    rates = [1.0, 2.0, 3.0, 4.0, 5.0, 9.0, 0.0, 0.0, 3.0]
+    iv = pd.DataFrame([{"file": f, "theme": t, "rate": r, "low": r, "high": r}
+                       for f, r in zip(articles["file"], rates) for t in themes.THEMES])
+    rows = theme_plots.dot_rows(iv, articles)
+    battles = rows[rows["theme"] == "battles"].set_index("outlet")
+    assert battles.loc["A", "rate"] == pytest.approx(4.0) and battles.loc["B", "rate"] == pytest.approx(1.0)
+    assert battles.loc["A", "low"] < 4.0 < battles.loc["A", "high"] and np.isnan(battles.loc["B", "low"])
+    assert list(battles["row"]) == ["A (6 articles)", "B (3 articles)"]
+
+
+def test_a_corpus_far_from_conflict_is_told_so_and_not_ranked():
+    rates = pd.DataFrame({"file": ["a", "b", "c"], **{t: [0.0, 0.4, 3.5] if t == "battles" else 0.0
+                                                     for t in themes.THEMES}})
+    share = theme_plots.conflict_share(rates)
+    assert share == {"rate": pytest.approx(0.4), "articles": 1, "n": 3, "conflict": False}
+    assert "made for news of armed conflict" in theme_plots.conflict_note(share)
+    war = rates.assign(battles=[5.0, 4.0, 0.0])
+    assert theme_plots.conflict_share(war)["conflict"]
+
+
+def dispersion_file(tmp_path, text: str):
+    (tmp_path / themes.DISPERSION_FILE).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_readers_dispersion_words_are_read_with_their_spellings(tmp_path):
+    folder = dispersion_file(tmp_path, "# my words\nMosul\nsleeper cells | dormant cells  # the same\nborder*\n\n")
+    terms, source = themes.dispersion_terms(pd.DataFrame(columns=keyness.COLUMNS), original=False, corpus_dir=folder)
+    assert source == "file"
+    assert terms == {"Mosul": ["Mosul"], "sleeper cells": ["sleeper cells", "dormant cells"], "border": ["border*"]}
+    table = pd.DataFrame({"file": ["a"], "paragraphs": [["In Mosul the dormant cells crossed the borders; Mosul."]]})
+    found = themes.positions_table(table, terms)
+    assert sorted(found["term"]) == ["Mosul", "Mosul", "border", "sleeper cells"]
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "\n".join(f"word{i}" for i in range(9))])
+def test_a_bad_dispersion_file_is_one_line_error(tmp_path, text):
+    folder = dispersion_file(tmp_path, text)
+    with pytest.raises(ValueError) as error:
+        themes.dispersion_terms(pd.DataFrame(columns=keyness.COLUMNS), original=False, corpus_dir=folder)
+    assert "\n" not in str(error.value) and themes.DISPERSION_FILE in str(error.value)
+
+
+def test_without_a_file_the_words_are_the_corpus_most_distinctive(tmp_path):
+    counts = pd.DataFrame({"file": ["a"] * 3 + ["b"] * 3 + ["c"] * 2,
+                           "term": ["trump", "tax", "the", "trump", "emails", "the", "the", "veto"],
+                           "count": [30, 12, 50, 25, 9, 60, 500, 1]})
+    key = keyness.keyness_table(counts)
+    terms, source = themes.dispersion_terms(key, original=False, corpus_dir=tmp_path)
+    assert source == "keyness" and list(terms)[0] == "trump"  # key in two texts, the others in one
+    assert "veto" not in terms  # not key anywhere
+    assert set(terms) == set(key.loc[key["key"], "term"])
+    original, source = themes.dispersion_terms(key, original=True, corpus_dir=tmp_path)
+    assert source == "original" and original == themes.DISPERSION_TERMS
+    assert themes.distinctive_terms(key.assign(key=False)) == {}
+
+
+def mentions_at(points: list[tuple[str, float, float, int]], file: str = "a.txt") -> pd.DataFrame:
+    return pd.DataFrame([{"file": file, "place": p, "country": "", "count": n, "as_actor": 0, "lat": lat, "lon": lon,
+                          "geonameid": i, "kind": "city"} for i, (p, lat, lon, n) in enumerate(points)])
+
+
+def test_the_map_frame_follows_the_places_named():
+    us = mentions_at([("New York", 40.71, -74.01, 33), ("Washington", 38.9, -77.04, 12), ("Chicago", 41.85, -87.65, 3)])
+    west, east, south, north = theme_plots.map_bbox(us)
+    assert west < -87.65 and east > -74.01 and south < 38.9 and north > 41.85 and east - west < 60
+    both = pd.concat([us, mentions_at([("Baghdad", 33.34, 44.4, 30), ("Mosul", 36.34, 43.12, 20)])])
+    west, east, south, north = theme_plots.map_bbox(both)  # two regions: a frame that holds both
+    assert west < -77.04 and east > 44.4 and south < 33.34 and north > 41.85
+    world = pd.concat([both, mentions_at([("Tokyo", 35.69, 139.69, 30), ("Sydney", -33.87, 151.21, 30)])])
+    assert theme_plots.map_bbox(world) == theme_plots.WORLD  # places all round the world: the world
+    iraq = mentions_at([("Baghdad", 33.34, 44.4, 30), ("Mosul", 36.34, 43.12, 20)])
+    assert theme_plots.map_bbox(iraq) == theme_plots.MAP_BBOX
+    assert theme_plots.map_resolution(theme_plots.WORLD) == "c" and theme_plots.map_resolution(theme_plots.MAP_BBOX) == "i"
+
+
+def many_articles(n: int, outlets: int) -> pd.DataFrame:
+    return pd.DataFrame({"file": [f"{i:03d}.txt" for i in range(n)], "outlet": [f"Outlet {i % outlets}" for i in range(n)],
+                         "published": [pd.Timestamp(2019, 11, 1 + i % 28).date() for i in range(n)],
+                         "date_label": [f"{1 + i % 28} November 2019" for i in range(n)], "date_precision": "day"})
+
+
+@pytest.mark.parametrize("n, outlets, panels", [(4, 4, 4), (30, 5, 5), (137, 96, 1)])
+def test_one_map_for_many_articles_with_its_size_and_labels_bounded(n, outlets, panels):
+    articles = many_articles(n, outlets)
+    rng = np.random.default_rng(n)
+    cities = [(f"City {i}", float(rng.uniform(25, 48)), float(rng.uniform(-120, -70)), int(rng.integers(1, 40)))
+              for i in range(60)]
+    mentions = pd.concat([mentions_at([c], file=f) for f, c in zip(articles["file"], cities * 3)], ignore_index=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = theme_plots.places_map(mentions, articles)
+        fig.canvas.draw()
+    maps = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(maps) == panels
+    width, height = fig.get_size_inches() * fig.dpi
+    assert height < 2600 and width < 1300
+    assert all(len(ax.texts) <= theme_plots.MAX_MAP_LABELS + 10 for ax in maps)  # names plus the base map's
+    note = " ".join(fig.texts[-1].get_text().split())
+    if note:  # only what is not drawn or not named
+        check_prose(note, limit=1200)
+    plt.close(fig)
+
+
+def test_no_map_when_nothing_can_be_placed():
+    unplaced = mentions_at([("Anbar", np.nan, np.nan, 3)]).assign(kind="province")
+    assert theme_plots.places_map(unplaced, many_articles(1, 1)) is None
+
+
+@pytest.mark.parametrize("n, outlets", [(1, 1), (3, 3), (50, 11), (137, 96), (900, 7)])
+def test_dispersion_lanes_are_bounded_and_not_empty_when_words_occur(n, outlets):
+    articles = many_articles(n, outlets)
+    rng = np.random.default_rng(n)
+    users = articles["file"].sample(min(n, 60), random_state=1)
+    positions = pd.DataFrame({"file": list(users) * 2, "term": ["alpha"] * len(users) + ["beta"] * len(users),
+                              "position": rng.random(2 * len(users))})
+    lanes, what = theme_plots.dispersion_lanes(positions, articles)
+    assert 1 <= len(lanes) <= theme_plots.MAX_ROWS
+    check_prose(what)
+    if n > theme_plots.MAX_ROWS and units.comparison_unit(articles) == units.ARTICLE:
+        assert all(set(files) & set(users) for _, files, _ in lanes)  # the lanes that use the words
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = theme_plots.dispersion_plot(positions, articles, ["alpha", "beta"])
+        fig.canvas.draw()
+    assert fig.get_size_inches()[1] < 16
+    plt.close(fig)
+    check_prose(theme_plots.dispersion_summary(positions, articles, ["alpha", "beta"]))
+
+
+def test_places_by_year_stays_short_for_a_long_archive():
+    mentions = pd.concat([mentions_at([(f"City {y}", 30.0, 40.0, 3)], file=f"{y}.txt") for y in range(2000, 2020)])
+    articles = pd.DataFrame({"file": [f"{y}.txt" for y in range(2000, 2020)],
+                             "published": [pd.Timestamp(y, 1, 1) for y in range(2000, 2020)]})
+    text = places.most_named_by_year(mentions, articles)
+    assert text.startswith("over all 20 years: ") and "more (see the table)" in text
+    check_prose(text)
+
+
+def test_the_top_key_words_sentence_is_bounded():
+    articles = many_articles(60, 60)
+    key = pd.DataFrame({"file": articles["file"], "term": [f"word{i}" for i in range(60)],
+                        "ci_low": np.linspace(5, 1, 60)})
+    text = theme_plots.top_key_words(key, articles)
+    check_prose(text)
+    assert text.endswith("more (see the table)") and "word0 (" in text

@@ -1,0 +1,169 @@
+"""The comparison unit, outlet summaries, prose helpers and outlet colours: the pieces every
+chapter uses to read well for any corpus."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newscorpus import units
+from newscorpus.plots import GREY, MAX_OUTLET_COLOURS, OTHER_OUTLETS, outlet_colours, outlet_legend
+from newscorpus.prose import count_noun, number_or, top_k_list
+
+
+def corpus(per_outlet: dict[str, int]) -> pd.DataFrame:
+    rows = [{"file": f"{o}_{i}.txt", "outlet": o} for o, n in per_outlet.items() for i in range(n)]
+    return pd.DataFrame(rows)
+
+
+def test_one_article_per_outlet_compares_articles():
+    assert units.comparison_unit(corpus({"A": 2, "B": 1, "C": 1, "D": 1})) == units.ARTICLE
+    assert "compares articles" in units.unit_sentence(corpus({"A": 1, "B": 1}))
+
+
+def test_several_articles_per_outlet_compare_outlets():
+    articles = corpus({"A": 6, "B": 7, "C": 1})
+    assert units.comparison_unit(articles) == units.OUTLET
+    assert "compares outlets" in units.unit_sentence(articles)
+
+
+def test_one_article_is_described_not_compared():
+    sentence = units.unit_sentence(corpus({"A": 1}))
+    assert "one article" in sentence and "most with" not in sentence
+
+
+def test_a_measure_draws_the_same_whatever_is_summarised_with_it():
+    articles = corpus({"A": 12})
+    table = pd.DataFrame({"file": articles["file"], "x": np.arange(12.0), "y": np.arange(12.0) ** 2})
+    alone = units.outlet_summary(table, articles, ["y"]).iloc[0]
+    both = units.outlet_summary(table, articles, ["x", "y"]).set_index("measure").loc["y"]
+    assert (alone["low"], alone["high"]) == (both["low"], both["high"])
+
+
+def test_empty_corpus_is_articles():
+    assert units.comparison_unit(pd.DataFrame(columns=["file", "outlet"])) == units.ARTICLE
+
+
+def test_outlet_summary_interval_brackets_mean_and_is_deterministic():
+    articles = corpus({"A": 30, "B": 2})
+    rng = np.random.default_rng(1)
+    table = pd.DataFrame({"file": articles["file"], "x": rng.normal(10, 2, len(articles))})
+    first = units.outlet_summary(table, articles, ["x"])
+    again = units.outlet_summary(table, articles, ["x"])
+    pd.testing.assert_frame_equal(first, again)
+    a = first.set_index("outlet").loc["A"]
+    assert a["low"] < a["mean"] < a["high"]
+    assert a["articles"] == 30
+    # the interval is about the mean, far narrower than the articles' own spread
+    assert (a["high"] - a["low"]) < (table["x"].max() - table["x"].min()) / 2
+    b = first.set_index("outlet").loc["B"]
+    assert np.isnan(b["low"]) and np.isnan(b["high"]) and not np.isnan(b["mean"])
+
+
+def test_adding_an_outlet_does_not_move_another_interval():
+    articles = corpus({"A": 10})
+    table = pd.DataFrame({"file": articles["file"], "x": np.arange(10.0)})
+    alone = units.outlet_summary(table, articles, ["x"]).set_index("outlet").loc["A"]
+    more_articles = corpus({"A": 10, "Z": 5})
+    more = pd.DataFrame({"file": more_articles["file"], "x": np.arange(15.0)})
+    with_z = units.outlet_summary(more, more_articles, ["x"]).set_index("outlet").loc["A"]
+    assert (alone["low"], alone["high"]) == (with_z["low"], with_z["high"])
+
+
+def test_missing_values_are_left_out():
+    articles = corpus({"A": 5})
+    table = pd.DataFrame({"file": articles["file"], "x": [1.0, np.nan, 3.0, np.nan, 5.0]})
+    row = units.outlet_summary(table, articles, ["x"]).iloc[0]
+    assert row["articles"] == 3 and row["mean"] == 3.0
+
+
+def test_separated_outlets_only_when_intervals_do_not_overlap():
+    articles = corpus({"High": 20, "Low": 20, "Mid": 20})
+    values = np.r_[np.full(20, 10.0) + np.linspace(0, 1, 20), np.linspace(0, 1, 20), np.linspace(5, 16, 20)]
+    table = pd.DataFrame({"file": articles["file"], "x": values})
+    pairs = units.separated_outlets(units.outlet_summary(table, articles, ["x"]), "x")
+    assert ("High", "Low") in set(zip(pairs["higher"], pairs["lower"]))
+    together = set(zip(pairs["higher"], pairs["lower"])) | set(zip(pairs["lower"], pairs["higher"]))
+    assert ("High", "Mid") not in together  # same mean, overlapping intervals
+
+
+def test_top_k_list_bounds_a_sentence():
+    items = [f"item{i}" for i in range(40)]
+    text = top_k_list(items, k=3)
+    assert text.count("item") == 3 and "37 more" in text
+    assert top_k_list(["a", "b"]) == "a and b"
+    assert top_k_list([]) == ""
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), np.nan])
+def test_number_or_never_prints_nan(value):
+    assert "nan" not in number_or(value, ".1f").lower()
+
+
+def test_count_noun():
+    assert count_noun(1, "article") == "1 article"
+    assert count_noun(1204, "article") == "1,204 articles"
+
+
+def test_outlet_colours_distinct_up_to_the_limit_then_grey():
+    outlets = [f"Outlet {i:02d}" for i in range(30)]
+    counts = {o: 30 - i for i, o in enumerate(outlets)}
+    colours = outlet_colours(outlets, counts)
+    coloured = [o for o in outlets if colours[o] != GREY]
+    assert len(coloured) == MAX_OUTLET_COLOURS
+    assert len({colours[o] for o in coloured}) == MAX_OUTLET_COLOURS
+    assert coloured == outlets[:MAX_OUTLET_COLOURS]  # the largest outlets keep their colours
+    legend = outlet_legend(colours)
+    assert legend[-1] == (OTHER_OUTLETS, GREY) and len(legend) == MAX_OUTLET_COLOURS + 1
+
+
+def test_few_outlets_all_distinct():
+    colours = outlet_colours(["A", "B", "C"])
+    assert len(set(colours.values())) == 3 and GREY not in colours.values()
+
+
+# --- the conclusions' outlet comparison, for any corpus -------------------------------------------
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newscorpus import findings
+
+
+def outlet_corpus(sizes: list[int], seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rng = np.random.default_rng(seed)
+    overview = corpus({f"Outlet {chr(65 + i)}": n for i, n in enumerate(sizes)})
+    n = len(overview)
+    overview["clean_words"] = rng.integers(0, 2000, n)
+    table = pd.DataFrame({"file": overview["file"], "outlet": overview["outlet"]})
+    for column in findings.OUTLET_MEASURES:
+        values = rng.normal(10, 3, n)
+        values[rng.random(n) < 0.2] = np.nan  # a measure with nothing to count
+        table[column] = values
+    return table, overview
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sizes=st.lists(st.integers(1, 12), min_size=1, max_size=12), seed=st.integers(0, 10_000))
+def test_outlet_sentences_read_right_for_any_corpus(sizes, seed):
+    table, overview = outlet_corpus(sizes, seed)
+    summary = findings.outlet_findings(table, overview)
+    text = " ".join(findings.outlet_findings_sentences(summary))
+    assert text and "nan" not in text.lower() and "none" not in text.lower()
+    assert " ," not in text and ": ." not in text and "()" not in text
+    for sentence in findings.outlet_findings_sentences(summary):
+        assert len(sentence) < 400, sentence
+    shown = findings.reader_outlet_findings(summary)
+    assert len(shown) == len(sizes)  # a row per outlet, never a column per article
+    assert "nan" not in shown.to_string().lower()
+
+
+def test_a_real_difference_between_outlets_is_stated_and_none_invented():
+    overview = corpus({"Loud": 20, "Quiet": 20})
+    overview["clean_words"] = 1000
+    table = pd.DataFrame({"file": overview["file"]})
+    for column in findings.OUTLET_MEASURES:
+        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 20), 2)  # the same in both outlets ...
+    table.loc[:19, "quotations"] = 20 + np.linspace(-1, 1, 20)  # ... but in quotations
+    text = " ".join(findings.outlet_findings_sentences(findings.outlet_findings(table, overview)))
+    assert "On quotations per 1,000 words, 1 pair of outlets differs" in text
+    assert "Loud (20.0) above Quiet (5.0)" in text
+    assert "reading grade" in text.split("no outlet's interval")[0].split("On ")[-1]
