@@ -49,6 +49,7 @@ from .safe_csv import unlimited_fields, write_csv
 from .overview import OVERVIEW_COLUMNS
 from .paths import SOURCES_FILE
 from .tables import ARTICLE_ROWS
+from .layer.words import paragraphs_word_count
 from .text import word_count
 
 BACKENDS = ("serial", "processes", "dask")
@@ -177,7 +178,7 @@ def articles_rows(article: Article) -> list[dict]:
     meta = article.task.meta
     published = meta.get("published")
     row = {column: meta.get(column, "") for column in OVERVIEW_COLUMNS}
-    row.update(file=article.file, raw_words=word_count(article.source_text), clean_words=word_count(article.cleaned.text),
+    row.update(file=article.file, raw_words=word_count(article.source_text), clean_words=paragraphs_word_count(article.cleaned.paragraphs),
                published=published.isoformat() if published else "")
     return [row]
 

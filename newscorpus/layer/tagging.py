@@ -36,6 +36,14 @@ def _tagged_window(forms: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[str,
     return tuple("NUM" if k == "number" else next(tags) for k in kinds)
 
 
+@lru_cache(maxsize=4096)
+def _sentence_words(paragraph: str, start: int, end: int) -> tuple[tuple, tuple[int, ...]]:
+    """A sentence's word spans and their starts, kept: several matches of the lexicons fall in one
+    sentence (a speed goal)."""
+    spans = tuple(words(paragraph, start, end))
+    return spans, tuple(s for s, _, _ in spans)
+
+
 def upos_at(paragraph: str, start: int, whole_sentence: bool = False) -> tuple[str | None, str | None]:
     """(UPOS of the word starting at ``start``, UPOS of the word after it) in the paragraph's
     sentence; None where there is no such word. ``whole_sentence`` tags the whole sentence
@@ -48,8 +56,8 @@ def upos_at(paragraph: str, start: int, whole_sentence: bool = False) -> tuple[s
                 if i < 0 or starts[i] != start:
                     return None, None
                 return upos[i], (upos[i + 1] if i + 1 < len(upos) else None)
-            spans = words(paragraph, s_start, s_end)
-            i = bisect_right([s for s, _, _ in spans], start) - 1
+            spans, starts = _sentence_words(paragraph, s_start, s_end)
+            i = bisect_right(starts, start) - 1
             if i < 0 or spans[i][0] != start:
                 return None, None
             low, high = max(0, i - BEFORE), min(len(spans), i + AFTER + 1)

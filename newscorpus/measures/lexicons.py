@@ -178,11 +178,17 @@ def _is_noun(word: str) -> bool:
     return "NOUN" in lemmas and "AUX" not in lemmas and word.lower() not in NOT_MODIFIED_NOUNS
 
 
+@lru_cache(maxsize=65536)
+def _noun_lemma(word: str) -> str:
+    """lemminflect's noun lemma, looked up once per word (a speed goal)."""
+    return getLemma(word, upos="NOUN")[0]
+
+
 def counts_as_member_noun(form: str, paragraph: str, end: int) -> bool:
     """Whether a member-noun match ending at ``end`` is the noun for members: a plural always
     ("terrorists"), a singular only when no noun follows for it to modify ("a terrorist." but not
     "terrorist attacks", "jihadist factions", "terrorist ISIS")."""
-    if getLemma(form.lower(), upos="NOUN")[0] != form.lower():
+    if _noun_lemma(form.lower()) != form.lower():
         return True  # a plural is never an adjective
     following = NEXT_WORD.match(paragraph, end)
     return not (following and _is_noun(following.group(1)))
@@ -199,6 +205,13 @@ def pos_rules() -> dict[tuple[str, str], tuple[frozenset[str], bool]]:
 NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
+@lru_cache(maxsize=65536)
+def _readings(form: str) -> frozenset[str]:
+    """The parts of speech lemminflect knows for a form: looked up once per form (a speed goal;
+    the same list words recur in every article)."""
+    return frozenset(getAllLemmas(form))
+
+
 def has_meant_pos(lexicon: str, lemma: str, paragraph: str, start: int, end: int) -> bool:
     """Whether a lexicon match is the part of speech its entry means: "prices may rise" but not
     "in May"; "officials stated" but not "a single state"; "it is certain that" but not "certain
@@ -210,7 +223,7 @@ def has_meant_pos(lexicon: str, lemma: str, paragraph: str, start: int, end: int
     allowed, predicative = rule
     form = paragraph[start:end]
     if not predicative and form.islower():
-        readings = set(getAllLemmas(form))
+        readings = _readings(form)
         if readings and readings <= allowed:
             return True
     from ..layer.tagging import upos_at  # the tagger loads only when a match needs it

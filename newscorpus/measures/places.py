@@ -233,6 +233,25 @@ def _spans(paragraph: str) -> tuple[Span, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=4096)
+def _lower_forms(paragraph: str) -> frozenset[str]:
+    """``{t.form for t in tokens(paragraph) if t.form.islower()}``, without building the spans
+    (hand-optimised for the speed goal: most paragraphs name no place, so their spans are
+    never needed; ``_spans`` gives each form the same way)."""
+    found = set()
+    for t in paragraph_tokens(paragraph):
+        if t.kind != "name" or t.key in ALIAS_PLACES:
+            form = POSSESSIVE.sub("", t.form).replace("’", "'") if t.kind != "name" else t.form
+            if form.islower():
+                found.add(form)
+            continue
+        for start, end, _kind in layer_words(paragraph, t.start, t.end):
+            form = POSSESSIVE.sub("", paragraph[start:end]).replace("’", "'")
+            if form.islower():
+                found.add(form)
+    return frozenset(found)
+
+
 def spans(paragraph: str) -> list[Span]:
     """The text layer's tokens with their character offsets in ``paragraph``, for places: a
     multi-word name the alias table lists ("Deir ez-Zour") is one token, any other name is split
@@ -418,7 +437,7 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
     for n, paragraph in enumerate(paragraphs):
         read, names = read_mentions(paragraph, index)
         in_names |= names
-        lower_words |= {t.form for t in tokens(paragraph) if t.form.islower()}
+        lower_words |= _lower_forms(paragraph)
         for m, first, last in read:
             rows.append({"file": file, "paragraph": n, "start": first.start, "end": last.end,
                          "text": paragraph[first.start:last.end], "place": m.place["place"],

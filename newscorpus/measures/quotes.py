@@ -56,6 +56,8 @@ class Voices:
         return i >= 0 and offset < spans[i][1]
 
     def at(self, offset: int) -> str:
+        if not self._glosses and not self._quotes:
+            return NARRATIVE  # most paragraphs quote nobody: no search (a speed goal)
         if self._inside(self._glosses, self._gloss_starts, offset):
             return GLOSS
         if self._inside(self._quotes, self._quote_starts, offset):
@@ -65,6 +67,11 @@ class Voices:
     @property
     def quotes(self) -> list[tuple[int, int]]:
         return self._quotes
+
+    @property
+    def all_narrative(self) -> bool:
+        """No quotation and no gloss: every character is the outlet's narrative."""
+        return not self._glosses and not self._quotes
 
 
 @lru_cache(maxsize=256)

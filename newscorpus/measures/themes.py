@@ -20,8 +20,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from ..text import word_count
-from ..layer.words import word_key, words as layer_words
+from ..layer.words import paragraphs_word_count, word_key, words as layer_words
 from .tokens import THEMES_DATA, keys
 
 def read_dictionary() -> pd.DataFrame:
@@ -222,7 +221,7 @@ def article_themes(file: str, paragraphs: list[str], exclude: frozenset = frozen
     ``exclude`` are not counted (``single_text_terms``). Pure: a cluster can map it over articles."""
     words = keys(paragraphs)
     counts = Counter(theme for _, _, theme, term in match_terms(words) if (theme, term) not in exclude)
-    total = word_count("\n\n".join(paragraphs))
+    total = paragraphs_word_count(paragraphs)  # = word_count("\n\n".join(paragraphs)), from cached words
     row: dict = {"file": file, "words": total}
     for theme in THEMES:
         row[f"{theme}_n"] = counts[theme]

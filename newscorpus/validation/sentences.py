@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..measures.sentences import ABBREVIATIONS, HAS_WORD, blingfire_sentences, sentence_spans, split_paragraph
+from ..measures.sentences import ABBREVIATIONS, HAS_WORD, clear_caches, sentence_spans, split_paragraph
 from ..paths import DATA_DIR
 
 EVALUATION_DATA = DATA_DIR / "evaluation"
@@ -157,10 +157,10 @@ def segmenter_comparison(hand: pd.DataFrame, repeats: int = 5) -> pd.DataFrame:
             counts = [count(p) for p in paragraphs]  # warm-up: first calls build caches
             best = float("inf")
             for _ in range(repeats):
-                # textstat memoises every call, and blingfire's sentences are kept per paragraph:
+                # textstat memoises every call, and our sentences are kept per paragraph:
                 # time each on text it has not seen, as in an archive
                 clear_textstat_caches()
-                blingfire_sentences.cache_clear()
+                clear_caches()
                 started = time.perf_counter()
                 counts = [count(p) for p in paragraphs]
                 best = min(best, time.perf_counter() - started)
