@@ -515,3 +515,37 @@ def test_the_places_of_a_year_are_all_named_grouped_by_kind():
         "the town of Bashiqa, and the village of Adla")
     assert places.named_in_year(mentions, articles, 2016, ("province",)) == "no place"
     assert places.named_in_year(mentions, articles, 2014) == "no place"
+
+
+# --- names that are people's or other places' in the article (US news, not the seed's subject) ---
+
+def _places(*paragraphs: str) -> set[tuple[str, str]]:
+    return {(r["place"], r["country"]) for r in places.place_mentions("t.txt", list(paragraphs))}
+
+
+def test_a_name_written_as_a_persons_is_not_a_town():
+    text = ("Mrs. Clinton spoke for an hour. Voters had lost their trust in Clinton by then, "
+            "and Sen. Rubio said so in Clinton's home state.")
+    assert ("Clinton", "US") not in _places(text)
+    # the same town, named as a place with no person of that name in the article, is kept
+    assert ("Clinton", "US") in _places("The rally was held in Clinton, a town in Iowa, United States.")
+
+
+def test_another_places_name_abroad_needs_its_country():
+    """"Arizona" is also a town in Honduras and "Florida" another name of Floridablanca in
+    Colombia: in an article that says where it is (here the U.S.), read as those only where it
+    names their country."""
+    text = "The U.S. campaign spent heavily in Arizona and in Florida before the vote."
+    found = _places(text)
+    assert not {country for _, country in found} & {"HN", "CO"}
+
+
+def test_a_city_abroad_is_kept_when_named_as_itself():
+    found = _places("The leaders met in Paris and later in Brussels.")
+    assert ("Paris", "FR") in found and ("Brussels", "BE") in found
+
+
+def test_a_capital_saying_something_is_still_the_capital():
+    found = {(r["place"], r["reading"]) for r in places.place_mentions(
+        "t.txt", ["Washington said it would respond. Officials in Washington declined to comment."])}
+    assert any(place == "Washington" for place, _ in found)

@@ -417,6 +417,60 @@ def read_mentions(paragraph: str, index: dict | None = None) -> tuple[list[tuple
     return [(m, ss[m.first], ss[m.last - 1]) for m in found], in_names
 
 
+# A one-word name the article also writes after a person's title ("Mrs. Clinton", "Sen. Rubio")
+# or as the subject of a verb of saying ("Obama said") is a person's name there: one sense per
+# discourse (Gale, Church & Yarowsky 1992), as the longer-name rule below already assumes. A
+# capital is left to the metonymy rule ("Washington said" is its government, not a person).
+PERSON_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep|Rev|Gen|Col|Lt|Sgt|Capt|President|Senator|Governor|Secretary|"
+    r"Minister|Mayor|Judge|Justice|Speaker|Chairman|Chairwoman|Commissioner|Ambassador|Candidate|Professor|"
+    r"Prof)\.?\s+([A-Z][\w'’-]*[\w])")
+SPEAKER = re.compile(r"\b([A-Z][\w'’-]*[\w])\s+(?:said|says|told|added|argued|wrote|tweeted|asked|stated|"
+                     r"claimed|insisted|warned|announced|declared|explained|noted|replied|responded)\b")
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern:
+    names = sorted(countries()["name"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names if n) + r")\b")
+
+
+# Short forms GeoNames' country table does not hold, for the two countries English news most often
+# names only so ("U.S. officials", "Britain"); other countries are named by their table name.
+COUNTRY_SHORT_FORMS = re.compile(r"\b(?:U\.S\.|US|U\.S\.A\.|USA|America|American|Americans)(?![\w.])"
+                                 r"|(?P<gb>\b(?:U\.K\.|UK|Britain|British)(?![\w.]))")
+# A town this small, in a country the article never names while it names others, is another
+# place's name read as a town ("Arizona", Honduras, in a US article; "Obama", Japan): left out.
+# A city this big is named as itself; an article that names no country keeps its towns.
+SMALL_TOWN = 100_000
+
+
+def named_countries(paragraph: str) -> set[str]:
+    """ISO codes of the countries the paragraph names ("Colombia" -> CO, "U.S." -> US)."""
+    codes = dict(zip(countries()["name"], countries()["iso"]))
+    found = {codes[m.group(0)] for m in _country_pattern().finditer(paragraph)}
+    found |= {"GB" if m.group("gb") else "US" for m in COUNTRY_SHORT_FORMS.finditer(paragraph)}
+    return found
+
+
+def _folded(name: str) -> str:
+    """Lower case without accents or punctuation: "Tikrīt" and "Tikrit" are one name."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", plain.lower())
+
+
+def _own_name(text: str, place: str) -> bool:
+    """Whether the article wrote the place's own name (accents aside), not another of its names."""
+    return _folded(POSSESSIVE.sub("", text)) == _folded(place)
+
+
+def person_names(paragraph: str) -> set[str]:
+    """One-word names the paragraph writes as a person's (after a title, or saying something)."""
+    return {m.group(1) for m in PERSON_TITLE.finditer(paragraph)} | {m.group(1) for m in SPEAKER.finditer(paragraph)}
+
+
 def _used_otherwise(key: tuple[str, ...], in_names: set, lower_words: set) -> bool:
     """A gazetteer name the article also uses as part of a longer name ("Mohammad Reza", then
     "According to Reza") or writes in lower case ("police"): not a place there."""
@@ -433,8 +487,10 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
     article uses it at least once after a locative word; a capital read as an actor counts
     without that."""
     index = gazetteer_index(paragraphs)
-    rows, located, in_names, lower_words = [], set(), set(), set()
+    rows, located, in_names, lower_words, persons, home = [], set(), set(), set(), set(), set()
     for n, paragraph in enumerate(paragraphs):
+        persons |= person_names(paragraph)
+        home |= named_countries(paragraph)
         read, names = read_mentions(paragraph, index)
         in_names |= names
         lower_words |= _lower_forms(paragraph)
@@ -445,10 +501,23 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
                          "_record": m.place, "_key": m.key})
             if m.cue.startswith("locative"):
                 located.add((m.place["place"], m.place["country"]))
+    alias_countries = {r["country"] for r in rows if r["source"] == "alias"}
     kept = []
     for r in rows:
         if r["source"] == "gazetteer" and (_used_otherwise(r["_key"], in_names, lower_words) or (
                 r["reading"] == "place" and (r["place"], r["country"]) not in located)):
+            continue
+        if (r["source"] == "gazetteer" and len(r["_key"]) == 1 and POSSESSIVE.sub("", r["text"]) in persons
+                and not r["_record"].get("capital")):
+            continue  # "Mrs. Clinton" elsewhere in the article: "Clinton" is her, not the town
+        if (r["source"] == "gazetteer" and home | alias_countries and not _own_name(r["text"], r["place"])
+                and r["country"] not in home | alias_countries):
+            # matched by another of its names ("Florida" for Floridablanca, Colombia): only where
+            # the article is about that country at all
+            continue
+        if (r["source"] == "gazetteer" and not r["_record"].get("capital") and home | alias_countries
+                and r["_record"].get("population", SMALL_TOWN) < SMALL_TOWN
+                and r["country"] not in home | alias_countries):
             continue
         kept.append(r)
     return kept
