@@ -26,6 +26,9 @@ from sphinx.application import Sphinx
 ORIGINAL = "original_corpus"
 OWN = "own_corpus"
 ORIGINAL_TITLE = "Framing ISIS in Iraq: five articles, read closely"
+# The framing chapter's title names its subject for the original five ("the group" is ISIS).
+FRAMING_TITLES = {True: "Framing: how each article defines the conflict, names the group and lets it act",
+                  False: "Framing: how each article defines its subject, whom it quotes and in what words"}
 
 
 def corpus_title(original: bool) -> str:
@@ -57,9 +60,11 @@ def _on_config_inited(app: Sphinx, config) -> None:
         if app.tags.has(tag):
             app.tags.remove(tag)
     app.tags.add(ORIGINAL if original else OWN)
-    # the intro's heading and the pages' title say what the corpus is (``{{ corpus_title }}``)
+    # the intro's heading and the pages' title say what the corpus is (``{{ corpus_title }}``), and
+    # the framing chapter's heading its subject (``{{ framing_title }}``)
     title = corpus_title(original)
-    config.myst_substitutions = {**(config.myst_substitutions or {}), "corpus_title": title}
+    config.myst_substitutions = {**(config.myst_substitutions or {}), "corpus_title": title,
+                                 "framing_title": FRAMING_TITLES[original]}
     config.html_title = title
     config.project = title
 
