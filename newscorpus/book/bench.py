@@ -128,6 +128,7 @@ def run_archive_bench(root: Path, archive: Path) -> int:
     """Clean build, no-change rebuild and largest page of the book built from ``archive``."""
     from ..check import check_corpus
 
+    root = root.resolve()
     book = archive_copy(root, archive)
     env = {"PYTHONPATH": str(book), "NEWSCORPUS_SEEDS": str(book / "seeds")}
     _, problems = check_corpus(book / "seeds")
@@ -140,6 +141,7 @@ def run_archive_bench(root: Path, archive: Path) -> int:
     else:
         start = time.perf_counter()
         clean = build(book, capture=True, env=env)
+        (root / "_build" / "bench-archive-clean.log").write_text(clean.stdout)
         results["clean_build_s"] = round(time.perf_counter() - start, 2)
         results["clean_build_ok"] = clean.returncode == 0
         try:
