@@ -69,3 +69,20 @@ def test_other_failures_are_summarised_from_sphinx_lines(tmp_path):
     crash = "Exception occurred:\n  File \"x.py\", line 3\nKeyError: 'th_cells_most'\nreport this to Sphinx\n"
     assert failures.summary_lines(tmp_path / "_build", crash, tmp_path) == [
         "error: the book build stopped: KeyError: 'th_cells_most'"]
+
+
+def test_a_timed_out_cell_is_the_one_the_timeout_quotes():
+    """nbclient's timeout carries no traceback and the cell that ran may have no error output: the
+    cell is the one the message quotes, not the next one."""
+    from nbclient.exceptions import CellTimeoutError
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    slow = new_code_cell("word_rows = [count(f) for f in files]\nfig = chart(word_rows)")
+    slow.execution_count = 3
+    book = new_notebook(cells=[new_markdown_cell("# Framing"), new_code_cell("files = []"), slow,
+                               new_code_cell("glue('x', 1)")])
+    error = CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", 300, slow)
+    record = failures.describe(failures.Path("04_framing.ipynb"), book, error)
+    assert failures.one_line(record) == ('error: chapter 04_framing.ipynb (Framing), cell 3 '
+                                         '"word_rows = [count(f) for f in files]": Timeout: A cell timed out '
+                                         'while it was being executed, after 300 seconds.')

@@ -47,17 +47,24 @@ def notebook_title(notebook) -> str:
     return ""
 
 
-def _failing_cell(notebook) -> tuple[int | None, object | None]:
+def _failing_cell(notebook, message: str = "") -> tuple[int | None, object | None]:
     """(1-based position among the notebook's cells, cell) of the cell that failed: the one with an
-    error output, else (a timeout) the first non-empty code cell that never finished."""
-    cells = list(enumerate(notebook.cells, 1))
+    error output; else (a timeout, whose message quotes the cell) the cell it quotes; else the last
+    code cell that started."""
+    cells = [(number, cell) for number, cell in enumerate(notebook.cells, 1) if cell.cell_type == "code"]
     for number, cell in cells:
-        if cell.cell_type == "code" and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
             return number, cell
-    for number, cell in cells:
-        if cell.cell_type == "code" and cell.source.strip() and cell.get("execution_count") is None:
-            return number, cell
-    return None, None
+    quoted = [(number, cell) for number, cell in cells if cell.source.strip() and cell.source.strip() in message]
+    if not quoted:  # a long cell is quoted by its first and last lines, as a list
+        quoted = [(number, cell) for number, cell in cells
+                  if cell.source.strip() and repr(cell.source.strip().split("\n")[0]) in message]
+    if quoted:
+        return quoted[-1]
+    started = [(number, cell) for number, cell in cells if cell.get("execution_count") is not None]
+    if started:
+        return started[-1]
+    return next(((n, c) for n, c in cells if c.source.strip()), (None, None))
 
 
 def _failing_line(traceback_text: str) -> tuple[int | None, str]:
@@ -80,7 +87,7 @@ def _failing_line(traceback_text: str) -> tuple[int | None, str]:
 
 def describe(path: Path, notebook, error: BaseException, exc_string: str | None = None) -> dict:
     """What went wrong in an executed notebook, as a record (JSON-able)."""
-    number, cell = _failing_cell(notebook)
+    number, cell = _failing_cell(notebook, str(error))
     name = getattr(error, "ename", None) or type(error).__name__
     value = getattr(error, "evalue", None)
     if value is None:
