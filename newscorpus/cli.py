@@ -136,8 +136,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
         run_scale_bench(Path(args.root) / "seeds", args.articles, backends,
                         out=Path(args.root) / "_build" / f"bench_scale_{args.articles}.jsonl")
         return 0
-    from .book.bench import run_bench
+    from .book.bench import run_archive_bench, run_bench
 
+    if args.archive:
+        archive = Path(args.archive)
+        if not (archive / "sources.csv").is_file():
+            raise UsageError("--archive", f"{archive} has no sources.csv: give a corpus folder as `check` accepts it")
+        return run_archive_bench(Path(args.root), archive)
     return run_bench(Path(args.root), skip_build=args.skip_build)
 
 
@@ -204,6 +209,9 @@ def parser() -> argparse.ArgumentParser:
                        help="instead: the whole analysis on a synthetic corpus of N articles, per backend")
     bench.add_argument("--backend", action="append", choices=["serial", "processes", "dask"],
                        help="with --articles: only these backends (repeatable; default all)")
+    bench.add_argument("--archive", metavar="DIR",
+                       help="instead: build the book from the corpus in DIR (clean, then unchanged) and record "
+                            "the times and the largest page against the archive goals in _build/bench.json")
 
     analyze = sub.add_parser("analyze", help="every per-article table of a corpus of any size, streamed to CSV")
     analyze.add_argument("corpus", metavar="CORPUS_DIR", help="a folder with sources.csv, or of .txt/.html files")

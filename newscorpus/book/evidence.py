@@ -1,19 +1,40 @@
 """Evidence tables a reader can search, sort and download, in the static book and offline.
 
 itables' DataTables makes each table sortable and searchable; every cell is escaped as text. ``interactive_tables()`` puts itables' JavaScript bundle into the page itself (its
-offline mode): no CDN, nothing fetched when a reader opens the book. ``download_link`` offers
-the same table as CSV, carried inside the page as a data URI so it survives the execution cache.
+offline mode): no CDN, nothing fetched when a reader opens the book. The bundle costs about
+0.97 MB of every page that has an evidence table (measured on the built pages), once per page.
+
+Page size is kept in hand at archive size (no page over 5 MB for 922 articles):
+
+- an evidence table of more than ``INLINE_ROWS`` rows, or whose rows would take more than
+  ``INLINE_BYTES`` as CSV, shows its first rows only (the caption says how many of how many) and
+  links to the whole table as a CSV file;
+- ``download_link`` carries a small table (up to ``INLINE_BYTES`` as CSV) inside the page as a data
+  URI, as before; a bigger one is written as a file and linked.
+
+A file is written, while the notebook executes, to ``_build/.newscorpus_tables/`` (beside the
+execution cache, so it lives as long as the cached outputs that link to it), and the
+``newscorpus.book.tables`` extension copies each file a page links to into ``_build/html/tables/``
+at the end of the build. The page links to it relatively (``../tables/framing.csv``). Outside a
+book (no ``_config.yml`` above the working directory) the link is a data URI, as before.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import os
+from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML
 
 PAGE_LENGTH = 10
+INLINE_ROWS = 1000
+INLINE_BYTES = 120_000  # CSV bytes of the rows a table or a link carries inside the page (a page of the
+# framing chapter holds about 18 evidence tables: 18 x 0.12 MB + 0.97 MB of itables stays well under 5 MB)
+TABLES_STORE = Path("_build") / ".newscorpus_tables"  # under the book's root
+TABLES_URL = "tables"  # under the HTML output folder
 
 
 def interactive_tables() -> None:
@@ -25,7 +46,9 @@ def interactive_tables() -> None:
 
 def evidence_table(frame: pd.DataFrame, *, formats: dict | None = None, caption: str | None = None,
                    page_length: int = PAGE_LENGTH) -> HTML:
-    """``frame`` as a searchable, sortable table (all rows, ``page_length`` to a page).
+    """``frame`` as a searchable, sortable table (``page_length`` rows to a page): every row when
+    they fit the page budget (``inline_rows``), else the first rows, the caption saying so, and
+    a link to the whole table as a CSV file.
 
     Cells are formatted to text here (``formats``: column -> format string or function) and
     itables escapes them; without JavaScript the page shows itables' static preview of the first
@@ -33,7 +56,22 @@ def evidence_table(frame: pd.DataFrame, *, formats: dict | None = None, caption:
     the page, but itables 2.9.1 then writes its placeholder and that copy under one id and
     DataTables builds on both, so sorting breaks.)"""
     from itables import to_html_datatable
+    from ..safe_csv import to_csv_text
 
+    shown = inline_rows(frame)
+    link = ""
+    if shown < len(frame):
+        table_id = "evidence_" + hashlib.sha256(frame.to_csv().encode()).hexdigest()[:12]
+        href = _stored(to_csv_text(frame), f"{table_id}.csv")
+        note = f"The first {shown:,} of {len(frame):,} rows"
+        caption = f"{caption} ({note[0].lower()}{note[1:]}; the CSV file below has them all)" if caption else \
+            f"{note}; the CSV file below has them all"
+        if href is None:
+            link = download_link(frame, f"{table_id}.csv").data
+        else:
+            link = (f'<p class="newscorpus-download"><a download="{table_id}.csv" href="{href}">Download all '
+                    f'{len(frame):,} rows as CSV ({table_id}.csv)</a></p>')
+        frame = frame.head(shown)
     table = frame.copy()
     for column, fmt in (formats or {}).items():
         table[column] = table[column].map(fmt.format if isinstance(fmt, str) else fmt)
@@ -42,7 +80,42 @@ def evidence_table(frame: pd.DataFrame, *, formats: dict | None = None, caption:
     html = to_html_datatable(table, table_id=table_id, caption=caption, connected=False, showIndex=False,
                              pageLength=page_length, lengthMenu=[10, 25, 100, -1], maxBytes=0,
                              classes="display compact")
-    return HTML(html)
+    return HTML(html + link)
+
+
+def inline_rows(frame: pd.DataFrame, max_rows: int = INLINE_ROWS, max_bytes: int = INLINE_BYTES) -> int:
+    """How many of ``frame``'s first rows a page carries: all when they fit both budgets."""
+    if len(frame) == 0:
+        return 0
+    rows = min(len(frame), max_rows)
+    sizes = frame.head(rows).astype(str).apply(lambda column: column.str.len() + 3).sum(axis=1).cumsum()
+    return int(max(1, min(rows, (sizes <= max_bytes).sum())))
+
+
+def book_root(start: Path | None = None) -> Path | None:
+    """The book's root (the folder with ``_config.yml``) at or above ``start`` (the working
+    directory: a notebook's kernel runs in the notebook's folder)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "_config.yml").is_file() and (folder / "_toc.yml").is_file():
+            return folder
+    return None
+
+
+def _stored(text: str, filename: str) -> str | None:
+    """Write ``text`` as ``filename`` in the book's table store; the page's relative link to its
+    copy in ``_build/html/tables/``, or None outside a book."""
+    root = book_root()
+    if root is None:
+        return None
+    store = root / TABLES_STORE
+    store.mkdir(parents=True, exist_ok=True)
+    target = store / filename
+    temporary = store / f".{filename}.tmp{os.getpid()}"
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, target)
+    page_dir = Path.cwd().resolve().relative_to(root)
+    return Path(os.path.relpath(Path(TABLES_URL) / filename, page_dir if str(page_dir) != "." else ".")).as_posix()
 
 
 def download_link(frame: pd.DataFrame, filename: str) -> HTML:
@@ -50,10 +123,12 @@ def download_link(frame: pd.DataFrame, filename: str) -> HTML:
     cells quoted as in every CSV the project writes, ``safe_csv``)."""
     from ..safe_csv import to_csv_text
 
-    data = base64.b64encode(to_csv_text(frame).encode("utf-8")).decode("ascii")
+    text = to_csv_text(frame)
     label = f"Download {filename} ({len(frame):,} rows)"
-    return HTML(f'<p class="newscorpus-download"><a download="{filename}" '
-                f'href="data:text/csv;charset=utf-8;base64,{data}">{label}</a></p>')
+    href = _stored(text, filename) if len(text.encode("utf-8")) > INLINE_BYTES else None
+    if href is None:
+        href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return HTML(f'<p class="newscorpus-download"><a download="{filename}" href="{href}">{label}</a></p>')
 
 
 def download_links(tables: dict[str, pd.DataFrame]) -> HTML:

@@ -9,8 +9,11 @@ then finds every notebook cached and only renders it.
 Nothing else changes:
 - which notebooks run is still decided by the cache: this runs after ``freshness`` (which empties
   the cache when the corpus, package or pins changed) and after Sphinx chose the pages to read;
-- a notebook that fails here is not cached, so myst-nb executes it again when it reads the page and
-  reports the failing cell and its traceback, failing the strict build as before;
+- a notebook that fails here is not cached; once every notebook of the batch has finished (those
+  that succeed are cached, so the next build runs only the one that failed), the build stops with
+  the failures recorded by ``failures`` (chapter, cell, exception; the traceback in
+  ``_build/reports/``), which ``newscorpus build`` prints as its last lines, rather than letting
+  myst-nb execute the notebook a second time to show a traceback;
 - anything a notebook writes to stderr is kept in its outputs, and myst-nb warns about it (fatal
   under ``-W``) when it renders them, cached or not.
 """
@@ -24,9 +27,14 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
+
+
+class ChapterFailed(SphinxError):
+    category = "Chapter failed"
 
 # Kernels run in their own processes and the threads here only wait on them: one kernel per core
 # unless this variable says otherwise.
@@ -105,18 +113,24 @@ def _on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[
         return
     jobs = min(_jobs(), len(pending))
     logger.info(f"newscorpus: executing {len(pending)} notebooks, {jobs} at a time")
+    from . import failures
+
+    build_dir = Path(app.outdir).parent
+    failed = []
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(_execute, path, notebook, config): (path, notebook) for path, notebook, config in pending}
         for future in as_completed(futures):
             path, notebook = futures[future]
+            exc_string = None
             try:
                 result = future.result()
-                error = result.err
+                error, exc_string = result.err, result.exc_string
             except Exception as exc:  # e.g. a kernel that would not start
                 error = exc
             if error is not None:
-                # Not cached: myst-nb executes it again while reading the page and reports the error.
+                # Not cached: recorded, and the build stops once the batch is done.
+                failed.append(failures.describe(path, notebook, error, exc_string))
                 logger.info(f"newscorpus: {path.name} failed ({error.__class__.__name__}); not cached")
                 continue
             # Cache writes stay on this thread: one writer for the cache's SQLite database.
@@ -126,6 +140,9 @@ def _on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[
             )
             logger.info(f"newscorpus: executed {path.name} in {result.time:.2f} s")
     logger.info(f"newscorpus: notebooks executed in {time.perf_counter() - start:.1f} s")
+    if failed:
+        failures.write(build_dir, failed)
+        raise ChapterFailed("\n".join(failures.one_line(record) for record in failed))
 
 
 def setup(app: Sphinx) -> dict:

@@ -1,0 +1,94 @@
+"""Pages stay small at archive size: an evidence table or a download over the page budget carries
+its first rows only and links to the whole table as a CSV file, which the build publishes under
+_build/html/tables/ (newscorpus/book/evidence.py, newscorpus/book/tables.py)."""
+
+from __future__ import annotations
+
+import io
+import re
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from newscorpus.book import evidence, tables
+
+
+@pytest.fixture
+def in_a_book(tmp_path, monkeypatch):
+    """A book root (with _config.yml and _toc.yml) and a kernel running in its notebooks/ folder."""
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
+    return tmp_path
+
+
+def frame(rows: int) -> pd.DataFrame:
+    return pd.DataFrame({"file": [f"article_{i % 37}.txt" for i in range(rows)], "n": range(rows),
+                         "sentence": [f"Sentence {i} of a fairly ordinary length, said an official." for i in range(rows)]})
+
+
+def test_a_small_table_is_carried_whole_with_no_file(in_a_book):
+    html = evidence.evidence_table(frame(40), caption="Forty rows").data
+    assert "Sentence 39 of" in html and "first" not in html.lower().split("forty rows")[0]
+    assert "tables/" not in html
+    assert not (in_a_book / evidence.TABLES_STORE).exists()
+
+
+def test_a_big_table_shows_its_first_rows_and_links_the_whole_csv(in_a_book):
+    big = frame(5000)
+    shown = evidence.inline_rows(big)
+    assert 1 <= shown <= evidence.INLINE_ROWS < len(big)
+    html = evidence.evidence_table(big, caption="Every sentence").data
+    assert f"the first {shown:,} of 5,000 rows" in html
+    assert f"Sentence {shown - 1} of" in html and f"Sentence {shown} of" not in html
+    href = re.search(r'href="([^"]+\.csv)"', html).group(1)
+    assert href.startswith("../tables/evidence_")  # relative to notebooks/x.html
+    stored = in_a_book / evidence.TABLES_STORE / href.rsplit("/", 1)[1]
+    assert pd.read_csv(stored)["n"].tolist() == list(range(5000))
+    assert len(html.encode()) < 2 * evidence.INLINE_BYTES + 50_000
+
+
+def test_the_byte_budget_holds_for_wide_rows(in_a_book):
+    wide = pd.DataFrame({"file": ["a.txt"] * 600, "text": ["word " * 400] * 600})
+    shown = evidence.inline_rows(wide)
+    assert shown < 600
+    assert len(wide.head(shown).to_csv(index=False).encode()) <= evidence.INLINE_BYTES + 2100
+
+
+def test_downloads_small_inline_big_as_a_file(in_a_book):
+    small = evidence.download_link(frame(10), "small.csv").data
+    assert "data:text/csv;charset=utf-8;base64," in small
+    big = evidence.download_link(frame(20000), "framing_hits.csv").data
+    assert 'href="../tables/framing_hits.csv"' in big and "base64" not in big
+    assert len(pd.read_csv(in_a_book / evidence.TABLES_STORE / "framing_hits.csv")) == 20000
+
+
+def test_outside_a_book_a_big_download_stays_a_data_uri(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    html = evidence.download_link(frame(20000), "big.csv").data
+    assert "base64," in html
+
+
+def test_the_build_publishes_the_linked_files_only_and_warns_of_a_missing_one(in_a_book, monkeypatch):
+    evidence.download_link(frame(20000), "framing_hits.csv")
+    (in_a_book / evidence.TABLES_STORE / "stale.csv").write_text("file\nold.txt\n")
+    html = in_a_book / "_build" / "html"
+    (html / "notebooks").mkdir(parents=True)
+    (html / "notebooks" / "04.html").write_text('<a href="../tables/framing_hits.csv">x</a>'
+                                                '<a href="../tables/gone.csv">y</a>')
+    warnings = []
+    monkeypatch.setattr(tables.logger, "warning", warnings.append)
+    app = SimpleNamespace(outdir=str(html), srcdir=str(in_a_book), builder=SimpleNamespace(format="html"))
+    tables._on_build_finished(app, None)
+    assert sorted(p.name for p in (html / "tables").iterdir()) == ["framing_hits.csv"]
+    assert len(warnings) == 1 and "gone.csv" in warnings[0] and "make clean" in warnings[0]
+
+
+def test_a_922_article_table_fits(in_a_book):
+    """The largest evidence table of the framing chapter at archive size (every hit of 922
+    articles is about 60,000 rows) costs the page at most the budget, whatever its length."""
+    hits = frame(60000)
+    buffer = io.StringIO(evidence.evidence_table(hits).data)
+    assert len(buffer.getvalue().encode()) < 3 * evidence.INLINE_BYTES
