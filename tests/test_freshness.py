@@ -31,3 +31,27 @@ def test_fingerprint_changes_with_seeds_and_package_but_not_with_build_output(tm
     # the cleaning chapter scores the cleaner on the hand labels: a new held-out page counts too
     (root / "newscorpus" / "data" / "evaluation" / "heldout" / "new_page.txt").write_text("X|navigation|Home\n")
     assert inputs_fingerprint(root) != after_module
+
+
+def test_fingerprint_follows_a_corpus_outside_the_book(tmp_path, monkeypatch):
+    """`NEWSCORPUS_SEEDS=~/archive make book`: editing that archive, or switching to another,
+    must re-execute the notebooks, although the book's own seeds/ did not change."""
+    root = tmp_path / "book"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "a.txt").write_text("seed")
+    archive, other = tmp_path / "archive", tmp_path / "other"
+    for folder in (archive, other):
+        folder.mkdir()
+        (folder / "x.txt").write_text("one")
+    monkeypatch.delenv("NEWSCORPUS_SEEDS", raising=False)
+    own = inputs_fingerprint(root)
+    monkeypatch.setenv("NEWSCORPUS_SEEDS", str(archive))
+    first = inputs_fingerprint(root)
+    assert first != own
+    (archive / "x.txt").write_text("two")
+    edited = inputs_fingerprint(root)
+    assert edited != first
+    monkeypatch.setenv("NEWSCORPUS_SEEDS", str(other))
+    assert inputs_fingerprint(root) not in (first, edited)
+    monkeypatch.setenv("NEWSCORPUS_SEEDS", str(root / "seeds"))  # the book's own seeds, named
+    assert inputs_fingerprint(root) == own

@@ -15,6 +15,7 @@ so a build that fails half-way is redone in full the next time.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -30,15 +31,21 @@ STAMP_NAME = "newscorpus-inputs.sha256"
 
 
 def inputs_fingerprint(root: Path) -> str:
-    """SHA-256 over the names and bytes of every input file under ``root``."""
+    """SHA-256 over the names and bytes of every input file under ``root``, and of the corpus
+    folder the notebooks read when ``NEWSCORPUS_SEEDS`` points elsewhere (a reader's archive
+    built with ``NEWSCORPUS_SEEDS=~/archive make book``: switching archives must re-execute)."""
     digest = hashlib.sha256()
-    for name in INPUTS:
-        top = root / name
+    tops = [(name, root / name) for name in INPUTS]
+    corpus = os.environ.get("NEWSCORPUS_SEEDS")
+    if corpus and Path(corpus).resolve() != (root / "seeds").resolve():
+        tops.append((f"corpus:{Path(corpus).resolve()}", Path(corpus)))
+    for label, top in tops:
         files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
         for path in files:
             if SKIP_PARTS.intersection(path.parts) or path.suffix == ".pyc":
                 continue
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            name = path.relative_to(root).as_posix() if label in INPUTS else f"{label}/{path.relative_to(top).as_posix()}"
+            digest.update(name.encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
