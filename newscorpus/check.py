@@ -107,4 +107,29 @@ def check_corpus(seeds_dir: str | os.PathLike | None = None,
     problems += duplicate_problems(articles, folder)
     if len(articles):
         problems += content_problems(articles, folder, notes)
+    problems += settings_problems(folder)
     return articles, problems
+
+
+def settings_problems(folder) -> list[CorpusError]:
+    """The corpus folder's optional files, read as the chapters read them: ``events.csv`` (the
+    timeline) and ``dispersion_words.txt`` (the themes chapter), so a mistake in one is found here,
+    not half-way through the build."""
+    from pathlib import Path
+
+    from .events import EVENTS_FILE, load_events
+    from .measures.themes import DISPERSION_FILE, read_dispersion_words
+
+    problems = []
+    for name, read in ((EVENTS_FILE, load_events), (DISPERSION_FILE, read_dispersion_words)):
+        path = Path(folder) / name
+        if not path.exists():
+            continue
+        try:
+            read(path)
+        except CorpusError as exc:
+            problems.append(exc)
+        except (ValueError, OSError, UnicodeDecodeError) as exc:
+            message = " ".join(str(exc).split()).removeprefix(f"{path}: ") or type(exc).__name__
+            problems.append(CorpusError(path, message))
+    return problems

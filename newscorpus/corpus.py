@@ -23,6 +23,14 @@ from .errors import CorpusError, display_path
 from .paths import SOURCES_FILE, find_seeds_dir
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+# Files a corpus folder may hold besides its articles and sources.csv: the timeline's events
+# (newscorpus/events.py) and the dispersion plot's words (measures/themes.py). Never articles.
+CORPUS_SETTINGS_FILES = ("events.csv", "dispersion_words.txt")
+
+
+def is_article_name(name: str) -> bool:
+    """Whether a file in the corpus folder is an article: an article suffix, not a settings file."""
+    return Path(name).suffix.lower() in ARTICLE_SUFFIXES and name not in CORPUS_SETTINGS_FILES
 COLUMNS = [
     "file",
     "title",
@@ -352,7 +360,7 @@ def scan(seeds_dir: str | os.PathLike | None = None, *, read: bool = True,
             problems.append(CorpusError(sources, f"{where}: {name} is listed twice (first on line {seen[name]})"))
             continue
         seen[name] = line
-        if Path(name).name != name or name in (".", "..") or Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
+        if Path(name).name != name or name in (".", "..") or not is_article_name(name):
             problems.append(CorpusError(
                 sources, f"{where}: {name!r} is not an article file name in the seeds folder "
                 f"(expected one of {', '.join(ARTICLE_SUFFIXES)})"
@@ -399,7 +407,7 @@ def scan(seeds_dir: str | os.PathLike | None = None, *, read: bool = True,
 
     listed = {listing.get(name, name) for name in seen}
     for name in sorted(listing.values()):
-        if Path(name).suffix.lower() in ARTICLE_SUFFIXES and name not in listed:
+        if is_article_name(name) and name not in listed:
             problems.append(CorpusError(folder / name, f"article file has no row in {SOURCES_FILE}: add a row, "
                                         "or move the file out of the seeds folder"))
     if not rows:

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import ARTICLE_SUFFIXES
+from .corpus import is_article_name
 from .measures import framing, places, readability, themes
 from .paths import DATA_DIR, find_seeds_dir
 from .overview import by_article_name
 from .labels import article_names
-from .prose import count_noun, english_list, number_or, top_k_list
+from .prose import count_noun, english_list, top_k_list
 from . import units
 
 # Pairwise comparison of articles (every pair, bootstrapped twice, under several sensitivity
@@ -44,14 +44,14 @@ def original_digests() -> dict[str, str]:
 def corpus_digests(seeds_dir: str | os.PathLike | None = None) -> dict[str, str]:
     """File name -> SHA-256 of every article file (``.txt`` or ``.html``) in the corpus folder."""
     folder = find_seeds_dir(seeds_dir)
-    files = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+    files = sorted(p for p in Path(folder).iterdir() if is_article_name(p.name))
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
 def is_original_corpus(seeds_dir: str | os.PathLike | None = None) -> bool:
     """True when the corpus folder holds exactly the original five articles, byte for byte."""
     folder = Path(find_seeds_dir(seeds_dir)).resolve()
-    names = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+    names = sorted(p.name for p in folder.iterdir() if is_article_name(p.name))
     if names != sorted(original_digests()):  # cheap: an archive is never read just to say no
         return False
     return corpus_digests(folder) == original_digests()

@@ -43,7 +43,7 @@ from .cleaning.cleaned import MIN_ARTICLES_FOR_TEMPLATE
 from .cleaning.cleaner import CleanedArticle, article_text, clean_text, split_units
 from . import outdir as output
 from .budget import OverBudget, article_budget, over_budget_problem
-from .corpus import ARTICLE_SUFFIXES, COLUMNS, article_file_problem, read_text, scan
+from .corpus import COLUMNS, is_article_name, article_file_problem, read_text, scan
 from .errors import CorpusError, UsageError
 from .safe_csv import unlimited_fields, write_csv
 from .overview import OVERVIEW_COLUMNS
@@ -119,7 +119,7 @@ def corpus_tasks(corpus_dir: str | os.PathLike) -> tuple[list[ArticleTask], list
     if not folder.is_dir():
         return [], [CorpusError(folder, "corpus folder not found")]
     try:
-        names = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+        names = sorted(p.name for p in folder.iterdir() if is_article_name(p.name))
     except OSError as exc:
         return [], [CorpusError(folder, f"cannot list the folder ({exc.strerror}): check its permissions")]
     tasks, problems = [], []

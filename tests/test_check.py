@@ -243,3 +243,19 @@ def test_a_failing_check_stops_the_build_and_leaves_build_as_it_was(tmp_path):
                                           "or move the file out of the seeds folder")
     assert [p.name for p in (root / "_build").rglob("*")] == ["html", "index.html"]
     assert (root / "_build" / "html" / "index.html").read_text() == "the previous book"
+
+
+def test_the_corpus_folders_own_files_are_not_articles_and_are_checked(seeds_copy):
+    """events.csv and dispersion_words.txt belong to the corpus folder, not to sources.csv; a
+    mistake in one is reported by check, one line naming the file."""
+    (seeds_copy / "events.csv").write_text("date,event\n2015-01,Something happened\n")
+    (seeds_copy / "dispersion_words.txt").write_text("Mosul\nsleeper cells | dormant cells\n")
+    articles, problems = check_corpus(seeds_copy)
+    assert problems == [] and len(articles) == 5
+    (seeds_copy / "events.csv").write_text("date,event\n2015-13,A bad month\n")
+    (seeds_copy / "dispersion_words.txt").write_text("# nothing but a comment\n")
+    _, problems = check_corpus(seeds_copy)
+    lines = [str(p) for p in problems]
+    assert len(lines) == 2
+    assert lines[0].startswith(str(seeds_copy / "events.csv")) and "line 2" in lines[0]
+    assert "dispersion_words.txt: no word to look for" in lines[1] and lines[1].count("dispersion_words.txt") == 1

@@ -95,10 +95,10 @@ class Republication:
 
 def article_files(seeds_dir: str | Path | None = None) -> list[Path]:
     """Every article file (``.txt``, ``.html``, ``.htm``) in the seeds folder, by name."""
-    from ..corpus import ARTICLE_SUFFIXES
+    from ..corpus import is_article_name
 
     folder = find_seeds_dir(seeds_dir)
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    return sorted(p for p in folder.iterdir() if p.is_file() and is_article_name(p.name))
 
 
 def load_seeds(seeds_dir: str | Path | None = None, names: set[str] | None = None) -> dict[str, list[str]]:
