@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from html import escape
 import os
 from pathlib import Path
 
@@ -77,10 +78,14 @@ def evidence_table(frame: pd.DataFrame, *, formats: dict | None = None, caption:
         table[column] = table[column].map(fmt.format if isinstance(fmt, str) else fmt)
     # Derived from the content, so a rebuild writes the same page.
     table_id = "evidence_" + hashlib.sha256(frame.to_csv().encode()).hexdigest()[:12]
-    html = to_html_datatable(table, table_id=table_id, caption=caption, connected=False, showIndex=False,
+    html = to_html_datatable(table, table_id=table_id, connected=False, showIndex=False,
                              pageLength=page_length, lengthMenu=[10, 25, 100, -1], maxBytes=0,
                              classes="display compact")
-    return HTML(html + link)
+    # The caption as a paragraph above the table: inside a table that scrolls sideways a
+    # <caption> is as wide as the table and is clipped with it (seen on the findings table).
+    above = (f'<p class="newscorpus-table-caption" id="{table_id}-caption">{escape(caption)}</p>'
+             if caption else "")
+    return HTML(above + html + link)
 
 
 def inline_rows(frame: pd.DataFrame, max_rows: int = INLINE_ROWS, max_bytes: int = INLINE_BYTES) -> int:
