@@ -549,3 +549,15 @@ def test_a_capital_saying_something_is_still_the_capital():
     found = {(r["place"], r["reading"]) for r in places.place_mentions(
         "t.txt", ["Washington said it would respond. Officials in Washington declined to comment."])}
     assert any(place == "Washington" for place, _ in found)
+
+
+def test_a_us_state_is_a_province_not_a_town_abroad():
+    found = _places("Voters in Virginia and in Arizona went to the polls; West Virginia followed.")
+    assert {("Virginia", "US"), ("Arizona", "US"), ("West Virginia", "US")} <= found
+    assert not {country for _, country in found} & {"ZA", "HN"}
+
+
+def test_the_articles_own_country_picks_among_places_of_one_name():
+    """"Birmingham" is England's by population, Alabama's in an article about the US."""
+    found = _places("The U.S. Senate race in Alabama came to Birmingham on Tuesday, in Birmingham's old hall.")
+    assert ("Birmingham", "US") in found and ("Birmingham", "GB") not in found

@@ -154,6 +154,7 @@ def gazetteer_index(paragraphs: list[str]) -> dict[tuple[str, ...], dict]:
     most populous."""
     text = "\n".join(paragraphs)
     found: dict[tuple[str, ...], dict] = {}
+    candidates: dict[tuple[str, ...], dict[int, dict]] = {}
     for end, (length, pairs) in _spellings().iter(text):
         start = end - length + 1
         if (start > 0 and text[start - 1].isalnum()) or (end + 1 < len(text) and text[end + 1].isalnum()):
@@ -163,9 +164,15 @@ def gazetteer_index(paragraphs: list[str]) -> dict[tuple[str, ...], dict]:
             if not 0 < len(key) <= MAX_NAME_TOKENS:
                 continue
             city = _city(row)
+            candidates.setdefault(key, {})[city["geonameid"]] = city
             if key not in found or (city["population"], -city["geonameid"]) > (
                     found[key]["population"], -found[key]["geonameid"]):
                 found[key] = city
+    # every place of that name, most populous first: the article's own countries may pick another
+    # ("Birmingham" in a US article is Alabama's, not England's)
+    for key, city in found.items():
+        others = sorted(candidates[key].values(), key=lambda c: (-c["population"], c["geonameid"]))
+        found[key] = {**city, "_alternatives": tuple(others)}
     return found
 
 
@@ -461,9 +468,14 @@ def _folded(name: str) -> str:
     return re.sub(r"[\W_]+", "", plain.lower())
 
 
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|ash|az|ath)[\s'’-]+", re.IGNORECASE)
+
+
 def _own_name(text: str, place: str) -> bool:
-    """Whether the article wrote the place's own name (accents aside), not another of its names."""
-    return _folded(POSSESSIVE.sub("", text)) == _folded(place)
+    """Whether the article wrote the place's own name (accents and an Arabic article aside:
+    "Fallujah" for "Al Fallūjah"), not another of its names ("Florida" for Floridablanca)."""
+    written = _folded(POSSESSIVE.sub("", text))
+    return written in (_folded(place), _folded(ARABIC_ARTICLE.sub("", place)))
 
 
 def person_names(paragraph: str) -> set[str]:
@@ -502,22 +514,32 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
             if m.cue.startswith("locative"):
                 located.add((m.place["place"], m.place["country"]))
     alias_countries = {r["country"] for r in rows if r["source"] == "alias"}
+    home |= alias_countries
     kept = []
     for r in rows:
+        if r["source"] == "gazetteer" and r["country"] not in home:
+            # the article's own countries first: the most populous place of that name in one of
+            # them, where there is one, rather than the most populous in the world
+            local = [c for c in r["_record"].get("_alternatives", ()) if c["country"] in home]
+            if local:
+                picked = local[0]
+                if (r["place"], r["country"]) in located:  # the locative test was passed by the name
+                    located.add((picked["place"], picked["country"]))
+                r = {**r, "place": picked["place"], "country": picked["country"], "_record": picked}
         if r["source"] == "gazetteer" and (_used_otherwise(r["_key"], in_names, lower_words) or (
                 r["reading"] == "place" and (r["place"], r["country"]) not in located)):
             continue
         if (r["source"] == "gazetteer" and len(r["_key"]) == 1 and POSSESSIVE.sub("", r["text"]) in persons
                 and not r["_record"].get("capital")):
             continue  # "Mrs. Clinton" elsewhere in the article: "Clinton" is her, not the town
-        if (r["source"] == "gazetteer" and home | alias_countries and not _own_name(r["text"], r["place"])
-                and r["country"] not in home | alias_countries):
+        if (r["source"] == "gazetteer" and not _own_name(r["text"], r["place"])
+                and r["country"] not in home):
             # matched by another of its names ("Florida" for Floridablanca, Colombia): only where
             # the article is about that country at all
             continue
-        if (r["source"] == "gazetteer" and not r["_record"].get("capital") and home | alias_countries
+        if (r["source"] == "gazetteer" and not r["_record"].get("capital") and home
                 and r["_record"].get("population", SMALL_TOWN) < SMALL_TOWN
-                and r["country"] not in home | alias_countries):
+                and r["country"] not in home):
             continue
         kept.append(r)
     return kept
