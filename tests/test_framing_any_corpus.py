@@ -270,3 +270,15 @@ def test_a_large_table_is_not_carried_in_the_page():
     big = pd.DataFrame({"file": ["a" * 100] * 50})
     note = study.download_or_note(big, "big.csv", "`python -m newscorpus export OUTDIR`", max_bytes=1000)
     assert "data:" not in note.data and "50 rows" in note.data and "newscorpus export" in note.data
+
+
+def test_a_chart_with_nothing_to_show_still_is_a_small_figure():
+    import warnings
+
+    from newscorpus.plots import framing as framing_plots
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = framing_plots.nothing_found("No article of this corpus uses any of the names ISIS, ISIL.")
+    width, height = fig.get_size_inches()
+    assert height < 1.5 and "No article" in fig.axes[0].texts[0].get_text()
