@@ -122,6 +122,10 @@ def test_fifty_articles_from_new_outlets_replace_the_corpus(tmp_path, capsys):
         assert "Outlet 10" in visible_text(page_text(root, f"notebooks/{chapter}")), chapter
     conclusions = visible_text(page_text(root, "book/conclusions"))
     assert "original five" in conclusions  # interpretation of the original corpus is marked as such
+    # ... and left out: the passages about the five texts ({only} original_corpus) are not shown
+    for passage in ("Magnier", "Al-Ahed", "Rawabet", "Elijah"):
+        assert passage not in conclusions and passage not in intro, passage
+    assert "Framing ISIS in Iraq" not in intro  # the title names this corpus
 
 
 def test_removing_an_article_rebuilds_without_it(tmp_path):
