@@ -275,10 +275,10 @@ def test_a_large_table_is_not_carried_in_the_page():
 def test_a_chart_with_nothing_to_show_still_is_a_small_figure():
     import warnings
 
-    from newscorpus.plots import framing as framing_plots
+    from newscorpus.plots import nothing_found
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        fig = framing_plots.nothing_found("No article of this corpus uses any of the names ISIS, ISIL.")
+        fig = nothing_found("No article of this corpus uses any of the names ISIS, ISIL.")
     width, height = fig.get_size_inches()
     assert height < 1.5 and "No article" in fig.axes[0].texts[0].get_text()

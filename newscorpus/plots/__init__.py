@@ -19,7 +19,7 @@ from matplotlib.patches import Patch
 from ..corpus import date_interval
 from ..labels import article_labels, article_names, short_outlet
 
-__all__ = ["GREY", "MAX_OUTLET_COLOURS", "OKABE_ITO", "OTHER_OUTLETS", "outlet_legend", "article_labels", "article_names", "outlet_colours", "panel_title",
+__all__ = ["GREY", "nothing_found", "MAX_OUTLET_COLOURS", "OKABE_ITO", "OTHER_OUTLETS", "outlet_legend", "article_labels", "article_names", "outlet_colours", "panel_title",
            "short_outlet", "use_style"]
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
@@ -436,4 +436,13 @@ def stacked_by_article(table: pd.DataFrame, articles: pd.DataFrame, xlabel: str,
     # above the bars, never over them
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.01), ncol=2, fontsize=8.5, borderaxespad=0)
     fig.tight_layout()
+    return fig
+
+
+def nothing_found(message: str) -> plt.Figure:
+    """A small figure that says what a chart would have shown nothing of, so that the figure, its
+    caption and the label other pages cite exist for any corpus."""
+    fig, ax = plt.subplots(figsize=(8, 0.9))
+    ax.axis("off")
+    ax.text(0.0, 0.5, message, ha="left", va="center", fontsize=10, wrap=True, transform=ax.transAxes)
     return fig

@@ -192,11 +192,3 @@ def outlet_intervals(summary: pd.DataFrame, measures: dict[str, str], counts: pd
     fig.tight_layout()
     return fig
 
-
-def nothing_found(message: str) -> plt.Figure:
-    """A small figure that says what a chart would have shown nothing of, so that the figure, its
-    caption and the label other pages cite exist for any corpus."""
-    fig, ax = plt.subplots(figsize=(8, 0.9))
-    ax.axis("off")
-    ax.text(0.0, 0.5, message, ha="left", va="center", fontsize=10, wrap=True, transform=ax.transAxes)
-    return fig
