@@ -243,6 +243,8 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
             who = english_list(users) if len(users) <= 3 else _count(len(users), "article")
             out.append(f'"Daesh" is the main name for the group in the narrative of {who}; '
                        f"{_count(len(daesh) - len(users), 'other article')} mostly say ISIS, ISIL or IS.")
+    if len(t) < 2:  # one article: nothing is "most"; the table says what it has
+        return out
     unnamed = t["sources_unnamed"] - t["sources_named"]
     if unnamed.max() > 0:
         i = unnamed.idxmax()

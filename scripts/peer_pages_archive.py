@@ -24,11 +24,25 @@ from pathlib import Path
 COLUMNS = ["file", "title", "outlet", "author", "published", "date_precision", "date_basis", "url",
            "outlet_type", "origin"]
 TITLE_RE = re.compile(rb"<title[^>]*>(.*?)</title>", re.S | re.I)
+SITE_NAME_RE = re.compile(rb"<meta[^>]+property=[\"']og:site_name[\"'][^>]+content=[\"']([^\"']+)", re.I)
+TITLE_SITE_RE = re.compile(r"\s(?:\||-|–|—)\s*([^|–—-]{2,40})$")  # "Headline | CNN Politics", "Headline - CNN.com"
 
 
-def outlet_of(name: str) -> str:
-    """"cnn_001" -> "cnn", "cleveland.com1" -> "cleveland.com"."""
+def outlet_of(name: str, html: bytes, title: str) -> str:
+    """The outlet as the page names itself (its og:site_name, else the site after the last "|" or
+    dash of its title), else the fixture's file name without its number ("cnn_001" -> "cnn")."""
+    match = SITE_NAME_RE.search(html)
+    if match:
+        return html_lib.unescape(match.group(1).decode("utf-8", "replace")).strip()
+    match = TITLE_SITE_RE.search(title)
+    if match:
+        return match.group(1).strip()
     return re.sub(r"[_\d]+(article|test_nlp)?$|_\d+$|\d+$", "", name).rstrip("_") or name
+
+
+def headline_of(title: str) -> str:
+    """The title without the site's name after it."""
+    return TITLE_SITE_RE.sub("", title).strip() or title
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,9 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         (args.outdir / name).write_bytes(page.html)
         match = TITLE_RE.search(page.html)
         title = html_lib.unescape(match.group(1).decode("utf-8", "replace")).strip() if match else page.name
+        title = " ".join(title.split())
         found = find_date(page.html.decode("utf-8", "replace"), extensive_search=True, original_date=True)
-        rows.append({"file": name, "title": " ".join(title.split())[:200] or page.name,
-                     "outlet": outlet_of(page.name), "author": "",
+        rows.append({"file": name, "title": headline_of(title)[:200] or page.name,
+                     "outlet": outlet_of(page.name, page.html, title), "author": "",
                      "published": found or "2020", "date_precision": "day" if found else "year",
                      "date_basis": "date found in the page by htmldate" if found else "unknown (placeholder)",
                      "url": "", "outlet_type": "news site", "origin": "saved web page (newspaper4k test data)"})

@@ -167,3 +167,18 @@ def test_a_real_difference_between_outlets_is_stated_and_none_invented():
     assert "On quotations per 1,000 words, 1 pair of outlets differs" in text
     assert "Loud (20.0) above Quiet (5.0)" in text
     assert "reading grade" in text.split("no outlet's interval")[0].split("On ")[-1]
+
+
+def test_an_outlet_has_one_colour_whatever_subset_a_chart_shows(tmp_path, monkeypatch):
+    """Charts pass different subsets of outlets (the five largest, the ones with a value): the
+    corpus's own ranking decides, so The New York Times is not green in one figure and pink in
+    the next."""
+    rows = ["file,title,outlet"] + [f"{o}{k}.txt,T,{o}" for o, n in
+                                    [("NYT", 9), ("Politico", 8), ("WaPo", 7), ("HuffPost", 6), ("Breitbart", 5)]
+                                    for k in range(n)]
+    (tmp_path / "sources.csv").write_text("\n".join(rows) + "\n")
+    monkeypatch.setenv("NEWSCORPUS_SEEDS", str(tmp_path))
+    every = outlet_colours(["NYT", "Politico", "WaPo", "HuffPost", "Breitbart"])
+    some = outlet_colours(["WaPo", "Breitbart"], counts={"Breitbart": 100, "WaPo": 1})
+    assert some == {"WaPo": every["WaPo"], "Breitbart": every["Breitbart"]}
+    assert len(set(every.values())) == 5

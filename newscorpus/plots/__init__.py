@@ -8,6 +8,7 @@ the next unused colour, in alphabetical order, so a chart never changes colour b
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 from collections.abc import Iterable
 
 import matplotlib.dates as mdates
@@ -61,13 +62,42 @@ MAX_OUTLET_COLOURS = len(OKABE_ITO)
 OTHER_OUTLETS = "other outlets"
 
 
+def corpus_outlet_counts() -> dict[str, int]:
+    """Articles per outlet in the corpus folder's ``sources.csv`` ({} when there is none)."""
+    from ..paths import SOURCES_FILE, find_seeds_dir
+
+    path = find_seeds_dir() / SOURCES_FILE
+    try:
+        return dict(_outlet_counts(str(path), path.stat().st_mtime_ns))
+    except OSError:
+        return {}
+
+
+@lru_cache(maxsize=8)
+def _outlet_counts(path: str, _mtime: int) -> tuple[tuple[str, int], ...]:
+    import csv
+    from collections import Counter
+
+    try:
+        with open(path, newline="", encoding="utf-8") as handle:
+            return tuple(Counter(row.get("outlet", "") for row in csv.DictReader(handle)).items())
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return ()
+
+
 def outlet_colours(outlets: Iterable[str], counts: dict | pd.Series | None = None) -> dict[str, str]:
     """A colour for every outlet: fixed for the seed outlets, then the unused palette in order.
-    With more than ``MAX_OUTLET_COLOURS`` outlets, the ones with most articles (``counts``;
-    alphabetical without it) keep a colour and the rest are grey (``OTHER_OUTLETS``)."""
+    With more than ``MAX_OUTLET_COLOURS`` outlets, the ones with most articles keep a colour and
+    the rest are grey (``OTHER_OUTLETS``). The ranking is the whole corpus's (its sources.csv)
+    whenever the outlets are the corpus's, so an outlet has one colour in every chart of the book,
+    whatever subset a chart shows; ``counts`` (or the name) decides otherwise."""
     outlets = sorted(set(outlets))
     counts = dict(counts) if counts is not None else {}
-    ranked = sorted(outlets, key=lambda o: (o not in SEED_OUTLET_COLOURS, -counts.get(o, 0), o))
+    corpus = corpus_outlet_counts()
+    of_corpus = bool(corpus) and set(outlets) <= set(corpus)
+    universe = sorted(corpus) if of_corpus else outlets
+    size = (lambda o: corpus.get(o, 0)) if of_corpus else (lambda o: counts.get(o, 0))
+    ranked = sorted(universe, key=lambda o: (o not in SEED_OUTLET_COLOURS, -size(o), o))
     coloured = set(ranked[:MAX_OUTLET_COLOURS])
     colours = {o: c for o, c in SEED_OUTLET_COLOURS.items() if o in coloured}
     spare = [c for c in OKABE_ITO if c not in colours.values()]
@@ -75,7 +105,7 @@ def outlet_colours(outlets: Iterable[str], counts: dict | pd.Series | None = Non
         if outlet in colours:
             continue
         colours[outlet] = spare.pop(0) if outlet in coloured and spare else GREY
-    return colours
+    return {outlet: colours[outlet] for outlet in outlets}
 
 
 def outlet_legend(colours: dict[str, str]) -> list[tuple[str, str]]:

@@ -982,7 +982,8 @@ def conflict_note(share: dict) -> str:
     if share["n"] == 1:
         reach = f"the one article {'reaches' if share['articles'] else 'does not reach'} {threshold}"
     else:
-        reach = f"{share['articles']:,d} of the {share['n']:,d} articles reach {threshold}"
+        verb = "reaches" if share["articles"] == 1 else "reach"
+        reach = f"{share['articles']:,d} of the {share['n']:,d} articles {verb} {threshold}"
     if share["conflict"]:
         return (f"In the median article the dictionary matches {share['rate']:.1f} of every 1,000 words, and {reach}: "
                 "this is news about conflict, the kind of text the codebook was made for")
