@@ -213,7 +213,9 @@ def reader_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame
         "Unnamed sources": "sources_unnamed", "Quotations of speech": "quotations",
         "Mean tone (VADER)": "vader_compound_mean", "Top theme": "top_theme", "Places": "places",
     }
-    if table["daesh_share"].isna().all():  # no article names the group: the column says nothing
+    # the group's names are the original subject's: for another corpus, or where no article names
+    # the group, the column says nothing
+    if table["daesh_share"].isna().all() or not is_original_corpus():
         del columns['"Daesh" share of names']
     return by_article_name(table.assign(grade=grade, top_theme=theme), overview, columns)
 
@@ -236,7 +238,7 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
         sensitivity = table.attrs.get("grade_sensitivity")
         if sensitivity is not None and pairs["exceeds_noise"].any():
             out.append(_grade_sensitivity_sentence(t, overview, sensitivity))
-    daesh = t["daesh_share"].dropna()
+    daesh = t["daesh_share"].dropna() if is_original_corpus() else t["daesh_share"].iloc[:0]
     if len(daesh) and daesh.max() > 0:
         users = [_name(t, overview, i) for i in daesh[daesh >= 0.5].index]
         if users:

@@ -476,6 +476,17 @@ OUTLET_MEASURE_PHRASES = {
 }
 
 
+# Measures that read the naming lexicon of the book's subject (the group's sentences): compared
+# between outlets only for that subject; for another corpus they would rank outlets on how often
+# they write about ISIS, which is not what the rates are meant to show.
+SUBJECT_MEASURES = frozenset({"agent_share"})
+
+
+def outlet_measure_names(original: bool) -> dict[str, str]:
+    """``OUTLET_MEASURES`` for this corpus: without ``SUBJECT_MEASURES`` unless it is the original."""
+    return {k: v for k, v in OUTLET_MEASURES.items() if original or k not in SUBJECT_MEASURES}
+
+
 def outlet_measures(table: pd.DataFrame, attributions: pd.DataFrame, agency_counts: pd.DataFrame) -> pd.DataFrame:
     """One row per article (``file``) with the columns of ``OUTLET_MEASURES``: counts from
     ``framing.csv``, ``attributions.csv`` and the agency counts; NaN where a rate has no
