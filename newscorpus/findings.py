@@ -51,6 +51,8 @@ def corpus_digests(seeds_dir: str | os.PathLike | None = None) -> dict[str, str]
 def is_original_corpus(seeds_dir: str | os.PathLike | None = None) -> bool:
     """True when the corpus folder holds exactly the original five articles, byte for byte."""
     folder = Path(find_seeds_dir(seeds_dir)).resolve()
+    if not folder.is_dir():  # no corpus (a bare book being tested): not the original five
+        return False
     names = sorted(p.name for p in folder.iterdir() if is_article_name(p.name))
     if names != sorted(original_digests()):  # cheap: an archive is never read just to say no
         return False

@@ -43,3 +43,9 @@ def test_a_broken_sources_file_still_gets_a_title(monkeypatch, tmp_path):
     (tmp_path / "sources.csv").write_bytes(b"\xff\xfe\x00broken")
     _, config = configure(monkeypatch, tmp_path)
     assert config.html_title == "News articles, read closely"
+
+
+def test_a_book_without_a_corpus_folder_builds_as_another_corpus(monkeypatch, tmp_path):
+    tags, config = configure(monkeypatch, tmp_path / "no-such-folder")
+    assert tags.has(corpus_tags.OWN)
+    assert config.html_title == "News articles, read closely"
