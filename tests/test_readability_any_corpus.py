@@ -25,8 +25,10 @@ from newscorpus.plots import readability as charts  # noqa: E402
 
 MAX_SENTENCE = 400  # characters: longer than this, a generated sentence is not read
 SMALL_BOOT = 200
+# Outlet names are the reader's text: a name such as "NaN" or "None" would be shown as written, and
+# the checks below look for those words as the program's own slips, so they are not drawn.
 NAME = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll"), max_codepoint=0x24F), min_size=1,
-               max_size=12)
+               max_size=12).filter(lambda name: name.lower() not in ("nan", "none"))
 
 
 def _sentence_rows(file: str, rng: np.random.Generator, n_sentences: int, long_share: float) -> list[dict]:
