@@ -15,6 +15,7 @@ import stat
 import unicodedata
 from collections import Counter
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -437,3 +438,25 @@ def load(seeds_dir: str | os.PathLike | None = None) -> pd.DataFrame:
         raise problems[0]
     columns = COLUMNS[:5] + ["date_precision", "date_label"] + COLUMNS[6:] + ["raw_text"]
     return pd.DataFrame.from_records(records, columns=columns)
+
+
+def outlet_counts_on_disk(seeds_dir: str | os.PathLike | None = None) -> dict[str, int]:
+    """Rows per outlet in the corpus folder's ``sources.csv``, read as it stands ({} when it is
+    missing or unreadable): for what must work even on a corpus ``check`` would refuse (the
+    book's title, the outlets' colours). Cached while the file is unchanged."""
+    from .paths import find_seeds_dir
+
+    path = Path(find_seeds_dir(seeds_dir)) / SOURCES_FILE
+    try:
+        return dict(_outlet_counts(str(path), path.stat().st_mtime_ns))
+    except OSError:
+        return {}
+
+
+@lru_cache(maxsize=8)
+def _outlet_counts(path: str, _mtime: int) -> tuple[tuple[str, int], ...]:
+    try:
+        with open(path, newline="", encoding="utf-8") as handle:
+            return tuple(Counter(row.get("outlet", "") for row in csv.DictReader(handle)).items())
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return ()

@@ -36,19 +36,13 @@ def corpus_title(original: bool) -> str:
     by its size (read from ``sources.csv``, so a broken corpus still gets a title)."""
     if original:
         return ORIGINAL_TITLE
-    import csv
+    from ..corpus import outlet_counts_on_disk
 
-    from ..paths import SOURCES_FILE, find_seeds_dir
-
-    try:
-        with (find_seeds_dir() / SOURCES_FILE).open(newline="", encoding="utf-8") as handle:
-            rows = list(csv.DictReader(handle))
-    except (OSError, UnicodeDecodeError, csv.Error):
-        rows = []
-    outlets = len({row.get("outlet", "") for row in rows})
-    if not rows:
+    counts = outlet_counts_on_disk()
+    articles, outlets = sum(counts.values()), len(counts)
+    if not articles:
         return "News articles, read closely"
-    return (f"{len(rows):,d} news article{'s' * (len(rows) != 1)} from {outlets:,d} "
+    return (f"{articles:,d} news article{'s' * (articles != 1)} from {outlets:,d} "
             f"outlet{'s' * (outlets != 1)}, read closely")
 
 

@@ -452,9 +452,14 @@ COUNTRY_SHORT_FORMS = re.compile(r"\b(?:U\.S\.|US|U\.S\.A\.|USA|America|American
 SMALL_TOWN = 100_000
 
 
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    return dict(zip(countries()["name"], countries()["iso"]))
+
+
 def named_countries(paragraph: str) -> set[str]:
     """ISO codes of the countries the paragraph names ("Colombia" -> CO, "U.S." -> US)."""
-    codes = dict(zip(countries()["name"], countries()["iso"]))
+    codes = _country_codes()
     found = {codes[m.group(0)] for m in _country_pattern().finditer(paragraph)}
     found |= {"GB" if m.group("gb") else "US" for m in COUNTRY_SHORT_FORMS.finditer(paragraph)}
     return found

@@ -8,7 +8,6 @@ the next unused colour, in alphabetical order, so a chart never changes colour b
 from __future__ import annotations
 
 import textwrap
-from functools import lru_cache
 from collections.abc import Iterable
 
 import matplotlib.dates as mdates
@@ -17,7 +16,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from ..corpus import date_interval
+from ..corpus import date_interval, outlet_counts_on_disk
 from ..labels import article_labels, article_names, short_outlet
 
 __all__ = ["GREY", "nothing_found", "MAX_OUTLET_COLOURS", "OKABE_ITO", "OTHER_OUTLETS", "outlet_legend", "article_labels", "article_names", "outlet_colours", "panel_title",
@@ -62,29 +61,6 @@ MAX_OUTLET_COLOURS = len(OKABE_ITO)
 OTHER_OUTLETS = "other outlets"
 
 
-def corpus_outlet_counts() -> dict[str, int]:
-    """Articles per outlet in the corpus folder's ``sources.csv`` ({} when there is none)."""
-    from ..paths import SOURCES_FILE, find_seeds_dir
-
-    path = find_seeds_dir() / SOURCES_FILE
-    try:
-        return dict(_outlet_counts(str(path), path.stat().st_mtime_ns))
-    except OSError:
-        return {}
-
-
-@lru_cache(maxsize=8)
-def _outlet_counts(path: str, _mtime: int) -> tuple[tuple[str, int], ...]:
-    import csv
-    from collections import Counter
-
-    try:
-        with open(path, newline="", encoding="utf-8") as handle:
-            return tuple(Counter(row.get("outlet", "") for row in csv.DictReader(handle)).items())
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return ()
-
-
 def outlet_colours(outlets: Iterable[str], counts: dict | pd.Series | None = None) -> dict[str, str]:
     """A colour for every outlet: fixed for the seed outlets, then the unused palette in order.
     With more than ``MAX_OUTLET_COLOURS`` outlets, the ones with most articles keep a colour and
@@ -93,7 +69,7 @@ def outlet_colours(outlets: Iterable[str], counts: dict | pd.Series | None = Non
     whatever subset a chart shows; ``counts`` (or the name) decides otherwise."""
     outlets = sorted(set(outlets))
     counts = dict(counts) if counts is not None else {}
-    corpus = corpus_outlet_counts()
+    corpus = outlet_counts_on_disk()
     of_corpus = bool(corpus) and set(outlets) <= set(corpus)
     universe = sorted(corpus) if of_corpus else outlets
     size = (lambda o: corpus.get(o, 0)) if of_corpus else (lambda o: counts.get(o, 0))
