@@ -20,9 +20,9 @@ from .words import words
 @lru_cache(maxsize=1024)
 def _tagged_sentence(paragraph: str, start: int, end: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
     spans = words(paragraph, start, end)
-    lettered = [paragraph[s:e] for s, e, kind in spans if kind != "number"]
-    tags = iter(tag_upos(lettered))
-    upos = tuple("NUM" if kind == "number" else next(tags) for _, _, kind in spans)
+    # numbers are given to the tagger too (it was trained with them: "May 2010"); they come
+    # back NUM
+    upos = tuple(tag_upos([paragraph[s:e] for s, e, _ in spans]))
     return tuple(s for s, _, _ in spans), tuple(e for _, e, _ in spans), upos
 
 
@@ -31,9 +31,7 @@ BEFORE, AFTER = 6, 3
 
 @lru_cache(maxsize=4096)
 def _tagged_window(forms: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[str, ...]:
-    lettered = [f for f, k in zip(forms, kinds) if k != "number"]
-    tags = iter(tag_upos(lettered))
-    return tuple("NUM" if k == "number" else next(tags) for k in kinds)
+    return tuple("NUM" if k == "number" else tag for k, tag in zip(kinds, tag_upos(forms)))
 
 
 @lru_cache(maxsize=4096)
