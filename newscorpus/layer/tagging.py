@@ -2,11 +2,10 @@
 must know what a match is ("May" the month or the modal, "reports" the noun or the verb).
 
 Only a window of the sentence around the word is tagged (``BEFORE`` words before it, ``AFTER``
-after): the tagger reads two words either side and the two tags before, and its beam keeps a
-reading open until a word or two later, so a few words of run-up and of run-out give the tag the
-whole sentence would (``tests/test_layer.py`` checks it on the seeds: with the beam, three words
-after agreed on 99.49% of the seeds' words, four on 99.96%), at a fraction of the cost of tagging
-the sentence (a speed goal: the framing table runs per article over an archive)."""
+after): the tagger reads two words either side and the two tags before, so a few words of run-up
+give the tag the whole sentence would (``tests/test_layer.py`` checks it on the seeds), at a
+fraction of the cost of tagging the sentence (a speed goal: the framing table runs per article
+over an archive)."""
 
 from __future__ import annotations
 
@@ -27,7 +26,7 @@ def _tagged_sentence(paragraph: str, start: int, end: int) -> tuple[tuple[int, .
     return tuple(s for s, _, _ in spans), tuple(e for _, e, _ in spans), upos
 
 
-BEFORE, AFTER = 6, 4
+BEFORE, AFTER = 6, 3
 
 
 @lru_cache(maxsize=4096)
