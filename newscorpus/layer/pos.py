@@ -285,7 +285,8 @@ def grammar_rules(words, labels: list[tuple[str, str]]) -> list[tuple[str, str]]
                 out[i] = ("AUX", "Fin")
             continue
         if word.islower():
-            if upos in ("NOUN", "PROPN") and ((prev in MODALS and prev_upos == "AUX") or (prev == "to" and prev_upos == "PART")):
+            after_modal = (prev in MODALS and prev_upos == "AUX") or (prev == "to" and prev_upos == "PART")
+            if upos in ("NOUN", "PROPN") and after_modal:
                 if _base_verb(word)[0]:
                     out[i] = ("VERB", "Inf")
             elif upos == "VERB" and verb_form in ("Fin", "Inf") and (
