@@ -195,8 +195,10 @@ def fast_tagger() -> FastTagger:
 @lru_cache(maxsize=4096)
 def _labels(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(UPOS, VerbForm) per word: the model's joint label, e.g. ("VERB", "Part"); "-" where none;
-    decoded with a beam of :data:`BEAM_WIDTH`, then :func:`grammar_rules`."""
-    labels = [tuple(label.partition("|")[::2]) for label in fast_tagger().tag_beam(words, BEAM_WIDTH)]
+    decoded greedily (or with a beam of :data:`BEAM_WIDTH` above 1), then :func:`grammar_rules`."""
+    tagger_ = fast_tagger()
+    found = tagger_.tag(words) if BEAM_WIDTH == 1 else tagger_.tag_beam(words, BEAM_WIDTH)
+    labels = [tuple(label.partition("|")[::2]) for label in found]
     return tuple(grammar_rules(words, labels))
 
 
