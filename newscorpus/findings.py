@@ -172,9 +172,10 @@ def reader_outlet_findings(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def outlet_findings_sentences(summary: pd.DataFrame) -> list[str]:
-    """For each measure, the pairs of outlets whose intervals do not overlap (top few, then how
-    many more), or that no outlet stands apart: claims about outlets only where the resampled
-    articles carry them."""
+    """For each measure, the pairs of outlets whose intervals do not overlap, with how large the
+    differences are (the range of Cohen's d, and the largest pair's difference with its interval),
+    or that no outlet stands apart: claims about outlets only where the resampled articles carry
+    them, and never without their size."""
     out = []
     with_interval = summary.dropna(subset=["low"])["outlet"].nunique()
     if with_interval < 2:
@@ -182,19 +183,86 @@ def outlet_findings_sentences(summary: pd.DataFrame) -> list[str]:
                 "needs, so no difference between outlets is stated."]
     quiet = []
     for measure, (heading, spec) in OUTLET_MEASURES.items():
-        pairs = units.separated_outlets(summary, measure)
+        pairs = _by_size(units.separated_outlets(summary, measure))
         name = heading[0].lower() + heading[1:]
         if pairs.empty:
             quiet.append(name)
             continue
-        shown = [f"{p.higher} ({format(p.higher_mean, spec)}) above {p.lower} ({format(p.lower_mean, spec)})"
-                 for p in pairs.itertuples()]
         verb = "differs" if len(pairs) == 1 else "differ"
-        out.append(f"On {name}, {count_noun(len(pairs), 'pair')} of outlets {verb} beyond the intervals: "
-                   f"{top_k_list(shown, k=3, rest='see the table')}.")
+        d = pairs["cohen_d"].dropna()
+        sizes = ("" if d.empty else f" (Cohen's d {d.iloc[0]:.2f}, {units.cohen_size(d.iloc[0])})" if len(d) == 1 else
+                 f" (Cohen's d from {d.min():.2f} to {d.max():.2f})")
+        top = pairs.iloc[0]
+        largest = (f"{top.higher} ({format(top.higher_mean, spec)}) above {top.lower} "
+                   f"({format(top.lower_mean, spec)}), {_size_words(top, spec)}")
+        lead = "" if len(pairs) == 1 else "the largest, "
+        more = "" if len(pairs) == 1 else f"; {count_noun(len(pairs) - 1, 'more pair')} in the table"
+        out.append(f"On {name}, {count_noun(len(pairs), 'pair')} of outlets {verb} beyond the intervals{sizes}: "
+                   f"{lead}{largest}{more}.")
     if quiet:
         out.append(f"On {english_list(quiet)}, no outlet's interval stands apart from another's.")
     return out
+
+
+def _by_size(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Stated pairs, the largest standardised difference first (then the largest ratio)."""
+    order = pairs["cohen_d"].abs().fillna(-1)
+    return pairs.assign(_order=order).sort_values(["_order", "difference"], ascending=False,
+                                                  kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def _size_words(pair, spec: str) -> str:
+    """"by 4.2 (2.1 to 6.3), 1.5 times as high, d = 1.20 (large)": a pair's size, compactly."""
+    unsigned = spec.replace("+", "")
+    words = (f"by {format(pair.difference, unsigned)} ({format(pair.difference_low, unsigned)} to "
+             f"{format(pair.difference_high, unsigned)})")
+    if pair.ratio == pair.ratio and pair.ratio < 100:
+        words += f", {pair.ratio:.1f} times as high"
+    if pair.cohen_d == pair.cohen_d:
+        words += f", d = {pair.cohen_d:.2f} ({units.cohen_size(pair.cohen_d)})"
+    return words
+
+
+def outlet_differences(summary: pd.DataFrame) -> pd.DataFrame:
+    """Every stated outlet difference with its size, a row per measure and pair (largest Cohen's
+    d first within a measure): the table behind :func:`outlet_findings_sentences`."""
+    frames = []
+    for measure, (heading, _spec) in OUTLET_MEASURES.items():
+        pairs = _by_size(units.separated_outlets(summary, measure))
+        if len(pairs):
+            frames.append(pairs.assign(measure=heading))
+    columns = ["measure", *units.PAIR_COLUMNS]
+    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+
+
+def reader_outlet_differences(differences: pd.DataFrame) -> pd.DataFrame:
+    """``outlet_differences`` with reader headings and numbers as text ("" where none)."""
+    def number(value, spec):
+        return "" if value != value else format(value, spec)
+
+    spec_of = {heading: spec.replace("+", "") for heading, spec in OUTLET_MEASURES.values()}
+    rows = []
+    for r in differences.itertuples():
+        spec = spec_of.get(r.measure, ".2f")
+        rows.append({"Measure": r.measure, "Higher": r.higher, "Lower": r.lower,
+                     "Means": f"{format(r.higher_mean, spec)} against {format(r.lower_mean, spec)}",
+                     f"Difference ({units.CONFIDENCE:.0%} interval)":
+                         f"{format(r.difference, spec)} ({format(r.difference_low, spec)} to {format(r.difference_high, spec)})",
+                     "Ratio": number(r.ratio, ".2f"), "Cohen's d": number(r.cohen_d, ".2f"),
+                     "Size": units.cohen_size(r.cohen_d)})
+    return pd.DataFrame(rows, columns=["Measure", "Higher", "Lower", "Means",
+                                       f"Difference ({units.CONFIDENCE:.0%} interval)", "Ratio", "Cohen's d", "Size"])
+
+
+def effect_size_sentence(differences: pd.DataFrame) -> str:
+    """How large the stated outlet differences are, in one sentence (for the conclusions)."""
+    d = differences["cohen_d"].abs().dropna() if len(differences) else pd.Series(dtype=float)
+    if d.empty:
+        return ("No difference between outlets is stated, so there is no size to report.")
+    counts = {word: int((d.map(units.cohen_size) == word).sum()) for _b, word in units.COHEN_SIZES}
+    parts = [f"{n:,d} {word}" for word, n in counts.items() if n]
+    return (f"Of the {count_noun(len(d), 'stated difference')}, Cohen's d runs from {d.min():.2f} to {d.max():.2f} "
+            f"(median {d.median():.2f}): by Cohen's conventions {english_list(parts)}.")
 
 
 NO_CLEAR_THEME = "none distinguishable"
