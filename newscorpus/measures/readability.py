@@ -1061,16 +1061,22 @@ def sensitivity_headline(sensitivity: pd.DataFrame, names: dict[str, str], statu
 
 def translation_note(status: dict[str, str], names: dict[str, str]) -> str:
     """The opening of the chapter's translation caveat, from ``translation_status`` (``status``
-    maps a file to "a translation" or "probably a translation"): which texts are translations."""
+    maps a file to "a translation", "probably a translation" or "possibly a translation"): which
+    texts are translations."""
     certain = [names[f] for f, s in status.items() if s == "a translation"]
     probable = [names[f] for f, s in status.items() if s == "probably a translation"]
     parts = []
     if certain:
-        parts.append(f"{english_list(certain)} {'is an English translation' if len(certain) == 1 else 'are English translations'}")
+        parts.append(f"{top_k_list(certain, k=3)} {'is an English translation' if len(certain) == 1 else 'are English translations'}")
     if probable:
         one = len(probable) == 1
         kind = ("one" if one else "translations too") if certain else ("an English translation" if one else "English translations")
-        parts.append(f"{english_list(probable)} {'is' if one else 'are'} probably {kind}")
+        parts.append(f"{top_k_list(probable, k=3)} {'is' if one else 'are'} probably {kind}")
+    possible = [names[f] for f, s in status.items() if s == "possibly a translation"]
+    if possible:
+        one = len(possible) == 1
+        parts.append(f"{top_k_list(possible, k=3)} {'is' if one else 'are'} possibly {'one' if one and parts else 'a translation' if one else 'translations'} "
+                     "(the site's country suggests it; nothing on the page says so)")
     if not parts:
         return "No text here is known to be a translation, though an uncredited translator can leave no trace."
     return ", and ".join(parts) + "."
@@ -1088,8 +1094,13 @@ def diversity_words_note(scores: pd.DataFrame, diversity: pd.DataFrame) -> str:
         span = f"from {-low:,d} more to {high:,d} fewer" if high > 0 else f"up to {-low:,d} more"
         return (f"The words in this table leave out numbers, which are not vocabulary, so an article has "
                 f"{span} here than in the counts table above.")
-    span = f"{low:,d}" if low == high else f"{low:,d} to {high:,d}"
-    return (f"The words in this table leave out numbers, which are not vocabulary, so each article has "
+    if high == 0:
+        return ("The words in this table leave out numbers, which are not vocabulary; "
+                + ("this article has none, so its count is the same here as in the counts table above." if len(fewer) == 1
+                   else "these articles have none, so their counts are the same here as in the counts table above."))
+    span = f"{low:,d} word{'s' * (low != 1)}" if low == high else f"{low:,d} to {high:,d} words"
+    who = "the article has" if len(fewer) == 1 else "each article has"
+    return (f"The words in this table leave out numbers, which are not vocabulary, so {who} "
             f"{span} fewer here than in the counts table above.")
 
 
