@@ -897,8 +897,9 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
         fall = len(falling_separations(sensitivity))
         if fall == total:
             return text + f" None of the {total} holds in every check."
-        return text + (f" So {fall} of the {total} separations fall in at least one check and the other "
-                       f"{total - fall} hold in every one.")
+        rest = total - fall
+        return text + (f" So {fall} of the {total} separations {'falls' if fall == 1 else 'fall'} in at least one "
+                       f"check and the other {rest} {'holds' if rest == 1 else 'hold'} in every one.")
     mine = surviving_separations(sensitivity, article).set_index("variant")
     name = names[article]
     origin = f" ({status[article]})" if status and article in status else ""
