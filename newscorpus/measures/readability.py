@@ -666,7 +666,7 @@ def longest_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
 
 def longest_note(longest: pd.DataFrame, names: dict[str, str]) -> str:
     """A sentence after the longest-sentence example: whether a longer run was set aside as a likely
-    segmentation miss, or that the example itself may be one. ``""`` when neither."""
+    segmentation miss, that the example itself may be one, or that it looks whole."""
     top = longest.loc[longest["words"].idxmax()]
     longer = longest[longest["longest_words"] > longest["words"]]
     if not top["well_formed"]:
@@ -677,7 +677,8 @@ def longest_note(longest: pd.DataFrame, names: dict[str, str]) -> str:
         return (f"A longer run, of {int(run['longest_words']):,d} words ({names.get(run['file'], run['file'])}), "
                 "is not shown: it does not open with a capital or end with a full stop, so it is more likely "
                 "a boundary the segmenter missed than one sentence.")
-    return ""
+    return ("It opens with a capital and ends with sentence punctuation: one sentence as written, not a boundary "
+            "the segmenter missed.")
 
 
 def timing_comparison(cleaned: pd.DataFrame, repeats: int = 3) -> pd.DataFrame:
@@ -1193,7 +1194,7 @@ def outlet_difference_summary(summary: pd.DataFrame, score: str, unit: str, k: i
     """Sentences for the prose, from ``outlet_scores``: which outlet reads hardest on ``score``
     by its mean, and which pairs of outlets are separated (95% intervals that do not overlap,
     ``units.separated_outlets``); the ``k`` largest are named, the rest counted."""
-    from ..units import separated_outlets
+    from ..units import cohen_size, separated_outlets
 
     rows = _ordered_outlets(summary, score)
     if rows.empty:
@@ -1220,7 +1221,10 @@ def outlet_difference_summary(summary: pd.DataFrame, score: str, unit: str, k: i
     claims = []
     for row in pairs.head(k).itertuples():
         harder, easier = (row.higher, row.lower) if harder_is_higher else (row.lower, row.higher)
-        claims.append(f"{harder} reads harder than {easier}, by {row.gap:.1f} {unit}.")
+        size = ("" if row.cohen_d != row.cohen_d else
+                f" (interval {abs(row.difference_low):.1f} to {abs(row.difference_high):.1f}; Cohen's d "
+                f"{abs(row.cohen_d):.2f}, {cohen_size(row.cohen_d)})")
+        claims.append(f"{harder} reads harder than {easier}, by {row.gap:.1f} {unit}{size}.")
     n = len(pairs)
     shown = f"; the {k} largest:" if n > k else ":"
     text += (f" {n:,d} of the {count_noun(possible, 'pair')} of outlets with an interval "

@@ -149,13 +149,15 @@ def in_sample_sentence(articles: pd.DataFrame) -> str:
         return ""
     out = []
     for name, n in found["datasets"].items():
-        share = "all" if n == found["articles"] else f"{n:,d}"
-        out.append(f"This corpus overlaps data the book's methods were developed on: {share} of its "
-                   f"{found['articles']:,d} articles {'is' if n == 1 else 'are'} from {name} (by sources.csv's origin), "
+        whose = ("its one article is" if found["articles"] == 1 else
+                 f"all of its {found['articles']:,d} articles are" if n == found["articles"] else
+                 f"{n:,d} of its {found['articles']:,d} articles {'is' if n == 1 else 'are'}")
+        out.append(f"This corpus overlaps data the book's methods were developed on: {whose} from {name} (by sources.csv's origin), "
                    f"and {english_list(DEVELOPMENT_DATA[name])}, so on these texts the methods were tuned in-sample "
                    "and may do better than on other news.")
     if found["scored"]:
         k = found["scored"]
-        out.append(f"{k:,d} of the articles {'is' if k == 1 else 'are'} among those the attribution extractor's "
+        who = ("It is" if found["articles"] == 1 else f"{k:,d} of the articles {'is' if k == 1 else 'are'}")
+        out.append(f"{who} among those the attribution extractor's "
                    "quoted precision and recall were measured on: there those scores describe these texts, not new ones.")
     return " ".join(out)
