@@ -177,8 +177,9 @@ def agency_name(agency: str) -> str:
     return f"the {agency}" if agency == "Associated Press" else agency
 
 
-def wire_sentence(table: pd.DataFrame) -> str:
-    """How many articles are wire copy, by whom, and what the comparisons do with them."""
+def wire_sentence(table: pd.DataFrame, outlets_compared: bool = True) -> str:
+    """How many articles are wire copy, by whom, and what the comparisons do with them (left out
+    of the comparison of outlets; where articles are compared, named as wire copy)."""
     agencies = table.get("wire_agency", pd.Series(dtype=str)).fillna("")
     wire = agencies[agencies != ""]
     if wire.empty:
@@ -193,10 +194,12 @@ def wire_sentence(table: pd.DataFrame) -> str:
         outlets = (f", published by {per_outlet.index[0]}" if len(wire) == 1 else
                    f", published by {top_k_list([f'{o} ({n:,d})' for o, n in per_outlet.items()], k=3)}")
     n = len(wire)
-    return (f"{count_noun(n, 'article')} of {len(table):,d} {'is' if n == 1 else 'are'} wire copy, credited "
-            f"{by} by {'its' if n == 1 else 'their'} dateline, byline, headline or sources.csv origin{outlets}; "
-            f"an agency's story says how the agency writes, so the outlet comparisons leave "
-            f"{'it' if n == 1 else 'them'} out.")
+    who = "The one article is" if len(table) == 1 else f"{count_noun(n, 'article')} of {len(table):,d} {'is' if n == 1 else 'are'}"
+    return (f"{who} wire copy, credited {by} (by an agency dateline, byline, headline or sources.csv origin){outlets}; "
+            + (f"an agency's story says how the agency writes, so the outlet comparisons leave {'it' if n == 1 else 'them'} out."
+               if outlets_compared else
+               f"an agency's story says how the agency writes, so where {'it leads' if n == 1 else 'one leads'} a "
+               "comparison of articles it is named as wire copy."))
 
 
 def reader_outlet_findings(summary: pd.DataFrame) -> pd.DataFrame:
