@@ -233,7 +233,7 @@ def outlet_findings_sentences(summary: pd.DataFrame) -> list[str]:
                 "needs, so no difference between outlets is stated."]
     quiet = []
     for measure, (heading, spec) in OUTLET_MEASURES.items():
-        pairs = _by_size(units.separated_outlets(summary, measure))
+        pairs = _stated_pairs(summary, measure)
         name = heading[0].lower() + heading[1:]
         if pairs.empty:
             quiet.append(name)
@@ -253,8 +253,17 @@ def outlet_findings_sentences(summary: pd.DataFrame) -> list[str]:
     return out
 
 
+def _stated_pairs(summary: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """``units.separated_outlets`` for ``measure``, largest first; a ratio only for the rates (a
+    grade or a tone has no true zero, so "3 times the tone" would mean nothing)."""
+    pairs = units.separated_outlets(summary, measure)
+    if measure not in PER_THOUSAND_WORDS:
+        pairs["ratio"] = float("nan")
+    return _by_size(pairs)
+
+
 def _by_size(pairs: pd.DataFrame) -> pd.DataFrame:
-    """Stated pairs, the largest standardised difference first (then the largest ratio)."""
+    """Stated pairs, the largest standardised difference first (then the largest difference)."""
     order = pairs["cohen_d"].abs().fillna(-1)
     return pairs.assign(_order=order).sort_values(["_order", "difference"], ascending=False,
                                                   kind="stable").drop(columns="_order").reset_index(drop=True)
@@ -277,7 +286,7 @@ def outlet_differences(summary: pd.DataFrame) -> pd.DataFrame:
     d first within a measure): the table behind :func:`outlet_findings_sentences`."""
     frames = []
     for measure, (heading, _spec) in OUTLET_MEASURES.items():
-        pairs = _by_size(units.separated_outlets(summary, measure))
+        pairs = _stated_pairs(summary, measure)
         if len(pairs):
             frames.append(pairs.assign(measure=heading))
     columns = ["measure", *units.PAIR_COLUMNS]

@@ -188,13 +188,14 @@ def separated_outlets(summary: pd.DataFrame, measure: str) -> pd.DataFrame:
     return pd.DataFrame(pairs, columns=PAIR_COLUMNS)
 
 
-def effect_phrase(pair, spec: str) -> str:
+def effect_phrase(pair, spec: str, ratio: bool = True) -> str:
     """A stated pair's size in words: "higher by 2.1 (1.3 to 2.9), 1.4 times as high; d = 0.62,
-    medium". ``pair`` is a row of ``separated_outlets``; ``spec`` formats the measure's unit."""
+    medium". ``pair`` is a row of ``separated_outlets``; ``spec`` formats the measure's unit;
+    ``ratio=False`` for a measure with no true zero (a grade, a tone), where a ratio means nothing."""
     unsigned = spec.replace("+", "")
     parts = [f"higher by {format(pair.difference, unsigned)} ({format(pair.difference_low, unsigned)} "
              f"to {format(pair.difference_high, unsigned)})"]
-    if pair.ratio == pair.ratio and pair.ratio < 100:
+    if ratio and pair.ratio == pair.ratio and pair.ratio < 100:
         parts.append(f"{pair.ratio:.1f} times as high")
     if pair.cohen_d == pair.cohen_d:
         parts.append(f"d = {pair.cohen_d:.2f}, {cohen_size(pair.cohen_d)}")

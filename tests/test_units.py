@@ -291,3 +291,18 @@ def test_effect_sizes_read_right_for_any_corpus(sizes, seed, shift):
     assert (differences["difference"] > 0).all()
     assert (differences["difference_low"] <= differences["difference"]).all()
     assert (differences["difference"] <= differences["difference_high"]).all()
+
+
+def test_no_ratio_for_a_grade_or_a_tone():
+    overview = corpus({"A": 20, "B": 20})
+    overview["clean_words"] = 1000
+    table = pd.DataFrame({"file": overview["file"]})
+    for column in findings.OUTLET_MEASURES:
+        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 20), 2)
+        table.loc[:19, column] = 10.0 + np.linspace(-0.1, 0.1, 20)  # A above B on every measure
+    differences = findings.outlet_differences(findings.outlet_findings(table, overview))
+    ratios = differences.set_index("measure")["ratio"]
+    for column, (heading, _spec) in findings.OUTLET_MEASURES.items():
+        assert (ratios[heading] == ratios[heading]) == (column in findings.PER_THOUSAND_WORDS), heading
+    text = " ".join(findings.outlet_findings_sentences(findings.outlet_findings(table, overview)))
+    assert "On reading grade" in text and "times as high" not in text.split("On reading grade")[1].split(". ")[0]

@@ -43,7 +43,7 @@ def test_a_dateline_deep_in_the_text_is_a_quotation_not_a_credit():
 def test_a_saved_page_is_read_from_its_cleaned_text():
     page = article("page.html", text="<html><body><p>BERLIN (AFP) - News.</p></body></html>")
     flags = wire_copy(pd.DataFrame([page]), {"page.html": "News from Berlin\n\nBERLIN (AFP) - News."})
-    assert flags["agency"].iloc[0] == "AFP"
+    assert flags["agency"].iloc[0] == "AFP" and flags["evidence"].iloc[0] == "agency dateline “BERLIN (AFP) -”"
     assert not wire_copy(pd.DataFrame([page]))["wire"].iloc[0]  # raw HTML is not searched
 
 
@@ -77,3 +77,9 @@ def test_wire_copy_on_top_is_named_as_such_and_the_outlets_own_writing_after_it(
     assert ("Outlet wire, 2016 (wire copy from the Associated Press: the agency's quotations, not the outlet's) "
             "quotes most often (62.0 per 1,000 words") in text
     assert "of the outlets' own writing, Outlet own, 2016 the most (9.0 per 1,000 words" in text
+
+
+def test_a_dateline_the_cleaner_removed_is_still_read_from_the_raw_text():
+    row = article("cut.txt", text="WASHINGTON (AP) — The president said ...")
+    flags = wire_copy(pd.DataFrame([row]), {"cut.txt": "The president said ..."})
+    assert flags["evidence"].iloc[0] == "agency dateline “WASHINGTON (AP) —”"

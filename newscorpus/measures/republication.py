@@ -636,19 +636,23 @@ def _agency(name: str) -> str:
 def wire_copy(articles: pd.DataFrame, texts: Mapping[str, str] | None = None) -> pd.DataFrame:
     """One row per article (``file``, ``wire``, ``agency``, ``evidence``): whether it is wire copy
     (an agency's story published under the outlet's name), which agency, and the credit that says
-    so. ``articles`` is ``newscorpus.load()``'s table (title, author, origin); ``texts`` maps a
-    file to its cleaned text (else ``raw_text`` is read, where a plain-text article's dateline is
-    its second paragraph). Pure: reads no file."""
+    so. ``articles`` is ``newscorpus.load()``'s table (title, author, origin, ``raw_text``);
+    ``texts`` maps a file to its cleaned text. The dateline is looked for at the top of the cleaned
+    text and of a plain-text article's raw text (a saved page's raw HTML is not searched). Pure:
+    reads no file."""
     rows = []
     for article in articles.to_dict("records"):
         file = article["file"]
-        text = (texts or {}).get(file)
-        if text is None:
-            raw = article.get("raw_text", "")
-            text = raw if isinstance(raw, str) and not file.lower().endswith((".html", ".htm")) else ""
+        raw = article.get("raw_text", "")
+        raw = raw if isinstance(raw, str) and not file.lower().endswith((".html", ".htm")) else ""
+        cleaned = (texts or {}).get(file) or ""
         field = lambda name: article.get(name) if isinstance(article.get(name), str) else ""
         found = None
-        dateline = WIRE_DATELINE.search(text[:DATELINE_CHARS])
+        # the top of the cleaned text, else of the raw text (a cleaner may have taken the dateline
+        # line for page furniture)
+        text, dateline = cleaned, WIRE_DATELINE.search(cleaned[:DATELINE_CHARS])
+        if dateline is None:
+            text, dateline = raw, WIRE_DATELINE.search(raw[:DATELINE_CHARS])
         if dateline:
             line = text[text.rfind("\n", 0, dateline.start()) + 1:dateline.end()].strip()
             found = (_agency(dateline.group(1)), f"agency dateline “{line}”")
