@@ -16,6 +16,8 @@ from newscorpus.report.translation_status import in_sample_sentence, site_countr
     ("40,000 officers fled.", True), ("(He left.)", True),
     ("and they went all the way through the night. For", False),  # two sentences run together, cut short
     ("the rest of a sentence that lost its start.", False), ("A heading with no stop", False), ("", False),
+    ("VOTERS CARE MORE ABOUT CANDIDATES' ABILITY TO INSPIRE The poll asked voters what mattered.", False),
+    ("The US and NATO agreed.", True), ("ISIS, ISIL AND IS are one group.", True),
 ])
 def test_well_formed(text, whole):
     assert rd.well_formed(text) is whole

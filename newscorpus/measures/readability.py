@@ -639,11 +639,36 @@ _CLOSING = "\"'”’)] "
 _SENTENCE_END = ".!?…"
 
 
+# A run of this many capitalised words (and letters) at the start, then ordinary text: a heading
+# with no full stop ("VOTERS CARE MORE ABOUT ...") that the segmenter joined to the sentence after
+# it. Acronyms opening a sentence ("ISIS, ISIL and IS", "US and NATO") stay well short of it.
+HEADING_WORDS = 4
+HEADING_LETTERS = 20
+
+
+def _starts_with_heading(text: str) -> bool:
+    words = text.split()
+    caps = letters_in_caps = 0
+    for word in words:
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            caps += 1
+            letters_in_caps += len(letters)
+            continue
+        break
+    rest = words[caps:]
+    return (caps >= HEADING_WORDS and letters_in_caps >= HEADING_LETTERS
+            and any(any(c.islower() for c in w) for w in rest))
+
+
 def well_formed(text: str) -> bool:
-    """Whether ``text`` looks like one whole sentence (see ``_OPENING``, ``_CLOSING``)."""
+    """Whether ``text`` looks like one whole sentence: it opens with a capital or a digit and ends
+    with sentence punctuation (see ``_OPENING``, ``_CLOSING``), and does not open with a heading in
+    capitals run into ordinary text."""
     text = text.strip() if isinstance(text, str) else ""
     head, tail = text.lstrip(_OPENING), text.rstrip(_CLOSING)
-    return bool(head) and bool(tail) and (head[0].isupper() or head[0].isdigit()) and tail[-1] in _SENTENCE_END
+    return (bool(head) and bool(tail) and (head[0].isupper() or head[0].isdigit()) and tail[-1] in _SENTENCE_END
+            and not _starts_with_heading(head))
 
 
 def longest_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -670,13 +695,14 @@ def longest_note(longest: pd.DataFrame, names: dict[str, str]) -> str:
     top = longest.loc[longest["words"].idxmax()]
     longer = longest[longest["longest_words"] > longest["words"]]
     if not top["well_formed"]:
-        return ("It does not look like one whole sentence (it does not open with a capital or end with a full "
-                "stop), so it may be two or more run together where the segmenter missed a boundary.")
+        return ("It does not look like one whole sentence (it does not open with a capital, end with a full "
+                "stop, or it opens with a heading in capitals), so it may be two or more run together where the "
+                "segmenter missed a boundary.")
     if longer["longest_words"].max() > top["words"] if len(longer) else False:
         run = longer.loc[longer["longest_words"].idxmax()]
         return (f"A longer run, of {int(run['longest_words']):,d} words ({names.get(run['file'], run['file'])}), "
-                "is not shown: it does not open with a capital or end with a full stop, so it is more likely "
-                "a boundary the segmenter missed than one sentence.")
+                "is not shown: it does not open with a capital, end with a full stop, or it opens with a heading in "
+                "capitals, so it is more likely a boundary the segmenter missed than one sentence.")
     return ("It opens with a capital and ends with sentence punctuation: one sentence as written, not a boundary "
             "the segmenter missed.")
 
