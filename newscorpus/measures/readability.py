@@ -695,14 +695,15 @@ def longest_note(longest: pd.DataFrame, names: dict[str, str]) -> str:
     top = longest.loc[longest["words"].idxmax()]
     longer = longest[longest["longest_words"] > longest["words"]]
     if not top["well_formed"]:
-        return ("It does not look like one whole sentence (it does not open with a capital, end with a full "
-                "stop, or it opens with a heading in capitals), so it may be two or more run together where the "
+        return ("It does not look like one whole sentence (no capital at its start or no full stop at its end, or "
+                "a heading in capitals run into the text), so it may be two or more run together where the "
                 "segmenter missed a boundary.")
     if longer["longest_words"].max() > top["words"] if len(longer) else False:
         run = longer.loc[longer["longest_words"].idxmax()]
         return (f"A longer run, of {int(run['longest_words']):,d} words ({names.get(run['file'], run['file'])}), "
-                "is not shown: it does not open with a capital, end with a full stop, or it opens with a heading in "
-                "capitals, so it is more likely a boundary the segmenter missed than one sentence.")
+                "is not shown: it does not look like one sentence (no capital at its start or no full stop at its "
+                "end, or a heading in capitals run into the text), so it is more likely a boundary the segmenter "
+                "missed than one sentence.")
     return ("It opens with a capital and ends with sentence punctuation: one sentence as written, not a boundary "
             "the segmenter missed.")
 
