@@ -120,3 +120,24 @@ def test_spread_rows_take_outlets_in_turn_then_articles():
     assert picked.loc[picked["Outlet"] == "Tiny"].shape[0] == 1
     assert picked["Article"].is_unique
     pd.testing.assert_frame_equal(picked, evidence.spread_rows(rows, 10, ["Outlet", "Article"]))  # deterministic
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+@settings(max_examples=50, deadline=None)
+@given(groups=st.lists(st.tuples(st.integers(0, 5), st.integers(1, 6)), min_size=1, max_size=30),
+       n=st.integers(1, 60))
+def test_spread_rows_never_repeats_an_article_before_every_article_is_shown(groups, n):
+    rows = [{"Outlet": f"O{o}", "Article": f"A{k}", "n": 0} for k, (o, size) in enumerate(groups) for _ in range(size)]
+    frame = pd.DataFrame(rows).assign(n=lambda t: range(len(t)))
+    picked = evidence.spread_rows(frame, n, ["Outlet", "Article"])
+    assert len(picked) == min(n, len(frame))
+    assert picked["n"].is_monotonic_increasing
+    outlets = frame["Outlet"].nunique()
+    assert picked["Outlet"].nunique() == min(n, outlets)  # every outlet before a second article of any
+    if n <= len(groups):
+        assert picked["Article"].is_unique  # one row per article until every article has one
+    else:
+        assert picked["Article"].nunique() == len(groups)
