@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import is_article_name
-from .measures import framing, places, readability, themes
+from .measures import framing, places, readability, republication, themes
 from .paths import DATA_DIR, find_seeds_dir
 from .overview import by_article_name
 from .labels import article_names
@@ -26,8 +26,15 @@ from . import units
 # variants) is for a handful of articles compared one by one; beyond this many the number of
 # pairs (n(n-1)/2) is no longer something a reader can take in, and the unit is the outlet anyway.
 MAX_PAIRWISE_ARTICLES = 40
-# Beyond this many articles the findings table is shown as a searchable table, not a page of rows.
+# Beyond this many articles the findings table shows this many of them, spread over the outlets,
+# and the whole table is a CSV download (a page of 900 rows is read by nobody and weighs a megabyte).
 MAX_STYLED_ROWS = 40
+SHOWN_ROWS = 20
+# The outlet differences table shows the largest this many; the CSV has them all.
+SHOWN_DIFFERENCES = 20
+# Below this many articles in a typical outlet, the screen passes only large differences: two
+# intervals of n articles each stop overlapping at about d > 3.92/sqrt(n), 0.8 (large) at n = 24.
+FEW_ARTICLES_FOR_SIZE = 24
 
 ORIGINAL_CORPUS = DATA_DIR / "original_corpus.csv"
 # The labels counted as the group's name in the "Daesh" share (the other labels are descriptions).
@@ -106,6 +113,12 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
                     on="file", how="left", validate="1:1")
              .merge(placed, on="file", how="left", validate="1:1"))
     table["places"] = table["places"].fillna(0).astype(int)
+    # wire copy (an agency's story under the outlet's name), by its credits: shown apart, and left
+    # out of the outlet comparisons (``outlet_findings``)
+    wire = republication.wire_copy(overview, dict(zip(cleaned["file"], cleaned["clean_text"])))
+    table = table.merge(wire[["file", "agency"]].rename(columns={"agency": "wire_agency"}),
+                        on="file", how="left", validate="1:1")
+    table["wire_agency"] = table["wire_agency"].fillna("")
     # whether the theme dictionary (conflict events) speaks to this corpus: if not, no top theme
     # is named (the themes chapter's own rule)
     from .plots.themes import conflict_share
@@ -138,10 +151,12 @@ OUTLET_MEASURES = {
 PER_THOUSAND_WORDS = ["sources_named", "sources_unnamed", "quotations", "places"]
 
 
-def outlet_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
+def outlet_findings(table: pd.DataFrame, overview: pd.DataFrame, *, include_wire: bool = False) -> pd.DataFrame:
     """The findings table by outlet: ``units.outlet_summary`` of each measure in
     ``OUTLET_MEASURES``, counts as rates per 1,000 words of the cleaned text (a row per outlet and
-    measure, with the interval from resampling the outlet's articles)."""
+    measure, with the interval from resampling the outlet's articles). Wire copy (``wire_agency``
+    set: an agency's story under the outlet's name) is left out unless ``include_wire``: an outlet
+    is compared on its own writing; ``attrs["wire_excluded"]`` says how many articles that was."""
     words = table[["file"]].merge(overview[["file", "clean_words"]], on="file", how="left")["clean_words"]
     words = words.where(words > 0).to_numpy(dtype=float)
     rates = table.assign(**{column: table[column].to_numpy(dtype=float) / words * 1000
@@ -149,7 +164,42 @@ def outlet_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame
     # a page that lost its sentence breaks has no meaningful grade: left out of its outlet's
     unsegmented = list(table.attrs.get("unsegmented") or {})
     rates.loc[rates["file"].isin(unsegmented), "kincaid_grade"] = float("nan")
-    return units.outlet_summary(rates, overview[["file", "outlet"]], list(OUTLET_MEASURES))
+    wire = rates["wire_agency"].fillna("").astype(bool) if "wire_agency" in rates else pd.Series(False, index=rates.index)
+    if not include_wire:
+        rates = rates[~wire.to_numpy()]
+    summary = units.outlet_summary(rates, overview[["file", "outlet"]], list(OUTLET_MEASURES))
+    summary.attrs["wire_excluded"] = 0 if include_wire else int(wire.sum())
+    return summary
+
+
+def agency_name(agency: str) -> str:
+    """"the Associated Press", "Reuters": an agency's name as a sentence says it."""
+    return f"the {agency}" if agency == "Associated Press" else agency
+
+
+def wire_sentence(table: pd.DataFrame, outlets_compared: bool = True) -> str:
+    """How many articles are wire copy, by whom, and what the comparisons do with them (left out
+    of the comparison of outlets; where articles are compared, named as wire copy)."""
+    agencies = table.get("wire_agency", pd.Series(dtype=str)).fillna("")
+    wire = agencies[agencies != ""]
+    if wire.empty:
+        return ("No article is credited to a news agency (by an agency dateline, byline, an AP "
+                "\"The Latest\" headline or its origin in sources.csv), so none is set apart as wire copy.")
+    counts = wire.value_counts()
+    by = (english_list([f"{n:,d} to {agency_name(agency)}" for agency, n in counts.items()]) if len(counts) > 1
+          else f"to {agency_name(counts.index[0])}")
+    outlets = ""
+    if "outlet" in table:
+        per_outlet = table.loc[wire.index, "outlet"].value_counts()
+        outlets = (f", published by {per_outlet.index[0]}" if len(wire) == 1 else
+                   f", published by {top_k_list([f'{o} ({n:,d})' for o, n in per_outlet.items()], k=3)}")
+    n = len(wire)
+    who = "The one article is" if len(table) == 1 else f"{count_noun(n, 'article')} of {len(table):,d} {'is' if n == 1 else 'are'}"
+    return (f"{who} wire copy, credited {by} (by an agency dateline, byline, headline or sources.csv origin){outlets}; "
+            + (f"an agency's story says how the agency writes, so the outlet comparisons leave {'it' if n == 1 else 'them'} out."
+               if outlets_compared else
+               f"an agency's story says how the agency writes, so where {'it leads' if n == 1 else 'one leads'} a "
+               "comparison of articles it is named as wire copy."))
 
 
 def reader_outlet_findings(summary: pd.DataFrame) -> pd.DataFrame:
@@ -172,9 +222,10 @@ def reader_outlet_findings(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def outlet_findings_sentences(summary: pd.DataFrame) -> list[str]:
-    """For each measure, the pairs of outlets whose intervals do not overlap (top few, then how
-    many more), or that no outlet stands apart: claims about outlets only where the resampled
-    articles carry them."""
+    """For each measure, the pairs of outlets whose intervals do not overlap, with how large the
+    differences are (the range of Cohen's d, and the largest pair's difference with its interval),
+    or that no outlet stands apart: claims about outlets only where the resampled articles carry
+    them, and never without their size."""
     out = []
     with_interval = summary.dropna(subset=["low"])["outlet"].nunique()
     if with_interval < 2:
@@ -182,19 +233,97 @@ def outlet_findings_sentences(summary: pd.DataFrame) -> list[str]:
                 "needs, so no difference between outlets is stated."]
     quiet = []
     for measure, (heading, spec) in OUTLET_MEASURES.items():
-        pairs = units.separated_outlets(summary, measure)
+        pairs = _stated_pairs(summary, measure)
         name = heading[0].lower() + heading[1:]
         if pairs.empty:
             quiet.append(name)
             continue
-        shown = [f"{p.higher} ({format(p.higher_mean, spec)}) above {p.lower} ({format(p.lower_mean, spec)})"
-                 for p in pairs.itertuples()]
         verb = "differs" if len(pairs) == 1 else "differ"
-        out.append(f"On {name}, {count_noun(len(pairs), 'pair')} of outlets {verb} beyond the intervals: "
-                   f"{top_k_list(shown, k=3, rest='see the table')}.")
+        d = pairs["cohen_d"].dropna()
+        sizes = "" if len(d) < 2 else f" (Cohen's d from {d.min():.2f} to {d.max():.2f})"
+        top = pairs.iloc[0]
+        largest = (f"{top.higher} ({format(top.higher_mean, spec)}) above {top.lower} "
+                   f"({format(top.lower_mean, spec)}), {_size_words(top, spec)}")
+        lead = "" if len(pairs) == 1 else "the largest, "
+        more = "" if len(pairs) == 1 else f"; {count_noun(len(pairs) - 1, 'more pair')} in the table"
+        out.append(f"On {name}, {count_noun(len(pairs), 'pair')} of outlets {verb} beyond the intervals{sizes}: "
+                   f"{lead}{largest}{more}.")
     if quiet:
         out.append(f"On {english_list(quiet)}, no outlet's interval stands apart from another's.")
     return out
+
+
+def _stated_pairs(summary: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """``units.separated_outlets`` for ``measure``, largest first; a ratio only for the rates (a
+    grade or a tone has no true zero, so "3 times the tone" would mean nothing)."""
+    pairs = units.separated_outlets(summary, measure)
+    if measure not in PER_THOUSAND_WORDS:
+        pairs["ratio"] = float("nan")
+    return _by_size(pairs)
+
+
+def _by_size(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Stated pairs, the largest standardised difference first (then the largest difference)."""
+    order = pairs["cohen_d"].abs().fillna(-1)
+    return pairs.assign(_order=order).sort_values(["_order", "difference"], ascending=False,
+                                                  kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def _size_words(pair, spec: str) -> str:
+    """"by 4.2 (2.1 to 6.3), 1.5 times as high, d = 1.20 (large)": a pair's size, compactly."""
+    unsigned = spec.replace("+", "")
+    words = (f"by {format(pair.difference, unsigned)} ({format(pair.difference_low, unsigned)} to "
+             f"{format(pair.difference_high, unsigned)})")
+    if pair.ratio == pair.ratio and pair.ratio < 100:
+        words += f", {pair.ratio:.1f} times as high"
+    if pair.cohen_d == pair.cohen_d:
+        words += f", d = {pair.cohen_d:.2f} ({units.cohen_size(pair.cohen_d)})"
+    return words
+
+
+def outlet_differences(summary: pd.DataFrame) -> pd.DataFrame:
+    """Every stated outlet difference with its size, a row per measure and pair (largest Cohen's
+    d first within a measure): the table behind :func:`outlet_findings_sentences`."""
+    frames = []
+    for measure, (heading, _spec) in OUTLET_MEASURES.items():
+        pairs = _stated_pairs(summary, measure)
+        if len(pairs):
+            frames.append(pairs.assign(measure=heading))
+    columns = ["measure", *units.PAIR_COLUMNS]
+    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+
+
+def reader_outlet_differences(differences: pd.DataFrame) -> pd.DataFrame:
+    """``outlet_differences`` with reader headings and numbers as text ("" where none)."""
+    def number(value, spec):
+        return "" if value != value else format(value, spec)
+
+    spec_of = {heading: spec.replace("+", "") for heading, spec in OUTLET_MEASURES.values()}
+    rows = []
+    for r in differences.itertuples():
+        spec = spec_of.get(r.measure, ".2f")
+        rows.append({"Measure": r.measure, "Higher": r.higher, "Lower": r.lower,
+                     "Means": f"{format(r.higher_mean, spec)} against {format(r.lower_mean, spec)}",
+                     f"Difference ({units.CONFIDENCE:.0%} interval)":
+                         f"{format(r.difference, spec)} ({format(r.difference_low, spec)} to {format(r.difference_high, spec)})",
+                     "Ratio": number(r.ratio, ".2f"), "Cohen's d": number(r.cohen_d, ".2f"),
+                     "Size": units.cohen_size(r.cohen_d)})
+    return pd.DataFrame(rows, columns=["Measure", "Higher", "Lower", "Means",
+                                       f"Difference ({units.CONFIDENCE:.0%} interval)", "Ratio", "Cohen's d", "Size"])
+
+
+def effect_size_sentence(differences: pd.DataFrame) -> str:
+    """How large the stated outlet differences are, in one sentence (for the conclusions)."""
+    d = differences["cohen_d"].abs().dropna() if len(differences) else pd.Series(dtype=float)
+    if d.empty:
+        return ("No difference between outlets is stated, so there is no size to report.")
+    counts = {word: int((d.map(units.cohen_size) == word).sum()) for _b, word in units.COHEN_SIZES}
+    parts = [f"{n:,d} {word}" for word, n in counts.items() if n]
+    if len(d) == 1:
+        return f"The one stated difference has Cohen's d of {d.iloc[0]:.2f}, {units.cohen_size(d.iloc[0])} by Cohen's conventions."
+    sizes = f"all {parts[0]}" if len(parts) == 1 else english_list(parts)
+    return (f"Of the {count_noun(len(d), 'stated difference')}, Cohen's d runs from {d.min():.2f} to {d.max():.2f} "
+            f"(median {d.median():.2f}): by Cohen's conventions, {sizes}.")
 
 
 NO_CLEAR_THEME = "none distinguishable"
@@ -249,18 +378,47 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
                        f"{_count(len(daesh) - len(users), 'other article')} mostly say ISIS, ISIL or IS.")
     if len(t) < 2:  # one article: nothing is "most"; the table says what it has
         return out
-    unnamed = t["sources_unnamed"] - t["sources_named"]
-    if unnamed.max() > 0:
-        i = unnamed.idxmax()
-        # a republished story's sources are its original's: say whose sourcing the count describes
-        origin = overview.set_index("file")["origin"].get(t.loc[i, "file"], "") if "origin" in overview else ""
-        kept = (", the sourcing of the story it republishes, which it kept"
-                if isinstance(origin, str) and "republish" in origin.lower() else "")
-        out.append(f"{_name(t, overview, i)} carries the most unnamed sources "
-                   f"({t.loc[i, 'sources_unnamed']} unnamed against {t.loc[i, 'sources_named']} named{kept}).")
-    q = t["quotations"].idxmax()
-    if t.loc[q, "quotations"] > 0:
-        out.append(f"{_name(t, overview, q)} quotes most ({_count(int(t.loc[q, 'quotations']), 'quotation')}).")
+    # superlatives are rates per 1,000 words (a longer article quotes more without quoting more
+    # often); wire copy that comes out on top is named as such, with the outlets' own writing next
+    words = t[["file"]].merge(overview[["file", "clean_words"]], on="file", how="left")["clean_words"]
+    words = pd.to_numeric(words, errors="coerce").where(lambda w: w > 0)
+    wire = t["wire_agency"].fillna("") if "wire_agency" in t else pd.Series("", index=t.index)
+    origin = overview.set_index("file")["origin"] if "origin" in overview else pd.Series(dtype=str)
+
+    def most(rate: pd.Series, sentence, what: str) -> None:
+        rate = rate.where(rate > 0).dropna()
+        if rate.empty:
+            return
+        top = rate.idxmax()
+        if wire[top]:
+            own = rate[wire[rate.index] == ""]
+            # a republished story's counts are its original's: say whose they are
+            kept = "republish" in str(origin.get(t.loc[top, "file"], "")).lower()
+            whose = (f"the {what} of the story it republishes, which it kept" if kept else
+                     f"the agency's {what}, not the outlet's")
+            text = sentence(top, f" (wire copy from {agency_name(wire[top])}: {whose})")
+            if len(own):
+                text = text[:-1] + f"; of the outlets' own writing, {sentence(own.idxmax(), '', clause=True)}"
+            out.append(text)
+        else:
+            out.append(sentence(top, ""))
+
+    unnamed_rate = t["sources_unnamed"] / words * 1000
+
+    def unnamed(i, note, clause=False):
+        who = _name(t, overview, i)
+        rest = f"{unnamed_rate[i]:.1f} per 1,000 words, {t.loc[i, 'sources_unnamed']:,.0f} unnamed against {t.loc[i, 'sources_named']:,.0f} named"
+        return f"{who} the most ({rest})." if clause else f"{who}{note} carries the most unnamed sources for its length ({rest})."
+
+    most(unnamed_rate, unnamed, "sourcing")
+    quote_rate = t["quotations"] / words * 1000
+
+    def quotes(i, note, clause=False):
+        who = _name(t, overview, i)
+        rest = f"{quote_rate[i]:.1f} per 1,000 words, {_count(int(t.loc[i, 'quotations']), 'quotation')} in all"
+        return f"{who} the most ({rest})." if clause else f"{who}{note} quotes most often ({rest})."
+
+    most(quote_rate, quotes, "quotations")
     if t.attrs.get("conflict_news", True):
         out.append(_theme_sentence(t, overview))
     else:
@@ -313,13 +471,13 @@ def sensitivity_sentence(sensitivity: pd.DataFrame, names: dict[str, str],
         n = int(((beyond["first"] == article) | (beyond["second"] == article)).sum())
         who = f"of the {total} grade differences beyond the noise, {'all' if n == total else n} involve {names.get(article, article)}"
     survived = readability.surviving_separations(sensitivity).set_index("variant").drop("as_measured")
-    held = lambda k: "none holds" if k == 0 else f"only {k} {'holds' if k == 1 else 'hold'}"
-    lost = {v: f"{held(int(row['survive']))} {variants[v][0]}" for v, row in survived.iterrows()
+    lost = {v: f"{readability.held_words(int(row['survive']), int(row['separations']))} {variants[v][0]}"
+            for v, row in survived.iterrows()
             if row["survive"] < row["separations"]}
     if not lost:
         return f"{who}; they survive every sensitivity check."
     checks = english_list([variants[v][0] for v in survived.index])
-    change = "a change of unit" if "paragraphs" in lost else "these checks"
+    change = "a change of unit" if set(lost) == {"paragraphs"} else "these checks"
     return f"{who}; recomputed {checks}, {english_list(list(lost.values()))}: they do not all survive {change}."
 
 

@@ -150,7 +150,7 @@ def test_sensitivity_sentence_says_what_does_not_survive_and_not_why():
                 "paragraphs": ("with paragraphs as the unit", None)}
     said = findings.sensitivity_sentence(_sensitivity(base + trimmed + cut), names, variants)
     assert said == ("of the 3 grade differences beyond the noise, all involve Rawabet, 2020; recomputed without long "
-                    "sentences and with paragraphs as the unit, only 1 holds with paragraphs as the unit: they do "
+                    "sentences and with paragraphs as the unit, only 1 of the 3 holds with paragraphs as the unit: they do "
                     "not all survive a change of unit.")
     assert "rest on" not in said and "outlet" not in said  # no cause is named
     kept = findings.sensitivity_sentence(_sensitivity(base + trimmed), names, variants)

@@ -36,13 +36,15 @@ def test_a_small_table_is_carried_whole_with_no_file(in_a_book):
     assert not (in_a_book / evidence.TABLES_STORE).exists()
 
 
-def test_a_big_table_shows_its_first_rows_and_links_the_whole_csv(in_a_book):
+def test_a_big_table_shows_a_round_number_of_rows_spread_over_articles_and_links_the_whole_csv(in_a_book):
     big = frame(5000)
-    shown = evidence.inline_rows(big)
-    assert 1 <= shown <= evidence.INLINE_ROWS < len(big)
+    shown = evidence.cut_size(big)
+    assert 1 <= shown <= evidence.inline_rows(big) <= evidence.INLINE_ROWS < len(big)
+    assert str(shown).strip("0") in {"1", "2", "5"}  # 500, not 509
     html = evidence.evidence_table(big, caption="Every sentence").data
-    assert f"the first {shown:,} of 5,000 rows" in html
-    assert f"Sentence {shown - 1} of" in html and f"Sentence {shown} of" not in html
+    assert f"{shown:,} of 5,000 rows, taken in turn from each article" in html
+    # every one of the 37 articles is shown, not the first weeks of the table
+    assert all(f"article_{k}.txt" in html for k in range(37))
     href = re.search(r'href="([^"]+\.csv)"', html).group(1)
     assert href.startswith("../tables/evidence_")  # relative to notebooks/x.html
     stored = in_a_book / evidence.TABLES_STORE / href.rsplit("/", 1)[1]
@@ -92,3 +94,50 @@ def test_a_922_article_table_fits(in_a_book):
     hits = frame(60000)
     buffer = io.StringIO(evidence.evidence_table(hits).data)
     assert len(buffer.getvalue().encode()) < 3 * evidence.INLINE_BYTES
+
+
+def test_a_table_without_articles_or_outlets_is_cut_to_its_first_rows(in_a_book):
+    big = frame(5000).rename(columns={"file": "name"})
+    shown = evidence.cut_size(big)
+    html = evidence.evidence_table(big, caption="Every sentence").data
+    assert f"the first {shown:,} of 5,000 rows" in html
+    assert f"Sentence {shown - 1} of" in html and f"Sentence {shown} of" not in html
+
+
+@pytest.mark.parametrize("n, rounded", [(1, 1), (3, 2), (9, 5), (10, 10), (509, 500), (903, 500), (1000, 1000), (2500, 2000)])
+def test_cuts_are_round(n, rounded):
+    assert evidence.round_down(n) == rounded
+
+
+def test_spread_rows_take_outlets_in_turn_then_articles():
+    rows = pd.DataFrame({"Outlet": ["Big"] * 90 + ["Small"] * 6 + ["Tiny"] * 2,
+                         "Article": [f"b{i % 30}" for i in range(90)] + ["s0", "s1", "s2"] * 2 + ["t0", "t0"],
+                         "n": range(98)})
+    picked = evidence.spread_rows(rows, 10, ["Outlet", "Article"])
+    assert len(picked) == 10 and picked["n"].is_monotonic_increasing  # the table's own order is kept
+    assert set(picked["Outlet"]) == {"Big", "Small", "Tiny"}
+    assert picked.loc[picked["Outlet"] == "Small", "Article"].nunique() == 3  # each article before any's second row
+    assert picked.loc[picked["Outlet"] == "Tiny"].shape[0] == 1
+    assert picked["Article"].is_unique
+    pd.testing.assert_frame_equal(picked, evidence.spread_rows(rows, 10, ["Outlet", "Article"]))  # deterministic
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+@settings(max_examples=50, deadline=None)
+@given(groups=st.lists(st.tuples(st.integers(0, 5), st.integers(1, 6)), min_size=1, max_size=30),
+       n=st.integers(1, 60))
+def test_spread_rows_never_repeats_an_article_before_every_article_is_shown(groups, n):
+    rows = [{"Outlet": f"O{o}", "Article": f"A{k}", "n": 0} for k, (o, size) in enumerate(groups) for _ in range(size)]
+    frame = pd.DataFrame(rows).assign(n=lambda t: range(len(t)))
+    picked = evidence.spread_rows(frame, n, ["Outlet", "Article"])
+    assert len(picked) == min(n, len(frame))
+    assert picked["n"].is_monotonic_increasing
+    outlets = frame["Outlet"].nunique()
+    assert picked["Outlet"].nunique() == min(n, outlets)  # every outlet before a second article of any
+    if n <= len(groups):
+        assert picked["Article"].is_unique  # one row per article until every article has one
+    else:
+        assert picked["Article"].nunique() == len(groups)

@@ -586,7 +586,7 @@ def test_diversity_note_counts_the_numbers_the_diversity_table_leaves_out(comput
     low, high = min(numbers.values()), max(numbers.values())
     assert low < high  # the seed articles differ in how many numbers they hold
     assert rd.diversity_words_note(scores, diversity).endswith(
-        f"each article has {low:,d} to {high:,d} fewer here than in the counts table above.")
+        f"each article has {low:,d} to {high:,d} words fewer here than in the counts table above.")
 
 
 def test_translation_note_names_translations_and_probable_ones():

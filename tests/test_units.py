@@ -182,3 +182,127 @@ def test_an_outlet_has_one_colour_whatever_subset_a_chart_shows(tmp_path, monkey
     some = outlet_colours(["WaPo", "Breitbart"], counts={"Breitbart": 100, "WaPo": 1})
     assert some == {"WaPo": every["WaPo"], "Breitbart": every["Breitbart"]}
     assert len(set(every.values())) == 5
+
+
+# --- effect sizes of the stated outlet differences -----------------------------------------------
+
+def _two_outlets(high: np.ndarray, low: np.ndarray):
+    articles = corpus({"High": len(high), "Low": len(low)})
+    table = pd.DataFrame({"file": articles["file"], "x": np.r_[high, low]})
+    return articles, table
+
+
+def test_a_stated_difference_carries_its_size():
+    rng = np.random.default_rng(7)
+    high, low = rng.normal(12, 2, 30), rng.normal(8, 2, 30)
+    articles, table = _two_outlets(high, low)
+    pairs = units.separated_outlets(units.outlet_summary(table, articles, ["x"]), "x")
+    assert len(pairs) == 1
+    pair = pairs.iloc[0]
+    assert pair["difference"] == pytest.approx(high.mean() - low.mean())
+    assert pair["difference_low"] < pair["difference"] < pair["difference_high"]
+    assert pair["ratio"] == pytest.approx(high.mean() / low.mean())
+    pooled = np.sqrt((high.var(ddof=1) * 29 + low.var(ddof=1) * 29) / 58)  # Cohen's d, by hand
+    assert pair["cohen_d"] == pytest.approx((high.mean() - low.mean()) / pooled)
+    assert units.cohen_size(pair["cohen_d"]) == "large"
+
+
+def test_the_difference_interval_is_the_draws_subtracted_and_close_to_the_normal_approximation():
+    rng = np.random.default_rng(3)
+    articles, table = _two_outlets(rng.normal(20, 3, 40), rng.normal(15, 3, 40))
+    summary = units.outlet_summary(table, articles, ["x"])
+    with_draws = units.separated_outlets(summary, "x").iloc[0]
+    bare = summary.copy()
+    bare.attrs = {}  # a summary rebuilt elsewhere: the normal approximation from the intervals
+    approximated = units.separated_outlets(bare, "x").iloc[0]
+    width = with_draws["difference_high"] - with_draws["difference_low"]
+    assert abs(approximated["difference_low"] - with_draws["difference_low"]) < 0.15 * width
+    assert abs(approximated["difference_high"] - with_draws["difference_high"]) < 0.15 * width
+    # the same seed draws the same interval
+    again = units.separated_outlets(units.outlet_summary(table, articles, ["x"]), "x").iloc[0]
+    assert (again["difference_low"], again["difference_high"]) == (with_draws["difference_low"], with_draws["difference_high"])
+
+
+def test_no_ratio_for_a_measure_that_can_be_negative_and_no_d_without_spread():
+    articles, table = _two_outlets(np.full(6, 0.5) + np.linspace(0, 0.01, 6), np.full(6, -0.5))
+    pair = units.separated_outlets(units.outlet_summary(table, articles, ["x"]), "x").iloc[0]
+    assert np.isnan(pair["ratio"])  # -0.5 is below zero: a ratio would mean nothing
+    assert pair["cohen_d"] > 0
+    assert units.cohen_size(float("nan")) == "" and units.cohen_size(0.1) == "negligible"
+    assert np.isnan(units.cohen_d(1.0, 0.0, 0.0, 0.0, 5, 5))  # no spread to pool
+
+
+def test_filtering_a_summary_does_not_copy_the_draws():
+    articles, table = _two_outlets(np.arange(10.0), np.arange(10.0) + 100)
+    summary = units.outlet_summary(table, articles, ["x"])
+    assert summary[summary["measure"] == "x"].attrs["bootstrap"] is summary.attrs["bootstrap"]
+
+
+def test_the_conclusions_say_how_large_each_stated_difference_is():
+    overview = corpus({"Loud": 20, "Quiet": 20})
+    overview["clean_words"] = 1000
+    table = pd.DataFrame({"file": overview["file"]})
+    for column in findings.OUTLET_MEASURES:
+        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 20), 2)
+    table.loc[:19, "quotations"] = 20 + np.linspace(-1, 1, 20)
+    summary = findings.outlet_findings(table, overview)
+    text = " ".join(findings.outlet_findings_sentences(summary))
+    assert "by 15.0 (" in text and "4.0 times as high" in text and "d = " in text and "(large)" in text
+    differences = findings.outlet_differences(summary)
+    assert differences["measure"].tolist() == ["Quotations per 1,000 words"]
+    sentence = findings.effect_size_sentence(differences)
+    assert sentence.startswith("The one stated difference has Cohen's d of ") and "large" in sentence
+    shown = findings.reader_outlet_differences(differences)
+    assert shown.loc[0, "Higher"] == "Loud" and shown.loc[0, "Size"] == "large"
+    assert findings.effect_size_sentence(differences.iloc[:0]).startswith("No difference")
+
+
+def test_wire_copy_is_left_out_of_the_outlet_comparison_and_counted():
+    overview = corpus({"A": 6, "B": 6})
+    overview["clean_words"] = 1000
+    table = pd.DataFrame({"file": overview["file"], "outlet": overview["outlet"]})
+    for column in findings.OUTLET_MEASURES:
+        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 6), 2)
+    table["wire_agency"] = ["Associated Press", "Associated Press"] + [""] * 10
+    table.loc[:1, "quotations"] = 60.0  # two wire stories full of quotations
+    summary = findings.outlet_findings(table, overview)
+    assert summary.attrs["wire_excluded"] == 2
+    a = summary[(summary["outlet"] == "A") & (summary["measure"] == "quotations")].iloc[0]
+    assert a["articles"] == 4 and a["mean"] == pytest.approx(5.0, abs=0.2)
+    with_wire = findings.outlet_findings(table, overview, include_wire=True)
+    assert with_wire[(with_wire["outlet"] == "A") & (with_wire["measure"] == "quotations")]["articles"].iloc[0] == 6
+    said = findings.wire_sentence(table)
+    assert said.startswith("2 articles of 12 are wire copy, credited to the Associated Press (by an agency dateline") and "leave them out" in said
+    assert "none is set apart" in findings.wire_sentence(table.assign(wire_agency=""))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sizes=st.lists(st.integers(1, 30), min_size=2, max_size=8), seed=st.integers(0, 10_000),
+       shift=st.floats(0, 10))
+def test_effect_sizes_read_right_for_any_corpus(sizes, seed, shift):
+    table, overview = outlet_corpus(sizes, seed)
+    table.loc[table["outlet"] == "Outlet A", list(findings.OUTLET_MEASURES)] += shift
+    summary = findings.outlet_findings(table, overview)
+    differences = findings.outlet_differences(summary)
+    for sentence in [findings.effect_size_sentence(differences), *findings.outlet_findings_sentences(summary)]:
+        assert "nan" not in sentence.lower() and "inf" not in sentence.lower() and len(sentence) < 450, sentence
+    shown = findings.reader_outlet_differences(differences)
+    assert "nan" not in shown.to_string().lower()
+    assert (differences["difference"] > 0).all()
+    assert (differences["difference_low"] <= differences["difference"]).all()
+    assert (differences["difference"] <= differences["difference_high"]).all()
+
+
+def test_no_ratio_for_a_grade_or_a_tone():
+    overview = corpus({"A": 20, "B": 20})
+    overview["clean_words"] = 1000
+    table = pd.DataFrame({"file": overview["file"]})
+    for column in findings.OUTLET_MEASURES:
+        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 20), 2)
+        table.loc[:19, column] = 10.0 + np.linspace(-0.1, 0.1, 20)  # A above B on every measure
+    differences = findings.outlet_differences(findings.outlet_findings(table, overview))
+    ratios = differences.set_index("measure")["ratio"]
+    for column, (heading, _spec) in findings.OUTLET_MEASURES.items():
+        assert (ratios[heading] == ratios[heading]) == (column in findings.PER_THOUSAND_WORDS), heading
+    text = " ".join(findings.outlet_findings_sentences(findings.outlet_findings(table, overview)))
+    assert "On reading grade" in text and "times as high" not in text.split("On reading grade")[1].split(". ")[0]

@@ -630,10 +630,82 @@ def consensus_flaw(comparison: pd.DataFrame, names: dict[str, str]) -> str:
     return "on these articles textstat's consensus grade happens to keep the Flesch–Kincaid order"
 
 
+# A sentence that looks whole: it opens with a capital or a digit (after any opening quotation
+# mark, bracket or dash) and ends with sentence punctuation (before any closing mark). A "sentence"
+# that does not is most likely two or more run together where the segmenter missed a boundary
+# ("... all the way through. For"), and is no example of a long sentence.
+_OPENING = "\"'“‘([—–- "
+_CLOSING = "\"'”’)] "
+_SENTENCE_END = ".!?…"
+
+
+# A run of this many capitalised words (and letters) at the start, then ordinary text: a heading
+# with no full stop ("VOTERS CARE MORE ABOUT ...") that the segmenter joined to the sentence after
+# it. Acronyms opening a sentence ("ISIS, ISIL and IS", "US and NATO") stay well short of it.
+HEADING_WORDS = 4
+HEADING_LETTERS = 20
+
+
+def _starts_with_heading(text: str) -> bool:
+    words = text.split()
+    caps = letters_in_caps = 0
+    for word in words:
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            caps += 1
+            letters_in_caps += len(letters)
+            continue
+        break
+    rest = words[caps:]
+    return (caps >= HEADING_WORDS and letters_in_caps >= HEADING_LETTERS
+            and any(any(c.islower() for c in w) for w in rest))
+
+
+def well_formed(text: str) -> bool:
+    """Whether ``text`` looks like one whole sentence: it opens with a capital or a digit and ends
+    with sentence punctuation (see ``_OPENING``, ``_CLOSING``), and does not open with a heading in
+    capitals run into ordinary text."""
+    text = text.strip() if isinstance(text, str) else ""
+    head, tail = text.lstrip(_OPENING), text.rstrip(_CLOSING)
+    return (bool(head) and bool(tail) and (head[0].isupper() or head[0].isdigit()) and tail[-1] in _SENTENCE_END
+            and not _starts_with_heading(head))
+
+
 def longest_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Each article's longest sentence (in words): ``file``, ``words``, ``text``."""
-    index = sentences.groupby("file", sort=False)["words"].idxmax()
-    return sentences.loc[index, ["file", "words", "text"]].reset_index(drop=True)
+    """Each article's longest sentence (in words) among those that look whole (``well_formed``),
+    or its longest of all where none does: ``file``, ``words``, ``text``, ``well_formed``, and
+    ``longest_words`` (the article's longest run of any shape, which may be a segmentation miss)."""
+    shaped = sentences.assign(well_formed=sentences["text"].map(well_formed))
+    longest_any = shaped.groupby("file", sort=False)["words"].max()
+    whole = shaped[shaped["well_formed"]]
+    index = whole.groupby("file", sort=False)["words"].idxmax()
+    missing = [f for f in longest_any.index if f not in index.index]
+    if missing:
+        fallback = shaped[shaped["file"].isin(missing)].groupby("file", sort=False)["words"].idxmax()
+        index = pd.concat([index, fallback])
+    order = {f: i for i, f in enumerate(longest_any.index)}
+    chosen = shaped.loc[index.to_numpy(), ["file", "words", "text", "well_formed"]]
+    chosen = chosen.iloc[sorted(range(len(chosen)), key=lambda i: order[chosen["file"].iloc[i]])]
+    return chosen.assign(longest_words=chosen["file"].map(longest_any).to_numpy()).reset_index(drop=True)
+
+
+def longest_note(longest: pd.DataFrame, names: dict[str, str]) -> str:
+    """A sentence after the longest-sentence example: whether a longer run was set aside as a likely
+    segmentation miss, that the example itself may be one, or that it looks whole."""
+    top = longest.loc[longest["words"].idxmax()]
+    longer = longest[longest["longest_words"] > longest["words"]]
+    if not top["well_formed"]:
+        return ("It does not look like one whole sentence (no capital at its start or no full stop at its end, or "
+                "a heading in capitals run into the text), so it may be two or more run together where the "
+                "segmenter missed a boundary.")
+    if longer["longest_words"].max() > top["words"] if len(longer) else False:
+        run = longer.loc[longer["longest_words"].idxmax()]
+        return (f"A longer run, of {int(run['longest_words']):,d} words ({names.get(run['file'], run['file'])}), "
+                "is not shown: it does not look like one sentence (no capital at its start or no full stop at its "
+                "end, or a heading in capitals run into the text), so it is more likely a boundary the segmenter "
+                "missed than one sentence.")
+    return ("It opens with a capital and ends with sentence punctuation: one sentence as written, not a boundary "
+            "the segmenter missed.")
 
 
 def timing_comparison(cleaned: pd.DataFrame, repeats: int = 3) -> pd.DataFrame:
@@ -783,6 +855,29 @@ def surviving_separations(sensitivity: pd.DataFrame, article: str | None = None,
     return pd.DataFrame(rows)
 
 
+def falling_separations(sensitivity: pd.DataFrame, base: str = "as_measured") -> list[tuple[str, str]]:
+    """The pairs that exceed the noise in ``base`` but not, the same way round, in some other
+    variant: the separations that do not survive every check."""
+    first_rows = sensitivity[(sensitivity["variant"] == base) & sensitivity["exceeds_noise"]]
+    direction = {(a, b): np.sign(d) for a, b, d in zip(first_rows["first"], first_rows["second"], first_rows["difference"])}
+    fall = set()
+    for variant, table in sensitivity[sensitivity["variant"] != base].groupby("variant", sort=False):
+        held = {(a, b) for a, b, d, beyond in zip(table["first"], table["second"], table["difference"],
+                                                   table["exceeds_noise"])
+                if beyond and (a, b) in direction and np.sign(d) == direction[(a, b)]}
+        fall |= set(direction) - held
+    return sorted(fall)
+
+
+def held_words(k: int, n: int) -> str:
+    """"none holds", "only 2 of the 9 hold", "8 of the 9 hold": how many separations survive a
+    check, "only" where fewer than half do."""
+    if k == 0:
+        return "none holds"
+    verb = "holds" if k == 1 else "hold"
+    return f"{'only ' if k * 2 < n else ''}{k} of the {n} {verb}"
+
+
 def sentences_per_paragraph(sentences: pd.DataFrame) -> pd.Series:
     """Mean sentences per paragraph of each article, indexed by ``file``."""
     return sentences.groupby(["file", "paragraph"], sort=False).size().groupby(level=0, sort=False).mean()
@@ -827,7 +922,12 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
     if not lost:
         return text + " Every separation survives every check: none rests on the longest sentences or on where the full stops fall."
     if article is None:
-        return text + f" The separations do not hold {' or '.join(lost)}."
+        fall = len(falling_separations(sensitivity))
+        if fall == total:
+            return text + f" None of the {total} holds in every check."
+        rest = total - fall
+        return text + (f" So {fall} of the {total} separations {'falls' if fall == 1 else 'fall'} in at least one "
+                       f"check and the other {rest} {'holds' if rest == 1 else 'hold'} in every one.")
     mine = surviving_separations(sensitivity, article).set_index("variant")
     name = names[article]
     origin = f" ({status[article]})" if status and article in status else ""
@@ -972,8 +1072,7 @@ def sensitivity_headline(sensitivity: pd.DataFrame, names: dict[str, str], statu
     article = separated_article(base)
     survived = surviving_separations(sensitivity, article).set_index("variant").drop("as_measured")
     n = int(surviving_separations(sensitivity, article)["separations"].iloc[0])
-    held = lambda k: "none holds" if k == 0 else f"only {k} of them {'holds' if k == 1 else 'hold'}"
-    lost = [f"{held(int(row['survive']))} {variants[v][0]}" for v, row in survived.iterrows()
+    lost = [f"{held_words(int(row['survive']), n)} {variants[v][0]}" for v, row in survived.iterrows()
             if row["survive"] < row["separations"]]
     who = ""
     if article is not None:
@@ -991,16 +1090,22 @@ def sensitivity_headline(sensitivity: pd.DataFrame, names: dict[str, str], statu
 
 def translation_note(status: dict[str, str], names: dict[str, str]) -> str:
     """The opening of the chapter's translation caveat, from ``translation_status`` (``status``
-    maps a file to "a translation" or "probably a translation"): which texts are translations."""
+    maps a file to "a translation", "probably a translation" or "possibly a translation"): which
+    texts are translations."""
     certain = [names[f] for f, s in status.items() if s == "a translation"]
     probable = [names[f] for f, s in status.items() if s == "probably a translation"]
     parts = []
     if certain:
-        parts.append(f"{english_list(certain)} {'is an English translation' if len(certain) == 1 else 'are English translations'}")
+        parts.append(f"{top_k_list(certain, k=3)} {'is an English translation' if len(certain) == 1 else 'are English translations'}")
     if probable:
         one = len(probable) == 1
         kind = ("one" if one else "translations too") if certain else ("an English translation" if one else "English translations")
-        parts.append(f"{english_list(probable)} {'is' if one else 'are'} probably {kind}")
+        parts.append(f"{top_k_list(probable, k=3)} {'is' if one else 'are'} probably {kind}")
+    possible = [names[f] for f, s in status.items() if s == "possibly a translation"]
+    if possible:
+        one = len(possible) == 1
+        parts.append(f"{top_k_list(possible, k=3)} {'is' if one else 'are'} possibly {'one' if one and parts else 'a translation' if one else 'translations'} "
+                     "(the site's country suggests it; nothing on the page says so)")
     if not parts:
         return "No text here is known to be a translation, though an uncredited translator can leave no trace."
     return ", and ".join(parts) + "."
@@ -1018,8 +1123,13 @@ def diversity_words_note(scores: pd.DataFrame, diversity: pd.DataFrame) -> str:
         span = f"from {-low:,d} more to {high:,d} fewer" if high > 0 else f"up to {-low:,d} more"
         return (f"The words in this table leave out numbers, which are not vocabulary, so an article has "
                 f"{span} here than in the counts table above.")
-    span = f"{low:,d}" if low == high else f"{low:,d} to {high:,d}"
-    return (f"The words in this table leave out numbers, which are not vocabulary, so each article has "
+    if high == 0:
+        return ("The words in this table leave out numbers, which are not vocabulary; "
+                + ("this article has none, so its count is the same here as in the counts table above." if len(fewer) == 1
+                   else "these articles have none, so their counts are the same here as in the counts table above."))
+    span = f"{low:,d} word{'s' * (low != 1)}" if low == high else f"{low:,d} to {high:,d} words"
+    who = "the article has" if len(fewer) == 1 else "each article has"
+    return (f"The words in this table leave out numbers, which are not vocabulary, so {who} "
             f"{span} fewer here than in the counts table above.")
 
 
@@ -1111,7 +1221,7 @@ def outlet_difference_summary(summary: pd.DataFrame, score: str, unit: str, k: i
     """Sentences for the prose, from ``outlet_scores``: which outlet reads hardest on ``score``
     by its mean, and which pairs of outlets are separated (95% intervals that do not overlap,
     ``units.separated_outlets``); the ``k`` largest are named, the rest counted."""
-    from ..units import separated_outlets
+    from ..units import cohen_size, separated_outlets
 
     rows = _ordered_outlets(summary, score)
     if rows.empty:
@@ -1138,7 +1248,10 @@ def outlet_difference_summary(summary: pd.DataFrame, score: str, unit: str, k: i
     claims = []
     for row in pairs.head(k).itertuples():
         harder, easier = (row.higher, row.lower) if harder_is_higher else (row.lower, row.higher)
-        claims.append(f"{harder} reads harder than {easier}, by {row.gap:.1f} {unit}.")
+        size = ("" if row.cohen_d != row.cohen_d else
+                f" (interval {abs(row.difference_low):.1f} to {abs(row.difference_high):.1f}; Cohen's d "
+                f"{abs(row.cohen_d):.2f}, {cohen_size(row.cohen_d)})")
+        claims.append(f"{harder} reads harder than {easier}, by {row.gap:.1f} {unit}{size}.")
     n = len(pairs)
     shown = f"; the {k} largest:" if n > k else ":"
     text += (f" {n:,d} of the {count_noun(possible, 'pair')} of outlets with an interval "

@@ -605,3 +605,70 @@ def edit_counts(edits: pd.DataFrame) -> pd.DataFrame:
     table = pd.crosstab([edits["base"], edits["other"]], edits["category"]) if len(edits) else pd.DataFrame()
     return table.reindex(columns=list(CATEGORIES), fill_value=0)
 
+
+
+# --- Wire copy: an agency's story published under an outlet's name -----------------------------
+#
+# ``find_republications`` finds two versions of one story *inside* the corpus; most wire copy has
+# no second version there (the agency's original is not in the archive), so it is recognised by
+# its credits instead, the way a reader would: an agency dateline ("WASHINGTON (AP) —") at the top
+# of the text, an agency in the byline, AP's live-blog headline ("The Latest: …", the AP's format
+# for a running file), or the collector's ``origin`` in sources.csv naming an agency or wire copy.
+# No threshold is involved (nothing here was tuned on PolNeAR): each rule is a credit printed on the
+# page or recorded by the collector, and the evidence column says which one fired.
+
+WIRE_AGENCIES = {"ap": "Associated Press", "associated press": "Associated Press", "reuters": "Reuters",
+                 "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP"}
+_AGENCY = r"(AP|Associated Press|Reuters|AFP|Agence France[- ]Presse)"
+# a dateline: place, the agency in brackets, a dash; only near the top of the text
+WIRE_DATELINE = re.compile(r"\(" + _AGENCY + r"\)\s*[—–-]")
+DATELINE_CHARS = 600
+WIRE_BYLINE = re.compile(r"(?<![\w-])" + _AGENCY + r"(?![\w-])", re.IGNORECASE)
+LIVE_BLOG = re.compile(r"^\s*The Latest\s*:", re.IGNORECASE)
+WIRE_ORIGIN = re.compile(r"(?<![\w-])" + _AGENCY + r"(?![\w-])|\bwire\b|news agenc", re.IGNORECASE)
+WIRE_COLUMNS = ["file", "wire", "agency", "evidence"]
+
+
+def _agency(name: str) -> str:
+    return WIRE_AGENCIES.get(re.sub(r"\s+", " ", name.lower()).replace("france presse", "france-presse"), name)
+
+
+def wire_copy(articles: pd.DataFrame, texts: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """One row per article (``file``, ``wire``, ``agency``, ``evidence``): whether it is wire copy
+    (an agency's story published under the outlet's name), which agency, and the credit that says
+    so. ``articles`` is ``newscorpus.load()``'s table (title, author, origin, ``raw_text``);
+    ``texts`` maps a file to its cleaned text. The dateline is looked for at the top of the cleaned
+    text and of a plain-text article's raw text (a saved page's raw HTML is not searched). Pure:
+    reads no file."""
+    rows = []
+    for article in articles.to_dict("records"):
+        file = article["file"]
+        raw = article.get("raw_text", "")
+        raw = raw if isinstance(raw, str) and not file.lower().endswith((".html", ".htm")) else ""
+        cleaned = (texts or {}).get(file) or ""
+        field = lambda name: article.get(name) if isinstance(article.get(name), str) else ""
+        found = None
+        # the top of the cleaned text, else of the raw text (a cleaner may have taken the dateline
+        # line for page furniture)
+        text, dateline = cleaned, WIRE_DATELINE.search(cleaned[:DATELINE_CHARS])
+        if dateline is None:
+            text, dateline = raw, WIRE_DATELINE.search(raw[:DATELINE_CHARS])
+        if dateline:
+            line = text[text.rfind("\n", 0, dateline.start()) + 1:dateline.end()].strip()
+            found = (_agency(dateline.group(1)), f"agency dateline “{line}”")
+        elif (byline := WIRE_BYLINE.search(field("author"))):
+            found = (_agency(byline.group(1)), f"byline “{field('author')}”")
+        elif LIVE_BLOG.match(field("title")):
+            found = ("Associated Press", "headline “The Latest: …”, the AP's live-blog format")
+        elif (origin := WIRE_ORIGIN.search(field("origin"))):
+            agency = origin.group(1) if origin.lastindex and origin.group(1) else "a news agency"
+            found = (_agency(agency), f"sources.csv origin “{field('origin')}”")
+        rows.append({"file": file, "wire": found is not None, "agency": found[0] if found else "",
+                     "evidence": found[1] if found else ""})
+    return pd.DataFrame(rows, columns=WIRE_COLUMNS)
+
+
+def wire_files(articles: pd.DataFrame, texts: Mapping[str, str] | None = None) -> list[str]:
+    """The files :func:`wire_copy` flags, in corpus order."""
+    flags = wire_copy(articles, texts)
+    return flags.loc[flags["wire"], "file"].tolist()
