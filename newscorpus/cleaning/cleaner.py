@@ -36,12 +36,16 @@ import justext
 from ..corpus import read_text
 from ..errors import CorpusError
 from .language import UNKNOWN, detect_language
+from .markup import MARKUP, neutralise
 from .phrases import lexicon_category
 from . import tail
 
 # jusText's defaults (Pomikálek 2011), on characters per line.
 LENGTH_LOW, LENGTH_HIGH = 70, 200
 STOPWORDS_LOW, STOPWORDS_HIGH = 0.30, 0.32
+# A full sentence of prose (is_prose_sentence): this many words at least, and this share of its
+# content words (not the small words headlines leave in lower case) starting in lower case.
+PROSE_MIN_WORDS, PROSE_LOWER_SHARE = 6, 0.3
 # A comments header ends the article only once this share of the body (in characters) is behind it.
 COMMENTS_AFTER_SHARE = 0.6
 COMMENTS_HEADER_WORDS = 20  # '3 thoughts on "<the article's title>"'
@@ -71,7 +75,7 @@ STOPWORDS = frozenset(w.lower() for w in justext.get_stoplist("English"))
 KEY_WORD_RE = re.compile(r"\w+")
 LETTER_RE = re.compile(r"[^\W\d_]")
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
-SENTENCE_START_RE = re.compile(r"^[\"'“‘(\[]?[A-Z0-9]")
+SENTENCE_START_RE = re.compile(r"^[\"'“‘(\[]{0,3}[A-Z0-9]")  # NYT-style '' quotes open with two
 BULLET_RE = re.compile(r"^(?:[•·▪►●◦‣∙*]|[-–—]\s|\d{1,2}[.)]\s)")
 MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
@@ -82,8 +86,21 @@ DATE_RE = re.compile(
     r"|(?<!\d)\d+\s*(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)\s+ago\b",
     re.IGNORECASE,
 )
+# A dateline opening the first paragraph: a place in capitals ("WASHINGTON", "ST. LOUIS"), perhaps
+# its state or country ("MANCHESTER, N.H.", "DECATUR, Ill."), perhaps a date ("LONDON, June 10"),
+# perhaps the agency in brackets ("(AP)", "(Reuters)"), then a dash. It says where the story was
+# filed; its capitals are no word of the article's own.
+DATELINE = "dateline"
+_CAPS_WORD = r"[A-Z][A-Z.'’-]+"
+DATELINE_RE = re.compile(
+    rf"^[A-Z][A-Z.'’-]{{2,}}(?:\s+{_CAPS_WORD}){{0,3}}"
+    r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
+    rf"(?:,?\s+(?i:{MONTHS})\.?\s+\d{{1,2}})?"
+    r"(?:\s*\([A-Z][\w .&/-]{0,30}\))?\s*(?:—|–|--|-)\s+(?=\S)"
+)
 # Names: capitalised words, initials and the particles names and institutions use.
 NAME_PARTICLES = {"of", "for", "and", "the", "al", "bin", "ibn", "de", "van", "von", "la", "el", "&"}
+PROSE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*)$")
 
 
@@ -196,7 +213,7 @@ def split_units(text: str) -> list[_Unit]:
     fills the width (the wrapper broke it there) and this one reads as more of a paragraph:
     full itself, or ending a sentence. (A short line with no full stop under a full one is a
     byline or a label under a long title, not the end of its paragraph.)"""
-    raw_lines = [" ".join(raw.split()) for raw in text.splitlines()]
+    raw_lines = [" ".join(raw.split()) for raw in neutralise(text)[0].splitlines()]
     width = wrap_width(raw_lines)
     units: list[tuple[list[int], list[str]]] = []
     previous_blank = True
@@ -240,6 +257,19 @@ def _find_title(units: list[_Unit], title_hint: str | None) -> int | None:
     return None
 
 
+def is_prose_sentence(unit: _Unit) -> bool:
+    """A full sentence of prose: several words, opening as a sentence does and ending in
+    sentence punctuation, its content words mostly in lower case (not a headline's title case
+    nor a list of names). News prose full of names has fewer function words than jusText's
+    threshold ("Inside many Iowa churches, Carson enjoys exalted status."), so the share of
+    stop words alone is not evidence enough to remove such a line."""
+    if unit.n_words < PROSE_MIN_WORDS or not unit.sentence or unit.bullet or SENTENCE_START_RE.match(unit.text) is None:
+        return False
+    content = [w for w in PROSE_WORD_RE.findall(unit.text) if w.lower() not in tail.SMALL_WORDS]
+    lower = sum(w[0].islower() for w in content)
+    return lower >= PROSE_LOWER_SHARE * len(content)
+
+
 def _justext_class(unit: _Unit) -> str:
     length = len(unit.text)
     if unit.bullet and unit.n_words <= 12:
@@ -252,8 +282,8 @@ def _justext_class(unit: _Unit) -> str:
         return "neargood" if sentence_shaped else "short"
     if unit.stop_density >= STOPWORDS_HIGH and (length > LENGTH_HIGH or unit.sentence):
         return "good"
-    if unit.stop_density >= STOPWORDS_LOW:
-        return "neargood"
+    if unit.stop_density >= STOPWORDS_LOW or is_prose_sentence(unit):
+        return "neargood"  # a sentence of prose: its neighbours decide, as for near-good lines
     return "bad"
 
 
@@ -302,17 +332,20 @@ def clean_text(
 ) -> CleanedArticle:
     """Parse a scraped article into title, standfirst, byline, date, captions, body paragraphs
     and removed lines. ``title`` and ``author`` are optional hints from metadata;
-    ``template_keys`` are normalised lines known to repeat across the outlet's pages."""
+    ``template_keys`` are normalised lines known to repeat across the outlet's pages.
+    Markup tags are blanked first (``markup.py``) and listed in ``removed``: a part of a line,
+    where the other reasons name whole lines; so is a dateline taken off the first paragraph."""
+    text, tags = neutralise(text)
     units = split_units(text)
     if not units:
-        return CleanedArticle()
+        return _with_spans(CleanedArticle(), tags)
     language = _language(units, text)
     if language not in (ENGLISH, UNKNOWN):
         # The signals below are English ones: on another language they would empty the page
         # silently. Say which language it is instead, on every line.
         for unit in units:
             unit.role = NOT_ENGLISH
-        return _assemble(units, language)
+        return _with_spans(_assemble(units, language), tags)
 
     title_at = _find_title(units, title)
     title_key = units[title_at].key if title_at is not None else None
@@ -354,7 +387,21 @@ def clean_text(
     _name_the_rest(units, author_key)
     _find_standfirst(units)
     _mark_repeated_body(units)
-    return _assemble(units, language)
+    return _with_spans(_assemble(units, language), tags, take_dateline=True)
+
+
+def _with_spans(article: CleanedArticle, tags: list[tuple[int, str]], take_dateline: bool = False) -> CleanedArticle:
+    """The article with its markup tags, and the dateline opening its first paragraph, in the
+    audit (in line order: a span sorts with the whole lines around it)."""
+    spans = [RemovedLine(line, tag, MARKUP) for line, tag in tags]
+    if take_dateline and article.paragraphs:
+        match = DATELINE_RE.match(article.paragraphs[0])
+        if match and len(match.group()) < len(article.paragraphs[0]):
+            article.paragraphs[0] = article.paragraphs[0][match.end():]
+            spans.append(RemovedLine(article.body_lines[0], match.group().strip(), DATELINE))
+    if spans:
+        article.removed = sorted(article.removed + spans, key=lambda r: r.line)
+    return article
 
 
 def _language(units: list[_Unit], text: str) -> str:
