@@ -265,9 +265,19 @@ def is_prose_sentence(unit: _Unit) -> bool:
     stop words alone is not evidence enough to remove such a line."""
     if unit.n_words < PROSE_MIN_WORDS or not unit.sentence or unit.bullet or SENTENCE_START_RE.match(unit.text) is None:
         return False
-    content = [w for w in PROSE_WORD_RE.findall(unit.text) if w.lower() not in tail.SMALL_WORDS]
+    text = DATELINE_RE.sub("", unit.text, count=1)  # "NEW YORK (AP) — " is no headline's title case
+    content = [w for w in PROSE_WORD_RE.findall(text) if w.lower() not in tail.SMALL_WORDS]
     lower = sum(w[0].islower() for w in content)
     return lower >= PROSE_LOWER_SHARE * len(content)
+
+
+def is_short_sentence(unit: _Unit) -> bool:
+    """A sentence too short for jusText to judge ("Pure propaganda.", "He's back."): two words or
+    more, opening and ending as a sentence does, with a content word in lower case (not a name
+    or a label such as "ABSTRACT." or "Getty Images.")."""
+    if unit.n_words < 2 or not unit.sentence or unit.bullet or SENTENCE_START_RE.match(unit.text) is None:
+        return False
+    return any(w[0].islower() and w.lower() not in tail.SMALL_WORDS for w in PROSE_WORD_RE.findall(unit.text))
 
 
 def _justext_class(unit: _Unit) -> str:
@@ -287,11 +297,12 @@ def _justext_class(unit: _Unit) -> str:
     return "bad"
 
 
-def _nearest(classes: list[str], step: int, skip: set[str]) -> list[str]:
+def _nearest(classes: list[str], step: int, skip: set[str], edge: str = "bad") -> list[str]:
     """For every position, the nearest class not in ``skip`` in the direction ``step`` (the
-    page edge counts as boilerplate): one pass, so a page of many short lines stays linear."""
-    nearest = ["bad"] * len(classes)
-    last = "bad"
+    page edge counts as boilerplate, or as ``edge``): one pass, so a page of many short lines
+    stays linear."""
+    nearest = [edge] * len(classes)
+    last = edge
     order = range(len(classes)) if step > 0 else range(len(classes) - 1, -1, -1)
     for i in order:
         nearest[i] = last  # the nearest strictly before i in this direction
@@ -300,9 +311,11 @@ def _nearest(classes: list[str], step: int, skip: set[str]) -> list[str]:
     return nearest
 
 
-def _smooth(classes: list[str]) -> list[str]:
+def _smooth(classes: list[str], sentences: frozenset[int] = frozenset()) -> list[str]:
     """jusText's context-sensitive stage: near-good lines are good unless boilerplate surrounds
-    them; short lines follow their neighbours, and near-good neighbours tip a split decision."""
+    them; short lines follow their neighbours, and near-good neighbours tip a split decision.
+    So does being a sentence (``sentences``: "Pure propaganda." between the body and a removed
+    line is the body's), unless the split is with the page's edge (a last "Follow us." line)."""
     original = list(classes)
     decided = list(classes)
     undecided = {"short", "neargood"}
@@ -313,13 +326,17 @@ def _smooth(classes: list[str]) -> list[str]:
     result = list(decided)
     before, after = _nearest(decided, 1, {"short"}), _nearest(decided, -1, {"short"})
     near_before, near_after = _nearest(original, 1, {"short"}), _nearest(original, -1, {"short"})
+    edge_before, edge_after = _nearest(original, 1, set(), "edge"), _nearest(original, -1, set(), "edge")
     for i, cls in enumerate(original):
         if cls != "short":
             continue
         if before[i] == after[i]:
             result[i] = before[i]
+        elif "neargood" in (near_before[i], near_after[i]):
+            result[i] = "good"
         else:
-            result[i] = "good" if "neargood" in (near_before[i], near_after[i]) else "bad"
+            inside = "edge" not in (edge_before[i], edge_after[i])
+            result[i] = "good" if i in sentences and inside else "bad"
     return result
 
 
@@ -364,7 +381,7 @@ def clean_text(
         if unit.jclass != "good" and unit.key in template_keys and not unit.role:
             unit.role, unit.jclass = "site template", "bad"
         classes.append(unit.jclass)
-    classes = _smooth(classes)
+    classes = _smooth(classes, frozenset(i for i, u in enumerate(units) if is_short_sentence(u)))
 
     # A comments header after most of the body: everything below it is readers' comments.
     body_chars = [len(u.text) if c == "good" else 0 for u, c in zip(units, classes)]
