@@ -407,6 +407,34 @@ def clean_text(
     return _with_spans(_assemble(units, language), tags, take_dateline=True)
 
 
+# What as_is takes out of a text declared clean: the reasons, and the longest label in capitals.
+NO_WORDS, LABEL, LABEL_MAX_WORDS = "no words", "label", 4
+
+
+def as_is(text: str, *, title: str | None = None) -> CleanedArticle:
+    """An article whose corpus is declared clean (``corpus.toml``: ``clean = false``): no
+    boilerplate removal. Every line (or hard-wrapped paragraph) is body, except what is never
+    prose: the title line (the one ``title`` names), lines with no letters ("___", "* * *"), a
+    label in capitals of a few words ("ABSTRACT.", "FULL TEXT.", a masthead), and, as in
+    ``clean_text``, markup tags and a dateline opening the first paragraph."""
+    text, tags = neutralise(text)
+    units = split_units(text)
+    if not units:
+        return _with_spans(CleanedArticle(), tags)
+    title_key = normalise(title) if title else None
+    titled = False
+    for unit in units:
+        if title_key and not titled and unit.key == title_key:
+            unit.role, titled = "title", True
+        elif not LETTER_RE.search(unit.text):
+            unit.role = NO_WORDS
+        elif unit.n_words <= LABEL_MAX_WORDS and not any(c.islower() for c in unit.text):
+            unit.role = LABEL
+        else:
+            unit.role = "body"
+    return _with_spans(_assemble(units, _language(units, text)), tags, take_dateline=True)
+
+
 def _with_spans(article: CleanedArticle, tags: list[tuple[int, str]], take_dateline: bool = False) -> CleanedArticle:
     """The article with its markup tags, and the dateline opening its first paragraph, in the
     audit (in line order: a span sorts with the whole lines around it)."""
