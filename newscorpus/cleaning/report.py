@@ -154,9 +154,9 @@ def removal_sentence(removed: pd.DataFrame, cleaned: pd.DataFrame, clean: bool =
                  else f"from {touched:,d} of the {n:,d} articles")
         why = "one reason" if reasons == 1 else f"{reasons:,d} different reasons"
         spans = int(removed["reason"].isin(SPAN_REASONS).sum())
+        parts = f"{count_noun(spans, 'part of a line', 'parts of lines')} (markup tags, datelines)"
         what = count_noun(lines, "line") if not spans else (
-            f"{count_noun(lines - spans, 'line')} and {count_noun(spans, 'part')} of lines (markup tags, datelines)"
-            if lines > spans else f"{count_noun(spans, 'part')} of lines (markup tags, datelines)")
+            f"{count_noun(lines - spans, 'line')} and {parts}" if lines > spans else parts)
         head = f"{who} {what} for {why}, {where}."
     own = "the article's own text" if len(cleaned) == 1 else "the articles' own text"
     if clean_words == raw:
