@@ -202,12 +202,17 @@ def seed_scores(cleaned: pd.DataFrame, labels: pd.DataFrame, files: list[str]) -
     return evaluate_seeds(cleaned[cleaned["file"].isin(files)], labels)
 
 
-def scores_sentence(seed_total: dict | None, seed_articles: int, heldout_total: dict, heldout_documents: int) -> str:
-    """The hand-label scores in words; without a labelled seed in the corpus, only the held-out set."""
+def scores_sentence(seed_total: dict | None, seed_articles: int, heldout_total: dict, heldout_documents: int,
+                    clean: bool = True) -> str:
+    """The hand-label scores in words; without a labelled seed in the corpus (or with cleaning
+    switched off for it: ``clean`` false), only the held-out set."""
     lines = lambda t: t["tp"] + t["fp"] + t["fn"] + t["tn"]
     heldout = (f"On the {lines(heldout_total):,d} lines of the {heldout_documents:,d} held-out documents: precision "
                f"{number_or(heldout_total['precision'], '.1%')}, recall {number_or(heldout_total['recall'], '.1%')}, "
                f"boilerplate removal {number_or(heldout_total['boilerplate_removed'], '.1%')}.")
+    if not clean:
+        return ("Cleaning is switched off for this corpus, so the cleaner is scored here on the held-out set "
+                "alone. " + heldout)
     if not seed_total or not lines(seed_total):
         return ("None of the articles in this corpus is one of the hand-labelled seed articles, so the cleaner is "
                 "scored here on the held-out set alone. " + heldout)
