@@ -109,8 +109,14 @@ def check_corpus(seeds_dir: str | os.PathLike | None = None,
     articles = pd.DataFrame.from_records(records, columns=columns).sort_values("file", ignore_index=True)
     problems += duplicate_problems(articles, folder)
     clean_problems = settings_file_problems(folder)
+    clean = True if clean_problems else corpus_settings(folder).clean
+    if not clean and notes is not None:
+        from .corpus import SETTINGS_FILE
+        from .errors import display_path
+
+        notes.append(f"{display_path(folder / SETTINGS_FILE)}: clean = false: the texts are read as they are, "
+                     "without boilerplate removal")
     if len(articles):
-        clean = True if clean_problems else corpus_settings(folder).clean
         problems += content_problems(articles, folder, notes, clean)
     problems += clean_problems + settings_problems(folder)
     return articles, problems

@@ -9,9 +9,12 @@ combines general signals rather than patterns for known sites:
 2. **Shape**: dates, bullets, name-like lines (bylines, signatures), photo credits.
 3. **Length and stop-word density** (the jusText classes of Pomikálek 2011, with jusText's own
    whitespace word count): long lines full of function words are prose; short lines are
-   undecided; long lines with few are lists or menus.
+   undecided; long lines with few are lists or menus, unless they read as a full sentence of
+   prose (``is_prose_sentence``: news prose full of names has few function words), which are
+   undecided instead.
 4. **Neighbours**: undecided lines take the class of the nearest decided lines around them
-   (the page edges count as boilerplate), as in jusText's context-sensitive stage.
+   (the page edges count as boilerplate), as in jusText's context-sensitive stage; a short
+   sentence between the body and a removed line sides with the body.
 5. **Position**: title, standfirst and byline come before the body; signatures, related links
    and comments after it. A comments header after most of the body ends the article.
 6. **Repetition**: the title repeated as a caption, a line repeated inside the article, and lines
@@ -21,8 +24,15 @@ combines general signals rather than patterns for known sites:
 8. **Language**: these signals are English ones; a page in another language (``language.py``)
    is not cleaned but named, every line removed with the reason "not English".
 
+9. **Markup and datelines**: angle-bracket tags left in a plain text (``markup.py``) are blanked
+   with as many spaces, so offsets into the text do not move; a dateline opening the first
+   paragraph ("WASHINGTON (AP) —") is taken off it. Both are listed with their line numbers.
+
+A corpus declared clean (``corpus.toml``: ``clean = false``) is read by ``as_is`` instead:
+no boilerplate removal, only the title line, markup, a dateline and lines that are never prose.
+
 Nothing is thrown away: every non-blank line is either a body paragraph or a removed line with
-its 1-based line number and reason.
+its 1-based line number and reason (a markup tag or a dateline names a part of a line).
 """
 
 from __future__ import annotations
