@@ -440,7 +440,9 @@ def load(seeds_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     if problems:
         raise problems[0]
     columns = COLUMNS[:5] + ["date_precision", "date_label"] + COLUMNS[6:] + ["raw_text"]
-    return pd.DataFrame.from_records(records, columns=columns)
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    frame.attrs["corpus_dir"] = str(find_seeds_dir(seeds_dir))  # whose corpus.toml applies (clean_corpus)
+    return frame
 
 
 def outlet_counts_on_disk(seeds_dir: str | os.PathLike | None = None) -> dict[str, int]:

@@ -135,8 +135,12 @@ def test_corpus_toml_switches_cleaning_off_for_the_book_check_and_pipeline(tmp_p
 
 def test_clean_corpus_reads_the_setting_of_the_corpus_folder(tmp_path, monkeypatch):
     folder = _clean_false_corpus(tmp_path / "corpus")
+    kept = lambda table: all("Sign up for our newsletter today." in p for p in table["paragraphs"])
+    assert kept(clean_corpus(load(folder)))  # the folder load read, wherever the book's seeds are
     monkeypatch.setenv("NEWSCORPUS_SEEDS", str(folder))
-    assert all("Sign up for our newsletter today." in p for p in clean_corpus(load())["paragraphs"])
+    assert kept(clean_corpus(load()))
+    articles = load()
+    assert kept(clean_corpus(articles[articles["file"] == "a00.txt"]))  # a subset keeps its folder
 
 
 def test_without_corpus_toml_a_corpus_is_cleaned(tmp_path):

@@ -38,13 +38,13 @@ def template_keys(texts: list[str]) -> frozenset[str]:
 
 def clean_corpus(articles: pd.DataFrame, clean: bool | None = None) -> pd.DataFrame:
     """One row per article: its parts after cleaning, keyed by ``file``. ``clean``: remove
-    boilerplate (None: as the corpus folder's ``corpus.toml`` says, by default yes).
+    boilerplate (None: as the ``corpus.toml`` of the folder ``load`` read says, by default yes).
 
     Columns: ``file``, ``title_line``, ``standfirst``, ``byline``, ``date_line``, ``captions``,
     ``paragraphs`` (list), ``clean_text``, ``source_text`` (before cleaning), ``raw_words``, ``clean_words``, ``removed_lines``, ``language``,
     ``cleaned`` (the :class:`~newscorpus.cleaning.CleanedArticle`).
     """
-    clean = cleaning_on() if clean is None else clean
+    clean = cleaning_on(articles.attrs.get("corpus_dir")) if clean is None else clean
     texts = {row.file: article_text(row.file, row.raw_text)[0] for row in articles.itertuples()}
     templates = {
         outlet: template_keys([texts[f] for f in group["file"]]) if clean else frozenset()
