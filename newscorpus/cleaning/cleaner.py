@@ -321,11 +321,12 @@ def _nearest(classes: list[str], step: int, skip: set[str], edge: str = "bad") -
     return nearest
 
 
-def _smooth(classes: list[str], sentences: frozenset[int] = frozenset()) -> list[str]:
+def _smooth(classes: list[str], is_sentence=lambda i: False) -> list[str]:
     """jusText's context-sensitive stage: near-good lines are good unless boilerplate surrounds
     them; short lines follow their neighbours, and near-good neighbours tip a split decision.
-    So does being a sentence (``sentences``: "Pure propaganda." between the body and a removed
-    line is the body's), unless the split is with the page's edge (a last "Follow us." line)."""
+    So does being a sentence (``is_sentence(i)``, asked only on a split: "Pure propaganda."
+    between the body and a removed line is the body's), unless the split is with the page's edge
+    (a last "Follow us." line)."""
     original = list(classes)
     decided = list(classes)
     undecided = {"short", "neargood"}
@@ -346,7 +347,7 @@ def _smooth(classes: list[str], sentences: frozenset[int] = frozenset()) -> list
             result[i] = "good"
         else:
             inside = "edge" not in (edge_before[i], edge_after[i])
-            result[i] = "good" if i in sentences and inside else "bad"
+            result[i] = "good" if inside and is_sentence(i) else "bad"
     return result
 
 
@@ -391,7 +392,7 @@ def clean_text(
         if unit.jclass != "good" and unit.key in template_keys and not unit.role:
             unit.role, unit.jclass = "site template", "bad"
         classes.append(unit.jclass)
-    classes = _smooth(classes, frozenset(i for i, u in enumerate(units) if is_short_sentence(u)))
+    classes = _smooth(classes, lambda i: is_short_sentence(units[i]))
 
     # A comments header after most of the body: everything below it is readers' comments.
     body_chars = [len(u.text) if c == "good" else 0 for u, c in zip(units, classes)]
