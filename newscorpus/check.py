@@ -44,7 +44,9 @@ def content_problems(articles: pd.DataFrame, folder, notes: list[str] | None = N
     than any paragraph (a missing line break), or more work than an article's time budget. Each
     article is cleaned as ``clean_corpus`` cleans it (templates learnt per outlet), or read as it
     is when ``clean`` is false (``corpus.toml``)."""
-    from .cleaning.cleaned import clean_article, template_keys
+    from .cleaning import clean_text
+    from .cleaning.cleaned import template_keys
+    from .cleaning.cleaner import as_is
     from .cleaning.cleaner import article_text
     from .cleaning.language import UNKNOWN
 
@@ -71,8 +73,8 @@ def content_problems(articles: pd.DataFrame, folder, notes: list[str] | None = N
             continue
         try:
             with article_budget():
-                cleaned = clean_article(text, clean=clean, title=row.title, author=row.author or None,
-                                        template_keys=templates[row.outlet])
+                cleaned = (clean_text(text, title=row.title, author=row.author or None, template_keys=templates[row.outlet])
+                           if clean else as_is(text, title=row.title))
                 # the cleaner's reading of the language: English function words first, then the
                 # stop-word lists; the lists alone read a short English text as Finnish
                 language = cleaned.language

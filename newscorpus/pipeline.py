@@ -39,8 +39,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .cleaning.cleaned import MIN_ARTICLES_FOR_TEMPLATE, clean_article
-from .cleaning.cleaner import CleanedArticle, article_text, split_units
+from .cleaning.cleaned import MIN_ARTICLES_FOR_TEMPLATE
+from .cleaning.cleaner import CleanedArticle, article_text, as_is, clean_text, split_units
 from . import outdir as output
 from .budget import OverBudget, article_budget, over_budget_problem
 from .corpus import COLUMNS, corpus_settings, is_article_name, article_file_problem, read_text, scan
@@ -173,8 +173,10 @@ def learn_templates(per_article: Iterable[tuple[str, np.ndarray]]) -> dict[str, 
 
 def clean_task(task: ArticleTask, template_keys=frozenset()) -> Article:
     text = read_article_text(task)
-    cleaned = clean_article(text, clean=task.clean, title=task.meta.get("title") or None,
-                            author=task.meta.get("author") or None, template_keys=template_keys)
+    if not task.clean:  # the corpus is declared clean (corpus.toml): read as it is
+        return Article(task, text, as_is(text, title=task.meta.get("title") or None))
+    cleaned = clean_text(text, title=task.meta.get("title") or None, author=task.meta.get("author") or None,
+                         template_keys=template_keys)
     return Article(task, text, cleaned)
 
 
