@@ -363,7 +363,7 @@ def _prefill(seeds_dir, folder: Path, workers: int | None, progress, started: fl
     install()
     prune(folder)
     articles = corpus.load(seeds_dir)
-    cleaned = clean_corpus(articles)
+    cleaned = clean_corpus(articles, clean=corpus.corpus_settings(seeds_dir).clean)
     chunks = [cleaned.iloc[i:i + PREFILL_CHUNK] for i in range(0, len(cleaned), PREFILL_CHUNK)]
     subsets = [articles[articles["file"].isin(chunk["file"])] for chunk in chunks]
     workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))

@@ -15,7 +15,7 @@ import os
 import pandas as pd
 
 from .budget import OverBudget, article_budget, over_budget_problem
-from .corpus import COLUMNS, LONGEST_PLAUSIBLE_LINE, scan
+from .corpus import COLUMNS, LONGEST_PLAUSIBLE_LINE, corpus_settings, scan
 from .errors import CorpusError
 from .paths import find_seeds_dir
 
@@ -38,12 +38,15 @@ def duplicate_problems(articles: pd.DataFrame, folder) -> list[CorpusError]:
     return problems
 
 
-def content_problems(articles: pd.DataFrame, folder, notes: list[str] | None = None) -> list[CorpusError]:
+def content_problems(articles: pd.DataFrame, folder, notes: list[str] | None = None,
+                     clean: bool = True) -> list[CorpusError]:
     """Articles the measures cannot use: not English, nothing left after cleaning, a "line" longer
     than any paragraph (a missing line break), or more work than an article's time budget. Each
-    article is cleaned as ``clean_corpus`` cleans it (templates learnt per outlet)."""
+    article is cleaned as ``clean_corpus`` cleans it (templates learnt per outlet), or read as it
+    is when ``clean`` is false (``corpus.toml``)."""
     from .cleaning import clean_text
     from .cleaning.cleaned import template_keys
+    from .cleaning.cleaner import as_is
     from .cleaning.cleaner import article_text
     from .cleaning.language import UNKNOWN
 
@@ -58,7 +61,8 @@ def content_problems(articles: pd.DataFrame, folder, notes: list[str] | None = N
         except OverBudget:
             problems.append(CorpusError(folder / row.file, over_budget_problem()))
     usable = articles[articles["file"].isin(texts)]
-    templates = {outlet: template_keys([texts[f] for f in group["file"]]) for outlet, group in usable.groupby("outlet")}
+    templates = {outlet: template_keys([texts[f] for f in group["file"]]) if clean else frozenset()
+                 for outlet, group in usable.groupby("outlet")}
     for row in usable.itertuples():
         text = texts[row.file]
         number, longest = max(enumerate(text.splitlines(), start=1), key=lambda pair: len(pair[1]))
@@ -69,8 +73,8 @@ def content_problems(articles: pd.DataFrame, folder, notes: list[str] | None = N
             continue
         try:
             with article_budget():
-                cleaned = clean_text(text, title=row.title, author=row.author or None,
-                                     template_keys=templates[row.outlet])
+                cleaned = (clean_text(text, title=row.title, author=row.author or None, template_keys=templates[row.outlet])
+                           if clean else as_is(text, title=row.title))
                 # the cleaner's reading of the language: English function words first, then the
                 # stop-word lists; the lists alone read a short English text as Finnish
                 language = cleaned.language
@@ -82,7 +86,8 @@ def content_problems(articles: pd.DataFrame, folder, notes: list[str] | None = N
                                         "this book is English-only; add an English translation instead"))
         elif not cleaned.paragraphs:
             problems.append(CorpusError(folder / row.file, "no article text left after cleaning (every line read as "
-                                        "page furniture): run `python -m newscorpus clean` on it to see why"))
+                                        "page furniture): run `python -m newscorpus clean` on it to see why"
+                                        if clean else "no article text (only a title, labels or lines without words)"))
         elif notes is not None:
             # not refused: the book describes such a page but ranks it nowhere (cleaning chapter)
             from .cleaning.report import article_breaks
@@ -105,10 +110,35 @@ def check_corpus(seeds_dir: str | os.PathLike | None = None,
     columns = [*COLUMNS, "published", "date_label", "raw_text"]
     articles = pd.DataFrame.from_records(records, columns=columns).sort_values("file", ignore_index=True)
     problems += duplicate_problems(articles, folder)
+    clean_problems = settings_file_problems(folder)
+    clean = True if clean_problems else corpus_settings(folder).clean
+    if not clean and notes is not None:
+        from .corpus import SETTINGS_FILE
+        from .errors import display_path
+
+        notes.append(f"{display_path(folder / SETTINGS_FILE)}: clean = false: the texts are read as they are, "
+                     "without boilerplate removal")
     if len(articles):
-        problems += content_problems(articles, folder, notes)
-    problems += settings_problems(folder)
+        problems += content_problems(articles, folder, notes, clean)
+    problems += clean_problems + settings_problems(folder)
     return articles, problems
+
+
+def settings_file_problems(folder) -> list[CorpusError]:
+    """``corpus.toml`` (how the corpus is read: ``clean = false`` for texts already clean), if
+    the folder has one: a problem in one line when it is not what the book can read."""
+    from pathlib import Path
+
+    from .corpus import SETTINGS_FILE, read_settings
+
+    path = Path(folder) / SETTINGS_FILE
+    if not path.exists():
+        return []
+    try:
+        read_settings(path)
+    except CorpusError as exc:
+        return [exc]
+    return []
 
 
 def settings_problems(folder) -> list[CorpusError]:

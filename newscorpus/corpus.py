@@ -14,6 +14,7 @@ import re
 import stat
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -25,8 +26,10 @@ from .paths import SOURCES_FILE, find_seeds_dir
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 # Files a corpus folder may hold besides its articles and sources.csv: the timeline's events
-# (newscorpus/events.py) and the dispersion plot's words (measures/themes.py). Never articles.
-CORPUS_SETTINGS_FILES = ("events.csv", "dispersion_words.txt")
+# (newscorpus/events.py), the dispersion plot's words (measures/themes.py) and how the corpus is
+# read (corpus.toml, ``corpus_settings``). Never articles.
+SETTINGS_FILE = "corpus.toml"
+CORPUS_SETTINGS_FILES = ("events.csv", "dispersion_words.txt", SETTINGS_FILE)
 
 
 def is_article_name(name: str) -> bool:
@@ -437,7 +440,9 @@ def load(seeds_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     if problems:
         raise problems[0]
     columns = COLUMNS[:5] + ["date_precision", "date_label"] + COLUMNS[6:] + ["raw_text"]
-    return pd.DataFrame.from_records(records, columns=columns)
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    frame.attrs["corpus_dir"] = str(find_seeds_dir(seeds_dir))  # whose corpus.toml applies (clean_corpus)
+    return frame
 
 
 def outlet_counts_on_disk(seeds_dir: str | os.PathLike | None = None) -> dict[str, int]:
@@ -460,3 +465,56 @@ def _outlet_counts(path: str, _mtime: int) -> tuple[tuple[str, int], ...]:
             return tuple(Counter(row.get("outlet", "") for row in csv.DictReader(handle)).items())
     except (OSError, UnicodeDecodeError, csv.Error):
         return ()
+
+
+# ---------------------------------------------------------------- corpus.toml
+
+@dataclass(frozen=True)
+class CorpusSettings:
+    """How the book reads a corpus, from ``corpus.toml`` in its folder (every key optional).
+
+    ``clean`` (default true): remove page furniture with the boilerplate cleaner. ``clean = false``
+    declares the texts already clean (an archive exported as article text, not scraped pages):
+    every paragraph is kept except the title line and what is never prose (markup tags, a
+    dateline, lines with no words, a label in capitals); ``cleaning.cleaner.as_is``."""
+
+    clean: bool = True
+
+
+SETTINGS_KEYS = {"clean": bool}
+
+
+def read_settings(path: Path) -> CorpusSettings:
+    """The settings in ``path`` (a ``corpus.toml``); a CorpusError in one line if it is not TOML,
+    names a key the book does not know, or gives a value of the wrong kind."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(read_bytes_bounded(path, 100_000).decode("utf-8").removeprefix("\ufeff"))
+    except UnicodeDecodeError:
+        raise CorpusError(path, "not valid UTF-8: re-save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CorpusError(path, f"not valid TOML ({exc}): write e.g. `clean = false`") from None
+    unknown = sorted(set(data) - set(SETTINGS_KEYS))
+    if unknown:
+        raise CorpusError(path, f"unknown setting {unknown[0]!r}: the settings are {', '.join(SETTINGS_KEYS)}")
+    for key, kind in SETTINGS_KEYS.items():
+        if key in data and not isinstance(data[key], kind):
+            raise CorpusError(path, f"{key} = {data[key]!r} is not true or false: write `{key} = false` or `{key} = true`")
+    return CorpusSettings(**data)
+
+
+def corpus_settings(seeds_dir: str | os.PathLike | None = None) -> CorpusSettings:
+    """The corpus folder's settings (the defaults when it has no ``corpus.toml``); a CorpusError
+    if the file is there but wrong (``check`` reports it first)."""
+    path = Path(find_seeds_dir(seeds_dir)) / SETTINGS_FILE
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return CorpusSettings()
+    return _cached_settings(str(path), stamp)
+
+
+@lru_cache(maxsize=8)
+def _cached_settings(path: str, _mtime: int) -> CorpusSettings:
+    return read_settings(Path(path))

@@ -40,10 +40,10 @@ import numpy as np
 import pandas as pd
 
 from .cleaning.cleaned import MIN_ARTICLES_FOR_TEMPLATE
-from .cleaning.cleaner import CleanedArticle, article_text, clean_text, split_units
+from .cleaning.cleaner import CleanedArticle, article_text, as_is, clean_text, split_units
 from . import outdir as output
 from .budget import OverBudget, article_budget, over_budget_problem
-from .corpus import COLUMNS, is_article_name, article_file_problem, read_text, scan
+from .corpus import COLUMNS, corpus_settings, is_article_name, article_file_problem, read_text, scan
 from .errors import CorpusError, UsageError
 from .safe_csv import unlimited_fields, write_csv
 from .overview import OVERVIEW_COLUMNS
@@ -65,6 +65,7 @@ class ArticleTask:
     outlet: str = ""
     meta: dict = field(default_factory=dict)
     encoding: str = "utf-8"
+    clean: bool = True  # False: the corpus is declared clean (corpus.toml), read as it is
 
 
 @dataclass
@@ -109,11 +110,15 @@ def corpus_tasks(corpus_dir: str | os.PathLike) -> tuple[list[ArticleTask], list
     """The articles of a folder: with ``sources.csv``, validated as the book validates them;
     without one, every ``.txt``/``.html`` file, its outlet unknown (no templates are learnt)."""
     folder = Path(corpus_dir)
+    try:
+        clean = corpus_settings(folder).clean
+    except CorpusError as exc:
+        return [], [exc]
     if (folder / SOURCES_FILE).is_file():
         records, problems = scan(folder, read=False)
         tasks = [ArticleTask(file=r["file"], path=str(folder / r["file"]), outlet=r["outlet"],
                              meta={c: r[c] for c in COLUMNS if c != "file"} | {"date_label": r["date_label"]},
-                             encoding=r.get("encoding") or "utf-8")
+                             encoding=r.get("encoding") or "utf-8", clean=clean)
                  for r in records]
         return tasks, problems
     if not folder.is_dir():
@@ -128,7 +133,7 @@ def corpus_tasks(corpus_dir: str | os.PathLike) -> tuple[list[ArticleTask], list
         if problem:  # a directory named x.txt, a FIFO, a link out of the folder
             problems.append(CorpusError(folder / name, "does not exist" if problem == "missing" else problem))
         else:
-            tasks.append(ArticleTask(file=name, path=str(folder / name)))
+            tasks.append(ArticleTask(file=name, path=str(folder / name), clean=clean))
     return tasks, problems
 
 
@@ -141,7 +146,7 @@ def read_article_text(task: ArticleTask) -> str:
 
 def line_key_hashes(task: ArticleTask) -> tuple[str, np.ndarray]:
     """Pure per-article part of template learning: the outlet and its distinct line hashes."""
-    if not task.outlet:
+    if not task.outlet or not task.clean:  # no templates to learn for a corpus read as it is
         return "", np.empty(0, dtype=np.uint64)
     try:
         with article_budget():
@@ -168,6 +173,8 @@ def learn_templates(per_article: Iterable[tuple[str, np.ndarray]]) -> dict[str, 
 
 def clean_task(task: ArticleTask, template_keys=frozenset()) -> Article:
     text = read_article_text(task)
+    if not task.clean:  # the corpus is declared clean (corpus.toml): read as it is
+        return Article(task, text, as_is(text, title=task.meta.get("title") or None))
     cleaned = clean_text(text, title=task.meta.get("title") or None, author=task.meta.get("author") or None,
                          template_keys=template_keys)
     return Article(task, text, cleaned)

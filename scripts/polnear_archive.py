@@ -6,7 +6,9 @@
 PolNeAR (Newell, Margolin & Ruths 2018) holds 1,008 US-election news articles from seven
 outlets; its ``train/`` and ``dev/`` folders (924 here) name each file
 ``<outlet>_<YYYY-MM-DD>_<slug>.txt``. This script copies them into OUTDIR with a ``sources.csv``
-the book's ``check`` accepts: outlet and date from the file name, the title from the first line.
+the book's ``check`` accepts: outlet and date from the file name, the title from the first line;
+and a ``corpus.toml`` with ``clean = false``, since PolNeAR's texts are article text, not scraped
+pages (the book keeps every paragraph; it still takes out markup tags and datelines).
 The texts stay where the licence allows them (evaluation and development only): never commit
 OUTDIR.
 
@@ -35,6 +37,9 @@ OUTLETS = {
     "west-journal": ("Western Journalism", "partisan news site"),
 }
 NAME_RE = re.compile(r"^(?P<outlet>[a-z-]+)_(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.+)\.txt$")
+# PolNeAR's texts are the articles' text, with no page furniture: the book reads them as they are.
+SETTINGS_FILE = "corpus.toml"
+SETTINGS = "# How the book reads this corpus (see the README).\n# The texts are article text, not scraped pages: no boilerplate removal.\nclean = false\n"
 COLUMNS = ["file", "title", "outlet", "author", "published", "date_precision", "date_basis", "url",
            "outlet_type", "origin"]
 
@@ -96,6 +101,8 @@ def write_archive(files: list[Path], target: Path, seeds: Path | None = None) ->
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()
         writer.writerows(rows)
+    if seeds is None:  # with the original five (scraped pages) the corpus is cleaned as usual
+        (target / SETTINGS_FILE).write_text(SETTINGS, encoding="utf-8")
     return len(rows)
 
 

@@ -1,6 +1,7 @@
 """The cleaned corpus: ``clean_corpus`` runs the cleaner over every article, ``audit`` lists
 every removed line. Site templates are learnt per outlet: a line that two or more of an outlet's
-articles share, and that is not prose, is that site's furniture."""
+articles share, and that is not prose, is that site's furniture. A corpus declared clean
+(``corpus.toml``: ``clean = false``) is read as it is (``cleaner.as_is``), every path alike."""
 
 from __future__ import annotations
 
@@ -8,8 +9,23 @@ from collections import Counter
 
 import pandas as pd
 
-from .cleaner import CleanedArticle, article_text, clean_text, split_units
+from .cleaner import CleanedArticle, article_text, as_is, clean_text, split_units
 from ..text import word_count
+
+
+def cleaning_on(seeds_dir=None) -> bool:
+    """Whether the corpus folder asks for boilerplate removal (``corpus.toml``; default yes)."""
+    from ..corpus import corpus_settings
+
+    return corpus_settings(seeds_dir).clean
+
+
+def clean_article(text: str, *, clean: bool = True, title: str | None = None, author: str | None = None,
+                  template_keys=frozenset()) -> CleanedArticle:
+    """One article as every path reads it: cleaned, or as it is when its corpus is declared clean."""
+    if not clean:
+        return as_is(text, title=title)
+    return clean_text(text, title=title, author=author, template_keys=template_keys)
 
 MIN_ARTICLES_FOR_TEMPLATE = 2
 
@@ -20,22 +36,24 @@ def template_keys(texts: list[str]) -> frozenset[str]:
     return frozenset(k for k, n in counts.items() if n >= MIN_ARTICLES_FOR_TEMPLATE and k)
 
 
-def clean_corpus(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per article: its parts after cleaning, keyed by ``file``.
+def clean_corpus(articles: pd.DataFrame, clean: bool | None = None) -> pd.DataFrame:
+    """One row per article: its parts after cleaning, keyed by ``file``. ``clean``: remove
+    boilerplate (None: as the ``corpus.toml`` of the folder ``load`` read says, by default yes).
 
     Columns: ``file``, ``title_line``, ``standfirst``, ``byline``, ``date_line``, ``captions``,
     ``paragraphs`` (list), ``clean_text``, ``source_text`` (before cleaning), ``raw_words``, ``clean_words``, ``removed_lines``, ``language``,
     ``cleaned`` (the :class:`~newscorpus.cleaning.CleanedArticle`).
     """
+    clean = cleaning_on(articles.attrs.get("corpus_dir")) if clean is None else clean
     texts = {row.file: article_text(row.file, row.raw_text)[0] for row in articles.itertuples()}
     templates = {
-        outlet: template_keys([texts[f] for f in group["file"]])
+        outlet: template_keys([texts[f] for f in group["file"]]) if clean else frozenset()
         for outlet, group in articles.groupby("outlet")
     }
     rows = []
     for row in articles.itertuples():
-        article: CleanedArticle = clean_text(
-            texts[row.file], title=row.title, author=row.author or None, template_keys=templates[row.outlet]
+        article: CleanedArticle = clean_article(
+            texts[row.file], clean=clean, title=row.title, author=row.author or None, template_keys=templates[row.outlet]
         )
         rows.append(cleaned_row(row.file, texts[row.file], article))
     return pd.DataFrame(rows)

@@ -9,9 +9,12 @@ combines general signals rather than patterns for known sites:
 2. **Shape**: dates, bullets, name-like lines (bylines, signatures), photo credits.
 3. **Length and stop-word density** (the jusText classes of Pomikálek 2011, with jusText's own
    whitespace word count): long lines full of function words are prose; short lines are
-   undecided; long lines with few are lists or menus.
+   undecided; long lines with few are lists or menus, unless they read as a full sentence of
+   prose (``is_prose_sentence``: news prose full of names has few function words), which are
+   undecided instead.
 4. **Neighbours**: undecided lines take the class of the nearest decided lines around them
-   (the page edges count as boilerplate), as in jusText's context-sensitive stage.
+   (the page edges count as boilerplate), as in jusText's context-sensitive stage; a short
+   sentence between the body and a removed line sides with the body.
 5. **Position**: title, standfirst and byline come before the body; signatures, related links
    and comments after it. A comments header after most of the body ends the article.
 6. **Repetition**: the title repeated as a caption, a line repeated inside the article, and lines
@@ -21,8 +24,15 @@ combines general signals rather than patterns for known sites:
 8. **Language**: these signals are English ones; a page in another language (``language.py``)
    is not cleaned but named, every line removed with the reason "not English".
 
+9. **Markup and datelines**: angle-bracket tags left in a plain text (``markup.py``) are blanked
+   with as many spaces, so offsets into the text do not move; a dateline opening the first
+   paragraph ("WASHINGTON (AP) —") is taken off it. Both are listed with their line numbers.
+
+A corpus declared clean (``corpus.toml``: ``clean = false``) is read by ``as_is`` instead:
+no boilerplate removal, only the title line, markup, a dateline and lines that are never prose.
+
 Nothing is thrown away: every non-blank line is either a body paragraph or a removed line with
-its 1-based line number and reason.
+its 1-based line number and reason (a markup tag or a dateline names a part of a line).
 """
 
 from __future__ import annotations
@@ -36,12 +46,16 @@ import justext
 from ..corpus import read_text
 from ..errors import CorpusError
 from .language import UNKNOWN, detect_language
+from .markup import MARKUP, neutralise
 from .phrases import lexicon_category
 from . import tail
 
 # jusText's defaults (Pomikálek 2011), on characters per line.
 LENGTH_LOW, LENGTH_HIGH = 70, 200
 STOPWORDS_LOW, STOPWORDS_HIGH = 0.30, 0.32
+# A full sentence of prose (is_prose_sentence): this many words at least, and this share of its
+# content words (not the small words headlines leave in lower case) starting in lower case.
+PROSE_MIN_WORDS, PROSE_LOWER_SHARE = 6, 0.3
 # A comments header ends the article only once this share of the body (in characters) is behind it.
 COMMENTS_AFTER_SHARE = 0.6
 COMMENTS_HEADER_WORDS = 20  # '3 thoughts on "<the article's title>"'
@@ -71,7 +85,7 @@ STOPWORDS = frozenset(w.lower() for w in justext.get_stoplist("English"))
 KEY_WORD_RE = re.compile(r"\w+")
 LETTER_RE = re.compile(r"[^\W\d_]")
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
-SENTENCE_START_RE = re.compile(r"^[\"'“‘(\[]?[A-Z0-9]")
+SENTENCE_START_RE = re.compile(r"^[\"'“‘(\[]{0,3}[A-Z0-9]")  # NYT-style '' quotes open with two
 BULLET_RE = re.compile(r"^(?:[•·▪►●◦‣∙*]|[-–—]\s|\d{1,2}[.)]\s)")
 MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
@@ -82,8 +96,21 @@ DATE_RE = re.compile(
     r"|(?<!\d)\d+\s*(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)\s+ago\b",
     re.IGNORECASE,
 )
+# A dateline opening the first paragraph: a place in capitals ("WASHINGTON", "ST. LOUIS"), perhaps
+# its state or country ("MANCHESTER, N.H.", "DECATUR, Ill."), perhaps a date ("LONDON, June 10"),
+# perhaps the agency in brackets ("(AP)", "(Reuters)"), then a dash. It says where the story was
+# filed; its capitals are no word of the article's own.
+DATELINE = "dateline"
+_CAPS_WORD = r"[A-Z][A-Z.'’-]+"
+DATELINE_RE = re.compile(
+    rf"^[A-Z][A-Z.'’-]{{2,}}(?:\s+{_CAPS_WORD}){{0,3}}"
+    r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
+    rf"(?:,?\s+(?i:{MONTHS})\.?\s+\d{{1,2}})?"
+    r"(?:\s*\([A-Z][\w .&/-]{0,30}\))?\s*(?:—|–|--|-)\s+(?=\S)"
+)
 # Names: capitalised words, initials and the particles names and institutions use.
 NAME_PARTICLES = {"of", "for", "and", "the", "al", "bin", "ibn", "de", "van", "von", "la", "el", "&"}
+PROSE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*)$")
 
 
@@ -196,7 +223,7 @@ def split_units(text: str) -> list[_Unit]:
     fills the width (the wrapper broke it there) and this one reads as more of a paragraph:
     full itself, or ending a sentence. (A short line with no full stop under a full one is a
     byline or a label under a long title, not the end of its paragraph.)"""
-    raw_lines = [" ".join(raw.split()) for raw in text.splitlines()]
+    raw_lines = [" ".join(raw.split()) for raw in neutralise(text)[0].splitlines()]
     width = wrap_width(raw_lines)
     units: list[tuple[list[int], list[str]]] = []
     previous_blank = True
@@ -240,6 +267,29 @@ def _find_title(units: list[_Unit], title_hint: str | None) -> int | None:
     return None
 
 
+def is_prose_sentence(unit: _Unit) -> bool:
+    """A full sentence of prose: several words, opening as a sentence does and ending in
+    sentence punctuation, its content words mostly in lower case (not a headline's title case
+    nor a list of names). News prose full of names has fewer function words than jusText's
+    threshold ("Inside many Iowa churches, Carson enjoys exalted status."), so the share of
+    stop words alone is not evidence enough to remove such a line."""
+    if unit.n_words < PROSE_MIN_WORDS or not unit.sentence or unit.bullet or SENTENCE_START_RE.match(unit.text) is None:
+        return False
+    text = DATELINE_RE.sub("", unit.text, count=1)  # "NEW YORK (AP) — " is no headline's title case
+    content = [w for w in PROSE_WORD_RE.findall(text) if w.lower() not in tail.SMALL_WORDS]
+    lower = sum(w[0].islower() for w in content)
+    return lower >= PROSE_LOWER_SHARE * len(content)
+
+
+def is_short_sentence(unit: _Unit) -> bool:
+    """A sentence too short for jusText to judge ("Pure propaganda.", "He's back."): two words or
+    more, opening and ending as a sentence does, with a content word in lower case (not a name
+    or a label such as "ABSTRACT." or "Getty Images.")."""
+    if unit.n_words < 2 or not unit.sentence or unit.bullet or SENTENCE_START_RE.match(unit.text) is None:
+        return False
+    return any(w[0].islower() and w.lower() not in tail.SMALL_WORDS for w in PROSE_WORD_RE.findall(unit.text))
+
+
 def _justext_class(unit: _Unit) -> str:
     length = len(unit.text)
     if unit.bullet and unit.n_words <= 12:
@@ -252,16 +302,17 @@ def _justext_class(unit: _Unit) -> str:
         return "neargood" if sentence_shaped else "short"
     if unit.stop_density >= STOPWORDS_HIGH and (length > LENGTH_HIGH or unit.sentence):
         return "good"
-    if unit.stop_density >= STOPWORDS_LOW:
-        return "neargood"
+    if unit.stop_density >= STOPWORDS_LOW or is_prose_sentence(unit):
+        return "neargood"  # a sentence of prose: its neighbours decide, as for near-good lines
     return "bad"
 
 
-def _nearest(classes: list[str], step: int, skip: set[str]) -> list[str]:
+def _nearest(classes: list[str], step: int, skip: set[str], edge: str = "bad") -> list[str]:
     """For every position, the nearest class not in ``skip`` in the direction ``step`` (the
-    page edge counts as boilerplate): one pass, so a page of many short lines stays linear."""
-    nearest = ["bad"] * len(classes)
-    last = "bad"
+    page edge counts as boilerplate, or as ``edge``): one pass, so a page of many short lines
+    stays linear."""
+    nearest = [edge] * len(classes)
+    last = edge
     order = range(len(classes)) if step > 0 else range(len(classes) - 1, -1, -1)
     for i in order:
         nearest[i] = last  # the nearest strictly before i in this direction
@@ -270,9 +321,12 @@ def _nearest(classes: list[str], step: int, skip: set[str]) -> list[str]:
     return nearest
 
 
-def _smooth(classes: list[str]) -> list[str]:
+def _smooth(classes: list[str], is_sentence=lambda i: False) -> list[str]:
     """jusText's context-sensitive stage: near-good lines are good unless boilerplate surrounds
-    them; short lines follow their neighbours, and near-good neighbours tip a split decision."""
+    them; short lines follow their neighbours, and near-good neighbours tip a split decision.
+    So does being a sentence (``is_sentence(i)``, asked only on a split: "Pure propaganda."
+    between the body and a removed line is the body's), unless the split is with the page's edge
+    (a last "Follow us." line)."""
     original = list(classes)
     decided = list(classes)
     undecided = {"short", "neargood"}
@@ -283,13 +337,17 @@ def _smooth(classes: list[str]) -> list[str]:
     result = list(decided)
     before, after = _nearest(decided, 1, {"short"}), _nearest(decided, -1, {"short"})
     near_before, near_after = _nearest(original, 1, {"short"}), _nearest(original, -1, {"short"})
+    edge_before, edge_after = _nearest(original, 1, set(), "edge"), _nearest(original, -1, set(), "edge")
     for i, cls in enumerate(original):
         if cls != "short":
             continue
         if before[i] == after[i]:
             result[i] = before[i]
+        elif "neargood" in (near_before[i], near_after[i]):
+            result[i] = "good"
         else:
-            result[i] = "good" if "neargood" in (near_before[i], near_after[i]) else "bad"
+            inside = "edge" not in (edge_before[i], edge_after[i])
+            result[i] = "good" if inside and is_sentence(i) else "bad"
     return result
 
 
@@ -302,17 +360,20 @@ def clean_text(
 ) -> CleanedArticle:
     """Parse a scraped article into title, standfirst, byline, date, captions, body paragraphs
     and removed lines. ``title`` and ``author`` are optional hints from metadata;
-    ``template_keys`` are normalised lines known to repeat across the outlet's pages."""
+    ``template_keys`` are normalised lines known to repeat across the outlet's pages.
+    Markup tags are blanked first (``markup.py``) and listed in ``removed``: a part of a line,
+    where the other reasons name whole lines; so is a dateline taken off the first paragraph."""
+    text, tags = neutralise(text)
     units = split_units(text)
     if not units:
-        return CleanedArticle()
+        return _with_spans(CleanedArticle(), tags)
     language = _language(units, text)
     if language not in (ENGLISH, UNKNOWN):
         # The signals below are English ones: on another language they would empty the page
         # silently. Say which language it is instead, on every line.
         for unit in units:
             unit.role = NOT_ENGLISH
-        return _assemble(units, language)
+        return _with_spans(_assemble(units, language), tags)
 
     title_at = _find_title(units, title)
     title_key = units[title_at].key if title_at is not None else None
@@ -331,7 +392,7 @@ def clean_text(
         if unit.jclass != "good" and unit.key in template_keys and not unit.role:
             unit.role, unit.jclass = "site template", "bad"
         classes.append(unit.jclass)
-    classes = _smooth(classes)
+    classes = _smooth(classes, lambda i: is_short_sentence(units[i]))
 
     # A comments header after most of the body: everything below it is readers' comments.
     body_chars = [len(u.text) if c == "good" else 0 for u, c in zip(units, classes)]
@@ -354,7 +415,49 @@ def clean_text(
     _name_the_rest(units, author_key)
     _find_standfirst(units)
     _mark_repeated_body(units)
-    return _assemble(units, language)
+    return _with_spans(_assemble(units, language), tags, take_dateline=True)
+
+
+# What as_is takes out of a text declared clean: the reasons, and the longest label in capitals.
+NO_WORDS, LABEL, LABEL_MAX_WORDS = "no words", "label", 4
+
+
+def as_is(text: str, *, title: str | None = None) -> CleanedArticle:
+    """An article whose corpus is declared clean (``corpus.toml``: ``clean = false``): no
+    boilerplate removal. Every line (or hard-wrapped paragraph) is body, except what is never
+    prose: the title line (the one ``title`` names), lines with no letters ("___", "* * *"), a
+    label in capitals of a few words ("ABSTRACT.", "FULL TEXT.", a masthead), and, as in
+    ``clean_text``, markup tags and a dateline opening the first paragraph."""
+    text, tags = neutralise(text)
+    units = split_units(text)
+    if not units:
+        return _with_spans(CleanedArticle(), tags)
+    title_key = normalise(title) if title else None
+    titled = False
+    for unit in units:
+        if title_key and not titled and unit.key == title_key:
+            unit.role, titled = "title", True
+        elif not LETTER_RE.search(unit.text):
+            unit.role = NO_WORDS
+        elif unit.n_words <= LABEL_MAX_WORDS and not any(c.islower() for c in unit.text):
+            unit.role = LABEL
+        else:
+            unit.role = "body"
+    return _with_spans(_assemble(units, _language(units, text)), tags, take_dateline=True)
+
+
+def _with_spans(article: CleanedArticle, tags: list[tuple[int, str]], take_dateline: bool = False) -> CleanedArticle:
+    """The article with its markup tags, and the dateline opening its first paragraph, in the
+    audit (in line order: a span sorts with the whole lines around it)."""
+    spans = [RemovedLine(line, tag, MARKUP) for line, tag in tags]
+    if take_dateline and article.paragraphs:
+        match = DATELINE_RE.match(article.paragraphs[0])
+        if match and len(match.group()) < len(article.paragraphs[0]):
+            article.paragraphs[0] = article.paragraphs[0][match.end():]
+            spans.append(RemovedLine(article.body_lines[0], match.group().strip(), DATELINE))
+    if spans:
+        article.removed = sorted(article.removed + spans, key=lambda r: r.line)
+    return article
 
 
 def _language(units: list[_Unit], text: str) -> str:

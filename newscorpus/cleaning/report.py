@@ -135,27 +135,51 @@ def removal_by_article(cleaned: pd.DataFrame, removed: pd.DataFrame) -> pd.DataF
     return table[["file", "raw_words", "clean_words", "words_removed_share", "removed_lines", "main_reason"]]
 
 
-def removal_sentence(removed: pd.DataFrame, cleaned: pd.DataFrame) -> str:
-    """How many lines went, for how many reasons, and the words before and after."""
+# Reasons that name a part of a line (the rest name whole lines): markup tags and datelines.
+SPAN_REASONS = ("markup", "dateline")
+
+
+def removal_sentence(removed: pd.DataFrame, cleaned: pd.DataFrame, clean: bool = True) -> str:
+    """How many lines went, for how many reasons, and the words before and after. ``clean``
+    false: the corpus is declared clean, and what went was set aside on reading, not cleaned."""
     lines, reasons = len(removed), removed["reason"].nunique() if len(removed) else 0
-    raw, clean = int(cleaned["raw_words"].sum()), int(cleaned["clean_words"].sum())
-    share = 1 - clean / raw if raw else float("nan")
+    raw, clean_words = int(cleaned["raw_words"].sum()), int(cleaned["clean_words"].sum())
+    share = 1 - clean_words / raw if raw else float("nan")
+    who = "The cleaner removed" if clean else "With cleaning switched off, the book set aside"
     if lines == 0:
-        head = "The cleaner removed no line: every line of every file reads as the article's own text."
+        head = f"{who} no line: every line of every file reads as the article's own text."
     else:
         touched, n = int((cleaned["removed_lines"] > 0).sum()), len(cleaned)
         where = ("from the one article" if n == 1 else f"from all {n:,d} articles" if touched == n
                  else f"from {touched:,d} of the {n:,d} articles")
         why = "one reason" if reasons == 1 else f"{reasons:,d} different reasons"
-        head = f"The cleaner removed {count_noun(lines, 'line')} for {why}, {where}."
+        spans = int(removed["reason"].isin(SPAN_REASONS).sum())
+        parts = f"{count_noun(spans, 'part of a line', 'parts of lines')} (markup tags, datelines)"
+        what = count_noun(lines, "line") if not spans else (
+            f"{count_noun(lines - spans, 'line')} and {parts}" if lines > spans else parts)
+        head = f"{who} {what} for {why}, {where}."
     own = "the article's own text" if len(cleaned) == 1 else "the articles' own text"
-    if clean == raw:
+    if clean_words == raw:
         return f"{head} The word count stays at {raw:,d}: the lines removed held no words."
-    return (f"{head} Word counts fall from {raw:,d} to {clean:,d}: {number_or(share, '.0%', 'none')} of the raw "
+    return (f"{head} Word counts fall from {raw:,d} to {clean_words:,d}: {number_or(share, '.0%', 'none')} of the raw "
             f"words {'was' if share == 1 else 'were'} not {own}.")
 
 
 # --- the hand-labelled seed articles -------------------------------------------------------------
+
+
+def cleaning_off_notice(removed: pd.DataFrame, cleaned: pd.DataFrame) -> str:
+    """The chapter's note for a corpus declared clean (``corpus.toml``: ``clean = false``), as
+    MyST: the cleaner was not run, and what was set aside instead."""
+    n = len(cleaned)
+    counted = count_noun(len(removed), "line or part of a line", "lines or parts of lines")
+    return (":::{note}\n**Cleaning is switched off for this corpus.** Its settings file, `corpus.toml`, says "
+            "that its texts are already clean (`clean = false`), so the boilerplate cleaner described below was not "
+            f"run on {'its one article' if n == 1 else f'its {n:,d} articles'}: each is read as it is. Only what is "
+            "never the article's prose is set aside: the title line (kept as the headline), markup tags, a dateline "
+            f"opening the first paragraph, lines with no words and labels in capitals ({counted} in all, each in the "
+            "audit below). Articles and outlets are not compared on what was removed, and the cleaner's scores "
+            "further down describe the cleaner, not this corpus.\n:::\n")
 
 
 def labelled_files(articles: pd.DataFrame, seeds_dir=None) -> list[str]:
@@ -178,12 +202,17 @@ def seed_scores(cleaned: pd.DataFrame, labels: pd.DataFrame, files: list[str]) -
     return evaluate_seeds(cleaned[cleaned["file"].isin(files)], labels)
 
 
-def scores_sentence(seed_total: dict | None, seed_articles: int, heldout_total: dict, heldout_documents: int) -> str:
-    """The hand-label scores in words; without a labelled seed in the corpus, only the held-out set."""
+def scores_sentence(seed_total: dict | None, seed_articles: int, heldout_total: dict, heldout_documents: int,
+                    clean: bool = True) -> str:
+    """The hand-label scores in words; without a labelled seed in the corpus (or with cleaning
+    switched off for it: ``clean`` false), only the held-out set."""
     lines = lambda t: t["tp"] + t["fp"] + t["fn"] + t["tn"]
     heldout = (f"On the {lines(heldout_total):,d} lines of the {heldout_documents:,d} held-out documents: precision "
                f"{number_or(heldout_total['precision'], '.1%')}, recall {number_or(heldout_total['recall'], '.1%')}, "
                f"boilerplate removal {number_or(heldout_total['boilerplate_removed'], '.1%')}.")
+    if not clean:
+        return ("Cleaning is switched off for this corpus, so the cleaner is scored here on the held-out set "
+                "alone. " + heldout)
     if not seed_total or not lines(seed_total):
         return ("None of the articles in this corpus is one of the hand-labelled seed articles, so the cleaner is "
                 "scored here on the held-out set alone. " + heldout)
@@ -204,6 +233,6 @@ def largest_shift_sentence(shift: pd.DataFrame, articles: pd.DataFrame) -> str:
             f"removes up to {number_or(shift['words_removed_share'].max(), '.0%', 'none')} of an article's words.")
 
 
-__all__ = ["article_breaks", "breaks_sentence", "labelled_files", "largest_shift_sentence",
+__all__ = ["article_breaks", "breaks_sentence", "cleaning_off_notice", "labelled_files", "largest_shift_sentence",
            "reasons_table", "removal_by_article", "removal_sentence", "scores_sentence",
            "seed_scores", "text_breaks"]

@@ -19,6 +19,7 @@ from pathlib import Path
 from lemminflect import getLemma
 
 from ..cleaning.cleaner import article_text, clean_text
+from ..cleaning.markup import neutralise
 from ..corpus import read_text
 from .document import Document, build_document
 
@@ -48,7 +49,9 @@ def read_document(path: str | Path, clean: bool = True) -> Document:
     raw = read_text(Path(path)).lstrip("\ufeff")
     text, meta = article_text(path, raw)
     cleaned = clean_text(text, title=meta["title"], author=meta["author"]) if clean else AsIs(blocks(text))
-    return build_document(Path(path).name, text, cleaned)
+    # the cleaner blanks markup tags with as many spaces (cleaning/markup.py): the same offsets,
+    # and its paragraphs align with the blanked text
+    return build_document(Path(path).name, neutralise(text)[0] if clean else text, cleaned)
 
 
 def lemma(form: str, upos: str) -> str:

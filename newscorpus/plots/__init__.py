@@ -393,11 +393,13 @@ def by_outlet(table: pd.DataFrame, articles: pd.DataFrame, column: str, summary:
 # under "other".
 CLEANING_REASON_GROUPS = {
     "the article's own parts, set aside": ["title", "repeated title", "standfirst", "byline", "date line",
-                                           "caption", "signature", "source credit", "summary label"],
+                                           "caption", "signature", "source credit", "summary label", "dateline",
+                                           "label"],
     "prompts and notices": ["paywall", "newsletter", "cookie notice", "comments", "copyright", "disclaimer",
                             "advertisement"],
     "site navigation and page furniture": ["navigation", "related links", "tags", "share bar", "site chrome",
-                                           "site template", "category", "about us", "contact", "author bio"],
+                                           "site template", "category", "about us", "contact", "author bio",
+                                           "markup", "no words"],
 }
 OTHER_GROUP = "other"
 MAX_STACKED_ROWS = 40  # beyond this many articles the chart shows the ones with the largest totals
