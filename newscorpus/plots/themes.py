@@ -15,7 +15,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from .. import units
-from ..measures.themes import DICTIONARY, THEME_LABELS, THEMES
+from ..measures.themes import CONFLICT_RATE, DICTIONARY, THEME_LABELS, THEMES, conflict_share  # noqa: F401 (conflict_share: re-exported)
 from ..overview import reader_style, times
 from ..prose import count_noun, english_list
 from . import GREY, OKABE_ITO, article_labels, article_names, outlet_colours, panel_title, short_outlet, use_style
@@ -960,20 +960,6 @@ def outlet_differences(intervals: pd.DataFrame, shared: pd.DataFrame, articles: 
     return pairs, ("Outlets whose intervals stand apart, with every term and without the terms found in one "
                    "article only (mean per 1,000 words): " + "; ".join(shown)
                    + (f"; and {more:,d} more pairs (see the figure)" if more else ""))
-
-
-CONFLICT_RATE = 3.0  # per 1,000 words: an article reporting conflict events uses one event word in about 330
-
-
-def conflict_share(rates: pd.DataFrame) -> dict:
-    """How much of the corpus the dictionary speaks to, from ``themes.theme_rates`` (a row per
-    article, a rate per theme): ``rate`` (the median article's matches of all themes per 1,000
-    words), ``articles`` (texts at ``CONFLICT_RATE`` or more), ``n`` (texts), ``conflict`` (True
-    when at least half the texts reach it)."""
-    per_article = rates[[t for t in THEMES if t in rates]].sum(axis=1).fillna(0.0)
-    reached = int((per_article >= CONFLICT_RATE).sum())
-    return {"rate": float(per_article.median()) if len(per_article) else 0.0, "articles": reached,
-            "n": len(rates), "conflict": len(rates) > 0 and reached * 2 >= len(rates)}
 
 
 def conflict_note(share: dict) -> str:
