@@ -295,3 +295,21 @@ def test_the_top_key_words_sentence_is_bounded():
     text = theme_plots.top_key_words(key, articles)
     check_prose(text)
     assert text.endswith("more (see the table)") and "word0 (" in text
+
+
+def test_one_text_has_nothing_to_contrast_and_the_captions_fit_what_is_drawn():
+    # #22 problem 6: a 1-article corpus printed "0 words pass the filters" beside an empty chart
+    one = pd.DataFrame({"file": ["a.txt"], "outlet": ["A"]})
+    two = pd.DataFrame({"file": ["a.txt", "b.txt"], "outlet": ["A", "B"]})
+    assert theme_plots.nothing_to_contrast(two, units.ARTICLE) == ""
+    for unit in (units.ARTICLE, units.OUTLET):
+        sentence = theme_plots.nothing_to_contrast(one, unit)
+        check_prose(sentence)
+        assert "nothing to contrast" in sentence and sentence.count(". ") == 0  # one sentence
+        caption = theme_plots.keyness_caption(one, unit)
+        assert "No keyness chart" in caption and "dot" not in caption
+    assert "dot at the log ratio" in theme_plots.keyness_caption(two, units.ARTICLE)
+    assert "No theme chart" in theme_plots.themes_caption(0, 0.95) and "dot" not in theme_plots.themes_caption(0, 0.95)
+    assert "95% paragraph-bootstrap" in theme_plots.themes_caption(3, 0.95)
+    check_prose(theme_plots.methods_compared(5, 1))
+    assert "1 is on" in theme_plots.methods_compared(5, 1)

@@ -249,6 +249,7 @@ def left_out_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
     if dropped.empty:
         return rule + f"; no text of this corpus has one among its {among}."
     names, forms = names or {}, forms or {}
-    found = [f"{forms.get(t, t)} ({names.get(f, f)})" for f, t in zip(dropped["file"], dropped["term"])]
-    shown = found[:5] + ([f"{len(found) - 5:,d} more"] if len(found) > 5 else [])
-    return rule + f"; here that keeps {english_list(shown)} off the lists."
+    shown = {t: t.capitalize() for t in HONORIFICS} | forms  # a courtesy title as written: Mr
+    found = [f"{shown.get(t, t)} ({names.get(f, f)})" for f, t in zip(dropped["file"], dropped["term"])]
+    listed = found[:5] + ([f"{len(found) - 5:,d} more"] if len(found) > 5 else [])
+    return rule + f"; here that keeps {english_list(listed)} off the lists."

@@ -728,9 +728,9 @@ def names_caption(names: list[str], original: bool, top: int) -> str:
     """The names chart's caption, true of what is drawn: bars for the names some article uses, or
     the note that none does."""
     if not names:
-        return ("None of the naming lexicon's names of the group (" + ", ".join(GROUP_NAMES) + "), written for the "
-                "book's original topic, occurs in this corpus, so there is nothing to chart; the names the texts "
-                "themselves use most are in the table below.")
+        return ("No name of the group in the naming lexicon (" + ", ".join(GROUP_NAMES) + "), written for the book's "
+                "original topic, occurs in this corpus, so there is nothing to chart; the names the texts themselves "
+                "use most are in the table below.")
     which = "" if original else (", the only ones of the lexicon's " + ", ".join(GROUP_NAMES) + " this corpus uses"
                                  if len(names) < len(GROUP_NAMES) else "")
     return (f"The group's names ({', '.join(names)}{which}) in each article that uses one (at most {top:d}, those with "
