@@ -94,13 +94,53 @@ def gazetteer_cities() -> pd.DataFrame:
     ``population``, ``capital``, ``names`` (spellings joined by "|")."""
     with gzip.open(GAZETTEER_FILE, "rt", encoding="utf-8") as f:
         return pd.read_csv(f, sep="\t", keep_default_na=False, quoting=csv.QUOTE_NONE,
-                           dtype={"name": str, "country": str, "names": str})
+                           dtype={"name": str, "country": str, "names": str, "admin1": str})
 
 
 @lru_cache(maxsize=1)
 def countries() -> pd.DataFrame:
     """GeoNames' country table: ``iso``, ``name``, ``capital``."""
     return pd.read_csv(GAZETTEER_DIR / "countries.tsv", sep="\t", keep_default_na=False, dtype=str)
+
+
+@lru_cache(maxsize=1)
+def _state_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """The US states' names (``data/gazetteer/us_states.tsv``) as one pattern, and name -> code."""
+    states = pd.read_csv(GAZETTEER_DIR / "us_states.tsv", sep="\t", keep_default_na=False, dtype=str)
+    codes = {name: code for name, code in zip(states["name"], states["code"]) if name not in AMBIGUOUS_STATES}
+    names = sorted(codes, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"), codes
+
+
+# The AP's abbreviations of state names, as news writes them after a town or a party ("Selma, Ala.",
+# "Sanders, I-Vt."): read only there, after a comma or a hyphen, so "Mo." or "Pa." alone is not a state.
+AP_STATES = {"Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
+             "Fla.": "FL", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD",
+             "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE",
+             "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
+             "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+             "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY"}
+_AP_STATE = re.compile(r"(?:,\s*|\b[DRI]-)(" + "|".join(re.escape(a) for a in sorted(AP_STATES, key=len, reverse=True))
+                       + r")(?!\w)")
+
+
+def named_states(paragraph: str) -> set[str]:
+    """Postal codes of the US states the paragraph names ("Vermont" -> VT; "Selma, Ala." -> AL)."""
+    pattern, codes = _state_pattern()
+    found = {codes[m.group(0)] for m in pattern.finditer(paragraph)}
+    return found | {AP_STATES[m.group(1)] for m in _AP_STATE.finditer(paragraph)}
+
+
+def _ambiguous(text: str, candidates, country: str) -> bool:
+    """Whether several places of ``country`` bear the name written (``text``) as their own and
+    none dominates: the second at least half as populous as the first (Clinton, Maryland, and
+    Clinton, Iowa; not Flint, Michigan, against Flint in Wales, nor Portland, Oregon, and Maine)."""
+    own = sorted((c["population"] for c in candidates if c["country"] == country and _own_name(text, c["place"])),
+                 reverse=True)
+    return len(own) >= 2 and own[1] * 2 > own[0]
+
+
+AMBIGUOUS_STATES = frozenset({"Washington", "Georgia"})  # the capital's name, a country's: as in the alias table
 
 
 def country_name(code: str) -> str:
@@ -139,13 +179,14 @@ def _spellings():
 def _columns() -> tuple[list, ...]:
     """The gazetteer's columns as Python lists: a row is then a few list look-ups, not pandas'."""
     cities = gazetteer_cities()
-    return tuple(cities[c].tolist() for c in ("name", "country", "lat", "lon", "geonameid", "capital", "population"))
+    return tuple(cities[c].tolist() for c in ("name", "country", "lat", "lon", "geonameid", "capital", "population",
+                                              "admin1"))
 
 
 def _city(row: int) -> dict:
-    name, country, lat, lon, geonameid, capital, population = (column[row] for column in _columns())
+    name, country, lat, lon, geonameid, capital, population, admin1 = (column[row] for column in _columns())
     return {"place": name, "country": country, "kind": "city", "lat": float(lat), "lon": float(lon),
-            "geonameid": int(geonameid), "capital": capital == 1, "population": int(population)}
+            "geonameid": int(geonameid), "capital": capital == 1, "population": int(population), "admin1": admin1}
 
 
 def gazetteer_index(paragraphs: list[str]) -> dict[tuple[str, ...], dict]:
@@ -275,6 +316,11 @@ def _joined(text: str, left: Span, right: Span) -> bool:
     return _SENTENCE_GAP.fullmatch(text, left.end, right.start) is not None
 
 
+def _initial(text: str, left: Span, right: Span) -> bool:
+    """``left`` is a person's initial right before ``right`` ("Edward M. Kennedy")."""
+    return len(left.token.form) == 1 and left.token.form.isupper() and text[left.end:right.start] in (". ", ".")
+
+
 def _capitalised(span: Span) -> bool:
     return span.token.form[:1].isupper() or span.token.key.startswith("al-")
 
@@ -307,7 +353,8 @@ def _gazetteer_match(text: str, ss: list[Span], i: int, index: dict) -> tuple[in
         before = ss[i - 1] if i else None
         after = ss[i + n] if i + n < len(ss) else None
         if (after and _capitalised(after) and _joined(text, window[-1], after) and not POSSESSIVE.search(window[-1].raw)
-                or before and _capitalised(before) and _joined(text, before, window[0]) and before.word not in STOP_WORDS):
+                or before and _capitalised(before) and (_joined(text, before, window[0]) or _initial(text, before, window[0]))
+                and before.word not in STOP_WORDS):
             return n, None
         return n, place
     return 0, None
@@ -428,10 +475,12 @@ def read_mentions(paragraph: str, index: dict | None = None) -> tuple[list[tuple
 # or as the subject of a verb of saying ("Obama said") is a person's name there: one sense per
 # discourse (Gale, Church & Yarowsky 1992), as the longer-name rule below already assumes. A
 # capital is left to the metonymy rule ("Washington said" is its government, not a person).
+# The name after a title may run over first names and initials ("Sen. Edward M. Kennedy"): its
+# first word and its last, the surname, are what the article may later write alone.
 PERSON_TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep|Rev|Gen|Col|Lt|Sgt|Capt|President|Senator|Governor|Secretary|"
     r"Minister|Mayor|Judge|Justice|Speaker|Chairman|Chairwoman|Commissioner|Ambassador|Candidate|Professor|"
-    r"Prof)\.?\s+([A-Z][\w'’-]*[\w])")
+    r"Prof)\.?\s+([A-Z][\w'’-]*[\w])(?:\s+(?:(?:[A-Z][\w'’-]*[\w]|[A-Z]\.)\s+){0,2}([A-Z][\w'’-]*[\w]))?")
 SPEAKER = re.compile(r"\b([A-Z][\w'’-]*[\w])\s+(?:said|says|told|added|argued|wrote|tweeted|asked|stated|"
                      r"claimed|insisted|warned|announced|declared|explained|noted|replied|responded)\b")
 
@@ -450,6 +499,10 @@ COUNTRY_SHORT_FORMS = re.compile(r"\b(?:U\.S\.|US|U\.S\.A\.|USA|America|American
 # place's name read as a town ("Arizona", Honduras, in a US article; "Obama", Japan): left out.
 # A city this big is named as itself; an article that names no country keeps its towns.
 SMALL_TOWN = 100_000
+# ... and a city abroad (outside the countries the article names) below this size is more often a
+# college, a firm or a person ("at Dartmouth", Nova Scotia, in a US article) than the city: a city
+# the article does not place in its country must be one a reader knows without it.
+FOREIGN_CITY = 250_000
 
 
 @lru_cache(maxsize=1)
@@ -485,7 +538,8 @@ def _own_name(text: str, place: str) -> bool:
 
 def person_names(paragraph: str) -> set[str]:
     """One-word names the paragraph writes as a person's (after a title, or saying something)."""
-    return {m.group(1) for m in PERSON_TITLE.finditer(paragraph)} | {m.group(1) for m in SPEAKER.finditer(paragraph)}
+    titled = {name for m in PERSON_TITLE.finditer(paragraph) for name in m.groups() if name}  # first and last name
+    return titled | {m.group(1) for m in SPEAKER.finditer(paragraph)}
 
 
 def _used_otherwise(key: tuple[str, ...], in_names: set, lower_words: set) -> bool:
@@ -504,10 +558,11 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
     article uses it at least once after a locative word; a capital read as an actor counts
     without that."""
     index = gazetteer_index(paragraphs)
-    rows, located, in_names, lower_words, persons, home = [], set(), set(), set(), set(), set()
+    rows, located, in_names, lower_words, persons, home, states = [], set(), set(), set(), set(), set(), set()
     for n, paragraph in enumerate(paragraphs):
         persons |= person_names(paragraph)
         home |= named_countries(paragraph)
+        states |= named_states(paragraph)
         read, names = read_mentions(paragraph, index)
         in_names |= names
         lower_words |= _lower_forms(paragraph)
@@ -516,21 +571,42 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
                          "text": paragraph[first.start:last.end], "place": m.place["place"],
                          "country": m.place["country"], "reading": m.reading, "cue": m.cue, "source": m.source,
                          "_record": m.place, "_key": m.key})
-            if m.cue.startswith("locative"):
+            if m.cue.startswith("locative") and not (m.cue == "locative: to" and POSSESSIVE.search(first.raw)):
+                # "similar to Kennedy's", "47 percent to Clinton's 46": a possessive after "to" is
+                # someone's, no evidence of a place
                 located.add((m.place["place"], m.place["country"]))
     alias_countries = {r["country"] for r in rows if r["source"] == "alias"}
     home |= alias_countries
+    if states:
+        home.add("US")
     kept = []
     for r in rows:
-        if r["source"] == "gazetteer" and r["country"] not in home:
-            # the article's own countries first: the most populous place of that name in one of
-            # them, where there is one, rather than the most populous in the world
-            local = [c for c in r["_record"].get("_alternatives", ()) if c["country"] in home]
-            if local:
-                picked = local[0]
-                if (r["place"], r["country"]) in located:  # the locative test was passed by the name
-                    located.add((picked["place"], picked["country"]))
-                r = {**r, "place": picked["place"], "country": picked["country"], "_record": picked}
+        alternatives = r["_record"].get("_alternatives", ()) if r["source"] == "gazetteer" else ()
+        # a town of the article's own states first ("Burlington, Vermont" is Vermont's, not North
+        # Carolina's): of the places that bear the name as their own, the most populous in a state
+        # the article names, where the name's first reading is a small town or lies abroad
+        in_state = [c for c in alternatives if c["country"] == "US" and c["admin1"] in states
+                    and _own_name(r["text"], c["place"])]
+        if in_state and in_state[0]["geonameid"] != r["_record"]["geonameid"] and (
+                r["country"] != "US" or r["_record"]["admin1"] not in states) and (
+                r["country"] not in home or r["_record"]["population"] < SMALL_TOWN):
+            picked = in_state[0]
+        elif r["source"] == "gazetteer" and r["country"] not in home:
+            # the article's own countries next: the most populous place of that name in one of
+            # them, where there is one, rather than the most populous in the world; but not a small
+            # town, in a state the article never names, against a city the world knows (Paris,
+            # Texas, for Paris) or against other towns of its name (Clinton)
+            world = r["_record"]["population"]
+            local = [c for c in alternatives if c["country"] in home
+                     and not (c["population"] < SMALL_TOWN and not (c["country"] == "US" and c["admin1"] in states)
+                              and (world >= FOREIGN_CITY or c["country"] == "US" and _ambiguous(r["text"], alternatives, "US")))]
+            picked = local[0] if local else None
+        else:
+            picked = None
+        if picked is not None:
+            if (r["place"], r["country"]) in located:  # the locative test was passed by the name
+                located.add((picked["place"], picked["country"]))
+            r = {**r, "place": picked["place"], "country": picked["country"], "_record": picked}
         if r["source"] == "gazetteer" and (_used_otherwise(r["_key"], in_names, lower_words) or (
                 r["reading"] == "place" and (r["place"], r["country"]) not in located)):
             continue
@@ -543,9 +619,14 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
             # the article is about that country at all
             continue
         if (r["source"] == "gazetteer" and not r["_record"].get("capital") and home
-                and r["_record"].get("population", SMALL_TOWN) < SMALL_TOWN
+                and r["_record"].get("population", FOREIGN_CITY) < FOREIGN_CITY
                 and r["country"] not in home):
             continue
+        if (r["source"] == "gazetteer" and not r["_record"].get("capital")
+                and r["_record"].get("population", SMALL_TOWN) < SMALL_TOWN
+                and _ambiguous(r["text"], alternatives, r["country"])
+                and not (r["_record"]["admin1"] in states if r["country"] == "US" else r["country"] in home)):
+            continue  # a small town of a shared name, its state (US) or country never named: not placed
         kept.append(r)
     return kept
 
