@@ -38,6 +38,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -79,7 +80,7 @@ ALIAS_PLACES = {row["mention"]: _alias_record(row) for row in ALIASES.to_dict("r
 MENTIONS = {m: (p["place"], p["country"]) for m, p in ALIAS_PLACES.items()}
 
 
-def place_key(token: Token) -> str:
+def place_key(token) -> str:
     """What the alias table and gazetteer are matched against: names and "al-" names as the
     tokeniser spells them, other words as written (so "Mosul" is a place and "mosul" would not be)."""
     return token.form if token.key == token.form.lower() else token.key
@@ -151,7 +152,7 @@ def country_name(code: str) -> str:
 @lru_cache(maxsize=None)
 def name_key(name: str) -> tuple[str, ...]:
     """A place name as the tokeniser would see it in a text: the keys ``place_key`` gives."""
-    return tuple(place_key(t) for t in tokens(name))
+    return tuple(place_key(t) for t in _spans(name))
 
 
 @lru_cache(maxsize=1)
@@ -253,31 +254,44 @@ _LIST_JOIN = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")  # "Moscow and Tehran", "
 _SENTENCE_GAP = re.compile(r"\s*")  # words read together only with nothing but space between
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    token: Token
+class Span(NamedTuple):
+    """A token of the paragraph for places, with its offsets. A named tuple, not a (frozen)
+    dataclass: thousands are made per article, and a tuple is several times cheaper to build."""
+    key: str  # what is counted (the token's key)
+    form: str  # as written, without a possessive
     start: int
     end: int
     raw: str  # as matched, with any possessive "'s"
 
     @property
+    def token(self) -> Token:
+        return Token(self.key, self.form)
+
+    @property
     def word(self) -> str:
-        return self.token.key.lower()
+        return self.key.lower()
+
+
+def _plain(form: str) -> str:
+    """The form without a possessive and with a straight apostrophe (``POSSESSIVE.sub`` and a
+    replace, skipped where the form has no apostrophe: most words)."""
+    return POSSESSIVE.sub("", form).replace("’", "'") if ("'" in form or "’" in form) else form
 
 
 @lru_cache(maxsize=4096)
 def _spans(paragraph: str) -> tuple[Span, ...]:
     found = []
+    append = found.append
     for t in paragraph_tokens(paragraph):
         if t.kind != "name" or t.key in ALIAS_PLACES:
-            form = POSSESSIVE.sub("", t.form).replace("’", "'") if t.kind != "name" else t.form
-            found.append(Span(Token(t.key, form), t.start, t.end, paragraph[t.start:t.end]))
+            append(Span(t.key, _plain(t.form) if t.kind != "name" else t.form, t.start, t.end,
+                        paragraph[t.start:t.end]))
             continue
         # a name that is not an alias ("Mosul Dam", "Washington Examiner") is read word by word,
         # so the gazetteer sees its parts and can tell a place inside a longer name
         for start, end, kind in layer_words(paragraph, t.start, t.end):
             form = paragraph[start:end]
-            found.append(Span(Token(word_key(form, kind), POSSESSIVE.sub("", form).replace("’", "'")), start, end, form))
+            append(Span(word_key(form, kind), _plain(form), start, end, form))
     return tuple(found)
 
 
@@ -289,12 +303,12 @@ def _lower_forms(paragraph: str) -> frozenset[str]:
     found = set()
     for t in paragraph_tokens(paragraph):
         if t.kind != "name" or t.key in ALIAS_PLACES:
-            form = POSSESSIVE.sub("", t.form).replace("’", "'") if t.kind != "name" else t.form
+            form = _plain(t.form) if t.kind != "name" else t.form
             if form.islower():
                 found.add(form)
             continue
         for start, end, _kind in layer_words(paragraph, t.start, t.end):
-            form = POSSESSIVE.sub("", paragraph[start:end]).replace("’", "'")
+            form = _plain(paragraph[start:end])
             if form.islower():
                 found.add(form)
     return frozenset(found)
@@ -318,11 +332,11 @@ def _joined(text: str, left: Span, right: Span) -> bool:
 
 def _initial(text: str, left: Span, right: Span) -> bool:
     """``left`` is a person's initial right before ``right`` ("Edward M. Kennedy")."""
-    return len(left.token.form) == 1 and left.token.form.isupper() and text[left.end:right.start] in (". ", ".")
+    return len(left.form) == 1 and left.form.isupper() and text[left.end:right.start] in (". ", ".")
 
 
 def _capitalised(span: Span) -> bool:
-    return span.token.form[:1].isupper() or span.token.key.startswith("al-")
+    return span.form[:1].isupper() or span.key.startswith("al-")
 
 
 @dataclass
@@ -347,7 +361,7 @@ def _gazetteer_match(text: str, ss: list[Span], i: int, index: dict) -> tuple[in
             continue
         if any(text[a.end:b.start] not in ("", " ", "-") for a, b in zip(window, window[1:])):
             continue
-        place = index.get(tuple(place_key(s.token) for s in window))
+        place = index.get(tuple(place_key(s) for s in window))
         if place is None or " ".join(s.word for s in window) in not_names:
             continue
         before = ss[i - 1] if i else None
@@ -377,7 +391,7 @@ def find_mentions(paragraph: str, index: dict | None = None) -> tuple[list[Span]
     lowered = paragraph.lower()
     if not any(s.lower() in lowered for s in starts) and not _alias_pattern().search(paragraph):
         return [], [], set()  # most paragraphs name no place: their tokens are not built (a speed goal)
-    keys = [place_key(t) for t in tokens(paragraph)]
+    keys = [place_key(t) for t in _spans(paragraph)]  # a span has the key and form place_key reads
     in_names = {tuple(k.split()) for k in keys if " " in k}  # multi-word names: "Mohammad Reza"
     if not any(k in ALIAS_PLACES or k in starts for k in keys):  # most paragraphs: no place at all
         return [], [], in_names
@@ -394,7 +408,7 @@ def find_mentions(paragraph: str, index: dict | None = None) -> tuple[list[Span]
         if place:
             found.append(Mention(i, i + n, place, "gazetteer", tuple(keys[i:i + n])))
         elif n:
-            in_names.add(tuple(place_key(s.token) for s in ss[i:i + n]))
+            in_names.add(tuple(place_key(s) for s in ss[i:i + n]))
         i += max(n, 1)
     return ss, found, in_names
 
@@ -558,14 +572,15 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
     article uses it at least once after a locative word; a capital read as an actor counts
     without that."""
     index = gazetteer_index(paragraphs)
-    rows, located, in_names, lower_words, persons, home, states = [], set(), set(), set(), set(), set(), set()
+    rows, located, in_names = [], set(), set()
+    # the article's persons, countries and states: one pass of each pattern over the whole text
+    # (paragraphs joined by a character no pattern reads across, so the matches are each
+    # paragraph's)
+    text = "\x00".join(paragraphs)
+    persons, home, states = person_names(text), named_countries(text), named_states(text)
     for n, paragraph in enumerate(paragraphs):
-        persons |= person_names(paragraph)
-        home |= named_countries(paragraph)
-        states |= named_states(paragraph)
         read, names = read_mentions(paragraph, index)
         in_names |= names
-        lower_words |= _lower_forms(paragraph)
         for m, first, last in read:
             rows.append({"file": file, "paragraph": n, "start": first.start, "end": last.end,
                          "text": paragraph[first.start:last.end], "place": m.place["place"],
@@ -575,6 +590,9 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
                 # "similar to Kennedy's", "47 percent to Clinton's 46": a possessive after "to" is
                 # someone's, no evidence of a place
                 located.add((m.place["place"], m.place["country"]))
+    # words the article writes in lower case ("police"): needed only to judge a gazetteer name
+    lower_words = (set().union(*(_lower_forms(p) for p in paragraphs))
+                   if any(r["source"] == "gazetteer" for r in rows) else set())
     alias_countries = {r["country"] for r in rows if r["source"] == "alias"}
     home |= alias_countries
     if states:
