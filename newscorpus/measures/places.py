@@ -14,7 +14,11 @@ with GeoNames coordinates that ship with the package (nothing is looked up at ru
    stop word, a familiar English word or a country; not run together with another capitalised
    word; and, for the article to count it as a place, used at least once right after a locative
    word ("in Tikrit") -- one sense per discourse (Gale, Church and Yarowsky 1992). A name several
-   places share is the most populous of them.
+   places share is the most populous of them, unless one lies in a US state the article names
+   ("Burlington, Vermont", "Selma, Ala.") or in a country it names; a small town whose name other
+   towns of its country share, none dominating ("Clinton"), needs its state (US) or country named;
+   a middling city abroad needs its country named ("at Dartmouth" is the college); a one-word name
+   the article gives a person ("Sen. Edward M. Kennedy", "Marco Rubio") is that person throughout.
 
 **Reading.** A capital often stands for its government: "bleed Moscow and Tehran", "Damascus had
 quietly given permission", "Washington decided". Such a mention is counted as an actor
