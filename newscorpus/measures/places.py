@@ -108,13 +108,19 @@ def countries() -> pd.DataFrame:
     return pd.read_csv(GAZETTEER_DIR / "countries.tsv", sep="\t", keep_default_na=False, dtype=str)
 
 
+def _first_letters(names) -> str:
+    """A look-ahead for the letters the names begin with: the same matches as the alternation
+    alone, found several times faster (the regex engine then skips every other position)."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted({n[0] for n in names})) + "])"
+
+
 @lru_cache(maxsize=1)
 def _state_pattern() -> tuple[re.Pattern, dict[str, str]]:
     """The US states' names (``data/gazetteer/us_states.tsv``) as one pattern, and name -> code."""
     states = pd.read_csv(GAZETTEER_DIR / "us_states.tsv", sep="\t", keep_default_na=False, dtype=str)
     codes = {name: code for name, code in zip(states["name"], states["code"]) if name not in AMBIGUOUS_STATES}
     names = sorted(codes, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"), codes
+    return re.compile(_first_letters(names) + r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"), codes
 
 
 # The AP's abbreviations of state names, as news writes them after a town or a party ("Selma, Ala.",
@@ -386,6 +392,26 @@ def _alias_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _alias_automaton():
+    """``_alias_pattern`` as an Aho–Corasick automaton over case-folded text: one pass finds
+    whether a paragraph holds any alias, several times faster than the regular expression."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for name in {m.replace("al-", "").casefold() for m in ALIAS_PLACES}:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
+
+
+def _has_alias(paragraph: str) -> bool:
+    """Whether the paragraph holds an alias in any case (``_alias_pattern().search``)."""
+    for _ in _alias_automaton().iter(paragraph.casefold()):
+        return True
+    return False
+
+
 def find_mentions(paragraph: str, index: dict | None = None) -> tuple[list[Span], list[Mention], set]:
     """The paragraph's spans, its place mentions (alias first, then gazetteer: ``index``, by
     default the gazetteer places this paragraph spells), unread, and the gazetteer names found
@@ -393,7 +419,7 @@ def find_mentions(paragraph: str, index: dict | None = None) -> tuple[list[Span]
     index = gazetteer_index([paragraph]) if index is None else index
     starts = {key[0] for key in index}
     lowered = paragraph.lower()
-    if not any(s.lower() in lowered for s in starts) and not _alias_pattern().search(paragraph):
+    if not any(s.lower() in lowered for s in starts) and not _has_alias(paragraph):
         return [], [], set()  # most paragraphs name no place: their tokens are not built (a speed goal)
     keys = [place_key(t) for t in _spans(paragraph)]  # a span has the key and form place_key reads
     in_names = {tuple(k.split()) for k in keys if " " in k}  # multi-word names: "Mohammad Reza"
@@ -505,8 +531,8 @@ SPEAKER = re.compile(r"\b([A-Z][\w'’-]*[\w])\s+(?:said|says|told|added|argued|
 
 @lru_cache(maxsize=1)
 def _country_pattern() -> re.Pattern:
-    names = sorted(countries()["name"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names if n) + r")\b")
+    names = [n for n in sorted(countries()["name"], key=len, reverse=True) if n]
+    return re.compile(_first_letters(names) + r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 # Short forms GeoNames' country table does not hold, for the two countries English news most often
