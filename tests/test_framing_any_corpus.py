@@ -326,7 +326,7 @@ def test_the_names_chart_draws_only_the_names_a_corpus_uses_and_its_caption_says
     assert study.names_charted(label_counts, original=True) == study.GROUP_NAMES
     assert study.names_charted(label_counts, original=False) == ["ISIS"]
     caption = study.names_caption(["ISIS"], original=False, top=framing_plots.MAX_NAME_ROWS)
-    assert "the only ones" in caption and f"at most {framing_plots.MAX_NAME_ROWS}" in caption
+    assert "Daesh do not occur" in caption and f"at most {framing_plots.MAX_NAME_ROWS}" in caption
     none = study.names_charted(label_counts.assign(narrative=0), original=False)
     assert none == []
     placeholder = study.names_caption(none, original=False, top=framing_plots.MAX_NAME_ROWS)

@@ -75,7 +75,7 @@ def profile_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, overview: pd.Data
     ticks = [0.1, 1, 10, 100, 1000]
     colourbar.set_ticks(ticks, labels=["0.1", "1", "10", "100", "1,000"])
     colourbar.minorticks_off()
-    colourbar.set_label("rate per 1,000 words (one log scale for all columns; white: none)")
+    colourbar.set_label("per 1,000 words (log scale)")
     fig.tight_layout()
     return fig
 

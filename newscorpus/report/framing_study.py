@@ -731,8 +731,12 @@ def names_caption(names: list[str], original: bool, top: int) -> str:
         return ("No name of the group in the naming lexicon (" + ", ".join(GROUP_NAMES) + "), written for the book's "
                 "original topic, occurs in this corpus, so there is nothing to chart; the names the texts themselves "
                 "use most are in the table below.")
-    which = "" if original else (", the only ones of the lexicon's " + ", ".join(GROUP_NAMES) + " this corpus uses"
-                                 if len(names) < len(GROUP_NAMES) else "")
-    return (f"The group's names ({', '.join(names)}{which}) in each article that uses one (at most {top:d}, those with "
-            "the most mentions), all panels on one scale: in the outlet's own narrative (solid), in quotations (hatched) "
-            "and in bracketed glosses (dotted).")
+    from ..prose import english_list
+
+    missing = [name for name in GROUP_NAMES if name not in names]
+    which = "" if original or not missing else (
+        f"; of the naming lexicon's {len(GROUP_NAMES)}, {english_list(missing)} "
+        f"{'does' if len(missing) == 1 else 'do'} not occur in this corpus")
+    return (f"The group's names ({english_list(names)}{which}) in each article that uses one (at most {top:d}, those "
+            "with the most mentions), all panels on one scale: in the outlet's own narrative (solid), in quotations "
+            "(hatched) and in bracketed glosses (dotted).")
