@@ -121,9 +121,7 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     table["wire_agency"] = table["wire_agency"].fillna("")
     # whether the theme dictionary (conflict events) speaks to this corpus: if not, no top theme
     # is named (the themes chapter's own rule)
-    from .plots.themes import conflict_share
-
-    table.attrs["conflict_news"] = conflict_share(themes.theme_rates(cleaned))["conflict"]
+    table.attrs["conflict_news"] = themes.conflict_share(themes.theme_rates(cleaned))["conflict"]
     # pages whose text lost its breaks are described, never ranked (file -> why)
     from .cleaning.report import unbroken_files
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -457,7 +458,7 @@ def test_profile_chart_lays_out_fifty_articles(table, cleaned):
     plt.close(fig)
 
 
-def test_profile_colour_encodes_the_printed_rate(table, cleaned):
+def test_profile_colour_encodes_the_printed_rate_on_one_scale(table, cleaned):
     import matplotlib.pyplot as plt
     from newscorpus.overview import article_overview
     from newscorpus.plots.framing import profile_heatmap
@@ -465,14 +466,33 @@ def test_profile_colour_encodes_the_printed_rate(table, cleaned):
     overview = article_overview(newscorpus.load(), cleaned)
     counts, rates = framing.framing_profile(table)
     fig = profile_heatmap(rates, counts, overview)
-    shade = fig.axes[0].images[0].get_array()
+    image = fig.axes[0].images[0]
+    colour = image.norm(image.get_array())  # the drawn array through the chart's own colour scale
     printed = [float(t.get_text().split("\n")[0]) for t in fig.axes[0].texts]
     assert len(printed) == rates.size
-    for j, column in enumerate(rates.columns):  # within a column, darker means a higher printed rate
-        values = [printed[i * rates.shape[1] + j] for i in range(rates.shape[0])]
-        order = sorted(range(len(values)), key=lambda i: values[i])
-        assert list(shade[order, j]) == sorted(shade[:, j])
-        assert values[int(shade[:, j].argmax())] == max(values)
+    printed = np.array(printed).reshape(rates.shape)
+    drawn = ~np.ma.getmaskarray(colour)
+    assert (printed[~drawn] == 0).all()  # a zero is not coloured (white)
+    # one scale for every cell: across columns too, a higher printed rate is never lighter
+    flat = sorted(zip(printed[drawn], colour[drawn]))
+    assert all(c1 <= c2 + 1e-9 for (r1, c1), (r2, c2) in zip(flat, flat[1:]) if r2 > r1 + 0.05)
+    plt.close(fig)
+
+
+def test_profile_one_mention_is_not_the_darkest_cell():
+    # a column whose highest rate is one mention in a long text stays pale (#22: each column was
+    # scaled to its own maximum, so one mention was darkest)
+    import matplotlib.pyplot as plt
+    from newscorpus.plots.framing import profile_heatmap
+
+    files = ["a.txt", "b.txt"]
+    rates = pd.DataFrame({"names": [0.3, 0.0], "quoted words": [250.0, 400.0]}, index=files)
+    counts = pd.DataFrame({"names": [1, 0], "quoted words": [800, 1200]}, index=files)
+    overview = pd.DataFrame({"file": files, "outlet": ["A", "B"], "date_label": ["2016", "2016"]})
+    fig = profile_heatmap(rates, counts, overview)
+    image = fig.axes[0].images[0]
+    colour = image.norm(image.get_array())
+    assert colour[0, 0] < 0.4 < colour[0, 1] < colour[1, 1]
     plt.close(fig)
 
 

@@ -282,3 +282,54 @@ def test_a_chart_with_nothing_to_show_still_is_a_small_figure():
         fig = nothing_found("No article of this corpus uses any of the names ISIS, ISIL.")
     width, height = fig.get_size_inches()
     assert height < 1.5 and "No article" in fig.axes[0].texts[0].get_text()
+
+
+# --- the naming lexicon's columns and names on another corpus (#22 problem 5) ----------------------
+
+def _profile(names: int, members: int):
+    """A two-article profile (counts, rates) with the group's names used ``names`` times."""
+    columns = ["ISIS / ISIL / IS", "Islamic State", "Daesh", "the organization / the group", "member nouns",
+               "hedges", "attributions", "quoted words"]
+    counts = pd.DataFrame([[names, 0, 0, 1, members, 4, 6, 300], [0, 0, 0, 0, 0, 2, 3, 100]],
+                          index=["a.txt", "b.txt"], columns=columns)
+    return counts, counts * 1000.0 / 2000
+
+
+def test_the_original_five_keep_every_profile_column():
+    counts, rates = _profile(names=0, members=0)
+    kept_counts, kept_rates, note = study.profile_for_corpus(counts, rates, original=True)
+    assert list(kept_counts.columns) == list(counts.columns) and note == ""
+
+
+def test_a_corpus_without_the_groups_names_loses_the_lexicon_columns_and_is_told_so():
+    counts, rates = _profile(names=0, members=3)  # "fighters" in campaign news is not the group's member
+    kept_counts, kept_rates, note = study.profile_for_corpus(counts, rates, original=False)
+    assert list(kept_counts.columns) == ["hedges", "attributions", "quoted words"]
+    assert list(kept_rates.columns) == list(kept_counts.columns)
+    assert "left out" in note and "no article of this corpus uses the group's names" in note
+    assert_readable(note)
+
+
+def test_a_corpus_with_some_of_the_names_keeps_only_the_columns_it_uses():
+    counts, rates = _profile(names=2, members=0)
+    kept_counts, _, note = study.profile_for_corpus(counts, rates, original=False)
+    assert "ISIS / ISIL / IS" in kept_counts and "the organization / the group" in kept_counts
+    assert not {"Islamic State", "Daesh", "member nouns"} & set(kept_counts.columns)
+    assert "Islamic State, Daesh, member nouns" in note
+    assert_readable(note)
+
+
+def test_the_names_chart_draws_only_the_names_a_corpus_uses_and_its_caption_says_so():
+    label_counts = pd.DataFrame([{"file": "a.txt", "label": "ISIS", "narrative": 2, "quoted": 0, "gloss": 0},
+                                 {"file": "a.txt", "label": "Daesh", "narrative": 0, "quoted": 0, "gloss": 0},
+                                 {"file": "b.txt", "label": "militants", "narrative": 5, "quoted": 0, "gloss": 0}])
+    assert study.names_charted(label_counts, original=True) == study.GROUP_NAMES
+    assert study.names_charted(label_counts, original=False) == ["ISIS"]
+    caption = study.names_caption(["ISIS"], original=False, top=framing_plots.MAX_NAME_ROWS)
+    assert "Daesh do not occur" in caption and f"at most {framing_plots.MAX_NAME_ROWS}" in caption
+    none = study.names_charted(label_counts.assign(narrative=0), original=False)
+    assert none == []
+    placeholder = study.names_caption(none, original=False, top=framing_plots.MAX_NAME_ROWS)
+    assert "nothing to chart" in placeholder and "solid" not in placeholder  # no words about bars
+    for text in (caption, placeholder):
+        assert_readable(text)

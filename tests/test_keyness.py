@@ -161,3 +161,62 @@ def test_the_side_by_side_table_has_no_index_column():
     theirs = pd.DataFrame({"file": ["a.txt"], "word": ["Daesh"], "count": [6], "z": [2.6]})
     html = side_by_side_table(ours, theirs, articles).to_html()
     assert "Daesh* (6, 2.10)" in html and "row_heading" not in html
+
+
+# --- what the lists leave out: an outlet's own name and courtesy titles (#22 problem 3) -------------
+
+@pytest.mark.parametrize("term, outlet", [
+    ("POLITICO", "Politico"), ("politico", "Politico"), ("POLITICO New York", "Politico"),
+    ("TODAY", "USA Today"), ("USA", "USA Today"), ("Washington Post", "The Washington Post"),
+    ("Breitbart News", "Breitbart"), ("huffpost", "HuffPost"), ("Huffington Post", "HuffPost"),
+    ("Western Journalism", "Western Journalism"), ("Al-Monitor", "Al-Monitor")])
+def test_an_outlets_own_name_is_left_out_of_its_lists(term, outlet):
+    assert keyness.own_name(term, outlet) and keyness.left_out(term, outlet)
+
+
+@pytest.mark.parametrize("term, outlet", [
+    ("today", "USA Today"), ("usa", "USA Today"), ("washington", "The Washington Post"),
+    ("New York", "The New York Times"), ("POLITICO", "Breitbart"), ("Huffington Post", "Breitbart"),
+    ("daesh", "Al-Ahed News"), ("HP", "The Washington Post"), ("post", "The Washington Post")])
+def test_ordinary_words_and_other_outlets_names_stay_listed(term, outlet):
+    # a lower-case word of a name is an ordinary word; another outlet named is content
+    assert not keyness.left_out(term, outlet)
+
+
+def test_courtesy_titles_are_left_out_for_any_outlet():
+    assert all(keyness.left_out(t, o) for t in ("mr", "mrs", "ms", "Mr.") for o in ("The New York Times", "Alpha"))
+    assert not keyness.left_out("mrsa", "Alpha")
+
+
+def test_left_out_terms_leave_every_other_score_unchanged():
+    rows = [("p", "POLITICO", 30), ("p", "ethanol", 12), ("p", "filler", 958),
+            ("n", "mr", 40), ("n", "coal", 15), ("n", "ethanol", 1), ("n", "filler", 944)]
+    table = keyness.keyness_table(pd.DataFrame(rows, columns=["file", "term", "count"]))
+    outlet_of = {"p": "Politico", "n": "The New York Times"}
+    kept = keyness.without_left_out(table, outlet_of)
+    assert set(table["term"]) - set(kept["term"]) == {"POLITICO", "mr"}
+    pd.testing.assert_frame_equal(kept, table[~table["term"].isin(["POLITICO", "mr"])].reset_index(drop=True))
+    dropped = keyness.left_out_key_terms(table, outlet_of)
+    assert sorted(dropped["term"]) == ["POLITICO", "mr"]  # both were key before they were left out
+    text = keyness.left_out_text(dropped, forms={"mr": "Mr"})
+    assert "POLITICO (p)" in text and "Mr (n)" in text
+
+
+def test_log_odds_lists_leave_out_without_changing_other_scores():
+    from collections import Counter
+
+    from newscorpus.measures import log_odds
+
+    rows = [{"file": "Politico", "counts": Counter({"POLITICO": 30, "ethanol": 12, "filler": 958})},
+            {"file": "The New York Times", "counts": Counter({"mr": 40, "coal": 15, "ethanol": 1, "filler": 944})}]
+    full = log_odds.log_odds_table(rows, min_count=3)
+    kept = log_odds.log_odds_table(rows, min_count=3, leave_out=lambda f, w: keyness.left_out(w, f))
+    assert {"POLITICO", "mr"} <= set(full["word"]) and not {"POLITICO", "mr"} & set(kept["word"])
+    pd.testing.assert_frame_equal(kept, full[~full["word"].isin(["POLITICO", "mr"])].reset_index(drop=True))
+
+
+def test_the_original_five_lists_lose_nothing(seed_keyness):
+    # none of the original five's key words is an outlet's own name or a courtesy title
+    cleaned, _, table = seed_keyness
+    outlet_of = dict(zip(newscorpus.load()["file"], newscorpus.load()["outlet"]))
+    assert keyness.left_out_key_terms(table, outlet_of).empty

@@ -123,7 +123,7 @@ def test_the_gazetteer_script_rebuilds_the_committed_files(tmp_path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.main(tmp_path)
-    for name in ("cities15000.tsv.gz", "countries.tsv"):
+    for name in ("cities15000.tsv.gz", "countries.tsv", "us_states.tsv"):
         assert (tmp_path / name).read_bytes() == (places.GAZETTEER_DIR / name).read_bytes(), name
 
 
@@ -561,3 +561,52 @@ def test_the_articles_own_country_picks_among_places_of_one_name():
     """"Birmingham" is England's by population, Alabama's in an article about the US."""
     found = _places("The U.S. Senate race in Alabama came to Birmingham on Tuesday, in Birmingham's old hall.")
     assert ("Birmingham", "US") in found and ("Birmingham", "GB") not in found
+
+
+# --- the residue of the US-election archive (#22 problem 4) ---------------------------------------
+
+def _records(*paragraphs: str) -> dict[str, dict]:
+    return {r["place"]: r["_record"] for r in places.place_mentions("t.txt", list(paragraphs))}
+
+
+def test_a_surname_after_a_title_and_initials_is_a_person_not_a_city_abroad():
+    # the Washington Post's "Sen. Edward M. Kennedy" had made "Kennedy" a district of Bogota
+    text = ["President Jimmy Carter faced a rebellion from Sen. Edward M. Kennedy of Massachusetts. Kennedy "
+            "engineered a floor fight.", "Sanders was asked whether his aim was similar to Kennedy's."]
+    assert "Kennedy" not in _records(*text)
+    assert {"Edward", "Kennedy"} <= places.person_names(text[0])
+
+
+def test_a_possessive_after_to_is_no_evidence_of_a_place():
+    # "47 percent to Clinton's 46 percent": the only "locative" use of a candidate's name
+    text = ["Carson beat out Clinton by one point, with 47 percent to Clinton's 46 percent.",
+            "Among Democrats, 56 percent would vote for Clinton. Maryland's governor agreed."]
+    assert "Clinton" not in _records(*text)
+
+
+def test_a_small_town_of_a_shared_name_needs_its_state():
+    # five US towns are called Clinton, none dominates: without its state named it is not placed
+    assert ("Clinton", "US") not in _places("The caucus in Clinton drew a crowd. Officials in the U.S. agreed.")
+    # with its state named, the state's own town of that name
+    found = _records("He spent the day with his grandchildren in Burlington, Vermont.")
+    assert found["Burlington"]["admin1"] == "VT" and found["Burlington"]["country"] == "US"
+    found = _records("Obama marched in Selma, Ala., fifty years on.")
+    assert found["Selma"]["admin1"] == "AL"
+    # a town that dominates its name is placed without its state (Flint, Michigan, not Flint in Wales)
+    assert ("Flint", "US") in _places("The water crisis in Flint angered voters across the U.S.")
+
+
+def test_a_us_town_of_a_shared_name_does_not_displace_the_world_city():
+    # Paris, Texas, had taken "Paris" in US articles about the attacks in Paris, France
+    found = _places("After the attacks in Paris, U.S. candidates spoke of terrorism.")
+    assert ("Paris", "FR") in found and ("Paris", "US") not in found
+
+
+def test_a_middling_city_abroad_needs_its_country_named():
+    # "at Dartmouth" (the college) in a US article is not Dartmouth, Nova Scotia
+    assert ("Dartmouth", "CA") not in _places("When I was at Dartmouth, I found friends. Back in the U.S., I voted.")
+    assert ("Dartmouth", "CA") in _places("In Dartmouth, across the harbour from Halifax, Canada's navy trains.")
+
+
+def test_state_abbreviations_count_only_after_a_comma_or_a_party():
+    assert places.named_states("Selma, Ala., and Sanders, I-Vt., spoke; Mo. Brooks did not.") == {"AL", "VT"}

@@ -150,11 +150,23 @@ def test_outlet_rows_show_the_mean_and_the_resampled_interval():
 def test_a_corpus_far_from_conflict_is_told_so_and_not_ranked():
     rates = pd.DataFrame({"file": ["a", "b", "c"], **{t: [0.0, 0.4, 3.5] if t == "battles" else 0.0
                                                      for t in themes.THEMES}})
-    share = theme_plots.conflict_share(rates)
+    share = themes.conflict_share(rates)
     assert share == {"rate": pytest.approx(0.4), "articles": 1, "n": 3, "conflict": False}
     assert "made for news of armed conflict" in theme_plots.conflict_note(share)
     war = rates.assign(battles=[5.0, 4.0, 0.0])
-    assert theme_plots.conflict_share(war)["conflict"]
+    assert themes.conflict_share(war)["conflict"]
+
+
+def test_conflict_share_is_a_measure_without_matplotlib():
+    # the findings table reads it; it must not load the plotting stack (#22 problem 9)
+    import subprocess
+    import sys
+
+    code = ("import sys, pandas as pd; from newscorpus.measures import themes; "
+            "print(themes.conflict_share(pd.DataFrame({'file': ['a']}))['n'], 'matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["1", "False"]
+    assert theme_plots.conflict_share is themes.conflict_share  # the charts' notes read the same rule
 
 
 def dispersion_file(tmp_path, text: str):
@@ -283,3 +295,21 @@ def test_the_top_key_words_sentence_is_bounded():
     text = theme_plots.top_key_words(key, articles)
     check_prose(text)
     assert text.endswith("more (see the table)") and "word0 (" in text
+
+
+def test_one_text_has_nothing_to_contrast_and_the_captions_fit_what_is_drawn():
+    # #22 problem 6: a 1-article corpus printed "0 words pass the filters" beside an empty chart
+    one = pd.DataFrame({"file": ["a.txt"], "outlet": ["A"]})
+    two = pd.DataFrame({"file": ["a.txt", "b.txt"], "outlet": ["A", "B"]})
+    assert theme_plots.nothing_to_contrast(two, units.ARTICLE) == ""
+    for unit in (units.ARTICLE, units.OUTLET):
+        sentence = theme_plots.nothing_to_contrast(one, unit)
+        check_prose(sentence)
+        assert "nothing to contrast" in sentence and sentence.count(". ") == 0  # one sentence
+        caption = theme_plots.keyness_caption(one, unit)
+        assert "No keyness chart" in caption and "dot" not in caption
+    assert "dot at the log ratio" in theme_plots.keyness_caption(two, units.ARTICLE)
+    assert "No theme chart" in theme_plots.themes_caption(0, 0.95) and "dot" not in theme_plots.themes_caption(0, 0.95)
+    assert "95% paragraph-bootstrap" in theme_plots.themes_caption(3, 0.95)
+    check_prose(theme_plots.methods_compared(5, 1))
+    assert "1 is on" in theme_plots.methods_compared(5, 1)

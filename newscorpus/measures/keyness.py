@@ -24,12 +24,15 @@ above 0 (more frequent in the article, beyond the noise of the counts), and G² 
 
 from __future__ import annotations
 
+import csv
+import re
+from functools import lru_cache
 from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
 
-from .tokens import content_counts
+from .tokens import THEMES_DATA, content_counts
 
 MIN_FREQ = 3
 G2_THRESHOLD = 6.63  # p < 0.01 for one test
@@ -152,3 +155,101 @@ def pooled_by_outlet(per_article: list[dict], articles: pd.DataFrame) -> list[di
     for row in per_article:
         pooled.setdefault(outlet_of[row["file"]], Counter()).update(row["counts"])
     return [{"file": outlet, "counts": counts} for outlet, counts in sorted(pooled.items())]
+
+
+# --- what the distinctive-word lists leave out (#22) ------------------------------------------------
+#
+# Counted, but never listed as what sets a text apart: an outlet's own name (it signs its stories
+# and credits itself: "told POLITICO", "a USA TODAY investigation", "Breitbart News") and courtesy
+# titles (a house style: one newspaper writes "Mr. Trump", the others "Trump"). Neither says what a
+# text is about. The statistics are computed with them (leaving them out changes no other word's
+# score); only the lists drop them.
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "messrs", "mx"})  # term keys of courtesy titles
+OUTLET_NAMES_FILE = "outlet_names.csv"  # data/themes: other names an outlet writes itself by
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+def _name_words(text: str) -> list[str]:
+    words = [w.casefold() for w in _NAME_WORD.findall(text)]
+    return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
+
+
+@lru_cache(maxsize=1)
+def outlet_aliases() -> dict[str, tuple[str, ...]]:
+    """Other names an outlet writes itself by (``data/themes/outlet_names.csv``: outlet, name),
+    for names the rule cannot derive from the outlet's name (HuffPost, written Huffington Post)."""
+    with (THEMES_DATA / OUTLET_NAMES_FILE).open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(line for line in handle if not line.startswith("#"))]
+    aliases: dict[str, list[str]] = {}
+    for row in rows:
+        aliases.setdefault(row["outlet"].strip().casefold(), []).append(row["name"].strip())
+    return {o: tuple(names) for o, names in aliases.items()}
+
+
+def _contains_run(words: list[str], run: list[str]) -> bool:
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def own_name(term: str, outlet: str) -> bool:
+    """Whether ``term`` (a term key) is the outlet's own name: the name's words in a run inside the
+    term, case and a leading *The* aside (*Breitbart News*, *Washington Post*, *POLITICO New York*),
+    the name written as one word (*huffpost*), or one word of the name written in capitals, as a
+    masthead writes it (*USA* and *TODAY* of *USA TODAY*). Other names the outlet goes by are in
+    ``outlet_names.csv``."""
+    words = _name_words(term)
+    if not words or not isinstance(outlet, str):
+        return False
+    for name in (outlet, *outlet_aliases().get(outlet.strip().casefold(), ())):
+        parts = _name_words(name)
+        if not parts:
+            continue
+        if _contains_run(words, parts) or "".join(words) == "".join(parts):
+            return True
+        if len(words) == 1 and term.isupper() and len(term) > 1 and words[0] in parts:
+            return True
+    return False
+
+
+def left_out(term: str, outlet: str | None) -> bool:
+    """Whether a term is left out of a text's distinctive-word lists: a courtesy title, or the
+    text's outlet's own name (``own_name``)."""
+    return term.casefold().rstrip(".") in HONORIFICS or (outlet is not None and own_name(term, outlet))
+
+
+def without_left_out(table: pd.DataFrame, outlet_of: dict[str, str], column: str = "term") -> pd.DataFrame:
+    """``table`` (a row per text and term, the text in ``file``) without the rows ``left_out``
+    drops; ``outlet_of`` maps a file to its outlet (a text that is an outlet's articles pooled has
+    the outlet as its ``file`` and maps to itself)."""
+    if table.empty:
+        return table
+    drop = [left_out(t, outlet_of.get(f, f)) for f, t in zip(table["file"], table[column])]
+    return table[~pd.Series(drop, index=table.index, dtype=bool)].reset_index(drop=True)
+
+
+def left_out_key_terms(keyness: pd.DataFrame, outlet_of: dict[str, str]) -> pd.DataFrame:
+    """The key words (``keyness_table``) that ``without_left_out`` drops: file and term."""
+    key = keyness[keyness["key"].astype(bool)] if len(keyness) else keyness
+    if key.empty:
+        return pd.DataFrame(columns=["file", "term"])
+    drop = [left_out(t, outlet_of.get(f, f)) for f, t in zip(key["file"], key["term"])]
+    return key.loc[drop, ["file", "term"]].reset_index(drop=True)
+
+
+def left_out_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
+                  forms: dict[str, str] | None = None, among: str = "key words") -> str:
+    """One sentence for a chapter: what the lists leave out, and which key words of this corpus
+    that kept off them (``left_out_key_terms``; ``names`` maps a file to how the text is named,
+    ``forms`` a term to how it is written; ``among``: what the lists hold)."""
+    from ..prose import english_list
+
+    rule = ("The lists leave out two kinds of term, though every statistic counts them: a text's own outlet's name "
+            "as it writes it (a masthead word in capitals, such as USA TODAY's, included) and courtesy titles (Mr, "
+            "Mrs, Ms), a house style rather than a subject")
+    if dropped.empty:
+        return rule + f"; no text of this corpus has one among its {among}."
+    names, forms = names or {}, forms or {}
+    shown = {t: t.capitalize() for t in HONORIFICS} | forms  # a courtesy title as written: Mr
+    found = [f"{shown.get(t, t)} ({names.get(f, f)})" for f, t in zip(dropped["file"], dropped["term"])]
+    listed = found[:5] + ([f"{len(found) - 5:,d} more"] if len(found) > 5 else [])
+    return rule + f"; here that keeps {english_list(listed)} off the lists."

@@ -67,9 +67,12 @@ def log_odds(target: Counter, rest: Counter, prior: dict[str, float], prior_stre
 
 
 def log_odds_table(per_article: list[dict], prior_strength: float = PRIOR_STRENGTH,
-                   min_count: int = 3, top: int = 10) -> pd.DataFrame:
+                   min_count: int = 3, top: int = 10, leave_out=None) -> pd.DataFrame:
     """The ``top`` words with the highest z for each article against the others pooled, among
-    words the article uses at least ``min_count`` times. Columns: file, word, count, delta, z."""
+    words the article uses at least ``min_count`` times. Columns: file, word, count, delta, z.
+    ``leave_out(file, word)``, if given, drops words from the lists (not from the counts: every
+    other word's score is the same with or without it), e.g. ``keyness.left_out`` of the text's
+    outlet."""
     pooled = Counter()
     for row in per_article:
         pooled.update(row["counts"])
@@ -80,7 +83,10 @@ def log_odds_table(per_article: list[dict], prior_strength: float = PRIOR_STRENG
         rest = pooled.copy()
         rest.subtract(row["counts"])
         table = log_odds(row["counts"], +rest, prior, prior_strength)
-        table = table[table["count"] >= min_count].nlargest(top, "z")
+        table = table[table["count"] >= min_count]
+        if leave_out is not None and len(table):
+            table = table[[not leave_out(row["file"], w) for w in table["word"]]]
+        table = table.nlargest(top, "z")
         tables.append(table.assign(file=row["file"]))
     columns = ["file", "word", "count", "delta", "z"]
     return pd.concat(tables, ignore_index=True)[columns] if tables else pd.DataFrame(columns=columns)

@@ -417,3 +417,17 @@ def theme_drivers(terms: pd.DataFrame, top: int = 3) -> pd.DataFrame:
         rows.append({"file": file, "theme": theme, "terms": text, "count": int(group["count"].sum()),
                      "single_text": single})
     return pd.DataFrame(rows, columns=["file", "theme", "terms", "count", "single_text"])
+
+
+CONFLICT_RATE = 3.0  # per 1,000 words: an article reporting conflict events uses one event word in about 330
+
+
+def conflict_share(rates: pd.DataFrame) -> dict:
+    """How much of the corpus the dictionary speaks to, from ``themes.theme_rates`` (a row per
+    article, a rate per theme): ``rate`` (the median article's matches of all themes per 1,000
+    words), ``articles`` (texts at ``CONFLICT_RATE`` or more), ``n`` (texts), ``conflict`` (True
+    when at least half the texts reach it)."""
+    per_article = rates[[t for t in THEMES if t in rates]].sum(axis=1).fillna(0.0)
+    reached = int((per_article >= CONFLICT_RATE).sum())
+    return {"rate": float(per_article.median()) if len(per_article) else 0.0, "articles": reached,
+            "n": len(rates), "conflict": len(rates) > 0 and reached * 2 >= len(rates)}

@@ -1,5 +1,5 @@
-"""Charts for the framing chapter: the framing profile (a heatmap of rates, coloured by the printed
-rate, with counts), names by voice, distinctive words, and outlets compared (a dot and interval per
+"""Charts for the framing chapter: the framing profile (a heatmap of rates per 1,000 words on one
+shared logarithmic colour scale, with counts), names by voice, distinctive words, and outlets compared (a dot and interval per
 outlet). Articles are named and coloured as everywhere in the book. Every chart is bounded for 1 to
 1,000 articles and 1 to 100 outlets: beyond ``MAX_ROWS`` rows or ``MAX_PANELS`` panels it shows the
 top ones by a stated criterion and says so in its last row or title; the rest are in the tables."""
@@ -7,6 +7,7 @@ top ones by a stated criterion and says so in its last row or title; the rest ar
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+from matplotlib.colors import ListedColormap, LogNorm
 from matplotlib.ticker import PercentFormatter
 import numpy as np
 import pandas as pd
@@ -27,14 +28,24 @@ def _colours(files, overview: pd.DataFrame) -> list[str]:
     return [palette[o] for o in outlets]
 
 
+PROFILE_SCALE = (0.1, 1000.0)  # rates per 1,000 words: the colour scale shared by every column (log)
+
+
+def profile_norm() -> LogNorm:
+    """The profile's colour scale: rates per 1,000 words on one logarithmic scale shared by every
+    column, from 0.1 (one word in 10,000) to 1,000 (every word), so the same colour means the same
+    rate in any column and any corpus; a rate below 0.1 takes the lightest colour, a zero is white."""
+    return LogNorm(vmin=PROFILE_SCALE[0], vmax=PROFILE_SCALE[1], clip=True)
+
+
 def profile_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, overview: pd.DataFrame,
                     row_labels: list[str] | None = None) -> plt.Figure:
     """Articles (rows) by measures (columns). Each cell prints the rate per 1,000 words and, below
-    it, the count behind it; the colour encodes the printed rate, as a share of the highest rate in
-    its column (white for 0, darkest for the column's highest), so colour and number say the same
-    thing and no article sets a mean for the others. Rows are articles (named from ``overview``) or,
-    with ``row_labels``, whatever ``rates`` is indexed by (outlets); beyond ``MAX_ROWS`` rows, the
-    ``MAX_ROWS`` with the largest total count are drawn."""
+    it, the count behind it (up to 30 rows); the colour encodes the printed rate on one logarithmic
+    scale shared by every column (``profile_norm``: white for 0), so colours compare across columns
+    and one mention in a short text is not the darkest cell. Rows are articles (named from
+    ``overview``) or, with ``row_labels``, whatever ``rates`` is indexed by (outlets); beyond
+    ``MAX_ROWS`` rows, the ``MAX_ROWS`` with the largest total count are drawn."""
     use_style()
     labels = row_labels if row_labels is not None else article_names(rates.index, overview)
     if len(rates) > MAX_ROWS:  # the rows with the most words counted; the rest are in framing.csv
@@ -43,9 +54,12 @@ def profile_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, overview: pd.Data
         rates, counts, labels = rates.loc[keep], counts.loc[keep], [labels[i] for i in position]
     n_rows, n_cols = rates.shape
     fig, ax = plt.subplots(figsize=(9.5, 2.4 + 0.5 * n_rows))
-    top = rates.max().replace(0, 1)
-    shade = (rates / top).to_numpy(dtype=float)
-    image = ax.imshow(shade, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    norm = profile_norm()
+    values = rates.to_numpy(dtype=float)
+    # the lightest colour is not white; a zero rate (masked) is
+    cmap = ListedColormap(plt.get_cmap("Blues")(np.linspace(0.12, 1.0, 256))).with_extremes(bad="white")
+    image = ax.imshow(np.ma.masked_less_equal(values, 0.0), cmap=cmap, norm=norm, aspect="auto")
+    shade = np.where(values > 0, norm(np.where(values > 0, values, PROFILE_SCALE[0])), 0.0)
     small = n_rows > 30  # a long table: numbers would not fit, the colour and the CSV carry them
     for i in range(n_rows):
         for j in range(n_cols):
@@ -57,8 +71,11 @@ def profile_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, overview: pd.Data
     ax.set_xticks(range(n_cols), list(rates.columns), rotation=40, ha="right")
     ax.set_yticks(range(n_rows), labels)
     ax.grid(False)
-    colourbar = fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
-    colourbar.set_label("rate, as a share of the column's highest")
+    colourbar = fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02, extend="min")
+    ticks = [0.1, 1, 10, 100, 1000]
+    colourbar.set_ticks(ticks, labels=["0.1", "1", "10", "100", "1,000"])
+    colourbar.minorticks_off()
+    colourbar.set_label("per 1,000 words (log scale)")
     fig.tight_layout()
     return fig
 

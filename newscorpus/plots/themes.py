@@ -15,7 +15,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from .. import units
-from ..measures.themes import DICTIONARY, THEME_LABELS, THEMES
+from ..measures.themes import CONFLICT_RATE, DICTIONARY, THEME_LABELS, THEMES, conflict_share  # noqa: F401 (conflict_share: re-exported)
 from ..overview import reader_style, times
 from ..prose import count_noun, english_list
 from . import GREY, OKABE_ITO, article_labels, article_names, outlet_colours, panel_title, short_outlet, use_style
@@ -962,33 +962,23 @@ def outlet_differences(intervals: pd.DataFrame, shared: pd.DataFrame, articles: 
                    + (f"; and {more:,d} more pairs (see the figure)" if more else ""))
 
 
-CONFLICT_RATE = 3.0  # per 1,000 words: an article reporting conflict events uses one event word in about 330
-
-
-def conflict_share(rates: pd.DataFrame) -> dict:
-    """How much of the corpus the dictionary speaks to, from ``themes.theme_rates`` (a row per
-    article, a rate per theme): ``rate`` (the median article's matches of all themes per 1,000
-    words), ``articles`` (texts at ``CONFLICT_RATE`` or more), ``n`` (texts), ``conflict`` (True
-    when at least half the texts reach it)."""
-    per_article = rates[[t for t in THEMES if t in rates]].sum(axis=1).fillna(0.0)
-    reached = int((per_article >= CONFLICT_RATE).sum())
-    return {"rate": float(per_article.median()) if len(per_article) else 0.0, "articles": reached,
-            "n": len(rates), "conflict": len(rates) > 0 and reached * 2 >= len(rates)}
-
-
 def conflict_note(share: dict) -> str:
     """A sentence on whether the corpus is the news the dictionary is made for (``conflict_share``)."""
     threshold = f"{CONFLICT_RATE:.0f} per 1,000 (about one event word in 330)"
     if share["n"] == 1:
-        reach = f"the one article {'reaches' if share['articles'] else 'does not reach'} {threshold}"
+        where = "the one article"
+        reach = f", {'at or above' if share['articles'] else 'below'} {threshold}"
     else:
+        where = "the median article"
         verb = "reaches" if share["articles"] == 1 else "reach"
-        reach = f"{share['articles']:,d} of the {share['n']:,d} articles {verb} {threshold}"
+        only = "" if share["conflict"] else "only "
+        reach = f", and {only}{share['articles']:,d} of the {share['n']:,d} articles {verb} {threshold}"
     if share["conflict"]:
-        return (f"In the median article the dictionary matches {share['rate']:.1f} of every 1,000 words, and {reach}: "
+        return (f"In {where} the dictionary matches {share['rate']:.1f} of every 1,000 words{reach}: "
                 "this is news about conflict, the kind of text the codebook was made for")
-    return (f"The dictionary is made for news of armed conflict, and this corpus is mostly not that: in the median "
-            f"article it matches {share['rate']:.1f} of every 1,000 words, and {'only ' * (share['n'] > 1)}{reach}. The rates say which "
+    corpus = "this corpus is not that" if share["n"] == 1 else "this corpus is mostly not that"
+    return (f"The dictionary is made for news of armed conflict, and {corpus}: in {where} it matches "
+            f"{share['rate']:.1f} of every 1,000 words{reach}. The rates say which "
             "texts report such events; the chapter does not rank outlets or articles on rates this low")
 
 
@@ -1093,3 +1083,50 @@ def panels_what(articles: pd.DataFrame, unit: str | None = None) -> str:
     which = f" (the {len(panels)} with most articles, of {outlets:,d}; every article is in the table below)" \
         if len(panels) < outlets else " (every article is in the table below)"
     return "each outlet's articles, pooled" + which
+
+
+def nothing_to_contrast(texts: pd.DataFrame, unit: str) -> str:
+    """With one text to compare (one article, or one outlet when the chapter compares outlets),
+    keyness has nothing to contrast it with: one sentence that says so, for the place of the key
+    words and their chart; "" when there are two texts or more."""
+    if len(texts) >= 2:
+        return ""
+    if unit == units.OUTLET:
+        what = "one outlet (its articles pooled as one text)"
+    else:
+        what = "one article"
+    return (f"Keyness compares each text with the others, and this corpus has {what}: there is nothing to contrast "
+            "it with, so no word is key and no chart or table of key words is drawn.")
+
+
+def keyness_caption(texts: pd.DataFrame, unit: str) -> str:
+    """The keyness figure's caption, true of what is drawn: the chart, or the note that one text
+    has nothing to be contrasted with."""
+    if len(texts) < 2:
+        return ("No keyness chart: with " + ("one outlet" if unit == units.OUTLET else "one article")
+                + " there is no other text to contrast it with.")
+    return ("Each text's key words against the others (an article, or an outlet's articles pooled when the chapter "
+            "compares outlets), ranked by the lower bound of the log ratio (the black tick): a dot at the log ratio, a "
+            "line over its interval; at the right the raw counts (in the text | in the others) and G².")
+
+
+def methods_compared(listed: int, both: int) -> str:
+    """How far the two methods' top-five lists agree, for the prose (``shared_top_words``)."""
+    return (f"Of the {listed:,d} words on the log ratio's top-five lists, {both:,d} "
+            f"{'is' if both == 1 else 'are'} on the log-odds top-five lists too (marked * in the table below); where "
+            "the lists differ, the words lower down are the ones the two methods weigh differently, and a reader "
+            "should trust the words both put near the top.")
+
+
+def themes_caption(matched: int, confidence: float) -> str:
+    """The theme chart's caption, true of what is drawn: the dot table, or the note that no term
+    of the dictionary occurs in the corpus (``matched``: the dictionary's matches in all)."""
+    if matched == 0:
+        return ("No theme chart: no term of the theme dictionary occurs in this corpus, so every rate is zero; the "
+                "table above gives each theme's upper bound for texts of these lengths.")
+    return ("Theme rates per 1,000 words, one panel per theme. Comparing articles: one row per article in date order, a "
+            f"dot at the rate, a line over its {confidence:.0%} paragraph-bootstrap interval (for a theme not seen at all, "
+            "up to the exact Poisson bound for zero). Comparing outlets: one row per outlet, a dot at the mean of its "
+            "articles' rates, a line over the 95% interval from resampling its articles, pale dots for the articles. An "
+            "open ring marks the rate without the terms found in one article only: where dot and ring lie apart, the rate "
+            "rests on one text's own words.")

@@ -671,3 +671,72 @@ def download_or_note(frame: pd.DataFrame, filename: str, how: str, max_bytes: in
         return download_link(frame, filename)
     return Markdown(f"`{filename}` has {frame.shape[0]:,d} rows ({size / 1e6:,.0f} MB), too many to carry in this page: "
                     f"{how} gives it.")
+
+
+# --- the group lexicon's columns and names on a corpus that is not the original five (#22) --------
+
+GROUP_NAMES = ["ISIS", "ISIL", "Islamic State", "Daesh"]  # the naming lexicon's names of the group, as charted
+
+
+def _group_columns() -> tuple[list[str], list[str]]:
+    """The framing profile's columns that read the naming lexicon, and those of them that count
+    the group's names (not descriptors or member nouns)."""
+    from ..measures.framing import profile_measures, slug
+
+    name_columns = {f"label_{slug(label)}_narrative" for label in lexicons.name_labels()}
+    lexicon, names = [], []
+    for heading, (columns, _) in profile_measures().items():
+        if all(c.startswith("label_") for c in columns):
+            lexicon.append(heading)
+            if all(c in name_columns for c in columns):
+                names.append(heading)
+    return lexicon, names
+
+
+def profile_for_corpus(counts: pd.DataFrame, rates: pd.DataFrame, original: bool) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """The framing profile's columns a corpus has: all of them for the original five; otherwise the
+    naming lexicon's columns (written for the original topic) only when some article uses one of
+    the group's names, and then only those used. Returns (counts, rates, a sentence saying what
+    was left out, or "")."""
+    lexicon, names = _group_columns()
+    lexicon, names = [h for h in lexicon if h in counts], [h for h in names if h in counts]
+    if original or not lexicon:
+        return counts, rates, ""
+    if int(counts[names].to_numpy().sum()) == 0:
+        drop = lexicon
+        note = ("The naming lexicon's columns (the group's names, descriptors and member nouns), written for the book's "
+                "original topic, are left out: no article of this corpus uses the group's names.")
+    else:
+        drop = [h for h in lexicon if int(counts[h].sum()) == 0]
+        note = (f"Of the naming lexicon's columns, written for the book's original topic, those no article of this corpus "
+                f"uses are left out ({', '.join(drop)})." if drop else "")
+    keep = [c for c in counts.columns if c not in drop]
+    return counts[keep], rates[keep], note
+
+
+def names_charted(label_counts: pd.DataFrame, original: bool) -> list[str]:
+    """The group's names the names chart draws: the four for the original five; for another corpus
+    only those some article uses (possibly none)."""
+    if original:
+        return list(GROUP_NAMES)
+    used = label_counts[label_counts["label"].isin(GROUP_NAMES)]
+    totals = used.groupby("label")[["narrative", "quoted", "gloss"]].sum().sum(axis=1)
+    return [name for name in GROUP_NAMES if totals.get(name, 0) > 0]
+
+
+def names_caption(names: list[str], original: bool, top: int) -> str:
+    """The names chart's caption, true of what is drawn: bars for the names some article uses, or
+    the note that none does."""
+    if not names:
+        return ("No name of the group in the naming lexicon (" + ", ".join(GROUP_NAMES) + "), written for the book's "
+                "original topic, occurs in this corpus, so there is nothing to chart; the names the texts themselves "
+                "use most are in the table below.")
+    from ..prose import english_list
+
+    missing = [name for name in GROUP_NAMES if name not in names]
+    which = "" if original or not missing else (
+        f"; of the naming lexicon's {len(GROUP_NAMES)}, {english_list(missing)} "
+        f"{'does' if len(missing) == 1 else 'do'} not occur in this corpus")
+    return (f"The group's names ({english_list(names)}{which}) in each article that uses one (at most {top:d}, those "
+            "with the most mentions), all panels on one scale: in the outlet's own narrative (solid), in quotations "
+            "(hatched) and in bracketed glosses (dotted).")

@@ -9,8 +9,11 @@ or more, about 34,000) and ``countryInfo``, and writes:
 - ``cities15000.tsv.gz``: ``geonameid``, ``name``, ``country``, ``lat``, ``lon``, ``population``,
   ``capital`` (1 if GeoNames' country table names it its country's capital), ``names`` (the
   English-usable spellings a text may use: the name, its ASCII folding, and the ASCII alternate
-  names written with a capital letter, joined by "|");
-- ``countries.tsv``: ``iso``, ``name``, ``capital``.
+  names written with a capital letter, joined by "|"), ``admin1`` (GeoNames' first-order
+  administrative division: a US state's postal code, elsewhere GeoNames' code);
+- ``countries.tsv``: ``iso``, ``name``, ``capital``;
+- ``us_states.tsv``: ``code``, ``name`` (the US states and territories, so an article that names
+  a state can pick that state's town of a shared name: Burlington, Vermont).
 
 Sorted by ``geonameid`` and gzipped without a time stamp, so the output is byte-identical for
 the same input. GeoNames data: CC BY 4.0, www.geonames.org (see README.md).
@@ -61,11 +64,11 @@ def main(out: Path = HERE) -> None:
             capital_ids[key] = city["geonameid"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
-    writer.writerow(["geonameid", "name", "country", "lat", "lon", "population", "capital", "names"])
+    writer.writerow(["geonameid", "name", "country", "lat", "lon", "population", "capital", "names", "admin1"])
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
         writer.writerow([city["geonameid"], city["name"], city["countrycode"], city["latitude"], city["longitude"],
                          city["population"], int(city["geonameid"] in capital_ids.values()),
-                         "|".join(spellings(city))])
+                         "|".join(spellings(city)), city.get("admin1code") or ""])
     with open(out / f"cities{MIN_POPULATION}.tsv.gz", "wb") as raw:
         with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0, filename="") as gz:
             gz.write(buffer.getvalue().encode("utf-8"))
@@ -74,6 +77,12 @@ def main(out: Path = HERE) -> None:
         writer.writerow(["iso", "name", "capital"])
         for iso in sorted(countries):
             writer.writerow([iso, countries[iso]["name"], countries[iso]["capital"].strip()])
+    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    with open(out / "us_states.tsv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter="\t", lineterminator="\n")
+        writer.writerow(["code", "name"])
+        for code in sorted(states):
+            writer.writerow([code, states[code]["name"]])
 
 
 if __name__ == "__main__":
