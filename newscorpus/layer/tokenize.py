@@ -39,6 +39,21 @@ def lower_case_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text))  # no group: findall gives the matched strings
 
 
+class _LowerCaseWords:
+    """``lower_case_words(text)``, built on the first look-up: most paragraphs' sentences open
+    with a word that cannot head a name ("The", "He"), and then no look-up is made (speed goal)."""
+
+    __slots__ = ("text", "words")
+
+    def __init__(self, text: str):
+        self.text, self.words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = lower_case_words(self.text)
+        return word in self.words
+
+
 def is_title_case(text: str, spans) -> bool:
     """A headline written In Title Case (checked for headlines, standfirsts and captions, not for
     body sentences): its capitals say nothing about names."""
@@ -61,7 +76,7 @@ def paragraph_sentences(text: str, split: bool = True) -> tuple[tuple[int, int],
 @lru_cache(maxsize=4096)
 def paragraph_tokens(text: str, split: bool = True) -> tuple[ParagraphToken, ...]:
     """The tokens of one paragraph, sentence by sentence (see the module notes)."""
-    lower = lower_case_words(text)
+    lower = _LowerCaseWords(text)
     found_tokens: list[ParagraphToken] = []
     append = found_tokens.append
     # Hand-optimised for the speed goal (every article's every word passes here): tokens built
