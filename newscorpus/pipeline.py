@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from .cleaning.cleaned import MIN_ARTICLES_FOR_TEMPLATE
-from .cleaning.cleaner import CleanedArticle, article_text, as_is, clean_text, split_units
+from .cleaning.cleaner import CleanedArticle, article_text, as_is, clean_text, split_units, unit_keys
 from . import outdir as output
 from .budget import OverBudget, article_budget, over_budget_problem
 from .corpus import COLUMNS, corpus_settings, is_article_name, article_file_problem, read_text, scan
@@ -150,7 +150,7 @@ def line_key_hashes(task: ArticleTask) -> tuple[str, np.ndarray]:
         return "", np.empty(0, dtype=np.uint64)
     try:
         with article_budget():
-            keys = {u.key for u in split_units(read_article_text(task)) if u.key}
+            keys = {key for key in unit_keys(read_article_text(task)) if key}
     except (CorpusError, OverBudget):
         keys = set()  # reported in pass 2
     return task.outlet, np.fromiter((key_hash(k) for k in keys), dtype=np.uint64, count=len(keys))

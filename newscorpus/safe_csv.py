@@ -22,12 +22,24 @@ def neutralise(value):
     return value
 
 
+def _needs_quote(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
 def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy with every text cell that could run as a formula quoted (numeric columns as they are)."""
-    out = frame.copy()
-    for column in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
-            out[column] = out[column].map(neutralise)  # object or pandas' string dtype
+    """The frame with every text cell that could run as a formula quoted (numeric columns as they
+    are): a copy where a cell changes, else the frame itself. Columns are first searched for such
+    a cell, and only those that have one are rewritten (a speed goal: the pipeline writes every
+    table of every chunk through here, and hardly any cell needs a quote)."""
+    out = frame
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        if any(map(_needs_quote, values.to_numpy())):  # object or pandas' string dtype
+            if out is frame:
+                out = frame.copy()
+            out[column] = values.map(neutralise)
     return out
 
 

@@ -25,6 +25,10 @@ import psutil
 
 from .corpus import COLUMNS, load
 from .pipeline import BACKENDS, Backend, _chunks, analyse_to_folder, clean_task, corpus_tasks
+# Imported with this module, so in every worker that runs the floor before its clock starts
+# (the analysis no longer imports textstat, and its import, NLTK and SciPy with it, is no part
+# of the floor).
+from .textstat_offline import textstat
 
 NUMBER_RE = re.compile(r"\b\d+\b")
 
@@ -104,8 +108,6 @@ def _clean_texts(chunk) -> list[str]:
 
 def textstat_seven(chunk) -> int:
     """textstat's seven indices on each text of a chunk: the floor of the benchmark."""
-    from .textstat_offline import textstat
-
     for text in chunk[1]:
         textstat.flesch_reading_ease(text)
         textstat.flesch_kincaid_grade(text)

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pandas as pd
 
-from .cleaner import CleanedArticle, article_text, as_is, clean_text, split_units
+from .cleaner import CleanedArticle, article_text, as_is, clean_text, split_units, unit_keys
 from ..text import word_count
 
 
@@ -32,7 +32,7 @@ MIN_ARTICLES_FOR_TEMPLATE = 2
 
 def template_keys(texts: list[str]) -> frozenset[str]:
     """Normalised lines that occur in at least two of these texts."""
-    counts = Counter(key for text in texts for key in {u.key for u in split_units(text)})
+    counts = Counter(key for text in texts for key in unit_keys(text))
     return frozenset(k for k, n in counts.items() if n >= MIN_ARTICLES_FOR_TEMPLATE and k)
 
 

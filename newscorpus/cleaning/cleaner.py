@@ -223,6 +223,18 @@ def split_units(text: str) -> list[_Unit]:
     fills the width (the wrapper broke it there) and this one reads as more of a paragraph:
     full itself, or ending a sentence. (A short line with no full stop under a full one is a
     byline or a label under a long title, not the end of its paragraph.)"""
+    return [_make_unit(numbers, lines) for numbers, lines in _unit_lines(text)]
+
+
+def unit_keys(text: str) -> set[str]:
+    """The keys of ``split_units(text)`` (what site-template learning counts), without the rest of
+    each unit's reading (its lexicon category, stop words, ...): the first pass over an archive
+    needs only these (a speed goal)."""
+    return {normalise(" ".join(lines)) for _, lines in _unit_lines(text)}
+
+
+def _unit_lines(text: str) -> list[tuple[list[int], list[str]]]:
+    """The line numbers and lines of each unit of ``split_units``."""
     raw_lines = [" ".join(raw.split()) for raw in neutralise(text)[0].splitlines()]
     width = wrap_width(raw_lines)
     units: list[tuple[list[int], list[str]]] = []
@@ -248,7 +260,7 @@ def split_units(text: str) -> list[_Unit]:
         else:
             units.append(([number], [line]))
         previous_blank = False
-    return [_make_unit(numbers, lines) for numbers, lines in units]
+    return units
 
 
 def _find_title(units: list[_Unit], title_hint: str | None) -> int | None:

@@ -73,11 +73,18 @@ def name_runs(text: str, spans: list[tuple[int, int, str]],
     forms = [text[s:e] for s, e, _ in spans]
     runs: list[tuple[int, int]] = []
     i, n = 0, len(spans)
-    while i < n:
+    # A word neither capitalised nor hyphenated is never capitalised in is_capitalised's sense,
+    # so it starts no name: only the other words are tried as heads, found in one pass over the
+    # forms (speed goal: most words of a sentence are in small letters).
+    for head in [k for k, form in enumerate(forms) if form[:1].isupper() or "-" in form]:
+        if head < i:
+            continue  # inside the name found before
+        i = head
         form = forms[i]
-        head_ok = i > 0 or form.lower() not in lower_case_words
-        if spans[i][2] not in ("word", "particle") or not is_capitalised(form) or form.lower() in NOT_NAME_HEADS or not head_ok:
-            i += 1
+        # the sentence's head is looked up in lower_case_words last: the text layer builds that
+        # set only when a sentence's head gets this far (a speed goal)
+        if (spans[i][2] not in ("word", "particle") or not is_capitalised(form) or form.lower() in NOT_NAME_HEADS
+                or (i == 0 and form.lower() in lower_case_words)):
             continue
         j, last_capital, has_of, after_and = i, i, False, False
         while j + 1 < n and not _POSSESSIVE.search(forms[j]):

@@ -105,19 +105,25 @@ class FastTagger:
             return []
         context = [w.lower() for w in words]
         index, unknown = self.feature_index, len(self.weights) - 1
-        static_rows, offsets = [], []
+        # Features only for the words the tag dictionary does not settle (speed goal: most words
+        # of a sentence are in it, and building a word's features costs more than scoring it).
+        guesses = [self.tagdict.get(c) for c in context]
+        static_rows, offsets, row_of = [], [], {}
         for i, word in enumerate(words):
+            if guesses[i] is not None:
+                continue
+            row_of[i] = len(offsets)
             offsets.append(len(static_rows))
             for f in self.features(i, word, context, "<s>", "<s>"):
                 if not f.startswith(self.DYNAMIC):
                     static_rows.append(index.get(f, unknown))
-        static = np.add.reduceat(self.weights[static_rows], offsets, axis=0)
+        static = np.add.reduceat(self.weights[static_rows], offsets, axis=0) if offsets else None
         out: list[str] = []
         prev, prev2 = "<s>", "<s>"
         for i, word in enumerate(words):
-            guess = self.tagdict.get(context[i])
+            guess = guesses[i]
             if guess is None:
-                scores = static[i] + self.pairs[self.tag_index[prev], self.tag_index[prev2]]
+                scores = static[row_of[i]] + self.pairs[self.tag_index[prev], self.tag_index[prev2]]
                 tw = index.get(f"t-1 w {prev} {context[i]}")
                 if tw is not None:
                     scores = scores + self.weights[tw]

@@ -11,16 +11,18 @@ several measures read the same article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..measures.sentences import sentence_spans
 from .names import name_runs
-from .words import APOSTROPHES, POSSESSIVE, PARTICLE, word_key, words
+from .words import _KEYS, APOSTROPHES, POSSESSIVE, PARTICLE, word_key, words
 
 
-@dataclass(frozen=True, slots=True)
-class ParagraphToken:
+class ParagraphToken(NamedTuple):
+    # A named tuple, not a frozen dataclass (speed goal): an article has about a thousand tokens,
+    # and a frozen dataclass's __init__ (six object.__setattr__ calls) cost several times what
+    # building the tuple does; it is immutable and compares by value all the same.
     start: int  # offsets into the paragraph
     end: int
     form: str  # as written (a name's inner white space folded to one space)
@@ -34,7 +36,22 @@ _LOWER_WORD = re.compile(r"(?<![^\W_])[a-z][a-z'’]*(?![^\W_])")
 
 def lower_case_words(text: str) -> frozenset[str]:
     """Words the text writes in lower case: at a sentence's head, such a word starts no name."""
-    return frozenset(m.group() for m in _LOWER_WORD.finditer(text))
+    return frozenset(_LOWER_WORD.findall(text))  # no group: findall gives the matched strings
+
+
+class _LowerCaseWords:
+    """``lower_case_words(text)``, built on the first look-up: most paragraphs' sentences open
+    with a word that cannot head a name ("The", "He"), and then no look-up is made (speed goal)."""
+
+    __slots__ = ("text", "words")
+
+    def __init__(self, text: str):
+        self.text, self.words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = lower_case_words(self.text)
+        return word in self.words
 
 
 def is_title_case(text: str, spans) -> bool:
@@ -59,11 +76,23 @@ def paragraph_sentences(text: str, split: bool = True) -> tuple[tuple[int, int],
 @lru_cache(maxsize=4096)
 def paragraph_tokens(text: str, split: bool = True) -> tuple[ParagraphToken, ...]:
     """The tokens of one paragraph, sentence by sentence (see the module notes)."""
-    lower = lower_case_words(text)
+    lower = _LowerCaseWords(text)
     found_tokens: list[ParagraphToken] = []
+    append = found_tokens.append
+    # Hand-optimised for the speed goal (every article's every word passes here): tokens built
+    # with tuple.__new__ (what the named tuple's own constructor calls, without its Python
+    # frame), and a word's key read from word_key's cache before calling it.
+    new, keys = tuple.__new__, _KEYS
     for sentence, (s_start, s_end) in enumerate(paragraph_sentences(text, split)):
         found = words(text, s_start, s_end)
         names = {} if not split and is_title_case(text, found) else dict(name_runs(text, found, lower))
+        if not names:
+            for start, end, kind in found:
+                form = text[start:end]
+                key = keys.get((form, kind))
+                append(new(ParagraphToken, (start, end, form, key if key is not None else word_key(form, kind),
+                                            kind, sentence)))
+            continue
         i = 0
         while i < len(found):
             start, end, kind = found[i]
@@ -73,6 +102,8 @@ def paragraph_tokens(text: str, split: bool = True) -> tuple[ParagraphToken, ...
                 key, kind, i = name_key(form), "name", names[i] + 1
             else:
                 form = text[start:end]
-                key, i = word_key(form, kind), i + 1
-            found_tokens.append(ParagraphToken(start, end, form, key, kind, sentence))
+                key, i = keys.get((form, kind)), i + 1
+                if key is None:
+                    key = word_key(form, kind)
+            append(new(ParagraphToken, (start, end, form, key, kind, sentence)))
     return tuple(found_tokens)

@@ -23,6 +23,7 @@ acronyms, and one compiled regex keeps it fast (a 1,000-word article in well und
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 _LETTER = r"[^\W\d_]"
@@ -53,13 +54,35 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
 def _span_words(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
     # A sentence's words are read by the text layer, diversity, places and every lexicon match's
     # part-of-speech look-up: kept for the last few thousand sentences (a speed goal).
+    # They are the paragraph's words that lie in the span, taken from its cached words instead
+    # of a second regex pass, wherever that is provably the same: no word of the paragraph runs
+    # across either edge, and the character after the span is no letter or digit (a scan that
+    # stops at ``end`` reads the end of the string there, and every look-ahead of WORD asks only
+    # whether a letter or digit follows). A scan from ``start`` sees the text before it, as the
+    # paragraph's scan does (look-behinds read before ``pos``), and every match that straddles no
+    # edge is found by both at the same place. Otherwise the span is scanned on its own.
+    if 0 <= start <= end and (end == len(text) or (end < len(text) and not _WORD_CHAR.match(text, end))):
+        spans, starts = _paragraph_words(text)
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        if (i == 0 or spans[i - 1][1] <= start) and (j == i or spans[j - 1][1] <= end):
+            return spans[i:j]
     return tuple((m.start(), m.end(), m.lastgroup) for m in WORD.finditer(text, start, end))
 
 
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 @lru_cache(maxsize=4096)
+def _paragraph_words(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[int, ...]]:
+    # Several measures read the same paragraph's words: kept for the last few thousand paragraphs,
+    # with their starts (for the spans of its sentences, above).
+    spans = tuple((m.start(), m.end(), m.lastgroup) for m in WORD.finditer(text))
+    return spans, tuple(s for s, _, _ in spans)
+
+
 def _all_words(text: str) -> tuple[tuple[int, int, str], ...]:
-    # Several measures read the same paragraph's words: kept for the last few thousand paragraphs.
-    return tuple((m.start(), m.end(), m.lastgroup) for m in WORD.finditer(text))
+    return _paragraph_words(text)[0]
 
 
 def word_count(text: str) -> int:

@@ -15,26 +15,44 @@ alone (the bootstrap resamples rows of a small count matrix, vectorised in numpy
 from __future__ import annotations
 
 import functools
-import importlib.resources
+import gzip
+import importlib.util
 import itertools
 import re
 import zlib
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyphen
 
 from ..layer.words import WORD_FORMS
+from ..paths import DATA_DIR
 from ..prose import TOP_K, count_noun, english_list, top_k_list
-from ..textstat_offline import textstat
 from .sentences import APOSTROPHES, split_sentences
+
+
+def _textstat():
+    """textstat (with the packaged dictionary), imported when first used: it imports NLTK and
+    SciPy, which cost each worker of a pool about a second, and the per-article scores never
+    call it (only the comparisons and the cleaning chapter's quick look do)."""
+    from ..textstat_offline import textstat
+
+    return textstat
+
+
+def __getattr__(name: str):
+    if name == "textstat":  # ``readability.textstat``, as the module exported it before
+        return _textstat()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # --- the cleaning chapter's quick look (kept: chapter 02 uses it) ----------------------------
 
 
 def flesch_reading_ease(text: str) -> float:
     """206.835 − 1.015 × (words per sentence) − 84.6 × (syllables per word): higher is easier."""
-    return textstat.flesch_reading_ease(text)
+    return _textstat().flesch_reading_ease(text)
 
 
 def raw_vs_clean(cleaned: pd.DataFrame) -> pd.DataFrame:
@@ -139,24 +157,38 @@ def scores_from_counts(totals: dict) -> dict:
 def _syllable_table() -> dict[str, int]:
     """CMU dictionary words -> syllables of the first pronunciation (vowel phones carry a stress digit).
 
-    Read from the packaged file textstat also uses (``data/cmudict``, through
-    ``textstat_offline.dictionary_entries``), keeping only each word's first pronunciation and
-    its count of vowels: without the lists of phones, which every worker of a pool would hold
+    Read from the packaged file textstat also uses (``data/cmudict``, the file
+    ``textstat_offline.dictionary_entries`` reads), keeping only each word's first pronunciation
+    and its count of vowels: without the lists of phones, which every worker of a pool would hold
     (and the garbage collector walk). ``tests/test_readability.py`` checks the table equals the
-    one built from the full pronunciations textstat reads."""
-    from ..textstat_offline import dictionary_entries
+    one built from the full pronunciations textstat reads.
 
+    Parsed here rather than through ``dictionary_entries`` (a speed goal: each worker of a pool
+    builds it): that module imports textstat, and so NLTK and SciPy, and reading the file whole
+    and counting the stress digits of each line's first pronunciation takes half the time of
+    splitting it into phones. A line is ``word phones... # comment``; a later pronunciation is
+    written ``word(2)`` and follows the first, and a vowel phone carries one stress digit 0, 1 or 2."""
+    lines = gzip.decompress((DATA_DIR / "cmudict" / "cmudict.dict.gz").read_bytes()).decode("utf-8").splitlines()
     table: dict[str, int] = {}
-    for word, phones in dictionary_entries():
-        if word not in table:
-            table[word] = sum(p[-1].isdigit() for p in phones)
+    for line in lines:
+        word, _, phones = line.partition("#")[0].strip().partition(" ")
+        if word.endswith(")") and "(" in word:
+            word = word[:word.rindex("(")]
+        if word and word not in table:
+            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return table
+
+
+def _textstat_resource(name: str) -> str:
+    """A data file shipped with textstat, found without importing it (its import loads NLTK)."""
+    spec = importlib.util.find_spec("textstat")
+    return (Path(next(iter(spec.submodule_search_locations))) / name).read_text()
 
 
 @functools.cache
 def _easy_words() -> frozenset[str]:
     """The Dale–Chall list of familiar words, as shipped with textstat."""
-    text = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt").read_text()
+    text = _textstat_resource("resources/en/easy_words.txt")
     return frozenset(w.strip() for w in text.splitlines() if w.strip())
 
 
@@ -228,11 +260,13 @@ _TOKEN_CACHE_LIMIT = 500_000
 
 
 def _cached_token_counts(form: str) -> tuple:
+    """``token_counts(form)`` and the word's letters and letters-or-digits (ARI's characters)."""
     found = _TOKEN_CACHE.get(form)
     if found is None:
         if len(_TOKEN_CACHE) >= _TOKEN_CACHE_LIMIT:
             _TOKEN_CACHE.clear()
-        found = _TOKEN_CACHE[form] = token_counts(form)
+        found = _TOKEN_CACHE[form] = (*token_counts(form), len(_NOT_LETTER.sub("", form)),
+                                      len(_NOT_ALNUM.sub("", form)))
     return found
 
 
@@ -244,13 +278,15 @@ def sentence_counts(sentence: str) -> list[int]:
     forms = WORD_FORMS.findall(sentence)  # the text layer's words, each as a string
     if not forms:
         return [1, 0, 0, 0, 0, 0, 0]
-    per_word = [_cached_token_counts(form) for form in forms]
-    syllable_total, poly, _, later = (sum(column) for column in zip(*per_word))
+    # Letters and characters are summed over the words, each word's counted once per process
+    # (hand-optimised for the speed goal, instead of a pass over the sentence): every letter or
+    # digit of a sentence lies in one of its words, since WORD's last alternative matches any run
+    # of them, so the sums equal the sentence's counts.
+    get = _TOKEN_CACHE.get
+    per_word = [get(form) or _cached_token_counts(form) for form in forms]
+    syllable_total, poly, _, later, letters, characters = map(sum, zip(*per_word))
     difficult = per_word[0][2] + later - per_word[0][3]  # the first word is never taken for a name
-    # len(NOT_X.sub("", s)) == len(X.findall(s)) for a class and its complement, at half the cost
-    # (hand-optimised for the speed goal: no list of one-character strings is built)
-    return [1, len(forms), syllable_total, poly, len(_NOT_LETTER.sub("", sentence)), len(_NOT_ALNUM.sub("", sentence)),
-            difficult]
+    return [1, len(forms), syllable_total, poly, letters, characters, difficult]
 
 
 # --- the bootstrap ---------------------------------------------------------------------------
@@ -429,6 +465,7 @@ TEXTSTAT_SCORES = {
 
 def textstat_scores(text: str) -> dict:
     """textstat's own seven scores, its sentence count and its "consensus grade"."""
+    textstat = _textstat()
     row = {name: float(getattr(textstat, function)(text)) for name, function in TEXTSTAT_SCORES.items()}
     row["sentences"] = textstat.sentence_count(text)
     row["consensus_grade"] = textstat.text_standard(text, float_output=True)
@@ -718,6 +755,7 @@ def timing_comparison(cleaned: pd.DataFrame, repeats: int = 3) -> pd.DataFrame:
 
     from .sentences import clear_caches
 
+    textstat = _textstat()
     rows = []
     for file, paragraphs, text in zip(cleaned["file"], cleaned["paragraphs"], cleaned["clean_text"]):
         ours = theirs = float("inf")
