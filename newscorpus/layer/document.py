@@ -92,7 +92,9 @@ class Document:
         """UPOS of each token of one sentence (tagged on demand, cached per sentence): a name is
         PROPN, a number NUM, a word as the tagger reads it in its sentence."""
         tokens = self.sentence_tokens(sentence)
-        tagged = [t for t in tokens if t.kind in ("word", "abbrev", "particle")]
+        # numbers are given to the tagger too, as the measures' tagging does (layer.tagging): the
+        # model was trained with them in its sentences ("May 2010"); they come back NUM
+        tagged = [t for t in tokens if t.kind in ("word", "abbrev", "particle", "number")]
         tags = dict(zip((t.start for t in tagged), tag_upos([t.text for t in tagged])))
         return [("PROPN" if t.kind == "name" else "NUM" if t.kind == "number" else tags[t.start]) for t in tokens]
 
