@@ -30,16 +30,6 @@ def slug(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")
 
 
-def _lowered(text: str) -> str:
-    # str.lower can change a string's length (e.g. "İ"); offsets must stay those of the original.
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-def _is_word_edge(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-
-
 def _longest_first(hits: list[tuple]) -> list[tuple]:
     """Within one family, overlapping matches keep the longest ("Iraqi security forces", not also
     "security forces"); labels are exempt: "terrorist ISIS" is also an "ISIS"."""
@@ -65,30 +55,38 @@ def _members_outside_other_labels(labels: list[tuple]) -> list[tuple]:
 def scan_paragraph(paragraph: str) -> list[tuple]:
     """(family, name, lemma, start, end, voice) for every label, actor and lexicon entry found,
     in one pass of the automaton over the paragraph."""
-    text = _lowered(paragraph)
+    text = lexicons.lowered(paragraph)
+    length_of_text = len(text)
     voices = voices_of(paragraph)
     by_family: dict[str, list[tuple]] = {LABEL: [], ACTOR: [], LEXICON: []}
-    for end_index, (length, entries) in lexicons.automaton().iter(text):
+    # Each entry's checks were worked out when the automaton was built (``scan_automaton``): an
+    # entry with none (most matches) is appended without a call, and the word-edge test is
+    # written out here; the checks run in the order they always did (a speed goal).
+    for end_index, (length, found) in lexicons.scan_automaton().iter(text):
         start, end = end_index - length + 1, end_index + 1
-        if not _is_word_edge(text, start, end):
-            continue
-        for entry in entries:
-            if entry.case_sensitive and paragraph[start:end] != entry.form:
-                continue
-            if entry.name == "hedges" and not lexicons.counts_as_hedge(entry.lemma, paragraph, end):
-                continue  # "questions about the strength": a preposition, not an approximator
-            if entry.family == LEXICON and not lexicons.has_meant_pos(entry.name, entry.lemma, paragraph, start, end):
-                continue  # "in May", "a single state", "certain areas": not what the list means
-            if entry.name in lexicons.member_noun_labels() and entry.family == LABEL \
-                    and not lexicons.counts_as_member_noun(entry.form, paragraph, end):
-                continue  # "terrorist attacks": an adjective, not a noun for the group's members
-            by_family[entry.family].append((entry.family, entry.name, entry.lemma, start, end))
+        if (start and text[start - 1].isalnum()) or (end < length_of_text and text[end].isalnum()):
+            continue  # not a whole word
+        for family, name, lemma, form, checks in found:
+            if checks:
+                if checks & lexicons.CHECK_CASE and paragraph[start:end] != form:
+                    continue
+                if checks & lexicons.CHECK_HEDGE and not lexicons.counts_as_hedge(lemma, paragraph, end):
+                    continue  # "questions about the strength": a preposition, not an approximator
+                if checks & lexicons.CHECK_POS and not lexicons.has_meant_pos(name, lemma, paragraph, start, end):
+                    continue  # "in May", "a single state", "certain areas": not what the list means
+                if checks & lexicons.CHECK_MEMBER and not lexicons.counts_as_member_noun(form, paragraph, end):
+                    continue  # "terrorist attacks": an adjective, not a noun for the group's members
+            by_family[family].append((family, name, lemma, start, end))
     by_family[LABEL] = _members_outside_other_labels(by_family[LABEL])
-    titles = attribution.publication_spans(paragraph)  # "US Foreign Policy magazine" is not the US
-    by_family[ACTOR] = [h for h in by_family[ACTOR] if not any(s <= h[3] < e for s, e in titles)]
+    if by_family[ACTOR]:  # "US Foreign Policy magazine" is not the US
+        titles = attribution.publication_spans(paragraph)
+        by_family[ACTOR] = [h for h in by_family[ACTOR] if not any(s <= h[3] < e for s, e in titles)]
     names = [(h[3], h[4]) for h in by_family[LABEL] if h[1] in lexicons.name_labels()]
-    words = [h for h in by_family[LEXICON] if not any(s <= h[3] and h[4] <= e for s, e in names)]
+    words = [h for h in by_family[LEXICON] if not any(s <= h[3] and h[4] <= e for s, e in names)] \
+        if names else by_family[LEXICON]
     hits = by_family[LABEL] + _longest_first(by_family[ACTOR]) + _longest_first(words)
+    if voices.all_narrative:
+        return [(*h, NARRATIVE) for h in sorted(hits, key=lambda h: (h[3], h[4]))]
     return [(*h, voices.at(h[3])) for h in sorted(hits, key=lambda h: (h[3], h[4]))]
 
 
