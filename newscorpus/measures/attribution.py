@@ -100,6 +100,28 @@ SPLIT_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas|however)\s|;\s|\s(?:a
 MAX_SOURCE_WORDS = 16
 FIRST_WORD = re.compile(r"^\s+(?:([“\"‘$£€\d])|([^\W_]+))")
 WORD_BEFORE = re.compile(r"([^\W_]+(?:['’\-][^\W_]+)*)([^\w]*)$")
+WORD_JOINERS = frozenset("'’-")
+
+
+def word_before(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """``WORD_BEFORE.search(text, start, end)``'s two groups: the word before ``end`` and what
+    lies between (a speed goal: the search tries every position of the window; this reads back
+    from the end). The match ends its word at the last word character; a word ends with a
+    letter or digit (not "_") and runs back over letters and digits joined by single
+    apostrophes or hyphens."""
+    k = end
+    while k > start and not (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    if k == start or not text[k - 1].isalnum():
+        return None
+    i = k - 1
+    while True:
+        while i > start and text[i - 1].isalnum():
+            i -= 1
+        if i - 2 >= start and text[i - 1] in WORD_JOINERS and text[i - 2].isalnum():
+            i -= 2
+            continue
+        return text[i:k], text[k:end]
 # Cue verbs that are also common nouns: their bare and -s forms need a subject-like word before.
 NOUN_LIKE = {"support", "call", "plan", "claim", "report", "note", "attack", "back", "state", "tweet", "post",
              "comment", "answer", "question", "offer", "promise", "pledge", "fear", "hope", "doubt", "praise",
@@ -455,10 +477,10 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     word = m.group(0)
     if word[0].isupper() and paragraph[sent_start:v_start].strip(" “\"‘(—–-"):
         return None  # a capitalised word mid-sentence is a name ("the Post", "Hope"), not a verb
-    p = WORD_BEFORE.search(paragraph, max(sent_start, v_start - 40), v_start)
-    prev_word = p.group(1) if p else ""
+    p = word_before(paragraph, max(sent_start, v_start - 40), v_start)  # WORD_BEFORE's groups
+    prev_word = p[0] if p else ""
     prev = prev_word.lower()
-    between = p.group(2) if p else ""
+    between = p[1] if p else ""
     if prev in DETERMINERS and not between.strip() or (prev and between.strip() in ("’s", "'s")) \
             or between.strip() in ("’s", "'s", "-"):
         return None  # a noun: "the claims", "Trump's call"
@@ -712,6 +734,10 @@ NOUN_CUES = ("assertion|assertions|claim|claims|statement|view|views|belief|warn
 POSSESSOR = r"(?:(?:[A-Z][\w.\-]*\s+(?:(?:of|for|and|the)\s+)*){0,5}[A-Z][\w.\-]*['’]s?|(?:the\s+)?(?:[a-z]+\s+){0,2}[a-z]+['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
 POSSESSIVE_CUE = re.compile(r"(?P<src>" + POSSESSOR + r")\s+(?:[a-z]+\s+)?(?P<cue>" + NOUN_CUES + r")"
                             r"(?=\s+(?:that|to\s+[a-z]|is\s+that|was\s+that)\b|:)")
+# What every POSSESSIVE_CUE match contains: a noun cue after a space, before what it needs.
+# POSSESSOR backtracks at every capital letter of a sentence, so it runs only where this
+# cheap scan finds such a cue (a speed goal; the matches are the same).
+POSSESSIVE_CUE_NEEDS = re.compile(r"(?<=\s)(?:" + NOUN_CUES + r")(?=\s+(?:that|to\s+[a-z]|is\s+that|was\s+that)\b|:)")
 IN_VIEW = re.compile(r"\b(?P<cue>in\s+(?P<src>" + POSSESSOR + r")\s+(?:view|opinion|words|estimation|assessment))\b")
 
 
@@ -729,7 +755,9 @@ def _noun_candidates(paragraph, sent, voices, taken):
     """Noun cues with their owner: "the Ministry of Defense's assertion that ...", "his concern is
     that ...", "in Mr. Connolly's view"."""
     sent_start, sent_end = sent
-    for m in POSSESSIVE_CUE.finditer(paragraph, sent_start, sent_end):
+    possessive = POSSESSIVE_CUE.finditer(paragraph, sent_start, sent_end) \
+        if POSSESSIVE_CUE_NEEDS.search(paragraph, sent_start, sent_end) else ()
+    for m in possessive:
         if voices.at(m.start("cue")) != NARRATIVE or any(c.cue[0] <= m.start("cue") < c.cue[1] for c in taken):
             continue
         src = m.group("src")
