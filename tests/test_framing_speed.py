@@ -96,3 +96,16 @@ def test_scan_keeps_the_entries_the_plain_checks_keep(paragraphs):
         # the scan drops some of them afterwards (names, overlaps, titles): what it keeps is plain's
         assert {h[:5] for h in found} <= set(plain), p
         assert len(plain) >= len(found)
+
+
+def test_subject_boundaries_on_lower_case_text_are_the_boundaries(paragraphs):
+    from newscorpus.measures.attribution import CASE_FOLDS_APART, SUBJECT_BOUNDARY, SUBJECT_BOUNDARY_LOWER
+
+    texts = paragraphs + ["AND THEN, WHICH THE officials And BUT", "Which The Kasich — who -- x - y '' z"]
+    for p in texts:
+        for start, end in sentence_spans(p) or [(0, len(p))]:
+            left = p[start:end]
+            assert CASE_FOLDS_APART.isdisjoint(left), left  # otherwise the plain pattern runs
+            expected = [(m.span(), m.group(0).lower()) for m in SUBJECT_BOUNDARY.finditer(left)]
+            found = [(m.span(), m.group(0)) for m in SUBJECT_BOUNDARY_LOWER.finditer(lexicons.lowered(left))]
+            assert found == expected, left
