@@ -80,7 +80,11 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
         if not self._emoji_characters.isdisjoint(text):
             text = self._describe_emoji(text)
         text = text.strip()  # the package's loop copies a text without emoji as it is
-        words = [_strip_punctuation(w) for w in text.split()]
+        tokens = text.split()
+        try:  # every token seen before (most of them): one subscript each, no call
+            words = [_STRIPPED[w] for w in tokens]
+        except KeyError:
+            words = [_strip_punctuation(w) for w in tokens]
         lowered = [w.lower() for w in words]
         lexicon = self.lexicon
         if lexicon.keys().isdisjoint(lowered):
