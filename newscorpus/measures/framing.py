@@ -12,6 +12,7 @@ corpus-level step (rates), reading only the per-article counts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import pandas as pd
@@ -19,7 +20,7 @@ import pandas as pd
 from . import attribution, lexicons, tone
 from .lexicons import ACTOR, LABEL, LEXICON
 from ..layer.words import words as layer_words
-from .quotes import NARRATIVE, QUOTED, SPEECH, VOICES, quote_kinds, voices_of
+from .quotes import GLOSS, NARRATIVE, QUOTED, SPEECH, VOICES, quote_kinds, voices_of
 
 HIT_COLUMNS = ["file", "paragraph", "family", "name", "lemma", "voice", "start", "end", "match"]
 SOURCE_TYPES = ("named", "unnamed", "institution", "unknown")
@@ -99,9 +100,24 @@ def words_by_voice(paragraph: str) -> dict[str, int]:
     if voices.all_narrative:  # most paragraphs: no voice to look up word by word (a speed goal)
         counts[NARRATIVE] = len(found)
         return counts
-    for start, _end, _kind in found:
-        counts[voices.at(start)] += 1
+    # The words that start inside each span, by binary search, rather than the voice of every
+    # word looked up (a speed goal): a gloss wins over a quotation, as in ``Voices.at``; the
+    # spans of each kind are ordered and do not overlap.
+    def inside(spans: list[tuple[int, int]]) -> set[int]:
+        indices: set[int] = set()
+        for s, e in spans:
+            indices.update(range(bisect_left(found, s, key=_start), bisect_left(found, e, key=_start)))
+        return indices
+
+    gloss = inside(voices.glosses)
+    quoted = inside(voices.quotes) - gloss
+    counts[GLOSS], counts[QUOTED] = len(gloss), len(quoted)
+    counts[NARRATIVE] = len(found) - len(gloss) - len(quoted)
     return counts
+
+
+def _start(word: tuple) -> int:
+    return word[0]
 
 
 def framing_hits(file: str, paragraphs: list[str]) -> list[dict]:
