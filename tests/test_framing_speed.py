@@ -109,3 +109,21 @@ def test_subject_boundaries_on_lower_case_text_are_the_boundaries(paragraphs):
             expected = [(m.span(), m.group(0).lower()) for m in SUBJECT_BOUNDARY.finditer(left)]
             found = [(m.span(), m.group(0)) for m in SUBJECT_BOUNDARY_LOWER.finditer(lexicons.lowered(left))]
             assert found == expected, left
+
+
+def test_sentence_patterns_are_skipped_only_where_no_sentence_has_a_match(paragraphs):
+    from newscorpus.measures.attribution import (ACCORDING, NOUN_CUE_WORD, NOUN_CUE_WORDS, POSSESSIVE_GATE, THERE_IS,
+                                                 _sentence_patterns_possible, paragraph_words)
+
+    assert all(w.isalpha() and w.islower() for w in NOUN_CUE_WORDS)
+    texts = paragraphs + ["ACCORDING TO officials. THERE IS INFORMATION THAT it fell.", "In The View Of Smith, no.",
+                          "accordİng to them, it is so.", "His claimsX. Their view."]
+    for p in texts:
+        sentences = sentence_spans(p)
+        lowered = p.lower()
+        according, nouns = _sentence_patterns_possible(p, sentences, paragraph_words(p)[1], lowered)
+        for start, end in sentences:
+            if ACCORDING.search(p, start, end) or THERE_IS.search(p, start, end):
+                assert according, p
+            if NOUN_CUE_WORD.search(p, start, end) and POSSESSIVE_GATE.search(lowered, start, end):
+                assert nouns, p

@@ -224,14 +224,20 @@ _CUE_BEFORE = frozenset("_'’-")
 _CUE_JOINER = frozenset("'’-")
 
 
-def find_cues(paragraph: str) -> list[CueMatch]:
+def paragraph_words(paragraph: str) -> tuple[str, frozenset[str]]:
+    """The paragraph lower-cased (same offsets) and its distinct runs of word characters."""
+    low = lowered(paragraph)
+    return low, frozenset(WORD_RUN.findall(low))
+
+
+def find_cues(paragraph: str, words: tuple[str, frozenset[str]] | None = None) -> list[CueMatch]:
     """What ``cue_pattern().finditer(paragraph)`` finds, in order, faster (a speed goal: it is
     read on every paragraph). Every cue form is letters only, so a match is a whole run of word
     characters that is a form (case aside), not after an apostrophe or hyphen and not before one
     that joins a word: the paragraph's distinct words are checked against the forms, and only
     the forms it has are looked for, with ``str.find``."""
-    low = lowered(paragraph)
-    present = _cue_forms().intersection(WORD_RUN.findall(low))
+    low, distinct = words or paragraph_words(paragraph)
+    present = _cue_forms().intersection(distinct)
     if not present:
         return []
     size = len(low)
@@ -749,6 +755,8 @@ IN_VIEW = re.compile(r"\b(?P<cue>in\s+(?P<src>" + POSSESSOR + r")\s+(?:view|opin
 
 POSSESSIVE_GATE = re.compile(r"['’]s\s|\b(?:his|her|their|its)\s")
 NOUN_CUE_WORD = re.compile(r"\b(?:" + NOUN_CUES + r"|view|opinion|estimation)\b")
+NOUN_CUE_WORDS = frozenset(NOUN_CUES.split("|")) | {"view", "opinion", "estimation"}
+ACCORDING_WORDS = frozenset({"according", "opinion", "view", "eyes", "there"})  # ACCORDING's and THERE_IS's
 NOUN_LEMMAS = {"assertion": "assert", "assertions": "assert", "claims": "claim", "statement": "state", "warning": "warn",
                "denial": "deny", "admission": "admit", "announcement": "announce", "prediction": "predict",
                "accusation": "accuse", "allegation": "allege", "suggestion": "suggest", "explanation": "explain",
@@ -856,11 +864,22 @@ def _resolve_nesting(candidates: list[Candidate], paragraph: str) -> list[Candid
     return kept
 
 
+def _sentence_patterns_possible(paragraph: str, sentences, distinct: frozenset[str], lowered: str) -> tuple[bool, bool]:
+    """Whether any sentence can hold a match of ACCORDING or THERE_IS, and of NOUN_CUE_WORD
+    with POSSESSIVE_GATE (False only where none can)."""
+    size = len(paragraph)
+    whole_words = all(e == size or not (paragraph[e].isalnum() or paragraph[e] == "_") for _, e in sentences)
+    according = not CASE_FOLDS_APART.isdisjoint(paragraph) or not distinct.isdisjoint(ACCORDING_WORDS)
+    nouns = (not whole_words or not distinct.isdisjoint(NOUN_CUE_WORDS)) and bool(POSSESSIVE_GATE.search(lowered))
+    return according, nouns
+
+
 @lru_cache(maxsize=512)
 def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
     """Every attribution of one paragraph, before sources are resolved across the article."""
     forms = verb_table()
-    cues = find_cues(paragraph)  # cue_pattern().finditer(paragraph), faster
+    words = paragraph_words(paragraph)
+    cues = find_cues(paragraph, words)  # cue_pattern().finditer(paragraph), faster
     lowered = paragraph.lower()
     if not cues and ":" not in paragraph and "according" not in lowered and " of " not in lowered \
             and "there " not in lowered and not (NOUN_CUE_WORD.search(paragraph) and POSSESSIVE_GATE.search(lowered)):
@@ -895,10 +914,12 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
     # paragraph does not have): the paragraph is searched once before its sentences are (a
     # speed goal; most paragraphs have no "according to" and no possessive noun cue).
     # POSSESSIVE_GATE ends with a space, so no sentence end can make a match of it.
-    size = len(paragraph)
-    whole_words = all(e == size or not (paragraph[e].isalnum() or paragraph[e] == "_") for _, e in sentences)
-    according = not whole_words or bool(ACCORDING.search(paragraph) or THERE_IS.search(paragraph))
-    nouns = (not whole_words or bool(NOUN_CUE_WORD.search(paragraph))) and bool(POSSESSIVE_GATE.search(lowered))
+    # Every word these patterns need (according, opinion, view, eyes, there; a noun cue) is a
+    # whole run of word characters: without one among the paragraph's words, no sentence has a
+    # match. Checked on the paragraph's distinct words (read once for the cue verbs), not by a
+    # search. IGNORECASE pairs "İ", "ı" and "ſ" with i and s where lower() does not: a
+    # paragraph with those is searched sentence by sentence, as before.
+    according, nouns = _sentence_patterns_possible(paragraph, sentences, words[1], lowered)
     for k, sent in enumerate(sentences):
         if according and ("according" in lowered[sent[0]:sent[1]] or " of " in lowered[sent[0]:sent[1]]
                           or "there " in lowered[sent[0]:sent[1]]):
