@@ -127,3 +127,26 @@ def test_sentence_patterns_are_skipped_only_where_no_sentence_has_a_match(paragr
                 assert according, p
             if NOUN_CUE_WORD.search(p, start, end) and POSSESSIVE_GATE.search(lowered, start, end):
                 assert nouns, p
+
+
+def test_verb_group_and_compound_searches_start_where_a_match_can(paragraphs):
+    from newscorpus.measures.attribution import COMPOUND_BEFORE, VERB_GROUP_BEFORE, compound_before, verb_group_before
+
+    def same(a, b):
+        return (a.span(), a.group(0)) == (b.span(), b.group(0)) if a and b else a is b is None
+
+    texts = paragraphs + ["It has also not  ", "officials 's ", "He cannot\n", "Both Syria and Iraq and\n", "X and",
+                          "Iran and  ", "US and\u2003", "ALSO has "]
+    for p in texts:
+        for start, end in sentence_spans(p) + [(0, len(p))]:
+            for cut in range(start, end + 1, 3):
+                assert same(verb_group_before(p[start:cut]), VERB_GROUP_BEFORE.search(p[start:cut])), p[start:cut]
+                assert same(compound_before(p, start, cut), COMPOUND_BEFORE.search(p, start, cut)), p[start:cut]
+
+
+def test_spaces_are_what_the_space_class_matches():
+    import re
+
+    from newscorpus.measures.attribution import SPACES
+
+    assert set(SPACES) == {chr(c) for c in range(0x110000) if re.fullmatch(r"\s", chr(c))}

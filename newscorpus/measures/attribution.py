@@ -68,6 +68,28 @@ VERB_GROUP_BEFORE = re.compile(
     r"(?:\b(?:has|have|had|having|is|are|was|were|be|been|being|will|would|could|should|can|may|might|"
     r"must|shall|do|does|did|not|never|also|just|once|already|still|even|then|later|again|often|always|"
     r"first|now|further|only|long|too|keep|keeps|kept|[a-z]+ly|[a-z]+n['’]t|cannot)\s+|['’](?:s|ve|d|ll|re)\s+)+$")
+SPACES = "\x09\x0a\x0b\x0c\x0d\x1c\x1d\x1e\x1f\x20\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"  # what \s matches: every str.isspace() character
+VERB_GROUP_CHARACTERS = "abcdefghijklmnopqrstuvwxyz'’" + SPACES
+
+
+def verb_group_before(before: str) -> re.Match | None:
+    """``VERB_GROUP_BEFORE.search(before)``, started where a match can start (a speed goal:
+    the search tries every position of the sentence). Every character of a match is a
+    lower-case letter, an apostrophe or a space, so no match starts before the last other
+    character; ``\b`` still reads the character before where the search starts."""
+    return VERB_GROUP_BEFORE.search(before, len(before.rstrip(VERB_GROUP_CHARACTERS)))
+
+
+def compound_before(paragraph: str, start: int, end: int) -> re.Match | None:
+    """``COMPOUND_BEFORE.search(paragraph, start, end)``, searched only when the text ends with
+    "and" and a space, as every match does (a speed goal)."""
+    text = paragraph[start:end]
+    bare = text.rstrip(SPACES)
+    if len(bare) == len(text) or not bare.endswith("and"):
+        return None
+    return COMPOUND_BEFORE.search(paragraph, start, end)
+
+
 BE_FORM = re.compile(r"\b(?:is|are|was|were|be|been|being|['’]s|['’]re)\b", re.IGNORECASE)
 PAST_PARTICIPLE = re.compile(r"(?:ed|en|said|told|known|thought|seen|written|heard|found|shown|felt|taught|held)$")
 AFTER_CUE = re.compile(r"^(?:\s*in\s+(?:a|an|his|her|their|its|the)\s+(?:\w+\s+){0,2}?"
@@ -410,7 +432,7 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
         if not left[:stop].strip():
             return -1, -1
     s, e = _strip_span(paragraph, start, sent_start + stop, " \t,;:")
-    compound = COMPOUND_BEFORE.search(paragraph, sent_start, s)
+    compound = compound_before(paragraph, sent_start, s)
     if compound and paragraph[s:s + 1].isupper():
         s = compound.start()  # "Both Syria and Iraq fear": the whole compound subject
     words = paragraph[s:e].split()
@@ -521,7 +543,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
         return None  # "evangelical support", "campaign plan": a noun after a modifier
     # the verb group: auxiliaries, negation and adverbs before it
     before = paragraph[sent_start:v_start]
-    g = VERB_GROUP_BEFORE.search(before)
+    g = verb_group_before(before)
     cue_start = sent_start + g.start() if g else v_start
     group = paragraph[cue_start:v_start]
     after = paragraph[v_end:sent_end]
