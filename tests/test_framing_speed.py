@@ -1,7 +1,7 @@
 """The faster forms the framing row uses find what the plain forms they replace find: the cue
 verbs (``find_cues`` for the cue regex), the word before a cue (``word_before`` for
-``WORD_BEFORE``), a sentence's words for the part-of-speech window (cut from the paragraph's
-words), and the lexicon scan with each entry's checks worked out in advance."""
+``WORD_BEFORE``), the searches started or skipped where no match can be, and the lexicon scan
+with each entry's checks worked out in advance."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ import pytest
 
 from newscorpus.cleaning.cleaned import clean_corpus
 from newscorpus.corpus import load
-from newscorpus.layer.tagging import _words_between
-from newscorpus.layer.words import words
 from newscorpus.measures import lexicons
 from newscorpus.measures.attribution import (POSSESSIVE_CUE, POSSESSIVE_CUE_NEEDS, WORD_BEFORE, cue_pattern,
                                              find_cues, word_before)
@@ -55,13 +53,6 @@ def test_possessive_cues_are_searched_wherever_one_is(paragraphs):
         for start, end in sentence_spans(p):
             if any(True for _ in POSSESSIVE_CUE.finditer(p, start, end)):
                 assert POSSESSIVE_CUE_NEEDS.search(p, start, end), p[start:end]
-
-
-def test_sentence_words_cut_from_the_paragraph_are_the_sentence_words(paragraphs):
-    for p in paragraphs:
-        spans = sentence_spans(p) + [(0, end) for end in range(0, len(p) + 1, 3)] + [(s, len(p)) for s in range(0, len(p), 5)]
-        for start, end in spans:
-            assert _words_between(p, start, end) == tuple(words(p, start, end)), (p[start:end], start, end)
 
 
 def _plain_scan_entries(paragraph: str) -> list[tuple]:

@@ -9,7 +9,7 @@ over an archive)."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import lru_cache
 
 from ..measures.sentences import sentence_spans
@@ -40,27 +40,8 @@ def _tagged_window(forms: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[str,
 def _sentence_words(paragraph: str, start: int, end: int) -> tuple[tuple, tuple[int, ...]]:
     """A sentence's word spans and their starts, kept: several matches of the lexicons fall in one
     sentence (a speed goal)."""
-    spans = _words_between(paragraph, start, end)
+    spans = tuple(words(paragraph, start, end))
     return spans, tuple(s for s, _, _ in spans)
-
-
-def _first(span: tuple) -> int:
-    return span[0]
-
-
-def _words_between(paragraph: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
-    """``words(paragraph, start, end)``, cut from the paragraph's words (which the framing row
-    has just counted, so they are kept) instead of read again (a speed goal). It is the same
-    list when the sentence ends before a space or at the paragraph's end and no word of the
-    paragraph runs across either edge: ``WORD`` looks behind ``start`` as in the whole text,
-    and no part of it that could read the space at ``end`` (only "Al- Name" can) ends a match
-    there. Otherwise the sentence is read on its own, as before."""
-    if end == len(paragraph) or paragraph[end].isspace():
-        every = words(paragraph)
-        i, j = bisect_left(every, start, key=_first), bisect_left(every, end, key=_first)
-        if (i == 0 or every[i - 1][1] <= start) and (j == i or every[j - 1][1] <= end):
-            return tuple(every[i:j])
-    return tuple(words(paragraph, start, end))
 
 
 def upos_at(paragraph: str, start: int, whole_sentence: bool = False) -> tuple[str | None, str | None]:
