@@ -26,6 +26,9 @@ RULE_CASES = [
     "  padded text with a good word  ", "The attack killed 92 pilgrims; fear spread. Why?? Why???? Terrible!!!!!",
     "They are kind of happy but sort of sad", "a bus stop, the bomb, yeah right, kiss of death", "", "   ",
     "Good", "NOT GOOD", "it wasn't great, didn't help, can't win", "The ISIS fighters KILLED dozens of civilians",
+    # no word in VADER's lexicon (``compound`` skips the package's scoring), with and without "but"
+    "The committee met on Tuesday in the capital.", "But the committee met on Tuesday!!", "Why?? Why????",
+    "good bad", "kind of",
 ]
 
 
@@ -40,3 +43,4 @@ def test_fast_vader_gives_the_package_scores():
     assert len(sentences) > 150
     for sentence in sentences:
         assert tone.analyzer().polarity_scores(sentence) == reference.polarity_scores(sentence), sentence
+        assert tone.compound(sentence) == reference.polarity_scores(sentence)["compound"], sentence

@@ -40,7 +40,7 @@ from statistics import NormalDist
 
 import pandas as pd
 
-from .lexicons import inflections, read_csv
+from .lexicons import inflections, lowered, read_csv
 from .quotes import NARRATIVE, WORD, voices_of
 from .sentences import sentence_spans
 
@@ -59,10 +59,37 @@ RECIPIENT_VERBS = {"tell", "ask", "warn", "urge", "inform", "assure", "remind", 
 SUBJECT_BOUNDARY = re.compile(
     r"[,;:()\[\]“”\"—–]|''|\s-\s|\b(?:and|but|that|because|while|whereas|as|if|when|after|before|since|"
     r"although|though|so|or|where|whom|than|then)\b|\bwhich(?=\s+(?:the|a|an|he|she|they|it|this)\b)", re.IGNORECASE)
+# SUBJECT_BOUNDARY without IGNORECASE, for lower-cased text: twice as fast (a speed goal). The
+# same matches, except where IGNORECASE pairs a letter with one that lower() leaves alone
+# ("İ" and "ı" with i, "ſ" with s): text with those is searched with SUBJECT_BOUNDARY itself.
+SUBJECT_BOUNDARY_LOWER = re.compile(SUBJECT_BOUNDARY.pattern)
+CASE_FOLDS_APART = frozenset("İıſ")
 VERB_GROUP_BEFORE = re.compile(
     r"(?:\b(?:has|have|had|having|is|are|was|were|be|been|being|will|would|could|should|can|may|might|"
     r"must|shall|do|does|did|not|never|also|just|once|already|still|even|then|later|again|often|always|"
     r"first|now|further|only|long|too|keep|keeps|kept|[a-z]+ly|[a-z]+n['’]t|cannot)\s+|['’](?:s|ve|d|ll|re)\s+)+$")
+SPACES = "\x09\x0a\x0b\x0c\x0d\x1c\x1d\x1e\x1f\x20\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"  # what \s matches: every str.isspace() character
+VERB_GROUP_CHARACTERS = "abcdefghijklmnopqrstuvwxyz'’" + SPACES
+
+
+def verb_group_before(before: str) -> re.Match | None:
+    """``VERB_GROUP_BEFORE.search(before)``, started where a match can start (a speed goal:
+    the search tries every position of the sentence). Every character of a match is a
+    lower-case letter, an apostrophe or a space, so no match starts before the last other
+    character; ``\b`` still reads the character before where the search starts."""
+    return VERB_GROUP_BEFORE.search(before, len(before.rstrip(VERB_GROUP_CHARACTERS)))
+
+
+def compound_before(paragraph: str, start: int, end: int) -> re.Match | None:
+    """``COMPOUND_BEFORE.search(paragraph, start, end)``, searched only when the text ends with
+    "and" and a space, as every match does (a speed goal)."""
+    text = paragraph[start:end]
+    bare = text.rstrip(SPACES)
+    if len(bare) == len(text) or not bare.endswith("and"):
+        return None
+    return COMPOUND_BEFORE.search(paragraph, start, end)
+
+
 BE_FORM = re.compile(r"\b(?:is|are|was|were|be|been|being|['’]s|['’]re)\b", re.IGNORECASE)
 PAST_PARTICIPLE = re.compile(r"(?:ed|en|said|told|known|thought|seen|written|heard|found|shown|felt|taught|held)$")
 AFTER_CUE = re.compile(r"^(?:\s*in\s+(?:a|an|his|her|their|its|the)\s+(?:\w+\s+){0,2}?"
@@ -100,6 +127,28 @@ SPLIT_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas|however)\s|;\s|\s(?:a
 MAX_SOURCE_WORDS = 16
 FIRST_WORD = re.compile(r"^\s+(?:([“\"‘$£€\d])|([^\W_]+))")
 WORD_BEFORE = re.compile(r"([^\W_]+(?:['’\-][^\W_]+)*)([^\w]*)$")
+WORD_JOINERS = frozenset("'’-")
+
+
+def word_before(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """``WORD_BEFORE.search(text, start, end)``'s two groups: the word before ``end`` and what
+    lies between (a speed goal: the search tries every position of the window; this reads back
+    from the end). The match ends its word at the last word character; a word ends with a
+    letter or digit (not "_") and runs back over letters and digits joined by single
+    apostrophes or hyphens."""
+    k = end
+    while k > start and not (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    if k == start or not text[k - 1].isalnum():
+        return None
+    i = k - 1
+    while True:
+        while i > start and text[i - 1].isalnum():
+            i -= 1
+        if i - 2 >= start and text[i - 1] in WORD_JOINERS and text[i - 2].isalnum():
+            i -= 2
+            continue
+        return text[i:k], text[k:end]
 # Cue verbs that are also common nouns: their bare and -s forms need a subject-like word before.
 NOUN_LIKE = {"support", "call", "plan", "claim", "report", "note", "attack", "back", "state", "tweet", "post",
              "comment", "answer", "question", "offer", "promise", "pledge", "fear", "hope", "doubt", "praise",
@@ -169,6 +218,72 @@ def _trie_pattern(words: list[str]) -> str:
 def cue_pattern() -> re.Pattern:
     """Every inflected cue verb as a whole word, case-insensitive."""
     return re.compile(r"(?<![\w'’\-])" + _trie_pattern(sorted(verb_table())) + r"(?![\w]|['’\-]\w)", re.IGNORECASE)
+
+
+class CueMatch:
+    """A cue verb found in a paragraph, read as its ``re.Match`` was: start(), end(), group(0)."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, _group: int = 0) -> str:
+        return self._text
+
+
+WORD_RUN = re.compile(r"\w+")
+_CUE_BEFORE = frozenset("_'’-")
+_CUE_JOINER = frozenset("'’-")
+
+
+def paragraph_words(paragraph: str) -> tuple[str, frozenset[str]]:
+    """The paragraph lower-cased (same offsets) and its distinct runs of word characters."""
+    low = lowered(paragraph)
+    return low, frozenset(WORD_RUN.findall(low))
+
+
+def find_cues(paragraph: str, words: tuple[str, frozenset[str]] | None = None) -> list[CueMatch]:
+    """What ``cue_pattern().finditer(paragraph)`` finds, in order, faster (a speed goal: it is
+    read on every paragraph). Every cue form is letters only, so a match is a whole run of word
+    characters that is a form (case aside), not after an apostrophe or hyphen and not before one
+    that joins a word: the paragraph's distinct words are checked against the forms, and only
+    the forms it has are looked for, with ``str.find``."""
+    low, distinct = words or paragraph_words(paragraph)
+    present = _cue_forms().intersection(distinct)
+    if not present:
+        return []
+    size = len(low)
+    found = []
+    for form in present:
+        length = len(form)
+        i = low.find(form)
+        while i >= 0:
+            e = i + length
+            before, after = low[i - 1] if i else " ", low[e] if e < size else " "
+            if not (before.isalnum() or before in _CUE_BEFORE) and not (after.isalnum() or after == "_") \
+                    and not (after in _CUE_JOINER and e + 1 < size and (low[e + 1].isalnum() or low[e + 1] == "_")):
+                found.append(CueMatch(i, e, paragraph[i:e]))
+            i = low.find(form, i + 1)
+    found.sort(key=CueMatch.start)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _cue_forms() -> frozenset[str]:
+    forms = frozenset(verb_table())
+    if not all(form.isalpha() and form == form.lower() for form in forms):
+        raise ValueError("find_cues needs cue forms of lower-case letters only")  # report_verbs.csv changed
+    return forms
 
 
 @lru_cache(maxsize=1)
@@ -294,7 +409,8 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     relative = RELATIVE_BEFORE.search(left)
     if relative:
         left = left[:relative.start()]  # "Kasich, who has the hardest path, said": skip the clause
-    cuts = [m for m in SUBJECT_BOUNDARY.finditer(left)]
+    cuts = list(SUBJECT_BOUNDARY_LOWER.finditer(lowered(left)) if CASE_FOLDS_APART.isdisjoint(left)
+                else SUBJECT_BOUNDARY.finditer(left))  # the same boundaries (see SUBJECT_BOUNDARY_LOWER)
     stop = len(left)
     for m in reversed(cuts):
         chunk = left[m.end():stop]
@@ -316,7 +432,7 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
         if not left[:stop].strip():
             return -1, -1
     s, e = _strip_span(paragraph, start, sent_start + stop, " \t,;:")
-    compound = COMPOUND_BEFORE.search(paragraph, sent_start, s)
+    compound = compound_before(paragraph, sent_start, s)
     if compound and paragraph[s:s + 1].isupper():
         s = compound.start()  # "Both Syria and Iraq fear": the whole compound subject
     words = paragraph[s:e].split()
@@ -395,10 +511,10 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     word = m.group(0)
     if word[0].isupper() and paragraph[sent_start:v_start].strip(" “\"‘(—–-"):
         return None  # a capitalised word mid-sentence is a name ("the Post", "Hope"), not a verb
-    p = WORD_BEFORE.search(paragraph, max(sent_start, v_start - 40), v_start)
-    prev_word = p.group(1) if p else ""
+    p = word_before(paragraph, max(sent_start, v_start - 40), v_start)  # WORD_BEFORE's groups
+    prev_word = p[0] if p else ""
     prev = prev_word.lower()
-    between = p.group(2) if p else ""
+    between = p[1] if p else ""
     if prev in DETERMINERS and not between.strip() or (prev and between.strip() in ("’s", "'s")) \
             or between.strip() in ("’s", "'s", "-"):
         return None  # a noun: "the claims", "Trump's call"
@@ -427,7 +543,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
         return None  # "evangelical support", "campaign plan": a noun after a modifier
     # the verb group: auxiliaries, negation and adverbs before it
     before = paragraph[sent_start:v_start]
-    g = VERB_GROUP_BEFORE.search(before)
+    g = verb_group_before(before)
     cue_start = sent_start + g.start() if g else v_start
     group = paragraph[cue_start:v_start]
     after = paragraph[v_end:sent_end]
@@ -652,11 +768,17 @@ NOUN_CUES = ("assertion|assertions|claim|claims|statement|view|views|belief|warn
 POSSESSOR = r"(?:(?:[A-Z][\w.\-]*\s+(?:(?:of|for|and|the)\s+)*){0,5}[A-Z][\w.\-]*['’]s?|(?:the\s+)?(?:[a-z]+\s+){0,2}[a-z]+['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
 POSSESSIVE_CUE = re.compile(r"(?P<src>" + POSSESSOR + r")\s+(?:[a-z]+\s+)?(?P<cue>" + NOUN_CUES + r")"
                             r"(?=\s+(?:that|to\s+[a-z]|is\s+that|was\s+that)\b|:)")
+# What every POSSESSIVE_CUE match contains: a noun cue after a space, before what it needs.
+# POSSESSOR backtracks at every capital letter of a sentence, so it runs only where this
+# cheap scan finds such a cue (a speed goal; the matches are the same).
+POSSESSIVE_CUE_NEEDS = re.compile(r"(?<=\s)(?:" + NOUN_CUES + r")(?=\s+(?:that|to\s+[a-z]|is\s+that|was\s+that)\b|:)")
 IN_VIEW = re.compile(r"\b(?P<cue>in\s+(?P<src>" + POSSESSOR + r")\s+(?:view|opinion|words|estimation|assessment))\b")
 
 
 POSSESSIVE_GATE = re.compile(r"['’]s\s|\b(?:his|her|their|its)\s")
 NOUN_CUE_WORD = re.compile(r"\b(?:" + NOUN_CUES + r"|view|opinion|estimation)\b")
+NOUN_CUE_WORDS = frozenset(NOUN_CUES.split("|")) | {"view", "opinion", "estimation"}
+ACCORDING_WORDS = frozenset({"according", "opinion", "view", "eyes", "there"})  # ACCORDING's and THERE_IS's
 NOUN_LEMMAS = {"assertion": "assert", "assertions": "assert", "claims": "claim", "statement": "state", "warning": "warn",
                "denial": "deny", "admission": "admit", "announcement": "announce", "prediction": "predict",
                "accusation": "accuse", "allegation": "allege", "suggestion": "suggest", "explanation": "explain",
@@ -669,7 +791,9 @@ def _noun_candidates(paragraph, sent, voices, taken):
     """Noun cues with their owner: "the Ministry of Defense's assertion that ...", "his concern is
     that ...", "in Mr. Connolly's view"."""
     sent_start, sent_end = sent
-    for m in POSSESSIVE_CUE.finditer(paragraph, sent_start, sent_end):
+    possessive = POSSESSIVE_CUE.finditer(paragraph, sent_start, sent_end) \
+        if POSSESSIVE_CUE_NEEDS.search(paragraph, sent_start, sent_end) else ()
+    for m in possessive:
         if voices.at(m.start("cue")) != NARRATIVE or any(c.cue[0] <= m.start("cue") < c.cue[1] for c in taken):
             continue
         src = m.group("src")
@@ -762,11 +886,22 @@ def _resolve_nesting(candidates: list[Candidate], paragraph: str) -> list[Candid
     return kept
 
 
+def _sentence_patterns_possible(paragraph: str, sentences, distinct: frozenset[str], lowered: str) -> tuple[bool, bool]:
+    """Whether any sentence can hold a match of ACCORDING or THERE_IS, and of NOUN_CUE_WORD
+    with POSSESSIVE_GATE (False only where none can)."""
+    size = len(paragraph)
+    whole_words = all(e == size or not (paragraph[e].isalnum() or paragraph[e] == "_") for _, e in sentences)
+    according = not CASE_FOLDS_APART.isdisjoint(paragraph) or not distinct.isdisjoint(ACCORDING_WORDS)
+    nouns = (not whole_words or not distinct.isdisjoint(NOUN_CUE_WORDS)) and bool(POSSESSIVE_GATE.search(lowered))
+    return according, nouns
+
+
 @lru_cache(maxsize=512)
 def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
     """Every attribution of one paragraph, before sources are resolved across the article."""
     forms = verb_table()
-    cues = list(cue_pattern().finditer(paragraph))
+    words = paragraph_words(paragraph)
+    cues = find_cues(paragraph, words)  # cue_pattern().finditer(paragraph), faster
     lowered = paragraph.lower()
     if not cues and ":" not in paragraph and "according" not in lowered and " of " not in lowered \
             and "there " not in lowered and not (NOUN_CUE_WORD.search(paragraph) and POSSESSIVE_GATE.search(lowered)):
@@ -796,11 +931,22 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
             if found is not None:
                 by_sentence.setdefault(k, []).append(found)
             break
+    # A sentence holds a match of these patterns only if the paragraph holds one, when no
+    # sentence ends inside a word (there, the end of a sentence is a word edge that the
+    # paragraph does not have): the paragraph is searched once before its sentences are (a
+    # speed goal; most paragraphs have no "according to" and no possessive noun cue).
+    # POSSESSIVE_GATE ends with a space, so no sentence end can make a match of it.
+    # Every word these patterns need (according, opinion, view, eyes, there; a noun cue) is a
+    # whole run of word characters: without one among the paragraph's words, no sentence has a
+    # match. Checked on the paragraph's distinct words (read once for the cue verbs), not by a
+    # search. IGNORECASE pairs "İ", "ı" and "ſ" with i and s where lower() does not: a
+    # paragraph with those is searched sentence by sentence, as before.
+    according, nouns = _sentence_patterns_possible(paragraph, sentences, words[1], lowered)
     for k, sent in enumerate(sentences):
-        if "according" in lowered[sent[0]:sent[1]] or " of " in lowered[sent[0]:sent[1]] \
-                or "there " in lowered[sent[0]:sent[1]]:
+        if according and ("according" in lowered[sent[0]:sent[1]] or " of " in lowered[sent[0]:sent[1]]
+                          or "there " in lowered[sent[0]:sent[1]]):
             by_sentence.setdefault(k, []).extend(_according_candidates(paragraph, sent, voices))
-        if NOUN_CUE_WORD.search(paragraph, sent[0], sent[1]) and POSSESSIVE_GATE.search(lowered, sent[0], sent[1]):
+        if nouns and NOUN_CUE_WORD.search(paragraph, sent[0], sent[1]) and POSSESSIVE_GATE.search(lowered, sent[0], sent[1]):
             by_sentence.setdefault(k, []).extend(_noun_candidates(paragraph, sent, voices, by_sentence.get(k, [])))
         if ":" in paragraph[sent[0]:sent[1]]:
             by_sentence.setdefault(k, []).extend(_colon_candidates(paragraph, sent, voices, by_sentence.get(k, [])))

@@ -12,6 +12,7 @@ corpus-level step (rates), reading only the per-article counts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import pandas as pd
@@ -19,7 +20,7 @@ import pandas as pd
 from . import attribution, lexicons, tone
 from .lexicons import ACTOR, LABEL, LEXICON
 from ..layer.words import words as layer_words
-from .quotes import NARRATIVE, QUOTED, SPEECH, VOICES, quote_kinds, voices_of
+from .quotes import GLOSS, NARRATIVE, QUOTED, SPEECH, VOICES, quote_kinds, voices_of
 
 HIT_COLUMNS = ["file", "paragraph", "family", "name", "lemma", "voice", "start", "end", "match"]
 SOURCE_TYPES = ("named", "unnamed", "institution", "unknown")
@@ -28,16 +29,6 @@ SOURCE_TYPES = ("named", "unnamed", "institution", "unknown")
 def slug(name: str) -> str:
     """A column-name form of a label, actor or lexicon: "the organization" -> "the_organization"."""
     return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")
-
-
-def _lowered(text: str) -> str:
-    # str.lower can change a string's length (e.g. "İ"); offsets must stay those of the original.
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-def _is_word_edge(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
 def _longest_first(hits: list[tuple]) -> list[tuple]:
@@ -65,30 +56,38 @@ def _members_outside_other_labels(labels: list[tuple]) -> list[tuple]:
 def scan_paragraph(paragraph: str) -> list[tuple]:
     """(family, name, lemma, start, end, voice) for every label, actor and lexicon entry found,
     in one pass of the automaton over the paragraph."""
-    text = _lowered(paragraph)
+    text = lexicons.lowered(paragraph)
+    length_of_text = len(text)
     voices = voices_of(paragraph)
     by_family: dict[str, list[tuple]] = {LABEL: [], ACTOR: [], LEXICON: []}
-    for end_index, (length, entries) in lexicons.automaton().iter(text):
+    # Each entry's checks were worked out when the automaton was built (``scan_automaton``): an
+    # entry with none (most matches) is appended without a call, and the word-edge test is
+    # written out here; the checks run in the order they always did (a speed goal).
+    for end_index, (length, found) in lexicons.scan_automaton().iter(text):
         start, end = end_index - length + 1, end_index + 1
-        if not _is_word_edge(text, start, end):
-            continue
-        for entry in entries:
-            if entry.case_sensitive and paragraph[start:end] != entry.form:
-                continue
-            if entry.name == "hedges" and not lexicons.counts_as_hedge(entry.lemma, paragraph, end):
-                continue  # "questions about the strength": a preposition, not an approximator
-            if entry.family == LEXICON and not lexicons.has_meant_pos(entry.name, entry.lemma, paragraph, start, end):
-                continue  # "in May", "a single state", "certain areas": not what the list means
-            if entry.name in lexicons.member_noun_labels() and entry.family == LABEL \
-                    and not lexicons.counts_as_member_noun(entry.form, paragraph, end):
-                continue  # "terrorist attacks": an adjective, not a noun for the group's members
-            by_family[entry.family].append((entry.family, entry.name, entry.lemma, start, end))
+        if (start and text[start - 1].isalnum()) or (end < length_of_text and text[end].isalnum()):
+            continue  # not a whole word
+        for family, name, lemma, form, checks in found:
+            if checks:
+                if checks & lexicons.CHECK_CASE and paragraph[start:end] != form:
+                    continue
+                if checks & lexicons.CHECK_HEDGE and not lexicons.counts_as_hedge(lemma, paragraph, end):
+                    continue  # "questions about the strength": a preposition, not an approximator
+                if checks & lexicons.CHECK_POS and not lexicons.has_meant_pos(name, lemma, paragraph, start, end):
+                    continue  # "in May", "a single state", "certain areas": not what the list means
+                if checks & lexicons.CHECK_MEMBER and not lexicons.counts_as_member_noun(form, paragraph, end):
+                    continue  # "terrorist attacks": an adjective, not a noun for the group's members
+            by_family[family].append((family, name, lemma, start, end))
     by_family[LABEL] = _members_outside_other_labels(by_family[LABEL])
-    titles = attribution.publication_spans(paragraph)  # "US Foreign Policy magazine" is not the US
-    by_family[ACTOR] = [h for h in by_family[ACTOR] if not any(s <= h[3] < e for s, e in titles)]
+    if by_family[ACTOR]:  # "US Foreign Policy magazine" is not the US
+        titles = attribution.publication_spans(paragraph)
+        by_family[ACTOR] = [h for h in by_family[ACTOR] if not any(s <= h[3] < e for s, e in titles)]
     names = [(h[3], h[4]) for h in by_family[LABEL] if h[1] in lexicons.name_labels()]
-    words = [h for h in by_family[LEXICON] if not any(s <= h[3] and h[4] <= e for s, e in names)]
+    words = [h for h in by_family[LEXICON] if not any(s <= h[3] and h[4] <= e for s, e in names)] \
+        if names else by_family[LEXICON]
     hits = by_family[LABEL] + _longest_first(by_family[ACTOR]) + _longest_first(words)
+    if voices.all_narrative:
+        return [(*h, NARRATIVE) for h in sorted(hits, key=lambda h: (h[3], h[4]))]
     return [(*h, voices.at(h[3])) for h in sorted(hits, key=lambda h: (h[3], h[4]))]
 
 
@@ -101,9 +100,24 @@ def words_by_voice(paragraph: str) -> dict[str, int]:
     if voices.all_narrative:  # most paragraphs: no voice to look up word by word (a speed goal)
         counts[NARRATIVE] = len(found)
         return counts
-    for start, _end, _kind in found:
-        counts[voices.at(start)] += 1
+    # The words that start inside each span, by binary search, rather than the voice of every
+    # word looked up (a speed goal): a gloss wins over a quotation, as in ``Voices.at``; the
+    # spans of each kind are ordered and do not overlap.
+    def inside(spans: list[tuple[int, int]]) -> set[int]:
+        indices: set[int] = set()
+        for s, e in spans:
+            indices.update(range(bisect_left(found, s, key=_start), bisect_left(found, e, key=_start)))
+        return indices
+
+    gloss = inside(voices.glosses)
+    quoted = inside(voices.quotes) - gloss
+    counts[GLOSS], counts[QUOTED] = len(gloss), len(quoted)
+    counts[NARRATIVE] = len(found) - len(gloss) - len(quoted)
     return counts
+
+
+def _start(word: tuple) -> int:
+    return word[0]
 
 
 def framing_hits(file: str, paragraphs: list[str]) -> list[dict]:

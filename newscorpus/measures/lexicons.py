@@ -157,6 +157,40 @@ def automaton() -> ahocorasick.Automaton:
     return auto
 
 
+def lowered(text: str) -> str:
+    """``text.lower()`` with the same offsets: str.lower can change a string's length (e.g.
+    "İ"); a character whose lower case is longer stays as it is."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+# What ``framing.scan_paragraph`` must check before it counts an entry, bit by bit: the case as
+# written, an approximator's quantity, the part of speech, a member noun's use.
+CHECK_CASE, CHECK_HEDGE, CHECK_POS, CHECK_MEMBER = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=1)
+def scan_automaton() -> ahocorasick.Automaton:
+    """``automaton()`` with each entry's checks worked out once: key -> (length, ((family, name,
+    lemma, form, checks), ...)), entries in the same order. Most matches (the NPOV list's common
+    words) need no check at all, so the scan appends them without a call (a speed goal: the
+    scan runs on every paragraph of an archive)."""
+    rules = pos_rules()
+    members = member_noun_labels()
+    auto = ahocorasick.Automaton()
+    by_key: dict[str, list[tuple]] = {}
+    for entry in entries():
+        checks = ((CHECK_CASE if entry.case_sensitive else 0)
+                  | (CHECK_HEDGE if entry.name == "hedges" and entry.lemma in APPROXIMATORS else 0)
+                  | (CHECK_POS if entry.family == LEXICON and (entry.name, entry.lemma) in rules else 0)
+                  | (CHECK_MEMBER if entry.family == LABEL and entry.name in members else 0))
+        by_key.setdefault(entry.form.lower(), []).append((entry.family, entry.name, entry.lemma, entry.form, checks))
+    for key, found in by_key.items():
+        auto.add_word(key, (len(key), tuple(found)))
+    auto.make_automaton()
+    return auto
+
+
 def counts_as_hedge(lemma: str, paragraph: str, end: int) -> bool:
     """Whether a hedge-list match ending at ``end`` is a hedge: an approximator (*about*,
     *around*) only when a quantity follows it, every other entry always."""

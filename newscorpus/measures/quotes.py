@@ -69,6 +69,10 @@ class Voices:
         return self._quotes
 
     @property
+    def glosses(self) -> list[tuple[int, int]]:
+        return self._glosses
+
+    @property
     def all_narrative(self) -> bool:
         """No quotation and no gloss: every character is the outlet's narrative."""
         return not self._glosses and not self._quotes
