@@ -71,10 +71,17 @@ def _tagged(paragraph: str, start: int, end: int):
     tokens = [t for t in paragraph_tokens(paragraph) if start <= t.start < end]
     spans = [(t.start, t.end, t.kind) for t in tokens]
     forms = [t.form for t in tokens]
-    lettered = [t.form for t in tokens if t.kind in ("word", "abbrev", "particle")]
-    tags = iter(tag_with_verb_form(lettered))
-    labels = [("PROPN", "-") if t.kind == "name" else ("NUM", "-") if t.kind == "number" else next(tags)
-              for t in tokens]
+    # numbers are given to the tagger too, as the layer's tagging does: the model was trained with
+    # them in its sentences; they come back NUM
+    tagged = [t.form for t in tokens if t.kind in ("word", "abbrev", "particle", "number")]
+    tags = iter(tag_with_verb_form(tagged))
+    labels = []
+    for t in tokens:
+        if t.kind == "name":
+            labels.append(("PROPN", "-"))
+        else:
+            label = next(tags)
+            labels.append(("NUM", "-") if t.kind == "number" else label)
     return spans, forms, labels
 
 
