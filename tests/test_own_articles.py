@@ -147,3 +147,16 @@ def test_removing_an_article_rebuilds_without_it(tmp_path):
         assert "Your corpus." in text, chapter  # the prose about the original five is marked
         if chapter != "03_readability":  # its segmenter check scores the hand-counted original five, always
             assert Path(gone["file"]).stem not in text, chapter
+
+
+def test_a_corpus_declared_clean_builds_with_every_cited_figure(tmp_path):
+    """corpus.toml `clean = false` (an archive of article text, not pages): the cleaning chapter
+    draws no comparison of removals, yet every figure the intro and conclusions cite still exists
+    (a strict build fails on an undefined label), and the chapter says why nothing was cleaned."""
+    root = copy_book(tmp_path / "repo")
+    fifty_article_corpus(root / "seeds")
+    (root / "seeds" / "corpus.toml").write_text("clean = false\n")
+    assert_built(build_book(root))
+    cleaning = visible_text(page_text(root, "notebooks/02_cleaning"))
+    assert "corpus.toml" in cleaning and "clean = false" in cleaning
+    assert "Lines removed from each article, by group of reasons" not in cleaning  # the caption fits the placeholder
