@@ -6,7 +6,7 @@ The newspaper4k project ships, in its source distribution on PyPI, the HTML of r
 (CNN, Time, Wired, Fox 13, cleveland.com, Yonhap, ...), the same pages ``make bench`` scores the
 cleaner on (``newscorpus/cleaning/peer_pages.py``). This script fetches that archive with pip
 (pinned by version and SHA-256), and writes its English pages into OUTDIR as ``.html`` files with
-a ``sources.csv`` the book's ``check`` accepts: the outlet from the page's file name, the title from
+a ``sources.csv`` the book's ``check`` accepts: the outlet as the page names itself, its address, the title from
 its ``<title>``, the date found by htmldate (a dependency of trafilatura) in the page itself.
 It is the shape of a reader's own archive (many outlets, one to four pages each, not about ISIS)
 for trying the book on; never commit OUTDIR.
@@ -25,19 +25,50 @@ COLUMNS = ["file", "title", "outlet", "author", "published", "date_precision", "
            "outlet_type", "origin"]
 TITLE_RE = re.compile(rb"<title[^>]*>(.*?)</title>", re.S | re.I)
 SITE_NAME_RE = re.compile(rb"<meta[^>]+property=[\"']og:site_name[\"'][^>]+content=[\"']([^\"']+)", re.I)
+URL_RE = re.compile(rb"<meta[^>]+property=[\"']og:url[\"'][^>]*>|<link[^>]+rel=[\"']canonical[\"'][^>]*>", re.I)
+HREF_RE = re.compile(rb"(?:content|href)=[\"'](https?://[^\"']+)", re.I)
 TITLE_SITE_RE = re.compile(r"\s(?:\||-|–|—)\s*([^|–—-]{2,40})$")  # "Headline | CNN Politics", "Headline - CNN.com"
+
+
+def url_of(html: bytes) -> str:
+    """The page's own address: its og:url, else its canonical link ("" if it gives none)."""
+    for tag in URL_RE.finditer(html):
+        found = HREF_RE.search(tag.group(0))
+        if found:
+            return html_lib.unescape(found.group(1).decode("utf-8", "replace")).strip()
+    return ""
 
 
 def outlet_of(name: str, html: bytes, title: str) -> str:
     """The outlet as the page names itself (its og:site_name, else the site after the last "|" or
-    dash of its title), else the fixture's file name without its number ("cnn_001" -> "cnn")."""
+    dash of its title, else the host of its own address without "www."), else the fixture's file
+    name without its number ("cnn_001" -> "cnn")."""
+    from urllib.parse import urlparse
+
     match = SITE_NAME_RE.search(html)
     if match:
         return html_lib.unescape(match.group(1).decode("utf-8", "replace")).strip()
     match = TITLE_SITE_RE.search(title)
     if match:
         return match.group(1).strip()
+    host = urlparse(url_of(html)).hostname or ""
+    if host:
+        return host.removeprefix("www.")
     return re.sub(r"[_\d]+(article|test_nlp)?$|_\d+$|\d+$", "", name).rstrip("_") or name
+
+
+def merged_outlets(rows: list[dict]) -> None:
+    """One name per outlet: names that differ only in case or a final ".com" ("CNN.com", "CNN")
+    take the commonest spelling."""
+    from collections import Counter
+
+    key = lambda outlet: outlet.lower().removesuffix(".com")
+    spellings = Counter(row["outlet"] for row in rows)
+    best = {}
+    for outlet, n in spellings.most_common():
+        best.setdefault(key(outlet), outlet)
+    for row in rows:
+        row["outlet"] = best[key(row["outlet"])]
 
 
 def headline_of(title: str) -> str:
@@ -71,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
                      "outlet": outlet_of(page.name, page.html, title), "author": "",
                      "published": found or "2020", "date_precision": "day" if found else "year",
                      "date_basis": "date found in the page by htmldate" if found else "unknown (placeholder)",
-                     "url": "", "outlet_type": "news site", "origin": "saved web page (newspaper4k test data)"})
+                     "url": url_of(page.html), "outlet_type": "news site", "origin": "saved web page (newspaper4k test data)"})
+    merged_outlets(rows)
     with (args.outdir / "sources.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()
