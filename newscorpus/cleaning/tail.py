@@ -7,7 +7,12 @@ structure and its position after the main run of body text, not about any site's
   paragraph; several in a row with bylines, dates or title case are a list of other stories.
 - **Comment threads**: short prose paragraphs with their own name or date lines, repeated; the
   thread starts at the first of them, or at the paragraph just above it when that paragraph
-  addresses someone ("Hi Sarah", "Thanks for ...", "I ...", "you").
+  addresses someone ("Hi Sarah", "Thanks for ...", "I ...", "you"). A thread ends the page's
+  text: a run with prose right below it, or whose shape (a short name-like line under a
+  paragraph) already stands between the article's paragraphs higher up, is the article's own
+  (sections under headings such as "Gender Equality.", letters over their writers' names).
+- **Headline lists**: three or more bulleted title-case headlines after the body's middle, with
+  no prose below them ("More Must-Reads From ...", "- The Best Inventions of 2023").
 - **Author bio**: a sentence near the end that says who a named person is ("Jane Doe is a
   senior fellow at ..."), or that opens with the byline's name ("Layla Hassan reports on ...").
 - **End of the article**: a *Related* header once nine tenths of the body text is behind it, or
