@@ -116,6 +116,7 @@ def test_every_phrase_lexicon_row_is_well_formed():
     ("If you value reporting like this, please consider becoming a supporting member today.", "paywall"),
     ("TIME may receive compensation for some links to products and services on this website.", "disclaimer"),
     ("-- By Jane Doe Follow @janedoe_news", "byline"),
+    ("Follow @thereview.", "share bar"),
     ("Read the rest here.", "related links"),
     ("Read the full story here", "related links"),
     ("Please share your videos, pictures and stories at our reader hub.", "share bar"),
