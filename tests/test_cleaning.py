@@ -73,6 +73,9 @@ def test_heldout_set_has_a_full_page_with_a_long_navigation_menu():
     "The recruiters had a simple message for young men in the camps: follow us, and you will be paid.",
     "The provincial council said it would consider supporting the tribal fighters if Baghdad paid them.",
     "The local radio station is funded by its listeners and a grant from a European foundation.",
+    "Commanders told their men to read the rest of the orders aloud at every checkpoint.",
+    "The council said the must-read report on the camps had been ignored for a year.",
+    "He asked displaced families to share their stories with the aid workers in the camp.",
 ])
 def test_reporting_that_mentions_subscribe_or_share_is_not_boilerplate(sentence):
     text = f"A title for the test\n\n{'The army advanced on the city from three fronts, officials said on Monday. ' * 3}\n\n{sentence}\n\n{'Residents fled the fighting along corridors secured by the security forces. ' * 3}\n"
@@ -112,6 +115,12 @@ def test_every_phrase_lexicon_row_is_well_formed():
     ("Our mission", "about us"),
     ("If you value reporting like this, please consider becoming a supporting member today.", "paywall"),
     ("TIME may receive compensation for some links to products and services on this website.", "disclaimer"),
+    ("-- By Jane Doe Follow @janedoe_news", "byline"),
+    ("Follow @thereview.", "share bar"),
+    ("Read the rest here.", "related links"),
+    ("Read the full story here", "related links"),
+    ("Please share your videos, pictures and stories at our reader hub.", "share bar"),
+    ("More Must-Reads From The Review", "related links"),
 ])
 def test_lexicon_categories(line, category):
     assert lexicon_category(line.lower(), len(line.split())) == category

@@ -143,6 +143,7 @@ def test_with_the_seed_articles_both_sets_are_scored(seeds_cleaned):
     heldout, _ = evaluate_heldout()
     text = report.scores_sentence(pooled(table), len(table), pooled(heldout), len(heldout))
     assert "of the 5 seed articles in this corpus" in text
+    assert "in-sample" in text.split("held-out")[0]  # said in the sentence that states the seed figures
     assert_reads_well(text)
 
 

@@ -83,6 +83,78 @@ def test_a_comment_thread_without_a_header_is_found_by_its_name_and_date_lines()
     assert "comments" in {r.reason for r in article.removed}
 
 
+def test_sections_under_short_headings_ending_in_a_full_stop_are_not_a_comment_thread():
+    """Headings such as "Gender Equality." look like commenters' names; they are the article's own
+    sections when the same shape stands between its paragraphs from the start, or prose follows."""
+    sections = []
+    headings = ["Refugees.", "War and Peace.", "Human Rights.", "Terrorism.", "Gender Equality.", "Climate Change."]
+    for heading, paragraph in zip(headings, PARAGRAPHS + PARAGRAPHS[:2]):
+        sections += [heading, paragraph, paragraph.replace("said", "added")]
+    text = "\n\n".join(["How the agency fared", *sections, "Jane Doe and John Roe contributed reporting from Erbil."]) + "\n"
+    article = clean_text(text)
+    assert "comments" not in {r.reason for r in article.removed}
+    for line in ("Gender Equality.", "Climate Change.", PARAGRAPHS[1]):
+        assert line in article.paragraphs
+
+
+def test_a_letters_page_keeps_its_letters():
+    """Letters, each over its writer's name, from the first: the body, not readers' comments."""
+    letters = [
+        "I cannot see how the council has escaped any inquiry into the camps this year. It is plain that the money went elsewhere and nobody will say where.",
+        "The decision not to publish the audit destroys what faith people still had in the province's officials.",
+        "Michael Pravo.",
+        "Will the inquiry into the camps ever start? The families have waited two years for an answer from anyone.",
+        "Chris Smith.",
+        "The officials need to answer for the money now, or they will lose the little trust they have left here.",
+        "Toni Williams.",
+        "I'm no friend of the governor, but enough with the audit, the roads matter more to us than this!",
+        "John Weinberg.",
+    ]
+    article = clean_text("\n\n".join(["Letters: the camps audit", *letters]) + "\n")
+    assert "comments" not in {r.reason for r in article.removed}
+    assert letters[-2] in article.paragraphs and letters[3] in article.paragraphs
+
+
+def test_a_bulleted_headline_list_after_the_body_is_teasers_and_a_list_in_the_body_stays():
+    items = ["- The Struggle to Save Lives Inside the City's Hospitals", "- Why the Old Bridge Still Matters to Everyone",
+             "- Sheikh Ahmed and the Future of the Provincial Council", "- Is the New Road Safe for Families?"]
+    article = clean_text(page("More Must-Reads From The Review", *items))
+    assert article.paragraphs == PARAGRAPHS
+    assert {r.reason for r in article.removed if r.text in items} == {"teasers"}
+    listed = ["- The pastry that everyone talked about rose to 17th on the list of recipes that were searched for after it arrived in the shops last year.",
+              "- Our favourite ways to eat eggs are: 1) Deviled, 2) Scotch, 3) Scrambled, 4) Pickled, 5) Boiled.",
+              "- This year we searched for 'recipes' less and 'restaurant' significantly more.",
+              "- Foodies in Japan searched French food more than France, and Brits Indian food more than India."]
+    text = "\n\n".join(["What the city searched for", PARAGRAPHS[0], "Some of the other data points include:", *listed,
+                         *PARAGRAPHS[1:]]) + "\n"
+    kept = clean_text(text).paragraphs
+    assert all(item in kept for item in listed)
+
+
+def test_a_short_in_phrase_between_paragraphs_is_a_subheading_not_a_tag():
+    text = "\n\n".join(["Mosul offensive enters second week", *PARAGRAPHS[:2], "In fair Verona", *PARAGRAPHS[2:]]) + "\n"
+    assert "In fair Verona" in clean_text(text).paragraphs
+    listed = page("- in Releases")
+    assert "- in Releases" not in clean_text(listed).paragraphs
+
+
+def test_pages_in_corpus_finds_the_peer_pages_by_their_bytes(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.html").write_bytes(b"<html>peer page</html>")
+    (tmp_path / "corpus" / "b.html").write_bytes(b"<html>another page</html>")
+    digest = hashlib.sha256(b"<html>peer page</html>").hexdigest()
+    (tmp_path / peer_pages.DIGESTS_FILE).write_text(f"# test\npage,sha256\npeer_001,{digest}\n", encoding="utf-8")
+    articles = pd.DataFrame({"file": ["a.html", "b.html", "missing.html"]})
+    articles.attrs["corpus_dir"] = str(tmp_path / "corpus")
+    assert peer_pages.pages_in_corpus(articles, tmp_path) == ["a.html"]
+
+
+def test_the_committed_digests_are_one_per_scored_english_page():
+    digests = pd.read_csv(EVALUATION / peer_pages.DIGESTS_FILE, comment="#")
+    scores = peer_pages.committed_scores()["current"][0]
+    assert sorted(digests["page"]) == sorted(scores.loc[scores["language"] == "en", "page"])
+
+
 def test_an_author_bio_at_the_foot_goes_but_the_same_shape_inside_the_article_stays():
     bio = "Jonathan Meyers is a senior fellow at the Institute for Regional Studies, where he writes about security in Iraq."
     inside = "Ahmed Saleh is a former journalist who fled the city in 2014 and now runs a radio station in Erbil."

@@ -79,7 +79,8 @@ ENGLISH_SHARE = 0.2
 ENGLISH, NOT_ENGLISH = "English", "not English"
 # What sets a standfirst apart from the body: the article's own metadata block. Not a caption,
 # which can stand between any two paragraphs.
-METADATA_REASONS = {"date line", "byline", "tags"}
+TAGS = "tags"
+METADATA_REASONS = {"date line", "byline", TAGS}
 
 STOPWORDS = frozenset(w.lower() for w in justext.get_stoplist("English"))
 KEY_WORD_RE = re.compile(r"\w+")
@@ -404,6 +405,7 @@ def clean_text(
         if unit.jclass != "good" and unit.key in template_keys and not unit.role:
             unit.role, unit.jclass = "site template", "bad"
         classes.append(unit.jclass)
+    _keep_list_items(units, classes)
     classes = _smooth(classes, lambda i: is_short_sentence(units[i]))
 
     # A comments header after most of the body: everything below it is readers' comments.
@@ -482,15 +484,37 @@ def _language(units: list[_Unit], text: str) -> str:
     return detect_language(text)
 
 
+def _list_neighbour(units: list[_Unit], classes: list[str], i: int, step: int) -> bool:
+    """Whether the nearest item of the same list in direction ``step`` (past short items) is prose."""
+    j = i + step
+    while 0 <= j < len(units) and units[j].bullet and classes[j] == "short":
+        j += step
+    return 0 <= j < len(units) and units[j].bullet and classes[j] in ("good", "neargood")
+
+
+def _keep_list_items(units: list[_Unit], classes: list[str]) -> None:
+    """An item of a bulleted list whose other items are prose, itself a full sentence, is one of
+    them, though it has few function words ("- Our favourite ways to eat eggs are: 1) Deviled,
+    2) Scotch ..."): near-good, so its neighbours decide, not boilerplate outright."""
+    for i, unit in enumerate(units):
+        if (classes[i] == "bad" and not unit.role and unit.bullet and unit.sentence
+                and _list_neighbour(units, classes, i, -1) and _list_neighbour(units, classes, i, 1)):
+            classes[i] = "neargood"
+
+
 def _keep_subheadings(units: list[_Unit]) -> None:
     """A short line that opens a body paragraph, inside the body, is the article's own
     subheading, even where page furniture stands above it (a PDF's running header) and
     smoothing took it for more furniture. It must read like a heading: a phrase, not a name
-    (those are bylines and signatures), with no full stop."""
+    (those are bylines and signatures), with no full stop. So is a phrase that a short
+    header pattern took for a tag line ("In fair Verona", like "in Releases") when it stands
+    between two of the article's paragraphs and has no list in it (no comma or colon)."""
     seen_body = False
-    for unit, below in zip(units, units[1:]):
+    for above, unit, below in zip([None, *units], units, units[1:]):
+        between_paragraphs = (unit.category == TAGS and unit.role == TAGS and above is not None
+                              and above.role == "body" and not re.search(r"[,:;|]", unit.text))
         if (
-            seen_body and not unit.role and unit.jclass == "short" and below.role == "body"
+            seen_body and (between_paragraphs or (not unit.role and unit.jclass == "short")) and below.role == "body"
             and 2 <= unit.n_words <= 12 and not unit.bullet
             and (not unit.sentence or unit.text.endswith("?"))
             and SENTENCE_START_RE.match(unit.text) and not is_name_like(unit.text)

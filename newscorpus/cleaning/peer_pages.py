@@ -47,6 +47,8 @@ PEER_PROJECT, PEER_VERSION = "newspaper4k", "0.9.6"
 # The archive pip downloads is checked against this digest: the figures are for these pages only.
 PEER_SHA256 = "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e"
 SCORES_FILE, FIRST_RUN_FILE = "peer_pages_scores.csv", "peer_pages_first_run.csv"
+# The SHA-256 of each scored page's HTML (numbers only): which articles of a corpus are these pages.
+DIGESTS_FILE = "peer_pages_digests.csv"
 # The same pages and measure for an extractor that reads the HTML itself (trafilatura, defaults).
 HTML_EXTRACTOR_FILE = "peer_pages_trafilatura.csv"
 TOKEN_RE = re.compile(r"\w+")
@@ -201,6 +203,36 @@ def write_scores(scores: pd.DataFrame, path: Path, *, run: str, tool: str = "Cle
     path.write_text(header + body, encoding="utf-8")
 
 
+def write_digests(pages: list[PeerPage], path: Path) -> None:
+    """The SHA-256 of every English page's HTML, by page: the pages themselves stay out."""
+    rows = [{"page": page.name, "sha256": hashlib.sha256(page.html).hexdigest()}
+            for page in pages if page.language == "en"]
+    header = (f"# SHA-256 of the HTML of the English test pages of {PEER_PROJECT} {PEER_VERSION}, as `make bench`"
+              " scores them: tells which articles of a corpus are these pages.\n")
+    path.write_text(header + pd.DataFrame(rows).to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+
+
+def pages_in_corpus(articles: pd.DataFrame, directory: Path | None = None) -> list[str]:
+    """The corpus's files that are scored peer pages, byte for byte (their HTML's SHA-256 is one
+    of the pages'): on such a corpus the peer-page scores are in-sample, the cleaner having been
+    revised while looking at those pages. Files that cannot be read are not counted."""
+    from .evaluation import evaluation_dir
+
+    path = (directory or evaluation_dir()) / DIGESTS_FILE
+    if not path.is_file() or articles.empty:
+        return []
+    digests = set(pd.read_csv(path, comment="#")["sha256"])
+    folder = Path(articles.attrs.get("corpus_dir") or ".")
+    found = []
+    for file in articles["file"]:
+        try:
+            if hashlib.sha256((folder / file).read_bytes()).hexdigest() in digests:
+                found.append(file)
+        except OSError:
+            continue
+    return found
+
+
 def read_scores(path: Path) -> tuple[pd.DataFrame, dict[str, str]]:
     """A scores file and its header: the table, and ``{"version", "date", "run"}``."""
     text = path.read_text(encoding="utf-8")
@@ -223,6 +255,7 @@ def run_peer_evaluation(root: Path) -> dict[str, float]:
     pages = read_pages(sdist)
     scores = evaluate_pages(pages)
     write_scores(scores, DATA_DIR / "evaluation" / SCORES_FILE, run="current cleaner")
+    write_digests(pages, DATA_DIR / "evaluation" / DIGESTS_FILE)
     extractor = html_extractor_scores(pages)
     write_scores(extractor, DATA_DIR / "evaluation" / HTML_EXTRACTOR_FILE,
                  run=f"trafilatura {version('trafilatura')}, default settings", tool="trafilatura", reads="the HTML")

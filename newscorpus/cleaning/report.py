@@ -219,7 +219,9 @@ def scores_sentence(seed_total: dict | None, seed_articles: int, heldout_total: 
     return (f"On the {lines(seed_total):,d} labelled lines of the {count_noun(seed_articles, 'seed article')} in this "
             f"corpus, precision is {number_or(seed_total['precision'], '.0%')}, recall "
             f"{number_or(seed_total['recall'], '.0%')} and boilerplate removal "
-            f"{number_or(seed_total['boilerplate_removed'], '.0%')}. " + heldout)
+            f"{number_or(seed_total['boilerplate_removed'], '.0%')}: in-sample figures, since the cleaner was "
+            "developed on these very articles, so they show it does what it was built to do on them and are no "
+            "estimate for new pages. " + heldout)
 
 
 def largest_shift_sentence(shift: pd.DataFrame, articles: pd.DataFrame) -> str:

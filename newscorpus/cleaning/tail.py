@@ -7,7 +7,12 @@ structure and its position after the main run of body text, not about any site's
   paragraph; several in a row with bylines, dates or title case are a list of other stories.
 - **Comment threads**: short prose paragraphs with their own name or date lines, repeated; the
   thread starts at the first of them, or at the paragraph just above it when that paragraph
-  addresses someone ("Hi Sarah", "Thanks for ...", "I ...", "you").
+  addresses someone ("Hi Sarah", "Thanks for ...", "I ...", "you"). A thread ends the page's
+  text: a run with prose right below it, or whose shape (a short name-like line under a
+  paragraph) already stands between the article's paragraphs higher up, is the article's own
+  (sections under headings such as "Gender Equality.", letters over their writers' names).
+- **Headline lists**: three or more bulleted title-case headlines after the body's middle, with
+  no prose below them ("More Must-Reads From ...", "- The Best Inventions of 2023").
 - **Author bio**: a sentence near the end that says who a named person is ("Jane Doe is a
   senior fellow at ..."), or that opens with the byline's name ("Layla Hassan reports on ...").
 - **End of the article**: a *Related* header once nine tenths of the body text is behind it, or
@@ -37,11 +42,14 @@ ISLAND_GAP, ISLAND_SHARE, ISLAND_MAX_SHARE = 10, 0.8, 0.1
 # Teasers: headline length, summary length, blocks needed.
 HEADLINE_WORDS, SUMMARY_WORDS = (2, 16), (5, 45)
 MIN_TEASER_BLOCKS, MIN_HEADLINE_RUN = 2, 3
+LINK_ITEM_WORDS = (2, 20)  # a bulleted headline in a list of other stories
 # Comments: name or date lines that recur, with at most this many paragraphs between them.
 MAX_COMMENT_PARAGRAPHS = 3
 MIN_COMMENT_SIGNATURES = 2
 SIGNATURE_WORDS = 12  # the longest byline or date line the lexicon knows
 MIN_COMMENT_WORDS = 5  # a comment is prose; menu items between name-like links are not
+# A line of a thread's shape this far into the article (paragraphs above it) is the article's own.
+MIN_BODY_ABOVE_SIBLING = 2
 
 ATTRIBUTION_REASONS = {"date line", "byline", "signature"}
 ADDRESS_RE = re.compile(
@@ -125,11 +133,38 @@ def mark_tail(units, is_name_like) -> None:
             shares = _body_shares(units)
 
 
+def _linked_headline(unit) -> bool:
+    """An item of a list of other stories' headlines: a bulleted line in title case, no sentence
+    of prose ("- The Best Inventions of 2023")."""
+    low, high = LINK_ITEM_WORDS
+    return unit.bullet and low <= unit.n_words <= high and is_title_case(unit.text)
+
+
+def _prose(unit) -> bool:
+    """A paragraph of the body's prose (no list item)."""
+    return unit.role == "body" and unit.sentence and unit.n_words >= MIN_COMMENT_WORDS and not unit.bullet
+
+
+def _prose_below(units, end: int) -> bool:
+    """Whether a paragraph of the body's prose stands below ``units[end]``."""
+    return any(_prose(u) for u in units[end + 1:])
+
+
 def mark_teasers(units, shares, is_name_like) -> bool:
-    """Runs of teaser blocks, and runs of title-case headlines, after the body has begun."""
+    """Runs of teaser blocks, and runs of title-case headlines, after the body has begun; and a
+    bulleted list of headlines that ends the body."""
     taken = False
     i = 0
     while i < len(units):
+        if shares[i] >= TAIL_SHARE and _linked_headline(units[i]):
+            k = i
+            while k < len(units) and _linked_headline(units[k]):
+                k += 1
+            if k - i >= MIN_HEADLINE_RUN and not _prose_below(units, k - 1):
+                start = i - 1 if i and _headline_like(units[i - 1]) and units[i - 1].role == "body" else i
+                _take(units[start:k], "teasers")  # with the list's own header, if kept
+                taken, i = True, k
+                continue
         if shares[i] < TAIL_SHARE or not _headline_like(units[i]):
             i += 1  # neither kind of run can start here (most lines: paragraphs)
             continue
@@ -176,21 +211,49 @@ def mark_comments(units, shares, is_name_like) -> bool:
                     u.role == "body" and u.n_words >= MIN_COMMENT_WORDS for u in between):
                 run.append(group)
                 continue
-        if len(run) >= MIN_COMMENT_SIGNATURES:
+        if len(run) >= MIN_COMMENT_SIGNATURES and not _inside_article(units, run, is_name_like):
             _mark_thread(units, run)
             taken = True
         run = [group] if group is not None else []
     return taken
 
 
-def _mark_thread(units, run: list[list[int]]) -> None:
+def _inside_article(units, run: list[list[int]], is_name_like) -> bool:
+    """Whether a run of name lines over paragraphs is the article's own structure, not a thread.
+    A thread ends the page's text, after the article: a paragraph of prose right below its last
+    comment means the run stands in the middle of the body (sections under short headings,
+    "Gender Equality."). And a line of the same shape higher up, right below one of the
+    article's paragraphs and with more of them below it, means the whole body is built that way
+    (sections from the first, or letters each over its writer's name)."""
+    start, end = _thread_span(units, run)
+    if end + 1 < len(units) and _prose(units[end + 1]):
+        return True
+    body_above = 0
+    for i in range(1, start):
+        unit = units[i]
+        body_above += _prose(units[i - 1])
+        if (body_above >= MIN_BODY_ABOVE_SIBLING and units[i - 1].role == "body" and unit.role != "title"
+                and unit.n_words <= SIGNATURE_WORDS and _attribution(unit, is_name_like)
+                and any(u.role == "body" for u in units[i + 1:run[0][0]])):
+            return True
+    return False
+
+
+def _thread_span(units, run: list[list[int]]) -> tuple[int, int]:
+    """The thread's first and last unit: from its first signature (or the comment above it,
+    when that addresses someone) to its last signature and the paragraphs that follow it."""
     start, end = run[0][0], run[-1][-1]
     above = start - 1
     if above >= 0 and units[above].role == "body" and ADDRESS_RE.search(units[above].text):
-        start = above  # the comment above its own signature
-    else:  # signatures head their comments: the last one's text follows it
-        while end + 1 < len(units) and units[end + 1].role == "body" and end - run[-1][-1] < MAX_COMMENT_PARAGRAPHS:
-            end += 1
+        return above, end  # the comment above its own signature
+    # signatures head their comments: the last one's text follows it
+    while end + 1 < len(units) and units[end + 1].role == "body" and end - run[-1][-1] < MAX_COMMENT_PARAGRAPHS:
+        end += 1
+    return start, end
+
+
+def _mark_thread(units, run: list[list[int]]) -> None:
+    start, end = _thread_span(units, run)
     _take(units[start: end + 1], "comments")
 
 
