@@ -135,7 +135,9 @@ def display_forms(term_counts: pd.DataFrame) -> dict[str, str]:
         return {}
     totals = term_counts.groupby(["term", "form"], as_index=False)["count"].sum()
     best = totals.sort_values(["term", "count", "form"], ascending=[True, False, True]).drop_duplicates("term")
-    return dict(zip(best["term"], best["form"]))
+    from ..layer.words import POSSESSIVE  # the key drops a final "'s"; so does the form shown
+
+    return {term: POSSESSIVE.sub("", form) for term, form in zip(best["term"], best["form"])}
 
 
 def as_written(table: pd.DataFrame, forms: dict[str, str], column: str = "term") -> pd.DataFrame:
