@@ -46,3 +46,10 @@ def test_a_named_index_puts_its_name_in_the_heading_row_not_a_row_of_its_own():
     assert head.count("<tr") == 1 and "Article" in head and "Words" in head
     assert "A &lt;b&gt;" in page  # the row labels stay, escaped
     assert table.columns.name is None  # the caller's table is not changed
+
+
+def test_a_download_link_counts_its_rows_in_the_singular_too():
+    from newscorpus.book.evidence import download_link
+
+    assert "(1 row)" in download_link(pd.DataFrame({"file": ["a.txt"]}), "one.csv").data
+    assert "(2 rows)" in download_link(pd.DataFrame({"file": ["a.txt", "b.txt"]}), "two.csv").data
