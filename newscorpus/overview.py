@@ -42,7 +42,16 @@ def reader_style(table: pd.DataFrame, formats: dict | None = None):
     the user's input, and a Styler (unlike ``DataFrame.to_html``) does not escape by default.
     ``formats`` maps a column to a format string or function (a function must escape itself)."""
     formats = formats or {}
+    # a named index (say "Article") would get a header row of its own, empty but for that name:
+    # the name goes in the corner of the column headings' row instead
+    corner = (table.index.nlevels == 1 and table.index.name is not None and table.columns.nlevels == 1
+              and table.columns.name is None)
+    if corner:
+        table = table.copy()
+        table.columns.name = table.index.name
     style = table.style.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+    if corner:
+        style = style.hide(axis="index", names=True)
     for column in table.columns:
         formatter = formats.get(column)
         # pandas 3 escapes a function's output, which would show its markup (a link) as text

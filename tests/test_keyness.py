@@ -220,3 +220,24 @@ def test_the_original_five_lists_lose_nothing(seed_keyness):
     cleaned, _, table = seed_keyness
     outlet_of = dict(zip(newscorpus.load()["file"], newscorpus.load()["outlet"]))
     assert keyness.left_out_key_terms(table, outlet_of).empty
+
+
+def test_a_final_possessive_is_dropped_from_the_form_shown_as_from_the_key():
+    """The chapter says a final 's is dropped: the labels too ("Clinton", not "Clinton's")."""
+    from newscorpus.measures import keyness, tokens
+
+    counts, forms, _ = tokens.content_counts(["Hillary Clinton's aides met Adelson’s people. Adelson's money."])
+    assert forms["adelson"] == "Adelson" and counts["adelson"] == 2
+    assert not any(f.endswith("'s") for f in forms.values())
+    table = pd.DataFrame([("a", "clinton", "Clinton's", 3), ("b", "clinton", "Clinton", 1)],
+                         columns=["file", "term", "form", "count"])
+    assert keyness.display_forms(table) == {"clinton": "Clinton"}
+
+
+def test_words_of_the_telling_are_kept_off_the_lists_but_not_names_or_subjects():
+    from newscorpus.measures import keyness
+
+    for term in ("says", "said", "i'm", "I’m", "you're", "c"):
+        assert keyness.left_out(term, "Alpha"), term
+    for term in ("sayings", "crimea", "im", "isis", "IS", "mosul", "cia"):
+        assert not keyness.left_out(term, "Alpha"), term

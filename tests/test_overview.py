@@ -37,3 +37,19 @@ def test_a_format_function_is_not_escaped_twice_and_a_format_string_escapes():
 
 def test_counts_read_as_words():
     assert [times(n) for n in (0, 1, 2, 3, 1200)] == ["0 times", "once", "twice", "3 times", "1,200 times"]
+
+
+def test_a_named_index_puts_its_name_in_the_heading_row_not_a_row_of_its_own():
+    table = pd.DataFrame({"Words": [1, 2]}, index=pd.Index(["A <b>", "B"], name="Article"))
+    page = reader_style(table).to_html()
+    head = page[page.index("<thead"):page.index("</thead>")]
+    assert head.count("<tr") == 1 and "Article" in head and "Words" in head
+    assert "A &lt;b&gt;" in page  # the row labels stay, escaped
+    assert table.columns.name is None  # the caller's table is not changed
+
+
+def test_a_download_link_counts_its_rows_in_the_singular_too():
+    from newscorpus.book.evidence import download_link
+
+    assert "(1 row)" in download_link(pd.DataFrame({"file": ["a.txt"]}), "one.csv").data
+    assert "(2 rows)" in download_link(pd.DataFrame({"file": ["a.txt", "b.txt"]}), "two.csv").data

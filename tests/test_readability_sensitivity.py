@@ -114,7 +114,7 @@ def test_no_separation_is_said_plainly():
     sentences = table(plain("a", 1), plain("b", 1))
     text = rd.sensitivity_summary(rd.sensitivity_pairs(sentences, "kincaid_grade", n_boot=500), sentences,
                                   {"a": "A", "b": "B"}, "grades")
-    assert text.startswith("As measured, 0 of the 1 pairs exceed the noise")
+    assert text.startswith("As measured, the one pair does not exceed the noise")  # not "0 of the 1 pairs"
 
 
 def test_kincaid_terms_add_up_to_the_grade():
@@ -126,6 +126,34 @@ def test_kincaid_terms_add_up_to_the_grade():
     note = rd.kincaid_terms_note(terms.reset_index(), "x", {"a": "A", "x": "X"})
     gap = terms.loc["x"] - terms.loc["a"]
     assert f"{gap['length_term']:.1f} of it from words per sentence" in note and note.startswith("the Flesch–Kincaid grade of X")
+
+
+def test_one_articles_kincaid_parts_are_said_with_the_constant_so_they_add_up():
+    import re
+
+    sentences = table(run_on("x", 3))
+    note = rd.kincaid_terms_note(rd.kincaid_terms(sentences), "x", {"x": "X"})
+    grade = rd.kincaid_grade(sentences["words"].sum(), sentences["sentences"].sum(), sentences["syllables"].sum())
+    said = [float(v) for v in re.findall(r"\d+\.\d+", note)]
+    assert said[0] == pytest.approx(grade, abs=0.05) and "15.59" in note
+    # grade, length term, word term: the parts as printed add up to the grade as printed, within rounding
+    assert said[1] + said[2] - 15.59 == pytest.approx(said[0], abs=0.11)
+
+
+def test_long_sentence_note_says_plainly_when_no_other_article_loses_any():
+    sentences = table(rows("a", [70, 10, 12], [1, 2, 3]), rows("b", [10, 12], [1, 2]))
+    note = rd.long_dropped_note(sentences, {"a": "A", "b": "B"})
+    assert note == "A loses 1 of its 3 sentences, and no other article loses any."
+    two = table(rows("a", [70, 80, 12], [1, 2, 3]), rows("b", [61, 12], [1, 2]))
+    assert rd.long_dropped_note(two, {"a": "A", "b": "B"}).endswith("no other article more than 1.")
+
+
+def test_consensus_note_has_no_order_to_keep_with_one_article():
+    one = pd.DataFrame({"kincaid_grade": [12.7], "consensus_grade": [13.0]}, index=["a"])
+    assert "happens to keep" not in rd.consensus_flaw(one, {"a": "A"})
+    flipped = pd.DataFrame({"kincaid_grade": [12.7, 10.0], "consensus_grade": [9.0, 11.0]}, index=["a", "b"])
+    said = rd.consensus_flaw(flipped, {"a": "A", "b": "B"})
+    assert "textstat's own Flesch–Kincaid grade 12.7" in said  # not to be read as the chapter's own grade
 
 
 # --- the optional validity figures ------------------------------------------------------------

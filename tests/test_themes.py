@@ -397,6 +397,10 @@ def test_same_period_pairs_and_one_text_leads_are_said_with_their_articles():
         "Articles of the same year differ beyond the intervals (battles: Beta, December 2016 above Alpha, October 2016), "
         "which no date explains")
     assert theme_plots.same_period_claim(pairs.iloc[0:0], articles).startswith("No two articles")
+    # one article, or no year with two: nothing was compared, so nothing is said to "not differ"
+    assert "no other of its year" in theme_plots.same_period_claim(pairs.iloc[0:0], articles.iloc[:1])
+    apart = articles.assign(published=pd.to_datetime(["2015-10-01", "2016-12-01"]))
+    assert theme_plots.same_period_claim(pairs.iloc[0:0], apart) == "no year has two articles to compare"
     iv = intervals_of([(f, t, 0.0, 0.0, 3.0) for f in "ab" for t in themes.THEMES])
     iv.loc[(iv["file"] == "b") & (iv["theme"] == "remote_violence"), "rate"] = 7.7
     terms = terms_of([("b", "remote_violence", "airstrike*", 3), ("b", "remote_violence", "suicide", 2),

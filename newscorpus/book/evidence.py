@@ -219,7 +219,9 @@ def download_link(frame: pd.DataFrame, filename: str) -> HTML:
     from ..safe_csv import to_csv_text
 
     text = to_csv_text(frame)
-    label = f"Download {filename} ({len(frame):,} rows)"
+    from ..prose import count_noun
+
+    label = f"Download {filename} ({count_noun(len(frame), 'row')})"
     href = _stored(text, filename) if len(text.encode("utf-8")) > INLINE_BYTES else None
     if href is None:
         href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")

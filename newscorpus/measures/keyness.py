@@ -135,7 +135,9 @@ def display_forms(term_counts: pd.DataFrame) -> dict[str, str]:
         return {}
     totals = term_counts.groupby(["term", "form"], as_index=False)["count"].sum()
     best = totals.sort_values(["term", "count", "form"], ascending=[True, False, True]).drop_duplicates("term")
-    return dict(zip(best["term"], best["form"]))
+    from ..layer.words import POSSESSIVE  # the key drops a final "'s"; so does the form shown
+
+    return {term: POSSESSIVE.sub("", form) for term, form in zip(best["term"], best["form"])}
 
 
 def as_written(table: pd.DataFrame, forms: dict[str, str], column: str = "term") -> pd.DataFrame:
@@ -211,10 +213,23 @@ def own_name(term: str, outlet: str) -> bool:
     return False
 
 
+# Words of the telling, not of the subject: kept off the distinctive-word lists (still counted)
+# because they mark how a text is written (a transcript's "I'm", a caption's "c"), not what it is about.
+TELLING_WORDS = frozenset({"says", "said", "say", "saying", "told", "tells"})
+_CONTRACTION = re.compile(r"(?:i|you|we|they|he|she|it|that|there|what|who|let)['’](?:m|re|ve|ll|d|s)", re.IGNORECASE)
+
+
+def telling_word(term: str) -> bool:
+    """A verb of saying, a pronoun's contraction ("I'm", "you're") or a single letter ("c")."""
+    folded = term.casefold()
+    return folded in TELLING_WORDS or len(folded) == 1 or bool(_CONTRACTION.fullmatch(folded))
+
+
 def left_out(term: str, outlet: str | None) -> bool:
-    """Whether a term is left out of a text's distinctive-word lists: a courtesy title, or the
-    text's outlet's own name (``own_name``)."""
-    return term.casefold().rstrip(".") in HONORIFICS or (outlet is not None and own_name(term, outlet))
+    """Whether a term is left out of a text's distinctive-word lists: a courtesy title, a word of
+    the telling (``telling_word``), or the text's outlet's own name (``own_name``)."""
+    return (term.casefold().rstrip(".") in HONORIFICS or telling_word(term)
+            or (outlet is not None and own_name(term, outlet)))
 
 
 def without_left_out(table: pd.DataFrame, outlet_of: dict[str, str], column: str = "term") -> pd.DataFrame:
@@ -243,9 +258,10 @@ def left_out_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
     ``forms`` a term to how it is written; ``among``: what the lists hold)."""
     from ..prose import english_list
 
-    rule = ("The lists leave out two kinds of term, though every statistic counts them: a text's own outlet's name "
-            "as it writes it (a masthead word in capitals, such as USA TODAY's, included) and courtesy titles (Mr, "
-            "Mrs, Ms), a house style rather than a subject")
+    rule = ("The lists leave out three kinds of term, though every statistic counts them: a text's own outlet's name "
+            "as it writes it (a masthead word in capitals, such as USA TODAY's, included), courtesy titles (Mr, "
+            "Mrs, Ms), a house style rather than a subject, and words of the telling (says, said, I'm, a single "
+            "letter)")
     if dropped.empty:
         return rule + f"; no text of this corpus has one among its {among}."
     names, forms = names or {}, forms or {}

@@ -661,9 +661,11 @@ def consensus_flaw(comparison: pd.DataFrame, names: dict[str, str]) -> str:
         if len(later):
             j = i + 1 + later[0]
             hard, easy = ranked_rows.index[i], ranked_rows.index[j]
-            return (f"textstat's consensus grade puts {names[hard]} (its Flesch–Kincaid grade "
+            return (f"textstat's consensus grade puts {names[hard]} (textstat's own Flesch–Kincaid grade "
                     f"{grade[i]:.1f}) at grade {consensus[i]:.0f}, below {names[easy]} "
-                    f"(Flesch–Kincaid {grade[j]:.1f}) at grade {consensus[j]:.0f}")
+                    f"(textstat's Flesch–Kincaid {grade[j]:.1f}) at grade {consensus[j]:.0f}")
+    if len(ranked_rows) < 2:
+        return "with one article there is no order for it to break, but nothing in its rule prevents it"
     return "on these articles textstat's consensus grade happens to keep the Flesch–Kincaid order"
 
 
@@ -821,7 +823,10 @@ def long_dropped_note(sentences: pd.DataFrame, names: dict[str, str], limit: int
     text = f"{names[most]} loses {long_share.loc[most, 'sum']:,d} of its {long_share.loc[most, 'size']:,d} sentences"
     if len(long_share) == 1:
         return text + "."
-    return text + f", no other article more than {long_share.drop(most)['sum'].max():,d}."
+    rest = int(long_share.drop(most)["sum"].max())
+    if rest == 0:
+        return text + ", and no other article loses any."
+    return text + f", no other article more than {rest:,d}."
 
 
 def without_long_sentences(sentences: pd.DataFrame, limit: int = LONG_SENTENCE_WORDS) -> pd.DataFrame:
@@ -940,7 +945,8 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
     total = int(base["exceeds_noise"].sum())
     counts = [f"{variants[v][0]}, {int(t['exceeds_noise'].sum())} of {len(t)}"
               for v, t in sensitivity.groupby("variant", sort=False) if v != "as_measured"]
-    text = f"As measured, {total} of the {len(base)} pairs exceed the noise; {english_list(counts)}."
+    text = (f"As measured, the one pair {'exceeds' if total else 'does not exceed'} the noise; {english_list(counts)}."
+            if len(base) == 1 else f"As measured, {total} of the {len(base)} pairs exceed the noise; {english_list(counts)}.")
     if not total:
         return text
     survived = surviving_separations(sensitivity).set_index("variant")
@@ -1020,8 +1026,9 @@ def kincaid_terms_note(terms: pd.DataFrame, article: str | None, names: dict[str
         return "no article is ranked, so no gap is split"
     if len(indexed) < 2:
         row = indexed.loc[article]
-        return (f"with one article there is no gap to split: the Flesch–Kincaid grade of {names[article]} has "
-                f"{row['length_term']:.1f} from words per sentence and {row['word_term']:.1f} from syllables per word")
+        return (f"with one article there is no gap to split: the Flesch–Kincaid grade of {names[article]}, "
+                f"{row['length_term'] + row['word_term'] - 15.59:.1f}, is {row['length_term']:.1f} from words per "
+                f"sentence plus {row['word_term']:.1f} from syllables per word, less the formula's constant 15.59")
     gap = indexed.loc[article] - indexed.drop(article).mean()
     return (f"the Flesch–Kincaid grade of {names[article]} is {gap.sum():.1f} above the mean of the other "
             f"{others}: {gap['length_term']:.1f} of it from words per sentence and {gap['word_term']:.1f} "

@@ -21,6 +21,7 @@ from functools import lru_cache
 import justext
 
 from ..layer.tokenize import paragraph_tokens
+from ..layer.words import POSSESSIVE
 from ..paths import DATA_DIR
 
 THEMES_DATA = DATA_DIR / "themes"
@@ -75,7 +76,8 @@ def content_counts(paragraphs: list[str]) -> tuple[Counter, dict[str, str], int]
             words += 1
             if is_content_word(t.key):
                 counts[t.key] += 1
-                forms.setdefault(t.key, Counter())[t.form.replace("’", "'")] += 1
+                # shown as counted: the key drops a final possessive "'s", so the label does too
+                forms.setdefault(t.key, Counter())[POSSESSIVE.sub("", t.form.replace("’", "'"))] += 1
     return counts, {k: display_form(f) for k, f in forms.items()}, words
 
 

@@ -153,7 +153,9 @@ def _time_axis(ax: plt.Axes, first: pd.Timestamp, last: pd.Timestamp) -> None:
         span_years = last.year - first.year + 1
         ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, -(-span_years // 12))))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-        ax.set_xlim(pd.Timestamp(first.year, 1, 1), pd.Timestamp(last.year, 1, 1) + pd.DateOffset(years=1))
+        start, end = pd.Timestamp(first.year, 1, 1), pd.Timestamp(last.year, 1, 1) + pd.DateOffset(years=1)
+        pad = (end - start) * 0.015  # a dot on 25 December is drawn whole, not cut by the axis's edge
+        ax.set_xlim(start - pad, end + pad)
         return
     pad = max(pd.Timedelta(days=3), (last - first) * 0.03)
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=6))

@@ -15,6 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from . import GREY, article_names, outlet_colours, use_style
+from ..prose import count_noun
 from ..measures.readability import (CONFIDENCE, EASIER_WHEN_HIGHER, SCORE_NAMES, SENSITIVITY_VARIANTS,
                                     SMOG_MIN_SENTENCES)
 
@@ -147,7 +148,7 @@ def pairwise_chart(pairs: pd.DataFrame, overview: pd.DataFrame, xlabel: str) -> 
     if len(pairs) < total:
         shown = (f"The {len(pairs):,d} largest of the differences that exceed the noise" if len(pairs)
                  else "No difference exceeds the noise")
-        ax.set_title(f"{shown} ({total:,d} pairs in all)", fontsize=9, loc="left", pad=28)
+        ax.set_title(f"{shown} ({count_noun(total, 'pair')} in all)", fontsize=9, loc="left", pad=28)
     ax.legend(handles=[Line2D([0], [0], color="black", linewidth=3.5, label="sentences resampled"),
                        Line2D([0], [0], color="black", linewidth=1.2, label="paragraphs resampled"),
                        Line2D([0], [0], color=GREY, linewidth=3.5, label="within the noise (grey)")],
@@ -341,7 +342,7 @@ def pairwise_table(pairs_by_score: dict[str, pd.DataFrame], overview: pd.DataFra
     style = reader_style(table, {"Difference": "{:+.1f}"})
     if len(rows) < len(first):  # say what was left out, as the pairwise chart does
         shown = f"The {len(rows):,d} pairs beyond the noise on some score" if rows else "No pair is beyond the noise"
-        style = style.set_caption(f"{shown} ({len(first):,d} pairs in all; the largest {max_rows:,d} at most)")
+        style = style.set_caption(f"{shown} ({count_noun(len(first), 'pair')} in all; the largest {max_rows:,d} at most)")
     return style
 
 

@@ -915,13 +915,17 @@ def same_period_claim(pairs: pd.DataFrame, articles: pd.DataFrame, k: int = 5) -
     """Pairs of articles of one year that differ beyond the intervals (``themes.same_period_differences``),
     as a sentence: the gaps that dates cannot explain; the first ``k`` pairs, then how many more."""
     if pairs.empty:
+        years = pd.to_datetime(articles["published"]).dt.year if "published" in articles else pd.Series(dtype=int)
+        if len(articles) < 2 or not years.duplicated().any():
+            return ("no year has two articles to compare" if len(articles) > 1 else
+                    "with one article there is no other of its year to compare it with")
         return "No two articles of the same year differ on any theme beyond the intervals"
     parts = [f"{_theme_name(r.theme)}: {a} above {b}" for r, (a, b) in zip(
         pairs.itertuples(), zip(article_names(pairs["higher"], articles), article_names(pairs["lower"], articles)))]
     shown, more = fitted(parts[:k])
     more += len(parts) - min(len(parts), k)
     if more:
-        return (f"{len(parts):,d} pairs of articles of the same year differ beyond the intervals, which no date "
+        return (f"{count_noun(len(parts), 'pair')} of articles of the same year differ beyond the intervals, which no date "
                 "explains (" + "; ".join(shown) + f"; and {more:,d} more)")
     return "Articles of the same year differ beyond the intervals (" + "; ".join(parts) + "), which no date explains"
 
@@ -1002,7 +1006,7 @@ def one_text_leads(intervals: pd.DataFrame, drivers: pd.DataFrame, articles: pd.
         return ("The highest rate of " + parts[0] + " rests mostly on words that no other article uses (marked †), "
                 "so it describes that text, not a theme it shares")
     shown, more = fitted(parts, limit=200)
-    return ("The highest rates of " + "; of ".join(shown) + (f" (and of {more} more themes)" if more else "")
+    return ("The highest rates of " + "; of ".join(shown) + (f" (and of {count_noun(more, 'more theme')})" if more else "")
             + " rest mostly on words that no other article uses (marked †), so they describe those texts, not "
             "themes they share")
 
