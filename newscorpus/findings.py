@@ -115,7 +115,7 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     table["places"] = table["places"].fillna(0).astype(int)
     # wire copy (an agency's story under the outlet's name), by its credits: shown apart, and left
     # out of the outlet comparisons (``outlet_findings``)
-    wire = republication.wire_copy(overview, dict(zip(cleaned["file"], cleaned["clean_text"])))
+    wire = republication.wire_copy(overview, cleaned)
     table = table.merge(wire[["file", "agency"]].rename(columns={"agency": "wire_agency"}),
                         on="file", how="left", validate="1:1")
     table["wire_agency"] = table["wire_agency"].fillna("")
@@ -181,8 +181,10 @@ def wire_sentence(table: pd.DataFrame, outlets_compared: bool = True) -> str:
     agencies = table.get("wire_agency", pd.Series(dtype=str)).fillna("")
     wire = agencies[agencies != ""]
     if wire.empty:
-        return ("No article is credited to a news agency (by an agency dateline, byline, an AP "
-                "\"The Latest\" headline or its origin in sources.csv), so none is set apart as wire copy.")
+        return ("No article is credited to a news agency or another outlet (by a dateline credit such as "
+                "\"WASHINGTON (AP) —\" naming an organisation other than the article's own outlet, a byline, a "
+                "wire signature such as \"The-CNN-Wire\", an AP \"The Latest\" headline or its origin in "
+                "sources.csv), so none is set apart as wire copy.")
     counts = wire.value_counts()
     by = (english_list([f"{n:,d} to {agency_name(agency)}" for agency, n in counts.items()]) if len(counts) > 1
           else f"to {agency_name(counts.index[0])}")
@@ -193,7 +195,7 @@ def wire_sentence(table: pd.DataFrame, outlets_compared: bool = True) -> str:
                    f", published by {top_k_list([f'{o} ({n:,d})' for o, n in per_outlet.items()], k=3)}")
     n = len(wire)
     who = "The one article is" if len(table) == 1 else f"{count_noun(n, 'article')} of {len(table):,d} {'is' if n == 1 else 'are'}"
-    return (f"{who} wire copy, credited {by} (by an agency dateline, byline, headline or sources.csv origin){outlets}; "
+    return (f"{who} wire copy, credited {by} (by a dateline credit, byline, wire signature, headline or sources.csv origin){outlets}; "
             + (f"an agency's story says how the agency writes, so the outlet comparisons leave {'it' if n == 1 else 'them'} out."
                if outlets_compared else
                f"an agency's story says how the agency writes, so where {'it leads' if n == 1 else 'one leads'} a "
