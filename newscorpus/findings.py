@@ -26,6 +26,10 @@ from . import units
 # variants) is for a handful of articles compared one by one; beyond this many the number of
 # pairs (n(n-1)/2) is no longer something a reader can take in, and the unit is the outlet anyway.
 MAX_PAIRWISE_ARTICLES = 40
+# An article is said to carry "the most" of something per 1,000 words only if it has this many
+# words: in a shorter one a single attribution or quotation moves the rate by several points (one
+# quotation in a 193-word brief is 5.2 per 1,000), and a count carries no interval to say so.
+MIN_WORDS_FOR_SUPERLATIVE = 300
 # Beyond this many articles the findings table shows this many of them, spread over the outlets,
 # and the whole table is a CSV download (a page of 900 rows is read by nobody and weighs a megabyte).
 MAX_STYLED_ROWS = 40
@@ -64,6 +68,16 @@ def is_original_corpus(seeds_dir: str | os.PathLike | None = None) -> bool:
     if names != sorted(original_digests()):  # cheap: an archive is never read just to say no
         return False
     return corpus_digests(folder) == original_digests()
+
+
+def original_files_in_corpus(seeds_dir: str | os.PathLike | None = None) -> list[str]:
+    """The original five articles the corpus folder holds byte for byte (under any file name),
+    named as ``original_corpus.csv`` names them: all five when the corpus extends the original."""
+    folder = Path(find_seeds_dir(seeds_dir)).resolve()
+    if not folder.is_dir():
+        return []
+    here = set(corpus_digests(folder).values())
+    return [file for file, digest in original_digests().items() if digest in here]
 
 
 def daesh_share(table: pd.DataFrame) -> pd.Series:
@@ -121,7 +135,9 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     table["wire_agency"] = table["wire_agency"].fillna("")
     # whether the theme dictionary (conflict events) speaks to this corpus: if not, no top theme
     # is named (the themes chapter's own rule)
-    table.attrs["conflict_news"] = themes.conflict_share(themes.theme_rates(cleaned))["conflict"]
+    share = themes.conflict_share(themes.theme_rates(cleaned))
+    table.attrs["conflict_news"] = share["conflict"]
+    table.attrs["conflict_articles"] = share["articles"]  # how many texts reach the conflict rate
     # pages whose text lost its breaks are described, never ranked (file -> why)
     from .cleaning.report import unbroken_files
 
@@ -355,9 +371,13 @@ def _name(table: pd.DataFrame, overview: pd.DataFrame, row) -> str:
     return article_names([table.loc[row, "file"]], overview)[0]
 
 
-def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]:
+def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame, named: list | None = None) -> list[str]:
     """Plain sentences about whichever articles stand out in the findings table. Built from the
-    table, so they read correctly for any corpus; names are the user's text (escape to display)."""
+    table, so they read correctly for any corpus; names are the user's text (escape to display).
+    A rate's superlative ("quotes most often") is said only among the articles of
+    :data:`MIN_WORDS_FOR_SUPERLATIVE` words or more, and the sentence says so. ``named``, if given,
+    receives the files the superlatives name (so the table shown can include their rows)."""
+    named = [] if named is None else named
     pairs = table.attrs.get("grade_pairs")
     t = table.reset_index(drop=True)
     t.attrs = dict(table.attrs)
@@ -384,12 +404,24 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     words = pd.to_numeric(words, errors="coerce").where(lambda w: w > 0)
     wire = t["wire_agency"].fillna("") if "wire_agency" in t else pd.Series("", index=t.index)
     origin = overview.set_index("file")["origin"] if "origin" in overview else pd.Series(dtype=str)
+    long_enough = words >= MIN_WORDS_FOR_SUPERLATIVE
+    n_long = int(long_enough.sum())
+    among = ("" if n_long == len(t) else
+             f"Among the {n_long:,d} articles of {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more (in a shorter one a "
+             "single source moves the rate by several points), ")
+    if n_long < 2:
+        who = "No article has" if n_long == 0 else "Only one article has"
+        out.append(f"{who} {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more, the length a rate per 1,000 words needs "
+                   "before it ranks articles, so none is said to quote most often or to carry the most unnamed "
+                   "sources; the table gives each article's counts.")
 
     def most(rate: pd.Series, sentence, what: str) -> None:
-        rate = rate.where(rate > 0).dropna()
-        if rate.empty:
+        nonlocal among
+        rate = rate.where((rate > 0) & long_enough).dropna()
+        if rate.empty or n_long < 2:
             return
         top = rate.idxmax()
+        named.append(t.loc[top, "file"])
         if wire[top]:
             own = rate[wire[rate.index] == ""]
             # a republished story's counts are its original's: say whose they are
@@ -398,10 +430,12 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
                      f"the agency's {what}, not the outlet's")
             text = sentence(top, f" (wire copy from {agency_name(wire[top])}: {whose})")
             if len(own):
+                named.append(t.loc[own.idxmax(), "file"])
                 text = text[:-1] + f"; of the outlets' own writing, {sentence(own.idxmax(), '', clause=True)}"
-            out.append(text)
+            out.append(among + text)
         else:
-            out.append(sentence(top, ""))
+            out.append(among + sentence(top, ""))
+        among = f"Of the same {n_long:,d}, " if among else ""
 
     unnamed_rate = t["sources_unnamed"] / words * 1000
 
@@ -422,9 +456,26 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     if t.attrs.get("conflict_news", True):
         out.append(_theme_sentence(t, overview))
     else:
-        out.append("The theme dictionary is made for news of armed conflict and matches few words here, "
-                   "so no article's leading theme is named.")
+        out.append(_no_theme_sentence(t))
     return out
+
+
+def _no_theme_sentence(t: pd.DataFrame) -> str:
+    """Why no leading theme is named where the dictionary does not speak to the corpus, with how
+    many articles reach the conflict rate all the same (the themes chapter shows their rates)."""
+    reached = t.attrs.get("conflict_articles")
+    rate = f"{themes.CONFLICT_RATE:g} matches per 1,000 words"
+    if reached is None:
+        return ("The theme dictionary is made for news of armed conflict and matches few words here, "
+                "so no article's leading theme is named.")
+    if reached == 0:
+        return (f"The theme dictionary is made for news of armed conflict: no article reaches {rate}, "
+                "so no article's leading theme is named.")
+    n = len(t)
+    some = "the one article that does" if reached == 1 else f"the {reached:,d} that do"
+    return (f"The theme dictionary is made for news of armed conflict: {reached:,d} of the {n:,d} articles "
+            f"reach {rate}, fewer than half, so the book ranks no leading theme for the corpus and none is named "
+            f"here; the themes chapter gives the rates of {some}.")
 
 
 def _grade_sentence(t: pd.DataFrame, overview: pd.DataFrame, pairs: pd.DataFrame) -> str:

@@ -166,3 +166,36 @@ def test_wire_signatures_and_bylines_name_the_service():
     assert flags.loc["by.txt", "agency"] == "UPI"
     assert flags.loc["cleaner_byline.html", "agency"] == "Reuters"
     assert not flags.loc["wired.txt", "wire"]  # "The Wire" names no organisation
+
+
+def test_a_superlative_needs_an_article_long_enough_for_its_rate_and_records_whom_it_names():
+    # "brief" has the highest rate (5 quotations in 150 words) but is too short to be ranked by it
+    overview = _overview(["brief", "long", "mid"], [150, 3_000, 1_000])
+    named = []
+    text = " ".join(findings.findings_sentences(_table(["brief", "long", "mid"], [5, 30, 4], [3, 2, 9]), overview,
+                                                named=named))
+    assert "Outlet brief" not in text
+    n = findings.MIN_WORDS_FOR_SUPERLATIVE
+    assert f"Among the 2 articles of {n:,d} words or more" in text
+    assert "Outlet long, 2016 quotes most often (10.0 per 1,000 words" in text
+    assert "Outlet mid, 2016 carries the most unnamed sources for its length (9.0 per 1,000 words" in text
+    assert named == ["mid", "long"]
+
+
+def test_no_superlative_when_fewer_than_two_articles_are_long_enough():
+    overview = _overview(["a", "b", "c"], [120, 200, 5_000])
+    named = []
+    text = " ".join(findings.findings_sentences(_table(["a", "b", "c"], [5, 1, 2], [3, 0, 1]), overview, named=named))
+    assert "most often" not in text.replace("none is said to quote most often", "")
+    assert f"Only one article has {findings.MIN_WORDS_FOR_SUPERLATIVE:,d} words or more" in text and named == []
+
+
+def test_the_theme_sentence_counts_the_articles_that_reach_the_conflict_rate():
+    overview = _overview(["a", "b", "c"], [1_000, 1_000, 1_000])
+    table = _table(["a", "b", "c"], [1, 2, 3], [0, 0, 0])
+    table.attrs.update(conflict_news=False, conflict_articles=1)
+    text = " ".join(findings.findings_sentences(table, overview))
+    assert "1 of the 3 articles reach 3 matches per 1,000 words, fewer than half" in text
+    assert "the rates of the one article that does" in text
+    table.attrs["conflict_articles"] = 0
+    assert "no article reaches 3 matches per 1,000 words" in " ".join(findings.findings_sentences(table, overview))
