@@ -342,6 +342,16 @@ def effect_size_sentence(differences: pd.DataFrame) -> str:
             f"(median {d.median():.2f}): by Cohen's conventions, {sizes}.")
 
 
+CSV_DECIMALS = 3  # a downloaded table's numbers: a tone of 0.006257142857142857 is written 0.006
+
+
+def for_csv(frame: pd.DataFrame, decimals: int = CSV_DECIMALS) -> pd.DataFrame:
+    """A table as a reader's CSV file gets it: floating-point columns rounded to ``decimals``
+    places (counts and text as they are)."""
+    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
+    return frame.assign(**{c: frame[c].round(decimals) for c in floats}) if floats else frame
+
+
 NO_CLEAR_THEME = "none distinguishable"
 
 

@@ -256,3 +256,12 @@ def test_every_quoted_number_has_a_format():
     for page in sorted((ROOT / "book").glob("*.md")):
         for role in re.findall(r"\{glue:text\}`([^`]+)`", page.read_text(encoding="utf-8")):
             assert re.search(r"::\w+:[^:]+$", role) or "::" not in role, f"{page.name}: {role}"
+
+
+def test_the_csv_for_readers_rounds_floats_only():
+    frame = pd.DataFrame({"Article": ["a", "b"], "Mean tone (VADER)": [0.006257142857142857, -0.12345],
+                          "Places": [3, 4], "Top theme": ["battles", None]})
+    rounded = findings.for_csv(frame)
+    assert rounded["Mean tone (VADER)"].tolist() == [0.006, -0.123]
+    assert rounded["Places"].tolist() == [3, 4] and rounded["Top theme"].iloc[0] == "battles"
+    assert frame["Mean tone (VADER)"].iloc[0] == 0.006257142857142857  # the table itself is untouched
