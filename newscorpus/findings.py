@@ -416,9 +416,10 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame, named: list 
     origin = overview.set_index("file")["origin"] if "origin" in overview else pd.Series(dtype=str)
     long_enough = words >= MIN_WORDS_FOR_SUPERLATIVE
     n_long = int(long_enough.sum())
-    among = ("" if n_long == len(t) else
-             f"Among the {n_long:,d} articles of {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more (in a shorter one a "
-             "single source moves the rate by several points), ")
+    among = ("Ranked on point values per 1,000 words, which carry no interval, "
+             + ("" if n_long == len(t) else
+                f"among the {n_long:,d} articles of {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more (in a shorter one a "
+                "single source moves the rate by several points), "))
     if n_long < 2:
         who = "No article has" if n_long == 0 else "Only one article has"
         out.append(f"{who} {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more, the length a rate per 1,000 words needs "
@@ -445,7 +446,7 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame, named: list 
             out.append(among + text)
         else:
             out.append(among + sentence(top, ""))
-        among = f"Of the same {n_long:,d}, " if among else ""
+        among = f"Of the same {n_long:,d}, " if n_long < len(t) else ""
 
     unnamed_rate = t["sources_unnamed"] / words * 1000
 
@@ -484,7 +485,7 @@ def _no_theme_sentence(t: pd.DataFrame) -> str:
     n = len(t)
     some = "the one article that does" if reached == 1 else f"the {reached:,d} that do"
     return (f"The theme dictionary is made for news of armed conflict: {reached:,d} of the {n:,d} articles "
-            f"reach {rate}, fewer than half, so the book ranks no leading theme for the corpus and none is named "
+            f"{'reaches' if reached == 1 else 'reach'} {rate}, fewer than half, so the book ranks no leading theme for the corpus and none is named "
             f"here; the themes chapter gives the rates of {some}.")
 
 

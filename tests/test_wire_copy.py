@@ -176,7 +176,7 @@ def test_a_superlative_needs_an_article_long_enough_for_its_rate_and_records_who
                                                 named=named))
     assert "Outlet brief" not in text
     n = findings.MIN_WORDS_FOR_SUPERLATIVE
-    assert f"Among the 2 articles of {n:,d} words or more" in text
+    assert f"Ranked on point values per 1,000 words, which carry no interval, among the 2 articles of {n:,d} words or more" in text
     assert "Outlet long, 2016 quotes most often (10.0 per 1,000 words" in text
     assert "Outlet mid, 2016 carries the most unnamed sources for its length (9.0 per 1,000 words" in text
     assert named == ["mid", "long"]
@@ -195,7 +195,7 @@ def test_the_theme_sentence_counts_the_articles_that_reach_the_conflict_rate():
     table = _table(["a", "b", "c"], [1, 2, 3], [0, 0, 0])
     table.attrs.update(conflict_news=False, conflict_articles=1)
     text = " ".join(findings.findings_sentences(table, overview))
-    assert "1 of the 3 articles reach 3 matches per 1,000 words, fewer than half" in text
+    assert "1 of the 3 articles reaches 3 matches per 1,000 words, fewer than half" in text
     assert "the rates of the one article that does" in text
     table.attrs["conflict_articles"] = 0
     assert "no article reaches 3 matches per 1,000 words" in " ".join(findings.findings_sentences(table, overview))
