@@ -26,6 +26,10 @@ from . import units
 # variants) is for a handful of articles compared one by one; beyond this many the number of
 # pairs (n(n-1)/2) is no longer something a reader can take in, and the unit is the outlet anyway.
 MAX_PAIRWISE_ARTICLES = 40
+# An article is said to carry "the most" of something per 1,000 words only if it has this many
+# words: in a shorter one a single attribution or quotation moves the rate by several points (one
+# quotation in a 193-word brief is 5.2 per 1,000), and a count carries no interval to say so.
+MIN_WORDS_FOR_SUPERLATIVE = 300
 # Beyond this many articles the findings table shows this many of them, spread over the outlets,
 # and the whole table is a CSV download (a page of 900 rows is read by nobody and weighs a megabyte).
 MAX_STYLED_ROWS = 40
@@ -64,6 +68,16 @@ def is_original_corpus(seeds_dir: str | os.PathLike | None = None) -> bool:
     if names != sorted(original_digests()):  # cheap: an archive is never read just to say no
         return False
     return corpus_digests(folder) == original_digests()
+
+
+def original_files_in_corpus(seeds_dir: str | os.PathLike | None = None) -> list[str]:
+    """The original five articles the corpus folder holds byte for byte (under any file name),
+    named as ``original_corpus.csv`` names them: all five when the corpus extends the original."""
+    folder = Path(find_seeds_dir(seeds_dir)).resolve()
+    if not folder.is_dir():
+        return []
+    here = set(corpus_digests(folder).values())
+    return [file for file, digest in original_digests().items() if digest in here]
 
 
 def daesh_share(table: pd.DataFrame) -> pd.Series:
@@ -115,13 +129,15 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     table["places"] = table["places"].fillna(0).astype(int)
     # wire copy (an agency's story under the outlet's name), by its credits: shown apart, and left
     # out of the outlet comparisons (``outlet_findings``)
-    wire = republication.wire_copy(overview, dict(zip(cleaned["file"], cleaned["clean_text"])))
+    wire = republication.wire_copy(overview, cleaned)
     table = table.merge(wire[["file", "agency"]].rename(columns={"agency": "wire_agency"}),
                         on="file", how="left", validate="1:1")
     table["wire_agency"] = table["wire_agency"].fillna("")
     # whether the theme dictionary (conflict events) speaks to this corpus: if not, no top theme
     # is named (the themes chapter's own rule)
-    table.attrs["conflict_news"] = themes.conflict_share(themes.theme_rates(cleaned))["conflict"]
+    share = themes.conflict_share(themes.theme_rates(cleaned))
+    table.attrs["conflict_news"] = share["conflict"]
+    table.attrs["conflict_articles"] = share["articles"]  # how many texts reach the conflict rate
     # pages whose text lost its breaks are described, never ranked (file -> why)
     from .cleaning.report import unbroken_files
 
@@ -181,8 +197,10 @@ def wire_sentence(table: pd.DataFrame, outlets_compared: bool = True) -> str:
     agencies = table.get("wire_agency", pd.Series(dtype=str)).fillna("")
     wire = agencies[agencies != ""]
     if wire.empty:
-        return ("No article is credited to a news agency (by an agency dateline, byline, an AP "
-                "\"The Latest\" headline or its origin in sources.csv), so none is set apart as wire copy.")
+        return ("No article is credited to a news agency or another outlet (by a dateline credit such as "
+                "\"WASHINGTON (AP) —\" naming an organisation other than the article's own outlet, a byline, a "
+                "wire signature such as \"The-CNN-Wire\", an AP \"The Latest\" headline or its origin in "
+                "sources.csv), so none is set apart as wire copy.")
     counts = wire.value_counts()
     by = (english_list([f"{n:,d} to {agency_name(agency)}" for agency, n in counts.items()]) if len(counts) > 1
           else f"to {agency_name(counts.index[0])}")
@@ -193,7 +211,7 @@ def wire_sentence(table: pd.DataFrame, outlets_compared: bool = True) -> str:
                    f", published by {top_k_list([f'{o} ({n:,d})' for o, n in per_outlet.items()], k=3)}")
     n = len(wire)
     who = "The one article is" if len(table) == 1 else f"{count_noun(n, 'article')} of {len(table):,d} {'is' if n == 1 else 'are'}"
-    return (f"{who} wire copy, credited {by} (by an agency dateline, byline, headline or sources.csv origin){outlets}; "
+    return (f"{who} wire copy, credited {by} (by a dateline credit, byline, wire signature, headline or sources.csv origin){outlets}; "
             + (f"an agency's story says how the agency writes, so the outlet comparisons leave {'it' if n == 1 else 'them'} out."
                if outlets_compared else
                f"an agency's story says how the agency writes, so where {'it leads' if n == 1 else 'one leads'} a "
@@ -324,6 +342,16 @@ def effect_size_sentence(differences: pd.DataFrame) -> str:
             f"(median {d.median():.2f}): by Cohen's conventions, {sizes}.")
 
 
+CSV_DECIMALS = 3  # a downloaded table's numbers: a tone of 0.006257142857142857 is written 0.006
+
+
+def for_csv(frame: pd.DataFrame, decimals: int = CSV_DECIMALS) -> pd.DataFrame:
+    """A table as a reader's CSV file gets it: floating-point columns rounded to ``decimals``
+    places (counts and text as they are)."""
+    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
+    return frame.assign(**{c: frame[c].round(decimals) for c in floats}) if floats else frame
+
+
 NO_CLEAR_THEME = "none distinguishable"
 
 
@@ -353,9 +381,13 @@ def _name(table: pd.DataFrame, overview: pd.DataFrame, row) -> str:
     return article_names([table.loc[row, "file"]], overview)[0]
 
 
-def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]:
+def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame, named: list | None = None) -> list[str]:
     """Plain sentences about whichever articles stand out in the findings table. Built from the
-    table, so they read correctly for any corpus; names are the user's text (escape to display)."""
+    table, so they read correctly for any corpus; names are the user's text (escape to display).
+    A rate's superlative ("quotes most often") is said only among the articles of
+    :data:`MIN_WORDS_FOR_SUPERLATIVE` words or more, and the sentence says so. ``named``, if given,
+    receives the files the superlatives name (so the table shown can include their rows)."""
+    named = [] if named is None else named
     pairs = table.attrs.get("grade_pairs")
     t = table.reset_index(drop=True)
     t.attrs = dict(table.attrs)
@@ -382,12 +414,25 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     words = pd.to_numeric(words, errors="coerce").where(lambda w: w > 0)
     wire = t["wire_agency"].fillna("") if "wire_agency" in t else pd.Series("", index=t.index)
     origin = overview.set_index("file")["origin"] if "origin" in overview else pd.Series(dtype=str)
+    long_enough = words >= MIN_WORDS_FOR_SUPERLATIVE
+    n_long = int(long_enough.sum())
+    among = ("Ranked on point values per 1,000 words, which carry no interval, "
+             + ("" if n_long == len(t) else
+                f"among the {n_long:,d} articles of {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more (in a shorter one a "
+                "single source moves the rate by several points), "))
+    if n_long < 2:
+        who = "No article has" if n_long == 0 else "Only one article has"
+        out.append(f"{who} {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more, the length a rate per 1,000 words needs "
+                   "before it ranks articles, so none is said to quote most often or to carry the most unnamed "
+                   "sources; the table gives each article's counts.")
 
     def most(rate: pd.Series, sentence, what: str) -> None:
-        rate = rate.where(rate > 0).dropna()
-        if rate.empty:
+        nonlocal among
+        rate = rate.where((rate > 0) & long_enough).dropna()
+        if rate.empty or n_long < 2:
             return
         top = rate.idxmax()
+        named.append(t.loc[top, "file"])
         if wire[top]:
             own = rate[wire[rate.index] == ""]
             # a republished story's counts are its original's: say whose they are
@@ -396,10 +441,12 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
                      f"the agency's {what}, not the outlet's")
             text = sentence(top, f" (wire copy from {agency_name(wire[top])}: {whose})")
             if len(own):
+                named.append(t.loc[own.idxmax(), "file"])
                 text = text[:-1] + f"; of the outlets' own writing, {sentence(own.idxmax(), '', clause=True)}"
-            out.append(text)
+            out.append(among + text)
         else:
-            out.append(sentence(top, ""))
+            out.append(among + sentence(top, ""))
+        among = f"Of the same {n_long:,d}, " if n_long < len(t) else ""
 
     unnamed_rate = t["sources_unnamed"] / words * 1000
 
@@ -420,9 +467,26 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame) -> list[str]
     if t.attrs.get("conflict_news", True):
         out.append(_theme_sentence(t, overview))
     else:
-        out.append("The theme dictionary is made for news of armed conflict and matches few words here, "
-                   "so no article's leading theme is named.")
+        out.append(_no_theme_sentence(t))
     return out
+
+
+def _no_theme_sentence(t: pd.DataFrame) -> str:
+    """Why no leading theme is named where the dictionary does not speak to the corpus, with how
+    many articles reach the conflict rate all the same (the themes chapter shows their rates)."""
+    reached = t.attrs.get("conflict_articles")
+    rate = f"{themes.CONFLICT_RATE:g} matches per 1,000 words"
+    if reached is None:
+        return ("The theme dictionary is made for news of armed conflict and matches few words here, "
+                "so no article's leading theme is named.")
+    if reached == 0:
+        return (f"The theme dictionary is made for news of armed conflict: no article reaches {rate}, "
+                "so no article's leading theme is named.")
+    n = len(t)
+    some = "the one article that does" if reached == 1 else f"the {reached:,d} that do"
+    return (f"The theme dictionary is made for news of armed conflict: {reached:,d} of the {n:,d} articles "
+            f"{'reaches' if reached == 1 else 'reach'} {rate}, fewer than half, so the book ranks no leading theme for the corpus and none is named "
+            f"here; the themes chapter gives the rates of {some}.")
 
 
 def _grade_sentence(t: pd.DataFrame, overview: pd.DataFrame, pairs: pd.DataFrame) -> str:

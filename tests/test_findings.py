@@ -186,7 +186,7 @@ def test_changed_corpus_is_not_original(tmp_path):
     first = sorted(copy.glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8") + " One more word.", encoding="utf-8")
     assert not findings.is_original_corpus(copy)
-    assert "not the book's original" in corpus_notice(copy)
+    assert "not the book's original five articles:** it holds 4 of them unchanged among its 5 articles" in corpus_notice(copy)
 
 
 def test_extended_corpus_is_not_original(tmp_path):
@@ -194,6 +194,11 @@ def test_extended_corpus_is_not_original(tmp_path):
     shutil.copytree(SEEDS, copy)
     (copy / "005_new.txt").write_text("A sixth article.", encoding="utf-8")
     assert not findings.is_original_corpus(copy)
+    assert len(findings.original_files_in_corpus(copy)) == 5
+    # the notice says the corpus contains the five, not that it is something else
+    notice = corpus_notice(copy)
+    assert "holds the book's original five articles and 1 other article." in notice
+    assert "not the book's original" not in notice
 
 
 # --- glue keys quoted by the book's pages exist in the notebooks they name ---
@@ -251,3 +256,12 @@ def test_every_quoted_number_has_a_format():
     for page in sorted((ROOT / "book").glob("*.md")):
         for role in re.findall(r"\{glue:text\}`([^`]+)`", page.read_text(encoding="utf-8")):
             assert re.search(r"::\w+:[^:]+$", role) or "::" not in role, f"{page.name}: {role}"
+
+
+def test_the_csv_for_readers_rounds_floats_only():
+    frame = pd.DataFrame({"Article": ["a", "b"], "Mean tone (VADER)": [0.006257142857142857, -0.12345],
+                          "Places": [3, 4], "Top theme": ["battles", None]})
+    rounded = findings.for_csv(frame)
+    assert rounded["Mean tone (VADER)"].tolist() == [0.006, -0.123]
+    assert rounded["Places"].tolist() == [3, 4] and rounded["Top theme"].iloc[0] == "battles"
+    assert frame["Mean tone (VADER)"].iloc[0] == 0.006257142857142857  # the table itself is untouched

@@ -272,7 +272,7 @@ def test_wire_copy_is_left_out_of_the_outlet_comparison_and_counted():
     with_wire = findings.outlet_findings(table, overview, include_wire=True)
     assert with_wire[(with_wire["outlet"] == "A") & (with_wire["measure"] == "quotations")]["articles"].iloc[0] == 6
     said = findings.wire_sentence(table)
-    assert said.startswith("2 articles of 12 are wire copy, credited to the Associated Press (by an agency dateline") and "leave them out" in said
+    assert said.startswith("2 articles of 12 are wire copy, credited to the Associated Press (by a dateline credit") and "leave them out" in said
     assert "none is set apart" in findings.wire_sentence(table.assign(wire_agency=""))
 
 

@@ -611,60 +611,202 @@ def edit_counts(edits: pd.DataFrame) -> pd.DataFrame:
 #
 # ``find_republications`` finds two versions of one story *inside* the corpus; most wire copy has
 # no second version there (the agency's original is not in the archive), so it is recognised by
-# its credits instead, the way a reader would: an agency dateline ("WASHINGTON (AP) —") at the top
-# of the text, an agency in the byline, AP's live-blog headline ("The Latest: …", the AP's format
-# for a running file), or the collector's ``origin`` in sources.csv naming an agency or wire copy.
-# No threshold is involved (nothing here was tuned on PolNeAR): each rule is a credit printed on the
-# page or recorded by the collector, and the evidence column says which one fired.
+# its credits instead, the way a reader would, in this order:
+#
+# 1. a dateline credit at the top, "PLACE[, Date] (ORG) —" (or "--", "–", "-"): "WASHINGTON (AP) —",
+#    "LOS ANGELES, Sept. 28 (UPI) —", "SEOUL, Aug. 20 (Yonhap) --", "(CNN) --". Any organisation
+#    counts, listed or not, unless it is the article's own outlet (its name, its site, the site
+#    name in its title, or an agency's own site listed in ``data/wire_agencies.csv``): CNN's story
+#    on fox13now is syndicated, Yonhap's on yna.co.kr is Yonhap's own. The top is read in the
+#    cleaned text, in the lines the cleaner removed before the body (a dateline, or a whole lede
+#    taken for page furniture, still counts) and in a plain-text article's raw text;
+# 2. an agency in the byline (the collector's author field or the byline the cleaner found);
+# 3. a wire signature, a line such as "The-CNN-Wire" or "CNN Wire" at the end (kept or removed);
+# 4. AP's live-blog headline ("The Latest: …", the AP's format for a running file);
+# 5. the collector's ``origin`` in sources.csv naming an agency or wire copy.
+#
+# No threshold is involved (nothing here was tuned on PolNeAR): each rule is a credit printed on
+# the page or recorded by the collector, and the evidence column says which one fired.
 
-WIRE_AGENCIES = {"ap": "Associated Press", "associated press": "Associated Press", "reuters": "Reuters",
-                 "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP"}
-_AGENCY = r"(AP|Associated Press|Reuters|AFP|Agence France[- ]Presse)"
-# a dateline: place, the agency in brackets, a dash; only near the top of the text
-WIRE_DATELINE = re.compile(r"\(" + _AGENCY + r"\)\s*[—–-]")
-DATELINE_CHARS = 600
-WIRE_BYLINE = re.compile(r"(?<![\w-])" + _AGENCY + r"(?![\w-])", re.IGNORECASE)
+AGENCIES_FILE = "wire_agencies.csv"  # in newscorpus/data: agency, credits, domains
+DATELINE_CHARS = 600  # the top of a text: a dateline further down is a quotation, not a credit
+TOP_REMOVED_LINES = 6  # removed lines read before the body: the nearest ones (title, byline, dateline, lede)
+SIGNATURE_LINES = 6  # the last lines of a text, where a signature stands
+_DASH = r"(?:—|–|--|-)"
+# a dateline: at the start of a line, a place in capitalised words ("HEMPSTEAD, N.Y."), a date
+# ("Sept. 28", "Aug. 20, 2019"), the organisation in brackets, a dash; the place may be missing
+# ("(CNN) --")
+WIRE_DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][\w.'’-]*(?:,?[ \t]+[A-Z][\w.'’-]*){0,5}"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?[ \t]*)?"
+    r"\((?P<org>[A-Za-z][\w&.'’ -]{0,40}?)\)[ \t]*" + _DASH + r"(?=\s|$)", re.MULTILINE)
+# a party and state tag, "(R-Texas)", "(D)", is no organisation
+_PARTY_TAG = re.compile(r"^[RDI](?:-.*)?$")
+# a wire signature line: "The-CNN-Wire", "CNN Wire", "— Reuters Wire"
+WIRE_SIGNATURE = re.compile(r"^[ \t]*(?:[-–—]+[ \t]*)?(?:The[- ])?(?P<org>[A-Z][\w&]*(?:[- ][A-Z][\w&]*){0,2})[- ]Wire[ \t]*$",
+                            re.MULTILINE)
 LIVE_BLOG = re.compile(r"^\s*The Latest\s*:", re.IGNORECASE)
-WIRE_ORIGIN = re.compile(r"(?<![\w-])" + _AGENCY + r"(?![\w-])|\bwire\b|news agenc", re.IGNORECASE)
 WIRE_COLUMNS = ["file", "wire", "agency", "evidence"]
+_TITLE_SITE = re.compile(r"\s[|–—-]\s")  # "Headline | Site name"
+
+
+def _key(text: str) -> str:
+    return "".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+@lru_cache(maxsize=1)
+def wire_agencies() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """``data/wire_agencies.csv``: (agency, credits, domains) per agency."""
+    return tuple((row["agency"].strip(), tuple(c.strip() for c in row["credits"].split("|") if c.strip()),
+                  tuple(d.strip().lower() for d in row["domains"].split("|") if d.strip()))
+                 for row in read_csv(AGENCIES_FILE))
+
+
+def _credit_pattern(credit: str) -> str:
+    # a name in capitals matches in capitals only (AP, not "ap"); the (?i:) makes the rest caseless
+    body = re.escape(credit).replace(r"\ ", r"\s+").replace("-", "[- ]")
+    return body if credit.isupper() else f"(?i:{body})"
+
+
+@lru_cache(maxsize=1)
+def _credits() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every listed credit (whole words), and each credit's agency by key."""
+    credits = sorted({c for _, cs, _ in wire_agencies() for c in cs}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(_credit_pattern(c) for c in credits) + r")(?![\w-])")
+    return pattern, {_key(c): agency for agency, cs, _ in wire_agencies() for c in cs}
 
 
 def _agency(name: str) -> str:
-    return WIRE_AGENCIES.get(re.sub(r"\s+", " ", name.lower()).replace("france presse", "france-presse"), name)
+    """The agency's one name ("AP" → "Associated Press"), or the name as printed if unlisted."""
+    name = re.sub(r"\s+", " ", name).strip()
+    return _credits()[1].get(_key(name), name)
 
 
-def wire_copy(articles: pd.DataFrame, texts: Mapping[str, str] | None = None) -> pd.DataFrame:
+def _domains(agency: str) -> tuple[str, ...]:
+    return next((d for a, _, d in wire_agencies() if a == agency), ())
+
+
+def _own_names(article: Mapping) -> list[str]:
+    """The names the article's own outlet goes by: its name, other names it writes itself by
+    (``outlet_names.csv``), the site name its title ends with, its address's host."""
+    text = lambda name: article.get(name) if isinstance(article.get(name), str) else ""
+    names = [text("outlet")]
+    from newscorpus.measures.keyness import outlet_aliases
+
+    names += list(outlet_aliases().get(text("outlet").strip().casefold(), ()))
+    parts = _TITLE_SITE.split(text("title"))
+    if len(parts) > 1 and len(parts[-1].split()) <= 5:
+        names.append(parts[-1])
+    host = re.sub(r"^[a-z]+://", "", text("url").lower()).split("/")[0]
+    return [n for n in names + [host] if n.strip()]
+
+
+def _is_own(org: str, article: Mapping) -> bool:
+    """Whether the organisation a credit names is the article's own outlet: the credit (or the
+    agency's other names) is a run of words of one of the outlet's names, or the outlet's name or
+    address is the agency's own site."""
+    agency = _agency(org)
+    keys = {_key(org), _key(agency)} | {_key(c) for a, cs, _ in wire_agencies() if a == agency for c in cs}
+    keys.discard("")
+    for name in _own_names(article):
+        words = re.findall(r"[a-z0-9]+", name.casefold())
+        runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        if keys & runs:
+            return True
+        name_key, host = _key(name), name.lower()
+        for domain in _domains(agency):
+            if name_key == _key(domain) or host == domain or host.endswith("." + domain):
+                return True
+    return False
+
+
+def _dateline(texts: Sequence[str]) -> re.Match | None:
+    for text in texts:
+        for match in WIRE_DATELINE.finditer(text[:DATELINE_CHARS]):
+            if not _PARTY_TAG.match(match.group("org")):
+                return match
+    return None
+
+
+def _cleaned_parts(texts) -> dict[str, dict]:
+    """Per file, the parts of the cleaned row the check reads: the cleaned text, the removed lines
+    nearest the top and the end, the cleaner's byline. ``texts``: ``clean_corpus``'s table, or a
+    mapping from a file to its cleaned text."""
+    if texts is None:
+        return {}
+    if not isinstance(texts, pd.DataFrame):
+        return {file: {"text": text or ""} for file, text in texts.items()}
+    parts = {}
+    for row in texts.to_dict("records"):
+        article = row.get("cleaned")
+        removed = list(getattr(article, "removed", None) or [])
+        body = list(getattr(article, "body_lines", None) or [])
+        first, last = (min(body), max(body)) if body else (None, None)
+        top = [r for r in removed if first is None or r.line < first][-TOP_REMOVED_LINES:]
+        end = [r for r in removed if last is not None and r.line > last]
+        source = row.get("source_text") if isinstance(row.get("source_text"), str) else ""
+        parts[row["file"]] = {"text": row.get("clean_text") or "", "top": top, "end": end, "source": source,
+                              "byline": row.get("byline") if isinstance(row.get("byline"), str) else ""}
+    return parts
+
+
+def wire_copy(articles: pd.DataFrame, texts: Mapping[str, str] | pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per article (``file``, ``wire``, ``agency``, ``evidence``): whether it is wire copy
-    (an agency's story published under the outlet's name), which agency, and the credit that says
-    so. ``articles`` is ``newscorpus.load()``'s table (title, author, origin, ``raw_text``);
-    ``texts`` maps a file to its cleaned text. The dateline is looked for at the top of the cleaned
-    text and of a plain-text article's raw text (a saved page's raw HTML is not searched). Pure:
-    reads no file."""
+    (an agency's or another outlet's story published under the outlet's name), whose, and the
+    credit that says so (the rules are listed above this function). ``articles`` is
+    ``newscorpus.load()``'s table (outlet, title, author, url, origin, ``raw_text``); ``texts`` is
+    ``clean_corpus``'s table (then the lines the cleaner removed and the byline it found are read
+    too, and the text it read, a saved page's as extracted) or a mapping from a file to its cleaned
+    text. A plain-text article's raw text is read too; a saved page's raw HTML is not. An article credited to its own outlet (an agency's story on
+    the agency's site) is not wire copy; its evidence says so. Pure: reads no corpus file."""
+    parts = _cleaned_parts(texts)
     rows = []
     for article in articles.to_dict("records"):
         file = article["file"]
         raw = article.get("raw_text", "")
         raw = raw if isinstance(raw, str) and not file.lower().endswith((".html", ".htm")) else ""
-        cleaned = (texts or {}).get(file) or ""
+        part = parts.get(file, {})
+        raw = part.get("source") or raw  # the text the cleaner read (a saved page's, extracted)
+        cleaned = part.get("text", "")
         field = lambda name: article.get(name) if isinstance(article.get(name), str) else ""
-        found = None
-        # the top of the cleaned text, else of the raw text (a cleaner may have taken the dateline
-        # line for page furniture)
-        text, dateline = cleaned, WIRE_DATELINE.search(cleaned[:DATELINE_CHARS])
-        if dateline is None:
-            text, dateline = raw, WIRE_DATELINE.search(raw[:DATELINE_CHARS])
-        if dateline:
-            line = text[text.rfind("\n", 0, dateline.start()) + 1:dateline.end()].strip()
-            found = (_agency(dateline.group(1)), f"agency dateline “{line}”")
-        elif (byline := WIRE_BYLINE.search(field("author"))):
-            found = (_agency(byline.group(1)), f"byline “{field('author')}”")
-        elif LIVE_BLOG.match(field("title")):
-            found = ("Associated Press", "headline “The Latest: …”, the AP's live-blog format")
-        elif (origin := WIRE_ORIGIN.search(field("origin"))):
-            agency = origin.group(1) if origin.lastindex and origin.group(1) else "a news agency"
-            found = (_agency(agency), f"sources.csv origin “{field('origin')}”")
+        found, own = None, ""
+        # 1. a dateline credit at the top: of the cleaned text, of the lines removed before the
+        # body (one by one, each a line's start), of the raw text
+        top = [cleaned] + [r.text for r in part.get("top", [])] + [raw]
+        if (dateline := _dateline(top)):
+            line = dateline.string[dateline.string.rfind("\n", 0, dateline.start()) + 1:dateline.end()].strip()
+            org = dateline.group("org").strip()
+            if _is_own(org, article):
+                own = f"its own outlet's dateline “{line}”: not republished"
+            else:
+                found = (_agency(org), f"dateline credit “{line}”")
+        # 2. an agency in the byline
+        if found is None and not own:
+            for byline in (field("author"), part.get("byline", "")):
+                if (credit := _credits()[0].search(byline)) and not _is_own(credit.group(1), article):
+                    found = (_agency(credit.group(1)), f"byline “{byline}”")
+                    break
+        # 3. a wire signature at the end, kept or removed
+        if found is None and not own:
+            ends = ["\n".join(cleaned.splitlines()[-SIGNATURE_LINES:])] + [r.text for r in part.get("end", [])] \
+                + ["\n".join(raw.splitlines()[-SIGNATURE_LINES:])]
+            for text in ends:
+                if (signature := WIRE_SIGNATURE.search(text)):
+                    org = signature.group("org")
+                    if org != "The" and not _is_own(org, article):  # "The Wire" names no one
+                        listed = _key(org) in _credits()[1]
+                        found = (_agency(org) if listed else f"{org} Wire", f"signature “{signature.group(0).strip()}”")
+                        break
+        # 4. AP's live-blog headline; 5. the collector's origin
+        if found is None and not own:
+            if LIVE_BLOG.match(field("title")):
+                found = ("Associated Press", "headline “The Latest: …”, the AP's live-blog format")
+            elif (credit := _credits()[0].search(field("origin"))):
+                found = (_agency(credit.group(1)), f"sources.csv origin “{field('origin')}”")
+            elif re.search(r"\bwire\b|news agenc", field("origin"), re.IGNORECASE):
+                found = ("a news agency", f"sources.csv origin “{field('origin')}”")
         rows.append({"file": file, "wire": found is not None, "agency": found[0] if found else "",
-                     "evidence": found[1] if found else ""})
+                     "evidence": found[1] if found else own})
     return pd.DataFrame(rows, columns=WIRE_COLUMNS)
 
 
