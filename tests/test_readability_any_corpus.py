@@ -133,7 +133,10 @@ def test_outlet_differences_are_stated_only_where_intervals_separate():
          "q75": 21.0, "low": np.nan, "high": np.nan},
     ])
     text = rd.outlet_difference_summary(summary, "kincaid_grade", "grades")
-    assert text.startswith("Few reads hardest on average (20.0 over 2 articles), Easy easiest")
+    # the hardest is named among the outlets with an interval: Few (2 articles) is one or two texts
+    assert text.startswith("Among the 3 outlets with at least 4 articles, Hard reads hardest on average "
+                           "(14.0 over 8 articles), Easy easiest")
+    assert "Few reads hardest" not in text
     assert "1 of the 3 pairs of outlets with an interval is separated" in text
     assert "Hard reads harder than Easy, by 5.0 grades." in text
     assert "Few reads harder" not in text and "Middle reads harder" not in text

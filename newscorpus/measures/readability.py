@@ -1266,18 +1266,23 @@ def outlet_difference_summary(summary: pd.DataFrame, score: str, unit: str, k: i
     """Sentences for the prose, from ``outlet_scores``: which outlet reads hardest on ``score``
     by its mean, and which pairs of outlets are separated (95% intervals that do not overlap,
     ``units.separated_outlets``); the ``k`` largest are named, the rest counted."""
-    from ..units import cohen_size, separated_outlets
+    from ..units import MIN_ARTICLES_FOR_INTERVAL, cohen_size, separated_outlets
 
     rows = _ordered_outlets(summary, score)
     if rows.empty:
         return "No outlet has a score."
     with_interval = rows.dropna(subset=["low", "high"])
-    hardest = rows.iloc[0]
-    text = (f"{hardest['outlet']} reads hardest on average ({hardest['mean']:.1f} over "
+    # the hardest and easiest are named among the outlets with enough articles for an interval
+    # (an outlet of one article is that article, not a habit); all outlets if fewer than two have one
+    ranked = with_interval if len(with_interval) >= 2 else rows
+    hardest = ranked.iloc[0]
+    among = ("" if len(ranked) == len(rows) else
+             f"Among the {count_noun(len(ranked), 'outlet')} with at least {MIN_ARTICLES_FOR_INTERVAL} articles, ")
+    text = (f"{among}{hardest['outlet']} reads hardest on average ({hardest['mean']:.1f} over "
             f"{count_noun(int(hardest['articles']), 'article')})")
     if len(rows) == 1:
         return text + ", the only outlet."
-    easiest = rows.iloc[-1]
+    easiest = ranked.iloc[-1]
     text += f", {easiest['outlet']} easiest ({easiest['mean']:.1f} over {count_noun(int(easiest['articles']), 'article')})."
     if len(with_interval) < 2:
         return text + (" Fewer than two outlets have enough articles for an interval, so no difference "
