@@ -217,7 +217,9 @@ def test_separated_outlets_are_stated_and_the_loaded_vocabulary_never_is():
     measures.loc[~high, "loaded_per_1000"] = 1.0
     summary = units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=300)
     text = report.separated_text(summary)
-    assert "On hedges, Outlet A (30.7) is above Outlet B (1.7)." in text
+    # the difference is stated with its size: its interval, the ratio and Cohen's d
+    assert "On hedges, Outlet A (30.7) is above Outlet B (1.7; higher by 29.0 (" in text
+    assert "18.1 times as high; d = " in text and ", large)." in text
     assert "loaded" not in text
 
 

@@ -583,7 +583,7 @@ def headline_text(naming_parts: pd.DataFrame, original: bool) -> str:
     whom = "the group" if original else "the group of the naming lexicon (the original topic's)"
     after = " The body's counts below leave these parts out, so a name in a headline is counted once, here."
     if not named and not described:
-        which = "The only display part does not name" if parts == 1 else f"None of the {count_noun(parts, 'display part')} names"
+        which = "The only display part does not name" if parts == 1 else f"No display part ({parts:,d} in all) names"
         return f"{which} {whom} or attach{'es' * (parts != 1)} a descriptor or an epithet to it." + after
     if parts == 1:
         return ("The only display part " + ("names " + whom if named else "does not name " + whom)
@@ -795,7 +795,7 @@ def group_absent_text(n_articles: int) -> str:
     """The one sentence a chapter gives when no article names the group."""
     from ..prose import count_noun
 
-    which = "The article" if n_articles == 1 else f"None of the {count_noun(n_articles, 'article')}"
+    which = "The article" if n_articles == 1 else f"No article (of {n_articles:,d})"
     verb = "does not name" if n_articles == 1 else "names"
     return (f"{which} {verb} the group of the naming lexicon (" + ", ".join(GROUP_NAMES) + "), written for the book's "
             "original topic, so no sentence is counted as mentioning it: *the group* or *the organization* in these "
@@ -862,3 +862,14 @@ def flagged_text(flagged: int, sentences: int, shares: pd.Series) -> str:
     if low == high:
         return head + f", {low} of every article's."
     return head + f", from {low} to {high} of an article's."
+
+
+def few_sentences_text(sentences: int, what: str) -> str:
+    """The sentence given in place of a range when no article has ``MIN_GROUP_SENTENCES``
+    sentences that mention the group (``what``: "share" or "tone"), or none is counted at all."""
+    if not sentences:
+        return ("No sentence of this corpus is counted as mentioning the group, so there is no "
+                + ("share of agents" if what == "share" else "tone toward it") + " to give.")
+    return ("No article has more than one sentence that mentions the group, so no article's "
+            + ("agent share" if what == "share" else "tone toward it")
+            + " is singled out: one sentence is a line to read, not an article's habit.")
