@@ -335,3 +335,9 @@ def test_the_names_chart_draws_only_the_names_a_corpus_uses_and_its_caption_says
     assert "nothing to chart" in placeholder and "solid" not in placeholder  # no words about bars
     for text in (caption, placeholder):
         assert_readable(text)
+
+
+def test_outlets_caption_names_only_the_panels_drawn():
+    other = report.outlet_intervals_caption(report.outlet_measure_names(False))
+    assert "agent share" not in other and "tone" in other
+    assert "the group's agent share" in report.outlet_intervals_caption(report.outlet_measure_names(True))
