@@ -333,6 +333,7 @@ def test_the_names_chart_draws_only_the_names_a_corpus_uses_and_its_caption_says
     assert none == []
     placeholder = study.names_caption(none, original=False, top=framing_plots.MAX_NAME_ROWS)
     assert "nothing to chart" in placeholder and "solid" not in placeholder  # no words about bars
+    assert "ISIS" not in placeholder  # the original topic's names are not listed to a reader of another corpus
     for text in (caption, placeholder):
         assert_readable(text)
 

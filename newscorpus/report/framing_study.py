@@ -738,9 +738,9 @@ def names_caption(names: list[str], original: bool, top: int) -> str:
     """The names chart's caption, true of what is drawn: bars for the names some article uses, or
     the note that none does."""
     if not names:
-        return ("No name of the group in the naming lexicon (" + ", ".join(GROUP_NAMES) + "), written for the book's "
-                "original topic, occurs in this corpus, so there is nothing to chart; the names the texts themselves "
-                "use most are in the table below.")
+        return ("No name of the group in the naming lexicon, written for the book's original topic, occurs in this "
+                "corpus, so there is nothing to chart: the image is a line of text saying so. The names the texts "
+                "themselves use most are in the table below.")
     from ..prose import english_list
 
     missing = [name for name in GROUP_NAMES if name not in names]
