@@ -342,3 +342,11 @@ def test_outlets_caption_names_only_the_panels_drawn():
     other = report.outlet_intervals_caption(report.outlet_measure_names(False))
     assert "agent share" not in other and "tone" in other
     assert "the group's agent share" in report.outlet_intervals_caption(report.outlet_measure_names(True))
+
+
+def test_a_measure_not_compared_is_not_said_to_show_no_difference():
+    corpus = make_corpus([6, 6], seed=3)
+    measures = report.outlet_measures(corpus["table"], corpus["attributions"], corpus["agency"])
+    compared = report.outlet_measure_names(False)  # another corpus: the group's agent share is not compared
+    summary = units.outlet_summary(measures, corpus["articles"], list(compared), resamples=100)
+    assert "agent share" not in report.separated_text(summary)

@@ -553,8 +553,9 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
         return ("Fewer than two outlets have enough articles for an interval of their mean, so no difference "
                 "between outlets is stated; the table gives each outlet's values.")
     sentences, none = [], []
+    summarised = set(summary["measure"])
     for measure, name in measures.items():
-        if measure in DESCRIPTION_ONLY:
+        if measure in DESCRIPTION_ONLY or measure not in summarised:  # a measure not compared for this corpus
             continue
         pairs = separated_outlets(summary, measure)
         if pairs.empty:
