@@ -217,7 +217,9 @@ def test_separated_outlets_are_stated_and_the_loaded_vocabulary_never_is():
     measures.loc[~high, "loaded_per_1000"] = 1.0
     summary = units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=300)
     text = report.separated_text(summary)
-    assert "On hedges, Outlet A (30.7) is above Outlet B (1.7)." in text
+    # the difference is stated with its size: its interval, the ratio and Cohen's d
+    assert "On hedges, Outlet A (30.7) is above Outlet B (1.7; higher by 29.0 (" in text
+    assert "18.1 times as high; d = " in text and ", large)." in text
     assert "loaded" not in text
 
 
@@ -331,5 +333,20 @@ def test_the_names_chart_draws_only_the_names_a_corpus_uses_and_its_caption_says
     assert none == []
     placeholder = study.names_caption(none, original=False, top=framing_plots.MAX_NAME_ROWS)
     assert "nothing to chart" in placeholder and "solid" not in placeholder  # no words about bars
+    assert "ISIS" not in placeholder  # the original topic's names are not listed to a reader of another corpus
     for text in (caption, placeholder):
         assert_readable(text)
+
+
+def test_outlets_caption_names_only_the_panels_drawn():
+    other = report.outlet_intervals_caption(report.outlet_measure_names(False))
+    assert "agent share" not in other and "tone" in other
+    assert "the group's agent share" in report.outlet_intervals_caption(report.outlet_measure_names(True))
+
+
+def test_a_measure_not_compared_is_not_said_to_show_no_difference():
+    corpus = make_corpus([6, 6], seed=3)
+    measures = report.outlet_measures(corpus["table"], corpus["attributions"], corpus["agency"])
+    compared = report.outlet_measure_names(False)  # another corpus: the group's agent share is not compared
+    summary = units.outlet_summary(measures, corpus["articles"], list(compared), resamples=100)
+    assert "agent share" not in report.separated_text(summary)

@@ -325,3 +325,78 @@ def test_group_tone_extremes_skip_pieces_cut_by_the_split():
 def test_no_settlement_reason_cites_an_article_id():
     for row in framing_codebook.read_sheet("reconciled"):
         assert not re.search(r"\barticle \d{3}\b|\b\d{3}_[0-9a-f]{16}\b", row["resolution"]), row["resolution"]
+
+
+# --- one article, equal values, the group only where it is named (referee items 3 to 6, 13) -------
+
+def test_a_missing_tone_is_a_dash_not_nan():
+    fmt = study.value_or_dash("+.2f")
+    assert fmt(float("nan")) == "—" and fmt(None) == "—"
+    assert fmt(-0.256) == "-0.26"
+
+
+def test_spread_sentences_read_for_one_article_equal_values_and_a_spread():
+    kw = dict(one="one {value} ({name})", equal="all {value}", spread="{low} ({low_name}) to {high} ({high_name})")
+    assert study.spread_text(pd.Series({"a": 0.05}), ".0%", names={"a": "A"}, **kw) == "one 5% (A)"
+    assert study.spread_text(pd.Series({"a": 6, "b": 6}), ",d", **kw) == "all 6"
+    assert study.spread_text(pd.Series({"a": 2, "b": 6}), ",d", names={"a": "A", "b": "B"}, **kw) == "2 (A) to 6 (B)"
+    # equal as printed: 5.1% and 4.9% both print 5%
+    assert study.spread_text(pd.Series({"a": 0.051, "b": 0.049}), ".0%", **kw) == "all 5%"
+
+
+def test_npov_and_loaded_model_sentences_never_give_a_range_of_one_value():
+    one = study.recasens_rate_text(pd.Series({"a": 125.0}), "say")
+    assert "125 of every 1,000 narrative words of the article, about one word in 8," in one and " to " not in one
+    spread = study.recasens_rate_text(pd.Series({"a": 125.0, "b": 40.0}), "say")
+    assert "40 to 125 of every 1,000" in spread and "one word in 8 to 25" in spread
+    assert study.recasens_rate_text(pd.Series({"a": 0.0}), "") == "The NPOV list fires on no narrative word of this corpus."
+    assert study.flagged_text(1, 7, pd.Series({"a": 1 / 7})) == "The model flags 1 of the 7 sentences (14%)."
+    assert study.flagged_text(2, 14, pd.Series({"a": 1 / 7, "b": 1 / 7})).endswith("14% of every article's.")
+    assert "from 10% to 50%" in study.flagged_text(3, 12, pd.Series({"a": 0.1, "b": 0.5}))
+
+
+def test_headline_sentence_for_one_part_and_for_no_name():
+    one = study.headline_text(pd.DataFrame({"parts": [1], "named": [0], "described": [0]}), original=False)
+    assert one.startswith("The only display part does not name") and " 0 " not in one
+    none = study.headline_text(pd.DataFrame({"parts": [3, 2], "named": [0, 0], "described": [0, 0]}), original=False)
+    assert none.startswith("No display part (5 in all) names") and "0 articles" not in none
+    some = study.headline_text(pd.DataFrame({"parts": [3, 2], "named": [2, 1], "described": [1, 0]}), original=True)
+    assert some.startswith("Of the 5 display parts, 3 name the group and 1 attaches a descriptor or an epithet to it, in 1 article.")
+
+
+def test_the_group_counts_only_in_articles_that_name_it():
+    counts = pd.DataFrame({"file": ["a", "a", "b", "b"], "label": ["ISIS", "the group", "ISIS", "the group"],
+                           "narrative": [0, 3, 0, 2], "quoted": [1, 0, 0, 0], "gloss": [0, 0, 0, 0]})
+    assert study.naming_files(counts) == ["a"]  # b says "the group" but never names it
+    rows = pd.DataFrame({"file": ["a", "b", "b"], "sentence": ["x", "y", "z"]})
+    assert list(study.group_rows(rows, counts, original=False)["file"]) == ["a"]
+    assert len(study.group_rows(rows, counts, original=True)) == 3  # the original five: every sentence
+    assert "ISIS" not in study.group_absent_text(12) and study.group_absent_text(1).startswith("The article does not name")
+
+
+def test_no_end_of_a_range_rests_on_one_sentence():
+    shares = pd.Series({"a": 1.0, "b": 0.25})
+    stated = study.enough_sentences(shares, pd.Series({"a": 1, "b": 8}))
+    assert list(stated.index) == ["b"]
+    text = study.range_text(stated, {"b": "B"}, ".0%", "the agent share")
+    assert "100%" not in text and "25%" in text
+    assert "singled out" in study.few_sentences_text(3, "share")
+    assert "No sentence" in study.few_sentences_text(0, "tone")
+
+
+def _check(**over):
+    base = {"pair_texts": 265, "pair_republications": 50, "unrelated_texts": 205, "pairs_expected": 330,
+            "pairs_correct": 330, "false_pairs": 0, "false_pairs_with_unrelated": 0, "seeds": 5}
+    return {**base, **over}
+
+
+def test_republication_pair_figures_are_not_validation_when_the_negatives_are_copies():
+    good = study.republication_check_pairs_text(_check())
+    assert "It found 330 of the 330 pairs of versions of one story and 0 pairs of different texts." in good
+    assert "misses" not in good
+    bad = study.republication_check_pairs_text(_check(pair_texts=213, unrelated_texts=201, pairs_expected=66,
+                                                      pairs_correct=63, false_pairs=15872,
+                                                      false_pairs_with_unrelated=15872, seeds=1))
+    assert "not given as a check" in bad and "It found" not in bad and "one article" in bad
+    low = study.republication_check_pairs_text(_check(pairs_correct=261, false_pairs=1, false_pairs_with_unrelated=1))
+    assert "1 pair of different texts" in low and "It misses 21%" in low

@@ -545,7 +545,7 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
     measures without any. Description-only measures are never stated as differences."""
     from ..prose import english_list as listed
     from ..prose import top_k_list
-    from ..units import separated_outlets
+    from ..units import effect_phrase, separated_outlets
 
     measures = measures or OUTLET_MEASURES
     with_interval = summary.dropna(subset=["low", "high"])["outlet"].nunique()
@@ -553,8 +553,9 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
         return ("Fewer than two outlets have enough articles for an interval of their mean, so no difference "
                 "between outlets is stated; the table gives each outlet's values.")
     sentences, none = [], []
+    summarised = set(summary["measure"])
     for measure, name in measures.items():
-        if measure in DESCRIPTION_ONLY:
+        if measure in DESCRIPTION_ONLY or measure not in summarised:  # a measure not compared for this corpus
             continue
         pairs = separated_outlets(summary, measure)
         if pairs.empty:
@@ -563,7 +564,10 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
         spec = measure_format(measure)
         clauses = []
         for higher, group in list(pairs.groupby("higher", sort=False))[:k]:  # the highest outlets first
-            lowers = [f"{p.lower} ({format(p.lower_mean, spec)})" for p in group.itertuples()]
+            # each difference with its size: the interval of the difference and Cohen's d (units.effect_phrase);
+            # a ratio means nothing for a tone, which has no true zero
+            lowers = [f"{p.lower} ({format(p.lower_mean, spec)}; {effect_phrase(p, spec, ratio=measure != 'tone')})"
+                      for p in group.itertuples()]
             clauses.append(f"{higher} ({format(group['higher_mean'].iloc[0], spec)}) is above "
                            f"{top_k_list(lowers, k=3, rest='see the table')}")
         others = pairs["higher"].nunique() - len(clauses)
@@ -574,6 +578,18 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
     if none:
         sentences.append(f"No two outlets' intervals separate on {listed(none)}.")
     return " ".join(sentences)
+
+
+def outlet_intervals_caption(measures: dict[str, str]) -> str:
+    """The outlets chart's caption, naming the panels it draws (``measures``: those compared for
+    this corpus), so that it promises no panel the chart leaves out."""
+    from ..prose import english_list
+
+    phrases = english_list([OUTLET_MEASURE_PHRASES.get(m, name) for m, name in measures.items()])
+    return (f"The chapter's main rates by outlet, one panel each ({phrases}): each outlet's mean over its articles "
+            "(dot), the middle half of its articles (grey bar) and a 95% interval for the mean from resampling its "
+            "articles (line; outlets with fewer than four articles have none), outlets sorted by their mean in each "
+            "panel; at most the twenty outlets with the most articles.")
 
 
 def outlet_context_table(context: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -581,9 +581,19 @@ def headline_text(naming_parts: pd.DataFrame, original: bool) -> str:
     if not parts:
         return "No article of this corpus has a headline, standfirst or caption apart from its body."
     whom = "the group" if original else "the group of the naming lexicon (the original topic's)"
-    return (f"Of the {count_noun(parts, 'display part')}, {named:,d} name {whom} and {described:,d} attach a "
-            f"descriptor or an epithet to it, in {count_noun(with_epithet, 'article')}. The body's counts below "
-            "leave these parts out, so a name in a headline is counted once, here.")
+    after = " The body's counts below leave these parts out, so a name in a headline is counted once, here."
+    if not named and not described:
+        which = "The only display part does not name" if parts == 1 else f"No display part ({parts:,d} in all) names"
+        return f"{which} {whom} or attach{'es' * (parts != 1)} a descriptor or an epithet to it." + after
+    if parts == 1:
+        return ("The only display part " + ("names " + whom if named else "does not name " + whom)
+                + (" and attaches a descriptor or an epithet to it." if described else
+                   " and attaches no descriptor or epithet to it.") + after)
+    name_verb = "names" if named == 1 else "name"
+    if not described:
+        return f"Of the {count_noun(parts, 'display part')}, {named:,d} {name_verb} {whom} and none attaches a descriptor or an epithet to it." + after
+    return (f"Of the {count_noun(parts, 'display part')}, {named:,d} {name_verb} {whom} and {described:,d} "
+            f"attach{'es' * (described == 1)} a descriptor or an epithet to it, in {count_noun(with_epithet, 'article')}." + after)
 
 
 def word_rows_by_outlet(word_rows: list[dict], overview: pd.DataFrame) -> list[dict]:
@@ -728,9 +738,9 @@ def names_caption(names: list[str], original: bool, top: int) -> str:
     """The names chart's caption, true of what is drawn: bars for the names some article uses, or
     the note that none does."""
     if not names:
-        return ("No name of the group in the naming lexicon (" + ", ".join(GROUP_NAMES) + "), written for the book's "
-                "original topic, occurs in this corpus, so there is nothing to chart; the names the texts themselves "
-                "use most are in the table below.")
+        return ("No name of the group in the naming lexicon, written for the book's original topic, occurs in this "
+                "corpus, so there is nothing to chart: the image is a line of text saying so. The names the texts "
+                "themselves use most are in the table below.")
     from ..prose import english_list
 
     missing = [name for name in GROUP_NAMES if name not in names]
@@ -740,3 +750,167 @@ def names_caption(names: list[str], original: bool, top: int) -> str:
     return (f"The group's names ({english_list(names)}{which}) in each article that uses one (at most {top:d}, those "
             "with the most mentions), all panels on one scale: in the outlet's own narrative (solid), in quotations "
             "(hatched) and in bracketed glosses (dotted).")
+
+
+# --- one article, equal values, and the group only where it is named (referee 4, 5, 6) -------------
+
+DASH = "—"
+# A superlative about an article's share or tone toward the group rests on at least this many of
+# its sentences: a share of 100% from one sentence is that sentence, not the article.
+MIN_GROUP_SENTENCES = 2
+
+
+def value_or_dash(spec: str):
+    """A table formatter: ``value`` formatted with ``spec``, or a dash for a missing value (an
+    article with no sentence to score), never "+nan"."""
+    def formatter(value):
+        try:
+            if value is None or value != value:
+                return DASH
+        except (TypeError, ValueError):
+            return DASH
+        return format(value, spec)
+    return formatter
+
+
+def naming_files(label_counts: pd.DataFrame) -> list[str]:
+    """The articles that name the group by one of the naming lexicon's proper names (ISIS, ISIL,
+    IS, Islamic State, Daesh) in any voice: only in them is *the group* or *the organization* likely
+    to be that group. ``label_counts`` is ``framing.label_counts``."""
+    names = label_counts[label_counts["label"].isin(lexicons.name_labels())]
+    used = names.groupby("file")[["narrative", "quoted", "gloss"]].sum().sum(axis=1)
+    return sorted(used.index[used > 0])
+
+
+def group_rows(rows: pd.DataFrame, label_counts: pd.DataFrame, original: bool) -> pd.DataFrame:
+    """The sentences that mention the group (agency or tone rows) that the chapter counts: all of
+    them for the original five; in another corpus only those of articles that name the group, since
+    there *the group* is as often a team, a charity or "the group of voters"."""
+    if original:
+        return rows
+    return rows[rows["file"].isin(naming_files(label_counts))]
+
+
+def group_absent_text(n_articles: int) -> str:
+    """The one sentence a chapter gives when no article names the group."""
+    from ..prose import count_noun
+
+    which = "The article" if n_articles == 1 else f"No article (of {n_articles:,d})"
+    verb = "does not name" if n_articles == 1 else "names"
+    where = "the text" if n_articles == 1 else "these texts"
+    return (f"{which} {verb} the group of the naming lexicon, written for the book's original topic, by one of its "
+            f"names, so no sentence is counted as mentioning it: *the group* or *the organization* in {where} is some "
+            "other group.")
+
+
+def enough_sentences(values: pd.Series, sentences: pd.Series, minimum: int = MIN_GROUP_SENTENCES) -> pd.Series:
+    """``values`` (per file) of the articles with at least ``minimum`` sentences behind them."""
+    keep = sentences.reindex(values.index).fillna(0) >= minimum
+    return values[keep]
+
+
+def spread_text(values: pd.Series, spec: str, *, one: str, equal: str, spread: str, names: dict[str, str] | None = None) -> str:
+    """A sentence about a per-article value that reads right for one article, for equal values and
+    for a spread: ``one`` and ``equal`` are templates with ``{value}`` (and ``{name}``); ``spread``
+    has ``{low}``, ``{high}``, ``{low_name}`` and ``{high_name}``. Values are compared as printed."""
+    present = values.dropna()
+    if present.empty:
+        return ""
+    names = names or {}
+    low, high = format(present.min(), spec), format(present.max(), spec)
+    if len(present) == 1:
+        return one.format(value=low, name=names.get(present.index[0], present.index[0]))
+    if low == high:
+        return equal.format(value=low)
+    return spread.format(low=low, high=high,
+                         low_name=tied_names(present, names, spec, lowest=True, k=1),
+                         high_name=tied_names(present, names, spec, lowest=False, k=1))
+
+
+def recasens_rate_text(rates: pd.Series, top: str) -> str:
+    """The NPOV list's rate per 1,000 narrative words as a sentence that reads right for one
+    article, for equal rates and for a spread ("fires on 5 to 52 of every 1,000 narrative words,
+    about one word in 19 to 200, and its most frequent entries here are ...")."""
+    present = rates.dropna()
+    positive = present[present > 0]
+    if positive.empty:
+        return "The NPOV list fires on no narrative word of this corpus."
+    low, high = f"{present.min():.0f}", f"{present.max():.0f}"
+    one_low, one_high = f"{1000 / positive.max():.0f}", f"{1000 / positive.min():.0f}"
+    one_in = one_low if one_low == one_high else f"{one_low} to {one_high}"
+    if len(present) == 1:
+        rate = f"{low} of every 1,000 narrative words of the article"
+    elif low == high:
+        rate = f"{low} of every 1,000 narrative words in every article"
+    else:
+        rate = f"{low} to {high} of every 1,000 narrative words"
+    return (f"The NPOV list fires on {rate}, about one word in {one_in}, and its most frequent entries here are "
+            f"{top}, mostly neutral words of reporting.")
+
+
+def flagged_text(flagged: int, sentences: int, shares: pd.Series) -> str:
+    """How many sentences the loaded-language model flags, and the range of the share over the
+    articles, for one article or many ("from 14% to 14%" is never written)."""
+    from ..prose import count_noun
+
+    present = shares.dropna()
+    head = f"The model flags {flagged:,d} of the {count_noun(sentences, 'sentence')}"
+    if present.empty:
+        return head + "."
+    low, high = f"{present.min():.0%}", f"{present.max():.0%}"
+    if len(present) == 1:
+        return head + f" ({low})."
+    if low == high:
+        return head + f", {low} of every article's."
+    return head + f", from {low} to {high} of an article's."
+
+
+def few_sentences_text(sentences: int, what: str) -> str:
+    """The sentence given in place of a range when no article has ``MIN_GROUP_SENTENCES``
+    sentences that mention the group (``what``: "share" or "tone"), or none is counted at all."""
+    if not sentences:
+        return ("No sentence of this corpus is counted as mentioning the group, so there is no "
+                + ("share of agents" if what == "share" else "tone toward it") + " to give.")
+    return ("No article has more than one sentence that mentions the group, so no article's "
+            + ("agent share" if what == "share" else "tone toward it")
+            + " is singled out: one sentence is a line to read, not an article's habit.")
+
+
+# The pair check's negatives are generated from the seeds' own words (shuffled, or a word chain):
+# when they pair among themselves this often, the seeds hold too few words for them to be unrelated,
+# and the pair figures measure the generator, not the audit.
+MAX_FALSE_PAIRS_PER_UNRELATED_TEXT = 0.1
+# Below this share of the versions found, the pair figures are given with the share missed.
+PAIR_RECALL_NOTED = 0.9
+
+
+def republication_check_pairs_text(check: dict) -> str:
+    """The pair part of the republication check as a sentence, for any corpus: the figures when
+    they test the search; a note instead of them when the check's unrelated texts, generated from
+    the corpus's own few words, are not unrelated (one short seed: thousands of "false pairs" that
+    are copies of one vocabulary); the share missed when the search misses many versions."""
+    from ..prose import count_noun
+
+    texts, republications = int(check["pair_texts"]), int(check["pair_republications"])
+    unrelated, expected = int(check["unrelated_texts"]), int(check["pairs_expected"])
+    correct, false = int(check["pairs_correct"]), int(check["false_pairs"])
+    with_unrelated = int(check.get("false_pairs_with_unrelated", false))
+    searched = (f"For the pairs, the search ran over {texts:,d} texts: the seeds, {republications:,d} of the "
+                "republications, each seed's first half (a trimmed copy) and "
+                f"{unrelated:,d} unrelated texts (each seed's words shuffled, and texts generated by a word chain over "
+                "the seeds' words, with their vocabulary but none of their stories).")
+    if unrelated and with_unrelated > MAX_FALSE_PAIRS_PER_UNRELATED_TEXT * unrelated:
+        seeds = int(check.get("seeds", 0))
+        which = "one article" if seeds == 1 else count_noun(seeds, "article")
+        return (searched + f" Here the seeds are {which} of this corpus, too little text for texts made from their "
+                f"words to be unrelated: {with_unrelated:,d} pairs join such a text to another text, so the search's "
+                "figures on these texts say how alike the generated texts are, not how well the audit finds versions "
+                "of one story, and they are not given as a check. The calibration on PolNeAR, above, is the evidence "
+                "for the threshold.")
+    found = (f" It found {correct:,d} of the {expected:,d} pairs of versions of one story and "
+             f"{count_noun(false, 'pair')} of different texts.")
+    if expected and correct < PAIR_RECALL_NOTED * expected:
+        found += (f" It misses {1 - correct / expected:.0%} of the versions of one story made from this corpus's "
+                  "articles: on texts like these, versions of one story can go unpaired, and the pairs the audit "
+                  "lists are a lower bound.")
+    return searched + found
