@@ -198,8 +198,9 @@ def length_sentence(overview: pd.DataFrame) -> str:
             f"{words.sum():,d} in all, a median of {words.median():,.0f}.")
 
 
-def corpus_summary(articles: pd.DataFrame, overview: pd.DataFrame) -> list[str]:
-    """The chapter's summary for any corpus: a few short points (plain text)."""
+def corpus_summary(articles: pd.DataFrame, overview: pd.DataFrame, clean: bool | None = None) -> list[str]:
+    """The chapter's summary for any corpus: a few short points (plain text). ``clean``: whether
+    the next chapter cleans the texts (None: as the corpus folder's ``corpus.toml`` says)."""
     n, outlets = len(articles), articles["outlet"].nunique()
     counts = articles.groupby("outlet")["file"].count().sort_values(ascending=False, kind="stable")
     largest = [f"{o} ({c:,d})" for o, c in counts.items()]
@@ -213,8 +214,14 @@ def corpus_summary(articles: pd.DataFrame, overview: pd.DataFrame) -> list[str]:
     points.append("Every date is known to the day." if coarse == 0 else
                   f"{count_noun(coarse, 'date')} {'is' if coarse == 1 else 'are'} known only to the month or year; "
                   "the book says which.")
+    if clean is None:
+        from .cleaning.cleaned import cleaning_on
+
+        clean = cleaning_on(articles.attrs.get("corpus_dir"))
     points.append(f"The raw {'text holds' if n == 1 else 'texts hold'} {int(overview['raw_words'].sum()):,d} words and "
-                  "may still contain site furniture, which the next chapter removes.")
+                  + ("may still contain site furniture, which the next chapter removes." if clean else
+                     "are declared clean (corpus.toml); the next chapter sets aside only title lines, labels, markup "
+                     "and datelines."))
     return points
 
 

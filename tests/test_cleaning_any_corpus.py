@@ -202,3 +202,31 @@ def test_the_notebook_shows_the_audit_and_the_break_check_without_a_transposed_t
     assert "by_article_columns" not in source
     assert "evidence_table(named)" in source and '"cleaning_audit.csv": removed' in source
     assert "text_breaks(cleaned)" in source
+
+
+FURNITURE_WORDS = re.compile(r"furniture|cookie|paywall|not the articles' own|moves the reading-ease", re.I)
+
+
+def test_a_corpus_declared_clean_is_described_by_what_was_set_aside(tmp_path):
+    # the original five, declared clean: nothing is called furniture, no shift is claimed
+    for f in SEEDS.iterdir():
+        if f.is_file():
+            (tmp_path / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "corpus.toml").write_text("clean = false\n")
+    articles = load(tmp_path)
+    cleaned = clean_corpus(articles)
+    removed = audit(cleaned)
+    sentence = report.removal_sentence(removed, cleaned, clean=False)
+    assert_reads_well(sentence)
+    assert "set aside" in sentence and not FURNITURE_WORDS.search(sentence), sentence
+    table = report.removal_by_article(cleaned, removed).assign(flesch_shift=5.0)
+    shift = report.largest_shift_sentence(table, cleaned, clean=False)
+    assert_reads_well(shift)
+    assert not FURNITURE_WORDS.search(shift.replace("no page furniture", "")), shift
+    from newscorpus.overview import corpus_summary
+
+    points = corpus_summary(articles, articles.assign(raw_words=cleaned["raw_words"].to_numpy()))
+    assert not any(FURNITURE_WORDS.search(p) for p in points), points
+    # cleaned as usual, the same corpus keeps its furniture wording
+    seeds = load(SEEDS)
+    assert any("furniture" in p for p in corpus_summary(seeds, seeds.assign(raw_words=1)))

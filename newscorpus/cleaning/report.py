@@ -161,6 +161,10 @@ def removal_sentence(removed: pd.DataFrame, cleaned: pd.DataFrame, clean: bool =
     own = "the article's own text" if len(cleaned) == 1 else "the articles' own text"
     if clean_words == raw:
         return f"{head} The word count stays at {raw:,d}: the lines removed held no words."
+    if not clean:  # nothing was cleaned: what went is the title line, labels, markup and datelines, not furniture
+        return (f"{head} Word counts fall from {raw:,d} to {clean_words:,d}: {number_or(share, '.0%', 'none')} of the "
+                f"raw words {'was' if share == 1 else 'were'} set aside from the body as title lines, labels, markup "
+                "and datelines.")
     return (f"{head} Word counts fall from {raw:,d} to {clean_words:,d}: {number_or(share, '.0%', 'none')} of the raw "
             f"words {'was' if share == 1 else 'were'} not {own}.")
 
@@ -224,8 +228,13 @@ def scores_sentence(seed_total: dict | None, seed_articles: int, heldout_total: 
             "estimate for new pages. " + heldout)
 
 
-def largest_shift_sentence(shift: pd.DataFrame, articles: pd.DataFrame) -> str:
-    """How far cleaning moves reading ease and word counts, naming the article moved most."""
+def largest_shift_sentence(shift: pd.DataFrame, articles: pd.DataFrame, clean: bool = True) -> str:
+    """How far cleaning moves reading ease and word counts, naming the article moved most. ``clean``
+    false (the corpus declared clean): no shift is claimed, only what the table compares."""
+    if not clean:
+        return ("Cleaning is switched off for this corpus, so each change in the table comes only from setting "
+                "aside the title line, labels, markup and datelines: it measures no page furniture, and the "
+                "articles are not compared on it.")
     moved = shift.dropna(subset=["flesch_shift"])
     if moved.empty:
         return "No article has a reading-ease score both before and after cleaning."

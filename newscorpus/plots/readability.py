@@ -462,13 +462,16 @@ def outlet_intervals(summary: pd.DataFrame, scores: pd.DataFrame, articles: pd.D
     axes[0].set_ylim(n - 0.5, -0.8)
     spare = axes[-1]
     spare.axis("off")
-    spare.legend(handles=[
+    handles = [
         Line2D([0], [0], marker="o", color=GREY, linestyle="none", markersize=3, label="one article"),
         Line2D([0], [0], color=GREY, linewidth=1.2, label="middle half of its articles"),
         Line2D([0], [0], color=GREY, linewidth=5, label=f"{CONFIDENCE:.0%} interval of the mean,\narticles resampled"),
-        Line2D([0], [0], marker="o", color="white", markeredgecolor="black", linestyle="none",
-               label=f"mean without interval\n(fewer than {MIN_ARTICLES_FOR_INTERVAL} articles)"),
-    ], loc="center", fontsize=8)
+    ]
+    drawn = summary[summary["measure"].isin(formulas) & summary["outlet"].isin(outlets)]
+    if drawn["low"].isna().any():  # the white dot is explained only where some outlet has one
+        handles.append(Line2D([0], [0], marker="o", color="white", markeredgecolor="black", linestyle="none",
+                              label=f"mean without interval\n(fewer than {MIN_ARTICLES_FOR_INTERVAL} articles)"))
+    spare.legend(handles=handles, loc="center", fontsize=8)
     if note:
         fig.suptitle(note, fontsize=9, x=0.01, ha="left")
     fig.tight_layout()

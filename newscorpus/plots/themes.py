@@ -704,15 +704,19 @@ def places_evidence(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     })
 
 
-def key_terms_frame(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 5) -> pd.DataFrame:
+def key_terms_frame(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 5,
+                    rows_are: str = "article") -> pd.DataFrame:
     """Each article's (or outlet's) ``top`` key words with raw counts beside the scores: a row per
-    text and word, texts in date order."""
+    text and word, texts in date order. ``rows_are="outlet"``: the headers name outlets."""
     ordered = by_date(articles)
     rows = key_terms.groupby("file", sort=False).head(top)
     rows = rows.set_index("file").loc[[f for f in ordered["file"] if f in set(rows["file"])]].reset_index()
+    outlets = rows_are == "outlet"
     return pd.DataFrame({
-        "Article": article_names(rows["file"], articles), "Word": rows["term"], "In the article": rows["count"],
-        "In the other articles": rows["rest_count"], "Log ratio": rows["log_ratio"],
+        "Outlet" if outlets else "Article": article_names(rows["file"], articles), "Word": rows["term"],
+        "In the outlet's articles" if outlets else "In the article": rows["count"],
+        "In the other outlets' articles" if outlets else "In the other articles": rows["rest_count"],
+        "Log ratio": rows["log_ratio"],
         "Lower bound": rows["ci_low"], "Upper bound": rows["ci_high"], "G²": rows["g2"],
     })
 
@@ -726,11 +730,13 @@ def key_terms_table(key_terms: pd.DataFrame, articles: pd.DataFrame, top: int = 
     return reader_style(key_terms_frame(key_terms, articles, top), KEY_FORMATS).hide(axis="index")
 
 
-def side_by_side(key_terms: pd.DataFrame, log_odds: pd.DataFrame, articles: pd.DataFrame, top: int = 5) -> pd.DataFrame:
+def side_by_side(key_terms: pd.DataFrame, log_odds: pd.DataFrame, articles: pd.DataFrame, top: int = 5,
+                 rows_are: str = "article") -> pd.DataFrame:
     """The two methods' lists side by side: per article and rank, the word ranked there by the
     log ratio's lower bound (``keyness.key_terms``) and by the log-odds z-score
     (``log_odds.log_odds_table``), each with its count and score; a word on both lists is marked
-    with an asterisk."""
+    with an asterisk. ``rows_are="outlet"``: the first column is headed *Outlet*."""
+    head = "Outlet" if rows_are == "outlet" else "Article"
     ordered = by_date(articles)
     rows = []
     for file, name in zip(ordered["file"], article_labels(ordered)):
@@ -741,10 +747,10 @@ def side_by_side(key_terms: pd.DataFrame, log_odds: pd.DataFrame, articles: pd.D
             cell = lambda table, word, score: "" if rank >= len(table) else (
                 f"{table.iloc[rank][word]}{'*' if table.iloc[rank][word] in both else ''} "
                 f"({table.iloc[rank]['count']}, {table.iloc[rank][score]:.2f})")
-            rows.append({"Article": name, "Rank": rank + 1,
+            rows.append({head: name, "Rank": rank + 1,
                          "Log ratio, by its lower bound (count, bound)": cell(ours, "term", "ci_low"),
                          "Log-odds with prior (count, z)": cell(theirs, "word", "z")})
-    return pd.DataFrame(rows, columns=["Article", "Rank", "Log ratio, by its lower bound (count, bound)",
+    return pd.DataFrame(rows, columns=[head, "Rank", "Log ratio, by its lower bound (count, bound)",
                                        "Log-odds with prior (count, z)"])
 
 
