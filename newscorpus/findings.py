@@ -298,6 +298,13 @@ def outlet_findings_sentences(summary: pd.DataFrame) -> list[str]:
                    f"({format(top.lower_mean, spec)}), {_size_words(top, spec)}")
         lead = "" if len(pairs) == 1 else "the largest, "
         more = "" if len(pairs) == 1 else f"; {count_noun(len(pairs) - 1, 'more pair')} in the table"
+        if measure in EXTRACTOR_MEASURES:  # separated pairs left unstated: within the extractor's unevenness
+            unstated = len(units.separated_outlets(summary, measure)) - len(pairs)
+            if unstated:
+                one = unstated == 1
+                more += (f"; {count_noun(unstated, 'other pair')} whose intervals stand apart "
+                         f"{'differs' if one else 'differ'} by no more than the extractor's unevenness and "
+                         f"{'is' if one else 'are'} not stated")
         out.append(f"On {name}, {count_noun(len(pairs), 'pair')} of outlets {verb} beyond the intervals{sizes}: "
                    f"{lead}{largest}{more}.")
     if quiet:

@@ -303,6 +303,8 @@ def test_an_extractor_gap_within_its_unevenness_is_not_stated():
     assert set(zip(quoted["higher"], quoted["lower"])) == {("A", "C"), ("A", "B")}  # not B over C
     assert ("B", "C") in set(zip(placed["higher"], placed["lower"]))  # not an extractor measure: stated
     assert (quoted["ratio"] > ratio).all()
+    text = " ".join(findings.outlet_findings_sentences(summary))
+    assert "1 other pair whose intervals stand apart differs by no more than the extractor's unevenness" in text
 
 
 def test_gaps_all_within_the_unevenness_are_said_so():
