@@ -290,3 +290,16 @@ def test_the_spread_thresholds():
     assert not keyness.spread_over_articles(1, top=5, total=5)  # one article
     assert not keyness.spread_over_articles(3, top=30, total=33)  # one article holds most
     assert keyness.spread_over_articles(2, top=2, total=4)  # exactly half is allowed
+
+
+def test_the_log_odds_lists_apply_the_same_spread_rule():
+    from newscorpus.measures import log_odds
+
+    rows, articles = _spread_corpus()
+    pooled = keyness.pooled_by_outlet(rows, articles)
+    with_rule = log_odds.log_odds_table(pooled, min_count=1, top=50)
+    plain = log_odds.log_odds_table([{"file": r["file"], "counts": r["counts"]} for r in pooled], min_count=1, top=50)
+    listed = set(zip(with_rule["file"], with_rule["word"]))
+    assert ("A", "grayson") in set(zip(plain["file"], plain["word"])) and ("A", "grayson") not in listed
+    kept = plain[[(f, w) != ("A", "grayson") for f, w in zip(plain["file"], plain["word"])]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(with_rule.reset_index(drop=True), kept)  # every other score unchanged

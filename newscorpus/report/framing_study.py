@@ -598,14 +598,15 @@ def headline_text(naming_parts: pd.DataFrame, original: bool) -> str:
 
 def word_rows_by_outlet(word_rows: list[dict], overview: pd.DataFrame) -> list[dict]:
     """``log_odds.word_counts`` rows pooled by outlet (``file`` is then the outlet): each outlet's
-    words against the other outlets', the comparison that outlets as the unit call for."""
-    from collections import Counter
+    words against the other outlets', the comparison that outlets as the unit call for. The rows
+    are ``keyness.pooled_by_outlet``'s, so the words one article carries (``concentrated``) are
+    kept off the outlet's list, as in the themes chapter."""
+    from ..measures.keyness import pooled_by_outlet
 
     outlet = dict(zip(overview["file"], overview["outlet"]))
-    pooled: dict[str, Counter] = {}
-    for row in word_rows:
-        pooled.setdefault(outlet.get(row["file"], ""), Counter()).update(row["counts"])
-    return [{"file": o, "counts": c} for o, c in sorted(pooled.items())]
+    files = pd.DataFrame({"file": [row["file"] for row in word_rows]})
+    files["outlet"] = files["file"].map(outlet).fillna("")
+    return pooled_by_outlet(word_rows, files)
 
 
 def profile_by_outlet(counts: pd.DataFrame, rates: pd.DataFrame, overview: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
