@@ -369,3 +369,8 @@ def test_attribution_gaps_within_the_extractors_unevenness_are_not_stated():
     assert f"{names[0]} (" in text and "is above" in text  # the gap beyond the recall ratio is stated
     assert text.count("is above") == 1  # only the outlet beyond the ratio is above others; the gap within it is not
     assert f"1 more pair of outlets separates by a ratio of {ratio:.2f} or less" in text
+    # with no pair beyond the ratio, none is stated and the sentence has no "more"
+    measures["attributions_per_1000"] = base * outlet.map({names[0]: level[names[1]], names[1]: 1.0, names[2]: 1.0}).to_numpy()
+    summary = units.outlet_summary(measures, corpus["articles"], ["attributions_per_1000"], resamples=300)
+    text = report.separated_text(summary)
+    assert "is above" not in text and "more pair" not in text and " or less, within the attribution extractor" in text

@@ -274,6 +274,9 @@ def test_an_outlets_word_must_be_spread_over_its_articles_to_be_listed():
     assert list(zip(dropped["file"], dropped["term"])) == [("A", "grayson")]
     sentence = keyness.left_out_text(dropped)
     assert f"fewer than {keyness.MIN_SPREAD_ARTICLES}" in sentence and "grayson (A)" in sentence
+    plain = pd.DataFrame(columns=["file", "term"])
+    assert "fewer than" not in keyness.left_out_text(plain)  # articles compared: no spread rule
+    assert "four kinds" in keyness.left_out_text(plain, outlets=True)
     assert keyness.concentrated_pairs(pooled) == {("A", "grayson")}
 
 

@@ -567,7 +567,7 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
             ratio = extractor_recall_ratio()
             kept = pairs[(pairs["lower_mean"] <= 0) | (pairs["ratio"] > ratio)]
             if len(kept) < len(pairs):
-                within.append((OUTLET_MEASURE_PHRASES.get(measure, name), len(pairs) - len(kept), ratio))
+                within.append((OUTLET_MEASURE_PHRASES.get(measure, name), len(pairs) - len(kept), ratio, len(kept) > 0))
             pairs = kept
             if pairs.empty:
                 continue
@@ -590,8 +590,9 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
         sentences.append(f"On {phrase}, {'; '.join(clauses)}{tail}.")
     if none:
         sentences.append(f"No two outlets' intervals separate on {listed(none)}.")
-    for phrase, n, ratio in within:
-        sentences.append(f"On {phrase}, {n:,d} more pair{'s' * (n != 1)} of outlets separate{'s' * (n == 1)} by a ratio "
+    for phrase, n, ratio, stated in within:
+        more = " more" if stated else ""  # beside the pairs stated above, or the only ones
+        sentences.append(f"On {phrase}, {n:,d}{more} pair{'s' * (n != 1)} of outlets separate{'s' * (n == 1)} by a ratio "
                          f"of {ratio:.2f} or less, within the attribution extractor's own unevenness between outlets "
                          "(its recall on PolNeAR's outlets differs by that factor), so "
                          f"{'they are' if n != 1 else 'it is'} not stated.")

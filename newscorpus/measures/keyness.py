@@ -303,17 +303,19 @@ def left_out_key_terms(keyness: pd.DataFrame, outlet_of: dict[str, str]) -> pd.D
 
 
 def left_out_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
-                  forms: dict[str, str] | None = None, among: str = "key words") -> str:
+                  forms: dict[str, str] | None = None, among: str = "key words", outlets: bool | None = None) -> str:
     """One sentence for a chapter: what the lists leave out, and which key words of this corpus
     that kept off them (``left_out_key_terms``; ``names`` maps a file to how the text is named,
-    ``forms`` a term to how it is written; ``among``: what the lists hold)."""
+    ``forms`` a term to how it is written; ``among``: what the lists hold; ``outlets``: whether
+    outlets are compared, so the spread rule applies, by default read from ``dropped`` having a
+    ``concentrated`` column)."""
     from ..prose import english_list
 
     rule = ("The lists leave out three kinds of term, though every statistic counts them: a text's own outlet's name "
             "as it writes it (a masthead word in capitals, such as USA TODAY's, included), courtesy titles (Mr, "
             "Mrs, Ms), a house style rather than a subject, and words of the telling (says, said, I'm, a single "
             "letter)")
-    if "concentrated" in dropped.columns:  # outlets compared: the spread rule (spread_over_articles)
+    if outlets or (outlets is None and "concentrated" in dropped.columns):  # outlets compared: the spread rule
         rule = (rule.replace("three kinds of term", "four kinds of term").replace(", and words of the telling", ", words of the telling")
                 + f", and a word of an outlet that fewer than {MIN_SPREAD_ARTICLES:,d} of its articles use or that one "
                   f"article holds more than {MAX_ONE_ARTICLE_SHARE:.0%} of, so that no outlet's word rests on a single "
