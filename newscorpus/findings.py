@@ -163,6 +163,39 @@ OUTLET_MEASURES = {
     "places": ("Places named per 1,000 words", ".1f"),
 }
 PER_THOUSAND_WORDS = ["sources_named", "sources_unnamed", "quotations", "places"]
+# The measures that rest on the attribution extractor. Its recall differs between outlets (on
+# PolNeAR, the only corpus scored outlet by outlet), so an outlet can look as if it quoted more
+# only because the extractor reads its style better: a pair of outlets is stated on these measures
+# only if its ratio of means exceeds the extractor's recall ratio (``extractor_recall_ratio``).
+EXTRACTOR_MEASURES = ["sources_named", "sources_unnamed", "quotations"]
+_NOT_OUTLET_RECALL = ("speech_cue_recall", "cue_recall")  # the validation's pooled recalls
+
+
+def extractor_recall() -> dict[str, float]:
+    """The attribution extractor's recall per PolNeAR outlet, read from the committed validation
+    summary (``data/validation/summary.json``: ``<outlet>_recall``)."""
+    from .validation.report import summary
+
+    scores = summary()["attribution"]
+    return {k.removesuffix("_recall"): float(v) for k, v in scores.items()
+            if k.endswith("_recall") and k not in _NOT_OUTLET_RECALL}
+
+
+def extractor_recall_ratio(recall: dict[str, float] | None = None) -> float:
+    """Highest over lowest recall across outlets: how far apart two outlets' rates can be from the
+    extractor alone."""
+    recall = extractor_recall() if recall is None else recall
+    return max(recall.values()) / min(recall.values())
+
+
+def extractor_sentence(recall: dict[str, float] | None = None) -> str:
+    """One sentence: which outlet pairs the extractor's unevenness keeps from being stated."""
+    recall = extractor_recall() if recall is None else recall
+    return (f"The attribution extractor finds between {min(recall.values()):.0%} and {max(recall.values()):.0%} of "
+            f"the annotated attributions depending on the outlet (on PolNeAR's {len(recall):,d} US outlets), so on "
+            f"sources and quotations a pair of outlets is stated only if one's mean is more than "
+            f"{extractor_recall_ratio(recall):.2f} times the other's: a smaller gap is within the extractor's own "
+            "unevenness and may come from how it reads an outlet's style, not from how much the outlet quotes.")
 
 
 def outlet_findings(table: pd.DataFrame, overview: pd.DataFrame, *, include_wire: bool = False) -> pd.DataFrame:
@@ -247,12 +280,15 @@ def outlet_findings_sentences(summary: pd.DataFrame) -> list[str]:
     if with_interval < 2:
         return [f"Fewer than two outlets have the {units.MIN_ARTICLES_FOR_INTERVAL} articles an interval "
                 "needs, so no difference between outlets is stated."]
-    quiet = []
+    quiet, within = [], []
     for measure, (heading, spec) in OUTLET_MEASURES.items():
         pairs = _stated_pairs(summary, measure)
         name = heading[0].lower() + heading[1:]
         if pairs.empty:
-            quiet.append(name)
+            if measure in EXTRACTOR_MEASURES and len(units.separated_outlets(summary, measure)):
+                within.append(name)  # separated, but by no more than the extractor's unevenness
+            else:
+                quiet.append(name)
             continue
         verb = "differs" if len(pairs) == 1 else "differ"
         d = pairs["cohen_d"].dropna()
@@ -262,19 +298,35 @@ def outlet_findings_sentences(summary: pd.DataFrame) -> list[str]:
                    f"({format(top.lower_mean, spec)}), {_size_words(top, spec)}")
         lead = "" if len(pairs) == 1 else "the largest, "
         more = "" if len(pairs) == 1 else f"; {count_noun(len(pairs) - 1, 'more pair')} in the table"
+        if measure in EXTRACTOR_MEASURES:  # separated pairs left unstated: within the extractor's unevenness
+            unstated = len(units.separated_outlets(summary, measure)) - len(pairs)
+            if unstated:
+                one = unstated == 1
+                more += (f"; {count_noun(unstated, 'other pair')} whose intervals stand apart "
+                         f"{'differs' if one else 'differ'} by no more than the extractor's unevenness and "
+                         f"{'is' if one else 'are'} not stated")
         out.append(f"On {name}, {count_noun(len(pairs), 'pair')} of outlets {verb} beyond the intervals{sizes}: "
                    f"{lead}{largest}{more}.")
     if quiet:
         out.append(f"On {english_list(quiet)}, no outlet's interval stands apart from another's.")
+    if within:
+        out.append(f"On {english_list(within)}, the outlets whose intervals stand apart differ by no more than the "
+                   f"attribution extractor's own unevenness (a factor of {extractor_recall_ratio():.2f}), so no pair "
+                   "is stated.")
     return out
 
 
 def _stated_pairs(summary: pd.DataFrame, measure: str) -> pd.DataFrame:
     """``units.separated_outlets`` for ``measure``, largest first; a ratio only for the rates (a
-    grade or a tone has no true zero, so "3 times the tone" would mean nothing)."""
+    grade or a tone has no true zero, so "3 times the tone" would mean nothing). On a measure of
+    the attribution extractor (``EXTRACTOR_MEASURES``), only pairs whose ratio of means exceeds
+    ``extractor_recall_ratio``."""
     pairs = units.separated_outlets(summary, measure)
     if measure not in PER_THOUSAND_WORDS:
         pairs["ratio"] = float("nan")
+    if measure in EXTRACTOR_MEASURES and len(pairs):  # beyond the extractor's unevenness only
+        beyond = (pairs["lower_mean"] <= 0) | (pairs["ratio"] > extractor_recall_ratio())
+        pairs = pairs[beyond]
     return _by_size(pairs)
 
 

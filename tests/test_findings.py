@@ -265,3 +265,52 @@ def test_the_csv_for_readers_rounds_floats_only():
     assert rounded["Mean tone (VADER)"].tolist() == [0.006, -0.123]
     assert rounded["Places"].tolist() == [3, 4] and rounded["Top theme"].iloc[0] == "battles"
     assert frame["Mean tone (VADER)"].iloc[0] == 0.006257142857142857  # the table itself is untouched
+
+
+def _outlets_summary(means: dict[str, float], measures: list[str], n: int = 30):
+    """An outlet summary of ``n`` articles per outlet with values spread tightly round each mean."""
+    from newscorpus import units
+
+    files, outlets, values = [], [], []
+    for outlet, mean in means.items():
+        for i in range(n):
+            files.append(f"{outlet}_{i}")
+            outlets.append(outlet)
+            values.append(mean * (1 + 0.02 * ((i % 5) - 2)))
+    table = pd.DataFrame({"file": files, **{m: values for m in measures}})
+    articles = pd.DataFrame({"file": files, "outlet": outlets})
+    return units.outlet_summary(table, articles, measures)
+
+
+def test_the_recall_ratio_is_read_from_the_committed_scores():
+    from newscorpus.validation.report import summary
+
+    scores = summary()["attribution"]
+    recall = findings.extractor_recall()
+    assert len(recall) >= 2 and all(scores[f"{o}_recall"] == r for o, r in recall.items())
+    assert findings.extractor_recall_ratio() == pytest.approx(max(recall.values()) / min(recall.values()))
+    assert findings.extractor_recall_ratio() > 1
+
+
+def test_an_extractor_gap_within_its_unevenness_is_not_stated():
+    ratio = findings.extractor_recall_ratio()
+    small, large = 1 + (ratio - 1) / 2, ratio * 1.5  # one gap below the recall ratio, one above
+    summary = _outlets_summary({"A": 10 * large, "B": 10 * small, "C": 10.0}, ["quotations", "places"])
+    stated = findings.outlet_differences(summary)
+    quoted = stated[stated["measure"] == findings.OUTLET_MEASURES["quotations"][0]]
+    placed = stated[stated["measure"] == findings.OUTLET_MEASURES["places"][0]]
+    assert large / small > ratio  # the corpus is built so: A stands beyond both, B within of C
+    assert set(zip(quoted["higher"], quoted["lower"])) == {("A", "C"), ("A", "B")}  # not B over C
+    assert ("B", "C") in set(zip(placed["higher"], placed["lower"]))  # not an extractor measure: stated
+    assert (quoted["ratio"] > ratio).all()
+    text = " ".join(findings.outlet_findings_sentences(summary))
+    assert "1 other pair whose intervals stand apart differs by no more than the extractor's unevenness" in text
+
+
+def test_gaps_all_within_the_unevenness_are_said_so():
+    ratio = findings.extractor_recall_ratio()
+    summary = _outlets_summary({"A": 10 * (1 + (ratio - 1) / 2), "B": 10.0}, ["quotations"])
+    text = " ".join(findings.outlet_findings_sentences(summary))
+    assert "own unevenness" in text and f"{ratio:.2f}" in text
+    assert "differ beyond" not in text and "differs beyond" not in text
+    assert f"{ratio:.2f} times" in findings.extractor_sentence()

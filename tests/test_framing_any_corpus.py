@@ -350,3 +350,27 @@ def test_a_measure_not_compared_is_not_said_to_show_no_difference():
     compared = report.outlet_measure_names(False)  # another corpus: the group's agent share is not compared
     summary = units.outlet_summary(measures, corpus["articles"], list(compared), resamples=100)
     assert "agent share" not in report.separated_text(summary)
+
+
+def test_attribution_gaps_within_the_extractors_unevenness_are_not_stated():
+    from newscorpus import findings
+
+    ratio = findings.extractor_recall_ratio()
+    corpus = make_corpus([8, 8, 8], seed=1, zero_share=0.0)
+    measures = report.outlet_measures(corpus["table"], corpus["attributions"], corpus["agency"])
+    outlet = measures["file"].map(corpus["articles"].set_index("file")["outlet"])
+    names = sorted(outlet.unique())
+    base = 10 + np.arange(len(measures)) % 4 * 0.05  # tight spread: every pair separates
+    level = {names[0]: 2 * ratio, names[1]: 1 + (ratio - 1) / 2, names[2]: 1.0}  # 0 > 1 > 2, 1 within 2
+    measures["attributions_per_1000"] = base * outlet.map(level).to_numpy()
+    summary = units.outlet_summary(measures, corpus["articles"], ["attributions_per_1000"], resamples=300)
+    assert len(units.separated_outlets(summary, "attributions_per_1000")) == 3
+    text = report.separated_text(summary)
+    assert f"{names[0]} (" in text and "is above" in text  # the gap beyond the recall ratio is stated
+    assert text.count("is above") == 1  # only the outlet beyond the ratio is above others; the gap within it is not
+    assert f"1 more pair of outlets separates by a ratio of {ratio:.2f} or less" in text
+    # with no pair beyond the ratio, none is stated and the sentence has no "more"
+    measures["attributions_per_1000"] = base * outlet.map({names[0]: level[names[1]], names[1]: 1.0, names[2]: 1.0}).to_numpy()
+    summary = units.outlet_summary(measures, corpus["articles"], ["attributions_per_1000"], resamples=300)
+    text = report.separated_text(summary)
+    assert "is above" not in text and "more pair" not in text and " or less, within the attribution extractor" in text

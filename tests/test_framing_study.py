@@ -400,3 +400,18 @@ def test_republication_pair_figures_are_not_validation_when_the_negatives_are_co
     assert "not given as a check" in bad and "It found" not in bad and "one article" in bad
     low = study.republication_check_pairs_text(_check(pairs_correct=261, false_pairs=1, false_pairs_with_unrelated=1))
     assert "1 pair of different texts" in low and "It misses 21%" in low
+
+
+def test_a_stub_is_never_named_as_an_end_of_a_range():
+    tones = pd.Series({"stub": -0.76, "a": -0.10, "b": 0.30, "c": 0.05})
+    words = pd.Series({"stub": 17, "a": 400, "b": study.MIN_WORDS_FOR_EXTREME, "c": 250})
+    names = {"stub": "HuffPost stub", "a": "A", "b": "B", "c": "C"}
+    text = study.range_text(tones, names, "+.2f", "the mean compound score", words=words)
+    assert text.startswith("The mean compound score runs from -0.10 (A) to +0.30 (B)")
+    assert "stub" not in text and "1 shorter article" in text and f"{study.MIN_WORDS_FOR_EXTREME:,d} words" in text
+    # without word counts the range is as before; with no long article nothing is ranked
+    assert "HuffPost stub" in study.range_text(tones, names, "+.2f", "the mean compound score")
+    none = study.range_text(tones, names, "+.2f", "the mean compound score", words=words * 0)
+    assert "not ranked" in none and "stub" not in none
+    # every article long enough: the sentence is the plain one
+    assert study.range_text(tones, names, "+.2f", "x", words=words + 1000) == study.range_text(tones, names, "+.2f", "x")

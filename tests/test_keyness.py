@@ -241,3 +241,68 @@ def test_words_of_the_telling_are_kept_off_the_lists_but_not_names_or_subjects()
         assert keyness.left_out(term, "Alpha"), term
     for term in ("sayings", "crimea", "im", "isis", "IS", "mosul", "cia"):
         assert not keyness.left_out(term, "Alpha"), term
+
+
+def _spread_corpus():
+    """Two outlets of three articles: A's *grayson* is 30 uses in one article (and 2 + 1 in the
+    others), A's *tariff* 4 + 4 + 4; B never uses either."""
+    rows = [
+        {"file": "a1", "counts": {"grayson": 30, "tariff": 4, "vote": 20}},
+        {"file": "a2", "counts": {"grayson": 2, "tariff": 4, "vote": 20}},
+        {"file": "a3", "counts": {"grayson": 1, "tariff": 4, "vote": 20}},
+        {"file": "b1", "counts": {"vote": 40, "rain": 1}},
+        {"file": "b2", "counts": {"vote": 40, "rain": 1}},
+        {"file": "b3", "counts": {"vote": 40}},
+    ]
+    articles = pd.DataFrame({"file": [r["file"] for r in rows], "outlet": ["A"] * 3 + ["B"] * 3})
+    return rows, articles
+
+
+def test_an_outlets_word_must_be_spread_over_its_articles_to_be_listed():
+    rows, articles = _spread_corpus()
+    pooled = keyness.pooled_by_outlet(rows, articles)
+    table = keyness.keyness_table(keyness.count_table(pooled))
+    by = table.set_index(["file", "term"])
+    # both pass the statistical filters; only the word one article holds is off the list
+    assert by.loc[("A", "grayson"), "key"] and by.loc[("A", "tariff"), "key"]
+    assert by.loc[("A", "grayson"), "concentrated"] and not by.loc[("A", "tariff"), "concentrated"]
+    assert by.loc[("B", "rain"), "concentrated"] == False  # noqa: E712  two articles, one use each: spread
+    listed = keyness.without_left_out(table, {"A": "A", "B": "B"})
+    assert ("A", "tariff") in set(zip(listed["file"], listed["term"]))
+    assert ("A", "grayson") not in set(zip(listed["file"], listed["term"]))
+    dropped = keyness.left_out_key_terms(table, {"A": "A", "B": "B"})
+    assert list(zip(dropped["file"], dropped["term"])) == [("A", "grayson")]
+    sentence = keyness.left_out_text(dropped)
+    assert f"fewer than {keyness.MIN_SPREAD_ARTICLES}" in sentence and "grayson (A)" in sentence
+    plain = pd.DataFrame(columns=["file", "term"])
+    assert "fewer than" not in keyness.left_out_text(plain)  # articles compared: no spread rule
+    assert "four kinds" in keyness.left_out_text(plain, outlets=True)
+    assert keyness.concentrated_pairs(pooled) == {("A", "grayson")}
+
+
+def test_the_spread_rule_leaves_every_score_unchanged():
+    rows, articles = _spread_corpus()
+    pooled = keyness.pooled_by_outlet(rows, articles)
+    with_rule = keyness.keyness_table(keyness.count_table(pooled))
+    plain = keyness.keyness_table(keyness.count_table([{"file": r["file"], "counts": r["counts"]} for r in pooled]))
+    assert "concentrated" not in plain.columns
+    pd.testing.assert_frame_equal(with_rule[keyness.COLUMNS], plain)
+
+
+def test_the_spread_thresholds():
+    assert not keyness.spread_over_articles(1, top=5, total=5)  # one article
+    assert not keyness.spread_over_articles(3, top=30, total=33)  # one article holds most
+    assert keyness.spread_over_articles(2, top=2, total=4)  # exactly half is allowed
+
+
+def test_the_log_odds_lists_apply_the_same_spread_rule():
+    from newscorpus.measures import log_odds
+
+    rows, articles = _spread_corpus()
+    pooled = keyness.pooled_by_outlet(rows, articles)
+    with_rule = log_odds.log_odds_table(pooled, min_count=1, top=50)
+    plain = log_odds.log_odds_table([{"file": r["file"], "counts": r["counts"]} for r in pooled], min_count=1, top=50)
+    listed = set(zip(with_rule["file"], with_rule["word"]))
+    assert ("A", "grayson") in set(zip(plain["file"], plain["word"])) and ("A", "grayson") not in listed
+    kept = plain[[(f, w) != ("A", "grayson") for f, w in zip(plain["file"], plain["word"])]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(with_rule.reset_index(drop=True), kept)  # every other score unchanged

@@ -467,6 +467,10 @@ OUTLET_MEASURES = {
     "agent_share": "Agent share of the group's sentences (rule)",
 }
 DESCRIPTION_ONLY = frozenset({"loaded_per_1000"})
+# Measures that count the attribution extractor's finds: a pair of outlets is stated on them only if
+# its ratio of means exceeds the extractor's recall ratio across PolNeAR outlets
+# (``findings.extractor_recall_ratio``), the gap its own unevenness can make.
+EXTRACTOR_MEASURES = frozenset({"attributions_per_1000"})
 # The same measures as a sentence names them (short: several share one sentence).
 OUTLET_MEASURE_PHRASES = {
     "attributions_per_1000": "attributions per 1,000 words", "unnamed_share": "the share of unnamed sources",
@@ -545,6 +549,7 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
     measures without any. Description-only measures are never stated as differences."""
     from ..prose import english_list as listed
     from ..prose import top_k_list
+    from ..findings import extractor_recall_ratio
     from ..units import effect_phrase, separated_outlets
 
     measures = measures or OUTLET_MEASURES
@@ -552,12 +557,20 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
     if with_interval < 2:
         return ("Fewer than two outlets have enough articles for an interval of their mean, so no difference "
                 "between outlets is stated; the table gives each outlet's values.")
-    sentences, none = [], []
+    sentences, none, within = [], [], []
     summarised = set(summary["measure"])
     for measure, name in measures.items():
         if measure in DESCRIPTION_ONLY or measure not in summarised:  # a measure not compared for this corpus
             continue
         pairs = separated_outlets(summary, measure)
+        if measure in EXTRACTOR_MEASURES and len(pairs):  # beyond the extractor's own unevenness only
+            ratio = extractor_recall_ratio()
+            kept = pairs[(pairs["lower_mean"] <= 0) | (pairs["ratio"] > ratio)]
+            if len(kept) < len(pairs):
+                within.append((OUTLET_MEASURE_PHRASES.get(measure, name), len(pairs) - len(kept), ratio, len(kept) > 0))
+            pairs = kept
+            if pairs.empty:
+                continue
         if pairs.empty:
             none.append(OUTLET_MEASURE_PHRASES.get(measure, name))
             continue
@@ -577,6 +590,12 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
         sentences.append(f"On {phrase}, {'; '.join(clauses)}{tail}.")
     if none:
         sentences.append(f"No two outlets' intervals separate on {listed(none)}.")
+    for phrase, n, ratio, stated in within:
+        more = " more" if stated else ""  # beside the pairs stated above, or the only ones
+        sentences.append(f"On {phrase}, {n:,d}{more} pair{'s' * (n != 1)} of outlets separate{'s' * (n == 1)} by a ratio "
+                         f"of {ratio:.2f} or less, within the attribution extractor's own unevenness between outlets "
+                         "(its recall on PolNeAR's outlets differs by that factor), so "
+                         f"{'they are' if n != 1 else 'it is'} not stated.")
     return " ".join(sentences)
 
 

@@ -61,7 +61,11 @@ def count_table(per_article: list[dict]) -> pd.DataFrame:
     """The count table of ``log_odds.word_counts`` rows (``{"file", "counts"}``): ``file``,
     ``term``, ``count``, one row per article and term it uses."""
     rows = [(row["file"], term, n) for row in per_article for term, n in row["counts"].items() if n > 0]
-    return pd.DataFrame(rows, columns=["file", "term", "count"])
+    table = pd.DataFrame(rows, columns=["file", "term", "count"])
+    if any("concentrated" in row for row in per_article):  # outlets pooled: which words one article carries
+        pairs = concentrated_pairs(per_article)
+        table["concentrated"] = [(f, t) in pairs for f, t in zip(table["file"], table["term"])]
+    return table
 
 
 def log_likelihood(a, b, c, d):
@@ -118,8 +122,11 @@ def keyness_table(counts: pd.DataFrame, min_freq: int = MIN_FREQ, threshold: flo
     table["ci_low"], table["ci_high"] = log_ratio_interval(*args, confidence=confidence)
     table["g2"] = log_likelihood(*args)
     table["key"] = (table["count"] >= min_freq) & (table["ci_low"] > 0) & (table["g2"] >= threshold)
+    extra = ["concentrated"] if "concentrated" in counts.columns else []  # carried along, never scored
+    if extra:
+        table["concentrated"] = counts["concentrated"].astype(bool).to_numpy()
     return table.sort_values(["file", "key", "ci_low", "count", "term"], ascending=[True, False, False, False, True],
-                             ignore_index=True)[COLUMNS]
+                             ignore_index=True)[COLUMNS + extra]
 
 
 def key_terms(keyness: pd.DataFrame, top: int = 10) -> pd.DataFrame:
@@ -149,14 +156,52 @@ def as_written(table: pd.DataFrame, forms: dict[str, str], column: str = "term")
 def pooled_by_outlet(per_article: list[dict], articles: pd.DataFrame) -> list[dict]:
     """``log_odds.word_counts`` rows (``{"file", "counts"}``) summed over each outlet's articles,
     with the outlet as ``file``: keyness and log-odds then compare outlets, each against the
-    others pooled, when the chapter's unit is the outlet (``newscorpus.units``)."""
+    others pooled, when the chapter's unit is the outlet (``newscorpus.units``). Each row also
+    carries ``concentrated``: the outlet's words whose uses are not spread over its articles
+    (``spread_over_articles``), counted but never listed as the outlet's distinctive words."""
     from collections import Counter
 
     outlet_of = dict(zip(articles["file"], articles["outlet"]))
     pooled: dict[str, Counter] = {}
+    in_articles: dict[str, Counter] = {}  # outlet -> term -> articles using it
+    largest: dict[str, Counter] = {}  # outlet -> term -> uses in the article using it most
     for row in per_article:
-        pooled.setdefault(outlet_of[row["file"]], Counter()).update(row["counts"])
-    return [{"file": outlet, "counts": counts} for outlet, counts in sorted(pooled.items())]
+        outlet = outlet_of[row["file"]]
+        pooled.setdefault(outlet, Counter()).update(row["counts"])
+        used, top = in_articles.setdefault(outlet, Counter()), largest.setdefault(outlet, Counter())
+        for term, n in row["counts"].items():
+            if n > 0:
+                used[term] += 1
+                top[term] = max(top[term], n)
+    return [{"file": outlet, "counts": counts,
+             "concentrated": frozenset(t for t, n in counts.items()
+                                       if n > 0 and not spread_over_articles(in_articles[outlet][t], top=largest[outlet][t], total=n))}
+            for outlet, counts in sorted(pooled.items())]
+
+
+# --- an outlet's word must be spread over its articles (referee 2, item 4) ---------------------------
+#
+# When outlets are compared, a word that one article repeats (a name at the heart of one story) would
+# otherwise stand for the whole outlet. A word is listed as an outlet's distinctive word only if at
+# least MIN_SPREAD_ARTICLES of the outlet's articles use it and no single article holds more than
+# MAX_ONE_ARTICLE_SHARE of its uses there. The scores are computed as before (every other word's
+# score is unchanged); only the lists drop such words.
+
+MIN_SPREAD_ARTICLES = 2
+MAX_ONE_ARTICLE_SHARE = 0.5
+
+
+def spread_over_articles(articles_using: int, top: int, total: int) -> bool:
+    """Whether a word's ``total`` uses in an outlet are spread over its articles: used in at least
+    ``MIN_SPREAD_ARTICLES`` articles, and the article using it most (``top`` uses) holds no more
+    than ``MAX_ONE_ARTICLE_SHARE`` of them."""
+    return articles_using >= MIN_SPREAD_ARTICLES and total > 0 and top <= MAX_ONE_ARTICLE_SHARE * total
+
+
+def concentrated_pairs(per_text: list[dict]) -> set[tuple[str, str]]:
+    """``(text, term)`` for the words ``pooled_by_outlet`` marks as resting on one article (empty for
+    rows of single articles), for a log-odds ``leave_out`` too."""
+    return {(row["file"], term) for row in per_text for term in row.get("concentrated", ())}
 
 
 # --- what the distinctive-word lists leave out (#22) ------------------------------------------------
@@ -238,30 +283,43 @@ def without_left_out(table: pd.DataFrame, outlet_of: dict[str, str], column: str
     the outlet as its ``file`` and maps to itself)."""
     if table.empty:
         return table
-    drop = [left_out(t, outlet_of.get(f, f)) for f, t in zip(table["file"], table[column])]
+    drop = _dropped(table, outlet_of, column)
     return table[~pd.Series(drop, index=table.index, dtype=bool)].reset_index(drop=True)
+
+
+def _dropped(table: pd.DataFrame, outlet_of: dict[str, str], column: str = "term") -> list[bool]:
+    spread = (~table["concentrated"].astype(bool)) if "concentrated" in table.columns else [True] * len(table)
+    return [left_out(t, outlet_of.get(f, f)) or not ok for f, t, ok in zip(table["file"], table[column], spread)]
 
 
 def left_out_key_terms(keyness: pd.DataFrame, outlet_of: dict[str, str]) -> pd.DataFrame:
     """The key words (``keyness_table``) that ``without_left_out`` drops: file and term."""
     key = keyness[keyness["key"].astype(bool)] if len(keyness) else keyness
+    outlets = "concentrated" in key.columns
     if key.empty:
-        return pd.DataFrame(columns=["file", "term"])
-    drop = [left_out(t, outlet_of.get(f, f)) for f, t in zip(key["file"], key["term"])]
-    return key.loc[drop, ["file", "term"]].reset_index(drop=True)
+        return pd.DataFrame(columns=["file", "term"] + (["concentrated"] if outlets else []))
+    drop = _dropped(key, outlet_of)
+    return key.loc[drop, ["file", "term"] + (["concentrated"] if outlets else [])].reset_index(drop=True)
 
 
 def left_out_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
-                  forms: dict[str, str] | None = None, among: str = "key words") -> str:
+                  forms: dict[str, str] | None = None, among: str = "key words", outlets: bool | None = None) -> str:
     """One sentence for a chapter: what the lists leave out, and which key words of this corpus
     that kept off them (``left_out_key_terms``; ``names`` maps a file to how the text is named,
-    ``forms`` a term to how it is written; ``among``: what the lists hold)."""
+    ``forms`` a term to how it is written; ``among``: what the lists hold; ``outlets``: whether
+    outlets are compared, so the spread rule applies, by default read from ``dropped`` having a
+    ``concentrated`` column)."""
     from ..prose import english_list
 
     rule = ("The lists leave out three kinds of term, though every statistic counts them: a text's own outlet's name "
             "as it writes it (a masthead word in capitals, such as USA TODAY's, included), courtesy titles (Mr, "
             "Mrs, Ms), a house style rather than a subject, and words of the telling (says, said, I'm, a single "
             "letter)")
+    if outlets or (outlets is None and "concentrated" in dropped.columns):  # outlets compared: the spread rule
+        rule = (rule.replace("three kinds of term", "four kinds of term").replace(", and words of the telling", ", words of the telling")
+                + f", and a word of an outlet that fewer than {MIN_SPREAD_ARTICLES:,d} of its articles use or that one "
+                  f"article holds more than {MAX_ONE_ARTICLE_SHARE:.0%} of, so that no outlet's word rests on a single "
+                  "article")
     if dropped.empty:
         return rule + f"; no text of this corpus has one among its {among}."
     names, forms = names or {}, forms or {}

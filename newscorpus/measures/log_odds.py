@@ -72,7 +72,9 @@ def log_odds_table(per_article: list[dict], prior_strength: float = PRIOR_STRENG
     words the article uses at least ``min_count`` times. Columns: file, word, count, delta, z.
     ``leave_out(file, word)``, if given, drops words from the lists (not from the counts: every
     other word's score is the same with or without it), e.g. ``keyness.left_out`` of the text's
-    outlet."""
+    outlet. A row that carries ``concentrated`` (an outlet's articles pooled by
+    ``keyness.pooled_by_outlet``) has those words dropped from its list too: an outlet's word must
+    be spread over its articles to be listed (``keyness.spread_over_articles``)."""
     pooled = Counter()
     for row in per_article:
         pooled.update(row["counts"])
@@ -86,6 +88,8 @@ def log_odds_table(per_article: list[dict], prior_strength: float = PRIOR_STRENG
         table = table[table["count"] >= min_count]
         if leave_out is not None and len(table):
             table = table[[not leave_out(row["file"], w) for w in table["word"]]]
+        if row.get("concentrated") and len(table):
+            table = table[~table["word"].isin(row["concentrated"])]
         table = table.nlargest(top, "z")
         tables.append(table.assign(file=row["file"]))
     columns = ["file", "word", "count", "delta", "z"]

@@ -598,14 +598,15 @@ def headline_text(naming_parts: pd.DataFrame, original: bool) -> str:
 
 def word_rows_by_outlet(word_rows: list[dict], overview: pd.DataFrame) -> list[dict]:
     """``log_odds.word_counts`` rows pooled by outlet (``file`` is then the outlet): each outlet's
-    words against the other outlets', the comparison that outlets as the unit call for."""
-    from collections import Counter
+    words against the other outlets', the comparison that outlets as the unit call for. The rows
+    are ``keyness.pooled_by_outlet``'s, so the words one article carries (``concentrated``) are
+    kept off the outlet's list, as in the themes chapter."""
+    from ..measures.keyness import pooled_by_outlet
 
     outlet = dict(zip(overview["file"], overview["outlet"]))
-    pooled: dict[str, Counter] = {}
-    for row in word_rows:
-        pooled.setdefault(outlet.get(row["file"], ""), Counter()).update(row["counts"])
-    return [{"file": o, "counts": c} for o, c in sorted(pooled.items())]
+    files = pd.DataFrame({"file": [row["file"] for row in word_rows]})
+    files["outlet"] = files["file"].map(outlet).fillna("")
+    return pooled_by_outlet(word_rows, files)
 
 
 def profile_by_outlet(counts: pd.DataFrame, rates: pd.DataFrame, overview: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -619,13 +620,33 @@ def profile_by_outlet(counts: pd.DataFrame, rates: pd.DataFrame, overview: pd.Da
     return summed.loc[order], means.loc[order]
 
 
+# A text this short (a truncated stub, a one-sentence brief) is never named as an end of a range: one
+# sentence sets its mean. Its value is still counted and shown in the tables.
+MIN_WORDS_FOR_EXTREME = 100
+
+
 def range_text(values: pd.Series, names: dict[str, str], spec: str, what: str,
-               empty: str | None = None) -> str:
+               empty: str | None = None, words: pd.Series | None = None,
+               min_words: int = MIN_WORDS_FOR_EXTREME) -> str:
     """"<what> runs from 12% (A) to 48% (B)", the articles at each end named (ties bounded), or
-    ``empty`` (a default sentence) when no article has a value: never "nan"."""
+    ``empty`` (a default sentence) when no article has a value: never "nan". With ``words`` (per
+    file), only articles of ``min_words`` words or more are ranked, and the sentence says so."""
     present = values.dropna()
     if present.empty:
         return empty or f"{what[:1].upper() + what[1:]} has no value in any article of this corpus."
+    if words is not None:
+        long_enough = words.reindex(present.index).fillna(0) >= min_words
+        short = int((~long_enough).sum())
+        if short:
+            from ..prose import count_noun
+
+            if not long_enough.any():
+                return (f"{what[:1].upper() + what[1:]} is not ranked: no article with a value has {min_words:,d} "
+                        "words or more, and in a shorter text one sentence sets it.")
+            ranked = range_text(present[long_enough], names, spec, what, empty)
+            return (ranked.removesuffix(".") + f", among the articles of {min_words:,d} words or more ("
+                    f"{count_noun(short, 'shorter article')}, where one sentence can set the value, "
+                    f"{'is' if short == 1 else 'are'} not named).")
     low, high = format(present.min(), spec), format(present.max(), spec)
     low_names = tied_names(present, names, spec, lowest=True, k=1)  # one name and a count: article names are long
     if len(present) == 1:
