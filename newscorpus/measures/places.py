@@ -132,8 +132,8 @@ AP_STATES = {"Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.":
              "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
              "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
              "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY"}
-_AP_STATE = re.compile(r"(?=[,DRI])(?:,\s*|\b[DRI]-)(" + "|".join(re.escape(a) for a in sorted(AP_STATES, key=len, reverse=True))
-                       + r")(?!\w)")
+_AP_STATE = re.compile(r"(?=[,DRI])(?:,\s*|\b[DRI]-)("
+                       + "|".join(re.escape(a) for a in sorted(AP_STATES, key=len, reverse=True)) + r")(?!\w)")
 
 
 def named_states(paragraph: str) -> set[str]:
