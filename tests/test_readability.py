@@ -414,6 +414,27 @@ def test_bootstrap_totals_equal_the_integer_product(computed):
             assert np.array_equal(got[name], expected[name]), (file, name)
 
 
+def test_percentile_interval_equals_numpys_percentile_to_the_bit(computed):
+    """The hand-made percentile gives np.percentile's floats: on every seed's bootstrap scores,
+    on random rows (ties, one row, few values) and at other confidence levels."""
+    def numpys(values, confidence):
+        tail = 100 * (1 - confidence) / 2
+        return np.moveaxis(np.percentile(values, [tail, 100 - tail], axis=-1), 0, -1)
+
+    _, sentences = computed
+    cases = [np.array(list(rd.bootstrap_scores(group[rd.COUNTS].to_numpy(dtype=np.int64), file).values()))
+             for file, group in sentences.groupby("file", sort=False)]
+    rng = np.random.default_rng(7)
+    cases += [rng.normal(size=(3, 2000)), np.round(rng.normal(size=(5, 37)), 1), rng.normal(size=101),
+              rng.integers(0, 3, size=(4, 400)).astype(float), rng.normal(size=(2, 2)),
+              np.array([[1.0, np.nan, 2.0, 3.0]]), rng.integers(0, 9, size=(2, 50))]
+    for values in cases:
+        for confidence in (rd.CONFIDENCE, 0.99, 1 - 0.05 / 10, 0.5):
+            got, expected = rd.percentile_interval(values, confidence), numpys(values, confidence)
+            assert got.shape == expected.shape and np.array_equal(got, expected, equal_nan=True)
+            assert np.array_equal(np.signbit(got), np.signbit(expected))
+
+
 def test_article_scores_from_rows_equal_the_per_article_function(cleaned):
     for file, paragraphs in zip(cleaned["file"], cleaned["paragraphs"]):
         row, evidence = rd.article_readability(file, list(paragraphs), n_boot=200)

@@ -125,14 +125,15 @@ def _state_pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 # The AP's abbreviations of state names, as news writes them after a town or a party ("Selma, Ala.",
 # "Sanders, I-Vt."): read only there, after a comma or a hyphen, so "Mo." or "Pa." alone is not a state.
+# (The look-ahead: as in _first_letters, the same matches found faster.)
 AP_STATES = {"Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
              "Fla.": "FL", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD",
              "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE",
              "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
              "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
              "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY"}
-_AP_STATE = re.compile(r"(?:,\s*|\b[DRI]-)(" + "|".join(re.escape(a) for a in sorted(AP_STATES, key=len, reverse=True))
-                       + r")(?!\w)")
+_AP_STATE = re.compile(r"(?=[,DRI])(?:,\s*|\b[DRI]-)("
+                       + "|".join(re.escape(a) for a in sorted(AP_STATES, key=len, reverse=True)) + r")(?!\w)")
 
 
 def named_states(paragraph: str) -> set[str]:
@@ -292,16 +293,21 @@ def _plain(form: str) -> str:
 def _spans(paragraph: str) -> tuple[Span, ...]:
     found = []
     append = found.append
-    for t in paragraph_tokens(paragraph):
-        if t.kind != "name" or t.key in ALIAS_PLACES:
-            append(Span(t.key, _plain(t.form) if t.kind != "name" else t.form, t.start, t.end,
-                        paragraph[t.start:t.end]))
+    # Spans built with tuple.__new__ (what the named tuple's constructor calls, without its
+    # Python frame) and _plain's test inlined: a speed goal, as in layer.tokenize.paragraph_tokens
+    # (most of the time places spent was building spans).
+    new = tuple.__new__
+    for start, end, form, key, kind, _sentence in paragraph_tokens(paragraph):
+        if kind != "name" or key in ALIAS_PLACES:
+            if kind != "name" and ("'" in form or "’" in form):
+                form = _plain(form)
+            append(new(Span, (key, form, start, end, paragraph[start:end])))
             continue
         # a name that is not an alias ("Mosul Dam", "Washington Examiner") is read word by word,
         # so the gazetteer sees its parts and can tell a place inside a longer name
-        for start, end, kind in layer_words(paragraph, t.start, t.end):
+        for start, end, kind in layer_words(paragraph, start, end):
             form = paragraph[start:end]
-            append(Span(word_key(form, kind), _plain(form), start, end, form))
+            append(new(Span, (word_key(form, kind), _plain(form), start, end, form)))
     return tuple(found)
 
 
@@ -421,7 +427,8 @@ def find_mentions(paragraph: str, index: dict | None = None) -> tuple[list[Span]
     lowered = paragraph.lower()
     if not any(s.lower() in lowered for s in starts) and not _has_alias(paragraph):
         return [], [], set()  # most paragraphs name no place: their tokens are not built (a speed goal)
-    keys = [place_key(t) for t in _spans(paragraph)]  # a span has the key and form place_key reads
+    # place_key of each span, inlined (a speed goal: every word of most paragraphs passes here)
+    keys = [form if key == form.lower() else key for key, form, _start, _end, _raw in _spans(paragraph)]
     in_names = {tuple(k.split()) for k in keys if " " in k}  # multi-word names: "Mohammad Reza"
     if not any(k in ALIAS_PLACES or k in starts for k in keys):  # most paragraphs: no place at all
         return [], [], in_names
@@ -521,8 +528,8 @@ def read_mentions(paragraph: str, index: dict | None = None) -> tuple[list[tuple
 # capital is left to the metonymy rule ("Washington said" is its government, not a person).
 # The name after a title may run over first names and initials ("Sen. Edward M. Kennedy"): its
 # first word and its last, the surname, are what the article may later write alone.
-PERSON_TITLE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep|Rev|Gen|Col|Lt|Sgt|Capt|President|Senator|Governor|Secretary|"
+PERSON_TITLE = re.compile(  # the look-ahead: as in _first_letters (same matches, found faster)
+    r"(?=[MDSGRLCPJA])\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep|Rev|Gen|Col|Lt|Sgt|Capt|President|Senator|Governor|Secretary|"
     r"Minister|Mayor|Judge|Justice|Speaker|Chairman|Chairwoman|Commissioner|Ambassador|Candidate|Professor|"
     r"Prof)\.?\s+([A-Z][\w'’-]*[\w])(?:\s+(?:(?:[A-Z][\w'’-]*[\w]|[A-Z]\.)\s+){0,2}([A-Z][\w'’-]*[\w]))?")
 SPEAKER = re.compile(r"\b([A-Z][\w'’-]*[\w])\s+(?:said|says|told|added|argued|wrote|tweeted|asked|stated|"
@@ -537,8 +544,9 @@ def _country_pattern() -> re.Pattern:
 
 # Short forms GeoNames' country table does not hold, for the two countries English news most often
 # names only so ("U.S. officials", "Britain"); other countries are named by their table name.
-COUNTRY_SHORT_FORMS = re.compile(r"\b(?:U\.S\.|US|U\.S\.A\.|USA|America|American|Americans)(?![\w.])"
-                                 r"|(?P<gb>\b(?:U\.K\.|UK|Britain|British)(?![\w.]))")
+COUNTRY_SHORT_FORMS = re.compile(r"(?=[UAB])(?:"  # the look-ahead: as in _first_letters
+                                 r"\b(?:U\.S\.|US|U\.S\.A\.|USA|America|American|Americans)(?![\w.])"
+                                 r"|(?P<gb>\b(?:U\.K\.|UK|Britain|British)(?![\w.])))")
 # A town this small, in a country the article never names while it names others, is another
 # place's name read as a town ("Arizona", Honduras, in a US article; "Obama", Japan): left out.
 # A city this big is named as itself; an article that names no country keeps its towns.

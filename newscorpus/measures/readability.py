@@ -324,9 +324,35 @@ def bootstrap_scores(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> dict
 
 
 def percentile_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> np.ndarray:
-    """Percentile interval(s): ``[low, high]`` along the last axis (one call for many scores)."""
+    """Percentile interval(s): ``[low, high]`` along the last axis (one call for many scores).
+
+    ``np.percentile`` (its default, linear method) computed by hand for the speed goal: numpy
+    moves the axis first and partitions the copy across rows (strided, and at six positions),
+    which took more time than drawing the resamples. Here each row is partitioned at the order
+    statistics the two percentiles read, and they are interpolated with numpy's
+    own arithmetic (``_lerp``: ``a + (b - a) * g``, or ``b - (b - a) * (1 - g)`` where g >= 0.5),
+    so every interval is the same float. Anything else (NaN, a percentile at an end, other dtypes)
+    goes to ``np.percentile``; ``tests/test_readability.py`` compares the two."""
     tail = 100 * (1 - confidence) / 2
-    return np.moveaxis(np.percentile(values, [tail, 100 - tail], axis=-1), 0, -1)
+    values = np.asarray(values)
+    n = values.shape[-1] if values.ndim else 0
+    virtual = (n - 1) * np.true_divide([tail, 100 - tail], 100)  # np.percentile's virtual indexes
+    below = np.floor(virtual).astype(np.intp)
+    if (values.dtype != np.float64 or n < 2 or not (0 <= virtual[0] and virtual[1] < n - 1)
+            or np.isnan(values).any()):
+        return np.moveaxis(np.percentile(values, [tail, 100 - tail], axis=-1), 0, -1)
+    gamma = virtual - below
+    # one partition per percentile (at its lower order statistic; the next is the minimum of
+    # what lies above it): numpy's single-position partition is several times faster than one
+    # at several positions
+    a, b = [], []
+    for k in below:
+        ordered = np.partition(values, k, axis=-1)
+        a.append(ordered[..., k])
+        b.append(ordered[..., k + 1:].min(axis=-1))
+    a, b = np.stack(a, axis=-1), np.stack(b, axis=-1)
+    diff = b - a
+    return np.where(gamma >= 0.5, b - diff * (1 - gamma), a + diff * gamma)
 
 
 # --- per article -----------------------------------------------------------------------------
