@@ -1,5 +1,5 @@
 """Part of speech where the lexicons need it (issue #17): the tagger's input (the units and the
-tokens it was trained on), its beam decoder and the grammar rules after it, on sentences written
+tokens it was trained on), and the grammar rules after it, on sentences written
 for these tests (none is taken from the treebank the tagger is scored on)."""
 
 from __future__ import annotations
@@ -79,31 +79,6 @@ def test_a_fused_word_takes_its_hosts_tag():
 def test_numbers_are_context_for_the_model_and_come_back_num():
     assert pos.tag_upos(["The", "vote", "was", "in", "May", "2010"])[-2:] == ["PROPN", "NUM"]
     assert pos.tag_upos(["They", "won", "40,000", "votes", ",", "&", "more"])[2:6] == ["NUM", "NOUN", "PUNCT", "CCONJ"]
-
-
-def test_a_beam_of_one_is_the_packages_greedy_decoder():
-    sentences = [[w for w, _ in tagged(s)] for s in (
-        "Officials in the northern province said on Tuesday that the attack may have been planned abroad.",
-        "The report, which the ministry published late, says the state cannot guarantee the vote.",
-        "Those three agree that the plan will fail unless the talks resume in May.",
-    )]
-    reference = pos.tagger()
-    for words_ in sentences:
-        assert pos.fast_tagger().tag_beam(words_, 1) == reference.tag(words_)
-
-
-@pytest.mark.parametrize("sentence, i", [
-    ("The ministers state that the plan works.", 2),
-    ("Some analysts doubt that the deal will hold.", 2),
-    ("Local residents fear that the dam will break.", 2),
-    ("The new reports reveal that the army left.", 3),
-])
-def test_the_beam_reads_the_verb_that_the_next_words_announce(sentence, i):
-    # the greedy decoder has committed to a noun before it scores "that"; a beam of 3 keeps the
-    # verb reading alive until it has (the beam is measured, not used: see pos.BEAM_WIDTH)
-    forms = [w for w, _ in tagged(sentence)]
-    assert pos.fast_tagger().tag(forms)[i].startswith("NOUN")
-    assert pos.fast_tagger().tag_beam(forms, 3)[i].startswith("VERB")
 
 
 @pytest.mark.parametrize("forms, labels, i, expected", [

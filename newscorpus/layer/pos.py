@@ -133,65 +133,6 @@ class FastTagger:
             prev2, prev = prev, guess
         return out
 
-    # -- Beam decoding (issue #17, lexicon tokens): a separate method, the greedy ``tag`` above
-    # stays the package's own decoder and the reference the tests compare with.
-    def tag_beam(self, words, width: int) -> list[str]:
-        """The labels of the best-scoring sequence a beam of ``width`` finds: the same model and
-        features as :meth:`tag`, but a word's label may be revised by what the next words make
-        likely (the greedy decoder commits at once: "those three agree" is tagged NOUN before
-        the model has scored a verb after "three"). The score of a sequence is the sum of its
-        labels' scores; histories that end in the same two labels are merged (the model reads
-        only two tags back), keeping the better one. Ties go to the greatest label, as in
-        :meth:`tag`; ``width=1`` is :meth:`tag`."""
-        if not words:
-            return []
-        context = [w.lower() for w in words]
-        index, unknown = self.feature_index, len(self.weights) - 1
-        static_rows, offsets = [], []
-        for i, word in enumerate(words):
-            offsets.append(len(static_rows))
-            for f in self.features(i, word, context, "<s>", "<s>"):
-                if not f.startswith(self.DYNAMIC):
-                    static_rows.append(index.get(f, unknown))
-        static = np.add.reduceat(self.weights[static_rows], offsets, axis=0)
-        n_labels = len(self.classes)
-        # the beams, best first: scores, label histories, and the two previous tags as row
-        # indices of ``pairs`` (0 is the sentence start)
-        scores, histories, prev, prev2 = np.zeros(1), [()], [0], [0]
-        for i in range(len(words)):
-            fixed = self.tagdict.get(context[i])
-            if fixed is not None:
-                # every beam takes the fixed tag; histories that now end in the same two tags
-                # are merged, keeping the better (the first)
-                keep = [b for b, p in enumerate(prev) if p not in prev[:b]]
-                c = self.tag_index[fixed]
-                histories = [histories[b] + (fixed,) for b in keep]
-                scores, prev, prev2 = scores[keep], [c] * len(keep), [prev[b] for b in keep]
-                continue
-            rows = static[i] + self.pairs[prev, prev2] + scores[:, None]
-            for b, p in enumerate(prev):
-                tw = index.get(f"t-1 w {self.tags[p]} {context[i]}")
-                if tw is not None:
-                    rows[b] += self.weights[tw]
-            # best first: higher score, then the greater label, then the better beam (a stable
-            # sort of the scores laid out label-descending, beam-ascending)
-            flat = rows[:, ::-1].T.ravel()
-            top = np.argsort(-flat, kind="stable")[: width * len(prev)]
-            kept, seen, new_scores = [], set(), []
-            for k, value in zip(top.tolist(), flat[top].tolist()):
-                c, b = divmod(k, len(prev))
-                state = (n_labels - c, prev[b])  # (this tag, the previous one) as pairs' rows
-                if state not in seen:
-                    seen.add(state)
-                    kept.append((b, n_labels - 1 - c))
-                    new_scores.append(value)
-                    if len(kept) == width:
-                        break
-            scores = np.array(new_scores)
-            histories = [histories[b] + (self.classes[c],) for b, c in kept]
-            prev, prev2 = [c + 1 for _, c in kept], [prev[b] for b, _ in kept]
-        return list(histories[0])
-
 
 @lru_cache(maxsize=1)
 def fast_tagger() -> FastTagger:
@@ -201,9 +142,8 @@ def fast_tagger() -> FastTagger:
 @lru_cache(maxsize=4096)
 def _labels(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(UPOS, VerbForm) per word: the model's joint label, e.g. ("VERB", "Part"); "-" where none;
-    decoded greedily (or with a beam of :data:`BEAM_WIDTH` above 1), then :func:`grammar_rules`."""
-    tagger_ = fast_tagger()
-    found = tagger_.tag(words) if BEAM_WIDTH == 1 else tagger_.tag_beam(words, BEAM_WIDTH)
+    decoded greedily, then :func:`grammar_rules`."""
+    found = fast_tagger().tag(words)
     labels = [tuple(label.partition("|")[::2]) for label in found]
     return tuple(grammar_rules(words, labels))
 
@@ -213,14 +153,10 @@ def _labels(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 # ``make validate`` reports both); the rules are English grammar and UD's guidelines, written and
 # tested on sentences of our own (tests/test_pos.py), not patterns read off the errors.
 
-#: Beam width; 1 is the package's greedy decoder, and the one used. Measured (EWT dev, halves
-#: by alternate documents; the width chosen on half A): a beam of 3 changed about 200 tags on
-#: each half, right and wrong nearly as often (A +94/-86, B +90/-86 tokens); on the lexicon
-#: tokens it was right 7 times and wrong once (97.5% on all of dev instead of 96.8%), but on 50
-#: news articles (/tmp/arch50) it changed 12 counted lexicon hits, 6 rightly and 6 wrongly
-#: ("few Americans thought of" -> NOUN, "investigative reporting that" -> VERB), at twice the
-#: tagging time. Not a gain that holds on the book's texts: kept off, and measurable.
-BEAM_WIDTH = 1
+# Greedy decoding, as the model was trained. A beam of 3 was measured (EWT dev, halves by
+# alternate documents): it changed about 200 tags on each half, right and wrong nearly as often
+# (A +94/-86, B +90/-86), and on 50 news articles 12 counted lexicon hits, 6 rightly and 6
+# wrongly, at twice the tagging time: not a gain that holds on the book's texts, so not kept.
 
 MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would", "ca", "wo", "'ll"})
 NEGATIONS = frozenset({"not", "n't"})

@@ -784,14 +784,9 @@ MIN_GROUP_SENTENCES = 2
 def value_or_dash(spec: str):
     """A table formatter: ``value`` formatted with ``spec``, or a dash for a missing value (an
     article with no sentence to score), never "+nan"."""
-    def formatter(value):
-        try:
-            if value is None or value != value:
-                return DASH
-        except (TypeError, ValueError):
-            return DASH
-        return format(value, spec)
-    return formatter
+    from ..prose import number_or
+
+    return lambda value: number_or(value, spec, missing=DASH)
 
 
 def naming_files(label_counts: pd.DataFrame) -> list[str]:
