@@ -159,7 +159,7 @@ OUTLET_MEASURES = {
     "sources_named": ("Named sources per 1,000 words", ".1f"),
     "sources_unnamed": ("Unnamed sources per 1,000 words", ".1f"),
     "quotations": ("Quotations per 1,000 words", ".1f"),
-    "vader_compound_mean": ("Mean tone (VADER)", "+.2f"),
+    "vader_compound_mean": ("Mean tone (VADER)", "+z.2f"),  # z: no "-0.00"
     "places": ("Places named per 1,000 words", ".1f"),
 }
 PER_THOUSAND_WORDS = ["sources_named", "sources_unnamed", "quotations", "places"]
