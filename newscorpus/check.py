@@ -52,6 +52,7 @@ def content_problems(articles: pd.DataFrame, folder, notes: list[str] | None = N
 
     problems = []
     texts = {}
+    kept: list[tuple[str, list[str]]] = []  # (outlet, paragraphs) of a corpus declared clean
     for row in articles.itertuples():
         try:
             with article_budget():
@@ -89,6 +90,8 @@ def content_problems(articles: pd.DataFrame, folder, notes: list[str] | None = N
                                         "page furniture): run `python -m newscorpus clean` on it to see why"
                                         if clean else "no article text (only a title, labels or lines without words)"))
         elif notes is not None:
+            if not clean:
+                kept.append((row.outlet, cleaned.paragraphs))
             # not refused: the book describes such a page but ranks it nowhere (cleaning chapter)
             from .cleaning.report import article_breaks
             from .errors import display_path
@@ -98,7 +101,30 @@ def content_problems(articles: pd.DataFrame, folder, notes: list[str] | None = N
                 notes.append(f"{display_path(folder / row.file)}: its text has lost its breaks "
                              f"({breaks['why']}): the book describes it but ranks it nowhere; "
                              "put each paragraph on its own line to have it ranked")
+    if kept:
+        notes.extend(repeated_lines_notes(folder, kept))
     return problems
+
+
+def repeated_lines_notes(folder, kept: list[tuple[str, list[str]]]) -> list[str]:
+    """A corpus declared clean keeps what its outlets repeat word for word (an editor's note, a
+    sign-off): one note saying how much, with the most widespread line, so the reader can decide
+    whether to switch cleaning on."""
+    from .cleaning.cleaned import MIN_ARTICLES_FOR_REPEAT, repeated_lines
+    from .corpus import SETTINGS_FILE
+    from .errors import display_path
+
+    repeats = repeated_lines([outlet for outlet, _ in kept], [paragraphs for _, paragraphs in kept])
+    if repeats.empty:
+        return []
+    top = repeats.iloc[0]
+    text = " ".join(str(top["text"]).split())
+    text = text if len(text) <= 80 else text[:79].rsplit(" ", 1)[0] + "…"
+    n = len(repeats)
+    return [f"{display_path(folder / SETTINGS_FILE)}: clean = false keeps {n:,d} "
+            f"{'paragraph' if n == 1 else 'paragraphs'} that recur word for word in {MIN_ARTICLES_FOR_REPEAT} or more "
+            f"articles of one outlet (most widespread, in {int(top['articles']):,d} {top['outlet']} articles: "
+            f"\"{text}\"): every measure counts them; set clean = true to weigh repeated lines as furniture"]
 
 
 def check_corpus(seeds_dir: str | os.PathLike | None = None,

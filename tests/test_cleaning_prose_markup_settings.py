@@ -175,3 +175,36 @@ def test_polnear_archive_writes_clean_false_unless_mixed_with_seeds(tmp_path):
     assert corpus_settings(tmp_path / "alone").clean is False
     module.write_archive([source], tmp_path / "mixed", seeds=REPO / "seeds")
     assert not (tmp_path / "mixed" / "corpus.toml").exists()
+
+
+def test_a_corpus_declared_clean_is_told_what_its_outlets_repeat(tmp_path):
+    # an editor's note in three of an outlet's articles is kept (the corpus is declared clean),
+    # and both check and the cleaning chapter's note say so; a line in two articles is not named
+    note = "Editor's note: this story was updated with the *council's* vote."
+    texts = {f"a{i:02d}.txt": f"Article {i}\n\n" + article_text(i) + (f"\n{note}\n" if i < 3 else "\n")
+             + ("Thanks for reading our coverage today.\n" if i in (3, 4) else "") for i in range(5)}
+    folder = tmp_path / "corpus"
+    write_corpus(folder, [{"file": name} for name in texts], texts)
+    (folder / "corpus.toml").write_text("clean = false\n", encoding="utf-8")
+    articles = load(folder)
+    cleaned = clean_corpus(articles)
+    assert sum(note in p for paragraphs in cleaned["paragraphs"] for p in paragraphs) == 3  # kept as text
+    from newscorpus.cleaning.cleaned import repeated_lines
+    from newscorpus.cleaning.report import cleaning_off_notice
+
+    outlets = dict(zip(articles["file"], articles["outlet"]))
+    repeats = repeated_lines([outlets[f] for f in cleaned["file"]], list(cleaned["paragraphs"]))
+    assert list(repeats["text"]) == [note] and list(repeats["articles"]) == [3]
+    notice = cleaning_off_notice(audit(cleaned), cleaned, articles)
+    assert "1 paragraph recurs word for word in 3 or more articles" in notice
+    assert "\\*council\\'s\\*" in notice  # the corpus's text is escaped, not read as emphasis
+    notes = []
+    _, problems = check_corpus(folder, notes=notes)
+    repeated = [n for n in notes if "recur word for word" in n]
+    assert problems == [] and len(repeated) == 1 and "in 3 " in repeated[0] and "Editor's note" in repeated[0]
+    assert "\n" not in repeated[0]
+    # with cleaning on, nothing is said about repeats: the cleaner weighs them itself
+    (folder / "corpus.toml").unlink()
+    notes = []
+    check_corpus(folder, notes=notes)
+    assert not any("recur word for word" in n for n in notes)

@@ -97,3 +97,36 @@ def removed_by_reason(cleaned: pd.DataFrame) -> pd.DataFrame:
         .reindex(cleaned["file"], fill_value=0)
         .rename_axis(columns=None)
     )
+
+
+# A corpus declared clean keeps every line; one that recurs word for word in this many of an
+# outlet's articles, and is this long, is probably an editor's note or a sign-off the reader would
+# want to know about (three articles: two can share a quotation; four words: a time stamp is not).
+MIN_ARTICLES_FOR_REPEAT = 3
+MIN_WORDS_FOR_REPEAT = 4
+
+
+def repeated_lines(outlets: list[str], paragraphs: list[list[str]]) -> pd.DataFrame:
+    """Paragraphs that recur word for word (case, punctuation and spacing ignored) in at least
+    ``MIN_ARTICLES_FOR_REPEAT`` articles of one outlet, most widespread first: ``outlet``,
+    ``text`` (its first wording), ``articles``. ``outlets[i]`` is the outlet of the article whose
+    paragraphs are ``paragraphs[i]``. What a corpus declared clean keeps that cleaning would have
+    weighed as a site template."""
+    from .cleaner import normalise
+
+    counts: Counter = Counter()
+    first: dict[tuple[str, str], str] = {}
+    for outlet, article in zip(outlets, paragraphs):
+        keys = {}
+        for paragraph in article:
+            key = normalise(paragraph)
+            if len(key.split()) >= MIN_WORDS_FOR_REPEAT:
+                keys.setdefault(key, paragraph)
+        for key, paragraph in keys.items():
+            counts[outlet, key] += 1
+            first.setdefault((outlet, key), paragraph)
+    rows = [{"outlet": outlet, "text": first[outlet, key], "articles": n}
+            for (outlet, key), n in counts.items() if n >= MIN_ARTICLES_FOR_REPEAT]
+    table = pd.DataFrame(rows, columns=["outlet", "text", "articles"])
+    return table.sort_values(["articles", "outlet", "text"], ascending=[False, True, True], ignore_index=True)
+

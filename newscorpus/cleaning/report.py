@@ -172,10 +172,17 @@ def removal_sentence(removed: pd.DataFrame, cleaned: pd.DataFrame, clean: bool =
 # --- the hand-labelled seed articles -------------------------------------------------------------
 
 
-def cleaning_off_notice(removed: pd.DataFrame, cleaned: pd.DataFrame) -> str:
+def cleaning_off_notice(removed: pd.DataFrame, cleaned: pd.DataFrame, articles: pd.DataFrame | None = None) -> str:
     """The chapter's note for a corpus declared clean (``corpus.toml``: ``clean = false``), as
-    MyST: the cleaner was not run, and what was set aside instead."""
+    MyST: the cleaner was not run, and what was set aside instead; with ``articles`` (for their
+    outlets), the paragraphs an outlet repeats word for word, which the corpus keeps."""
+    from .cleaned import repeated_lines
+
     n = len(cleaned)
+    repeats = ""
+    if articles is not None:
+        outlet = dict(zip(articles["file"], articles["outlet"]))
+        repeats = repeated_lines_sentence(repeated_lines([outlet[f] for f in cleaned["file"]], list(cleaned["paragraphs"])))
     counted = count_noun(len(removed), "line or part of a line", "lines or parts of lines")
     return (":::{note}\n**Cleaning is switched off for this corpus.** Its settings file, `corpus.toml`, says "
             "that its texts are already clean (`clean = false`), so the boilerplate cleaner described below was not "
@@ -183,7 +190,30 @@ def cleaning_off_notice(removed: pd.DataFrame, cleaned: pd.DataFrame) -> str:
             "never the article's prose is set aside: the title line (kept as the headline), markup tags, a dateline "
             f"opening the first paragraph, lines with no words and labels in capitals ({counted} in all, each in the "
             "audit below). Articles and outlets are not compared on what was removed, and the cleaner's scores "
-            "further down describe the cleaner, not this corpus.\n:::\n")
+            "further down describe the cleaner, not this corpus." + (" " + repeats if repeats else "") + "\n:::\n")
+
+
+def repeated_lines_sentence(repeats: pd.DataFrame, longest: int = 120) -> str:
+    """Markdown: one sentence on what ``repeated_lines`` found, for a corpus declared clean, or ""
+    when nothing recurs. The outlet and the quoted line are escaped: they are the corpus's text."""
+    from ..overview import escape_markdown
+    from .cleaned import MIN_ARTICLES_FOR_REPEAT
+
+    if repeats.empty:
+        return ""
+    top = repeats.iloc[0]
+    text = " ".join(str(top["text"]).split())
+    if len(text) > longest:
+        text = text[: longest - 1].rsplit(" ", 1)[0] + "…"
+    outlets = repeats["outlet"].nunique()
+    lines = f"{len(repeats):,d} {'paragraph recurs' if len(repeats) == 1 else 'paragraphs recur'}"
+    where = "" if outlets == 1 else f" (at {outlets:,d} outlets)"
+    return (f"{lines} word for word in {MIN_ARTICLES_FOR_REPEAT} or more articles of the same outlet{where}; the "
+            f"most widespread, in "
+            f"{int(top['articles']):,d} {escape_markdown(str(top['outlet']))} articles, reads \u201c{escape_markdown(text)}\u201d. Declared clean, the corpus "
+            "keeps such lines as the articles' text and every measure counts them; if they are notes or sign-offs "
+            "rather than reporting, set `clean = true` in `corpus.toml` to have lines an outlet repeats weighed as "
+            "furniture.")
 
 
 def labelled_files(articles: pd.DataFrame, seeds_dir=None) -> list[str]:
