@@ -656,7 +656,21 @@ def test_washington_is_the_capital_unless_it_is_plainly_the_state():
 def test_georgia_is_the_state_only_beside_another_us_state():
     assert [p for _, p in _readings("He campaigned in Georgia and Alabama before Super Tuesday.")] == [
         "Georgia", "Alabama"]
+    assert [p for _, p in _readings("The rally in Atlanta, Georgia, was his largest.")] == ["Atlanta", "Georgia"]
+    assert [p for _, p in _readings("Trump leads the Georgia primary.")] == ["Georgia"]
     assert _readings("Russian troops entered Georgia in 2008.") == []
+    # an article about Florida and Ohio may still name the country beside another country
+    found = places.place_mentions("t.txt", ["Trump campaigned in Florida and Ohio.",
+                                            "Putin has used his invasions of Georgia and Ukraine as a threat."])
+    assert [r["place"] for r in found] == ["Florida", "Ohio"]
+
+
+def test_a_state_in_a_university_or_a_school_name_is_not_the_state():
+    assert _readings("She studied at the University of North Carolina and the Rhode Island School of Design, "
+                     "not at Pennsylvania State University.") == []
+    assert [p for _, p in _readings("New Jersey Gov. Chris Christie and a prominent New York Democrat spoke.")] == [
+        "New Jersey", NEW_YORK_STATE]
+    assert [p for _, p in _readings("He sued the attorney general of New York.")] == [NEW_YORK_STATE]
 
 
 def test_every_state_mention_is_counted_and_placed_once():

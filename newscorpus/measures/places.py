@@ -37,9 +37,9 @@ not the state. "New York" and "Washington" are the city unless the context makes
 (``state_cue``): "New York state", "upstate New York", "the New York primary", "won New York",
 "a senator from New York", "New York Gov. Andrew Cuomo", "Buffalo, New York", or a list of states
 ("California, New York and Illinois"); for Washington, the capital, only "Washington state",
-"state of Washington", a town before it or a list of states. "Georgia" is the state only in an
-article that names another US state (otherwise it is the country, and countries are not places
-here).
+"state of Washington", a town before it or a list of states. "Georgia" is the state by New York's
+cues, or in an article that names another US state where no other country is named beside it
+("invasions of Georgia and Ukraine" is the country; countries are not places here).
 
 Provinces, regions, mountains, and towns and villages missing from the GeoNames extract stay in the
 table without coordinates, so a chart can list them instead of dropping them.
@@ -173,12 +173,13 @@ STATE_BEFORE_PAIRS = {
                      "county", "counties", "district", "districts", "legislature"}),
     "from": frozenset({"senator", "senators", "sen.", "representative", "congressman", "congresswoman", "democrat",
                        "republican", "lawmaker", "lawmakers", "delegate", "delegates", "delegation"}),
-    "of": frozenset({"state", "governor", "voters", "senator", "senators"}),
+    "of": frozenset({"state", "governor", "general", "voters", "senator", "senators"}),  # "attorney general of"
 }
 STATE_AFTER = frozenset({"state", "primary", "primaries", "caucus", "caucuses", "delegates", "delegation", "voters",
                          "legislature", "assembly", "senate", "governor", "gov", "lt", "lieutenant", "senator",
                          "senators", "sen", "rep", "congressman", "congresswoman", "representative", "attorney",
-                         "democrats", "republicans", "democratic", "republican", "gop", "comptroller", "electorate"})
+                         "democrat", "democrats", "republicans", "democratic", "republican", "gop", "comptroller",
+                         "electorate"})
 STATE_AFTER_SKIP = frozenset({"junior", "senior", "former", "then", "u.s.", "us", "two", "top", "own", "many"})
 # A state's name followed by one of these, written with a capital, is part of a longer name (a
 # paper, a university, a team): "New York Times", "Iowa State University", "New Hampshire Union
@@ -187,7 +188,9 @@ STATE_AFTER_SKIP = frozenset({"junior", "senior", "former", "then", "u.s.", "us"
 LONGER_NAME_HEADS = frozenset({"times", "post", "daily", "magazine", "tribune", "register", "journal", "herald",
                                "globe", "review", "observer", "gazette", "star", "bee", "sun", "press", "union",
                                "university", "college", "stock", "yankees", "mets", "giants", "jets", "knicks",
-                               "rangers", "islanders", "nets", "liberty", "public", "radio", "state", "city"})
+                               "rangers", "islanders", "nets", "liberty", "public", "radio", "state", "city",
+                               "school"})
+LONGER_NAME_BEFORE = frozenset({"University", "College", "School", "Bank"})  # "University of North Carolina"
 
 
 # The AP's abbreviations of state names, as news writes them after a town or a party ("Selma, Ala.",
@@ -516,6 +519,9 @@ def _alias_match(text: str, ss: list[Span], keys: list[str], i: int) -> tuple[in
         else:
             return 0, ""
     if ALIAS_PLACES[name]["kind"] == "state" or name in STATE_OR_CITY:
+        if i >= 2 and ss[i - 1].form == "of" and ss[i - 2].form in LONGER_NAME_BEFORE and _joined(
+                text, ss[i - 2], ss[i - 1]) and _joined(text, ss[i - 1], ss[i]):
+            return 0, ""
         after = ss[i + n] if i + n < len(ss) else None
         if (after is not None and _capitalised(after) and text[ss[i + n - 1].end:after.start] == " "
                 and not POSSESSIVE.search(ss[i + n - 1].raw) and after.word in LONGER_NAME_HEADS):
@@ -669,6 +675,11 @@ def read_mentions(paragraph: str, index: dict | None = None) -> tuple[list[tuple
             if cue:
                 m.place, m.source, m.cue = state_record(code), "state", f"state: {cue}"
                 continue
+            if m.key == ("Georgia",):  # the state by the same cues as New York's: "the Georgia primary"
+                cue = state_cue(paragraph, ss, group, m, "GA")
+                if cue:
+                    m.cue = f"state: {cue}"
+                    continue
             if left[0] == "locative":
                 m.cue = f"locative: {left[1]}"
             elif m.place["capital"] and (left[0] or right[0]):
@@ -749,6 +760,12 @@ def person_names(paragraph: str) -> set[str]:
     return titled | {m.group(1) for m in SPEAKER.finditer(paragraph)}
 
 
+def _country_near(paragraph: str, start: int, end: int, reach: int = 40) -> bool:
+    """Whether a country other than the US is named within ``reach`` characters of a mention."""
+    window = paragraph[max(0, start - reach):start] + " \x00 " + paragraph[end:end + reach]
+    return bool(named_countries(window) - {"US"})
+
+
 def _used_otherwise(key: tuple[str, ...], in_names: set, lower_words: set) -> bool:
     """A gazetteer name the article also uses as part of a longer name ("Mohammad Reza", then
     "According to Reza") or writes in lower case ("police"): not a place there."""
@@ -786,8 +803,11 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
     # words the article writes in lower case ("police"): needed only to judge a gazetteer name
     lower_words = (set().union(*(_lower_forms(p) for p in paragraphs))
                    if any(r["source"] == "gazetteer" for r in rows) else set())
-    if not states:  # "Georgia" with no other US state named: the country (countries are not places here)
-        rows = [r for r in rows if not (r["source"] == "alias" and r["_key"] == ("Georgia",))]
+    # "Georgia" is the country (and countries are not places here) unless the words around it make it
+    # the state ("the Georgia primary", "Atlanta, Georgia", "Georgia and Alabama"), or the article names
+    # another US state and no other country stands near it ("invasions of Georgia and Ukraine")
+    rows = [r for r in rows if not (r["_key"] == ("Georgia",) and not r["cue"].startswith("state:") and (
+        not states or _country_near(paragraphs[r["paragraph"]], r["start"], r["end"])))]
     alias_countries = {r["country"] for r in rows if r["source"] == "alias"}
     home |= alias_countries
     if states:
