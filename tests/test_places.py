@@ -616,6 +616,8 @@ NEW_YORK_STATE = "New York (state)"
     "A retired teacher from Monsey, New York, gave $50.",
     "The rally drew a crowd in Buffalo, New York, on Sunday.",
     "Her win in New York settled the race.",
+    "Senator Kirsten Gillibrand, Democrat of New York, agreed.",
+    "The New York attorney general is investigating.",
 ])
 def test_new_york_is_the_state_where_the_context_says_so(sentence):
     read = [place for text, place in _readings(sentence) if text.startswith("New York")]
@@ -628,6 +630,7 @@ def test_new_york_is_the_state_where_the_context_says_so(sentence):
     "He flew from Des Moines to New York on Tuesday.",
     "She lives in New York City and works in New York.",
     "The former mayor of New York may run as an independent.",
+    "New York attorney Eric Levine said so.",
     "A rally in Boston, New York and Chicago drew crowds.",
 ])
 def test_new_york_is_the_city_by_default(sentence):
@@ -649,6 +652,9 @@ def test_washington_is_the_capital_unless_it_is_plainly_the_state():
     assert [p for _, p in _readings("He was born in the state of Washington.")] == ["Washington (state)"]
     assert [p for _, p in _readings("Sanders won Washington, Alaska and Hawaii.")] == [
         "Washington (state)", "Alaska", "Hawaii"]
+    # a town called Washington in the state after it, and the District, are not the state
+    assert "Washington (state)" not in {p for _, p in _readings("He campaigned in Washington, Iowa, on Friday.")}
+    assert "Washington (state)" not in {p for _, p in _readings("You live in California or Washington, D.C.")}
     # the capital's own politics are not the state's
     assert "Washington (state)" not in {p for _, p in _readings("Washington Democrats met; in Washington, they voted.")}
 

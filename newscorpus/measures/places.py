@@ -173,7 +173,8 @@ STATE_BEFORE_PAIRS = {
                      "county", "counties", "district", "districts", "legislature"}),
     "from": frozenset({"senator", "senators", "sen.", "representative", "congressman", "congresswoman", "democrat",
                        "republican", "lawmaker", "lawmakers", "delegate", "delegates", "delegation"}),
-    "of": frozenset({"state", "governor", "general", "voters", "senator", "senators"}),  # "attorney general of"
+    "of": frozenset({"state", "governor", "general", "voters", "senator", "senators", "democrat", "republican",
+                     "district"}),  # "attorney general of", "Democrat of New York", "Eastern District of"
 }
 STATE_AFTER = frozenset({"state", "primary", "primaries", "caucus", "caucuses", "delegates", "delegation", "voters",
                          "legislature", "assembly", "senate", "governor", "gov", "lt", "lieutenant", "senator",
@@ -189,7 +190,7 @@ LONGER_NAME_HEADS = frozenset({"times", "post", "daily", "magazine", "tribune", 
                                "globe", "review", "observer", "gazette", "star", "bee", "sun", "press", "union",
                                "university", "college", "stock", "yankees", "mets", "giants", "jets", "knicks",
                                "rangers", "islanders", "nets", "liberty", "public", "radio", "state", "city",
-                               "school"})
+                               "school", "tech", "southern"})
 LONGER_NAME_BEFORE = frozenset({"University", "College", "School", "Bank"})  # "University of North Carolina"
 
 
@@ -622,6 +623,8 @@ def _lists(text: str, ss: list[Span], found: list[Mention]) -> list[list[Mention
 
 
 _TOWN_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*, $")  # "Monsey, " before "New York"
+_DC_AFTER = re.compile(r",?\s*D\.?\s?C\b")  # "Washington, D.C.", "Washington DC"
+_TOWN_STATE_GAP = re.compile(r",\s*")  # "Washington, Iowa": a comma alone, no "and"
 _CLAUSE_AFTER = re.compile(r"\s*(?:$|[,;:.)\]])")  # and nothing after it but the clause's end
 
 
@@ -631,9 +634,13 @@ def state_cue(text: str, ss: list[Span], group: list[Mention], m: Mention, code:
     it"), or "" where nothing does (the city, the default)."""
     name = m.key[0]
     new_york = name != "Washington"
+    start, end = ss[m.first].start, ss[m.last - 1].end
+    if _DC_AFTER.match(text, end):
+        return ""  # "Washington, D.C."
+    if len(group) == 2 and group[0] is m and _TOWN_STATE_GAP.fullmatch(text, end, ss[group[1].first].start):
+        return ""  # "in Washington, Iowa": a town of that name in the state after it
     if any(o is not m and o.place.get("kind") == "state" for o in group):
         return "list of states"
-    start, end = ss[m.first].start, ss[m.last - 1].end
     if len(group) == 2 and group[1] is m and group[0].place.get("admin1") == code and text[
             ss[group[0].last - 1].end:start] == ", ":
         return "town before it"  # "Buffalo, New York"
@@ -655,6 +662,8 @@ def state_cue(text: str, ss: list[Span], group: list[Mention], m: Mention, code:
                     text, ss[j], ss[j + 1]):
                 j += 1
         word = ss[j].word.rstrip(".")
+        if word == "attorney" and not (j + 1 < len(ss) and ss[j + 1].word == "general"):
+            return ""  # "New York attorney Eric Levine" is a lawyer in the city; "attorney general", the state's
         if word == "state" or (new_york and word in STATE_AFTER):
             return word
     return ""
