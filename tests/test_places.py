@@ -11,6 +11,7 @@ import socket
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from matplotlib.path import Path as MplPath
 
@@ -747,3 +748,24 @@ def test_a_middling_city_abroad_needs_its_country_named():
 
 def test_state_abbreviations_count_only_after_a_comma_or_a_party():
     assert places.named_states("Selma, Ala., and Sanders, I-Vt., spoke; Mo. Brooks did not.") == {"AL", "VT"}
+
+
+def test_a_corpus_about_one_country_gets_a_map_of_it_with_the_places_abroad_in_the_note():
+    """A US election archive names Paris and Beijing now and then: the frame is the US (its edges
+    included: Miami, Seattle), and the places abroad are listed under the map, not an ocean drawn."""
+    from newscorpus.plots import themes as theme_plots
+
+    rows = [("Iowa", 42.06, -93.49, 400, "state"), ("New Hampshire", 43.68, -71.58, 300, "state"),
+            ("Washington", 38.9, -77.04, 100, "city"), ("Los Angeles", 34.05, -118.24, 60, "city"),
+            ("Miami", 25.77, -80.19, 20, "city"), ("Seattle", 47.61, -122.33, 15, "city"),
+            ("Paris", 48.85, 2.35, 40, "city"), ("Beijing", 39.91, 116.4, 25, "city")]
+    mentions = pd.DataFrame([{"file": "a.txt", "place": p, "country": "", "count": n, "as_actor": 0, "lat": lat,
+                              "lon": lon, "geonameid": i, "kind": kind}
+                             for i, (p, lat, lon, n, kind) in enumerate(rows)])
+    west, east, south, north = theme_plots.map_bbox(mentions)
+    assert west < -122.33 and east > -71.58 and south < 25.77 and north > 47.61  # the whole US
+    assert east < 2.35 - 20  # not Europe
+    note = theme_plots.map_note(mentions, (west, east, south, north))
+    assert "beyond the map: Paris (40), Beijing (25)" in note
+    assert theme_plots.densest_span(np.array([0.0] * 9 + [100.0])) == (0.0, 0.0)
+    assert theme_plots.densest_span(np.array([0.0, 1.0, 2.0, 3.0])) == (0.0, 3.0)

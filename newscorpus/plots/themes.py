@@ -307,19 +307,20 @@ def themes_dot_table(intervals: pd.DataFrame, articles: pd.DataFrame, shared: pd
 # Benghazi and Beijing) gets a map of that country, the places abroad listed in the note, not an
 # ocean between them.
 FRAME_SHARE = 0.9
+FRAME_REACH = 15.0  # degrees: places this near the densest span are kept in the frame
 
 
 def densest_span(values: np.ndarray, share: float = FRAME_SHARE) -> tuple[float, float]:
     """The shortest interval holding ``share`` of ``values`` (the first such, from the west or
     south, where several are equally short), widened to the values that lie near it (within a
-    third of its width and 3 degrees more): the edges of the country the corpus is about (Miami,
-    North Dakota) stay on the map, places an ocean away do not."""
+    third of its width, and at least ``FRAME_REACH`` degrees): the edges of the country the corpus
+    is about (Miami, Seattle; Chicago beside New York) stay on the map, places an ocean away do not."""
     ordered = np.sort(values)
     k = max(1, math.ceil(share * len(ordered)))
     widths = ordered[k - 1:] - ordered[:len(ordered) - k + 1]
     i = int(np.argmin(widths))
     low, high = ordered[i], ordered[i + k - 1]
-    reach = (high - low) / 3 + 3.0
+    reach = max((high - low) / 3, FRAME_REACH)
     return float(ordered[ordered >= low - reach][0]), float(ordered[ordered <= high + reach][-1])
 
 
