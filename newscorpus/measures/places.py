@@ -29,6 +29,18 @@ agent ("bleed Moscow") or the aim of a policy noun ("support for Damascus"), or 
 a verb of saying, deciding or wanting ("Damascus had quietly given"); a list joined by "and" or
 commas ("Moscow and Tehran") is read as one. Anything else is a place.
 
+**States.** A US state named ("Iowa", "New Hampshire") is counted as a place of kind ``state`` and
+drawn at the centre of its area (``data/gazetteer/us_states.tsv``: its GeoNames ADM1 id and the
+centroid of its US Census counties), with a marker of its own, not as a city. A state's name run
+into the name of a paper, a university or a team ("New York Times", "Iowa State University") is
+not the state. "New York" and "Washington" are the city unless the context makes them the state
+(``state_cue``): "New York state", "upstate New York", "the New York primary", "won New York",
+"a senator from New York", "New York Gov. Andrew Cuomo", "Buffalo, New York", or a list of states
+("California, New York and Illinois"); for Washington, the capital, only "Washington state",
+"state of Washington", a town before it or a list of states. "Georgia" is the state by New York's
+cues, or in an article that names another US state where no other country is named beside it
+("invasions of Georgia and Ukraine" is the country; countries are not places here).
+
 Provinces, regions, mountains, and towns and villages missing from the GeoNames extract stay in the
 table without coordinates, so a chart can list them instead of dropping them.
 """
@@ -121,6 +133,65 @@ def _state_pattern() -> tuple[re.Pattern, dict[str, str]]:
     codes = {name: code for name, code in zip(states["name"], states["code"]) if name not in AMBIGUOUS_STATES}
     names = sorted(codes, key=len, reverse=True)
     return re.compile(_first_letters(names) + r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"), codes
+
+
+@lru_cache(maxsize=1)
+def us_states() -> pd.DataFrame:
+    """``data/gazetteer/us_states.tsv``: ``code``, ``name``, ``fips``, ``geonameid`` (GeoNames' ADM1
+    record), ``lat``, ``lon`` (the centre of the state's area) and ``point`` (how that was found)."""
+    return pd.read_csv(GAZETTEER_DIR / "us_states.tsv", sep="\t", keep_default_na=False,
+                       dtype={"code": str, "name": str, "fips": str, "point": str})
+
+
+# Names that are a city's (and a capital's) as well as a state's: the city unless the context makes
+# them the state (``state_cue``). The state is then shown as "New York (state)".
+STATE_OR_CITY = {"New York": "NY", "Washington": "WA"}
+
+
+@lru_cache(maxsize=None)
+def state_record(code: str) -> dict:
+    """A US state as a place record (kind ``state``), from ``us_states``."""
+    row = us_states().set_index("code").loc[code]
+    name = row["name"] + (" (state)" if row["name"] in STATE_OR_CITY else "")
+    return {"place": name, "country": "US", "kind": "state", "lat": float(row["lat"]), "lon": float(row["lon"]),
+            "geonameid": int(row["geonameid"]), "capital": False}
+
+
+# The cues that make "New York" or "Washington" the state. Before it: a word of region or of
+# winning a state ("upstate New York", "won New York"); or a noun and preposition ("the primary in
+# New York", "a senator from New York", "the state of New York"). After it (possibly after "'s" and
+# a word such as "junior" or a number): "state", or for New York, a word of its politics ("the New
+# York primary", "New York Gov.", "New York's 95 delegates"). Washington, the capital, takes only
+# "state" after it, a region word or a verb of winning before it: "Washington Democrats" and "a
+# senator from Washington" are more often the capital's.
+STATE_BEFORE = frozenset({"upstate", "downstate", "western", "northern", "central", "southern", "eastern", "rural",
+                          "won", "win", "wins", "winning", "carry", "carries", "carried", "carrying", "lost", "lose",
+                          "loses", "losing", "swept", "sweep", "sweeps"})
+STATE_BEFORE_PAIRS = {
+    "in": frozenset({"primary", "primaries", "caucus", "caucuses", "win", "wins", "victory", "victories", "loss",
+                     "losses", "defeat", "delegates", "voters", "poll", "polls", "polling", "race", "lead",
+                     "county", "counties", "district", "districts", "legislature"}),
+    "from": frozenset({"senator", "senators", "sen.", "representative", "congressman", "congresswoman", "democrat",
+                       "republican", "lawmaker", "lawmakers", "delegate", "delegates", "delegation"}),
+    "of": frozenset({"state", "governor", "general", "voters", "senator", "senators", "democrat", "republican",
+                     "district"}),  # "attorney general of", "Democrat of New York", "Eastern District of"
+}
+STATE_AFTER = frozenset({"state", "primary", "primaries", "caucus", "caucuses", "delegates", "delegation", "voters",
+                         "legislature", "assembly", "senate", "governor", "gov", "lt", "lieutenant", "senator",
+                         "senators", "sen", "rep", "congressman", "congresswoman", "representative", "attorney",
+                         "democrat", "democrats", "republicans", "democratic", "republican", "gop", "comptroller",
+                         "electorate"})
+STATE_AFTER_SKIP = frozenset({"junior", "senior", "former", "then", "u.s.", "us", "two", "top", "own", "many"})
+# A state's name followed by one of these, written with a capital, is part of a longer name (a
+# paper, a university, a team): "New York Times", "Iowa State University", "New Hampshire Union
+# Leader". "State" makes a university of a state ("Ohio State") but not of New York ("New York
+# State" is the state, unless a capitalised word follows: "New York State Thruway").
+LONGER_NAME_HEADS = frozenset({"times", "post", "daily", "magazine", "tribune", "register", "journal", "herald",
+                               "globe", "review", "observer", "gazette", "star", "bee", "sun", "press", "union",
+                               "university", "college", "stock", "yankees", "mets", "giants", "jets", "knicks",
+                               "rangers", "islanders", "nets", "liberty", "public", "radio", "state", "city",
+                               "school", "tech", "southern"})
+LONGER_NAME_BEFORE = frozenset({"University", "College", "School", "Bank"})  # "University of North Carolina"
 
 
 # The AP's abbreviations of state names, as news writes them after a town or a party ("Selma, Ala.",
@@ -418,6 +489,51 @@ def _has_alias(paragraph: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _multiword_aliases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Aliases of several words by their first word ("New" -> ("New", "York", "City"), ("New",
+    "York"), ...), longest first: a longer name the tokeniser split into words ("New York Gov",
+    "New Hampshire Union Leader") is looked at word by word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for mention in ALIAS_PLACES:
+        words = tuple(mention.split(" "))
+        if len(words) > 1:
+            by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in by_first.items()}
+
+
+def _alias_match(text: str, ss: list[Span], keys: list[str], i: int) -> tuple[int, str]:
+    """The alias starting at span ``i``: its length in spans and its table key, or (0, "").
+    One span that is an alias, or several words that spell one ("New" "York"); a US state's name
+    followed by the head of a longer name ("Times", "University": ``LONGER_NAME_HEADS``) is not
+    the state."""
+    key = keys[i]
+    if key in ALIAS_PLACES:
+        n, name = 1, key
+    else:
+        for words in _multiword_aliases().get(key, ()):
+            window = ss[i:i + len(words)]
+            if tuple(keys[i:i + len(words)]) == words and all(
+                    text[a.end:b.start] == " " for a, b in zip(window, window[1:])):
+                n, name = len(words), " ".join(words)
+                break
+        else:
+            return 0, ""
+    if ALIAS_PLACES[name]["kind"] == "state" or name in STATE_OR_CITY:
+        if i >= 2 and ss[i - 1].form == "of" and ss[i - 2].form in LONGER_NAME_BEFORE and _joined(
+                text, ss[i - 2], ss[i - 1]) and _joined(text, ss[i - 1], ss[i]):
+            return 0, ""
+        after = ss[i + n] if i + n < len(ss) else None
+        if (after is not None and _capitalised(after) and text[ss[i + n - 1].end:after.start] == " "
+                and not POSSESSIVE.search(ss[i + n - 1].raw) and after.word in LONGER_NAME_HEADS):
+            further = ss[i + n + 1] if i + n + 1 < len(ss) else None
+            new_york_state = (name in STATE_OR_CITY and after.word == "state" and not (
+                further is not None and _capitalised(further) and _joined(text, after, further)))
+            if not new_york_state:
+                return 0, ""
+    return n, name
+
+
 def find_mentions(paragraph: str, index: dict | None = None) -> tuple[list[Span], list[Mention], set]:
     """The paragraph's spans, its place mentions (alias first, then gazetteer: ``index``, by
     default the gazetteer places this paragraph spells), unread, and the gazetteer names found
@@ -430,16 +546,17 @@ def find_mentions(paragraph: str, index: dict | None = None) -> tuple[list[Span]
     # place_key of each span, inlined (a speed goal: every word of most paragraphs passes here)
     keys = [form if key == form.lower() else key for key, form, _start, _end, _raw in _spans(paragraph)]
     in_names = {tuple(k.split()) for k in keys if " " in k}  # multi-word names: "Mohammad Reza"
-    if not any(k in ALIAS_PLACES or k in starts for k in keys):  # most paragraphs: no place at all
+    if not any(k in ALIAS_PLACES or k in starts or k in _multiword_aliases() for k in keys):  # most: no place
         return [], [], in_names
     ss = spans(paragraph)
     found: list[Mention] = []
     i = 0
     while i < len(ss):
         key = keys[i]
-        if key in ALIAS_PLACES:
-            found.append(Mention(i, i + 1, ALIAS_PLACES[key], "alias", (key,)))
-            i += 1
+        n, name = _alias_match(paragraph, ss, keys, i)
+        if n:
+            found.append(Mention(i, i + n, ALIAS_PLACES[name], "alias", (name,)))
+            i += n
             continue
         n, place = _gazetteer_match(paragraph, ss, i, index) if key in starts and _capitalised(ss[i]) else (0, None)
         if place:
@@ -505,15 +622,73 @@ def _lists(text: str, ss: list[Span], found: list[Mention]) -> list[list[Mention
     return groups
 
 
+_TOWN_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*, $")  # "Monsey, " before "New York"
+_DC_AFTER = re.compile(r",?\s*D\.?\s?C\b")  # "Washington, D.C.", "Washington DC"
+_TOWN_STATE_GAP = re.compile(r",\s*")  # "Washington, Iowa": a comma alone, no "and"
+_CLAUSE_AFTER = re.compile(r"\s*(?:$|[,;:.)\]])")  # and nothing after it but the clause's end
+
+
+def state_cue(text: str, ss: list[Span], group: list[Mention], m: Mention, code: str) -> str:
+    """Why a mention of "New York" or "Washington" (``STATE_OR_CITY``) is the state ``code``:
+    the words that say so ("list of states", "upstate", "senator from", "primary", "town before
+    it"), or "" where nothing does (the city, the default)."""
+    name = m.key[0]
+    new_york = name != "Washington"
+    start, end = ss[m.first].start, ss[m.last - 1].end
+    if _DC_AFTER.match(text, end):
+        return ""  # "Washington, D.C."
+    if len(group) == 2 and group[0] is m and _TOWN_STATE_GAP.fullmatch(text, end, ss[group[1].first].start):
+        return ""  # "in Washington, Iowa": a town of that name in the state after it
+    if any(o is not m and o.place.get("kind") == "state" for o in group):
+        return "list of states"
+    if len(group) == 2 and group[1] is m and group[0].place.get("admin1") == code and text[
+            ss[group[0].last - 1].end:start] == ", ":
+        return "town before it"  # "Buffalo, New York"
+    if len(group) == 1 and _TOWN_BEFORE.search(text, 0, start) and _CLAUSE_AFTER.match(text, end) and not (
+            POSSESSIVE.search(ss[m.last - 1].raw)):
+        return "town before it"  # "Monsey, New York, said"
+    if m.first and _joined(text, ss[m.first - 1], ss[m.first]):
+        prev = ss[m.first - 1].word
+        if prev in STATE_BEFORE:
+            return prev
+        if m.first >= 2 and _joined(text, ss[m.first - 2], ss[m.first - 1]):
+            noun = ss[m.first - 2].word
+            if noun in STATE_BEFORE_PAIRS.get(prev, ()) and (new_york or (noun, prev) == ("state", "of")):
+                return f"{noun} {prev}"
+    j = m.last
+    if j < len(ss) and _joined(text, ss[j - 1], ss[j]):
+        if POSSESSIVE.search(ss[j - 1].raw):  # "New York's junior senator", "New York's 95 delegates"
+            while j < len(ss) - 1 and (ss[j].word in STATE_AFTER_SKIP or ss[j].word.isdigit()) and _joined(
+                    text, ss[j], ss[j + 1]):
+                j += 1
+        word = ss[j].word.rstrip(".")
+        if word == "attorney" and not (j + 1 < len(ss) and ss[j + 1].word == "general"):
+            return ""  # "New York attorney Eric Levine" is a lawyer in the city; "attorney general", the state's
+        if word == "state" or (new_york and word in STATE_AFTER):
+            return word
+    return ""
+
+
 def read_mentions(paragraph: str, index: dict | None = None) -> tuple[list[tuple[Mention, Span, Span]], set]:
     """Each mention of the paragraph with its reading ("place" or "actor") and the cue that
     decided it, and its first and last span (for offsets); and the names ``find_mentions``
-    found inside longer names."""
+    found inside longer names. "New York" or "Washington" the context makes a state
+    (``state_cue``) becomes that state, with the cue "state: ..."."""
     ss, found, in_names = find_mentions(paragraph, index)
     for group in _lists(paragraph, ss, found):
         left = _left_cue(paragraph, ss, group[0].first)
         right = _right_cue(paragraph, ss, group[-1].last)
         for m in group:
+            code = STATE_OR_CITY.get(m.key[0]) if len(m.key) == 1 else None
+            cue = state_cue(paragraph, ss, group, m, code) if code else ""
+            if cue:
+                m.place, m.source, m.cue = state_record(code), "state", f"state: {cue}"
+                continue
+            if m.key == ("Georgia",):  # the state by the same cues as New York's: "the Georgia primary"
+                cue = state_cue(paragraph, ss, group, m, "GA")
+                if cue:
+                    m.cue = f"state: {cue}"
+                    continue
             if left[0] == "locative":
                 m.cue = f"locative: {left[1]}"
             elif m.place["capital"] and (left[0] or right[0]):
@@ -594,6 +769,12 @@ def person_names(paragraph: str) -> set[str]:
     return titled | {m.group(1) for m in SPEAKER.finditer(paragraph)}
 
 
+def _country_near(paragraph: str, start: int, end: int, reach: int = 40) -> bool:
+    """Whether a country other than the US is named within ``reach`` characters of a mention."""
+    window = paragraph[max(0, start - reach):start] + " \x00 " + paragraph[end:end + reach]
+    return bool(named_countries(window) - {"US"})
+
+
 def _used_otherwise(key: tuple[str, ...], in_names: set, lower_words: set) -> bool:
     """A gazetteer name the article also uses as part of a longer name ("Mohammad Reza", then
     "According to Reza") or writes in lower case ("police"): not a place there."""
@@ -631,6 +812,11 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
     # words the article writes in lower case ("police"): needed only to judge a gazetteer name
     lower_words = (set().union(*(_lower_forms(p) for p in paragraphs))
                    if any(r["source"] == "gazetteer" for r in rows) else set())
+    # "Georgia" is the country (and countries are not places here) unless the words around it make it
+    # the state ("the Georgia primary", "Atlanta, Georgia", "Georgia and Alabama"), or the article names
+    # another US state and no other country stands near it ("invasions of Georgia and Ukraine")
+    rows = [r for r in rows if not (r["_key"] == ("Georgia",) and not r["cue"].startswith("state:") and (
+        not states or _country_near(paragraphs[r["paragraph"]], r["start"], r["end"])))]
     alias_countries = {r["country"] for r in rows if r["source"] == "alias"}
     home |= alias_countries
     if states:
@@ -796,7 +982,8 @@ def most_named_by_year(mentions: pd.DataFrame, articles: pd.DataFrame, top: int 
 
 # How the prose names a group of places of one kind, in this order ("the provinces of Anbar and
 # Diyala"); singular where the group has one place. Mountains carry their kind in their name.
-KIND_PHRASES = {"city": ("the city of", "the cities of"), "town": ("the town of", "the towns of"),
+KIND_PHRASES = {"city": ("the city of", "the cities of"), "state": ("the state of", "the states of"),
+                "town": ("the town of", "the towns of"),
                 "village": ("the village of", "the villages of"),
                 "province": ("the province of", "the provinces of"), "region": ("the region", "the regions"),
                 "feature": ("the", "the")}

