@@ -71,6 +71,38 @@ def outlets_as_units(articles: pd.DataFrame) -> pd.DataFrame:
                          "date_precision": "day"})
 
 
+def own_writing(articles: pd.DataFrame, wire: pd.DataFrame, unit: str | None = None) -> pd.DataFrame:
+    """The articles the chapter's comparisons read. Comparing outlets (``unit``, by default
+    ``units.comparison_unit``): every article but wire copy (``wire``:
+    ``republication.wire_copy``'s table, ``file`` and ``wire``), an agency's story under the
+    outlet's name, which says how the agency writes, not the outlet (the other chapters and the
+    conclusions leave it out too). Comparing articles: every article (wire copy is one article
+    among the others, and the chapter names it)."""
+    if unit_of(articles, unit) == units.ARTICLE or wire is None or wire.empty:
+        return articles
+    flagged = set(wire.loc[wire["wire"].astype(bool), "file"])
+    return articles[~articles["file"].isin(flagged)].reset_index(drop=True)
+
+
+def wire_left_out(articles: pd.DataFrame, own: pd.DataFrame, unit: str | None = None) -> str:
+    """One sentence for the page: how many articles the outlet comparisons leave out as wire copy
+    (``own_writing``), and where they are kept; "" when nothing is left out (comparing articles,
+    or no wire copy)."""
+    left = len(articles) - len(own)
+    if unit_of(articles, unit) == units.ARTICLE or left <= 0:
+        return ""
+    gone = sorted(set(articles["outlet"]) - set(own["outlet"]))
+    alone = (f" {english_list(gone)} {'publishes' if len(gone) == 1 else 'publish'} only wire copy here, so "
+             f"{'it is' if len(gone) == 1 else 'they are'} not compared." if 0 < len(gone) <= 3 else
+             f" {count_noun(len(gone), 'outlet')} publish only wire copy here, so they are not compared." if gone else "")
+    they = "it" if left == 1 else "them"
+    return (f"{left:,d} of the {len(articles):,d} articles {'is' if left == 1 else 'are'} wire copy by "
+            f"{'its' if left == 1 else 'their'} credits (an agency's story under an outlet's name, which says how the "
+            f"agency writes), so this chapter's comparisons of outlets (the frequent words, the key words of both "
+            f"methods, the themes and the dispersion lanes) leave {they} out, as the other chapters do; the "
+            f"per-article tables, the map and the downloads keep {they}.{alone}")
+
+
 def grid(n: int, ncols: int) -> tuple[int, int]:
     """Rows and columns for ``n`` panels, never more columns than panels."""
     cols = max(1, min(ncols, n))
