@@ -18,7 +18,8 @@ from .. import units
 from ..measures.themes import CONFLICT_RATE, DICTIONARY, THEME_LABELS, THEMES, conflict_share  # noqa: F401 (conflict_share: re-exported)
 from ..overview import reader_style, times
 from ..prose import count_noun, english_list
-from . import GREY, OKABE_ITO, article_labels, article_names, outlet_colours, panel_title, short_outlet, use_style
+from . import (GREY, OKABE_ITO, article_labels, article_names, outlet_colours, panel_title, short_outlet, use_style,
+               wrap_label)
 from .basemap import draw_basemap
 
 TOP_WORDS = 12
@@ -681,22 +682,26 @@ def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list
         ax.set_xticks([0, 0.5, 1], ["start", "", "end"], fontsize=7.5)
         ax.tick_params(axis="y", length=0)
         ax.grid(False)
-    axes[0, 0].set_yticks(range(len(lanes)), [panel_title(label, 48).replace("\n", " ") for label, _, _ in lanes],
+    axes[0, 0].set_yticks(range(len(lanes)), [wrap_label(label, 48, max_lines=2) for label, _, _ in lanes],
                           fontsize=8 if len(lanes) <= 20 else 7)
     axes[0, 0].set_ylim(len(lanes) - 0.5, -0.5)
     fig.tight_layout()
     return fig
 
 
-def dispersion_summary(positions: pd.DataFrame, articles: pd.DataFrame, terms: list[str]) -> str:
+def dispersion_summary(positions: pd.DataFrame, articles: pd.DataFrame, terms: list[str], wire: int = 0) -> str:
     """For the prose: in how many articles each dispersion word occurs ("*Trump* in 31 of the 50
-    articles, ..."), or that none of them occurs."""
+    articles, ..."), or that none of them occurs. ``articles``: those the plot draws; ``wire``: how
+    many wire-copy articles were left out of it (``own_writing``), said beside the count."""
+    mine = set(articles["file"])
+    positions = positions[positions["file"].isin(mine)]
     n = len(articles)
+    what = count_noun(n, "article") + (f" compared ({count_noun(wire, 'article')} of wire copy left out)" if wire else "")
     per_term = positions.groupby("term")["file"].nunique()
     parts = [f"*{t}* in {int(per_term.get(t, 0)):,d}" for t in terms]
     if not len(per_term):
-        return f"None of the words occurs in any of the {count_noun(n, 'article')}"
-    return f"Of the {count_noun(n, 'article')}, the words occur in: " + english_list(parts)
+        return f"None of the words occurs in any of the {what}"
+    return f"Of the {what}, the words occur in: " + english_list(parts)
 
 
 def dispersion_source(source: str, terms: dict) -> str:
