@@ -61,3 +61,15 @@ def test_the_per_article_bars_label_a_thousand_articles_without_cutting_words():
         if "(" in text:
             stem = re.search(r"\((.*)\)", unwrapped(text)).group(1)
             assert re.fullmatch(r"breitbart_2016-04-\d\d_the-latest-trump-delivers-\d{4}", stem)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="abcdefgh,.", min_size=1, max_size=12), min_size=1, max_size=10),
+       st.integers(min_value=14, max_value=60))
+def test_labels_of_short_words_wrap_as_before(parts, width):
+    """Where no word is longer than a line, the lines are textwrap's: the original five's charts keep
+    their layout."""
+    import textwrap
+
+    label = " ".join(parts)
+    assert wrap_label(label, width) == textwrap.fill(label, width)

@@ -105,7 +105,7 @@ LABEL_STRETCH = 1.2  # a line may run this much over the width before it is brok
 def _fill(pieces: list[str], width: int) -> list[str]:
     lines, line = [], ""
     for piece in pieces:
-        if line.strip() and len(line.rstrip() + piece.rstrip()) > width:
+        if line.strip() and len(line + piece.rstrip()) > width:
             lines.append(line.rstrip())
             line = piece.lstrip()
         else:

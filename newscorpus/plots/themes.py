@@ -698,7 +698,7 @@ def dispersion_summary(positions: pd.DataFrame, articles: pd.DataFrame, terms: l
     n = len(articles)
     what = count_noun(n, "article") + (f" compared ({count_noun(wire, 'article')} of wire copy left out)" if wire else "")
     per_term = positions.groupby("term")["file"].nunique()
-    parts = [f"*{t}* in {int(per_term.get(t, 0)):,d}" for t in terms]
+    parts = [f"“{t}” in {int(per_term.get(t, 0)):,d}" for t in terms]
     if not len(per_term):
         return f"None of the words occurs in any of the {what}"
     return f"Of the {what}, the words occur in: " + english_list(parts)
