@@ -20,40 +20,56 @@ from ..prose import count_noun, english_list
 TOP_LONGER = 3  # the longer names a sentence shows, the most frequent first
 
 
-def token_counts(term_counts: pd.DataFrame, pattern: str, flags: int = 0) -> tuple[int, pd.Series]:
-    """How the token counts (``keyness.term_counts_table``: ``form``, ``count``) read a pattern:
-    the uses of a token that is the pattern whole (the word on its own), and the longer tokens that
-    contain a match (names of several words: "Bernie Sanders"), with their counts over the
-    corpus, the most frequent first (ties by form)."""
+def token_counts(term_counts: pd.DataFrame, pattern: str, flags: int = 0) -> tuple[pd.Series, pd.Series]:
+    """How the token counts (``keyness.term_counts_table``: ``term``, ``form``, ``count``) read a
+    pattern, each token by its key shown in its usual form (``keyness.display_forms``), over the
+    corpus, the most frequent first (ties by form): the tokens that are the pattern whole (the
+    word on its own: one, or a few where case makes them different words, *Sanders* and
+    *SANDERS*), and the longer tokens that contain a match (names of several words: "Bernie
+    Sanders")."""
     if term_counts.empty:
-        return 0, pd.Series(dtype=int)
+        return pd.Series(dtype=int), pd.Series(dtype=int)
+    from ..measures.keyness import display_forms
+
+    forms = display_forms(term_counts)
+    by_key = term_counts.groupby("term")["count"].sum()
+    by_form = pd.Series(by_key.to_numpy(), index=[forms.get(k, k) for k in by_key.index]).groupby(level=0).sum()
     regex = re.compile(pattern, flags)
-    by_form = term_counts.groupby("form")["count"].sum()
     whole = [bool(regex.fullmatch(f)) for f in by_form.index]
     inside = [not w and bool(regex.search(f)) for f, w in zip(by_form.index, whole)]
-    longer = by_form[inside]
-    longer = longer.sort_index().sort_values(ascending=False, kind="stable")
-    return int(by_form[whole].sum()), longer
+
+    def ranked(rows: pd.Series) -> pd.Series:
+        return rows.sort_index().sort_values(ascending=False, kind="stable").astype(int)
+
+    return ranked(by_form[whole]), ranked(by_form[inside])
 
 
 def _longer_names(longer: pd.Series, k: int = TOP_LONGER) -> str:
-    shown = [f"“{form}” {int(n):,d}" for form, n in longer.head(k).items()]
+    shown = [f"“{form}” ({int(n):,d})" for form, n in longer.head(k).items()]
     more = len(longer) - len(shown)
     return english_list(shown + ([count_noun(more, "other name")] if more else []))
 
 
+def _on_its_own(whole: pd.Series, shown: str) -> str:
+    """“Sanders” on its own counts 2 times; or, where case makes several words of it, each."""
+    if len(whole) <= 1:
+        return f"“{shown}” on its own counts {count_noun(int(whole.sum()), 'time')}"
+    return ("the word on its own counts " + english_list([f"{count_noun(int(n), 'time')} as “{form}”"
+                                                          for form, n in whole.items()]) + " (different words by case)")
+
+
 def pattern_note(term_counts: pd.DataFrame, pattern: str, shown: str, matches: int, flags: int = 0) -> str:
     """For a page that counts a pattern's matches (``matches``) in the cleaned text: what the
-    themes chapter's word counts make of the same word, and why the numbers differ; "" when they
-    agree and no longer name contains it. ``shown`` is the term as the page writes it."""
-    alone, longer = token_counts(term_counts, pattern, flags)
-    if alone == matches and longer.empty:
+    themes chapter's word counts make of the same word, and why the numbers differ. ``shown`` is
+    the term as the page writes it."""
+    whole, longer = token_counts(term_counts, pattern, flags)
+    if int(whole.sum()) == matches and longer.empty and len(whole) <= 1:
         return ("The themes chapter's word counts, which count a name of several words as one word, give the same "
                 "number.")
     case = " in any case," if flags & re.IGNORECASE else ""
     text = (f"This count is of every match of the pattern,{case} inside longer names too. The themes chapter counts "
-            f"words as the text layer writes them, where a name of several words is one word: there “{shown}” on its "
-            f"own counts {count_noun(alone, 'time')} in all the articles")
+            f"words as the text layer writes them, where a name of several words is one word and a word in capitals "
+            f"keeps its case: in all the articles, {_on_its_own(whole, shown)}")
     if len(longer):
         text += f", and the longer names that contain it count for themselves: {_longer_names(longer)}"
     return text + "."
@@ -63,13 +79,14 @@ def mention_note(term_counts: pd.DataFrame, place: str, mentions: int) -> str:
     """For a place counted by mention (``places``: every time the name is written as a place,
     inside longer names too): the word counts' figure for the same name, and why it differs;
     "" when they agree."""
-    alone, longer = token_counts(term_counts, re.escape(place))
+    whole, longer = token_counts(term_counts, re.escape(place))
+    alone = int(whole.sum())
     if alone == mentions:
         return ""
     text = (f"that is every mention of the place, inside longer names too, while this chapter's word counts count "
             f"“{place}” on its own {count_noun(alone, 'time')}")
     if len(longer):
-        text += f" (the names that contain it count for themselves: {_longer_names(longer, 2)})"
+        text += f"; the names that contain it count for themselves: {_longer_names(longer, 2)}"
     return text
 
 
@@ -91,19 +108,19 @@ def token_example(term_counts: pd.DataFrame, top: int = 200) -> tuple[str, int, 
     best = max(words.index, key=lambda w: (inside.get(w, 0), -list(words.index).index(w)))
     if not inside.get(best):
         return None
-    alone, longer = token_counts(term_counts, r"\b" + re.escape(best) + r"\b")
-    return best, alone, longer
+    whole, longer = token_counts(term_counts, r"\b" + re.escape(best) + r"\b")
+    return best, int(whole.sum()), longer
 
 
 def token_example_text(term_counts: pd.DataFrame) -> str:
     """One sentence for the themes chapter's account of counting, with this corpus's example:
     "So a count here is of the word as written on its own: in this corpus “Sanders” counts
-    1,569 times, and “Bernie Sanders” 355, ... count as names of their own." "" when the corpus has no such word."""
+    1,569 times on its own, while “Bernie Sanders” (355), ... count as names of their own." "" when the corpus has no such word."""
     example = token_example(term_counts)
     if example is None:
         return ""
     form, alone, longer = example
     return (f"So a count here is of the word as written on its own: in this corpus “{form}” counts "
-            f"{count_noun(alone, 'time')}, and {_longer_names(longer)} count as names of their own. The places "
+            f"{count_noun(alone, 'time')} on its own, while {_longer_names(longer)} count as names of their own. The places "
             "section and the fork-a-chapter page count every mention instead, inside longer names too, and say so "
             "beside their numbers.")
