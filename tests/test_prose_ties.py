@@ -91,3 +91,15 @@ def test_tied_names_counts_the_others(n):
     text = study.tied_names(values, {}, ".0%", lowest=True, k=1)
     assert len(re.findall(r"\bf\d", text)) == (n if n <= 2 else 1)
     assert ("other article" in text) == (n > 2)
+
+
+def test_many_words_tied_for_most_distinctive_are_counted_not_dropped():
+    from newscorpus.plots.themes import top_key_words
+
+    articles = pd.DataFrame({"file": ["a.txt"], "outlet": ["Alpha"], "published": ["2014-06-01"],
+                             "date_label": ["June 2014"], "date_precision": ["month"]})
+    key_terms = pd.DataFrame({"file": ["a.txt"] * 6, "term": ["u", "v", "w", "x", "y", "z"],
+                              "ci_low": [2.0] * 5 + [1.0]})
+    assert top_key_words(key_terms, articles) == "u, v and three other words, tied (Alpha, June 2014)"
+    three = key_terms.assign(ci_low=[2.0] * 3 + [1.0] * 3)
+    assert top_key_words(three, articles) == "u, v and w, tied (Alpha, June 2014)"

@@ -17,7 +17,7 @@ from matplotlib.transforms import Bbox
 from .. import units
 from ..measures.themes import CONFLICT_RATE, DICTIONARY, THEME_LABELS, THEMES, conflict_share  # noqa: F401 (conflict_share: re-exported)
 from ..overview import reader_style, times
-from ..prose import count_noun, english_list
+from ..prose import count_noun, english_list, tied_list
 from . import (GREY, OKABE_ITO, article_labels, article_names, outlet_colours, panel_title, short_outlet, use_style,
                wrap_label)
 from .basemap import draw_basemap
@@ -809,7 +809,8 @@ def shared_top_words(key_terms: pd.DataFrame, log_odds: pd.DataFrame, top: int =
 
 def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame, k: int = 5) -> str:
     """The most distinctive word of each article, for the prose: "daesh (Al-Ahed News, ...); ...".
-    Words tied on the top lower bound are all named ("parties and ansar al-islam, tied (...)").
+    Words tied on the top lower bound are named, up to three, then counted ("parties and ansar
+    al-islam, tied (...)"; "a, b and four other words, tied (...)": ``prose.tied_list``).
     With more than ``k`` articles, the ``k`` whose top word has the highest bound, then how many
     more (the table has them); "" when no article has a key word."""
     ordered = by_date(articles)
@@ -819,7 +820,7 @@ def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame, k: int = 5) -
         if terms.empty:
             continue
         top = terms[np.isclose(terms["ci_low"], terms["ci_low"].iloc[0])]["term"].tolist()
-        words = english_list(top[:3]) + (", tied" if len(top) > 1 else "")
+        words = tied_list(top, k=2, noun="word", rest="") + (", tied" if len(top) > 1 else "")  # "a, b and four other words, tied"
         parts.append(f"{words} ({name})")
         bounds.append(float(terms["ci_low"].iloc[0]))
     best = sorted(sorted(range(len(parts)), key=lambda i: -bounds[i])[:k])
