@@ -83,7 +83,7 @@ def mention_note(term_counts: pd.DataFrame, place: str, mentions: int) -> str:
     alone = int(whole.sum())
     if alone == mentions:
         return ""
-    text = (f"that is every mention of the place, inside longer names too, while this chapter's word counts count "
+    text = (f"that is every mention of the place, inside longer names too, while this chapter's word lists count "
             f"“{place}” on its own {count_noun(alone, 'time')}")
     if len(longer):
         text += f"; the names that contain it count for themselves: {_longer_names(longer, 2)}"
