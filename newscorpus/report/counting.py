@@ -69,7 +69,7 @@ def pattern_note(term_counts: pd.DataFrame, pattern: str, shown: str, matches: i
     case = " in any case," if flags & re.IGNORECASE else ""
     text = (f"This count is of every match of the pattern,{case} inside longer names too. The themes chapter counts "
             f"words as the text layer writes them, where a name of several words is one word and a word in capitals "
-            f"keeps its case: in all the articles, {_on_its_own(whole, shown)}")
+            f"keeps its case: across the corpus, {_on_its_own(whole, shown)}")
     if len(longer):
         text += f", and the longer names that contain it count for themselves: {_longer_names(longer)}"
     return text + "."
