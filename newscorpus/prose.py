@@ -43,3 +43,35 @@ def number_or(value, spec: str, missing: str = "no value") -> str:
     except (TypeError, ValueError):
         return missing
     return format(value, spec)
+
+
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def small_number(n: int) -> str:
+    """A count as a sentence says it: "one" to "nine" in words, larger counts as figures ("1,204")."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,d}"
+
+
+def tied_list(items: Iterable[str], *, k: int = 1, noun: str = "article", plural: str | None = None,
+              rest: str = "see the table", bracketed: bool = False) -> str:
+    """Items that tie (at an end of a range), as the subject or object of a sentence: all of them
+    when there are at most ``k + 1`` (two tied articles are both named, never "A and 1 more");
+    else the first ``k`` and how many others, in words with the noun: "A and two other articles
+    (see the table)". ``bracketed``: the list stands inside brackets already, so the pointer to
+    the table follows a semicolon instead of a bracket of its own ("(A and two other articles; see
+    the table)"). A verb after it takes :func:`agrees` with the number of items ("A and one
+    other article have the fewest"). ``""`` for no items."""
+    items, k = list(items), max(1, k)  # "and two other articles": one at least is named
+    if len(items) <= k + 1:
+        return english_list(items)
+    others = len(items) - k  # two or more
+    noun = plural or noun + "s"
+    pointer = f"; {rest}" if bracketed else f" ({rest})"
+    return english_list([*items[:k], f"{small_number(others)} other {noun}"]) + (pointer if rest else "")
+
+
+def agrees(n: int, singular: str, plural: str) -> str:
+    """The verb form for a subject of ``n`` items: ``singular`` for one, ``plural`` otherwise
+    ("carries"/"carry", "is"/"are")."""
+    return singular if n == 1 else plural

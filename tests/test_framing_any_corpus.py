@@ -233,7 +233,7 @@ def test_one_outlet_with_an_interval_states_nothing():
 def test_ties_are_named_up_to_three_then_counted():
     values = pd.Series(0.0, index=[f"f{k}" for k in range(50)])
     text = study.tied_names(values, {}, ".0%", lowest=True)
-    assert text == "f0, f1, f2 and 47 more (see the table)"
+    assert text == "f0, f1, f2 and 47 other articles (see the table)"
     assert study.tied_names(pd.Series([np.nan]), {}, ".0%", lowest=True) == "no article"
 
 

@@ -7,6 +7,7 @@ the next unused colour, in alphabetical order, so a chart never changes colour b
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable
 
@@ -19,7 +20,7 @@ from matplotlib.patches import Patch
 from ..corpus import date_interval, outlet_counts_on_disk
 from ..labels import article_labels, article_names, short_outlet
 
-__all__ = ["GREY", "nothing_found", "MAX_OUTLET_COLOURS", "OKABE_ITO", "OTHER_OUTLETS", "outlet_legend", "article_labels", "article_names", "outlet_colours", "panel_title",
+__all__ = ["GREY", "nothing_found", "MAX_OUTLET_COLOURS", "OKABE_ITO", "OTHER_OUTLETS", "outlet_legend", "article_labels", "article_names", "outlet_colours", "panel_title", "wrap_label",
            "short_outlet", "use_style"]
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
@@ -93,9 +94,45 @@ def outlet_legend(colours: dict[str, str]) -> list[tuple[str, str]]:
     return named
 
 
+# Where a label may break: at a space; in a piece too long for a line, also after a hyphen or an
+# underscore (a file name in a label, "(usa-today_2016-01-22_some-republicans-promote)", has no
+# spaces, only these).
+_LABEL_WORD = re.compile(r"\S+\s*|\s+")
+_LABEL_PIECE = re.compile(r"[^\s_-]+[_-]*\s*|[_-]+\s*|\s+")
+LABEL_STRETCH = 1.2  # a line may run this much over the width before it is broken at a hyphen
+
+
+def _fill(pieces: list[str], width: int) -> list[str]:
+    lines, line = [], ""
+    for piece in pieces:
+        if line.strip() and len(line + piece.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def wrap_label(label: str, width: int = 34, max_lines: int | None = None) -> str:
+    """A label wrapped to about ``width`` characters a line, never inside a word: at spaces, and a
+    line still longer than ``LABEL_STRETCH`` times the width (a file name) after its hyphens and
+    underscores; a piece longer than a line stays whole on its own line. With ``max_lines``, the
+    lines beyond are dropped and the last kept line ends with an ellipsis."""
+    lines = []
+    for line in _fill(_LABEL_WORD.findall(label.strip()), width):
+        lines += _fill(_LABEL_PIECE.findall(line), width) if len(line) > LABEL_STRETCH * width else [line]
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1].rstrip(" _-,(") + "…"
+    return "\n".join(lines)
+
+
 def panel_title(label: str, width: int = 34) -> str:
-    """An article's label as a small panel's title: wrapped, so neighbouring titles never overlap."""
-    return textwrap.fill(label, width)
+    """An article's label as a small panel's title: wrapped at spaces, hyphens and underscores
+    (``wrap_label``), so neighbouring titles never overlap and no word is cut."""
+    return wrap_label(label, width)
 
 
 # A chart draws one row per article up to this many articles; beyond it, one row per outlet (the
@@ -120,9 +157,7 @@ LABEL_WIDTH = 48  # characters of a row label on one line; longer ones wrap onto
 def _row_labels(ax: plt.Axes, labels: list[str]) -> None:
     """Row labels that leave the chart its width: a long one (an article named with its file)
     wraps onto two lines, and many rows get a smaller font."""
-    wrapped = [textwrap.shorten(label, 2 * LABEL_WIDTH, placeholder="…") if len(label) > 2 * LABEL_WIDTH else label
-               for label in labels]
-    wrapped = [textwrap.fill(label, LABEL_WIDTH, break_on_hyphens=False) for label in wrapped]
+    wrapped = [wrap_label(label, LABEL_WIDTH, max_lines=2) for label in labels]  # never inside a word
     ax.set_yticks(range(len(labels)), wrapped, fontsize=10 if len(labels) <= 12 else 8)
 
 

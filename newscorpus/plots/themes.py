@@ -17,8 +17,9 @@ from matplotlib.transforms import Bbox
 from .. import units
 from ..measures.themes import CONFLICT_RATE, DICTIONARY, THEME_LABELS, THEMES, conflict_share  # noqa: F401 (conflict_share: re-exported)
 from ..overview import reader_style, times
-from ..prose import count_noun, english_list
-from . import GREY, OKABE_ITO, article_labels, article_names, outlet_colours, panel_title, short_outlet, use_style
+from ..prose import count_noun, english_list, tied_list
+from . import (GREY, OKABE_ITO, article_labels, article_names, outlet_colours, panel_title, short_outlet, use_style,
+               wrap_label)
 from .basemap import draw_basemap
 
 TOP_WORDS = 12
@@ -69,6 +70,38 @@ def outlets_as_units(articles: pd.DataFrame) -> pd.DataFrame:
                          "published": [when[o].date() for o in sizes.index],
                          "date_label": [count_noun(int(n), "article") for n in sizes],
                          "date_precision": "day"})
+
+
+def own_writing(articles: pd.DataFrame, wire: pd.DataFrame, unit: str | None = None) -> pd.DataFrame:
+    """The articles the chapter's comparisons read. Comparing outlets (``unit``, by default
+    ``units.comparison_unit``): every article but wire copy (``wire``:
+    ``republication.wire_copy``'s table, ``file`` and ``wire``), an agency's story under the
+    outlet's name, which says how the agency writes, not the outlet (the other chapters and the
+    conclusions leave it out too). Comparing articles: every article (wire copy is one article
+    among the others, and the chapter names it)."""
+    if unit_of(articles, unit) == units.ARTICLE or wire is None or wire.empty:
+        return articles
+    flagged = set(wire.loc[wire["wire"].astype(bool), "file"])
+    return articles[~articles["file"].isin(flagged)].reset_index(drop=True)
+
+
+def wire_left_out(articles: pd.DataFrame, own: pd.DataFrame, unit: str | None = None) -> str:
+    """One sentence for the page: how many articles the outlet comparisons leave out as wire copy
+    (``own_writing``), and where they are kept; "" when nothing is left out (comparing articles,
+    or no wire copy)."""
+    left = len(articles) - len(own)
+    if unit_of(articles, unit) == units.ARTICLE or left <= 0:
+        return ""
+    gone = sorted(set(articles["outlet"]) - set(own["outlet"]))
+    alone = (f" {english_list(gone)} {'publishes' if len(gone) == 1 else 'publish'} only wire copy here, so "
+             f"{'it is' if len(gone) == 1 else 'they are'} not compared." if 0 < len(gone) <= 3 else
+             f" {count_noun(len(gone), 'outlet')} publish only wire copy here, so they are not compared." if gone else "")
+    they = "it" if left == 1 else "them"
+    return (f"{left:,d} of the {len(articles):,d} articles {'is' if left == 1 else 'are'} wire copy by "
+            f"{'its' if left == 1 else 'their'} credits (an agency's story under an outlet's name, which says how the "
+            f"agency writes), so this chapter's comparisons of outlets (the frequent words, the key words of both "
+            f"methods, the themes and the dispersion lanes) leave {they} out, as the other chapters do; the "
+            f"per-article tables, the map and the downloads keep {they}.{alone}")
 
 
 def grid(n: int, ncols: int) -> tuple[int, int]:
@@ -705,22 +738,26 @@ def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list
         ax.set_xticks([0, 0.5, 1], ["start", "", "end"], fontsize=7.5)
         ax.tick_params(axis="y", length=0)
         ax.grid(False)
-    axes[0, 0].set_yticks(range(len(lanes)), [panel_title(label, 48).replace("\n", " ") for label, _, _ in lanes],
+    axes[0, 0].set_yticks(range(len(lanes)), [wrap_label(label, 48, max_lines=2) for label, _, _ in lanes],
                           fontsize=8 if len(lanes) <= 20 else 7)
     axes[0, 0].set_ylim(len(lanes) - 0.5, -0.5)
     fig.tight_layout()
     return fig
 
 
-def dispersion_summary(positions: pd.DataFrame, articles: pd.DataFrame, terms: list[str]) -> str:
+def dispersion_summary(positions: pd.DataFrame, articles: pd.DataFrame, terms: list[str], wire: int = 0) -> str:
     """For the prose: in how many articles each dispersion word occurs ("*Trump* in 31 of the 50
-    articles, ..."), or that none of them occurs."""
+    articles, ..."), or that none of them occurs. ``articles``: those the plot draws; ``wire``: how
+    many wire-copy articles were left out of it (``own_writing``), said beside the count."""
+    mine = set(articles["file"])
+    positions = positions[positions["file"].isin(mine)]
     n = len(articles)
+    what = count_noun(n, "article") + (f" compared ({count_noun(wire, 'article')} of wire copy left out)" if wire else "")
     per_term = positions.groupby("term")["file"].nunique()
-    parts = [f"*{t}* in {int(per_term.get(t, 0)):,d}" for t in terms]
+    parts = [f"“{t}” in {int(per_term.get(t, 0)):,d}" for t in terms]
     if not len(per_term):
-        return f"None of the words occurs in any of the {count_noun(n, 'article')}"
-    return f"Of the {count_noun(n, 'article')}, the words occur in: " + english_list(parts)
+        return f"None of the words occurs in any of the {what}"
+    return f"Of the {what}, the words occur in: " + english_list(parts)
 
 
 def dispersion_source(source: str, terms: dict) -> str:
@@ -828,7 +865,8 @@ def shared_top_words(key_terms: pd.DataFrame, log_odds: pd.DataFrame, top: int =
 
 def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame, k: int = 5) -> str:
     """The most distinctive word of each article, for the prose: "daesh (Al-Ahed News, ...); ...".
-    Words tied on the top lower bound are all named ("parties and ansar al-islam, tied (...)").
+    Words tied on the top lower bound are named, up to three, then counted ("parties and ansar
+    al-islam, tied (...)"; "a, b and four other words, tied (...)": ``prose.tied_list``).
     With more than ``k`` articles, the ``k`` whose top word has the highest bound, then how many
     more (the table has them); "" when no article has a key word."""
     ordered = by_date(articles)
@@ -838,7 +876,7 @@ def top_key_words(key_terms: pd.DataFrame, articles: pd.DataFrame, k: int = 5) -
         if terms.empty:
             continue
         top = terms[np.isclose(terms["ci_low"], terms["ci_low"].iloc[0])]["term"].tolist()
-        words = english_list(top[:3]) + (", tied" if len(top) > 1 else "")
+        words = tied_list(top, k=2, noun="word", rest="") + (", tied" if len(top) > 1 else "")  # "a, b and four other words, tied"
         parts.append(f"{words} ({name})")
         bounds.append(float(terms["ci_low"].iloc[0]))
     best = sorted(sorted(range(len(parts)), key=lambda i: -bounds[i])[:k])

@@ -321,18 +321,29 @@ def group_tone_summary(rows: pd.DataFrame, files, names: dict[str, str]) -> pd.D
     return pd.DataFrame(out).set_index("Article")
 
 
-def tied_names(values: pd.Series, names: dict[str, str], spec: str, lowest: bool, k: int = 3) -> str:
-    """The article(s) at the lowest (or highest) value as the reader sees it, formatted with
-    ``spec``: "A" or, when two or more print the same figure, "A and B"; beyond ``k`` tied
-    articles, the first ``k`` and how many more ("A, B, C and 40 more (see the table)"), so the
-    sentence stays short for a thousand articles. "no article" when there is no value."""
-    from ..prose import top_k_list
-
+def tied_files(values: pd.Series, spec: str, lowest: bool) -> list:
+    """The keys (files) at the lowest (or highest) value as the reader sees it, formatted with
+    ``spec``: one, or every one that prints the same figure."""
     shown = values.dropna().map(lambda v: format(v, spec))
     if shown.empty:
-        return "no article"
+        return []
     extreme = format(values.min() if lowest else values.max(), spec)
-    return top_k_list([names.get(f, f) for f in shown.index[shown == extreme]], k=k)
+    return list(shown.index[shown == extreme])
+
+
+def tied_names(values: pd.Series, names: dict[str, str], spec: str, lowest: bool, k: int = 3,
+               bracketed: bool = False) -> str:
+    """The article(s) at the lowest (or highest) value as the reader sees it (``tied_files``):
+    "A" or, when two or more print the same figure, "A and B"; beyond ``k + 1`` tied articles, the
+    first ``k`` and how many others ("A, B, C and 40 other articles (see the table)"; with
+    ``bracketed``, for a list inside brackets, "...; see the table"), so the sentence stays short
+    for a thousand articles (``prose.tied_list``). "no article" when there is no value."""
+    from ..prose import tied_list
+
+    files = tied_files(values, spec, lowest)
+    if not files:
+        return "no article"
+    return tied_list([names.get(f, f) for f in files], k=k, bracketed=bracketed)
 
 
 def tone_lines(rows: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -648,13 +659,14 @@ def range_text(values: pd.Series, names: dict[str, str], spec: str, what: str,
                     f"{count_noun(short, 'shorter article')}, where one sentence can set the value, "
                     f"{'is' if short == 1 else 'are'} not named).")
     low, high = format(present.min(), spec), format(present.max(), spec)
-    low_names = tied_names(present, names, spec, lowest=True, k=1)  # one name and a count: article names are long
+    # one name and a count (article names are long), inside the brackets
+    low_names = tied_names(present, names, spec, lowest=True, k=1, bracketed=True)
     if len(present) == 1:
         return f"{what[:1].upper() + what[1:]} is {low} in the only article with a value ({low_names})."
     if low == high:
         return f"{what[:1].upper() + what[1:]} is {low} wherever it can be computed ({low_names})."
     return (f"{what[:1].upper() + what[1:]} runs from {low} ({low_names}) to {high} "
-            f"({tied_names(present, names, spec, lowest=False, k=1)}).")
+            f"({tied_names(present, names, spec, lowest=False, k=1, bracketed=True)}).")
 
 
 def distinctive_scope_text(unit: str, panels: int, max_panels: int) -> str:
@@ -825,10 +837,16 @@ def enough_sentences(values: pd.Series, sentences: pd.Series, minimum: int = MIN
     return values[keep]
 
 
-def spread_text(values: pd.Series, spec: str, *, one: str, equal: str, spread: str, names: dict[str, str] | None = None) -> str:
+def spread_text(values: pd.Series, spec: str, *, one: str, equal: str, spread: str, names: dict[str, str] | None = None,
+                verb: tuple[str, str] = ("is", "are")) -> str:
     """A sentence about a per-article value that reads right for one article, for equal values and
     for a spread: ``one`` and ``equal`` are templates with ``{value}`` (and ``{name}``); ``spread``
-    has ``{low}``, ``{high}``, ``{low_name}`` and ``{high_name}``. Values are compared as printed."""
+    has ``{low}``, ``{high}``, ``{low_name}`` and ``{high_name}`` (tied articles all named, or the
+    first and how many others: ``tied_names``), and ``{low_verb}`` and ``{high_verb}``, ``verb``'s
+    singular or plural to agree with them ("A and one other article carry the fewest"). Values are
+    compared as printed."""
+    from ..prose import agrees
+
     present = values.dropna()
     if present.empty:
         return ""
@@ -838,9 +856,12 @@ def spread_text(values: pd.Series, spec: str, *, one: str, equal: str, spread: s
         return one.format(value=low, name=names.get(present.index[0], present.index[0]))
     if low == high:
         return equal.format(value=low)
-    return spread.format(low=low, high=high,
-                         low_name=tied_names(present, names, spec, lowest=True, k=1),
-                         high_name=tied_names(present, names, spec, lowest=False, k=1))
+    ends = {}
+    for end, lowest in (("low", True), ("high", False)):
+        bracketed = "({" + end + "_name})" in spread  # a list inside brackets points to the table after a semicolon
+        ends[f"{end}_name"] = tied_names(present, names, spec, lowest=lowest, k=1, bracketed=bracketed)
+        ends[f"{end}_verb"] = agrees(len(tied_files(present, spec, lowest)), *verb)
+    return spread.format(low=low, high=high, **ends)
 
 
 def recasens_rate_text(rates: pd.Series, top: str) -> str:
