@@ -529,7 +529,7 @@ def test_timing_comparison_times_our_analysis_with_its_caches_cleared(cleaned, m
     rd.timing_comparison(one, repeats=2)
     paragraphs = list(one["paragraphs"].iloc[0])
     assert len(segmented) == 2 * len(paragraphs)
-    distinct_words = {m.group() for p in paragraphs for m in LAYER_WORD.finditer(p.translate(rd.APOSTROPHES))}
+    distinct_words = {m.group() for p in paragraphs for m in LAYER_WORD.finditer(p.translate(rd.WORD_APOSTROPHES))}
     assert len(counted) == 2 * len(distinct_words)
 
 
@@ -617,3 +617,22 @@ def test_translation_note_names_translations_and_probable_ones():
     assert rd.translation_note({"c": "probably a translation"}, names) == "C, June 2014 is probably an English translation."
     assert rd.translation_note({"b": "a translation"}, names) == "B, 2016 is an English translation."
     assert "No text here is known to be a translation" in rd.translation_note({}, names)
+
+
+def test_quote_marks_inside_a_word_split_it_here_as_in_every_chapter():
+    """"‘" and the prime "′" are not apostrophes to the text layer ("don‘t" is two words in every
+    chapter): made straight before counting, they joined the word, and an article had one word
+    more in the diversity table than in the counts table (the referee's "1 more")."""
+    from newscorpus.layer.words import words as layer_words
+    from newscorpus.measures.diversity import tokens
+
+    paragraphs = ["He didn‘t go to the 5′ mark. Syria’s army and Hawaiʼi stayed.", "They said ‘no' twice."]
+    row, _ = rd.article_readability("x", paragraphs, n_boot=50)
+    assert row["words"] == sum(word_count(p) for p in paragraphs)
+    numbers = sum(1 for p in paragraphs for _, _, kind in layer_words(p) if kind == "number")
+    assert row["words"] - len(tokens(paragraphs)) == numbers == 1
+    scores = pd.DataFrame([row])
+    assert rd.diversity_words_note(scores, pd.DataFrame({"file": ["x"], "tokens": [row["words"] - numbers]})).endswith(
+        "the article has 1 word fewer here than in the counts table above.")
+    with pytest.raises(ValueError, match="more words in the diversity table"):
+        rd.diversity_words_note(scores, pd.DataFrame({"file": ["x"], "tokens": [row["words"] + 1]}))

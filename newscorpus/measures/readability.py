@@ -29,7 +29,14 @@ import pyphen
 from ..layer.words import WORD_FORMS
 from ..paths import DATA_DIR
 from ..prose import TOP_K, count_noun, english_list, top_k_list
-from .sentences import APOSTROPHES, split_sentences
+from .sentences import split_sentences
+
+# Apostrophes made straight before counting, for the syllable and word-list look-ups ("Syria’s"
+# is "Syria's"): only the two the text layer's WORD already reads inside a word ("’", and "ʼ",
+# a letter), so every article keeps the book's one word count. "‘" and the prime "′" split a word
+# there ("don‘t" is two words in every chapter); made straight they would join it, and this
+# chapter would count a word fewer than the others (as it did before this was narrowed).
+WORD_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
 
 def _textstat():
@@ -380,7 +387,7 @@ def article_readability(file: str, paragraphs: list[str], n_boot: int = N_BOOT) 
     Intervals: ``<score>_low``/``_high`` resample sentences; ``<score>_block_low``/``_high``
     resample whole paragraphs (sentences of a paragraph are not independent)."""
     sentence_rows, counts, paragraph_numbers = [], [], []
-    for number, (paragraph, sentence) in enumerate(split_sentences([p.translate(APOSTROPHES) for p in paragraphs]), 1):
+    for number, (paragraph, sentence) in enumerate(split_sentences([p.translate(WORD_APOSTROPHES) for p in paragraphs]), 1):
         found = sentence_counts(sentence)
         if found[1]:  # a sentence with no word adds nothing
             sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
@@ -1190,10 +1197,9 @@ def diversity_words_note(scores: pd.DataFrame, diversity: pd.DataFrame) -> str:
     if fewer.empty:
         return ""
     low, high = int(fewer.min()), int(fewer.max())
-    if low < 0:  # a word the counts table splits differently can make one more here
-        span = f"from {-low:,d} more to {high:,d} fewer" if high > 0 else f"up to {-low:,d} more"
-        return (f"The words in this table leave out numbers, which are not vocabulary, so an article has "
-                f"{span} here than in the counts table above.")
+    if low < 0:  # both tables count the text layer's words, so this is a bug, not a reading to explain
+        raise ValueError(f"{int((fewer < 0).sum()):,d} article(s) have more words in the diversity table than in "
+                         f"the counts table (first: {fewer.idxmin()}); the two must count the text layer's words")
     if high == 0:
         return ("The words in this table leave out numbers, which are not vocabulary; "
                 + ("this article has none, so its count is the same here as in the counts table above." if len(fewer) == 1
