@@ -1107,6 +1107,22 @@ def validity_interval(validity: dict, name: str, group: str = "informational") -
             f"{validity[key + '_high']:+.2f}")
 
 
+def abs_r_interval(validity: dict, name: str, group: str = "informational") -> tuple[float, float]:
+    """(lower, upper) |r| of ``name``'s 95% interval in ``group`` (a grade's r is negative)."""
+    key = f"{group}_{name}_pearson"
+    low, high = abs(validity[key + "_low"]), abs(validity[key + "_high"])
+    return (min(low, high), max(low, high)) if validity[key + "_low"] * validity[key + "_high"] > 0 else (0.0, max(low, high))
+
+
+def reaching_the_leaders(validity: dict, lead: list[str], group: str = "informational") -> list[str]:
+    """The formulas outside ``lead`` whose |r| interval reaches the lowest lower end of the leaders'
+    intervals (interval against interval, not a point estimate against it), strongest first."""
+    lowest = min(abs_r_interval(validity, n, group)[0] for n in lead)
+    others = [n for n in SCORES if n not in lead and f"{group}_{n}_pearson" in validity]
+    return sorted((n for n in others if abs_r_interval(validity, n, group)[1] >= lowest),
+                  key=lambda n: -abs_r_interval(validity, n, group)[1])
+
+
 def validity_note(validity: dict | None, lead: list[str], group: str = "informational") -> str:
     """A paragraph for the prose: the leading formulas' correlation with teachers' judgements of
     ease on CLEAR's ``group`` excerpts, the range of all seven, or that the figures are absent."""
@@ -1121,12 +1137,15 @@ def validity_note(validity: dict | None, lead: list[str], group: str = "informat
             f"follow teachers' judgements of ease most closely are {lead_text} (a grade correlates "
             f"negatively with ease). The other {len(others)} reach |r| {min(rs[n] for n in others):.2f} to "
             f"{max(rs[n] for n in others):.2f}.")
-    lowest_of_lead = min(validity[f"{group}_{n}_pearson_low"] if validity[f"{group}_{n}_pearson"] > 0
-                         else -validity[f"{group}_{n}_pearson_high"] for n in lead)
-    overlapping = [n for n in others if rs[n] >= lowest_of_lead]
+    overlapping = reaching_the_leaders(validity, lead, group)
     if overlapping:
-        text += (f" The intervals of {len(overlapping)} of them reach the leaders' lower bound, so the lead is "
-                 f"a choice among near-equals, not a winner.")
+        lowest = min(abs_r_interval(validity, n, group)[0] for n in lead)
+        reach = ("The interval of 1 of them reaches" if len(overlapping) == 1 else
+                 f"The intervals of all {len(overlapping)} of them reach" if len(overlapping) == len(others) else
+                 f"The intervals of {len(overlapping)} of them reach")
+        text += (f" {reach} the lower end of the leaders' intervals (|r| {lowest:.2f}): "
+                 f"{english_list([SCORE_NAMES[n] + f' (to {abs_r_interval(validity, n, group)[1]:.2f})' for n in overlapping])}"
+                 ", so the lead is a choice among near-equals, not a winner.")
     if f"{group}_fitted_cv_pearson" in validity:
         text += (f" A score fitted to the same judgements reaches {validity_interval(validity, 'fitted_cv', group)},"
                  f" out of fold.")
