@@ -200,16 +200,18 @@ COUNT_HEADINGS = {
 }
 
 
-def _long_table(table: pd.DataFrame, overview: pd.DataFrame, formats: dict | None = None, caption: str | None = None):
+def _long_table(table: pd.DataFrame, overview: pd.DataFrame, formats: dict | None = None, caption: str | None = None,
+                spread_over: list[str] | None = None):
     """``table`` (indexed by file, a column per measure) with a row per article, named by outlet
-    and date; beyond ``MAX_TABLE_ROWS`` articles a searchable, paged table."""
+    and date; beyond ``MAX_TABLE_ROWS`` articles a searchable, paged table (``spread_over=[]``:
+    a table too long for the page keeps its first rows, in its own order, instead of a sample)."""
     from ..overview import reader_style
 
     named = table.set_axis(pd.Index(article_names(table.index, overview), name="Article"), axis=0)
     if len(named) > MAX_TABLE_ROWS:
         from ..book.evidence import evidence_table
 
-        return evidence_table(named.reset_index(), formats=formats, caption=caption)
+        return evidence_table(named.reset_index(), formats=formats, caption=caption, spread_over=spread_over)
     style = reader_style(named, formats)
     return style.set_caption(caption) if caption else style
 
@@ -283,9 +285,13 @@ def diversity_reader_table(diversity: pd.DataFrame, overview: pd.DataFrame):
 
 
 def longest_table(longest: pd.DataFrame, overview: pd.DataFrame):
-    """Each article's longest sentence, as text (longest first when the table is searchable)."""
+    """Each article's longest sentence, as text. Beyond ``MAX_TABLE_ROWS`` articles, longest first,
+    and a page too long for the page keeps the longest rows (not a sample): the sentences the prose
+    and the sentence-length chart name are the table's first rows."""
     if len(longest) > MAX_TABLE_ROWS:
         longest = longest.sort_values("words", ascending=False, kind="stable")
+        table = longest.set_index("file")[["words", "text"]].set_axis(["Words", "Longest sentence"], axis=1)
+        return _long_table(table, overview, caption="Each article's longest sentence, longest first", spread_over=[])
     table = longest.set_index("file")[["words", "text"]].set_axis(["Words", "Longest sentence"], axis=1)
     shown = _long_table(table, overview)
     if hasattr(shown, "set_properties"):
