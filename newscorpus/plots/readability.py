@@ -14,10 +14,10 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from . import GREY, article_names, outlet_colours, use_style
+from . import GREY, MEAN_INTERVAL, MIDDLE_HALF, article_names, outlet_colours, use_style
 from ..prose import count_noun
 from ..measures.readability import (CONFIDENCE, EASIER_WHEN_HIGHER, SCORE_NAMES, SENSITIVITY_VARIANTS,
-                                    SMOG_MIN_SENTENCES)
+                                    SMOG_MIN_SENTENCES, score_unit, shown_gap)
 
 # A chart draws at most this many rows (articles or outlets); a table beyond this many rows is a
 # searchable, paged table (``newscorpus.book.evidence``) instead of a page-long one.
@@ -34,16 +34,18 @@ def short_label(label: str, width: int = 46) -> str:
     return label[:half].rstrip() + "…" + label[-(width - 1 - half):].lstrip()
 
 
-def chart_rows(scores: pd.DataFrame, score: str, limit: int = MAX_ROWS) -> tuple[pd.DataFrame, str]:
+def chart_rows(scores: pd.DataFrame, score: str, limit: int = MAX_ROWS,
+               pool: str = "articles") -> tuple[pd.DataFrame, str]:
     """The articles a per-article chart draws: all of them up to ``limit``; beyond, the
     ``limit // 2`` hardest and the ``limit // 2`` easiest on ``score`` (point score), with a
-    sentence saying so (``""`` when all are drawn)."""
+    sentence saying so (``""`` when all are drawn); ``pool`` names what they are drawn from
+    ("articles of at least 100 words")."""
     if len(scores) <= limit:
         return scores, ""
     order = scores.sort_values(score, ascending=score in EASIER_WHEN_HIGHER, kind="stable")
     half = limit // 2
     shown = pd.concat([order.head(half), order.tail(half)])
-    return shown, (f"The {half} hardest and the {half} easiest of {len(scores):,d} articles on "
+    return shown, (f"The {half} hardest and the {half} easiest of {len(scores):,d} {pool} on "
                    f"{SCORE_NAMES[score]}; every article is in the table.")
 
 
@@ -54,16 +56,18 @@ def _outlet_colours_for(files, overview: pd.DataFrame) -> list[str]:
 
 
 def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int = 3,
-                    formulas: list[str] | None = None) -> plt.Figure:
+                    formulas: list[str] | None = None, pool: str = "articles") -> plt.Figure:
     """One panel per formula (``formulas``, or all seven): each article's score (dot), its
     sentence-bootstrap interval (thick bar) and its paragraph-block interval (thin bar). SMOG
-    below 30 sentences is drawn hollow. A spare panel always holds the legend."""
+    below 30 sentences is drawn hollow. A spare panel always holds the legend. ``scores`` are the
+    ranked articles (the chapter leaves out texts too short to rank); ``pool`` says what they are
+    when only the hardest and easiest are drawn. Each panel's x-axis names its unit (grade or points)."""
     use_style()
     names = list(formulas or SCORE_NAMES)
     columns = min(columns, len(names) + 1)
     rows = int(np.ceil(len(names) / columns))
     # each row of panels repeats the articles: fewer of them when there are several rows
-    scores, note = chart_rows(scores, names[0], MAX_ROWS // rows)
+    scores, note = chart_rows(scores, names[0], MAX_ROWS // rows, pool)
     scores = scores.reset_index(drop=True)
     n = len(scores)
     labels = [short_label(label) for label in article_names(scores["file"], overview)]
@@ -87,6 +91,7 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
         ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlabel("grade" if score_unit(name) == "grades" else "points", fontsize=8)
     for ax in axes.flat[len(names):]:
         ax.axis("off")
     axes[0, 0].set_yticks(ys, labels)
@@ -430,9 +435,11 @@ def chart_outlets(summary: pd.DataFrame, score: str, limit: int = MAX_ROWS) -> t
 def outlet_intervals(summary: pd.DataFrame, scores: pd.DataFrame, articles: pd.DataFrame,
                      formulas: list[str]) -> plt.Figure:
     """One panel per formula, one row per outlet (hardest first on the first formula): each
-    article's score (small grey dot), the outlet's middle half of articles (thin bar), its mean
-    (large dot) and the 95% interval of the mean from resampling its articles (thick bar; none
-    below ``units.MIN_ARTICLES_FOR_INTERVAL`` articles, the mean then drawn hollow)."""
+    article's score (small grey dot), the outlet's middle half of articles (wide pale bar), its
+    mean (large dot) and the 95% interval of the mean from resampling its articles (thin black
+    line; none below ``units.MIN_ARTICLES_FOR_INTERVAL`` articles, the mean then drawn hollow):
+    the book's one encoding (``plots.MIDDLE_HALF``, ``plots.MEAN_INTERVAL``). ``scores`` are the
+    articles the outlets' means are taken over (wire copy left out), so every dot is in a mean."""
     from ..units import MIN_ARTICLES_FOR_INTERVAL
 
     use_style()
@@ -453,9 +460,9 @@ def outlet_intervals(summary: pd.DataFrame, scores: pd.DataFrame, articles: pd.D
                    alpha=0.35, linewidths=0, zorder=1)
         for row in rows.itertuples():
             y, colour = ys[row.outlet], colours[row.outlet]
-            ax.hlines(y, row.q25, row.q75, color=colour, linewidth=1.2, alpha=0.8, zorder=2)
+            ax.hlines(y, row.q25, row.q75, **MIDDLE_HALF, zorder=0.5)
             if pd.notna(row.low):
-                ax.hlines(y, row.low, row.high, color=colour, linewidth=5, alpha=0.9, zorder=3)
+                ax.hlines(y, row.low, row.high, **MEAN_INTERVAL, zorder=3)
             ax.scatter([row.mean], [y], s=36, zorder=4, color=colour if pd.notna(row.low) else "white",
                        edgecolors="black", linewidths=0.8)
         ax.set_title(textwrap.fill(SCORE_NAMES[name] + (" (higher = easier)" if name in EASIER_WHEN_HIGHER else ""), 34),
@@ -470,8 +477,8 @@ def outlet_intervals(summary: pd.DataFrame, scores: pd.DataFrame, articles: pd.D
     spare.axis("off")
     handles = [
         Line2D([0], [0], marker="o", color=GREY, linestyle="none", markersize=3, label="one article"),
-        Line2D([0], [0], color=GREY, linewidth=1.2, label="middle half of its articles"),
-        Line2D([0], [0], color=GREY, linewidth=5, label=f"{CONFIDENCE:.0%} interval of the mean,\narticles resampled"),
+        Line2D([0], [0], label="middle half of its articles", **MIDDLE_HALF),
+        Line2D([0], [0], label=f"{CONFIDENCE:.0%} interval of the mean,\narticles resampled", **MEAN_INTERVAL),
     ]
     drawn = summary[summary["measure"].isin(formulas) & summary["outlet"].isin(outlets)]
     if drawn["low"].isna().any():  # the white dot is explained only where some outlet has one
@@ -520,7 +527,8 @@ def outlet_pairs_table(summary: pd.DataFrame, score: str):
         harder, easier = (row.higher, row.lower) if harder_is_higher else (row.lower, row.higher)
         h_mean, e_mean = (row.higher_mean, row.lower_mean) if harder_is_higher else (row.lower_mean, row.higher_mean)
         rows.append({"Harder outlet": harder, "Mean": h_mean, "Easier outlet": easier, "Mean ": e_mean,
-                     "Gap": abs(row.higher_mean - row.lower_mean)})
+                     # the gap between the two means as shown (16.04 − 14.36 is shown 16.0, 14.4, gap 1.6)
+                     "Gap": shown_gap(row.higher_mean, row.lower_mean)})
     table = pd.DataFrame(rows, columns=["Harder outlet", "Mean", "Easier outlet", "Mean ", "Gap"])
     table = table.sort_values("Gap", ascending=False, kind="stable")
     formats = {"Mean": "{:.1f}", "Mean ": "{:.1f}", "Gap": "{:.1f}"}
@@ -536,10 +544,11 @@ def outlet_pairs_table(summary: pd.DataFrame, score: str):
 def outlet_sentence_lengths(sentences: pd.DataFrame, articles: pd.DataFrame, dots: int = 300) -> plt.Figure:
     """Sentence lengths pooled over each outlet's articles: a box of the middle half and at most
     ``dots`` sentences drawn at random (fixed seed) per outlet, its longest ringed; at most
-    ``MAX_ROWS`` outlets (those with the most articles)."""
+    ``MAX_ROWS`` outlets (those with the most articles). ``sentences`` are those of the articles
+    the outlets are compared on (wire copy left out): each row's count is of its articles there."""
     use_style()
     merged = sentences.merge(articles[["file", "outlet"]], on="file", how="inner")
-    counts = articles.groupby("outlet")["file"].nunique()
+    counts = merged.groupby("outlet")["file"].nunique()
     order = counts.sort_index().sort_values(ascending=False, kind="stable")
     outlets = list(order.index[:MAX_ROWS])
     colours = outlet_colours(counts.index, counts)
