@@ -1397,11 +1397,11 @@ def unranked_note(scores: pd.DataFrame, unbroken: dict[str, str] | None, left_ou
     short = {f: why for f, why in short_files(scores, min_words).items() if f not in (unbroken or {})}
     n, total = len(short), len(scores)
     if short and all(f in left_out for f in short):
-        named = [f"{names.get(f, f)} ({why})" for f, why in list(short.items())[:k]]
-        listed = english_list(named) + (f" and {n - k:,d} more" if n > k else "")
+        named = [f"{names.get(f, f)}, {why}" for f, why in short.items()]
+        listed = top_k_list(named, k=k, rest="see the counts table")
         parts.append(
             f"{n:,d} of the {total:,d} texts {'is' if n == 1 else 'are'} under {min_words:,d} words "
-            f"({'it is' if n == 1 else 'the shortest:'} {listed}); {'it is' if n == 1 else 'they are'} in the "
+            f"({'it is' if n == 1 else 'the shortest first:'} {listed}); {'it is' if n == 1 else 'they are'} in the "
             "tables but in no ranking or comparison on this page, nor among the hardest and easiest drawn: a score "
             "from a few sentences says little about how an article reads.")
     elif short:

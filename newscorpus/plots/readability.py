@@ -59,12 +59,12 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
                     formulas: list[str] | None = None, pool: str = "articles") -> plt.Figure:
     """One panel per formula (``formulas``, or all seven): each article's score (dot), its
     sentence-bootstrap interval (thick bar) and its paragraph-block interval (thin bar). SMOG
-    below 30 sentences is drawn hollow. A spare panel always holds the legend. ``scores`` are the
+    below 30 sentences is drawn hollow. The legend sits under the panels. ``scores`` are the
     ranked articles (the chapter leaves out texts too short to rank); ``pool`` says what they are
     when only the hardest and easiest are drawn. Each panel's x-axis names its unit (grade or points)."""
     use_style()
     names = list(formulas or SCORE_NAMES)
-    columns = min(columns, len(names) + 1)
+    columns = min(columns, len(names))  # the legend goes under the panels, not in a spare one
     rows = int(np.ceil(len(names) / columns))
     # each row of panels repeats the articles: fewer of them when there are several rows
     scores, note = chart_rows(scores, names[0], MAX_ROWS // rows, pool)
@@ -73,11 +73,8 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
     labels = [short_label(label) for label in article_names(scores["file"], overview)]
     # long article names (many articles, file names added) take width: wrap the panel titles
     wrap = 40 if max(map(len, labels), default=0) < 32 else 22
-    ratios = [3] * columns
-    if len(names) < rows * columns:
-        ratios[-1] = 2.6  # the spare panel holds only the legend
-    fig, axes = plt.subplots(rows, columns, figsize=(9, rows * (1.1 + (0.3 if n <= 12 else 0.22) * n)),
-                             sharey=True, squeeze=False, gridspec_kw={"width_ratios": ratios})
+    height = rows * (1.1 + (0.3 if n <= 12 else 0.22) * n) + 0.5  # + the legend's line under the panels
+    fig, axes = plt.subplots(rows, columns, figsize=(9, height), sharey=True, squeeze=False)
     colours = _outlet_colours_for(scores["file"], overview)
     ys = np.arange(n)
     for ax, name in zip(axes.flat, names):
@@ -102,11 +99,10 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
               Line2D([0], [0], color=GREY, linewidth=1.2, label=f"{CONFIDENCE:.0%} interval, paragraphs resampled"),
               Line2D([0], [0], marker="o", color="white", markeredgecolor="black", linestyle="none",
                      label=f"SMOG from fewer than {SMOG_MIN_SENTENCES} sentences")][:3 if "smog_grade" in names else 2]
-    spare = axes.flat[len(names)] if len(names) < rows * columns else axes.flat[-1]
-    spare.legend(handles=legend, loc="center left", bbox_to_anchor=(0, 0.5), fontsize=8)
+    fig.legend(handles=legend, loc="lower center", ncol=len(legend), fontsize=8, bbox_to_anchor=(0.5, 0.0))
     if note:
         fig.suptitle(textwrap.fill(note, 90), fontsize=9, x=0.01, ha="left")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.45 / height, 1, 1))  # room for the legend under the panels
     return fig
 
 
