@@ -227,3 +227,4 @@ def test_outlet_intervals_use_the_books_one_encoding():
     assert MIDDLE_HALF["linewidth"] > MEAN_INTERVAL["linewidth"]
     legend = [t.get_text() for t in fig.axes[-1].get_legend().get_texts()]
     assert "middle half of its articles" in legend
+    assert fig.axes[0].get_xlabel() == "grade"

@@ -466,6 +466,7 @@ def outlet_intervals(summary: pd.DataFrame, scores: pd.DataFrame, articles: pd.D
         ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlabel("grade" if score_unit(name) == "grades" else "points", fontsize=8)
     axes[0].set_yticks(range(len(outlets)), [f"{textwrap.shorten(o, 38)} ({int(counts[o]):,d})" for o in outlets],
                        fontsize=8)
     axes[0].set_ylim(n - 0.5, -0.8)
