@@ -138,16 +138,18 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     share = themes.conflict_share(themes.theme_rates(cleaned))
     table.attrs["conflict_news"] = share["conflict"]
     table.attrs["conflict_articles"] = share["articles"]  # how many texts reach the conflict rate
-    # pages whose text lost its breaks are described, never ranked (file -> why)
+    # pages whose text lost its breaks, and texts under readability.MIN_RANKED_WORDS words, are
+    # described, never ranked or compared on reading grade (file -> why): the readability chapter's rule
     from .cleaning.report import unbroken_files
 
-    table.attrs["unsegmented"] = unbroken_files(cleaned)
+    table.attrs["unsegmented"] = readability.unranked_files(scores, unbroken_files(cleaned))
     if units.comparison_unit(overview) == units.ARTICLE and len(table) <= MAX_PAIRWISE_ARTICLES:
-        # the readability chapter's corrected pairwise comparison, so the sentences rank only what
-        # exceeds the noise
-        table.attrs["grade_pairs"] = readability.pairwise_differences(sentences, "kincaid_grade")
+        # the readability chapter's corrected pairwise comparison (of the articles it ranks), so the
+        # sentences rank only what exceeds the noise
+        ranked = readability.ranked(sentences, table.attrs["unsegmented"])
+        table.attrs["grade_pairs"] = readability.pairwise_differences(ranked, "kincaid_grade")
         # and its sensitivity check, so the sentences say whether those separations hold
-        table.attrs["grade_sensitivity"] = readability.sensitivity_pairs(sentences, "kincaid_grade")
+        table.attrs["grade_sensitivity"] = readability.sensitivity_pairs(ranked, "kincaid_grade")
     return table
 
 

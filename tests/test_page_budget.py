@@ -141,3 +141,15 @@ def test_spread_rows_never_repeats_an_article_before_every_article_is_shown(grou
         assert picked["Article"].is_unique  # one row per article until every article has one
     else:
         assert picked["Article"].nunique() == len(groups)
+
+
+def test_a_big_table_of_one_row_per_article_does_not_speak_of_first_and_second_rows(in_a_book):
+    """Referee A1: "taken in turn from each article (every article's first row before any article's
+    second…)" means nothing when each article has one row."""
+    one_each = pd.DataFrame({"Article": [f"Outlet, {i} May" for i in range(3000)], "n": range(3000),
+                             "text": ["A sentence of an ordinary length." * 3] * 3000})
+    html = evidence.evidence_table(one_each).data
+    shown = evidence.cut_size(one_each)
+    assert f"{shown:,} of 3,000 rows (one per article), drawn in a fixed shuffled order" in html
+    assert "first row before" not in html
+    assert "first row before" in evidence.evidence_table(frame(5000)).data  # several rows per article: as before

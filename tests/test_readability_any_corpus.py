@@ -140,7 +140,7 @@ def test_outlet_differences_are_stated_only_where_intervals_separate():
     assert "1 of the 3 pairs of outlets with an interval is separated" in text
     assert "Hard reads harder than Easy, by 5.0 grades." in text
     assert "Few reads harder" not in text and "Middle reads harder" not in text
-    assert rd.outlet_hardest_summary(summary, "kincaid_grade").startswith("Few has the hardest mean, but with 2 articles")
+    assert rd.outlet_hardest_summary(summary, "kincaid_grade").startswith("Few has the hardest mean on Flesch–Kincaid grade, but with 2 articles")
 
 
 def test_a_page_without_breaks_is_flagged_and_not_ranked():

@@ -178,13 +178,37 @@ def test_validity_note_quotes_the_figures_or_says_they_are_absent(tmp_path):
     note = rd.validity_note(found, ["fog_index", "kincaid_grade"])
     assert "Gunning fog (r = -0.50, 95% interval -0.53 to -0.47)" in note
     assert "The other 2 reach |r| 0.20 to 0.40" in note
-    assert "near-equals" not in note  # 0.43 (Reading Ease's upper bound) is below the leaders' 0.48
+    # Reading Ease's interval (0.37 to 0.43) reaches the lower end of Flesch–Kincaid's (0.42 to 0.48);
+    # SMOG's (0.17 to 0.23) does not
+    assert ("The interval of 1 of them reaches the lower end of the leaders' intervals (|r| 0.42): "
+            "Flesch Reading Ease (to 0.43), so the lead is a choice among near-equals") in note
+    apart = figures(reading_ease=0.30, kincaid_grade=-0.45, fog_index=-0.50, smog_grade=-0.20)
+    assert "near-equals" not in rd.validity_note(apart, ["fog_index", "kincaid_grade"])
     assert "near-equals" in rd.validity_note(figures(kincaid_grade=-0.45, fog_index=-0.46, smog_grade=-0.44),
                                              ["fog_index", "kincaid_grade"])
     assert "absent" in rd.validity_note(None, list(rd.DEFAULT_LEAD))
     assert rd.validity_figures(tmp_path / "summary.json") is None
     (tmp_path / "summary.json").write_text(json.dumps({"readability": found}), encoding="utf-8")
     assert rd.validity_figures(tmp_path / "summary.json") == found
+
+
+def test_formulas_reaching_the_leaders_are_counted_interval_against_lower_bound():
+    """Referee A7: "the intervals of 2 of them reach the leaders' lower bound" counted point
+    estimates against it; intervals are what the sentence names (here 4 of 5 reach 0.44)."""
+    found = {"informational_excerpts": 1621}
+    for name, (r, low, high) in {"fog_index": (-0.479, -0.514, -0.443), "kincaid_grade": (-0.476, -0.511, -0.439),
+                                 "smog_grade": (-0.464, -0.499, -0.427), "automated_readability": (-0.45, -0.487, -0.412),
+                                 "reading_ease": (0.437, 0.398, 0.473), "dale_chall": (-0.433, -0.467, -0.396),
+                                 "coleman_liau": (-0.281, -0.323, -0.236)}.items():
+        found.update({f"informational_{name}_pearson": r, f"informational_{name}_pearson_low": low,
+                      f"informational_{name}_pearson_high": high})
+    lead = ["fog_index", "kincaid_grade"]
+    assert rd.abs_r_interval(found, "reading_ease") == (0.398, 0.473)
+    assert rd.abs_r_interval(found, "kincaid_grade") == (0.439, 0.511)
+    assert rd.reaching_the_leaders(found, lead) == ["smog_grade", "automated_readability", "reading_ease", "dale_chall"]
+    points_reaching = [n for n in rd.SCORES if n not in lead and abs(found[f"informational_{n}_pearson"]) >= 0.439]
+    assert len(points_reaching) == 2  # the old count
+    assert "The intervals of 4 of them reach the lower end of the leaders' intervals (|r| 0.44)" in rd.validity_note(found, lead)
 
 
 def test_headline_names_the_article_and_the_checks_it_fails():

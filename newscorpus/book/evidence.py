@@ -76,7 +76,7 @@ def evidence_table(frame: pd.DataFrame, *, formats: dict | None = None, caption:
             frame = spread_rows(full, shown, strata)
         table_id = "evidence_" + hashlib.sha256(full.to_csv().encode()).hexdigest()[:12]
         href = _stored(to_csv_text(full), f"{table_id}.csv")
-        note = cut_note(len(full), shown, strata)
+        note = cut_note(len(full), shown, strata, one_per_group=bool(strata) and not full[strata[-1]].duplicated().any())
         caption = f"{caption} ({note}; the CSV file below has them all)" if caption else \
             f"{note[0].upper()}{note[1:]}; the CSV file below has them all"
         if href is None:
@@ -168,11 +168,16 @@ def spread_rows(frame: pd.DataFrame, n: int, strata: list[str] | None = None) ->
     return frame.iloc[chosen.to_numpy()]
 
 
-def cut_note(total: int, shown: int, strata: list[str]) -> str:
-    """The caption's words for a cut table: how many rows of how many, and which."""
+def cut_note(total: int, shown: int, strata: list[str], one_per_group: bool = False) -> str:
+    """The caption's words for a cut table: how many rows of how many, and which. With
+    ``one_per_group`` (a row per article, say), there is no "first row before second" to speak
+    of: the rows are the groups, drawn in a fixed shuffled order (in turn from each outer group)."""
     if not strata:
         return f"the first {shown:,} of {total:,} rows"
     noun = {"outlet": "outlet", "article": "article", "file": "article"}.get(strata[-1].lower(), strata[-1].lower())
+    if one_per_group:
+        outer = ", taken in turn from each outlet" if len(strata) > 1 else ""
+        return f"{shown:,} of {total:,} rows (one per {noun}), drawn in a fixed shuffled order{outer}"
     over = f"each outlet and, within it, each {noun}" if len(strata) > 1 else f"each {noun}"
     return (f"{shown:,} of {total:,} rows, taken in turn from {over} (every {noun}'s first row before any "
             f"{noun}'s second, in a fixed shuffled order)")

@@ -29,7 +29,14 @@ import pyphen
 from ..layer.words import WORD_FORMS
 from ..paths import DATA_DIR
 from ..prose import TOP_K, count_noun, english_list, top_k_list
-from .sentences import APOSTROPHES, split_sentences
+from .sentences import split_sentences
+
+# Apostrophes made straight before counting, for the syllable and word-list look-ups ("Syria’s"
+# is "Syria's"): only the two the text layer's WORD already reads inside a word ("’", and "ʼ",
+# a letter), so every article keeps the book's one word count. "‘" and the prime "′" split a word
+# there ("don‘t" is two words in every chapter); made straight they would join it, and this
+# chapter would count a word fewer than the others (as it did before this was narrowed).
+WORD_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
 
 def _textstat():
@@ -143,6 +150,12 @@ SCORE_NAMES = {
     "automated_readability": "ARI", "dale_chall": "Dale–Chall",
 }
 SMOG_MIN_SENTENCES = 30  # McLaughlin's sample: 30 sentences
+
+# A text this short is in the tables but named in no ranking (nor drawn among the hardest and
+# easiest, nor compared): a score from two or three sentences says little, and MTLD is unstable
+# below about 100 words (McCarthy and Jarvis 2010). The framing chapter's tone extremes use the
+# same floor.
+MIN_RANKED_WORDS = 100
 
 
 def scores_from_counts(totals: dict) -> dict:
@@ -380,7 +393,7 @@ def article_readability(file: str, paragraphs: list[str], n_boot: int = N_BOOT) 
     Intervals: ``<score>_low``/``_high`` resample sentences; ``<score>_block_low``/``_high``
     resample whole paragraphs (sentences of a paragraph are not independent)."""
     sentence_rows, counts, paragraph_numbers = [], [], []
-    for number, (paragraph, sentence) in enumerate(split_sentences([p.translate(APOSTROPHES) for p in paragraphs]), 1):
+    for number, (paragraph, sentence) in enumerate(split_sentences([p.translate(WORD_APOSTROPHES) for p in paragraphs]), 1):
         found = sentence_counts(sentence)
         if found[1]:  # a sentence with no word adds nothing
             sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
@@ -631,7 +644,7 @@ def hardest_summary(scores: pd.DataFrame, pairs: pd.DataFrame, names: dict[str, 
         verdict = "but not distinguishable from any other article once the noise is counted"
     else:
         verdict = f"distinguishable beyond the noise from {clear:,d} of the other {others:,d}"
-    return f"{names[hardest]} scores hardest, {verdict}"
+    return f"{names[hardest]} scores hardest on {SCORE_NAMES[score]}, {verdict}"
 
 
 def pair_difference(sentences: pd.DataFrame, score: str, first: str, second: str, n_pairs: int,
@@ -667,12 +680,16 @@ def formula_agreement(scores: pd.DataFrame, sentences: pd.DataFrame, names: dict
     text = f"{names[hardest]} scores hardest on {len(SCORES) - len(others)} of the {len(SCORES)} formulas"
     if not others:
         return text
-    notes = []
     rows = ranked(sentences, excluded)
+    # formulas that put the same article first with the same verdict share one clause
+    grouped: dict[tuple[str, str], list[str]] = {}
     for name, other in others.items():
         pair = pair_difference(rows, name, hardest, other, n * (n - 1) // 2)
         verdict = "beyond the noise" if pair["exceeds_noise"] else "within the noise"
-        notes.append(f"{SCORE_NAMES[name]} puts {names[other]} first, by a margin {verdict}")
+        grouped.setdefault((other, verdict), []).append(SCORE_NAMES[name])
+    notes = [f"{english_list(formulas)} put{'s' if len(formulas) == 1 else ''} {names[other]} first, "
+             f"{'each ' if len(formulas) > 1 else ''}by a margin {verdict}"
+             for (other, verdict), formulas in grouped.items()]
     return f"{text}; {english_list(notes)}"
 
 
@@ -1035,6 +1052,28 @@ def sensitivity_summary(sensitivity: pd.DataFrame, sentences: pd.DataFrame, name
     return text
 
 
+def shown_gap(a: float, b: float, decimals: int = 1) -> float:
+    """``|a − b|`` as a reader gets it from the two values shown beside it, each rounded to
+    ``decimals`` (16.04 and 14.36, shown 16.0 and 14.4, differ by 1.6, not 1.7)."""
+    from decimal import Decimal
+
+    return float(abs(Decimal(f"{a:.{decimals}f}") - Decimal(f"{b:.{decimals}f}")))
+
+
+def adding_up(parts: list[float], total: float, most: int = 3) -> tuple[list[str], str]:
+    """``parts`` and their ``total`` formatted with the fewest decimals (1 to ``most``) at which
+    the parts as shown add up to the total as shown (1.04 + 0.14 = 1.18 is shown 1.0 + 0.1 = 1.2
+    at one decimal, which does not add up; 1.04 + 0.14 = 1.18 at two)."""
+    from decimal import Decimal
+
+    for decimals in range(1, most + 1):
+        shown = [f"{p:.{decimals}f}" for p in parts]
+        whole = f"{total:.{decimals}f}"
+        if sum(Decimal(x) for x in shown) == Decimal(whole):
+            break
+    return [x.replace("-", "−") if x.startswith("-") else x for x in shown], whole
+
+
 def kincaid_terms(sentences: pd.DataFrame) -> pd.DataFrame:
     """The Flesch–Kincaid grade of each article split into its two terms: ``length_term``
     (0.39 × words per sentence) and ``word_term`` (11.8 × syllables per word); the grade is
@@ -1052,13 +1091,19 @@ def kincaid_terms_note(terms: pd.DataFrame, article: str | None, names: dict[str
         return "no article is ranked, so no gap is split"
     if len(indexed) < 2:
         row = indexed.loc[article]
+        (length, word), grade = adding_up([row["length_term"], row["word_term"]], row["length_term"] + row["word_term"] - 15.59)
         return (f"with one article there is no gap to split: the Flesch–Kincaid grade of {names[article]}, "
-                f"{row['length_term'] + row['word_term'] - 15.59:.1f}, is {row['length_term']:.1f} from words per "
-                f"sentence plus {row['word_term']:.1f} from syllables per word, less the formula's constant 15.59")
+                f"{grade}, is {length} from words per sentence plus {word} from syllables per word, less the "
+                "formula's constant 15.59")
     gap = indexed.loc[article] - indexed.drop(article).mean()
-    return (f"the Flesch–Kincaid grade of {names[article]} is {gap.sum():.1f} above the mean of the other "
-            f"{others}: {gap['length_term']:.1f} of it from words per sentence and {gap['word_term']:.1f} "
-            f"from syllables per word")
+    total = gap.sum()
+    # the two parts, as shown, add up to the gap as shown (one more decimal where one is not enough)
+    (length, word), whole = adding_up([gap["length_term"], gap["word_term"]], total)
+    if total < 0:  # an article below the others: the gap and its parts as distances below
+        (length, word), whole = adding_up([-gap["length_term"], -gap["word_term"]], -total)
+    side = "above" if total >= 0 else "below"
+    return (f"the Flesch–Kincaid grade of {names[article]} is {whole} {side} the mean of the other "
+            f"{others}: {length} of it from words per sentence and {word} from syllables per word")
 
 
 # --- validity on teachers' judgements (optional: read when `make validate` has written it) -----
@@ -1100,6 +1145,22 @@ def validity_interval(validity: dict, name: str, group: str = "informational") -
             f"{validity[key + '_high']:+.2f}")
 
 
+def abs_r_interval(validity: dict, name: str, group: str = "informational") -> tuple[float, float]:
+    """(lower, upper) |r| of ``name``'s 95% interval in ``group`` (a grade's r is negative)."""
+    key = f"{group}_{name}_pearson"
+    low, high = abs(validity[key + "_low"]), abs(validity[key + "_high"])
+    return (min(low, high), max(low, high)) if validity[key + "_low"] * validity[key + "_high"] > 0 else (0.0, max(low, high))
+
+
+def reaching_the_leaders(validity: dict, lead: list[str], group: str = "informational") -> list[str]:
+    """The formulas outside ``lead`` whose |r| interval reaches the lowest lower end of the leaders'
+    intervals (interval against interval, not a point estimate against it), strongest first."""
+    lowest = min(abs_r_interval(validity, n, group)[0] for n in lead)
+    others = [n for n in SCORES if n not in lead and f"{group}_{n}_pearson" in validity]
+    return sorted((n for n in others if abs_r_interval(validity, n, group)[1] >= lowest),
+                  key=lambda n: -abs_r_interval(validity, n, group)[1])
+
+
 def validity_note(validity: dict | None, lead: list[str], group: str = "informational") -> str:
     """A paragraph for the prose: the leading formulas' correlation with teachers' judgements of
     ease on CLEAR's ``group`` excerpts, the range of all seven, or that the figures are absent."""
@@ -1114,12 +1175,15 @@ def validity_note(validity: dict | None, lead: list[str], group: str = "informat
             f"follow teachers' judgements of ease most closely are {lead_text} (a grade correlates "
             f"negatively with ease). The other {len(others)} reach |r| {min(rs[n] for n in others):.2f} to "
             f"{max(rs[n] for n in others):.2f}.")
-    lowest_of_lead = min(validity[f"{group}_{n}_pearson_low"] if validity[f"{group}_{n}_pearson"] > 0
-                         else -validity[f"{group}_{n}_pearson_high"] for n in lead)
-    overlapping = [n for n in others if rs[n] >= lowest_of_lead]
+    overlapping = reaching_the_leaders(validity, lead, group)
     if overlapping:
-        text += (f" The intervals of {len(overlapping)} of them reach the leaders' lower bound, so the lead is "
-                 f"a choice among near-equals, not a winner.")
+        lowest = min(abs_r_interval(validity, n, group)[0] for n in lead)
+        reach = ("The interval of 1 of them reaches" if len(overlapping) == 1 else
+                 f"The intervals of all {len(overlapping)} of them reach" if len(overlapping) == len(others) else
+                 f"The intervals of {len(overlapping)} of them reach")
+        text += (f" {reach} the lower end of the leaders' intervals (|r| {lowest:.2f}): "
+                 f"{english_list([SCORE_NAMES[n] + f' (to {abs_r_interval(validity, n, group)[1]:.2f})' for n in overlapping])}"
+                 ", so the lead is a choice among near-equals, not a winner.")
     if f"{group}_fitted_cv_pearson" in validity:
         text += (f" A score fitted to the same judgements reaches {validity_interval(validity, 'fitted_cv', group)},"
                  f" out of fold.")
@@ -1190,10 +1254,9 @@ def diversity_words_note(scores: pd.DataFrame, diversity: pd.DataFrame) -> str:
     if fewer.empty:
         return ""
     low, high = int(fewer.min()), int(fewer.max())
-    if low < 0:  # a word the counts table splits differently can make one more here
-        span = f"from {-low:,d} more to {high:,d} fewer" if high > 0 else f"up to {-low:,d} more"
-        return (f"The words in this table leave out numbers, which are not vocabulary, so an article has "
-                f"{span} here than in the counts table above.")
+    if low < 0:  # both tables count the text layer's words, so this is a bug, not a reading to explain
+        raise ValueError(f"{int((fewer < 0).sum()):,d} article(s) have more words in the diversity table than in "
+                         f"the counts table (first: {fewer.idxmin()}); the two must count the text layer's words")
     if high == 0:
         return ("The words in this table leave out numbers, which are not vocabulary; "
                 + ("this article has none, so its count is the same here as in the counts table above." if len(fewer) == 1
@@ -1202,6 +1265,57 @@ def diversity_words_note(scores: pd.DataFrame, diversity: pd.DataFrame) -> str:
     who = "the article has" if len(fewer) == 1 else "each article has"
     return (f"The words in this table leave out numbers, which are not vocabulary, so {who} "
             f"{span} fewer here than in the counts table above.")
+
+
+def per_outlet_phrase(articles: pd.DataFrame, noun: str = "", k: int = 2, first: bool = False) -> str:
+    """How many articles each outlet has: "one per outlet", "2 per outlet" or "at most 4 per outlet
+    (CNN)", naming at most ``k`` of the outlets that reach the maximum; with ``noun`` ("article"),
+    "at most 4 articles per outlet (CNN)"; ``first``: to open a sentence ("At most …")."""
+    phrase = _per_outlet_phrase(articles, noun, k)
+    return phrase[0].upper() + phrase[1:] if first else phrase
+
+
+def _per_outlet_phrase(articles: pd.DataFrame, noun: str, k: int) -> str:
+    counts = articles["outlet"].value_counts()
+    most = int(counts.max()) if len(counts) else 0
+    what = f" {noun}{'s' * (most != 1)}" if noun else ""
+    if most <= 1:
+        return f"{'one' if most else 'no'}{what} per outlet"
+    top = sorted(counts[counts == most].index)
+    if int(counts.min()) == most:
+        return f"{most:,d}{what} per outlet"
+    named = english_list(top) if len(top) <= k else f"{len(top):,d} outlets have {most:,d}"
+    return f"at most {most:,d}{what} per outlet ({named})"
+
+
+def mtld_sentence(diversity: pd.DataFrame, min_words: int = MIN_RANKED_WORDS) -> str:
+    """The MTLD range under the diversity table (``diversity_table``: ``tokens`` and ``mtld`` per
+    text), taken only over texts of at least ``min_words`` of its words: MTLD is unstable below
+    about 100 (McCarthy and Jarvis 2010), so a 12-word teaser would set the range. Says how many
+    texts that leaves out; ends without a full stop (the chapter goes on after a colon)."""
+    n = len(diversity)
+    long = diversity[diversity["tokens"] >= min_words]
+    if n == 1:
+        value = f"Its MTLD is {diversity['mtld'].iloc[0]:.0f} words per stretch"
+        return (value + " (from a text of fewer than "
+                f"{min_words:,d} words, where MTLD is unstable, so only a rough figure)" if long.empty else value) + \
+            ". This describes one text, not an estimate with an interval"
+    tail = f". These are descriptions of {n:,d} texts, not estimates with intervals"
+    if long.empty:
+        return (f"Every text has fewer than {min_words:,d} words, where MTLD is unstable, so no range is given "
+                "(the table has each text's figure, to be read as rough)") + tail
+    low, high = f"{long['mtld'].min():.0f}", f"{long['mtld'].max():.0f}"
+    left = n - len(long)
+    if not left:
+        return (f"MTLD is {low} words per stretch for every article" if low == high else
+                f"MTLD runs from {low} to {high} words per stretch") + tail
+    note = (f" ({count_noun(left, 'shorter text')}, where MTLD is unstable, {'is' if left == 1 else 'are'} in the "
+            "table but not in this range)")
+    if len(long) == 1:
+        return f"On the one text of at least {min_words:,d} words{note}, MTLD is {low} words per stretch" + tail
+    said = (f"MTLD is {low} words per stretch for every one" if low == high else
+            f"MTLD runs from {low} to {high} words per stretch")
+    return f"Over the {len(long):,d} texts of at least {min_words:,d} words{note}, {said}" + tail
 
 
 def _what_fails(survived: pd.DataFrame) -> str:
@@ -1251,6 +1365,55 @@ def fitted_note(fitted: pd.DataFrame | None, validity: dict | None, names: dict[
 # segmented as a few very long sentences and gets an absurd grade (69 words as one sentence:
 # grade 29.1). The cleaning chapter flags such pages (``cleaning.report.unbroken_files``, one rule
 # for the whole book) and every ranking here leaves them out, with the reason.
+
+
+def short_files(scores: pd.DataFrame, min_words: int = MIN_RANKED_WORDS) -> dict[str, str]:
+    """``{file: why}`` for the texts under ``min_words`` words, shortest first."""
+    short = scores[scores["words"] < min_words].sort_values("words", kind="stable")
+    return {f: f"{int(w):,d} word{'s' * (int(w) != 1)}" for f, w in zip(short["file"], short["words"])}
+
+
+def unranked_files(scores: pd.DataFrame, unbroken: dict[str, str] | None,
+                   min_words: int = MIN_RANKED_WORDS) -> dict[str, str]:
+    """What every ranking and comparison of readability leaves out (``{file: why}``): the pages
+    without usable breaks (``unbroken``, the cleaning chapter's check) and the texts under
+    ``min_words`` words. Where that would leave nothing to rank, the short texts are ranked after
+    all, and where even that would, every text is (:func:`unranked_note` says so)."""
+    unbroken = dict(unbroken or {})
+    left_out = {**unbroken, **{f: why for f, why in short_files(scores, min_words).items() if f not in unbroken}}
+    if len(left_out) < len(scores):
+        return left_out
+    return unbroken if len(unbroken) < len(scores) else {}
+
+
+def unranked_note(scores: pd.DataFrame, unbroken: dict[str, str] | None, left_out: dict[str, str],
+                  names: dict[str, str], min_words: int = MIN_RANKED_WORDS, k: int = 3) -> str:
+    """Sentences saying which texts the rankings leave out and why (``left_out`` from
+    :func:`unranked_files`), how many, and, where every text is short, that all are ranked anyway."""
+    parts = []
+    broken = {f: why for f, why in (unbroken or {}).items() if f in left_out}
+    if broken:
+        parts.append(excluded_note(broken, names, k))
+    short = {f: why for f, why in short_files(scores, min_words).items() if f not in (unbroken or {})}
+    n, total = len(short), len(scores)
+    if short and all(f in left_out for f in short):
+        named = [f"{names.get(f, f)}, {why}" for f, why in short.items()]
+        listed = top_k_list(named, k=k, rest="see the counts table")
+        parts.append(
+            f"{n:,d} of the {total:,d} texts {'is' if n == 1 else 'are'} under {min_words:,d} words "
+            f"({'it is' if n == 1 else 'the shortest first:'} {listed}); {'it is' if n == 1 else 'they are'} in the "
+            "tables but in no ranking or comparison on this page, nor among the hardest and easiest drawn: a score "
+            "from a few sentences says little about how an article reads.")
+    elif short:
+        parts.append(
+            (f"The text is under {min_words:,d} words ({next(iter(short.values()))}), the length this chapter asks "
+             "before naming an article in a ranking; its scores are shown all the same, and are rough."
+             if total == 1 else
+             f"Every text here is under {min_words:,d} words, the length this chapter asks before naming an article "
+             "in a ranking; they are ranked all the same, and every score is rough." if n == total else
+             f"{n:,d} of the {total:,d} texts are under {min_words:,d} words; they are ranked all the same, since "
+             "leaving them out would leave nothing to rank, and their scores are rough."))
+    return " ".join(parts)
 
 
 def excluded_note(excluded: dict[str, str] | None, names: dict[str, str], k: int = 3) -> str:
@@ -1319,15 +1482,18 @@ def outlet_difference_summary(summary: pd.DataFrame, score: str, unit: str, k: i
         return text + (f" No pair of the {count_noun(len(with_interval), 'outlet')} with an interval is separated: "
                        "every two intervals overlap.")
     harder_is_higher = score not in EASIER_WHEN_HIGHER
-    pairs = pairs.assign(gap=(pairs["higher_mean"] - pairs["lower_mean"]).abs())
-    pairs = pairs.sort_values("gap", ascending=False, kind="stable")
+    pairs = pairs.assign(gap=(pairs["higher_mean"] - pairs["lower_mean"]).abs(),
+                         shown=[shown_gap(a, b) for a, b in zip(pairs["higher_mean"], pairs["lower_mean"])])
+    pairs = pairs.sort_values(["shown", "gap"], ascending=False, kind="stable")  # in the order of the gaps shown
     claims = []
     for row in pairs.head(k).itertuples():
         harder, easier = (row.higher, row.lower) if harder_is_higher else (row.lower, row.higher)
         size = ("" if row.cohen_d != row.cohen_d else
                 f" (interval {abs(row.difference_low):.1f} to {abs(row.difference_high):.1f}; Cohen's d "
                 f"{abs(row.cohen_d):.2f}, {cohen_size(row.cohen_d)})")
-        claims.append(f"{harder} reads harder than {easier}, by {row.gap:.1f} {unit}{size}.")
+        # the gap as a reader gets it from the two means as shown (the hardest and easiest are shown)
+        gap = shown_gap(row.higher_mean, row.lower_mean)
+        claims.append(f"{harder} reads harder than {easier}, by {gap:.1f} {unit}{size}.")
     n = len(pairs)
     shown = f"; the {k} largest:" if n > k else ":"
     text += (f" {n:,d} of the {count_noun(possible, 'pair')} of outlets with an interval "
@@ -1350,11 +1516,11 @@ def outlet_hardest_summary(summary: pd.DataFrame, score: str) -> str:
     if len(rows) == 1:
         return f"{name} is the only outlet, so there is nothing to compare it with"
     if pd.isna(hardest["low"]):
-        return (f"{name} has the hardest mean, but with {count_noun(int(hardest['articles']), 'article')} it has "
+        return (f"{name} has the hardest mean on {SCORE_NAMES[score]}, but with {count_noun(int(hardest['articles']), 'article')} it has "
                 "no interval, so it is not compared")
     others = len(rows.dropna(subset=["low"])) - 1
     if others == 0:
-        return f"{name} has the hardest mean, but no other outlet has enough articles to compare it with"
+        return f"{name} has the hardest mean on {SCORE_NAMES[score]}, but no other outlet has enough articles to compare it with"
     pairs = separated_outlets(summary, score)
     clear = int(((pairs["higher"] == name) | (pairs["lower"] == name)).sum())
     if clear == others:
@@ -1363,7 +1529,7 @@ def outlet_hardest_summary(summary: pd.DataFrame, score: str) -> str:
         verdict = "but its interval overlaps every other outlet's"
     else:
         verdict = f"separated from {clear:,d} of the other {count_noun(others, 'outlet')} with an interval"
-    return f"{name} has the hardest mean, {verdict}"
+    return f"{name} has the hardest mean on {SCORE_NAMES[score]}, {verdict}"
 
 
 def outlet_formula_agreement(summary: pd.DataFrame, score: str = "kincaid_grade") -> str:

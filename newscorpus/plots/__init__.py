@@ -31,6 +31,11 @@ SEED_OUTLET_COLOURS = {
     "Rawabet Center for Research and Strategic Studies": OKABE_ITO[3],
 }
 GREY = "#6b6b6b"
+# One encoding for an outlet's spread and interval in every outlet figure (referee F3): the middle
+# half of its articles as a wide pale bar, the 95% interval of its mean as a thin black line, the
+# mean as a dot (as the framing chapter's outlet chart draws them).
+MIDDLE_HALF = {"color": "#d0d0d0", "linewidth": 6}
+MEAN_INTERVAL = {"color": "black", "linewidth": 1.2}
 
 STYLE = {
     "figure.figsize": (8, 4),

@@ -14,10 +14,10 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from . import GREY, article_names, outlet_colours, use_style
+from . import GREY, MEAN_INTERVAL, MIDDLE_HALF, article_names, outlet_colours, use_style
 from ..prose import count_noun
 from ..measures.readability import (CONFIDENCE, EASIER_WHEN_HIGHER, SCORE_NAMES, SENSITIVITY_VARIANTS,
-                                    SMOG_MIN_SENTENCES)
+                                    SMOG_MIN_SENTENCES, score_unit, shown_gap)
 
 # A chart draws at most this many rows (articles or outlets); a table beyond this many rows is a
 # searchable, paged table (``newscorpus.book.evidence``) instead of a page-long one.
@@ -34,16 +34,18 @@ def short_label(label: str, width: int = 46) -> str:
     return label[:half].rstrip() + "…" + label[-(width - 1 - half):].lstrip()
 
 
-def chart_rows(scores: pd.DataFrame, score: str, limit: int = MAX_ROWS) -> tuple[pd.DataFrame, str]:
+def chart_rows(scores: pd.DataFrame, score: str, limit: int = MAX_ROWS,
+               pool: str = "articles") -> tuple[pd.DataFrame, str]:
     """The articles a per-article chart draws: all of them up to ``limit``; beyond, the
     ``limit // 2`` hardest and the ``limit // 2`` easiest on ``score`` (point score), with a
-    sentence saying so (``""`` when all are drawn)."""
+    sentence saying so (``""`` when all are drawn); ``pool`` names what they are drawn from
+    ("articles of at least 100 words")."""
     if len(scores) <= limit:
         return scores, ""
     order = scores.sort_values(score, ascending=score in EASIER_WHEN_HIGHER, kind="stable")
     half = limit // 2
     shown = pd.concat([order.head(half), order.tail(half)])
-    return shown, (f"The {half} hardest and the {half} easiest of {len(scores):,d} articles on "
+    return shown, (f"The {half} hardest and the {half} easiest of {len(scores):,d} {pool} on "
                    f"{SCORE_NAMES[score]}; every article is in the table.")
 
 
@@ -54,26 +56,25 @@ def _outlet_colours_for(files, overview: pd.DataFrame) -> list[str]:
 
 
 def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int = 3,
-                    formulas: list[str] | None = None) -> plt.Figure:
+                    formulas: list[str] | None = None, pool: str = "articles") -> plt.Figure:
     """One panel per formula (``formulas``, or all seven): each article's score (dot), its
     sentence-bootstrap interval (thick bar) and its paragraph-block interval (thin bar). SMOG
-    below 30 sentences is drawn hollow. A spare panel always holds the legend."""
+    below 30 sentences is drawn hollow. The legend sits under the panels. ``scores`` are the
+    ranked articles (the chapter leaves out texts too short to rank); ``pool`` says what they are
+    when only the hardest and easiest are drawn. Each panel's x-axis names its unit (grade or points)."""
     use_style()
     names = list(formulas or SCORE_NAMES)
-    columns = min(columns, len(names) + 1)
+    columns = min(columns, len(names))  # the legend goes under the panels, not in a spare one
     rows = int(np.ceil(len(names) / columns))
     # each row of panels repeats the articles: fewer of them when there are several rows
-    scores, note = chart_rows(scores, names[0], MAX_ROWS // rows)
+    scores, note = chart_rows(scores, names[0], MAX_ROWS // rows, pool)
     scores = scores.reset_index(drop=True)
     n = len(scores)
     labels = [short_label(label) for label in article_names(scores["file"], overview)]
     # long article names (many articles, file names added) take width: wrap the panel titles
     wrap = 40 if max(map(len, labels), default=0) < 32 else 22
-    ratios = [3] * columns
-    if len(names) < rows * columns:
-        ratios[-1] = 2.6  # the spare panel holds only the legend
-    fig, axes = plt.subplots(rows, columns, figsize=(9, rows * (1.1 + (0.3 if n <= 12 else 0.22) * n)),
-                             sharey=True, squeeze=False, gridspec_kw={"width_ratios": ratios})
+    height = rows * (1.1 + (0.3 if n <= 12 else 0.22) * n) + 0.5  # + the legend's line under the panels
+    fig, axes = plt.subplots(rows, columns, figsize=(9, height), sharey=True, squeeze=False)
     colours = _outlet_colours_for(scores["file"], overview)
     ys = np.arange(n)
     for ax, name in zip(axes.flat, names):
@@ -87,6 +88,7 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
         ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlabel("grade" if score_unit(name) == "grades" else "points", fontsize=8)
     for ax in axes.flat[len(names):]:
         ax.axis("off")
     axes[0, 0].set_yticks(ys, labels)
@@ -97,11 +99,10 @@ def score_intervals(scores: pd.DataFrame, overview: pd.DataFrame, columns: int =
               Line2D([0], [0], color=GREY, linewidth=1.2, label=f"{CONFIDENCE:.0%} interval, paragraphs resampled"),
               Line2D([0], [0], marker="o", color="white", markeredgecolor="black", linestyle="none",
                      label=f"SMOG from fewer than {SMOG_MIN_SENTENCES} sentences")][:3 if "smog_grade" in names else 2]
-    spare = axes.flat[len(names)] if len(names) < rows * columns else axes.flat[-1]
-    spare.legend(handles=legend, loc="center left", bbox_to_anchor=(0, 0.5), fontsize=8)
+    fig.legend(handles=legend, loc="lower center", ncol=len(legend), fontsize=8, bbox_to_anchor=(0.5, 0.0))
     if note:
         fig.suptitle(textwrap.fill(note, 90), fontsize=9, x=0.01, ha="left")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.45 / height, 1, 1))  # room for the legend under the panels
     return fig
 
 
@@ -200,16 +201,18 @@ COUNT_HEADINGS = {
 }
 
 
-def _long_table(table: pd.DataFrame, overview: pd.DataFrame, formats: dict | None = None, caption: str | None = None):
+def _long_table(table: pd.DataFrame, overview: pd.DataFrame, formats: dict | None = None, caption: str | None = None,
+                spread_over: list[str] | None = None):
     """``table`` (indexed by file, a column per measure) with a row per article, named by outlet
-    and date; beyond ``MAX_TABLE_ROWS`` articles a searchable, paged table."""
+    and date; beyond ``MAX_TABLE_ROWS`` articles a searchable, paged table (``spread_over=[]``:
+    a table too long for the page keeps its first rows, in its own order, instead of a sample)."""
     from ..overview import reader_style
 
     named = table.set_axis(pd.Index(article_names(table.index, overview), name="Article"), axis=0)
     if len(named) > MAX_TABLE_ROWS:
         from ..book.evidence import evidence_table
 
-        return evidence_table(named.reset_index(), formats=formats, caption=caption)
+        return evidence_table(named.reset_index(), formats=formats, caption=caption, spread_over=spread_over)
     style = reader_style(named, formats)
     return style.set_caption(caption) if caption else style
 
@@ -283,9 +286,13 @@ def diversity_reader_table(diversity: pd.DataFrame, overview: pd.DataFrame):
 
 
 def longest_table(longest: pd.DataFrame, overview: pd.DataFrame):
-    """Each article's longest sentence, as text (longest first when the table is searchable)."""
+    """Each article's longest sentence, as text. Beyond ``MAX_TABLE_ROWS`` articles, longest first,
+    and a page too long for the page keeps the longest rows (not a sample): the sentences the prose
+    and the sentence-length chart name are the table's first rows."""
     if len(longest) > MAX_TABLE_ROWS:
         longest = longest.sort_values("words", ascending=False, kind="stable")
+        table = longest.set_index("file")[["words", "text"]].set_axis(["Words", "Longest sentence"], axis=1)
+        return _long_table(table, overview, caption="Each article's longest sentence, longest first", spread_over=[])
     table = longest.set_index("file")[["words", "text"]].set_axis(["Words", "Longest sentence"], axis=1)
     shown = _long_table(table, overview)
     if hasattr(shown, "set_properties"):
@@ -424,9 +431,11 @@ def chart_outlets(summary: pd.DataFrame, score: str, limit: int = MAX_ROWS) -> t
 def outlet_intervals(summary: pd.DataFrame, scores: pd.DataFrame, articles: pd.DataFrame,
                      formulas: list[str]) -> plt.Figure:
     """One panel per formula, one row per outlet (hardest first on the first formula): each
-    article's score (small grey dot), the outlet's middle half of articles (thin bar), its mean
-    (large dot) and the 95% interval of the mean from resampling its articles (thick bar; none
-    below ``units.MIN_ARTICLES_FOR_INTERVAL`` articles, the mean then drawn hollow)."""
+    article's score (small grey dot), the outlet's middle half of articles (wide pale bar), its
+    mean (large dot) and the 95% interval of the mean from resampling its articles (thin black
+    line; none below ``units.MIN_ARTICLES_FOR_INTERVAL`` articles, the mean then drawn hollow):
+    the book's one encoding (``plots.MIDDLE_HALF``, ``plots.MEAN_INTERVAL``). ``scores`` are the
+    articles the outlets' means are taken over (wire copy left out), so every dot is in a mean."""
     from ..units import MIN_ARTICLES_FOR_INTERVAL
 
     use_style()
@@ -447,9 +456,9 @@ def outlet_intervals(summary: pd.DataFrame, scores: pd.DataFrame, articles: pd.D
                    alpha=0.35, linewidths=0, zorder=1)
         for row in rows.itertuples():
             y, colour = ys[row.outlet], colours[row.outlet]
-            ax.hlines(y, row.q25, row.q75, color=colour, linewidth=1.2, alpha=0.8, zorder=2)
+            ax.hlines(y, row.q25, row.q75, **MIDDLE_HALF, zorder=0.5)
             if pd.notna(row.low):
-                ax.hlines(y, row.low, row.high, color=colour, linewidth=5, alpha=0.9, zorder=3)
+                ax.hlines(y, row.low, row.high, **MEAN_INTERVAL, zorder=3)
             ax.scatter([row.mean], [y], s=36, zorder=4, color=colour if pd.notna(row.low) else "white",
                        edgecolors="black", linewidths=0.8)
         ax.set_title(textwrap.fill(SCORE_NAMES[name] + (" (higher = easier)" if name in EASIER_WHEN_HIGHER else ""), 34),
@@ -457,6 +466,7 @@ def outlet_intervals(summary: pd.DataFrame, scores: pd.DataFrame, articles: pd.D
         ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlabel("grade" if score_unit(name) == "grades" else "points", fontsize=8)
     axes[0].set_yticks(range(len(outlets)), [f"{textwrap.shorten(o, 38)} ({int(counts[o]):,d})" for o in outlets],
                        fontsize=8)
     axes[0].set_ylim(n - 0.5, -0.8)
@@ -464,8 +474,8 @@ def outlet_intervals(summary: pd.DataFrame, scores: pd.DataFrame, articles: pd.D
     spare.axis("off")
     handles = [
         Line2D([0], [0], marker="o", color=GREY, linestyle="none", markersize=3, label="one article"),
-        Line2D([0], [0], color=GREY, linewidth=1.2, label="middle half of its articles"),
-        Line2D([0], [0], color=GREY, linewidth=5, label=f"{CONFIDENCE:.0%} interval of the mean,\narticles resampled"),
+        Line2D([0], [0], label="middle half of its articles", **MIDDLE_HALF),
+        Line2D([0], [0], label=f"{CONFIDENCE:.0%} interval of the mean,\narticles resampled", **MEAN_INTERVAL),
     ]
     drawn = summary[summary["measure"].isin(formulas) & summary["outlet"].isin(outlets)]
     if drawn["low"].isna().any():  # the white dot is explained only where some outlet has one
@@ -514,7 +524,8 @@ def outlet_pairs_table(summary: pd.DataFrame, score: str):
         harder, easier = (row.higher, row.lower) if harder_is_higher else (row.lower, row.higher)
         h_mean, e_mean = (row.higher_mean, row.lower_mean) if harder_is_higher else (row.lower_mean, row.higher_mean)
         rows.append({"Harder outlet": harder, "Mean": h_mean, "Easier outlet": easier, "Mean ": e_mean,
-                     "Gap": abs(row.higher_mean - row.lower_mean)})
+                     # the gap between the two means as shown (16.04 − 14.36 is shown 16.0, 14.4, gap 1.6)
+                     "Gap": shown_gap(row.higher_mean, row.lower_mean)})
     table = pd.DataFrame(rows, columns=["Harder outlet", "Mean", "Easier outlet", "Mean ", "Gap"])
     table = table.sort_values("Gap", ascending=False, kind="stable")
     formats = {"Mean": "{:.1f}", "Mean ": "{:.1f}", "Gap": "{:.1f}"}
@@ -530,10 +541,11 @@ def outlet_pairs_table(summary: pd.DataFrame, score: str):
 def outlet_sentence_lengths(sentences: pd.DataFrame, articles: pd.DataFrame, dots: int = 300) -> plt.Figure:
     """Sentence lengths pooled over each outlet's articles: a box of the middle half and at most
     ``dots`` sentences drawn at random (fixed seed) per outlet, its longest ringed; at most
-    ``MAX_ROWS`` outlets (those with the most articles)."""
+    ``MAX_ROWS`` outlets (those with the most articles). ``sentences`` are those of the articles
+    the outlets are compared on (wire copy left out): each row's count is of its articles there."""
     use_style()
     merged = sentences.merge(articles[["file", "outlet"]], on="file", how="inner")
-    counts = articles.groupby("outlet")["file"].nunique()
+    counts = merged.groupby("outlet")["file"].nunique()
     order = counts.sort_index().sort_values(ascending=False, kind="stable")
     outlets = list(order.index[:MAX_ROWS])
     colours = outlet_colours(counts.index, counts)
