@@ -241,6 +241,20 @@ def date_label(published: date, precision: str) -> str:
     return f"{published:%B %Y}" if precision == "month" else f"{published:%Y}"
 
 
+# A date_basis saying the day was found by software reading the page (htmldate, as trafilatura
+# uses it): on a page without publication metadata such a tool can take a site header's "today",
+# the day the page was saved, for the day of publication. Such a day is given, not known.
+SOFTWARE_DATE_RE = re.compile(r"htmldate|found (?:in the page )?by software|automatic(?:ally)? (?:found|detected)",
+                              re.IGNORECASE)
+
+
+def software_dated(articles: pd.DataFrame) -> pd.Series:
+    """True for each article whose date is given to the day but was found by software in the page
+    (``date_basis`` names htmldate or says so): its day may be the page's save date."""
+    basis = articles.get("date_basis", pd.Series("", index=articles.index)).fillna("").astype(str)
+    return (articles["date_precision"] == "day") & basis.str.contains(SOFTWARE_DATE_RE)
+
+
 def date_interval(published: date, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The span of time a date at this precision covers, for drawing it honestly."""
     start = pd.Timestamp(published)
