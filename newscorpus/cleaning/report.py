@@ -359,7 +359,7 @@ def largest_shift_sentence(shift: pd.DataFrame, articles: pd.DataFrame, clean: b
         if moved.empty or not moved["flesch_shift"].abs().max():
             return text
         largest = moved.loc[moved["flesch_shift"].abs().idxmax()]
-        name = article_names([largest["file"]], articles)[0]
+        name = article_names([largest["file"]], articles)[0] if "outlet" in articles else str(largest["file"])
         return text + (f" The change is largest, {abs(largest['flesch_shift']):.1f} points, for {name}, a text of "
                        f"{int(largest['raw_words']):,d} words, {number_or(largest['words_removed_share'], '.0%', 'none')} "
                        "of them set aside: where a title line is a large share of a short text, setting it aside "
