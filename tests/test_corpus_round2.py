@@ -190,7 +190,7 @@ def test_reason_groups_never_take_an_outlet_colour():
     assert labels[-1] == plots.OTHER_GROUP  # "other" is drawn, and the caption names it
     caption = "".join("".join(c["source"]) for c in
                       json.loads((REPO / "notebooks" / "02_cleaning.ipynb").read_text())["cells"])
-    assert "and other (reasons in none of these groups" in caption
+    assert "and other (reasons in none of these groups" in caption and "OTHER_GROUP).any()" in caption
 
 
 # --- tables (6.4, F8) ------------------------------------------------------------------------------

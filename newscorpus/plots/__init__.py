@@ -451,6 +451,7 @@ def stacked_by_article(table: pd.DataFrame, articles: pd.DataFrame, xlabel: str,
             ax.barh(range(len(table)), values, left=left, color=palette[place % len(palette)],
                     hatch=(hatches or [""])[place % len(hatches or [""])], edgecolor="#3A3A3A", linewidth=0.5,
                     label=column)
+            ax.set_axisbelow(True)  # grid lines behind the dark segments, not across them
         left += values
     _row_labels(ax, labels)
     ax.set_ylim(len(table) - 0.5, -0.5)
