@@ -171,9 +171,10 @@ def removal_sentence(removed: pd.DataFrame, cleaned: pd.DataFrame, clean: bool =
                 f"raw words {'was' if share == 1 else 'were'} set aside from the body as title lines, labels, markup "
                 "and datelines.")
     own_parts = _own_part_lines(removed)
+    whose = "the article's" if len(cleaned) == 1 else "the articles'"
     if own_parts:  # titles, bylines, datelines, captions are the article's, set aside: not "not its own text"
         return (f"{head} Word counts fall from {raw:,d} to {clean_words:,d}: {number_or(share, '.0%', 'none')} of the raw "
-                f"words {'was' if share == 1 else 'were'} set aside from the body: the article's own parts (title, "
+                f"words {'was' if share == 1 else 'were'} set aside from the body: {whose} own parts (title, "
                 "byline, date line, caption and the like; " + count_noun(own_parts, "line") + ")"
                 + (" and page furniture." if own_parts < len(removed) else "."))
     return (f"{head} Word counts fall from {raw:,d} to {clean_words:,d}: {number_or(share, '.0%', 'none')} of the raw "
