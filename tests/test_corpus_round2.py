@@ -250,3 +250,26 @@ def test_the_books_path_keeps_an_articles_paragraphs_and_leaves_a_menu():
             + "</article><footer>Copyright 2024 Example News. All rights reserved.</footer></body></html>")
     scores = book_path_scores([PeerPage("bridge", "en", html.encode(), "\n".join(body))])
     assert scores.loc[0, "recall"] > 0.9 and scores.loc[0, "precision"] > 0.8, scores
+
+
+def test_check_notes_a_day_printed_only_in_a_saved_pages_header(tmp_path):
+    from newscorpus.corpus import header_date_note
+
+    header_day = header_date_note("page.html", HEADER_PAGE.decode(), date(2023, 12, 25), "day")
+    assert header_day and "2023-12-25" in header_day and "saved" in header_day
+    assert header_date_note("page.html", HEADER_PAGE.decode(), date(2020, 5, 14), "day") is None  # under the headline
+    assert header_date_note("page.txt", HEADER_PAGE.decode(), date(2023, 12, 25), "day") is None
+    assert header_date_note("page.html", HEADER_PAGE.decode(), date(2023, 12, 1), "month") is None
+    declared = HEADER_PAGE.decode().replace(
+        "</head>", '<meta property="article:published_time" content="2023-12-25T10:00:00Z"></head>')
+    assert header_date_note("page.html", declared, date(2023, 12, 25), "day") is None
+    # and `check` says it, naming the file
+    from newscorpus.check import check_corpus
+
+    (tmp_path / "page.html").write_bytes(HEADER_PAGE)
+    (tmp_path / "sources.csv").write_text(
+        "file,title,outlet,author,published,date_precision,date_basis,url,outlet_type,origin\n"
+        "page.html,A story,Site,,2023-12-25,day,found in the page by htmldate,,news site,saved page\n")
+    notes: list[str] = []
+    check_corpus(tmp_path, notes=notes)
+    assert any("page.html" in note and "header" in note for note in notes), notes
