@@ -237,6 +237,7 @@ def test_the_books_path_for_a_saved_page_is_scored_on_the_same_pages():
     pooled = pooled_scores(book)
     assert 0 < pooled["precision"] <= 1 and 0 < pooled["recall"] <= 1
     assert "then the cleaner" in scores["book_path"][1]["run"]
+    assert not any(book[c].astype(str).str.len().max() > 40 for c in book.columns)  # numbers only, no page text
 
 
 def test_the_books_path_keeps_an_articles_paragraphs_and_leaves_a_menu():
