@@ -207,8 +207,8 @@ def overview_task(clean: bool, pages: int = 0, n: int = 0) -> str:
     datelines; with ``pages`` saved web pages of ``n``, that trafilatura reads them first."""
     html = ""
     if pages:
-        html = (("Its one article is a saved web page" if n == 1 else "Its articles are saved web pages" if pages == n
-                 else f"{pages:,d} of its {n:,d} articles are saved web pages")
+        html = (("The corpus's one article is a saved web page" if n == 1 else "This corpus's articles are saved web pages"
+                 if pages == n else f"{pages:,d} of the corpus's {n:,d} articles are saved web pages")
                 + ": trafilatura first extracts the main text from the HTML, and the chapter works on that text. ")
     if clean:
         return (html + "This chapter cleans the corpus, shows every line it removed and why, measures the cleaner "
