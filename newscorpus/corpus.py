@@ -241,6 +241,50 @@ def date_label(published: date, precision: str) -> str:
     return f"{published:%B %Y}" if precision == "month" else f"{published:%Y}"
 
 
+# A date_basis saying the day was found by software reading the page (htmldate, as trafilatura
+# uses it): on a page without publication metadata such a tool can take a site header's "today",
+# the day the page was saved, for the day of publication. Such a day is given, not known.
+SOFTWARE_DATE_RE = re.compile(r"htmldate|found (?:in the page )?by software|automatic(?:ally)? (?:found|detected)",
+                              re.IGNORECASE)
+
+
+def software_dated(articles: pd.DataFrame) -> pd.Series:
+    """True for each article whose date is given to the day but was found by software in the page
+    (``date_basis`` names htmldate or says so): its day may be the page's save date."""
+    basis = articles.get("date_basis", pd.Series("", index=articles.index)).fillna("").astype(str)
+    return (articles["date_precision"] == "day") & basis.str.contains(SOFTWARE_DATE_RE)
+
+
+_H1_RE = re.compile(r"<h1[\s>]", re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]+>")
+_METADATA_DATE_RE = r"(?:published_time|datePublished|pubdate|pub_date)[^<>]{{0,80}}{iso}"
+
+
+def header_date_note(name: str, raw_text: str, published: date, precision: str) -> str | None:
+    """A note for ``check`` when a saved page's day of publication is printed in the page's header,
+    before its headline, and not in its publication metadata: a site header's "today", the day the
+    page was saved (a Sott.net page saved on 25 December 2023 shows that date above an article of
+    May 2020). None for a text file, a date known only to the month or year, or a page without such
+    a header date."""
+    if precision != "day" or not name.lower().endswith((".html", ".htm")) or not raw_text:
+        return None
+    headline = _H1_RE.search(raw_text)
+    if not headline:
+        return None
+    iso = published.isoformat()
+    if re.search(_METADATA_DATE_RE.format(iso=re.escape(iso)), raw_text, re.IGNORECASE):
+        return None
+    header = " ".join(_TAG_RE.sub(" ", raw_text[:headline.start()]).split())
+    day, month, short, year = published.day, f"{published:%B}", f"{published:%b}", published.year
+    forms = [iso, f"{day} {month} {year}", f"{day} {short} {year}", f"{month} {day}, {year}", f"{short} {day}, {year}",
+             f"{day:02d} {short} {year}"]
+    if not any(form in header for form in forms):
+        return None
+    return (f"{name}: its date {iso} is printed in the page's header, above the headline, and not in the page's "
+            "publication metadata: it may be the day the page was saved rather than published; give the article's "
+            "own date if the page shows one (under the headline, or in the text)")
+
+
 def date_interval(published: date, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The span of time a date at this precision covers, for drawing it honestly."""
     start = pd.Timestamp(published)
@@ -399,6 +443,9 @@ def scan(seeds_dir: str | os.PathLike | None = None, *, read: bool = True,
             if removed and notes is not None:
                 notes.append(f"{display_path(path)}: removed {describe_removed(removed)} (invisible characters "
                              "that would split or join words in the counts)")
+            header_date = header_date_note(display_path(path), raw_text, published, row["date_precision"])
+            if header_date and notes is not None:
+                notes.append(header_date)
         records.append(
             {
                 **{c: row[c] for c in COLUMNS + [c for c in OPTIONAL_COLUMNS if c in row]},

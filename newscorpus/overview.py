@@ -26,14 +26,18 @@ def article_overview(articles: pd.DataFrame, cleaned: pd.DataFrame) -> pd.DataFr
 
 
 def reader_table(overview: pd.DataFrame):
-    """The articles table as a reader wants it: articles named by outlet and date, plain column
-    headings, the source as a link. A pandas Styler, rendered as HTML in the book."""
-    table = by_article_name(overview, overview, {
-        "Title": "title", "Author": "author", "Date precision": "date_precision",
-        "How the date was established": "date_basis", "Outlet type": "outlet_type",
-        "Origin": "origin", "Source": "url",
-    })
-    table["Author"] = table["Author"].replace("", "—")
+    """The articles table as a reader wants it: articles named by outlet and date, with outlet
+    and date also as columns of their own (to sort and compare by), plain column headings, the
+    source as a link; the author column only when some article has one. A pandas Styler, rendered
+    as HTML in the book."""
+    headings = {"Outlet": "outlet", "Date": "date_label", "Title": "title", "Author": "author",
+                "Date precision": "date_precision", "How the date was established": "date_basis",
+                "Outlet type": "outlet_type", "Origin": "origin", "Source": "url"}
+    if not overview["author"].fillna("").astype(str).str.strip().any():
+        del headings["Author"]
+    table = by_article_name(overview, overview, headings)
+    if "Author" in table:
+        table["Author"] = table["Author"].replace("", "—")
     return reader_style(table, {"Source": source_link})
 
 
@@ -134,13 +138,11 @@ def articles_table(overview: pd.DataFrame, max_rows: int = MAX_PAGE_ROWS):
     from .book.evidence import evidence_table
     from .labels import article_names
 
-    table = overview[["file", "title", "outlet", "author", "date_label", "date_precision", "date_basis", "url"]]
-    table = table.assign(article=article_names(overview["file"], overview)).rename(columns={
-        "article": "Article", "title": "Title", "outlet": "Outlet", "author": "Author", "date_label": "Date",
-        "date_precision": "Date precision", "date_basis": "How the date was established", "url": "Source",
-        "file": "File"})
-    return evidence_table(table[["Article", "Title", "Outlet", "Author", "Date", "Date precision",
-                                 "How the date was established", "Source", "File"]])
+    # outlet and date have columns of their own, so no "Article" column repeats them with the file
+    # name (rows five lines tall, the table wider than the page); the file name is the last column
+    table = overview[["outlet", "date_label", "title", "author", "date_precision", "date_basis", "url", "file"]]
+    return evidence_table(table.set_axis(["Outlet", "Date", "Title", "Author", "Date precision", "How dated",
+                                          "Source", "File"], axis=1))
 
 
 def _years(published: pd.Series) -> str:
@@ -149,22 +151,44 @@ def _years(published: pd.Series) -> str:
     return f"in {first}" if first == last else f"between {first} and {last}"
 
 
+def _software_dated_sentence(articles: pd.DataFrame) -> str:
+    """"" or a sentence on the days found by software in the page (htmldate): they may be the
+    day the page was saved, not the day of publication."""
+    from .corpus import software_dated
+
+    n, guessed = len(articles), int(software_dated(articles).sum())
+    if not guessed:
+        return ""
+    subject, verb, certain = (("Its day", "was", "it is") if n == 1 else ("Every day", "was", "these days are")
+                              if guessed == n else (f"{guessed:,d} of these days", "was" if guessed == 1 else "were",
+                                                    "it is" if guessed == 1 else "they are"))
+    return (f" {subject} {verb} found in the saved page by software (htmldate): it reads a page's publication "
+            "metadata where there is any, but on a page without it can take the day the page was saved, shown in a "
+            f"site header, for the day of publication, so {certain} not certain (the table's column on how "
+            "the date was established says which).")
+
+
 def corpus_sentence(articles: pd.DataFrame) -> str:
     """The corpus in two sentences: how many articles from how many outlets, when, and how well
-    the dates are known. Plain text (show it with :func:`literal_markdown`)."""
+    the dates are known. A day found by software in a saved page (htmldate) is called given, not
+    known. Plain text (show it with :func:`literal_markdown`)."""
+    from .corpus import software_dated
+
     n, outlets = len(articles), articles["outlet"].nunique()
     day = int((articles["date_precision"] == "day").sum())
+    known = "given" if software_dated(articles).any() else "known"
     inferred = int(articles["date_basis"].fillna("").str.startswith("inferred").sum())
     text = f"The corpus holds {count_noun(n, 'article')} from {count_noun(outlets, 'outlet')}, published {_years(articles['published'])}."
     if day == n:
-        text += " The exact day of publication is known for " + ("it." if n == 1 else f"all {n:,d}.")
+        text += f" The exact day of publication is {known} for " + ("it." if n == 1 else f"all {n:,d}.")
     elif day == 0:
         text += (" No exact day of publication is known: every date is known only to the month or year, which is "
                  "why the timeline draws each over its whole period instead of at a point.")
     else:
-        text += (f" The exact day of publication is known for {day:,d} of them; the other {n - day:,d} "
+        text += (f" The exact day of publication is {known} for {day:,d} of them; the other {n - day:,d} "
                  "are known only to the month or year, which is why the timeline draws them over their whole "
                  "period instead of at a point.")
+    text += _software_dated_sentence(articles)
     if inferred:
         text += (f" For {count_noun(inferred, 'article')} the date is an inference from the text "
                  "(the table's column on how the date was established says so).")
@@ -185,40 +209,138 @@ def events_sentence(events: pd.DataFrame, source: str | None) -> str:
             f"dated {span}.")
 
 
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def html_files(frame: pd.DataFrame) -> int:
+    """How many of the articles are saved web pages (``.html``/``.htm``): the book reads those
+    through trafilatura (``cleaning.cleaner.article_text``) before it counts or cleans a word."""
+    return int(frame["file"].astype(str).str.lower().str.endswith(HTML_SUFFIXES).sum())
+
+
+def length_label(frame: pd.DataFrame, clean: bool = True) -> str:
+    """What the corpus chapter's length measure is, as a chart title: words of the file as
+    scraped, as supplied (a corpus declared clean), or as extracted from the HTML by trafilatura."""
+    pages, n = html_files(frame), len(frame)
+    if pages == n:
+        return "Words extracted from each page's HTML by trafilatura, before cleaning"
+    if pages:
+        return "Words before cleaning (saved web pages: as extracted from the HTML by trafilatura)"
+    return "Words in the raw scraped text" if clean else "Words in each text as supplied"
+
+
+def length_caption(frame: pd.DataFrame, clean: bool = True) -> str:
+    """The first sentence of the length figure's caption: what was counted (see :func:`length_label`)."""
+    pages, n = html_files(frame), len(frame)
+    if pages == n:
+        return "Length of each article in words, counted in the text trafilatura extracted from the saved page's HTML, before any cleaning."
+    if pages:
+        return ("Length of each article in words before any cleaning: every word of a text file, and for the saved "
+                "web pages the words of the text trafilatura extracted from the HTML.")
+    return ("Length of each raw scraped text in words, before any cleaning." if clean else
+            "Length of each text in words as supplied, before the title line, labels and markup are set aside "
+            "(the corpus is declared clean).")
+
+
+def length_note(frame: pd.DataFrame, clean: bool = True) -> str:
+    """What the length counts, in a sentence or two (plain text): every word of a scraped text
+    file, or of a text declared clean; for a saved web page, the text trafilatura extracted from
+    its HTML (with the page's title first), not the page."""
+    pages, n = html_files(frame), len(frame)
+    rest = ("the cookie notices and paywall prompts that the next chapter removes" if clean else
+            "the title line, labels in capitals, markup and datelines, which the next chapter sets aside from the "
+            "body: the corpus's corpus.toml says its texts are already clean, so no page furniture is removed")
+    if not pages:
+        return (f"Raw length counts every word of the {'scraped ' if clean else ''}file, including {rest}.")
+    which = ("The article is a saved web page" if n == 1 else "Every article is a saved web page" if pages == n
+             else f"{pages:,d} of the {n:,d} articles are saved web pages")
+    text = (f"{which} (HTML). The book does not count the page: trafilatura, an article extractor, first takes the "
+            "main text out of the markup (with the page's title as its first line), leaving most menus, scripts and "
+            "footers behind, and every chapter reads that text (newscorpus.cleaning.cleaner.article_text). For "
+            f"{'it' if pages == 1 else 'them'}, length counts the words of the extracted text, before "
+            + ("the next chapter's cleaner sets aside what is left of the page (title, byline, captions, notices)."
+               if clean else "the next chapter sets aside the title line, labels, markup and datelines."))
+    if pages < n:
+        text += f" For the other {count_noun(n - pages, 'article')}, it counts every word of the file, including {rest}."
+    return text
+
+
 def length_sentence(overview: pd.DataFrame) -> str:
-    """The raw lengths: the range and the total (the shortest and longest named)."""
+    """The lengths before cleaning: the range and the total (the shortest and longest named).
+    Named for what they count: the raw file, or the text extracted from a saved web page."""
     from .labels import article_names
 
     words = overview["raw_words"]
+    pages = html_files(overview)
+    what = ("text extracted from the page" if pages == len(overview) == 1 else "raw file" if len(overview) == 1
+            else "texts extracted from the pages" if pages == len(overview) else
+            "texts before cleaning (extracted from the HTML for saved pages)" if pages else "raw files")
     if len(overview) == 1:
-        return f"The raw file has {words.iloc[0]:,d} words."
+        return f"The {what} has {words.iloc[0]:,d} words."
     shortest, longest = overview.loc[words.idxmin(), "file"], overview.loc[words.idxmax(), "file"]
     short_name, long_name = article_names([shortest, longest], overview)
-    return (f"The raw files run from {words.min():,d} words ({short_name}) to {words.max():,d} ({long_name}), "
+    return (f"The {what} run from {words.min():,d} words ({short_name}) to {words.max():,d} ({long_name}), "
             f"{words.sum():,d} in all, a median of {words.median():,.0f}.")
+
+
+def outlet_sizes(articles: pd.DataFrame, named: int = 3) -> str:
+    """How the articles fall among the outlets, ties said as ties (never "the largest" of a tie),
+    as a clause to follow the corpus's size: "", ", one from each", ", 132 from each", "; CNN has
+    4 articles, the other 8 outlets 1 each", "; 6 outlets have 132 articles each, The Washington
+    Post 131". At most ``named`` outlets are named in a group; larger groups are counted."""
+    from .prose import english_list
+
+    counts = articles.groupby("outlet")["file"].count()
+    if len(counts) == 1:
+        return ""
+    if counts.nunique() == 1:
+        c = int(counts.iloc[0])
+        return ", one from each" if c == 1 else f", {c:,d} from each"
+    top = int(counts.max())
+    leaders = sorted(counts[counts == top].index)
+    rest = counts[counts < top]
+    if len(leaders) == 1:
+        head = f"{leaders[0]} has {count_noun(top, 'article')}"
+    elif len(leaders) <= named:
+        head = f"{english_list(leaders)} have {top:,d} articles each"
+    else:
+        head = f"{len(leaders):,d} outlets have {top:,d} articles each"
+    if len(rest) == 1:
+        tail = f"{rest.index[0]} {int(rest.iloc[0]):,d}"
+    elif rest.nunique() == 1:
+        tail = f"the other {len(rest):,d} outlets {int(rest.iloc[0]):,d} each"
+    else:
+        tail = f"the other {len(rest):,d} outlets from {int(rest.max()):,d} down to {int(rest.min()):,d}"
+    return f"; {head}, {tail} (the articles table lists them)" if len(leaders) > named or len(rest) > 1 else f"; {head}, {tail}"
 
 
 def corpus_summary(articles: pd.DataFrame, overview: pd.DataFrame, clean: bool | None = None) -> list[str]:
     """The chapter's summary for any corpus: a few short points (plain text). ``clean``: whether
     the next chapter cleans the texts (None: as the corpus folder's ``corpus.toml`` says)."""
+    from .corpus import software_dated
+
     n, outlets = len(articles), articles["outlet"].nunique()
-    counts = articles.groupby("outlet")["file"].count().sort_values(ascending=False, kind="stable")
-    largest = [f"{o} ({c:,d})" for o, c in counts.items()]
-    if outlets == 1 or n == outlets:
-        spread = "." if outlets == 1 else ", one from each."
-    else:
-        spread = f"; the largest outlets: {top_k_list(largest, k=3, rest='see the articles table')}."
     points = [f"{count_noun(n, 'article')} from {count_noun(outlets, 'outlet')}, published {_years(articles['published'])}"
-              + spread]
-    coarse = int((articles["date_precision"] != "day").sum())
-    points.append("Every date is known to the day." if coarse == 0 else
-                  f"{count_noun(coarse, 'date')} {'is' if coarse == 1 else 'are'} known only to the month or year; "
-                  "the book says which.")
+              + outlet_sizes(articles) + "."]
+    coarse, guessed = int((articles["date_precision"] != "day").sum()), int(software_dated(articles).sum())
+    dates = ("Every date is known to the day." if coarse == 0 and not guessed else
+             ("The date is" if n == 1 else "Every date is") + " given to the day." if coarse == 0 else
+             f"{count_noun(coarse, 'date')} {'is' if coarse == 1 else 'are'} known only to the month or year; "
+             "the book says which.")
+    if guessed:
+        dates += (f" {'The day' if n == 1 else 'Every day' if guessed == n else count_noun(guessed, 'day')} "
+                  f"{'was' if guessed == 1 or guessed == n else 'were'} found in the saved page by software (htmldate) "
+                  "and may be the day the page was saved, not published.")
+    points.append(dates)
     if clean is None:
         from .cleaning.cleaned import cleaning_on
 
         clean = cleaning_on(articles.attrs.get("corpus_dir"))
-    points.append(f"The raw {'text holds' if n == 1 else 'texts hold'} {int(overview['raw_words'].sum()):,d} words and "
+    pages = html_files(overview)
+    what = ("The raw text holds" if n == 1 and not pages else "The raw texts hold" if not pages else
+            f"The text{'s' * (n > 1)} extracted by trafilatura from the saved page{'s' * (n > 1)} hold{'s' * (n == 1)}"
+            if pages == n else "The texts (for saved web pages, as extracted from the HTML by trafilatura) hold")
+    points.append(f"{what} {int(overview['raw_words'].sum()):,d} words and "
                   + ("may still contain site furniture, which the next chapter removes." if clean else
                      "are declared clean (corpus.toml); the next chapter sets aside only title lines, labels, markup "
                      "and datelines."))
@@ -228,13 +350,14 @@ def corpus_summary(articles: pd.DataFrame, overview: pd.DataFrame, clean: bool |
 def translation_table(status: pd.DataFrame, overview: pd.DataFrame, max_rows: int = MAX_PAGE_ROWS):
     """``translation_status`` for the page: a row per article (title, status, evidence) for a few
     articles; for more, a row per status with its count, the full table being searchable below."""
-    table = status.merge(overview[["file", "title"]], on="file")
+    table = status.merge(overview[["file"]], on="file")
     if len(table) <= max_rows:
-        return reader_style(table.set_index("title").rename_axis("Article")[["status_words", "evidence"]]
+        named = table.assign(article=article_names(table["file"], overview))  # "Outlet, date", as every table
+        return reader_style(named.set_index("article").rename_axis("Article")[["status_words", "evidence"]]
                             .set_axis(["Translation status", "Evidence"], axis=1))
     counts = (table.groupby("status_words").size().rename("Articles").sort_values(ascending=False, kind="stable")
               .rename_axis("Translation status").reset_index())
-    return reader_style(counts).hide(axis="index")
+    return reader_style(counts, {"Articles": "{:,d}"}).hide(axis="index")
 
 
 def events_table(events: pd.DataFrame, max_rows: int = MAX_PAGE_ROWS):

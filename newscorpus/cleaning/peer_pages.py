@@ -51,6 +51,9 @@ SCORES_FILE, FIRST_RUN_FILE = "peer_pages_scores.csv", "peer_pages_first_run.csv
 DIGESTS_FILE = "peer_pages_digests.csv"
 # The same pages and measure for an extractor that reads the HTML itself (trafilatura, defaults).
 HTML_EXTRACTOR_FILE = "peer_pages_trafilatura.csv"
+# The same pages and measure for the path the book itself runs on a saved page: trafilatura extracts
+# the text (``cleaner.article_text``, recall favoured), then the cleaner sets aside what is left.
+BOOK_PATH_FILE = "peer_pages_book_path.csv"
 TOKEN_RE = re.compile(r"\w+")
 # The goal set for the cleaner on real full pages (issue 13): as good as HTML extractors such as
 # readability and goose3 are on such pages, without giving up the article's own text.
@@ -159,6 +162,24 @@ def html_extractor_scores(pages: list[PeerPage]) -> pd.DataFrame:
     return pd.DataFrame(rows).astype({c: "Int64" for c in counts})
 
 
+def book_path_scores(pages: list[PeerPage]) -> pd.DataFrame:
+    """The English pages scored the same way for what the book does with a saved page in a corpus:
+    ``article_text`` (trafilatura, recall favoured, the page's title first), then the cleaner
+    with the title and author the page declares. This, not the cleaner on full-page text, is
+    what a corpus of saved pages is measured on."""
+    from .cleaner import article_text
+
+    rows = []
+    for page in pages:
+        if page.language != "en":
+            continue
+        text, meta = article_text(f"{page.name}.html", page.html.decode("utf-8", "replace"))
+        article = clean_text(text, title=meta["title"], author=meta["author"])
+        rows.append({"page": page.name, "language": page.language, **token_scores(article.text, page.expected)})
+    counts = ["tokens_expected", "tokens_kept", "tokens_shared"]
+    return pd.DataFrame(rows).astype({c: "Int64" for c in counts})
+
+
 def pooled_scores(scores: pd.DataFrame) -> dict[str, float]:
     """Over all English pages: token counts summed (pooled), and the mean of the per-page rates."""
     english = scores[scores["language"] == "en"]
@@ -259,14 +280,20 @@ def run_peer_evaluation(root: Path) -> dict[str, float]:
     extractor = html_extractor_scores(pages)
     write_scores(extractor, DATA_DIR / "evaluation" / HTML_EXTRACTOR_FILE,
                  run=f"trafilatura {version('trafilatura')}, default settings", tool="trafilatura", reads="the HTML")
+    book_path = book_path_scores(pages)
+    write_scores(book_path, DATA_DIR / "evaluation" / BOOK_PATH_FILE,
+                 run=f"trafilatura {version('trafilatura')} (recall favoured), then the cleaner",
+                 tool="The book's reading of a saved page", reads="the HTML")
     pooled = pooled_scores(scores)
     pooled["trafilatura_f1"] = pooled_scores(extractor)["f1"]
+    pooled["book_path_f1"] = pooled_scores(book_path)["f1"]
     others = other_languages(scores)
     pooled["non_english_flagged"], pooled["non_english_pages"] = others["named"], others["pages"]
     print(f"peer pages ({PEER_PROJECT} {PEER_VERSION}): {pooled['pages']} English pages, body precision "
           f"{pooled['precision']:.3f}, recall {pooled['recall']:.3f}, F1 {pooled['f1']:.3f}; "
           f"{pooled['non_english_flagged']} of {pooled['non_english_pages']} other pages named not English; "
-          f"trafilatura on the HTML: F1 {pooled['trafilatura_f1']:.3f}")
+          f"trafilatura on the HTML: F1 {pooled['trafilatura_f1']:.3f}; trafilatura then the cleaner (the book's "
+          f"path for a saved page): F1 {pooled['book_path_f1']:.3f}")
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in pooled.items()}
 
 
@@ -284,14 +311,15 @@ def goal_reached(pooled: dict) -> bool:
 
 
 def committed_scores(directory: Path | None = None) -> dict[str, tuple[pd.DataFrame, dict[str, str]]]:
-    """The first run, the latest ``make bench`` run and trafilatura's scores on the same pages,
-    as written in ``newscorpus/data/evaluation``."""
+    """The first run, the latest ``make bench`` run, trafilatura's scores and the book's own path
+    for a saved page (trafilatura, then the cleaner: ``book_path``) on the same pages, as written in
+    ``newscorpus/data/evaluation``."""
     from .evaluation import evaluation_dir  # here: evaluation imports the cleaner too
 
     directory = directory or evaluation_dir()
     return {run: read_scores(directory / name)
             for run, name in (("first", FIRST_RUN_FILE), ("current", SCORES_FILE),
-                              ("html_extractor", HTML_EXTRACTOR_FILE))}
+                              ("html_extractor", HTML_EXTRACTOR_FILE), ("book_path", BOOK_PATH_FILE))}
 
 
 def reader_table(first: pd.DataFrame, current: pd.DataFrame):

@@ -27,6 +27,11 @@ from ..text import word_count
 # (31,149 sentences; 99.9% are under 70), and at most 2 stops in an article are followed by a
 # capital letter without a space (at most one for every 11 sentences). The thresholds sit beyond all
 # of that, so a flag says a text is unlike any well-formed one, not that it is long-winded:
+# Where those 922 come from: PolNeAR's train and dev parts hold 924 stories (the figure the book gives for
+# the republication threshold); the book's ``check`` refuses one as a byte-for-byte copy of another story
+# (923: a PolNeAR corpus declared clean), and with cleaning on one more, a two-line video teaser that
+# keeps no body (922).
+POLNEAR_STORIES, POLNEAR_DISTINCT, POLNEAR_CLEANED = 924, 923, 922
 ONE_PARAGRAPH_WORDS = 150  # a body that is one paragraph longer than this lost its paragraph breaks
 PARAGRAPH_WORDS = 500  # a paragraph longer than this is several run together
 SENTENCE_WORDS = 150  # a "sentence" longer than this is several, their stops lost
@@ -165,8 +170,94 @@ def removal_sentence(removed: pd.DataFrame, cleaned: pd.DataFrame, clean: bool =
         return (f"{head} Word counts fall from {raw:,d} to {clean_words:,d}: {number_or(share, '.0%', 'none')} of the "
                 f"raw words {'was' if share == 1 else 'were'} set aside from the body as title lines, labels, markup "
                 "and datelines.")
+    own_parts = _own_part_lines(removed)
+    whose = "the article's" if len(cleaned) == 1 else "the articles'"
+    if own_parts:  # titles, bylines, datelines, captions are the article's, set aside: not "not its own text"
+        return (f"{head} Word counts fall from {raw:,d} to {clean_words:,d}: {number_or(share, '.0%', 'none')} of the raw "
+                f"words {'was' if share == 1 else 'were'} set aside from the body: {whose} own parts (title, "
+                "byline, date line, caption and the like; " + count_noun(own_parts, "line") + ")"
+                + (" and page furniture." if own_parts < len(removed) else "."))
     return (f"{head} Word counts fall from {raw:,d} to {clean_words:,d}: {number_or(share, '.0%', 'none')} of the raw "
             f"words {'was' if share == 1 else 'were'} not {own}.")
+
+
+def _own_part_lines(removed: pd.DataFrame) -> int:
+    """How many removed lines are the article's own parts (the reasons chart's first group)."""
+    from ..plots import CLEANING_REASON_GROUPS
+
+    if removed.empty:
+        return 0
+    own = next(iter(CLEANING_REASON_GROUPS.values()))
+    return int(removed["reason"].isin(own).sum())
+
+
+# --- what the chapter does, for this corpus -------------------------------------------------------
+
+
+def html_pages(articles: pd.DataFrame) -> int:
+    """How many articles are saved web pages: read through trafilatura before the cleaner."""
+    from ..overview import html_files
+
+    return html_files(articles)
+
+
+def overview_task(clean: bool, pages: int = 0, n: int = 0) -> str:
+    """The Overview's sentence on what this chapter does for this corpus (plain text): cleaning it,
+    or (``clean`` false: the corpus declared clean) only setting aside titles, labels, markup and
+    datelines; with ``pages`` saved web pages of ``n``, that trafilatura reads them first."""
+    html = ""
+    if pages:
+        html = (("The corpus's one article is a saved web page" if n == 1 else "This corpus's articles are saved web pages"
+                 if pages == n else f"{pages:,d} of the corpus's {n:,d} articles are saved web pages")
+                + ": trafilatura first extracts the main text from the HTML, and the chapter works on that text. ")
+    if clean:
+        return (html + "This chapter cleans the corpus, shows every line it removed and why, measures the cleaner "
+                "against hand labels, flags any text that has lost its paragraph or sentence breaks, and shows how "
+                "much the cleaning changes two simple measures.")
+    return (html + "This corpus is declared clean (its corpus.toml says clean = false), so this chapter does not clean "
+            "it: it shows the lines set aside from the body (title lines, labels, markup and datelines) and why, flags "
+            "any text that has lost its paragraph or sentence breaks, and describes the cleaner that other corpora "
+            "use, with its scores on hand labels and on other projects' pages, which are not scores for this corpus.")
+
+
+def html_note(pages: int, n: int) -> str:
+    """"" or a paragraph (plain text) on what happens to saved web pages before the cleaner sees them."""
+    if not pages:
+        return ""
+    which = ("The corpus's one article is a saved web page" if n == 1 else "Every article of this corpus is a saved "
+             "web page" if pages == n else f"{pages:,d} of the corpus's {n:,d} articles are saved web pages")
+    return (f"{which} (HTML). Before the cleaner sees {'it' if pages == 1 else 'them'}, trafilatura, an article "
+            "extractor that reads the markup, takes out the main text (newscorpus.cleaning.cleaner.article_text, "
+            "with recall favoured, so that it keeps rather than drops doubtful lines), and puts the page's title on "
+            "its first line. The words counted as raw below are the words of that extracted text, not of the page; "
+            "the cleaner then sets aside what trafilatura left of the page: the title, byline, captions, notices "
+            "and related links.")
+
+
+def cleaning_summary(clean: bool, pages: int = 0) -> list[str]:
+    """The chapter's Summary, a point to a line (Markdown): what was done to this corpus first."""
+    general = ("The cleaner removes page furniture by general signals: a phrase lexicon, line shape, length and stop "
+               "words, neighbours, position and repetition.")
+    points = []
+    if pages:
+        points.append("Saved web pages are read through trafilatura, which extracts the main text from the HTML; "
+                      "every count and the cleaner start from that text.")
+    if clean:
+        points += [general, "Every removed line is kept in the audit with its reason; the raw files are never touched."]
+    else:
+        points += ["Cleaning is switched off for this corpus (`corpus.toml`: `clean = false`): only title lines, "
+                   "labels, markup and datelines were set aside, each in the audit with its reason; the raw files "
+                   "are never touched.",
+                   general.replace("The cleaner removes", "The cleaner, for corpora of scraped pages, removes")
+                   + " Its scores describe it on other texts, not this corpus."]
+    points += ["Hand labels measure it; a small, self-written test set is evidence, not proof. Real pages from "
+               "another project's test suite, scored by word overlap, are a check nobody here wrote.",
+               "A page in another language is named, not silently emptied.",
+               "A corpus whose texts are already clean says so in `corpus.toml` (`clean = false`): the cleaner is "
+               "switched off, and only markup, datelines, the title line and labels are set aside.",
+               "A text that has lost its paragraph or sentence breaks is flagged, and the readability chapter does not "
+               "rank it."]
+    return points
 
 
 # --- the hand-labelled seed articles -------------------------------------------------------------
@@ -261,11 +352,19 @@ def scores_sentence(seed_total: dict | None, seed_articles: int, heldout_total: 
 def largest_shift_sentence(shift: pd.DataFrame, articles: pd.DataFrame, clean: bool = True) -> str:
     """How far cleaning moves reading ease and word counts, naming the article moved most. ``clean``
     false (the corpus declared clean): no shift is claimed, only what the table compares."""
+    moved = shift.dropna(subset=["flesch_shift"])
     if not clean:
-        return ("Cleaning is switched off for this corpus, so each change in the table comes only from setting "
+        text = ("Cleaning is switched off for this corpus, so each change in the table comes only from setting "
                 "aside the title line, labels, markup and datelines: it measures no page furniture, and the "
                 "articles are not compared on it.")
-    moved = shift.dropna(subset=["flesch_shift"])
+        if moved.empty or not moved["flesch_shift"].abs().max():
+            return text
+        largest = moved.loc[moved["flesch_shift"].abs().idxmax()]
+        name = article_names([largest["file"]], articles)[0] if "outlet" in articles else str(largest["file"])
+        return text + (f" The change is largest, {abs(largest['flesch_shift']):.1f} points, for {name}, a text of "
+                       f"{int(largest['raw_words']):,d} words, {number_or(largest['words_removed_share'], '.0%', 'none')} "
+                       "of them set aside: where a title line is a large share of a short text, setting it aside "
+                       "moves the score most.")
     if moved.empty:
         return "No article has a reading-ease score both before and after cleaning."
     largest = moved.loc[moved["flesch_shift"].abs().idxmax()]
@@ -274,6 +373,7 @@ def largest_shift_sentence(shift: pd.DataFrame, articles: pd.DataFrame, clean: b
             f"removes up to {number_or(shift['words_removed_share'].max(), '.0%', 'none')} of an article's words.")
 
 
-__all__ = ["article_breaks", "breaks_sentence", "cleaning_off_notice", "labelled_files", "largest_shift_sentence",
+__all__ = ["article_breaks", "breaks_sentence", "cleaning_off_notice", "cleaning_summary", "html_note", "html_pages",
+           "overview_task", "labelled_files", "largest_shift_sentence",
            "reasons_table", "removal_by_article", "removal_sentence", "scores_sentence",
            "seed_scores", "text_breaks"]

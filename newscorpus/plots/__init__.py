@@ -444,6 +444,10 @@ CLEANING_REASON_GROUPS = {
                                            "markup", "no words"],
 }
 OTHER_GROUP = "other"
+# Reason groups are not outlets: greys of distinct lightness (and a hatch), never the outlet palette,
+# so that colour keeps meaning the outlet everywhere else in the book.
+REASON_GROUP_COLOURS = ["#3A3A3A", "#8C8C8C", "#CFCFCF", "#FFFFFF"]
+REASON_GROUP_HATCHES = ["", "", "", "///"]
 MAX_STACKED_ROWS = 40  # beyond this many articles the chart shows the ones with the largest totals
 
 
@@ -457,10 +461,12 @@ def group_columns(table: pd.DataFrame, groups: dict[str, list[str]]) -> pd.DataF
 
 
 def stacked_by_article(table: pd.DataFrame, articles: pd.DataFrame, xlabel: str,
-                       groups: dict[str, list[str]] | None = None, top: int = MAX_STACKED_ROWS) -> plt.Figure:
+                       groups: dict[str, list[str]] | None = None, top: int = MAX_STACKED_ROWS,
+                       colours: list[str] | None = None, hatches: list[str] | None = None) -> plt.Figure:
     """Horizontal stacked bars: one bar per article (``table`` indexed by file), one segment per
     column (or per group of columns, ``groups``), in colour-blind-safe colours while there are
-    at most eight segments. With more than ``top`` articles, the ``top - 1`` with the largest
+    at most eight segments, or in ``colours`` (with ``hatches``) when given: segments that are
+    not outlets (the cleaner's reason groups) take colours the outlets never use. With more than ``top`` articles, the ``top - 1`` with the largest
     totals are drawn and the rest are one bar, their mean, so the chart stays readable for 1,000."""
     use_style()
     if groups is not None:
@@ -472,12 +478,20 @@ def stacked_by_article(table: pd.DataFrame, articles: pd.DataFrame, xlabel: str,
         rest = table.drop(index=keep)
         labels = article_names(keep, articles) + [f"mean of the other {len(rest)} articles"]
         table = pd.concat([table.loc[keep], rest.mean().to_frame().T])
-    palette = OKABE_ITO if len(columns) <= len(OKABE_ITO) else plt.get_cmap("tab20").colors
+    palette = colours or (OKABE_ITO if len(columns) <= len(OKABE_ITO) else plt.get_cmap("tab20").colors)
     fig, ax = plt.subplots(figsize=(9, 1.9 + (0.42 if len(table) <= 12 else 0.3) * len(table)))
     left = pd.Series(0.0, index=range(len(table)))
     for k, column in enumerate(columns):
         values = table[column].to_numpy(dtype=float)
-        ax.barh(range(len(table)), values, left=left, color=palette[k % len(palette)], label=column)
+        if colours is None:
+            ax.barh(range(len(table)), values, left=left, color=palette[k % len(palette)], label=column)
+        else:  # the segment's fill and hatch by its place among the groups, outlined to tell light from white
+            place = ([*groups, OTHER_GROUP].index(column) if groups is not None and column in [*groups, OTHER_GROUP]
+                     else k)
+            ax.barh(range(len(table)), values, left=left, color=palette[place % len(palette)],
+                    hatch=(hatches or [""])[place % len(hatches or [""])], edgecolor="#3A3A3A", linewidth=0.5,
+                    label=column)
+            ax.set_axisbelow(True)  # grid lines behind the dark segments, not across them
         left += values
     _row_labels(ax, labels)
     ax.set_ylim(len(table) - 0.5, -0.5)
