@@ -866,7 +866,7 @@ def test_the_place_counts_of_the_prose_and_the_map_note_add_up():
     labels = [t.get_text() for t in ax.texts if t.get_text() in set(mentions["place"])]
     note = " ".join(fig.texts[-1].get_text().split())
     found = re.search(r"Of the (\d+) places drawn, the (\d+) most mentioned are named where there is room"
-                      r"(?: \(all but (.*?), too crowded\))?; the other (\d+) are not", note)
+                      r"(?: \(all but (.*?), too crowded\))?; the other (\d+) (?:is|are) not", note)
     assert found, note
     drawn, top, crowded, rest = int(found[1]), int(found[2]), found[3], int(found[4])
     assert drawn == counts["drawn"] and top == theme_plots.MAX_MAP_LABELS and top + rest == drawn
@@ -888,6 +888,7 @@ def test_a_map_with_few_places_names_them_all_without_a_count_sentence():
         "The 2 maps draw 40 places (a place on two maps counted on each); 35 of them, each map's most mentioned up "
         "to 25, are named where there is room (all but Town 3 (Alpha), too crowded); the other 5 are not (see the "
         "table).")
+    assert theme_plots.labels_note([26], 25).endswith("the other 1 is not (see the table).")
     mentions = pd.DataFrame({"file": "a.txt", "place": ["Mosul", "Kirkuk"], "country": "IQ", "count": [3, 1],
                              "as_actor": 0, "lat": [36.335, 35.468], "lon": [43.119, 44.392], "geonameid": [1, 2],
                              "kind": "city"})

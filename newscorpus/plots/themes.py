@@ -659,10 +659,10 @@ def labels_note(sizes: list[int], cap: int, unnamed: list[tuple[str, str]] = (),
     but = f" (all but {comma_list(crowded, 30)}, too crowded)" if crowded else ""
     if len(sizes) == 1:
         return (f"Of the {total:,d} places drawn, the {cap:,d} most mentioned are named where there is room{but}; "
-                f"the other {total - named:,d} are not (see the table).")
+                f"the other {total - named:,d} {'is' if total - named == 1 else 'are'} not (see the table).")
     return (f"The {len(sizes):,d} maps draw {total:,d} places (a place on two maps counted on each); {named:,d} of "
             f"them, each map's most mentioned up to {cap:,d}, are named where there is room{but}; the other "
-            f"{total - named:,d} are not (see the table).")
+            f"{total - named:,d} {'is' if total - named == 1 else 'are'} not (see the table).")
 
 
 def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]] = (), titled: bool = True) -> str:
