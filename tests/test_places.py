@@ -901,3 +901,44 @@ def test_a_map_with_few_places_names_them_all_without_a_count_sentence():
     fig = theme_plots.places_map(mentions, articles)
     assert "places drawn" not in fig.texts[-1].get_text()
     plt.close(fig)
+
+
+def test_a_label_set_off_with_a_leader_line_stays_near_its_circle():
+    """A crowded map (two big overlapping circles and small ones around them, as the US east
+    coast of a pooled corpus): a label with a leader line sits within a fixed reach of its
+    circle's edge (the words' nearest corner at most 32 points out on either axis), not several
+    radii away across the map."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from newscorpus.plots import themes as theme_plots
+
+    rng = np.random.default_rng(7)
+    n = 24
+    crowd = pd.DataFrame({"file": "a.txt", "place": [f"Town {i}" for i in range(n)], "country": "US",
+                          "count": [60, 45] + list(rng.integers(1, 6, n - 2)), "as_actor": 0,
+                          "lat": [40.7, 40.0] + list(40.3 + rng.normal(0, 0.8, n - 2)),
+                          "lon": [-74.0, -75.2] + list(-74.5 + rng.normal(0, 1.0, n - 2)),
+                          "geonameid": range(n), "kind": "city"})
+    articles = pd.DataFrame({"file": ["a.txt"], "outlet": ["Alpha"], "published": ["2016-10-01"],
+                             "date_label": ["October 2016"], "date_precision": ["month"]})
+    fig = theme_plots.places_map(crowd, articles, bbox=(-84.0, -65.0, 35.0, 45.0))
+    ax = next(a for a in fig.axes if a.get_visible())
+    renderer = fig.canvas.get_renderer()
+    scale = min(28.0, 1400.0 / crowd["count"].max())
+    here = crowd.sort_values(["count", "place"], ascending=[False, True], ignore_index=True)
+    centres, radii = theme_plots.circle_geometry(ax, here, scale)
+    where = {p: i for i, p in enumerate(here["place"])}
+    points = fig.dpi / 72
+    led = [t for t in ax.texts if t.get_text() in where and t.arrow_patch is not None]
+    assert led  # the case this test is about
+    for text in led:
+        i = where[text.get_text()]
+        box = matplotlib.text.Text.get_window_extent(text, renderer)
+        (x, y), r = centres[i], radii[i]
+        dx = max(box.x0 - x, 0, x - box.x1)
+        dy = max(box.y0 - y, 0, y - box.y1)
+        assert max(dx, dy) <= r + 32 * points + 2, (text.get_text(), max(dx, dy) / points, r / points)
+    plt.close(fig)

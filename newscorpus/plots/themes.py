@@ -498,13 +498,36 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.F
     return fig
 
 
-# Where a label may go, in points from its circle's edge, in order of preference: right,
-# left, above, below, the diagonals; then the diagonals and verticals farther out, so a circle
-# crowded by a bigger one still gets its name. (dx, dy, horizontal and vertical alignment)
+# Where a label may go, in order of preference: right, left, above, below, the diagonals; then
+# the diagonals and verticals farther out (rings 3 and 5), so a circle crowded by a bigger one
+# still gets its name. (dx, dy, horizontal and vertical alignment): the direction times the ring.
 LABEL_SPOTS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
                (0, -1, "center", "top"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
                (1, -1, "left", "top"), (-1, -1, "right", "top")]
 LABEL_SPOTS += [(k * dx, k * dy, ha, va) for k in (3, 5) for dx, dy, ha, va in LABEL_SPOTS[2:]]
+# A label of ring k sits k times (radius + 4 points) out, but never more than this many points
+# beyond its circle's edge: a big circle's label would otherwise land far across a crowded map,
+# at the end of a long leader line.
+LABEL_RING_REACH = {3: 18.0, 5: 32.0}
+
+
+def spot_ring(spot: tuple) -> int:
+    """The ring of a label spot: 0 at the centre (a state's name), 1 beside the circle, 3 or 5 farther out."""
+    return max(abs(spot[0]), abs(spot[1]))
+
+
+def label_offset(spot: tuple, radius: float) -> tuple[float, float]:
+    """Where a label at ``spot`` sits, in points from its circle's centre (``radius`` in points):
+    2 points off the edge for the four first spots, 4 for the diagonals beside it, and for the
+    outer rings k times that, capped at ``LABEL_RING_REACH`` beyond the edge."""
+    dx, dy = spot[0], spot[1]
+    ring = spot_ring(spot)
+    if ring == 0:  # a state's name at its centre
+        return 0.0, 0.0
+    gap = radius + (2.0 if abs(dx) + abs(dy) <= 1 else 4.0)
+    if ring > 1:
+        gap = min(ring * gap, radius + LABEL_RING_REACH[ring]) / ring
+    return dx * gap, dy * gap
 
 
 def circle_geometry(ax: plt.Axes, here: pd.DataFrame, scale: float) -> tuple[np.ndarray, list[float]]:
@@ -543,7 +566,9 @@ def label_spots(i: int, centres, radii, same=None) -> list[tuple]:
     away = np.sum([np.subtract(centres[i], centres[j]) / max(math.dist(centres[i], centres[j]), 1e-9)
                    for j in near], axis=0)
     far = [spot for spot in LABEL_SPOTS if abs(spot[0]) + abs(spot[1]) > 1]  # the ones with a leader line
-    return sorted(far, key=lambda spot: -float(np.dot(np.array(spot[:2], dtype=float) / math.hypot(*spot[:2]), away)))
+    # the nearest ring first (short leader lines), and in it the direction most away from the circles overlapped
+    return sorted(far, key=lambda spot: (spot_ring(spot),
+                                         -float(np.dot(np.array(spot[:2], dtype=float) / math.hypot(*spot[:2]), away))))
 
 
 def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
@@ -568,11 +593,11 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
         spots = label_spots(i, centres, radii, state == state[i])
         for dx, dy, ha, va in [STATE_LABEL] + spots if state[i] else spots:
             beside = abs(dx) + abs(dy) <= 1
-            gap = radii[i] / points + (2 if beside else 4)
             # a label set off diagonally or farther out points at its place with a thin line
             leader = {} if beside else {"arrowprops": {
                 "arrowstyle": "-", "color": GREY, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 0}}
-            text = ax.annotate(p.place, (p.lon, p.lat), xytext=(dx * gap, dy * gap), textcoords="offset points",
+            text = ax.annotate(p.place, (p.lon, p.lat), xytext=label_offset((dx, dy), radii[i] / points),
+                               textcoords="offset points",
                                ha=ha, va=va, fontsize=8, zorder=4,
                                fontstyle="italic" if getattr(p, "kind", "city") == "state" else "normal", **leader)
             text.update_positions(renderer)
