@@ -552,6 +552,7 @@ def overlapped(here: pd.DataFrame, ax: plt.Axes, scale: float) -> np.ndarray:
                          for j in range(len(radii))) for i in range(len(radii))], dtype=bool)
 
 
+LABEL_SPACE = 2.0  # points kept clear between two labels
 STATE_LABEL = (0, 0, "center", "center")  # a state is named first at its centre, inside its square
 
 
@@ -602,8 +603,9 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
                                fontstyle="italic" if getattr(p, "kind", "city") == "state" else "normal", **leader)
             text.update_positions(renderer)
             box = Text.get_window_extent(text, renderer)  # the words only, not the leader line
+            spaced = box.padded(LABEL_SPACE * points)  # two names never touch ("IllinoisCleveland")
             if frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1) and not any(
-                    box.overlaps(o) for o in taken + others):
+                    spaced.overlaps(o) for o in taken) and not any(box.overlaps(o) for o in others):
                 taken.append(box)
                 break
             text.remove()
