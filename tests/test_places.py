@@ -238,6 +238,54 @@ def test_a_capital_used_as_a_location_stays_a_place(sentence, expected):
     assert readings(sentence) == expected
 
 
+# A capital standing for its government after "from", "with" or "between": written for the purpose
+# (the first two after Yonhap's wording, which the referee found drawn as places), with the place
+# readings the same prepositions have after a word of travel or with no cue at all.
+@pytest.mark.parametrize("sentence, expected", [
+    ("The South Korean government seeks to regain wartime operational control of its troops from Washington.",
+     [("Washington", "actor")]),
+    ("North Korea wants talks to resume when the joint military exercise with Washington is over.",
+     [("Washington", "actor")]),
+    ("Pyongyang rejected talks with Washington.", [("Pyongyang", "actor"), ("Washington", "actor")]),
+    ("The government faces pressure from Washington to act.", [("Washington", "actor")]),
+    ("Ties between Washington and Moscow have worsened.", [("Washington", "actor"), ("Moscow", "actor")]),
+    ("Negotiations with Tehran stalled.", [("Tehran", "actor")]),
+    ("Ankara signed a new defence pact with Washington last year.", [("Ankara", "actor"), ("Washington", "actor")]),
+    ("The army received more aid from Washington.", [("Washington", "actor")]),
+    ("Seoul and Washington agreed to delay the drills.", [("Seoul", "actor"), ("Washington", "actor")]),
+])
+def test_a_capital_after_a_word_of_talks_transfer_or_pressure_is_its_government(sentence, expected):
+    assert readings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("He flew from Washington to Paris on Monday.", [("Washington", "place"), ("Paris", "place")]),
+    ("Thousands joined the rally in Washington.", [("Washington", "place")]),
+    ("She returned from Washington after the talks.", [("Washington", "place")]),
+    ("The talks in Washington ended without a deal.", [("Washington", "place")]),
+    ("The delayed train from Washington arrived at noon.", [("Washington", "place")]),
+    ("He drove with his family from Washington to Baghdad.", [("Washington", "place"), ("Baghdad", "place")]),
+    ("After the talks, reporters travelled from Moscow to Tehran.", [("Moscow", "place"), ("Tehran", "place")]),
+])
+def test_from_with_and_between_stay_places_without_a_government_word(sentence, expected):
+    assert readings(sentence) == expected
+
+
+def test_a_government_reading_names_its_cue_and_reaches_only_so_far():
+    read, _ = places.read_mentions("Seoul wants to regain operational control of its troops from Washington.")
+    assert [(m.place["place"], m.cue) for m, _, _ in read][-1] == ("Washington", "government: control … from")
+    # a word of talks farther back than the reach is not read as the cue
+    far = "Talks " + "one two three four five six seven " + "from Washington"
+    assert len(far.split()) - 3 > places.GOVERNMENT_REACH
+    assert readings(far + ".") == [("Washington", "place")]
+
+
+def test_place_counts_are_called_description_except_for_the_original_five():
+    assert places.validation_note(True) == ""
+    note = places.validation_note(False)
+    assert "description, not a validated measure" in note and "original five" in note
+
+
 def test_actor_mentions_are_counted_in_the_table_not_as_places():
     rows = places.article_places("x", ["They met in Washington. Washington decided to wait."])
     assert [(r["place"], r["count"], r["as_actor"]) for r in rows] == [("Washington", 1, 1)]
@@ -769,3 +817,128 @@ def test_a_corpus_about_one_country_gets_a_map_of_it_with_the_places_abroad_in_t
     assert "beyond the map: Paris (40), Beijing (25)" in note
     assert theme_plots.densest_span(np.array([0.0] * 9 + [100.0])) == (0.0, 0.0)
     assert theme_plots.densest_span(np.array([0.0, 1.0, 2.0, 3.0])) == (0.0, 3.0)
+
+
+def test_the_place_counts_of_the_prose_and_the_map_note_add_up():
+    """A US corpus of 8 articles from 8 outlets (one map of all): 40 cities on a grid over the
+    US, the two Portlands (one name, two places), Paris in France beyond the frame, one state
+    and one province without coordinates. The prose's counts and the note's must add up to the
+    places drawn, and the labels on the map must be the ones the note says are named."""
+    import re
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from newscorpus.plots import themes as theme_plots
+
+    files = [f"{i}.txt" for i in range(8)]
+    rows = [{"file": files[i % 8], "place": f"Town {i}", "country": "US", "count": 1 + i % 3, "as_actor": 0,
+             "lat": 30.0 + (i // 8) * 3.5, "lon": -120.0 + (i % 8) * 6.5, "geonameid": i, "kind": "city"}
+            for i in range(40)]
+    rows += [{"file": "0.txt", "place": "Portland", "country": "US", "count": 3, "as_actor": 0, "lat": 45.52,
+              "lon": -122.68, "geonameid": 5746545, "kind": "city"},
+             {"file": "1.txt", "place": "Portland", "country": "US", "count": 2, "as_actor": 0, "lat": 43.66,
+              "lon": -70.26, "geonameid": 4975802, "kind": "city"},
+             {"file": "2.txt", "place": "Paris", "country": "FR", "count": 1, "as_actor": 0, "lat": 48.85,
+              "lon": 2.35, "geonameid": 2988507, "kind": "city"},
+             {"file": "3.txt", "place": "Iowa", "country": "US", "count": 4, "as_actor": 0, "lat": 42.07,
+              "lon": -93.5, "geonameid": 4862182, "kind": "state"},
+             {"file": "4.txt", "place": "Iowa", "country": "US", "count": 2, "as_actor": 0, "lat": 42.07,
+              "lon": -93.5, "geonameid": 4862182, "kind": "state"},
+             {"file": "5.txt", "place": "Anbar", "country": "IQ", "count": 1, "as_actor": 0, "lat": None,
+              "lon": None, "geonameid": None, "kind": "province"},
+             {"file": "6.txt", "place": "Moscow", "country": "RU", "count": 0, "as_actor": 2, "lat": 55.75,
+              "lon": 37.62, "geonameid": 524901, "kind": "city"}]
+    mentions = pd.DataFrame(rows).astype({"geonameid": "Int64"})
+    articles = pd.DataFrame({"file": files, "outlet": [f"Outlet {i}" for i in range(8)],
+                             "published": "2016-03-01", "date_label": "March 2016", "date_precision": "month"})
+    # by hand: 40 towns + 2 Portlands + Iowa inside the US frame, Paris beyond it, Anbar unplaced;
+    # Moscow is only a government, not a place
+    counts = theme_plots.map_counts(mentions)
+    assert counts == {"named": 45, "placed": 44, "unplaced": 1, "drawn": 43, "beyond": 1, "states": 1}
+    sentence = theme_plots.places_count_sentence(mentions)
+    assert ("The articles name 45 places. GeoNames could place 44, cities or US states: 43 are drawn on the map "
+            "and 1 lies beyond its frame; 1 has no coordinates.") in sentence
+    fig = theme_plots.places_map(mentions, articles)
+    ax = next(a for a in fig.axes if a.get_visible())
+    labels = [t.get_text() for t in ax.texts if t.get_text() in set(mentions["place"])]
+    note = " ".join(fig.texts[-1].get_text().split())
+    found = re.search(r"Of the (\d+) places drawn, the (\d+) most mentioned are named where there is room"
+                      r"(?: \(all but (.*?), too crowded\))?; the other (\d+) (?:is|are) not", note)
+    assert found, note
+    drawn, top, crowded, rest = int(found[1]), int(found[2]), found[3], int(found[4])
+    assert drawn == counts["drawn"] and top == theme_plots.MAX_MAP_LABELS and top + rest == drawn
+    n_crowded = len(crowded.split(", ")) if crowded else 0
+    assert len(labels) + n_crowded == top  # every one of the most mentioned is named, or listed as crowded
+    assert "beyond the map: Paris (1)" in note and "Anbar (1)" in note and "Moscow (2)" in note
+    plt.close(fig)
+
+
+def test_a_map_with_few_places_names_them_all_without_a_count_sentence():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from newscorpus.plots import themes as theme_plots
+
+    assert theme_plots.labels_note([30, 10], 25, [("Town 3", "Alpha")], titled=True) == (
+        "The 2 maps draw 40 places (a place on two maps counted on each); 35 of them, each map's most mentioned up "
+        "to 25, are named where there is room (all but Town 3 (Alpha), too crowded); the other 5 are not (see the "
+        "table).")
+    assert theme_plots.labels_note([26], 25).endswith("the other 1 is not (see the table).")
+    mentions = pd.DataFrame({"file": "a.txt", "place": ["Mosul", "Kirkuk"], "country": "IQ", "count": [3, 1],
+                             "as_actor": 0, "lat": [36.335, 35.468], "lon": [43.119, 44.392], "geonameid": [1, 2],
+                             "kind": "city"})
+    assert theme_plots.places_count_sentence(mentions) == (
+        "The articles name 2 places. GeoNames could place all of them, cities: all are drawn on the map.")
+    assert theme_plots.places_count_sentence(mentions.head(1)) == (
+        "The articles name 1 place. GeoNames could place it, a city: it is drawn on the map.")
+    articles = pd.DataFrame({"file": ["a.txt"], "outlet": ["Alpha"], "published": ["2016-10-01"],
+                             "date_label": ["October 2016"], "date_precision": ["month"]})
+    fig = theme_plots.places_map(mentions, articles)
+    assert "places drawn" not in fig.texts[-1].get_text()
+    plt.close(fig)
+
+
+def test_a_label_set_off_with_a_leader_line_stays_near_its_circle():
+    """A crowded map (two big overlapping circles and small ones around them, as the US east
+    coast of a pooled corpus): a label with a leader line sits within a fixed reach of its
+    circle's edge (the words' nearest corner at most 32 points out on either axis), not several
+    radii away across the map."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from newscorpus.plots import themes as theme_plots
+
+    rng = np.random.default_rng(7)
+    n = 24
+    crowd = pd.DataFrame({"file": "a.txt", "place": [f"Town {i}" for i in range(n)], "country": "US",
+                          "count": [60, 45] + list(rng.integers(1, 6, n - 2)), "as_actor": 0,
+                          "lat": [40.7, 40.0] + list(40.3 + rng.normal(0, 0.8, n - 2)),
+                          "lon": [-74.0, -75.2] + list(-74.5 + rng.normal(0, 1.0, n - 2)),
+                          "geonameid": range(n), "kind": "city"})
+    articles = pd.DataFrame({"file": ["a.txt"], "outlet": ["Alpha"], "published": ["2016-10-01"],
+                             "date_label": ["October 2016"], "date_precision": ["month"]})
+    fig = theme_plots.places_map(crowd, articles, bbox=(-84.0, -65.0, 35.0, 45.0))
+    ax = next(a for a in fig.axes if a.get_visible())
+    renderer = fig.canvas.get_renderer()
+    scale = min(28.0, 1400.0 / crowd["count"].max())
+    here = crowd.sort_values(["count", "place"], ascending=[False, True], ignore_index=True)
+    centres, radii = theme_plots.circle_geometry(ax, here, scale)
+    where = {p: i for i, p in enumerate(here["place"])}
+    points = fig.dpi / 72
+    led = [t for t in ax.texts if t.get_text() in where and t.arrow_patch is not None]
+    assert led  # the case this test is about
+    for text in led:
+        i = where[text.get_text()]
+        box = matplotlib.text.Text.get_window_extent(text, renderer)
+        (x, y), r = centres[i], radii[i]
+        dx = max(box.x0 - x, 0, x - box.x1)
+        dy = max(box.y0 - y, 0, y - box.y1)
+        assert max(dx, dy) <= r + 32 * points + 2, (text.get_text(), max(dx, dy) / points, r / points)
+    plt.close(fig)

@@ -504,16 +504,17 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.F
     note_text = fig.text(0.01, 0.005, "", fontsize=7.2, ha="left", va="bottom", color="#333333")
     # a map of one article names every circle it can; a pooled map the most mentioned only
     label_cap = None if len(articles) <= MAX_MAP_PANELS else MAX_MAP_LABELS
-    not_named = sum(max(0, len(here) - label_cap) for _, here, _, _ in panels) if label_cap else 0
+    sizes = [len(here) for _, here, _, _ in panels]
+    capped = label_cap is not None and any(n > label_cap for n in sizes)
+    titled = len(panels) > 1 or len(articles) <= MAX_MAP_PANELS
     # Labels are placed after the layout, where they will be drawn; a circle left without one is
     # named in the note, which can lengthen the note and so change the layout: repeat until the
     # note lists exactly the circles left unnamed (twice is the usual case).
     unnamed: list[tuple[str, str]] = []
     for _ in range(4):
-        note = map_note(places, bbox, unnamed, titled=len(panels) > 1 or len(articles) <= MAX_MAP_PANELS)
-        if not_named:
-            note += (" " if note else "") + (f"{count_noun(not_named, 'smaller circle')} beyond the "
-                                             f"{MAX_MAP_LABELS} most mentioned are not named (see the table).")
+        note = map_note(places, bbox, [] if capped else unnamed, titled=titled)
+        if capped:
+            note += (" " if note else "") + labels_note(sizes, label_cap, unnamed, titled)
         note = textwrap.fill(note, width=int(16 * panel_w * cols), break_on_hyphens=False)
         note_text.set_text(note)
         lines = note.count("\n") + 1
@@ -530,13 +531,36 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.F
     return fig
 
 
-# Where a label may go, in points from its circle's edge, in order of preference: right,
-# left, above, below, the diagonals; then the diagonals and verticals farther out, so a circle
-# crowded by a bigger one still gets its name. (dx, dy, horizontal and vertical alignment)
+# Where a label may go, in order of preference: right, left, above, below, the diagonals; then
+# the diagonals and verticals farther out (rings 3 and 5), so a circle crowded by a bigger one
+# still gets its name. (dx, dy, horizontal and vertical alignment): the direction times the ring.
 LABEL_SPOTS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
                (0, -1, "center", "top"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
                (1, -1, "left", "top"), (-1, -1, "right", "top")]
 LABEL_SPOTS += [(k * dx, k * dy, ha, va) for k in (3, 5) for dx, dy, ha, va in LABEL_SPOTS[2:]]
+# A label of ring k sits k times (radius + 4 points) out, but never more than this many points
+# beyond its circle's edge: a big circle's label would otherwise land far across a crowded map,
+# at the end of a long leader line.
+LABEL_RING_REACH = {3: 18.0, 5: 32.0}
+
+
+def spot_ring(spot: tuple) -> int:
+    """The ring of a label spot: 0 at the centre (a state's name), 1 beside the circle, 3 or 5 farther out."""
+    return max(abs(spot[0]), abs(spot[1]))
+
+
+def label_offset(spot: tuple, radius: float) -> tuple[float, float]:
+    """Where a label at ``spot`` sits, in points from its circle's centre (``radius`` in points):
+    2 points off the edge for the four first spots, 4 for the diagonals beside it, and for the
+    outer rings k times that, capped at ``LABEL_RING_REACH`` beyond the edge."""
+    dx, dy = spot[0], spot[1]
+    ring = spot_ring(spot)
+    if ring == 0:  # a state's name at its centre
+        return 0.0, 0.0
+    gap = radius + (2.0 if abs(dx) + abs(dy) <= 1 else 4.0)
+    if ring > 1:
+        gap = min(ring * gap, radius + LABEL_RING_REACH[ring]) / ring
+    return dx * gap, dy * gap
 
 
 def circle_geometry(ax: plt.Axes, here: pd.DataFrame, scale: float) -> tuple[np.ndarray, list[float]]:
@@ -561,6 +585,7 @@ def overlapped(here: pd.DataFrame, ax: plt.Axes, scale: float) -> np.ndarray:
                          for j in range(len(radii))) for i in range(len(radii))], dtype=bool)
 
 
+LABEL_SPACE = 2.0  # points kept clear between two labels
 STATE_LABEL = (0, 0, "center", "center")  # a state is named first at its centre, inside its square
 
 
@@ -575,7 +600,9 @@ def label_spots(i: int, centres, radii, same=None) -> list[tuple]:
     away = np.sum([np.subtract(centres[i], centres[j]) / max(math.dist(centres[i], centres[j]), 1e-9)
                    for j in near], axis=0)
     far = [spot for spot in LABEL_SPOTS if abs(spot[0]) + abs(spot[1]) > 1]  # the ones with a leader line
-    return sorted(far, key=lambda spot: -float(np.dot(np.array(spot[:2], dtype=float) / math.hypot(*spot[:2]), away)))
+    # the nearest ring first (short leader lines), and in it the direction most away from the circles overlapped
+    return sorted(far, key=lambda spot: (spot_ring(spot),
+                                         -float(np.dot(np.array(spot[:2], dtype=float) / math.hypot(*spot[:2]), away))))
 
 
 def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
@@ -600,17 +627,18 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
         spots = label_spots(i, centres, radii, state == state[i])
         for dx, dy, ha, va in [STATE_LABEL] + spots if state[i] else spots:
             beside = abs(dx) + abs(dy) <= 1
-            gap = radii[i] / points + (2 if beside else 4)
             # a label set off diagonally or farther out points at its place with a thin line
             leader = {} if beside else {"arrowprops": {
                 "arrowstyle": "-", "color": GREY, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 0}}
-            text = ax.annotate(p.place, (p.lon, p.lat), xytext=(dx * gap, dy * gap), textcoords="offset points",
+            text = ax.annotate(p.place, (p.lon, p.lat), xytext=label_offset((dx, dy), radii[i] / points),
+                               textcoords="offset points",
                                ha=ha, va=va, fontsize=8, zorder=4,
                                fontstyle="italic" if getattr(p, "kind", "city") == "state" else "normal", **leader)
             text.update_positions(renderer)
             box = Text.get_window_extent(text, renderer)  # the words only, not the leader line
+            spaced = box.padded(LABEL_SPACE * points)  # two names never touch ("IllinoisCleveland")
             if frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1) and not any(
-                    box.overlaps(o) for o in taken + others):
+                    spaced.overlaps(o) for o in taken) and not any(box.overlaps(o) for o in others):
                 taken.append(box)
                 break
             text.remove()
@@ -632,6 +660,71 @@ def comma_list(items: list[str], k: int) -> str:
     return ", ".join(items[:k]) + (f" and {more:,d} more (see the table)" if more > 0 else "")
 
 
+def distinct_places(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per place read as a place, with its mentions (``count``): a place is its name,
+    country, kind and coordinates, so Portland, Oregon, and Portland, Maine, are two places, as
+    they are two marks on the map. What the chapter's counts of places and the map's note count."""
+    named = mentions[mentions["count"] > 0]
+    if "kind" not in named:
+        named = named.assign(kind="city")
+    keys = [k for k in ("place", "country", "kind", "lat", "lon") if k in named]
+    return named.groupby(keys, as_index=False, dropna=False, sort=False)["count"].sum()
+
+
+def map_counts(mentions: pd.DataFrame, bbox=None) -> dict[str, int]:
+    """How many places the articles name (``distinct_places``) and where they go: ``named`` =
+    ``placed`` (coordinates known) + ``unplaced``, and ``placed`` = ``drawn`` (inside the map's
+    frame, ``map_bbox`` unless ``bbox`` is given) + ``beyond``; ``states`` of the placed are US
+    states. The map draws ``drawn`` marks (on a one-map figure), its note lists the rest."""
+    totals = distinct_places(mentions)
+    placed = totals.dropna(subset=["lat", "lon"])
+    west, east, south, north = map_bbox(mentions) if bbox is None else bbox
+    drawn = placed["lon"].between(west, east) & placed["lat"].between(south, north)
+    return {"named": len(totals), "placed": len(placed), "unplaced": len(totals) - len(placed),
+            "drawn": int(drawn.sum()), "beyond": int((~drawn).sum()), "states": int((placed["kind"] == "state").sum())}
+
+
+def places_count_sentence(mentions: pd.DataFrame, bbox=None) -> str:
+    """For the prose: how many places the articles name and where each goes, in numbers that add
+    up (``map_counts``): "The articles name 342 places. GeoNames could place 341, cities or US
+    states: 282 are drawn on the map and 59 lie beyond its frame; 1 has no coordinates. The note
+    under the map lists the places not drawn." "" where no place is named."""
+    n = map_counts(mentions, bbox)
+    if not n["named"]:
+        return ""
+    what = "cities or US states" if n["states"] else "cities"
+    if n["placed"] == 0:
+        return (f"The articles name {count_noun(n['named'], 'place')}, none of them a city GeoNames could place; "
+                "they are listed under the map.")
+    where = (f"{'it is' if n['placed'] == 1 else 'all are'} drawn on the map" if not n["beyond"] else
+             f"{n['drawn']:,d} {'is' if n['drawn'] == 1 else 'are'} drawn on the map and {n['beyond']:,d} "
+             f"{'lies' if n['beyond'] == 1 else 'lie'} beyond its frame")
+    sentence = (f"The articles name {count_noun(n['named'], 'place')}. GeoNames could place "
+                f"{'it' if n['named'] == 1 else 'all of them' if not n['unplaced'] else format(n['placed'], ',d')}"
+                f", {what if n['placed'] > 1 else what.replace('cities', 'a city').replace('US states', 'a US state')}: "
+                f"{where}")
+    if n["unplaced"]:
+        sentence += f"; {n['unplaced']:,d} {'has' if n['unplaced'] == 1 else 'have'} no coordinates"
+    return sentence + "." + (" The note under the map lists the places not drawn." if n["beyond"] or n["unplaced"] else "")
+
+
+def labels_note(sizes: list[int], cap: int, unnamed: list[tuple[str, str]] = (), titled: bool = False) -> str:
+    """The note's sentence on names for maps with more places than they name: of the places drawn
+    (``sizes``: one count per map), each map's ``cap`` most mentioned are named where there is
+    room (all but ``unnamed``, place and map title, the title only if ``titled``), the rest not;
+    the numbers add up to the places drawn."""
+    total = sum(sizes)
+    named = sum(min(n, cap) for n in sizes)
+    crowded = [f"{place} ({title})" if titled else place for place, title in unnamed]
+    but = f" (all but {comma_list(crowded, 30)}, too crowded)" if crowded else ""
+    if len(sizes) == 1:
+        return (f"Of the {total:,d} places drawn, the {cap:,d} most mentioned are named where there is room{but}; "
+                f"the other {total - named:,d} {'is' if total - named == 1 else 'are'} not (see the table).")
+    return (f"The {len(sizes):,d} maps draw {total:,d} places (a place on two maps counted on each); {named:,d} of "
+            f"them, each map's most mentioned up to {cap:,d}, are named where there is room{but}; the other "
+            f"{total - named:,d} {'is' if total - named == 1 else 'are'} not (see the table).")
+
+
 def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]] = (), titled: bool = True) -> str:
     """The figure's note: the named places the maps do not show, and why (each group the
     ``MAP_NOTE_TOP`` most mentioned, then how many more: the table has them all); then the circles
@@ -639,11 +732,8 @@ def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]]
     the title only if ``titled``: not for one map of the whole corpus)."""
     west, east, south, north = bbox
     actors = places.groupby("place", as_index=False)["as_actor"].sum() if "as_actor" in places else None
-    places = places[places["count"] > 0]
     # one row per place: the same name in two countries (Paris, France, and Paris, Texas) is two places
-    keys = ["place", "country", "kind"] if "country" in places else ["place", "kind"]
-    totals = places.groupby(keys, as_index=False, dropna=False).agg(
-        count=("count", "sum"), lat=("lat", "first"), lon=("lon", "first"))
+    totals = distinct_places(places)
     groups = {
         "provinces": totals[totals["kind"] == "province"],
         "regions and mountains": totals[totals["kind"].isin(["region", "feature"])],
