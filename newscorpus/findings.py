@@ -300,6 +300,35 @@ def outlet_findings(table: pd.DataFrame, overview: pd.DataFrame, *, include_wire
     return summary
 
 
+def _month(date, precision: str) -> str:
+    return f"{date.year}" if precision == "year" else f"{date:%B} {date.year}"
+
+
+def sample_span(overview: pd.DataFrame) -> str:
+    """How many articles the corpus holds per outlet and over what span of time, as a phrase:
+    "131 to 132 articles per outlet (median 132), published from November 2015 to October 2016".
+    What an outlet comparison can stand on, said with the corpus's own numbers."""
+    counts = units.articles_per_outlet(overview)
+    if counts.empty:
+        return "no articles"
+    if counts.min() == counts.max():
+        per = "one article from each outlet" if counts.max() == 1 else f"{counts.max():,d} articles from each outlet"
+    elif units.comparison_unit(overview) == units.OUTLET:
+        per = f"{counts.min():,d} to {counts.max():,d} articles per outlet (median {counts.median():,.0f})"
+    else:
+        top = counts[counts == counts.max()].index.tolist()
+        per = f"at most {counts.max():,d} articles from one outlet ({top_k_list(top, k=3)})"
+    dated = overview.assign(published=pd.to_datetime(overview.get("published"), errors="coerce")).dropna(subset=["published"])
+    if dated.empty:
+        return per + ", of unknown dates"
+    first, last = dated.loc[dated["published"].idxmin()], dated.loc[dated["published"].idxmax()]
+    precision = lambda row: str(row.get("date_precision", "day"))
+    a, b = _month(first["published"], precision(first)), _month(last["published"], precision(last))
+    undated = len(overview) - len(dated)
+    when = f"published in {a}" if a == b else f"published from {a} to {b}"
+    return per + f", {when}" + (f" ({count_noun(undated, 'article')} undated)" if undated else "")
+
+
 def agency_name(agency: str) -> str:
     """"the Associated Press", "Reuters": an agency's name as a sentence says it."""
     return f"the {agency}" if agency == "Associated Press" else agency
