@@ -602,9 +602,9 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame, named: list 
         example = _name(t, overview, transcripts[transcripts].index[0])
         why += (f"; {example} is a transcript" if k == 1 else f"; {k:,d} are transcripts, such as {example}") + (
             ", whose lines open with a speaker's name in capitals: speaker turns are speech, not sourcing")
-    among = ("Ranked on rates per 1,000 words "
-             + ("" if n_long == len(t) else
-                f"among the {n_long:,d} articles of {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more"
+    among = ("Ranked on rates per 1,000 words"
+             + (", " if n_long == len(t) else
+                f" among the {n_long:,d} articles of {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more"
                 + (" that are not transcripts" if transcripts.any() else "") + f" ({why}), "))
     if n_long < 2:
         who = "No article has" if n_long == 0 else "Only one article has"
@@ -641,7 +641,8 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame, named: list 
             text = sentence(top, f" (wire copy from {agency_name(wire[top])}: {whose})", rate=rate)
             if len(own):
                 named.append(t.loc[own.idxmax(), "file"])
-                text = text[:-1] + f"; of the outlets' own writing, {sentence(own.idxmax(), '', clause=True, rate=own)}"
+                # its interval is set against every ranked article's rate, the wire copy's too
+                text = text[:-1] + f"; of the outlets' own writing, {sentence(own.idxmax(), '', clause=True, rate=rate)}"
             out.append(among + text)
         else:
             out.append(among + sentence(top, "", rate=rate))
