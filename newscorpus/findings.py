@@ -306,7 +306,7 @@ def _month(date, precision: str) -> str:
 
 def sample_span(overview: pd.DataFrame) -> str:
     """How many articles the corpus holds per outlet and over what span of time, as a phrase:
-    "131 to 132 articles per outlet (median 132), published from November 2015 to October 2016".
+    "from 131 to 132 articles per outlet, a median of 132, published from November 2015 to October 2016".
     What an outlet comparison can stand on, said with the corpus's own numbers."""
     counts = units.articles_per_outlet(overview)
     if counts.empty:
@@ -314,7 +314,7 @@ def sample_span(overview: pd.DataFrame) -> str:
     if counts.min() == counts.max():
         per = "one article from each outlet" if counts.max() == 1 else f"{counts.max():,d} articles from each outlet"
     elif units.comparison_unit(overview) == units.OUTLET:
-        per = f"{counts.min():,d} to {counts.max():,d} articles per outlet (median {counts.median():,.0f})"
+        per = f"from {counts.min():,d} to {counts.max():,d} articles per outlet, a median of {counts.median():,.0f}"
     else:
         top = counts[counts == counts.max()].index.tolist()
         per = f"at most {counts.max():,d} articles from one outlet ({top_k_list(top, k=3)})"
