@@ -136,13 +136,19 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     table["wire_agency"] = table["wire_agency"].fillna("")
     # whether the theme dictionary (conflict events) speaks to this corpus: if not, no top theme
     # is named (the themes chapter's own rule)
-    rates = themes.theme_rates(cleaned)
+    counted = themes.themes_table(cleaned)  # counts and rates, one pass over the texts
+    rates = counted[["file", *themes.THEMES]]
     share = themes.conflict_share(rates)
     table.attrs["conflict_news"] = share["conflict"]
     table.attrs["conflict_articles"] = share["articles"]  # how many texts reach the conflict rate
     # of those, the ones that reach it on a word or two (file -> the words): in a short text that
     # makes a rate, not a topic, and the sentences say so
-    terms = themes.theme_terms_table(cleaned)
+    # (the matched words are read again only for those few articles, not for the whole corpus)
+    totals = counted.set_index("file")[[f"{t}_n" for t in themes.THEMES]].sum(axis=1)
+    reached = rates.set_index("file")[list(themes.THEMES)].sum(axis=1) >= themes.CONFLICT_RATE
+    few_files = totals.index[reached.reindex(totals.index, fill_value=False) & (totals > 0)
+                             & (totals <= FEW_THEME_MATCHES)]
+    terms = themes.theme_terms_table(cleaned[cleaned["file"].isin(few_files)])
     table.attrs["conflict_few_matches"] = few_match_conflict(rates, terms)
     table.attrs["conflict_few_counts"] = few_match_counts(terms, table.attrs["conflict_few_matches"])
     # transcripts (speaker turns: "TAPPER: ...") and translations, said beside a superlative
