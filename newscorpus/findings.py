@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -135,9 +136,26 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     table["wire_agency"] = table["wire_agency"].fillna("")
     # whether the theme dictionary (conflict events) speaks to this corpus: if not, no top theme
     # is named (the themes chapter's own rule)
-    share = themes.conflict_share(themes.theme_rates(cleaned))
+    counted = themes.themes_table(cleaned)  # counts and rates, one pass over the texts
+    rates = counted[["file", *themes.THEMES]]
+    share = themes.conflict_share(rates)
     table.attrs["conflict_news"] = share["conflict"]
     table.attrs["conflict_articles"] = share["articles"]  # how many texts reach the conflict rate
+    # of those, the ones that reach it on a word or two (file -> the words): in a short text that
+    # makes a rate, not a topic, and the sentences say so
+    # (the matched words are read again only for those few articles, not for the whole corpus)
+    totals = counted.set_index("file")[[f"{t}_n" for t in themes.THEMES]].sum(axis=1)
+    reached = rates.set_index("file")[list(themes.THEMES)].sum(axis=1) >= themes.CONFLICT_RATE
+    few_files = totals.index[reached.reindex(totals.index, fill_value=False) & (totals > 0)
+                             & (totals <= FEW_THEME_MATCHES)]
+    terms = themes.theme_terms_table(cleaned[cleaned["file"].isin(few_files)])
+    table.attrs["conflict_few_matches"] = few_match_conflict(rates, terms)
+    table.attrs["conflict_few_counts"] = few_match_counts(terms, table.attrs["conflict_few_matches"])
+    # transcripts (speaker turns: "TAPPER: ...") and translations, said beside a superlative
+    table["speaker_turns"] = table[["file"]].merge(
+        pd.DataFrame({"file": cleaned["file"], "turns": [transcript_turns(p) for p in cleaned["paragraphs"]]}),
+        on="file", how="left")["turns"].fillna(0).astype(int).to_numpy()
+    table["translation"] = translation_words(overview, table["file"])
     # pages whose text lost its breaks, and texts under readability.MIN_RANKED_WORDS words, are
     # described, never ranked or compared on reading grade (file -> why): the readability chapter's rule
     from .cleaning.report import unbroken_files
@@ -151,6 +169,71 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
         # and its sensitivity check, so the sentences say whether those separations hold
         table.attrs["grade_sensitivity"] = readability.sensitivity_pairs(ranked, "kincaid_grade")
     return table
+
+
+# A transcript (a broadcast interview, a debate) is a run of speaker turns, each line opening with
+# the speaker's name in capitals and a colon ("JAKE TAPPER: ...", "FALLIN: ..."). Its turns are
+# speech, not the outlet's sourcing, so it is not ranked on sources or quotations per 1,000 words.
+SPEAKER_TURN = re.compile(r"^[A-Z][A-Z.'’\- ]{1,30}:\s")
+MIN_SPEAKER_TURNS = 3   # lines that open with a speaker's name in capitals
+MIN_SPEAKERS = 2        # different speakers among them
+MIN_TURN_SHARE = 0.2    # of the article's paragraphs
+
+
+def speaker_turns(paragraphs) -> list[str]:
+    """The speaker names of the paragraphs that open like a transcript's turn ("TAPPER:")."""
+    return [m.group(0).rstrip(": \t") for p in (paragraphs or []) if (m := SPEAKER_TURN.match(str(p).lstrip()))]
+
+
+def transcript_turns(paragraphs) -> int:
+    """How many paragraphs are speaker turns, if the article reads as a transcript (at least
+    ``MIN_SPEAKER_TURNS`` turns, by ``MIN_SPEAKERS`` speakers, making up ``MIN_TURN_SHARE`` of its
+    paragraphs); 0 otherwise."""
+    turns = speaker_turns(paragraphs)
+    n = len(paragraphs or [])
+    if len(turns) >= MIN_SPEAKER_TURNS and len(set(turns)) >= MIN_SPEAKERS and n and len(turns) / n >= MIN_TURN_SHARE:
+        return len(turns)
+    return 0
+
+
+def translation_words(overview: pd.DataFrame, files) -> list[str]:
+    """"a translation", "probably a translation", "possibly a translation" or "" for each file,
+    from the corpus chapter's translation status (``report.translation_status``)."""
+    from .report.translation_status import POSSIBLY_TRANSLATED, PROBABLY_TRANSLATED, TRANSLATED, translation_status
+
+    if not {"file", "outlet"} <= set(overview.columns):
+        return [""] * len(list(files))
+    status = translation_status(overview).set_index("file")["status"]
+    words = {**{s: "a translation" for s in TRANSLATED}, **{s: "probably a translation" for s in PROBABLY_TRANSLATED},
+             **{s: "possibly a translation" for s in POSSIBLY_TRANSLATED}}
+    return [words.get(status.get(f, ""), "") for f in files]
+
+
+# An article that reaches the conflict rate (``themes.CONFLICT_RATE``) on this many matched words
+# or fewer, in all its themes, does so because it is short: a word or two (one of them perhaps in
+# another sense, "regain control") make a rate, not a topic, and the sentences say so.
+FEW_THEME_MATCHES = 2
+
+
+def few_match_conflict(rates: pd.DataFrame, terms: pd.DataFrame, most: int = FEW_THEME_MATCHES) -> dict[str, list[str]]:
+    """The articles that reach ``themes.CONFLICT_RATE`` on at most ``most`` matched words in all:
+    file -> the dictionary terms matched (stems without their ``*``)."""
+    per_article = rates.set_index("file")[[t for t in themes.THEMES if t in rates]].sum(axis=1).fillna(0.0)
+    reached = per_article[per_article >= themes.CONFLICT_RATE].index
+    matched = terms[terms["count"] > 0]
+    out = {}
+    for file in reached:
+        found = matched[matched["file"] == file]
+        if 0 < int(found["count"].sum()) <= most:
+            out[file] = sorted({str(term).rstrip("*") for term in found["term"]})
+    return out
+
+
+def few_match_counts(terms: pd.DataFrame, files) -> dict[str, int]:
+    """How many dictionary matches each of ``files`` has in all."""
+    matched = terms[terms["count"] > 0]
+    totals = matched.groupby("file")["count"].sum()
+    return {f: int(totals.get(f, 0)) for f in files}
 
 
 # The measures compared between outlets in the conclusions: column -> (heading, format).
@@ -170,6 +253,10 @@ PER_THOUSAND_WORDS = ["sources_named", "sources_unnamed", "quotations", "places"
 # only because the extractor reads its style better: a pair of outlets is stated on these measures
 # only if its ratio of means exceeds the extractor's recall ratio (``extractor_recall_ratio``).
 EXTRACTOR_MEASURES = ["sources_named", "sources_unnamed", "quotations"]
+# Measures shown by outlet but never stated as outlet differences: the place matcher (aliases
+# written for the book's original articles, a GeoNames extract for the rest) has not been checked
+# against a hand count on other news, so its rates describe; they are no finding about an outlet.
+DESCRIPTIVE_MEASURES = ["places"]
 _NOT_OUTLET_RECALL = ("speech_cue_recall", "cue_recall")  # the validation's pooled recalls
 
 
@@ -219,6 +306,35 @@ def outlet_findings(table: pd.DataFrame, overview: pd.DataFrame, *, include_wire
     summary = units.outlet_summary(rates, overview[["file", "outlet"]], list(OUTLET_MEASURES))
     summary.attrs["wire_excluded"] = 0 if include_wire else int(wire.sum())
     return summary
+
+
+def _month(date, precision: str) -> str:
+    return f"{date.year}" if precision == "year" else f"{date:%B} {date.year}"
+
+
+def sample_span(overview: pd.DataFrame) -> str:
+    """How many articles the corpus holds per outlet and over what span of time, as a phrase:
+    "from 131 to 132 articles per outlet, a median of 132, published from November 2015 to October 2016".
+    What an outlet comparison can stand on, said with the corpus's own numbers."""
+    counts = units.articles_per_outlet(overview)
+    if counts.empty:
+        return "no articles"
+    if counts.min() == counts.max():
+        per = "one article from each outlet" if counts.max() == 1 else f"{counts.max():,d} articles from each outlet"
+    elif units.comparison_unit(overview) == units.OUTLET:
+        per = f"from {counts.min():,d} to {counts.max():,d} articles per outlet, a median of {counts.median():,.0f}"
+    else:
+        top = counts[counts == counts.max()].index.tolist()
+        per = f"at most {counts.max():,d} articles from one outlet ({top_k_list(top, k=3)})"
+    dated = overview.assign(published=pd.to_datetime(overview.get("published"), errors="coerce")).dropna(subset=["published"])
+    if dated.empty:
+        return per + ", of unknown dates"
+    first, last = dated.loc[dated["published"].idxmin()], dated.loc[dated["published"].idxmax()]
+    precision = lambda row: str(row.get("date_precision", "day"))
+    a, b = _month(first["published"], precision(first)), _month(last["published"], precision(last))
+    undated = len(overview) - len(dated)
+    when = f"published in {a}" if a == b else f"published from {a} to {b}"
+    return per + f", {when}" + (f" ({count_noun(undated, 'article')} undated)" if undated else "")
 
 
 def agency_name(agency: str) -> str:
@@ -282,10 +398,17 @@ def outlet_findings_sentences(summary: pd.DataFrame) -> list[str]:
     if with_interval < 2:
         return [f"Fewer than two outlets have the {units.MIN_ARTICLES_FOR_INTERVAL} articles an interval "
                 "needs, so no difference between outlets is stated."]
-    quiet, within = [], []
+    quiet, within, described = [], [], []
     for measure, (heading, spec) in OUTLET_MEASURES.items():
         pairs = _stated_pairs(summary, measure)
         name = heading[0].lower() + heading[1:]
+        if measure in DESCRIPTIVE_MEASURES:
+            apart = len(units.separated_outlets(summary, measure))
+            if apart:
+                described.append((name, apart))
+            else:
+                quiet.append(name)
+            continue
         if pairs.empty:
             if measure in EXTRACTOR_MEASURES and len(units.separated_outlets(summary, measure)):
                 within.append(name)  # separated, but by no more than the extractor's unevenness
@@ -315,6 +438,10 @@ def outlet_findings_sentences(summary: pd.DataFrame) -> list[str]:
         out.append(f"On {english_list(within)}, the outlets whose intervals stand apart differ by no more than the "
                    f"attribution extractor's own unevenness (a factor of {extractor_recall_ratio():.2f}), so no pair "
                    "is stated.")
+    for name, apart in described:
+        out.append(f"On {name}, the intervals of {count_noun(apart, 'pair')} of outlets stand apart, but the place "
+                   "matcher has not been checked against a hand count on news like this, so the outlet table describes "
+                   "these rates and no difference is stated.")
     return out
 
 
@@ -324,6 +451,8 @@ def _stated_pairs(summary: pd.DataFrame, measure: str) -> pd.DataFrame:
     the attribution extractor (``EXTRACTOR_MEASURES``), only pairs whose ratio of means exceeds
     ``extractor_recall_ratio``."""
     pairs = units.separated_outlets(summary, measure)
+    if measure in DESCRIPTIVE_MEASURES:  # described, never stated
+        pairs = pairs.iloc[:0]
     if measure not in PER_THOUSAND_WORDS:
         pairs["ratio"] = float("nan")
     if measure in EXTRACTOR_MEASURES and len(pairs):  # beyond the extractor's unevenness only
@@ -469,20 +598,44 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame, named: list 
     wire = t["wire_agency"].fillna("") if "wire_agency" in t else pd.Series("", index=t.index)
     origin = overview.set_index("file")["origin"] if "origin" in overview else pd.Series(dtype=str)
     long_enough = words >= MIN_WORDS_FOR_SUPERLATIVE
-    n_long = int(long_enough.sum())
-    among = ("Ranked on point values per 1,000 words, which carry no interval, "
-             + ("" if n_long == len(t) else
-                f"among the {n_long:,d} articles of {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more (in a shorter one a "
-                "single source moves the rate by several points), "))
+    # a transcript's speaker turns are speech, not sourcing: not ranked on sources or quotations
+    turns = t["speaker_turns"] if "speaker_turns" in t else pd.Series(0, index=t.index)
+    transcripts = long_enough & (turns > 0)
+    rankable = long_enough & ~transcripts
+    n_long = int(rankable.sum())
+    translation = t["translation"].fillna("") if "translation" in t else pd.Series("", index=t.index)
+    why = "in a shorter one a single source moves the rate by several points"
+    if transcripts.any():
+        k = int(transcripts.sum())
+        example = _name(t, overview, transcripts[transcripts].index[0])
+        why += (f"; {example} is a transcript" if k == 1 else f"; {k:,d} are transcripts, such as {example}") + (
+            ", whose lines open with a speaker's name in capitals: speaker turns are speech, not sourcing")
+    among = ("Ranked on rates per 1,000 words"
+             + (", " if n_long == len(t) else
+                f" among the {n_long:,d} articles of {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more"
+                + (" that are not transcripts" if transcripts.any() else "") + f" ({why}), "))
     if n_long < 2:
         who = "No article has" if n_long == 0 else "Only one article has"
-        out.append(f"{who} {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more, the length a rate per 1,000 words needs "
+        out.append(f"{who} {MIN_WORDS_FOR_SUPERLATIVE:,d} words or more"
+                   + (" and is not a transcript" if transcripts.any() else "")
+                   + ", the length a rate per 1,000 words needs "
                    "before it ranks articles, so none is said to quote most often or to carry the most unnamed "
                    "sources; the table gives each article's counts.")
 
+    def lead(i, count: int, rate: pd.Series) -> str:
+        """The top rate's exact Poisson interval from its count, and whether it clears the others."""
+        low, high = poisson_rate_interval(count, float(words[i]))
+        others = rate.drop(index=i)
+        inside = int(((others >= low) & (others <= high)).sum())
+        interval = f"{units.CONFIDENCE:.0%} interval {low:.1f} to {high:.1f} from a count of {count:,d}"
+        if inside:
+            return (f"; its {interval} takes in the rate{'s' * (inside != 1)} of {count_noun(inside, 'other article')}, "
+                    "so the lead is not clear")
+        return f"; its {interval} lies above every other article's rate"
+
     def most(rate: pd.Series, sentence, what: str) -> None:
         nonlocal among
-        rate = rate.where((rate > 0) & long_enough).dropna()
+        rate = rate.where((rate > 0) & rankable).dropna()
         if rate.empty or n_long < 2:
             return
         top = rate.idxmax()
@@ -493,28 +646,35 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame, named: list 
             kept = "republish" in str(origin.get(t.loc[top, "file"], "")).lower()
             whose = (f"the {what} of the story it republishes, which it kept" if kept else
                      f"the agency's {what}, not the outlet's")
-            text = sentence(top, f" (wire copy from {agency_name(wire[top])}: {whose})")
+            text = sentence(top, f" (wire copy from {agency_name(wire[top])}: {whose})", rate=rate)
             if len(own):
                 named.append(t.loc[own.idxmax(), "file"])
-                text = text[:-1] + f"; of the outlets' own writing, {sentence(own.idxmax(), '', clause=True)}"
+                # its interval is set against every ranked article's rate, the wire copy's too
+                text = text[:-1] + f"; of the outlets' own writing, {sentence(own.idxmax(), '', clause=True, rate=rate)}"
             out.append(among + text)
         else:
-            out.append(among + sentence(top, ""))
+            out.append(among + sentence(top, "", rate=rate))
         among = f"Of the same {n_long:,d}, " if n_long < len(t) else ""
+
+    def status(i) -> str:
+        return f" ({translation[i]})" if translation[i] else ""
 
     unnamed_rate = t["sources_unnamed"] / words * 1000
 
-    def unnamed(i, note, clause=False):
-        who = _name(t, overview, i)
-        rest = f"{unnamed_rate[i]:.1f} per 1,000 words, {t.loc[i, 'sources_unnamed']:,.0f} unnamed against {t.loc[i, 'sources_named']:,.0f} named"
+    def unnamed(i, note, clause=False, rate=None):
+        who = _name(t, overview, i) + status(i)
+        count = int(t.loc[i, "sources_unnamed"])
+        rest = (f"{unnamed_rate[i]:.1f} per 1,000 words, {count:,d} unnamed against {t.loc[i, 'sources_named']:,.0f} named"
+                + lead(i, count, rate))
         return f"{who} the most ({rest})." if clause else f"{who}{note} carries the most unnamed sources for its length ({rest})."
 
     most(unnamed_rate, unnamed, "sourcing")
     quote_rate = t["quotations"] / words * 1000
 
-    def quotes(i, note, clause=False):
-        who = _name(t, overview, i)
-        rest = f"{quote_rate[i]:.1f} per 1,000 words, {_count(int(t.loc[i, 'quotations']), 'quotation')} in all"
+    def quotes(i, note, clause=False, rate=None):
+        who = _name(t, overview, i) + status(i)
+        count = int(t.loc[i, "quotations"])
+        rest = f"{quote_rate[i]:.1f} per 1,000 words, {_count(count, 'quotation')} in all" + lead(i, count, rate)
         return f"{who} the most ({rest})." if clause else f"{who}{note} quotes most often ({rest})."
 
     most(quote_rate, quotes, "quotations")
@@ -523,6 +683,17 @@ def findings_sentences(table: pd.DataFrame, overview: pd.DataFrame, named: list 
     else:
         out.append(_no_theme_sentence(t))
     return out
+
+
+def poisson_rate_interval(count: int, words: float, confidence: float = units.CONFIDENCE) -> tuple[float, float]:
+    """The exact (Garwood) Poisson interval of a count, as a rate per 1,000 of ``words``: what a
+    rate built on a few events can be said to be."""
+    from scipy.stats import chi2
+
+    alpha = 1 - confidence
+    low = 0.0 if count <= 0 else chi2.ppf(alpha / 2, 2 * count) / 2
+    high = chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2
+    return float(low / words * 1000), float(high / words * 1000)
 
 
 def _no_theme_sentence(t: pd.DataFrame) -> str:
@@ -537,10 +708,22 @@ def _no_theme_sentence(t: pd.DataFrame) -> str:
         return (f"The theme dictionary is made for news of armed conflict: no article reaches {rate}, "
                 "so no article's leading theme is named.")
     n = len(t)
+    few = t.attrs.get("conflict_few_matches") or {}
+    start = (f"The theme dictionary is made for news of armed conflict: {reached:,d} of the {n:,d} articles "
+             f"{'reaches' if reached == 1 else 'reach'} {rate}, fewer than half, so the book ranks no leading theme "
+             "for the corpus and none is named here")
+    upto = "one matched word" if FEW_THEME_MATCHES == 1 else f"{FEW_THEME_MATCHES} matched words or fewer"
+    if few and len(few) == reached:  # every such rate rests on a word or two
+        words = sorted({w for found in few.values() for w in found})
+        shown = english_list(words[:4]) + (f" and {len(words) - 4:,d} more" if len(words) > 4 else "")
+        if reached == 1:
+            upto = count_noun(int(t.attrs.get("conflict_few_counts", {}).get(next(iter(few)), len(words))), "matched word")
+        return (start + f"; {'that article reaches it' if reached == 1 else 'each of them reaches it'} on {upto} "
+                f"({shown}), a rate but no evidence of conflict news: the themes chapter shows the matched lines.")
     some = "the one article that does" if reached == 1 else f"the {reached:,d} that do"
-    return (f"The theme dictionary is made for news of armed conflict: {reached:,d} of the {n:,d} articles "
-            f"{'reaches' if reached == 1 else 'reach'} {rate}, fewer than half, so the book ranks no leading theme for the corpus and none is named "
-            f"here; the themes chapter gives the rates of {some}.")
+    if few:
+        some += f" ({count_noun(len(few), 'article')} of them on {upto})"
+    return start + f"; the themes chapter gives the rates of {some}."
 
 
 def _grade_sentence(t: pd.DataFrame, overview: pd.DataFrame, pairs: pd.DataFrame) -> str:
@@ -555,7 +738,9 @@ def _grade_sentence(t: pd.DataFrame, overview: pd.DataFrame, pairs: pd.DataFrame
     start = (f"{_name(t, overview, hard)} has the highest reading grade ({t.loc[hard, 'kincaid_grade']:.1f}) "
              f"and {_name(t, overview, easy)} the lowest ({t.loc[easy, 'kincaid_grade']:.1f}). ")
     names = lambda files: english_list(article_names(files, overview)) if len(files) <= 3 else _count(len(files), "other article")
-    noise = f"Counting the noise (the readability chapter's corrected intervals), {_name(t, overview, hard)} "
+    # the formula is named: the readability chapter leads with others, whose separations differ
+    noise = (f"On the Flesch–Kincaid grade, counting the noise (the readability chapter's corrected intervals), "
+             f"{_name(t, overview, hard)} ")
     if not clear:
         return start + noise + "does not read harder than any other article: no ranking holds."
     if not unclear:
@@ -592,9 +777,12 @@ def sensitivity_sentence(sensitivity: pd.DataFrame, names: dict[str, str],
             if row["survive"] < row["separations"]}
     if not lost:
         return f"{who}; they survive every sensitivity check."
-    checks = english_list([variants[v][0] for v in survived.index])
+    # each check named once: those every separation survives together, then each that loses some
+    kept = [variants[v][0] for v in survived.index if v not in lost]
+    parts = ([("it holds " if total == 1 else f"all {total} hold ") + english_list(kept)] if kept else []) + list(lost.values())
+    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
     change = "a change of unit" if set(lost) == {"paragraphs"} else "these checks"
-    return f"{who}; recomputed {checks}, {english_list(list(lost.values()))}: they do not all survive {change}."
+    return f"{who}; {said}: they do not all survive {change}."
 
 
 def _theme_sentence(t: pd.DataFrame, overview: pd.DataFrame) -> str:

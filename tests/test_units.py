@@ -303,6 +303,26 @@ def test_no_ratio_for_a_grade_or_a_tone():
     differences = findings.outlet_differences(findings.outlet_findings(table, overview))
     ratios = differences.set_index("measure")["ratio"]
     for column, (heading, _spec) in findings.OUTLET_MEASURES.items():
+        if column in findings.DESCRIPTIVE_MEASURES:  # described by outlet, never stated as a difference
+            assert heading not in ratios.index
+            continue
         assert (ratios[heading] == ratios[heading]) == (column in findings.PER_THOUSAND_WORDS), heading
     text = " ".join(findings.outlet_findings_sentences(findings.outlet_findings(table, overview)))
     assert "On reading grade" in text and "times as high" not in text.split("On reading grade")[1].split(". ")[0]
+
+
+def test_place_rates_are_described_by_outlet_never_stated_as_differences():
+    """Referee O1: the place matcher is not validated on other news, so outlets whose place rates
+    stand apart are counted and described, not stated as a finding."""
+    overview = corpus({"A": 20, "B": 20})
+    overview["clean_words"] = 1000
+    table = pd.DataFrame({"file": overview["file"]})
+    for column in findings.OUTLET_MEASURES:
+        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 20), 2)
+    table.loc[:19, "places"] = 30.0 + np.linspace(-1, 1, 20)  # A names far more places
+    summary = findings.outlet_findings(table, overview)
+    assert len(units.separated_outlets(summary, "places")) == 1  # the intervals do stand apart
+    assert findings.outlet_differences(summary).empty
+    text = " ".join(findings.outlet_findings_sentences(summary))
+    assert "On places named per 1,000 words, the intervals of 1 pair of outlets stand apart" in text
+    assert "no difference is stated" in text and "times as high" not in text

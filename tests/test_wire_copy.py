@@ -77,7 +77,7 @@ def test_superlatives_are_rates_not_counts():
     # "long" has the most quotations (30 in 10,000 words), "short" the highest rate (10 in 500)
     overview = _overview(["long", "short", "mid"], [10_000, 500, 2_000])
     text = " ".join(findings.findings_sentences(_table(["long", "short", "mid"], [30, 10, 8], [5, 1, 12]), overview))
-    assert "Outlet short, 2016 quotes most often (20.0 per 1,000 words, 10 quotations in all)" in text
+    assert "Outlet short, 2016 quotes most often (20.0 per 1,000 words, 10 quotations in all; its 95% interval" in text
     assert "Outlet mid, 2016 carries the most unnamed sources for its length (6.0 per 1,000 words" in text
     assert "Outlet long, 2016" not in text
 
@@ -176,7 +176,8 @@ def test_a_superlative_needs_an_article_long_enough_for_its_rate_and_records_who
                                                 named=named))
     assert "Outlet brief" not in text
     n = findings.MIN_WORDS_FOR_SUPERLATIVE
-    assert f"Ranked on point values per 1,000 words, which carry no interval, among the 2 articles of {n:,d} words or more" in text
+    assert f"Ranked on rates per 1,000 words among the 2 articles of {n:,d} words or more" in text
+    assert "95% interval" in text  # each superlative carries the Poisson interval of its count
     assert "Outlet long, 2016 quotes most often (10.0 per 1,000 words" in text
     assert "Outlet mid, 2016 carries the most unnamed sources for its length (9.0 per 1,000 words" in text
     assert named == ["mid", "long"]

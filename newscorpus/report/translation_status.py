@@ -109,7 +109,9 @@ def count_translated(status: pd.DataFrame) -> tuple[int, int]:
 # is among the scored items (``scored_articles``).
 DEVELOPMENT_DATA = {
     "PolNeAR": ["the attribution extractor's rules were written on its training split",
-                "the republication threshold was set on its 924 stories"],
+                "the republication threshold was set on its 924 stories",
+                # data/themes/dictionary_check.csv: the 60 matches judged in sense were drawn from it
+                "the theme dictionary's check (the share of its matches in sense) drew its matches from its training texts"],
 }
 
 
@@ -153,8 +155,8 @@ def in_sample_sentence(articles: pd.DataFrame) -> str:
                  f"all of its {found['articles']:,d} articles are" if n == found["articles"] else
                  f"{n:,d} of its {found['articles']:,d} articles {'is' if n == 1 else 'are'}")
         out.append(f"This corpus overlaps data the book's methods were developed on: {whose} from {name} (by sources.csv's origin), "
-                   f"and {english_list(DEVELOPMENT_DATA[name])}, so on these texts the methods were tuned in-sample "
-                   "and may do better than on other news.")
+                   f"and {english_list(DEVELOPMENT_DATA[name])}, so on these texts the methods were tuned and "
+                   "checked in-sample and may do better than on other news.")
     if found["scored"]:
         k = found["scored"]
         who = ("It is" if found["articles"] == 1 else f"{k:,d} of the articles {'is' if k == 1 else 'are'}")
