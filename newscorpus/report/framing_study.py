@@ -1022,7 +1022,7 @@ def name_rule_text(names: pd.DataFrame, cleaned: pd.DataFrame, k: int = 5) -> st
             f"counts{more}.")
 
 
-def pos_example_text(forces_word: int, forces_as_verb: int, verb_narrative: int) -> str:
+def pos_example_text(forces_word: int, forces_as_verb: int, verb_narrative: int, verb_forms=()) -> str:
     """The part-of-speech example of the Recasens paragraph, chosen by the counts: *forces* as a
     noun, which would count as the implicative verb *force* without the part-of-speech check, only
     when the check leaves some of its uses out (else no example: there is nothing to show), then
@@ -1033,9 +1033,15 @@ def pos_example_text(forces_word: int, forces_as_verb: int, verb_narrative: int)
     table = "The table above names the entries behind every rate"
     if left_out <= 0:
         return table + "."
-    return (f"In these texts the word *forces* occurs {times(forces_word)}, {times(left_out)} not as the verb "
-            "(*security forces*): without the check those uses would count as the implicative verb *force*, which "
-            f"in the narrative fires {times(verb_narrative) if verb_narrative else 'never'} (its lines are below)."
+    from ..prose import english_list
+
+    which = "never as the verb" if left_out == forces_word else f"{left_out:,d} of them not as the verb"
+    forms = sorted({str(f).lower() for f in verb_forms})
+    as_forms = f" as {english_list([f'*{f}*' for f in forms])}" if forms and verb_narrative else ""
+    fires = (f"fires {times(verb_narrative)} in the narrative{as_forms} (its lines are below)" if verb_narrative
+             else "never fires in the narrative")
+    return (f"In these texts the word *forces* occurs {times(forces_word)}, {which} (as in *security forces*): "
+            f"without the check those uses would count as the implicative verb *force*, which {fires}."
             + " " + table + " so that such cases can be seen.")
 
 
