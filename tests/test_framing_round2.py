@@ -58,7 +58,7 @@ def test_the_extractor_screen_applies_to_the_share_of_unnamed_sources_too():
     assert 0.22 / 0.15 < ratio
     text = report.separated_text(summary, {"unnamed_share": "unnamed"})
     assert "largest gap" not in text
-    assert f"ratio of {ratio:.2f} or less" in text and "not stated" in text
+    assert f"no gap is stated: the one pair whose intervals separate differs by a ratio of {ratio:.2f} or less" in text
     stated, held = report.separated_pairs(summary, "unnamed_share")
     assert stated.empty and held == 1
     # the same gap on the share of words quoted (quotation marks, not the extractor) is stated
@@ -106,7 +106,8 @@ def test_per_outlet_rows_carry_their_article_counts_and_the_wire_note_says_why()
     assert study.outlet_row_label("Breitbart", 71) == "Breitbart (71)"
     note = study.wire_note(61, "the outlets' rows")
     assert note.startswith("61 articles of wire copy") and "left out of the outlets' rows" in note
-    assert study.wire_note(0, "x") == ""
+    assert note.endswith("its own articles behind the row.")
+    assert "brackets" not in study.wire_note(3, "the table", None) and study.wire_note(0, "x") == ""
     assert_readable(note)
 
 

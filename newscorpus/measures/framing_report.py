@@ -466,8 +466,8 @@ OUTLET_MEASURES = {
     "attributions_per_1000": "Attributions per 1,000 words",
     "unnamed_share": "Share of attributions to unnamed sources",
     "quoted_share": "Share of words quoted",
-    "hedges_per_1000": "Hedges per 1,000 narrative words",
-    "boosters_per_1000": "Factives + assertives (without say) per 1,000 narrative words",
+    "hedges_per_1000": "Hedges per 1,000 narrative words (word-list rate)",
+    "boosters_per_1000": "Factives + assertives (without say) per 1,000 narrative words (word-list rate)",
     "loaded_per_1000": "Loaded vocabulary per 1,000 narrative words (description only)",
     "tone": "Mean VADER compound (tone)",
     "agent_share": "Agent share of the group's sentences (rule)",
@@ -614,12 +614,15 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
             continue
         phrase = OUTLET_MEASURE_PHRASES.get(measure, name)
         pairs, held = separated_pairs(summary, measure)
-        screen = (f"{held:,d} more pair{'s' * (held != 1)} whose intervals separate {'differ' if held != 1 else 'differs'} "
-                  f"by a ratio of {extractor_recall_ratio():.2f} or less, within the attribution extractor's own "
-                  "unevenness between outlets, and " + ("are" if held != 1 else "is") + " not stated") if held else ""
+        within = (f"by a ratio of {extractor_recall_ratio():.2f} or less, within the attribution extractor's own "
+                  "unevenness between outlets")
+        screen = (f"{held:,d} other separated pair{'s' * (held != 1)} {'differ' if held != 1 else 'differs'} {within} "
+                  f"and {'are' if held != 1 else 'is'} not stated") if held else ""
         if pairs.empty:
             if held:
-                sentences.append(f"On {phrase}, no gap is stated: the {screen.replace(' more pair', ' pair', 1)}.")
+                every = "the one pair whose intervals separate differs" if held == 1 else \
+                    f"all {held:,d} pairs whose intervals separate differ"
+                sentences.append(f"On {phrase}, no gap is stated: {every} {within}.")
             else:
                 none.append(phrase)
             continue

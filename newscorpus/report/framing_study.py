@@ -623,16 +623,18 @@ def outlet_row_label(outlet: str, articles: int) -> str:
     return f"{short_outlet(outlet)} ({articles:,d})"
 
 
-def wire_note(n_wire: int, where: str) -> str:
-    """The sentence a per-outlet figure or table gives when wire copy is left out of it."""
+def wire_note(n_wire: int, where: str, behind: str | None = "row") -> str:
+    """The sentence a per-outlet figure or table gives when wire copy is left out of it, and what
+    the number after each outlet's name is (``behind``: "row", "panel"; None for no such number)."""
     from ..prose import count_noun
 
     if not n_wire:
         return ""
+    counted = (f" The number in brackets after each outlet is the number of its own articles behind the {behind}."
+               if behind else "")
     return (f"{count_noun(n_wire, 'article')} of wire copy (an agency's story under an outlet's name, known by its "
             f"credits) {'is' if n_wire == 1 else 'are'} left out of {where}: {'it shows' if n_wire == 1 else 'they show'} "
-            "how the agency writes, not the outlet. The number in brackets after each outlet is the number of its "
-            "articles behind the row.")
+            "how the agency writes, not the outlet." + counted)
 
 
 def profile_by_outlet(counts: pd.DataFrame, rates: pd.DataFrame, overview: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
