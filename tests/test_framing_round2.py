@@ -44,7 +44,11 @@ def test_one_short_sentence_per_measure_naming_the_largest_gap_and_counting_the_
     assert f"the largest gap is {largest.higher} (" in text and f"above {largest.lower} (" in text
     assert "5 more pairs of outlets differ beyond the intervals" in text
     # a difference of two shares is in percentage points, not per cent
-    assert f"{100 * largest.difference:.0f} percentage points higher" in text
+    assert f"{100 * largest.difference:.1f} percentage points higher" in text
+    # the gap printed is the difference of the two shares printed (to the rounding of one decimal)
+    shares = [float(v) for v in re.findall(r"\((\d+\.\d)%", text)]
+    gap = float(re.search(r"(\d+\.\d) percentage points", text).group(1))
+    assert abs((shares[0] - shares[1]) - gap) <= 0.1 + 1e-9
     assert not re.search(r"higher by \d+%", text)
     assert_readable(text)
 

@@ -562,7 +562,7 @@ def _gap_phrase(pair, measure: str) -> str:
 
     if measure in PERCENT_MEASURES:
         low, high = 100 * pair.difference_low, 100 * pair.difference_high
-        gap = f"{100 * pair.difference:.0f} percentage points higher ({low:.0f} to {high:.0f})"
+        gap = f"{100 * pair.difference:.1f} percentage points higher ({low:.1f} to {high:.1f})"
     else:
         spec = measure_format(measure).replace("+", "")
         gap = (f"{format(pair.difference, spec)} higher ({format(pair.difference_low, spec)} to "
@@ -626,7 +626,8 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
             else:
                 none.append(phrase)
             continue
-        spec = measure_format(measure)
+        # a share to one decimal here, so that the gap in percentage points matches the two shares printed
+        spec = ".1%" if measure in PERCENT_MEASURES else measure_format(measure)
         top = pairs.iloc[0]
         rest = len(pairs) - 1
         counted = (f"; {rest:,d} more pair{'s' * (rest != 1)} of outlets {'differ' if rest != 1 else 'differs'} "
