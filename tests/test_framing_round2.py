@@ -148,6 +148,9 @@ def test_the_kinds_of_source_are_left_out_for_another_corpus():
     assert not any(c.startswith("Kind: ") for c in without.columns)
     assert without["Attributions"].iloc[0] == 2 and without["Source: unnamed"].iloc[0] == 1
     assert "Kind" not in report.attributions_frame(found, {"a.txt": "O"}, kinds=False).columns
+    grouped = found.assign(source_class=["the_group", "named_person"])
+    assert "Source: the group (ISIS lexicon)" in report.sources_table(grouped, table, overview, kinds=False)
+    assert "Source: the group itself" in report.sources_table(grouped, table, overview)
 
 
 def test_the_part_of_speech_example_is_given_only_when_the_check_leaves_something_out():

@@ -20,6 +20,8 @@ SOURCE_TYPE_NAMES = {"named": "named person", "unnamed": "unnamed", "institution
                      "unknown": "unresolved pronoun"}
 SOURCE_CLASS_NAMES = {"named_person": "named person", "named_institution": "named institution", "unnamed": "unnamed",
                       "the_group": "the group itself", "unresolved": "unresolved"}
+# Another corpus: "the group itself" is a source the naming lexicon, written for ISIS, calls the group.
+OTHER_CORPUS_CLASS_NAMES = {**SOURCE_CLASS_NAMES, "the_group": "the group (ISIS lexicon)"}
 FORM_NAMES = {"direct": "direct quotation", "indirect": "indirect", "mixed": "mixed quotation"}
 # The best published attribution figures, for comparison only (Asr et al. 2021, the Gender Gap
 # Tracker, on its own gold of 98 articles): quote precision and recall at 0.3 span overlap, and the
@@ -84,11 +86,12 @@ def sources_table(attributions: pd.DataFrame, table: pd.DataFrame, overview: pd.
     ``kinds=False`` (a corpus other than the original five: the kinds' cues were written for its
     war, and elsewhere nearly every source is "cannot tell") the kind columns are left out."""
     files = list(table["file"])
-    readable = attributions.assign(source_class=reader_words(attributions["source_class"], SOURCE_CLASS_NAMES),
+    classes = SOURCE_CLASS_NAMES if kinds else OTHER_CORPUS_CLASS_NAMES
+    readable = attributions.assign(source_class=reader_words(attributions["source_class"], classes),
                                    kind=reader_words(attributions["kind"], KIND_NAMES),
                                    form=reader_words(attributions["form"], FORM_NAMES))
     parts = []
-    groups = (("source_class", "Source", SOURCE_CLASS_NAMES), ("kind", "Kind", KIND_NAMES), ("form", "Form", FORM_NAMES))
+    groups = (("source_class", "Source", classes), ("kind", "Kind", KIND_NAMES), ("form", "Form", FORM_NAMES))
     for column, heading, order in (g for g in groups if kinds or g[0] != "kind"):
         counts = pd.crosstab(readable["file"], readable[column]).reindex(index=files, fill_value=0)
         known = [v for v in order.values() if v in counts.columns]
@@ -204,7 +207,7 @@ def attributions_frame(found: pd.DataFrame, names: dict[str, str], max_chars: in
     frame = pd.DataFrame({
         "Article": found["file"].map(names).to_numpy(), "Paragraph": found["paragraph"].to_numpy(),
         "Source": found["speaker"].to_numpy(),
-        "Class": reader_words(found["source_class"], SOURCE_CLASS_NAMES).to_numpy(),
+        "Class": reader_words(found["source_class"], SOURCE_CLASS_NAMES if kinds else OTHER_CORPUS_CLASS_NAMES).to_numpy(),
         "Kind": reader_words(found["kind"], KIND_NAMES).to_numpy(), "Cue": found["cue"].to_numpy(),
         "Form": reader_words(found["form"], FORM_NAMES).to_numpy(), "Sentence": sentence.to_numpy(),
     })
