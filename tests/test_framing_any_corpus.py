@@ -217,9 +217,9 @@ def test_separated_outlets_are_stated_and_the_loaded_vocabulary_never_is():
     measures.loc[~high, "loaded_per_1000"] = 1.0
     summary = units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=300)
     text = report.separated_text(summary)
-    # the difference is stated with its size: its interval, the ratio and Cohen's d
-    assert "On hedges, Outlet A (30.7) is above Outlet B (1.7; higher by 29.0 (" in text
-    assert "18.1 times as high; d = " in text and ", large)." in text
+    # the largest gap is stated with its size (its interval, the ratio and Cohen's d), as a word-list rate
+    assert "On the word-list rate of hedges, the largest gap is Outlet A (30.7) above Outlet B (1.7; 29.0 higher (" in text
+    assert "18.1 times as high; d = " in text and ", large); no other pair differs beyond the intervals." in text
     assert "loaded" not in text
 
 
@@ -315,8 +315,10 @@ def test_a_corpus_without_the_groups_names_loses_the_lexicon_columns_and_is_told
 def test_a_corpus_with_some_of_the_names_keeps_only_the_columns_it_uses():
     counts, rates = _profile(names=2, members=0)
     kept_counts, _, note = study.profile_for_corpus(counts, rates, original=False)
-    assert "ISIS / ISIL / IS" in kept_counts and "the organization / the group" in kept_counts
-    assert not {"Islamic State", "Daesh", "member nouns"} & set(kept_counts.columns)
+    # the lexicon's columns kept are marked as the original topic's lexicon
+    assert "ISIS / ISIL / IS (ISIS lexicon)" in kept_counts and "the organization / the group (ISIS lexicon)" in kept_counts
+    assert "hedges" in kept_counts and "ISIS lexicon" in note
+    assert not {"Islamic State", "Daesh", "member nouns"} & {c.removesuffix(" (ISIS lexicon)") for c in kept_counts}
     assert "Islamic State, Daesh, member nouns" in note
     assert_readable(note)
 
@@ -332,7 +334,7 @@ def test_the_names_chart_draws_only_the_names_a_corpus_uses_and_its_caption_says
     none = study.names_charted(label_counts.assign(narrative=0), original=False)
     assert none == []
     placeholder = study.names_caption(none, original=False, top=framing_plots.MAX_NAME_ROWS)
-    assert "nothing to chart" in placeholder and "solid" not in placeholder  # no words about bars
+    assert "no chart of the names is drawn" in placeholder and "solid" not in placeholder  # no words about bars
     assert "ISIS" not in placeholder  # the original topic's names are not listed to a reader of another corpus
     for text in (caption, placeholder):
         assert_readable(text)
@@ -366,11 +368,13 @@ def test_attribution_gaps_within_the_extractors_unevenness_are_not_stated():
     summary = units.outlet_summary(measures, corpus["articles"], ["attributions_per_1000"], resamples=300)
     assert len(units.separated_outlets(summary, "attributions_per_1000")) == 3
     text = report.separated_text(summary)
-    assert f"{names[0]} (" in text and "is above" in text  # the gap beyond the recall ratio is stated
-    assert text.count("is above") == 1  # only the outlet beyond the ratio is above others; the gap within it is not
-    assert f"1 more pair of outlets separates by a ratio of {ratio:.2f} or less" in text
+    # the largest gap (beyond the recall ratio) is stated, one more beyond it counted, the one within it held back
+    assert f"the largest gap is {names[0]} (" in text and f"above {names[2]} (" in text
+    assert "1 more pair of outlets differs beyond the intervals" in text
+    assert f"1 other separated pair differs by a ratio of {ratio:.2f} or less" in text
     # with no pair beyond the ratio, none is stated and the sentence has no "more"
     measures["attributions_per_1000"] = base * outlet.map({names[0]: level[names[1]], names[1]: 1.0, names[2]: 1.0}).to_numpy()
     summary = units.outlet_summary(measures, corpus["articles"], ["attributions_per_1000"], resamples=300)
     text = report.separated_text(summary)
-    assert "is above" not in text and "more pair" not in text and " or less, within the attribution extractor" in text
+    assert "largest gap" not in text and "more pair" not in text and "other" not in text
+    assert "no gap is stated: all 2 pairs whose intervals separate differ by a ratio" in text

@@ -368,9 +368,11 @@ def test_the_group_counts_only_in_articles_that_name_it():
     counts = pd.DataFrame({"file": ["a", "a", "b", "b"], "label": ["ISIS", "the group", "ISIS", "the group"],
                            "narrative": [0, 3, 0, 2], "quoted": [1, 0, 0, 0], "gloss": [0, 0, 0, 0]})
     assert study.naming_files(counts) == ["a"]  # b says "the group" but never names it
-    rows = pd.DataFrame({"file": ["a", "b", "b"], "sentence": ["x", "y", "z"]})
-    assert list(study.group_rows(rows, counts, original=False)["file"]) == ["a"]
-    assert len(study.group_rows(rows, counts, original=True)) == 3  # the original five: every sentence
+    rows = pd.DataFrame({"file": ["a", "a", "b", "b"], "sentence": ["w", "x", "y", "z"],
+                         "mention": ["ISIS", "The group", "the group", "ISIS"]})
+    # another corpus: only articles that name the group, and there only the sentences that name it
+    assert list(study.group_rows(rows, counts, original=False)["sentence"]) == ["w"]
+    assert len(study.group_rows(rows, counts, original=True)) == 4  # the original five: every sentence
     assert "ISIS" not in study.group_absent_text(12) and study.group_absent_text(1).startswith("The article does not name")
 
 

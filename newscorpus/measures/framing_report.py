@@ -20,6 +20,8 @@ SOURCE_TYPE_NAMES = {"named": "named person", "unnamed": "unnamed", "institution
                      "unknown": "unresolved pronoun"}
 SOURCE_CLASS_NAMES = {"named_person": "named person", "named_institution": "named institution", "unnamed": "unnamed",
                       "the_group": "the group itself", "unresolved": "unresolved"}
+# Another corpus: "the group itself" is a source the naming lexicon, written for ISIS, calls the group.
+OTHER_CORPUS_CLASS_NAMES = {**SOURCE_CLASS_NAMES, "the_group": "the group (ISIS lexicon)"}
 FORM_NAMES = {"direct": "direct quotation", "indirect": "indirect", "mixed": "mixed quotation"}
 # The best published attribution figures, for comparison only (Asr et al. 2021, the Gender Gap
 # Tracker, on its own gold of 98 articles): quote precision and recall at 0.3 span overlap, and the
@@ -76,17 +78,21 @@ def voice_table(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def sources_table(attributions: pd.DataFrame, table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
+def sources_table(attributions: pd.DataFrame, table: pd.DataFrame, overview: pd.DataFrame,
+                  kinds: bool = True) -> pd.DataFrame:
     """One row per article (long: it reads the same for one article or a thousand): attributions
     in all, then by class of source, kind of source and form, each column named "Source: unnamed",
-    "Kind: United States", "Form: direct quotation"; classes no article has are left out."""
+    "Kind: United States", "Form: direct quotation"; classes no article has are left out. With
+    ``kinds=False`` (a corpus other than the original five: the kinds' cues were written for its
+    war, and elsewhere nearly every source is "cannot tell") the kind columns are left out."""
     files = list(table["file"])
-    readable = attributions.assign(source_class=reader_words(attributions["source_class"], SOURCE_CLASS_NAMES),
+    classes = SOURCE_CLASS_NAMES if kinds else OTHER_CORPUS_CLASS_NAMES
+    readable = attributions.assign(source_class=reader_words(attributions["source_class"], classes),
                                    kind=reader_words(attributions["kind"], KIND_NAMES),
                                    form=reader_words(attributions["form"], FORM_NAMES))
     parts = []
-    for column, heading, order in (("source_class", "Source", SOURCE_CLASS_NAMES), ("kind", "Kind", KIND_NAMES),
-                                   ("form", "Form", FORM_NAMES)):
+    groups = (("source_class", "Source", classes), ("kind", "Kind", KIND_NAMES), ("form", "Form", FORM_NAMES))
+    for column, heading, order in (g for g in groups if kinds or g[0] != "kind"):
         counts = pd.crosstab(readable["file"], readable[column]).reindex(index=files, fill_value=0)
         known = [v for v in order.values() if v in counts.columns]
         counts = counts[known + [c for c in counts.columns if c not in known]]
@@ -191,18 +197,21 @@ def kwic_frame(lines: pd.DataFrame, names: dict[str, str], extra: list[str] | No
     })
 
 
-def attributions_frame(found: pd.DataFrame, names: dict[str, str], max_chars: int = 110) -> pd.DataFrame:
+def attributions_frame(found: pd.DataFrame, names: dict[str, str], max_chars: int = 110,
+                       kinds: bool = True) -> pd.DataFrame:
     """``attributions.csv`` with reader headings, the sentence cut to ``max_chars`` so that a
-    row stays one or two lines on the page (the download keeps it whole)."""
+    row stays one or two lines on the page (the download keeps it whole); without the kind of
+    source when ``kinds`` is false (as in ``sources_table``)."""
     sentence = found["text"].where(found["text"].str.len() <= max_chars,
                                    found["text"].str.slice(0, max_chars).str.rstrip() + "…")
-    return pd.DataFrame({
+    frame = pd.DataFrame({
         "Article": found["file"].map(names).to_numpy(), "Paragraph": found["paragraph"].to_numpy(),
         "Source": found["speaker"].to_numpy(),
-        "Class": reader_words(found["source_class"], SOURCE_CLASS_NAMES).to_numpy(),
+        "Class": reader_words(found["source_class"], SOURCE_CLASS_NAMES if kinds else OTHER_CORPUS_CLASS_NAMES).to_numpy(),
         "Kind": reader_words(found["kind"], KIND_NAMES).to_numpy(), "Cue": found["cue"].to_numpy(),
         "Form": reader_words(found["form"], FORM_NAMES).to_numpy(), "Sentence": sentence.to_numpy(),
     })
+    return frame if kinds else frame.drop(columns="Kind")
 
 
 def _reading(row: dict, side: str) -> str:
@@ -460,23 +469,28 @@ OUTLET_MEASURES = {
     "attributions_per_1000": "Attributions per 1,000 words",
     "unnamed_share": "Share of attributions to unnamed sources",
     "quoted_share": "Share of words quoted",
-    "hedges_per_1000": "Hedges per 1,000 narrative words",
-    "boosters_per_1000": "Factives + assertives (without say) per 1,000 narrative words",
+    "hedges_per_1000": "Hedges per 1,000 narrative words (word-list rate)",
+    "boosters_per_1000": "Factives + assertives (without say) per 1,000 narrative words (word-list rate)",
     "loaded_per_1000": "Loaded vocabulary per 1,000 narrative words (description only)",
     "tone": "Mean VADER compound (tone)",
     "agent_share": "Agent share of the group's sentences (rule)",
 }
 DESCRIPTION_ONLY = frozenset({"loaded_per_1000"})
-# Measures that count the attribution extractor's finds: a pair of outlets is stated on them only if
-# its ratio of means exceeds the extractor's recall ratio across PolNeAR outlets
-# (``findings.extractor_recall_ratio``), the gap its own unevenness can make.
-EXTRACTOR_MEASURES = frozenset({"attributions_per_1000"})
+# Measures that count the attribution extractor's finds (the attributions, and the class it gives
+# each source): a pair of outlets is stated on them only if its ratio of means exceeds the
+# extractor's recall ratio across PolNeAR outlets (``findings.extractor_recall_ratio``), the gap
+# its own unevenness can make, as in the conclusions. The share of words quoted is read from
+# quotation marks, not from the extractor, and is not screened.
+EXTRACTOR_MEASURES = frozenset({"attributions_per_1000", "unnamed_share"})
+# Rates of word lists that no one has validated: stated between outlets as word-list rates, which
+# count listed forms, not meanings.
+WORD_LIST_MEASURES = frozenset({"hedges_per_1000", "boosters_per_1000"})
 # The same measures as a sentence names them (short: several share one sentence).
 OUTLET_MEASURE_PHRASES = {
     "attributions_per_1000": "attributions per 1,000 words", "unnamed_share": "the share of unnamed sources",
-    "quoted_share": "the share of words quoted", "hedges_per_1000": "hedges",
-    "boosters_per_1000": "factives and assertives", "loaded_per_1000": "loaded vocabulary", "tone": "tone",
-    "agent_share": "the group's agent share",
+    "quoted_share": "the share of words quoted", "hedges_per_1000": "the word-list rate of hedges",
+    "boosters_per_1000": "the word-list rate of factives and assertives", "loaded_per_1000": "loaded vocabulary",
+    "tone": "tone", "agent_share": "the group's agent share",
 }
 
 
@@ -543,60 +557,103 @@ def outlet_summary_table(summary: pd.DataFrame) -> pd.DataFrame:
                                        "Middle half of articles", "95% interval of the mean"])
 
 
-def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None, k: int = 3) -> str:
-    """The differences between outlets that the intervals support, one short sentence per
-    measure with any (at most ``k`` pairs named, the rest counted), and a sentence for the
-    measures without any. Description-only measures are never stated as differences."""
-    from ..prose import english_list as listed
-    from ..prose import top_k_list
+def _gap_phrase(pair, measure: str) -> str:
+    """A stated pair's gap in words: "20 percentage points higher (14 to 27); d = 1.06, large" for a
+    share (a difference of shares is in percentage points, not per cent), "6.1 higher (4.2 to 8.1),
+    1.7 times as high; d = 0.77, medium" for a rate; a tone has no ratio (no true zero)."""
+    from ..units import cohen_size
+
+    if measure in PERCENT_MEASURES:
+        low, high = 100 * pair.difference_low, 100 * pair.difference_high
+        gap = f"{100 * pair.difference:.1f} percentage points higher ({low:.1f} to {high:.1f})"
+    else:
+        spec = measure_format(measure).replace("+", "")
+        gap = (f"{format(pair.difference, spec)} higher ({format(pair.difference_low, spec)} to "
+               f"{format(pair.difference_high, spec)})")
+    if measure != "tone" and pair.ratio == pair.ratio and pair.ratio < 100:
+        gap += f", {pair.ratio:.1f} times as high"
+    if pair.cohen_d == pair.cohen_d:
+        gap += f"; d = {pair.cohen_d:.2f}, {cohen_size(pair.cohen_d)}"
+    return gap
+
+
+def separated_pairs(summary: pd.DataFrame, measure: str) -> tuple[pd.DataFrame, int]:
+    """The pairs of outlets the chapter states on ``measure``: those whose intervals do not overlap
+    (``units.separated_outlets``) and, for a measure of the attribution extractor
+    (``EXTRACTOR_MEASURES``), whose ratio of means exceeds the extractor's recall ratio. Returns
+    (the pairs stated, largest difference first; how many separated pairs the screen held back)."""
     from ..findings import extractor_recall_ratio
-    from ..units import effect_phrase, separated_outlets
+    from ..units import separated_outlets
+
+    pairs = separated_outlets(summary, measure)
+    held = 0
+    if measure in EXTRACTOR_MEASURES and len(pairs):  # beyond the extractor's own unevenness only
+        kept = pairs[(pairs["lower_mean"] <= 0) | (pairs["ratio"] > extractor_recall_ratio())]
+        held = len(pairs) - len(kept)
+        pairs = kept
+    order = pairs.assign(_gap=pairs["difference"].abs()).sort_values(["_gap", "higher", "lower"],
+                                                                    ascending=[False, True, True], kind="stable")
+    return order.drop(columns="_gap").reset_index(drop=True), held
+
+
+def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None) -> str:
+    """The differences between outlets that the intervals support: one short sentence per measure
+    naming its largest gap and counting the other pairs (the table has them all), then one
+    sentence for the measures without any. A measure of the attribution extractor states only
+    gaps beyond its unevenness, and says how many it holds back; the word lists' rates are called
+    word-list rates; description-only measures are never stated as differences."""
+    from ..prose import english_list as listed
+    from ..findings import extractor_recall_ratio
 
     measures = measures or OUTLET_MEASURES
     with_interval = summary.dropna(subset=["low", "high"])["outlet"].nunique()
     if with_interval < 2:
         return ("Fewer than two outlets have enough articles for an interval of their mean, so no difference "
                 "between outlets is stated; the table gives each outlet's values.")
-    sentences, none, within = [], [], []
+    sentences, none = [], []
     summarised = set(summary["measure"])
     for measure, name in measures.items():
         if measure in DESCRIPTION_ONLY or measure not in summarised:  # a measure not compared for this corpus
             continue
-        pairs = separated_outlets(summary, measure)
-        if measure in EXTRACTOR_MEASURES and len(pairs):  # beyond the extractor's own unevenness only
-            ratio = extractor_recall_ratio()
-            kept = pairs[(pairs["lower_mean"] <= 0) | (pairs["ratio"] > ratio)]
-            if len(kept) < len(pairs):
-                within.append((OUTLET_MEASURE_PHRASES.get(measure, name), len(pairs) - len(kept), ratio, len(kept) > 0))
-            pairs = kept
-            if pairs.empty:
-                continue
-        if pairs.empty:
-            none.append(OUTLET_MEASURE_PHRASES.get(measure, name))
-            continue
-        spec = measure_format(measure)
-        clauses = []
-        for higher, group in list(pairs.groupby("higher", sort=False))[:k]:  # the highest outlets first
-            # each difference with its size: the interval of the difference and Cohen's d (units.effect_phrase);
-            # a ratio means nothing for a tone, which has no true zero
-            lowers = [f"{p.lower} ({format(p.lower_mean, spec)}; {effect_phrase(p, spec, ratio=measure != 'tone')})"
-                      for p in group.itertuples()]
-            clauses.append(f"{higher} ({format(group['higher_mean'].iloc[0], spec)}) is above "
-                           f"{top_k_list(lowers, k=3, rest='see the table')}")
-        others = pairs["higher"].nunique() - len(clauses)
-        tail = (f"; {others:,d} more outlet{'s' * (others != 1)} lie{'s' * (others == 1)} above another "
-                "(see the table)") if others > 0 else ""
         phrase = OUTLET_MEASURE_PHRASES.get(measure, name)
-        sentences.append(f"On {phrase}, {'; '.join(clauses)}{tail}.")
+        pairs, held = separated_pairs(summary, measure)
+        within = (f"by a ratio of {extractor_recall_ratio():.2f} or less, within the attribution extractor's own "
+                  "unevenness between outlets")
+        screen = (f"{held:,d} other separated pair{'s' * (held != 1)} {'differ' if held != 1 else 'differs'} {within} "
+                  f"and {'are' if held != 1 else 'is'} not stated") if held else ""
+        if pairs.empty:
+            if held:
+                every = "the one pair whose intervals separate differs" if held == 1 else \
+                    f"all {held:,d} pairs whose intervals separate differ"
+                sentences.append(f"On {phrase}, no gap is stated: {every} {within}.")
+            else:
+                none.append(phrase)
+            continue
+        # a share to one decimal here, so that the gap in percentage points matches the two shares printed
+        spec = ".1%" if measure in PERCENT_MEASURES else measure_format(measure)
+        top = pairs.iloc[0]
+        rest = len(pairs) - 1
+        counted = (f"; {rest:,d} more pair{'s' * (rest != 1)} of outlets {'differ' if rest != 1 else 'differs'} "
+                   "beyond the intervals") if rest else "; no other pair differs beyond the intervals"
+        sentences.append(f"On {phrase}, the largest gap is {top.higher} ({format(top.higher_mean, spec)}) above "
+                         f"{top.lower} ({format(top.lower_mean, spec)}; {_gap_phrase(top, measure)}){counted}"
+                         + (f"; {screen}" if screen else "") + ".")
     if none:
         sentences.append(f"No two outlets' intervals separate on {listed(none)}.")
-    for phrase, n, ratio, stated in within:
-        more = " more" if stated else ""  # beside the pairs stated above, or the only ones
-        sentences.append(f"On {phrase}, {n:,d}{more} pair{'s' * (n != 1)} of outlets separate{'s' * (n == 1)} by a ratio "
-                         f"of {ratio:.2f} or less, within the attribution extractor's own unevenness between outlets "
-                         "(its recall on PolNeAR's outlets differs by that factor), so "
-                         f"{'they are' if n != 1 else 'it is'} not stated.")
     return " ".join(sentences)
+
+
+def separated_summary(summary: pd.DataFrame, measures: dict[str, str] | None = None) -> str:
+    """The Summary's pointer to the outlet comparison: on how many of the compared measures some
+    pair of outlets is stated, not the pairs themselves (the section has them)."""
+    measures = measures or OUTLET_MEASURES
+    if summary.dropna(subset=["low", "high"])["outlet"].nunique() < 2:
+        return "fewer than two outlets have enough articles for an interval, so no difference between outlets is stated."
+    compared = [m for m in measures if m not in DESCRIPTION_ONLY and m in set(summary["measure"])]
+    stated = [m for m in compared if len(separated_pairs(summary, m)[0])]
+    return (f"on {len(stated):,d} of the {len(compared):,d} measures compared, some pair of outlets differs beyond "
+            "the intervals (and, for the extractor's measures, beyond its unevenness); that section names the largest "
+            "gap on each.")
 
 
 def outlet_intervals_caption(measures: dict[str, str]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 from matplotlib.colors import ListedColormap, LogNorm
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 import numpy as np
 import pandas as pd
 
@@ -173,7 +173,7 @@ def outlet_intervals(summary: pd.DataFrame, measures: dict[str, str], counts: pd
     """Outlets compared, one panel per measure (``units.outlet_summary``'s long table): each
     outlet's mean as a dot, the middle half of its articles as a thin grey bar, and the 95%
     interval of its mean (resampling its articles) as a line; outlets sorted by their mean in each
-    panel. At most ``top`` outlets, those with the most articles (``counts``), are drawn; the
+    panel, each labelled with the number of its articles that have a value. At most ``top`` outlets, those with the most articles (``counts``), are drawn; the
     measures in ``percent`` are shares, drawn as percentages."""
     use_style()
     measures = {m: name for m, name in measures.items() if m in set(summary["measure"])}
@@ -196,7 +196,8 @@ def outlet_intervals(summary: pd.DataFrame, measures: dict[str, str], counts: pd
         has = part["low"].notna().to_numpy()
         ax.hlines(y[has], part["low"][has], part["high"][has], color="black", linewidth=1.2)
         ax.scatter(part["mean"], y, color=[palette.get(o, GREY) for o in part["outlet"]], zorder=3, s=28)
-        ax.set_yticks(y, [_axis_name(o) for o in part["outlet"]], fontsize=8)
+        # each row with the number of articles behind it (those with a value of this measure)
+        ax.set_yticks(y, [f"{_axis_name(o)} ({int(n):,d})" for o, n in zip(part["outlet"], part["articles"])], fontsize=8)
         ax.set_ylim(-0.7, max(len(shown), 1) - 0.3)
         ax.set_title(panel_title(name, 52), fontsize=9)
         ax.grid(axis="y", visible=False)
@@ -209,3 +210,11 @@ def outlet_intervals(summary: pd.DataFrame, measures: dict[str, str], counts: pd
     fig.tight_layout()
     return fig
 
+
+
+def whole_number_ticks(fig: plt.Figure) -> plt.Figure:
+    """Ticks at whole numbers only on every x axis of ``fig``: a chart of counts (sentences,
+    attributions) has no tick at 2.5."""
+    for ax in fig.axes:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    return fig

@@ -555,7 +555,8 @@ def years_text(published: pd.Series, most: int = 4) -> str:
     return english_list([str(y) for y in years])
 
 
-def limits_text(articles: pd.DataFrame, n_translated: int, n_probable: int, original: bool) -> str:
+def limits_text(articles: pd.DataFrame, n_translated: int, n_probable: int, original: bool,
+                n_possible: int = 0) -> str:
     """Why the chapter's numbers describe texts and, with outlets as the unit, how far they
     describe outlets: the unit, the translations, and what a word list counts."""
     from ..prose import count_noun
@@ -564,7 +565,9 @@ def limits_text(articles: pd.DataFrame, n_translated: int, n_probable: int, orig
     n, outlets = len(articles), articles["outlet"].nunique()
     if n == 1:
         status = ("it is a translation by the evidence of its page or record" if n_translated else
-                  "it is probably a translation" if n_probable else "it is not recorded as a translation")
+                  "it is probably a translation" if n_probable else
+                  "it is possibly a translation (the table of translation status says why)" if n_possible else
+                  "it is not recorded as a translation")
         return ("Read the numbers with their limits in mind: one article cannot stand for its outlet; "
                 f"{status}; and a word list counts words, not meanings.")
     if n_translated or n_probable:
@@ -572,6 +575,10 @@ def limits_text(articles: pd.DataFrame, n_translated: int, n_probable: int, orig
                       f"by the evidence of their pages or records and {n_probable:,d} more probably one")
     else:
         translated = "none of them is recorded as a translation"
+    if n_possible:  # a heuristic's "possibly" (the site's country), never counted as a translation
+        translated += (f", and {n_possible:,d} "
+                       f"{'is' if n_possible == 1 else 'are'} possibly {'one' if n_possible == 1 else 'translations'} "
+                       "(the table of translation status says why)")
     chosen = ", chosen by hand," if original else ""
     if comparison_unit(articles) == OUTLET:
         return (f"Read the numbers with their limits in mind: {count_noun(n, 'article')}{chosen} from "
@@ -618,6 +625,27 @@ def word_rows_by_outlet(word_rows: list[dict], overview: pd.DataFrame) -> list[d
     files = pd.DataFrame({"file": [row["file"] for row in word_rows]})
     files["outlet"] = files["file"].map(outlet).fillna("")
     return pooled_by_outlet(word_rows, files)
+
+
+def outlet_row_label(outlet: str, articles: int) -> str:
+    """A per-outlet chart row's label with the number of articles behind it: "Breitbart (71)"."""
+    from ..plots import short_outlet
+
+    return f"{short_outlet(outlet)} ({articles:,d})"
+
+
+def wire_note(n_wire: int, where: str, behind: str | None = "row") -> str:
+    """The sentence a per-outlet figure or table gives when wire copy is left out of it, and what
+    the number after each outlet's name is (``behind``: "row", "panel"; None for no such number)."""
+    from ..prose import count_noun
+
+    if not n_wire:
+        return ""
+    counted = (f" The number in brackets after each outlet is the number of its own articles behind the {behind}."
+               if behind else "")
+    return (f"{count_noun(n_wire, 'article')} of wire copy (an agency's story under an outlet's name, known by its "
+            f"credits) {'is' if n_wire == 1 else 'are'} left out of {where}: {'it shows' if n_wire == 1 else 'they show'} "
+            "how the agency writes, not the outlet." + counted)
 
 
 def profile_by_outlet(counts: pd.DataFrame, rates: pd.DataFrame, overview: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -754,7 +782,12 @@ def profile_for_corpus(counts: pd.DataFrame, rates: pd.DataFrame, original: bool
         note = (f"Of the naming lexicon's columns, written for the book's original topic, those no article of this corpus "
                 f"uses are left out ({', '.join(drop)})." if drop else "")
     keep = [c for c in counts.columns if c not in drop]
-    return counts[keep], rates[keep], note
+    # the columns kept read a lexicon written for another topic: their headings say so
+    relabel = {h: f"{h} (ISIS lexicon)" for h in lexicon if h in keep}
+    if relabel:
+        note = (note + " " if note else "") + ("The columns marked “ISIS lexicon” count the naming lexicon written for "
+                                               "the book's original topic: in this corpus a match may be another group.")
+    return counts[keep].rename(columns=relabel), rates[keep].rename(columns=relabel), note
 
 
 def names_charted(label_counts: pd.DataFrame, original: bool) -> list[str]:
@@ -772,8 +805,8 @@ def names_caption(names: list[str], original: bool, top: int) -> str:
     the note that none does."""
     if not names:
         return ("No name of the group in the naming lexicon, written for the book's original topic, occurs in this "
-                "corpus, so there is nothing to chart: the image is a line of text saying so. The names the texts "
-                "themselves use most are in the table below.")
+                "corpus, so no chart of the names is drawn. The names the texts themselves use most are in the table "
+                "below.")
     from ..prose import english_list
 
     missing = [name for name in GROUP_NAMES if name not in names]
@@ -810,13 +843,40 @@ def naming_files(label_counts: pd.DataFrame) -> list[str]:
     return sorted(used.index[used > 0])
 
 
+def is_group_name(mention: str) -> bool:
+    """Whether a mention is one of the naming lexicon's proper names of the group (ISIS, ISIL, IS,
+    Islamic State, Daesh in its spellings), matched as the lexicon matches it (case-sensitive where
+    it says so), not a descriptor (*the group*) or a member noun."""
+    mention = " ".join(str(mention).split())
+    for row in lexicons.read_csv("framing", "labels.csv"):
+        if row["kind"] != "name":
+            continue
+        if (mention == row["form"]) if row["case_sensitive"] == "1" else (mention.lower() == row["form"].lower()):
+            return True
+    return False
+
+
 def group_rows(rows: pd.DataFrame, label_counts: pd.DataFrame, original: bool) -> pd.DataFrame:
     """The sentences that mention the group (agency or tone rows) that the chapter counts: all of
-    them for the original five; in another corpus only those of articles that name the group, since
-    there *the group* is as often a team, a charity or "the group of voters"."""
+    them for the original five; in another corpus only those of articles that name the group, and
+    there only the sentences whose mention of it is one of its names: elsewhere *the group* is as
+    often a team, a charity or "the group of voters", even in an article that names ISIS too."""
     if original:
         return rows
-    return rows[rows["file"].isin(naming_files(label_counts))]
+    named = rows[rows["file"].isin(naming_files(label_counts))]
+    return named[named["mention"].map(is_group_name).astype(bool)] if len(named) else named
+
+
+def group_counts_text(lexicon_articles: int, naming_articles: int, charted_articles: int,
+                      sentence_articles: int, n_articles: int) -> str:
+    """The one sentence that tells apart the chapter's counts of articles "mentioning the group"
+    (another corpus: the naming lexicon was written for the book's original topic)."""
+    return (f"Of the {n_articles:,d} articles, {lexicon_articles:,d} match some entry of the naming lexicon (a name, a "
+            f"descriptor such as *the group* or a member noun such as *fighters*), {naming_articles:,d} name the group by "
+            f"one of its names (ISIS, ISIL, IS, Islamic State or Daesh), {charted_articles:,d} use one of the four the "
+            "names chart draws (it has no panel for *IS*), and "
+            f"{sentence_articles:,d} {'has' if sentence_articles == 1 else 'have'} a sentence whose mention of the group "
+            "is one of its names, the sentences counted here.")
 
 
 def group_absent_text(n_articles: int) -> str:
@@ -951,3 +1011,72 @@ def republication_check_pairs_text(check: dict) -> str:
                   "articles: on texts like these, versions of one story can go unpaired, and the pairs the audit "
                   "lists are a lower bound.")
     return searched + found
+
+
+# --- why a name's article count here can differ from a match of its words (referee R3) -------------
+
+def name_rule_text(names: pd.DataFrame, cleaned: pd.DataFrame, k: int = 5) -> str:
+    """One sentence on the name rule's count against a plain match of the name's words, for the
+    ``k`` names the chapter lists first (``framing_report.corpus_names``): a name counts in an
+    article only where the text layer reads it as a name, and in a line written in title case (a
+    headline run into the text) every word is capitalised, so the layer reads ordinary words there;
+    a match of the words wherever they stand, in any case (``themes.dispersion_matcher``, the themes
+    chapter's dispersion plot), counts those lines too. "" when the two agree for every name."""
+    from ..measures import themes
+    from ..prose import count_noun, english_list
+
+    top = [str(n) for n in names["Name"].head(k)] if len(names) else []
+    if not top:
+        return ""
+    # each name matched alone, so that no other listed name takes its words
+    positions = pd.concat([themes.positions_table(cleaned, {name: [name]}) for name in top], ignore_index=True)
+    anywhere = positions.groupby("term")["file"].nunique()
+    standalone = names.set_index("Name")["Articles"]
+    differ = [(n, int(standalone[n]), int(anywhere.get(n, 0))) for n in top if int(anywhere.get(n, 0)) != int(standalone[n])]
+    if not differ:
+        return ""
+    name, alone, words = differ[0]
+    more = ("" if len(differ) == 1 else
+            f"; {english_list([f'{n} ({a:,d} against {w:,d})' for n, a, w in differ[1:]])} differ the same way")
+    return (f"A name counts in an article only where the text layer reads it as a name: in a line written in title "
+            "case, such as a headline run into the text, every word is capitalised and the layer reads ordinary words. "
+            f"So *{name}* counts in {count_noun(alone, 'article')} here, while its words occur in {words:,d}, which "
+            f"is what a match of the words wherever they stand, such as the themes chapter's dispersion plot, "
+            f"counts{more}.")
+
+
+def pos_example_text(forces_word: int, forces_as_verb: int, verb_narrative: int, verb_forms=()) -> str:
+    """The part-of-speech example of the Recasens paragraph, chosen by the counts: *forces* as a
+    noun, which would count as the implicative verb *force* without the part-of-speech check, only
+    when the check leaves some of its uses out (else no example: there is nothing to show), then
+    the pointer to the table of entries."""
+    from ..overview import times
+
+    left_out = forces_word - forces_as_verb
+    table = "The table above names the entries behind every rate"
+    if left_out <= 0:
+        return table + "."
+    from ..prose import english_list
+
+    which = "never as the verb" if left_out == forces_word else f"{left_out:,d} of them not as the verb"
+    forms = sorted({str(f).lower() for f in verb_forms})
+    as_forms = f" as {english_list([f'*{f}*' for f in forms])}" if forms and verb_narrative else ""
+    fires = (f"fires {times(verb_narrative)} in the narrative{as_forms} (its lines are below)" if verb_narrative
+             else "never fires in the narrative")
+    return (f"In these texts the word *forces* occurs {times(forces_word)}, {which} (as in *security forces*): "
+            f"without the check those uses would count as the implicative verb *force*, which {fires}."
+            + " " + table + " so that such cases can be seen.")
+
+
+def republication_check_where_text(check: dict, committed: dict, original: bool) -> str:
+    """Which corpus the republication check's figures describe: this corpus's articles (the check
+    runs on them when the book is built); for another corpus, the committed check on the book's
+    original five articles (the appendix's figures) beside them, so two sets of numbers are never
+    read as one."""
+    if original:
+        return ""
+    return (f" These figures are measured on this corpus, when the book is built, from "
+            f"{int(check['seeds']):,d} of its articles. The appendix's figures for the same check ("
+            f"{int(committed['republications']):,d} republications, {int(committed['known_edits']):,d} known edits, "
+            f"precision {committed['precision']:.1%}, recall {committed['recall']:.1%}) were measured on the book's "
+            "original five articles, the seeds `make validate` uses; the threshold's calibration above is on PolNeAR.")
