@@ -135,7 +135,7 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     table["wire_agency"] = table["wire_agency"].fillna("")
     # whether the theme dictionary (conflict events) speaks to this corpus: if not, no top theme
     # is named (the themes chapter's own rule)
-    share = themes.conflict_share(themes.theme_rates(cleaned))
+    share = themes.conflict_share(themes.themes_table(cleaned))  # with the matches: a lone match is no reporting
     table.attrs["conflict_news"] = share["conflict"]
     table.attrs["conflict_articles"] = share["articles"]  # how many texts reach the conflict rate
     # pages whose text lost its breaks are described, never ranked (file -> why)
