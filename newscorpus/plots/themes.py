@@ -1092,7 +1092,8 @@ def conflict_note(share: dict) -> str:
         where = "the median article"
         verb = "reaches" if share["articles"] == 1 else "reach"
         only = "" if share["conflict"] else "only "
-        reach = f", and {only}{share['articles']:,d} of the {share['n']:,d} articles {verb} {threshold}"
+        reach = (f", and no article reaches {threshold}" if share["articles"] == 0 else
+                 f", and {only}{share['articles']:,d} of the {share['n']:,d} articles {verb} {threshold}")
     if share["conflict"]:
         return (f"In {where} the dictionary matches {share['rate']:.1f} of every 1,000 words{reach}: "
                 "this is news about conflict, the kind of text the codebook was made for")
@@ -1275,7 +1276,7 @@ def themes_chart_note(share: dict) -> str:
              f"only {share['articles']:,d} of the {count_noun(share['n'], 'article')} "
              f"{'reaches' if share['articles'] == 1 else 'reach'}")
     return (f"Not charted: {reach} {CONFLICT_RATE:.0f} theme matches per 1,000 words, so a chart of the rates would "
-            "be dots at zero. The table above gives every rate.")
+            "be dots at or near zero. The table above gives every rate.")
 
 
 FEW_PER_YEAR = 10  # below this median of articles per year, a change is the arc of a handful of texts
@@ -1308,3 +1309,9 @@ def check_in_sample(articles: pd.DataFrame) -> str:
              else f"{n:,d} of its {len(articles):,d} articles are")
     return (f" (in-sample here: {whose} from PolNeAR, so the matches checked may be these very texts, and the share "
             "says less about news the dictionary has not met)")
+
+
+def within_a_year(claim: str) -> str:
+    """``same_period_claim``'s sentence after "Within a year:": a capital that only starts the
+    sentence ("No two articles", "Articles of") is lower-cased; a name keeps its capital."""
+    return claim[0].lower() + claim[1:] if claim.startswith(("No ", "Articles ")) else claim
