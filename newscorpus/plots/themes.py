@@ -1087,7 +1087,10 @@ def conflict_note(share: dict) -> str:
                  f"is matched at least {MIN_CONFLICT_MATCHES:,d} times)")
     if share["n"] == 1:
         where = "the one article"
-        reach = f", {'at or above' if share['articles'] else 'below'} {threshold}"
+        reach = (f", at or above {threshold}" if share["articles"] else
+                 f", but on lone matches: no theme is matched there the {MIN_CONFLICT_MATCHES:,d} times that count toward "
+                 f"{CONFLICT_RATE:.0f} per 1,000 (about one event word in 330)" if share["rate"] >= CONFLICT_RATE else
+                 f", below {threshold}")
     else:
         where = "the median article"
         verb = "reaches" if share["articles"] == 1 else "reach"
@@ -1306,7 +1309,7 @@ def check_in_sample(articles: pd.DataFrame) -> str:
     if not n:
         return ""
     whose = ("its one article is" if len(articles) == 1 else f"all {len(articles):,d} articles are" if n == len(articles)
-             else f"{n:,d} of its {len(articles):,d} articles are")
+             else f"{n:,d} of its {len(articles):,d} articles {'is' if n == 1 else 'are'}")
     return (f" (in-sample here: {whose} from PolNeAR, so the matches checked may be these very texts, and the share "
             "says less about news the dictionary has not met)")
 
