@@ -1125,8 +1125,8 @@ def one_text_leads(intervals: pd.DataFrame, drivers: pd.DataFrame, articles: pd.
             where = ""
             if int(found.iloc[0]["count"]) == 1 and paragraphs and (line := match_context(paragraphs.get(lead["file"], []), theme)):
                 where = f", one match: “{line}”"
-            parts.append(f"{_theme_name(theme)} in {name} ({lead['rate']:.1f} per 1,000 words from "
-                         f"{found.iloc[0]['terms']}{where})")
+            terms = re.sub(r" \(\+(\d+) more\)$", r" and \1 more", found.iloc[0]["terms"])  # no brackets in brackets
+            parts.append(f"{_theme_name(theme)} in {name} ({lead['rate']:.1f} per 1,000 words from {terms}{where})")
     if not parts:
         return ""
     if len(parts) == 1:
