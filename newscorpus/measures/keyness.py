@@ -363,11 +363,13 @@ CREDIT_PATTERNS = (
     # a sign-off, a newsletter prompt, an editor's note that the story was updated
     re.compile(r"^\W*follow\b[^.]{0,80}?\bon\s+(?:twitter|facebook|instagram|x)\b.*$", re.IGNORECASE | re.DOTALL),
     re.compile(r"\bsign\s+up\s+for\s+our\s+newsletters?\b", re.IGNORECASE),
+    re.compile(r"^.*\bclick\s+here\b.*$|^.*\b(?:airs|listen|tune\s+in)\b[^.]{0,40}\bSiriusXM\b.*$", re.IGNORECASE | re.DOTALL),
     re.compile(r"^\W*(?:this|the)\s+(?:story|post|article|piece)\s+(?:has\s+been|was|is\s+being)\s+updated\b.*$",
                re.IGNORECASE | re.DOTALL),
     # a photo credit, a dateline in capitals at a paragraph's start, an embedded post's link, a handle
     re.compile(r"(?:\bvia\s+|/)?\bGetty\s+Images\b|\b(?:AP|AFP|Reuters)\s+Photo\b"),
-    re.compile(r"^\W*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*\s*(?:\([^)]{1,40}\)\s*)?[—–]\s*"),
+    re.compile(r"^\W*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*\s*(?:\([^)]{1,40}\)\s*)?(?:[—–―]|--)\s*"),
+    re.compile(r"\[[A-Z][\w.&'’ -]{0,30}\.\]"),  # a source credited in brackets: "[NYT.]"
     re.compile(r"\b(?:https?://|pic\.twitter\.com/|www\.)\S+", re.IGNORECASE),
     re.compile(r"(?<![\w.])@\w{2,}"),
 )
@@ -418,8 +420,8 @@ def credits_text(dropped: int, changed: int, n_articles: int) -> str:
     rule = (f"Credits are not counted as words: a paragraph an outlet prints word for word in "
             f"{MIN_ARTICLES_FOR_REPEAT:,d} or more of its articles (a sign-off such as “Follow … on Twitter”), a wire "
             "signature (“(Reporting by …; Editing by …)”, “Contributing: …”), a photo credit (“via Getty Images”), a "
-            "dateline in capitals, a note that the story was updated, a newsletter prompt, a link and a handle "
-            "(@name) are left out of the frequent words, the key words of both methods and the dispersion words")
+            "dateline in capitals, a source credited in brackets (“[NYT.]”), a note that the story was updated, a "
+            "newsletter or show prompt (“click here”), a link and a handle (@name) are left out of the frequent words, the key words of both methods and the dispersion words")
     if not changed:
         return rule + "; no article of this corpus has one."
     whole = f" ({count_noun(dropped, 'paragraph')} left out whole)" if dropped else ""
