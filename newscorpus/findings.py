@@ -138,18 +138,18 @@ def findings_table(cleaned: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFram
     # is named (the themes chapter's own rule)
     counted = themes.themes_table(cleaned)  # counts and rates, one pass over the texts
     rates = counted[["file", *themes.THEMES]]
-    share = themes.conflict_share(rates)
+    share = themes.conflict_share(counted)  # with the matches: a lone match is no reporting
     table.attrs["conflict_news"] = share["conflict"]
     table.attrs["conflict_articles"] = share["articles"]  # how many texts reach the conflict rate
     # of those, the ones that reach it on a word or two (file -> the words): in a short text that
     # makes a rate, not a topic, and the sentences say so
     # (the matched words are read again only for those few articles, not for the whole corpus)
     totals = counted.set_index("file")[[f"{t}_n" for t in themes.THEMES]].sum(axis=1)
-    reached = rates.set_index("file")[list(themes.THEMES)].sum(axis=1) >= themes.CONFLICT_RATE
+    reached = themes.conflict_reached(counted.set_index("file"))  # the rule conflict_share counts by
     few_files = totals.index[reached.reindex(totals.index, fill_value=False) & (totals > 0)
                              & (totals <= FEW_THEME_MATCHES)]
     terms = themes.theme_terms_table(cleaned[cleaned["file"].isin(few_files)])
-    table.attrs["conflict_few_matches"] = few_match_conflict(rates, terms)
+    table.attrs["conflict_few_matches"] = few_match_conflict(counted, terms)
     table.attrs["conflict_few_counts"] = few_match_counts(terms, table.attrs["conflict_few_matches"])
     # transcripts (speaker turns: "TAPPER: ...") and translations, said beside a superlative
     table["speaker_turns"] = table[["file"]].merge(
@@ -218,8 +218,8 @@ FEW_THEME_MATCHES = 2
 def few_match_conflict(rates: pd.DataFrame, terms: pd.DataFrame, most: int = FEW_THEME_MATCHES) -> dict[str, list[str]]:
     """The articles that reach ``themes.CONFLICT_RATE`` on at most ``most`` matched words in all:
     file -> the dictionary terms matched (stems without their ``*``)."""
-    per_article = rates.set_index("file")[[t for t in themes.THEMES if t in rates]].sum(axis=1).fillna(0.0)
-    reached = per_article[per_article >= themes.CONFLICT_RATE].index
+    reaches = themes.conflict_reached(rates.set_index("file"))  # the rule of themes.conflict_share
+    reached = reaches.index[reaches]
     matched = terms[terms["count"] > 0]
     out = {}
     for file in reached:

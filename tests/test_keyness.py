@@ -306,3 +306,46 @@ def test_the_log_odds_lists_apply_the_same_spread_rule():
     assert ("A", "grayson") in set(zip(plain["file"], plain["word"])) and ("A", "grayson") not in listed
     kept = plain[[(f, w) != ("A", "grayson") for f, w in zip(plain["file"], plain["word"])]].reset_index(drop=True)
     pd.testing.assert_frame_equal(with_rule.reset_index(drop=True), kept)  # every other score unchanged
+
+
+# --- referee round 2, F9: credits, sign-offs and house style are not distinctive words -----------------
+
+def test_a_sign_off_an_outlet_repeats_is_not_counted_but_its_story_is():
+    sign_off = "Follow Pam Key on Twitter @pamkeyNEN."
+    articles = pd.DataFrame({"file": [f"b{i}" for i in range(3)] + ["w0", "w1"],
+                             "outlet": ["Breitbart"] * 3 + ["Other"] * 2})
+    cleaned = pd.DataFrame({"file": list(articles["file"]), "paragraphs": [
+        ["Senator Cruz spoke about the border wall in Iowa tonight.", sign_off],
+        ["Cruz answered questions about taxes at the rally.", sign_off],
+        ["The border was the subject of the debate.", sign_off],
+        ["Pam Key wrote a column about markets and taxes this week.", "Photo: Scott Olson via Getty Images."],
+        ["Markets fell (Reporting by Amanda Becker; Editing by Eric Beech.)", "Contributing: Ledyard King."]]})
+    counted = keyness.credit_free(cleaned, articles)
+    text = " ".join(p for ps in counted["paragraphs"] for p in ps)
+    for gone in ("pamkeyNEN", "Follow", "Getty", "Editing", "Becker", "Contributing", "Ledyard"):
+        assert gone not in text
+    # the story's own words stay, and a paragraph repeated by another outlet's one article is kept
+    for kept in ("Cruz", "border", "taxes", "Pam Key wrote a column", "Markets fell", "Scott Olson"):
+        assert kept in text
+    dropped, changed = keyness.credits_left_out(cleaned, counted)
+    assert (dropped, changed) == (4, 5)  # three sign-offs and the contributors' line whole; every article changed
+    said = keyness.credits_text(dropped, changed, len(articles))
+    assert f"in {keyness.MIN_ARTICLES_FOR_REPEAT} or more of its articles" in said and "changes 5 of the 5 articles" in said
+    assert keyness.credits_text(0, 0, 5).endswith("no article of this corpus has one.")
+
+
+def test_a_sign_off_in_two_articles_only_is_not_a_repeated_paragraph():
+    articles = pd.DataFrame({"file": ["a", "b"], "outlet": ["X", "X"]})
+    cleaned = pd.DataFrame({"file": ["a", "b"], "paragraphs": [["Read more about the vote in Ohio today."]] * 2})
+    assert keyness.credit_free(cleaned, articles)["paragraphs"].tolist() == cleaned["paragraphs"].tolist()
+
+
+def test_courtesy_titles_party_labels_and_talk_are_left_out_of_the_lists_and_the_bars():
+    for term in ("mr", "Mrs", "R-Texas", "i-vt", "Maryland Gov", "going", "think", "our"):
+        assert keyness.left_out(term, "Some Outlet"), term
+    for term in ("Iran", "I-95", "d-day", "governor", "Thinker", "US", "IS"):
+        assert not keyness.left_out(term, "Some Outlet"), term
+    counts = pd.DataFrame({"file": ["a"] * 4, "term": ["mr", "think", "trump", "tax"], "form": ["Mr", "think", "Trump", "tax"],
+                           "count": [50, 40, 30, 20], "article_words": 500})
+    bars = keyness.without_left_out(counts, {"a": "The New York Times"})
+    assert bars["term"].tolist() == ["trump", "tax"]

@@ -408,7 +408,7 @@ def test_same_period_pairs_and_one_text_leads_are_said_with_their_articles():
     drivers = themes.theme_drivers(terms)
     said = theme_plots.one_text_leads(iv, drivers, articles)
     assert said.startswith("The highest rate of explosions and remote violence in Beta, December 2016 (7.7 per 1,000 "
-                           "words: airstrike 3†, suicide 2†)")
+                           "words from airstrike 3†, suicide 2†)")
     assert theme_plots.one_text_leads(iv.assign(rate=0.0), drivers, articles) == ""
     table = theme_plots.drivers_table(drivers, iv, articles)
     # a stem keeps its star in the table ("airstrike*"), a whole word does not

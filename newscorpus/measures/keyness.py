@@ -32,6 +32,7 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
+from ..cleaning.cleaned import MIN_ARTICLES_FOR_REPEAT
 from .tokens import THEMES_DATA, content_counts
 
 MIN_FREQ = 3
@@ -270,10 +271,25 @@ def telling_word(term: str) -> bool:
     return folded in TELLING_WORDS or len(folded) == 1 or bool(_CONTRACTION.fullmatch(folded))
 
 
+# A party-and-state label ("Sanders (I-Vt.)", "Cruz (R-Texas)") and a place with an abbreviated title
+# ("Maryland Gov. Larry Hogan" gives the name "Maryland Gov") are a house style, like courtesy titles.
+_HOUSE_STYLE = re.compile(r"[rdi]-(?!day)[a-z.]{2,14}|.+ (?:gov|sen|rep|lt|gen|atty)", re.IGNORECASE)
+
+
+def house_style(term: str) -> bool:
+    """A party-and-state label (*R-Texas*, *I-Vt*) or a name ending in an abbreviated title
+    (*Maryland Gov*, *Arizona Sen*)."""
+    return bool(_HOUSE_STYLE.fullmatch(term.rstrip(".")))
+
+
 def left_out(term: str, outlet: str | None) -> bool:
-    """Whether a term is left out of a text's distinctive-word lists: a courtesy title, a word of
-    the telling (``telling_word``), or the text's outlet's own name (``own_name``)."""
-    return (term.casefold().rstrip(".") in HONORIFICS or telling_word(term)
+    """Whether a term is left out of a text's distinctive-word lists (and of the frequency bars):
+    a courtesy title, a word of the telling (``telling_word``), a stop-like word of the word charts'
+    stop list (``tokens.STOP_WORDS``: *going*, *think*), or the text's outlet's own name
+    (``own_name``)."""
+    from .tokens import STOP_WORDS  # the word charts' stop list: a stop-like word is no subject either
+
+    return (term.casefold().rstrip(".") in HONORIFICS or house_style(term) or telling_word(term) or term in STOP_WORDS
             or (outlet is not None and own_name(term, outlet)))
 
 
@@ -313,8 +329,8 @@ def left_out_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
 
     rule = ("The lists leave out three kinds of term, though every statistic counts them: a text's own outlet's name "
             "as it writes it (a masthead word in capitals, such as USA TODAY's, included), courtesy titles (Mr, "
-            "Mrs, Ms), a house style rather than a subject, and words of the telling (says, said, I'm, a single "
-            "letter)")
+            "Mrs, Ms) and party labels (R-Texas), a house style rather than a subject, and words of the telling (says, said, I'm, a single "
+            "letter, and talk such as going or think)")
     if outlets or (outlets is None and "concentrated" in dropped.columns):  # outlets compared: the spread rule
         rule = (rule.replace("three kinds of term", "four kinds of term").replace(", and words of the telling", ", words of the telling")
                 + f", and a word of an outlet that fewer than {MIN_SPREAD_ARTICLES:,d} of its articles use or that one "
@@ -327,3 +343,86 @@ def left_out_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
     found = [f"{shown.get(t, t)} ({names.get(f, f)})" for f, t in zip(dropped["file"], dropped["term"])]
     listed = found[:5] + ([f"{len(found) - 5:,d} more"] if len(found) > 5 else [])
     return rule + f"; here that keeps {english_list(listed)} off the lists."
+
+
+# --- credits and sign-offs are not what a text is about (referee round 2, F9) -----------------------
+#
+# A sign-off ("Follow Pam Key on Twitter @pamkeyNEN"), a photo credit ("Scott Olson via Getty
+# Images"), a wire signature ("(Reporting by …; Editing by …)") and a Twitter handle say who wrote or
+# photographed a story, not what it says; an outlet that prints them under many stories would have
+# its reporters' names and handles as its "distinctive" words. So the word counts of the themes
+# chapter (frequency bars, keyness, log-odds) skip them: every paragraph an outlet repeats word for
+# word in MIN_ARTICLES_FOR_REPEAT or more of its articles (``cleaning.cleaned.repeated_lines``), and,
+# anywhere, a credit phrase or a handle (CREDIT_PATTERNS). The rest of each paragraph is counted.
+
+CREDIT_PATTERNS = (
+    # a wire signature, in brackets anywhere or as a paragraph of its own; a contributors' line
+    re.compile(r"\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b[^()]*\)", re.IGNORECASE),
+    re.compile(r"^\W*(?:additional\s+)?(?:reporting|writing|editing)\s+by\b.*$", re.IGNORECASE | re.DOTALL),
+    re.compile(r"^\W*contributing\s*:.*$", re.IGNORECASE | re.DOTALL),
+    # a sign-off, a newsletter prompt, an editor's note that the story was updated
+    re.compile(r"^\W*follow\b[^.]{0,80}?\bon\s+(?:twitter|facebook|instagram|x)\b.*$", re.IGNORECASE | re.DOTALL),
+    re.compile(r"\bsign\s+up\s+for\s+our\s+newsletters?\b", re.IGNORECASE),
+    re.compile(r"^.*\bclick\s+here\b.*$|^.*\b(?:airs|listen|tune\s+in)\b[^.]{0,40}\bSiriusXM\b.*$", re.IGNORECASE | re.DOTALL),
+    re.compile(r"^\W*(?:this|the)\s+(?:story|post|article|piece)\s+(?:has\s+been|was|is\s+being)\s+updated\b.*$",
+               re.IGNORECASE | re.DOTALL),
+    # a photo credit, a dateline in capitals at a paragraph's start, an embedded post's link, a handle
+    re.compile(r"(?:\bvia\s+|/)?\bGetty\s+Images\b|\b(?:AP|AFP|Reuters)\s+Photo\b"),
+    re.compile(r"^\W*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*\s*(?:\([^)]{1,40}\)\s*)?(?:[—–―]|--)\s*"),
+    re.compile(r"\[[A-Z][\w.&'’ -]{0,30}\.\]"),  # a source credited in brackets: "[NYT.]"
+    re.compile(r"\b(?:https?://|pic\.twitter\.com/|www\.)\S+", re.IGNORECASE),
+    re.compile(r"(?<![\w.])@\w{2,}"),
+)
+
+
+def without_credits_text(paragraph: str) -> str:
+    """``paragraph`` with its credit phrases and handles (``CREDIT_PATTERNS``) taken out."""
+    for pattern in CREDIT_PATTERNS:
+        paragraph = pattern.sub(" ", paragraph)
+    return paragraph.strip()
+
+
+def credit_free(cleaned: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``cleaned`` (``file``, ``paragraphs``) whose paragraphs leave out what an outlet
+    repeats word for word in several of its articles (``repeated_lines``) and credit phrases and
+    handles (``without_credits_text``): the paragraphs the themes chapter's word counts read.
+    ``articles`` gives each file's outlet. Empty paragraphs are dropped."""
+    from ..cleaning.cleaned import repeated_lines
+    from ..cleaning.cleaner import normalise
+
+    outlet_of = dict(zip(articles["file"], articles["outlet"]))
+    outlets = [outlet_of.get(f, f) for f in cleaned["file"]]
+    paragraphs = [list(p) for p in cleaned["paragraphs"]]
+    repeated = repeated_lines(outlets, paragraphs)
+    skip = {(o, normalise(t)) for o, t in zip(repeated["outlet"], repeated["text"])}
+    kept = []
+    for outlet, article in zip(outlets, paragraphs):
+        out = [without_credits_text(p) for p in article if (outlet, normalise(p)) not in skip]
+        kept.append([p for p in out if p])
+    return cleaned.assign(paragraphs=kept)
+
+
+def credits_left_out(cleaned: pd.DataFrame, counted: pd.DataFrame) -> tuple[int, int]:
+    """How many paragraphs ``credit_free`` dropped whole and how many articles it changed, for the page."""
+    dropped = changed = 0
+    for before, after in zip(cleaned["paragraphs"], counted["paragraphs"]):
+        before, after = list(before), list(after)
+        dropped += len(before) - len(after)
+        changed += before != after
+    return dropped, changed
+
+
+def credits_text(dropped: int, changed: int, n_articles: int) -> str:
+    """One sentence for the chapter: the rule of ``credit_free`` and what it took out of this
+    corpus (``credits_left_out``'s paragraphs dropped whole and articles changed)."""
+    from ..prose import count_noun
+
+    rule = (f"Credits are not counted as words: a paragraph an outlet prints word for word in "
+            f"{MIN_ARTICLES_FOR_REPEAT:,d} or more of its articles (a sign-off such as “Follow … on Twitter”), a wire "
+            "signature (“(Reporting by …; Editing by …)”, “Contributing: …”), a photo credit (“via Getty Images”), a "
+            "dateline in capitals, a source credited in brackets (“[NYT.]”), a note that the story was updated, a "
+            "newsletter or show prompt (“click here”), a link and a handle (@name) are left out of the frequent words, the key words of both methods and the dispersion words")
+    if not changed:
+        return rule + "; no article of this corpus has one."
+    whole = f" ({count_noun(dropped, 'paragraph')} left out whole)" if dropped else ""
+    return rule + f"; here that changes {changed:,d} of the {count_noun(n_articles, 'article')}{whole}."

@@ -184,19 +184,37 @@ def read_dispersion_words(path) -> dict[str, list[str]]:
     return entries
 
 
-def distinctive_terms(keyness: pd.DataFrame, k: int = 5, forms: dict[str, str] | None = None) -> dict[str, list[str]]:
-    """The corpus's most distinctive words, for a dispersion plot that is about this corpus: the
-    ``k`` words that are key (``keyness.keyness_table``) in the most articles (or outlets, if the
-    table compares outlets), ties broken by the highest lower bound of the log ratio, then by
-    the word. ``{label: [word]}``, the label the word as usually written (``forms``, from
-    ``keyness.display_forms``); empty if no word is key anywhere."""
+MIN_DISPERSION_TEXTS = 2  # a distinctive word for the dispersion plot is used in at least this many texts
+
+
+def distinctive_terms(keyness: pd.DataFrame, k: int = 5, forms: dict[str, str] | None = None,
+                      min_texts: int = MIN_DISPERSION_TEXTS) -> dict[str, list[str]]:
+    """The corpus's most distinctive words, for a dispersion plot that is about this corpus: among
+    the words that are key somewhere (``keyness.keyness_table``, already without what the lists
+    leave out), not stop-like (``tokens.STOP_WORDS``) and used in at least ``min_texts`` of the
+    table's texts (articles, or outlets), the ``k`` with the highest lower bound of the log ratio,
+    at most one per text while texts remain (then the next strongest), ties by the word.
+    ``{label: [word]}``, the label the word as usually written (``forms``, from
+    ``keyness.display_forms``); empty if no word qualifies."""
+    from .tokens import STOP_WORDS
+
+    if keyness.empty:
+        return {}
+    used_in = keyness[keyness["count"] > 0].groupby("term")["file"].nunique()
     key = keyness[keyness["key"].astype(bool)]
+    key = key[[t.casefold() not in STOP_WORDS and used_in.get(t, 0) >= min_texts for t in key["term"]]]
     if key.empty:
         return {}
-    ranked = (key.groupby("term").agg(units=("file", "nunique"), bound=("ci_low", "max")).reset_index()
-              .sort_values(["units", "bound", "term"], ascending=[False, False, True]))
+    ranked = key.sort_values(["ci_low", "term"], ascending=[False, True])
+    first = ranked.drop_duplicates("file")  # each text's strongest word, the strongest texts first
+    chosen: list[str] = []
+    for term in list(first["term"]) + list(ranked["term"]):
+        if term not in chosen:
+            chosen.append(term)
+        if len(chosen) == k:
+            break
     forms = forms or {}
-    return {forms.get(t, t): [t] for t in ranked["term"].head(k)}
+    return {forms.get(t, t): [t] for t in chosen}
 
 
 def dispersion_terms(keyness: pd.DataFrame, original: bool, corpus_dir=None,
@@ -422,12 +440,46 @@ def theme_drivers(terms: pd.DataFrame, top: int = 3) -> pd.DataFrame:
 CONFLICT_RATE = 3.0  # per 1,000 words: an article reporting conflict events uses one event word in about 330
 
 
+MIN_CONFLICT_MATCHES = 2  # a theme counts toward CONFLICT_RATE in a text only on this many matches there
+
+
 def conflict_share(rates: pd.DataFrame) -> dict:
-    """How much of the corpus the dictionary speaks to, from ``themes.theme_rates`` (a row per
-    article, a rate per theme): ``rate`` (the median article's matches of all themes per 1,000
-    words), ``articles`` (texts at ``CONFLICT_RATE`` or more), ``n`` (texts), ``conflict`` (True
-    when at least half the texts reach it)."""
-    per_article = rates[[t for t in THEMES if t in rates]].sum(axis=1).fillna(0.0)
-    reached = int((per_article >= CONFLICT_RATE).sum())
+    """How much of the corpus the dictionary speaks to, from ``themes.themes_table`` (a row per
+    article, a rate per theme and, as ``<theme>_n``, its matches) or ``themes.theme_rates`` (rates
+    only): ``rate`` (the median article's matches of all themes per 1,000 words), ``articles``
+    (texts at ``CONFLICT_RATE`` or more; when the matches are given, counting only the themes
+    matched at least ``MIN_CONFLICT_MATCHES`` times in the text: a short text's lone *regain* or
+    *protest* is not reporting of conflict), ``n`` (texts), ``conflict`` (True when at least half
+    the texts reach it)."""
+    present = [t for t in THEMES if t in rates]
+    per_article = rates[present].sum(axis=1).fillna(0.0)
+    reached = int(conflict_reached(rates).sum())
     return {"rate": float(per_article.median()) if len(per_article) else 0.0, "articles": reached,
             "n": len(rates), "conflict": len(rates) > 0 and reached * 2 >= len(rates)}
+
+
+def conflict_reached(rates: pd.DataFrame) -> pd.Series:
+    """Per text (``rates``' index): whether it reaches ``CONFLICT_RATE``, by ``conflict_share``'s
+    rule (with the matches given, only themes matched at least ``MIN_CONFLICT_MATCHES`` times)."""
+    present = [t for t in THEMES if t in rates]
+    per_article = rates[present].sum(axis=1).fillna(0.0)
+    if all(f"{t}_n" in rates for t in present):
+        repeated = sum(rates[t].fillna(0.0).where(rates[f"{t}_n"] >= MIN_CONFLICT_MATCHES, 0.0) for t in present)
+        return pd.Series(repeated, index=rates.index) >= CONFLICT_RATE if present else per_article > 0
+    return per_article >= CONFLICT_RATE
+
+
+def match_context(paragraphs: list[str], theme: str, width: int = 6) -> str:
+    """The words around the first match of ``theme`` in an article, as written ("… to regain
+    wartime operational control …"), to show beside a rate that rests on one match; "" if none."""
+    from .tokens import tokens
+
+    for paragraph in paragraphs:
+        found = tokens(paragraph)
+        for start, n, label, _ in match_terms([t.key for t in found]):
+            if label == theme:
+                words = [t.form for t in found[max(0, start - width):start + n + width]]
+                before = "… " if start > width else ""
+                after = " …" if start + n + width < len(found) else ""
+                return before + " ".join(words) + after
+    return ""

@@ -82,6 +82,7 @@ def content_counts(paragraphs: list[str]) -> tuple[Counter, dict[str, str], int]
 
 
 def display_form(forms: Counter) -> str:
-    """The usual written form: a word capitalised only at sentence starts is shown lower-case."""
-    lower = [f for f, _ in forms.most_common() if not f[:1].isupper()]
-    return lower[0] if lower else forms.most_common(1)[0][0]
+    """The usual written form: the form written most often, a lower-case form winning a tie (so a
+    word capitalised at sentence starts only is shown lower-case, and *Turkey*, the country, is not
+    shown as *turkey* because a text once writes the bird)."""
+    return min(forms.items(), key=lambda item: (-item[1], item[0][:1].isupper(), item[0]))[0]

@@ -134,12 +134,22 @@ def panels_for(articles: pd.DataFrame, top: int = MAX_PANELS, unit: str | None =
     return [(outlet_label(o, len(sizes[o])), sizes[o], o) for o in outlets]
 
 
+def with_forms(term_counts: pd.DataFrame, forms: dict[str, str] | None) -> pd.DataFrame:
+    """``term_counts`` with each term's ``form`` the corpus-wide one (``keyness.display_forms``), so
+    a word has one written form in every panel and table; unchanged without ``forms``."""
+    if not forms or term_counts.empty:
+        return term_counts
+    return term_counts.assign(form=[forms.get(t, f) for t, f in zip(term_counts["term"], term_counts["form"])])
+
+
 def frequent_words(term_counts: pd.DataFrame, articles: pd.DataFrame, n: int = TOP_WORDS,
-                   unit: str | None = None) -> plt.Figure:
+                   unit: str | None = None, forms: dict[str, str] | None = None) -> plt.Figure:
     """Bars of each article's ``n`` most frequent content words, with the counts (small multiples;
     pooled by outlet when the chapter compares outlets or beyond ``MAX_PANELS`` articles). No word
-    cloud: a cloud of the same counts says nothing the bars do not, and says it less exactly."""
+    cloud: a cloud of the same counts says nothing the bars do not, and says it less exactly.
+    ``forms``: each term's corpus-wide written form (``keyness.display_forms``)."""
     use_style()
+    term_counts = with_forms(term_counts, forms)
     panels = panels_for(articles, unit=unit)
     colours = colours_for(articles)
     rows, cols = grid(len(panels), 3)
@@ -860,10 +870,13 @@ def dispersion_source(source: str, terms: dict) -> str:
     if not terms:
         return ("No word is key in any text of this corpus (see the keyness section), so there are no "
                 "distinctive words to place; a file `dispersion_words.txt` in the corpus folder can name some.")
-    return (f"The {count_noun(len(terms), 'word')} are the corpus's most distinctive: those that are key "
-            "(by the filters of the keyness section) in the most texts, ties broken by the highest lower "
-            "bound. A file `dispersion_words.txt` in the corpus folder (one word or phrase per line) "
-            "replaces them with a reader's own.")
+    from ..measures.themes import MIN_DISPERSION_TEXTS
+
+    return (f"The {count_noun(len(terms), 'word')} {'is' if len(terms) == 1 else 'are'} the strongest key "
+            f"{'word' if len(terms) == 1 else 'words'} of the keyness section (the highest lower bound of the log "
+            f"ratio, at most one per text while texts remain) among words used in at least "
+            f"{MIN_DISPERSION_TEXTS:,d} texts, stop-like words aside. A file `dispersion_words.txt` in the corpus "
+            "folder (one word or phrase per line) replaces them with a reader's own.")
 
 
 def coordinate(value) -> str:
@@ -1032,7 +1045,7 @@ def peaks_summary(leads: list[tuple[str, dict]], articles: pd.DataFrame) -> str:
     """A sentence for the Summary from ``(theme words, leading_article)`` pairs: where each theme
     peaks, and which of those peaks stand clear of every other article's interval."""
     names = article_names([lead["file"] for _, lead in leads], articles)
-    where, more = fitted([f"{theme} in {name}" for (theme, _), name in zip(leads, names)])
+    where, more = fitted([f"{theme} in {name}" for (theme, _), name in zip(leads, names)], limit=PROSE_LIMIT - 60)
     listed = english_list(where + ([f"{more} more (see the table)"] if more else []))
     if all(math.isnan(lead["others_high"]) for _, lead in leads):
         return f"Peaks ({listed}) have no other article to stand against"
@@ -1158,15 +1171,22 @@ def outlet_differences(intervals: pd.DataFrame, shared: pd.DataFrame, articles: 
 
 def conflict_note(share: dict) -> str:
     """A sentence on whether the corpus is the news the dictionary is made for (``conflict_share``)."""
-    threshold = f"{CONFLICT_RATE:.0f} per 1,000 (about one event word in 330)"
+    from ..measures.themes import MIN_CONFLICT_MATCHES
+
+    threshold = (f"{CONFLICT_RATE:.0f} per 1,000 (about one event word in 330; a theme counts only where it "
+                 f"is matched at least {MIN_CONFLICT_MATCHES:,d} times)")
     if share["n"] == 1:
         where = "the one article"
-        reach = f", {'at or above' if share['articles'] else 'below'} {threshold}"
+        reach = (f", at or above {threshold}" if share["articles"] else
+                 f", but on lone matches: no theme is matched there the {MIN_CONFLICT_MATCHES:,d} times that count toward "
+                 f"{CONFLICT_RATE:.0f} per 1,000 (about one event word in 330)" if share["rate"] >= CONFLICT_RATE else
+                 f", below {threshold}")
     else:
         where = "the median article"
         verb = "reaches" if share["articles"] == 1 else "reach"
         only = "" if share["conflict"] else "only "
-        reach = f", and {only}{share['articles']:,d} of the {share['n']:,d} articles {verb} {threshold}"
+        reach = (f", and no article reaches {threshold}" if share["articles"] == 0 else
+                 f", and {only}{share['articles']:,d} of the {share['n']:,d} articles {verb} {threshold}")
     if share["conflict"]:
         return (f"In {where} the dictionary matches {share['rate']:.1f} of every 1,000 words{reach}: "
                 "this is news about conflict, the kind of text the codebook was made for")
@@ -1176,9 +1196,13 @@ def conflict_note(share: dict) -> str:
             "texts report such events; the chapter does not rank outlets or articles on rates this low")
 
 
-def one_text_leads(intervals: pd.DataFrame, drivers: pd.DataFrame, articles: pd.DataFrame) -> str:
+def one_text_leads(intervals: pd.DataFrame, drivers: pd.DataFrame, articles: pd.DataFrame,
+                   paragraphs: dict[str, list[str]] | None = None) -> str:
     """The themes whose highest rate rests mostly on terms found in that article only, with the
-    terms, for the prose; "" when there is none."""
+    terms, for the prose; a rate on a single match is shown with its words in the text (from
+    ``paragraphs``, file -> cleaned paragraphs, when given). "" when there is none."""
+    from ..measures.themes import match_context
+
     parts = []
     for theme in THEMES:
         rows = intervals[intervals["theme"] == theme].sort_values(["rate", "file"], ascending=[False, True])
@@ -1188,17 +1212,21 @@ def one_text_leads(intervals: pd.DataFrame, drivers: pd.DataFrame, articles: pd.
         found = drivers[(drivers["file"] == lead["file"]) & (drivers["theme"] == theme)]
         if len(found) and found.iloc[0]["single_text"] * 2 > found.iloc[0]["count"]:
             name = article_names([lead["file"]], articles)[0]
-            parts.append(f"{_theme_name(theme)} in {name} ({lead['rate']:.1f} per 1,000 words: "
-                         f"{found.iloc[0]['terms']})")
+            where = ""
+            if int(found.iloc[0]["count"]) == 1 and paragraphs and (line := match_context(paragraphs.get(lead["file"], []), theme)):
+                where = f", one match: “{line}”"
+            terms = re.sub(r" \(\+(\d+) more\)$", r" and \1 more", found.iloc[0]["terms"])  # no brackets in brackets
+            parts.append(f"{_theme_name(theme)} in {name} ({lead['rate']:.1f} per 1,000 words from {terms}{where})")
     if not parts:
         return ""
     if len(parts) == 1:
         return ("The highest rate of " + parts[0] + " rests mostly on words that no other article uses (marked †), "
                 "so it describes that text, not a theme it shares")
     shown, more = fitted(parts, limit=200)
-    return ("The highest rates of " + "; of ".join(shown) + (f" (and of {count_noun(more, 'more theme')})" if more else "")
-            + " rest mostly on words that no other article uses (marked †), so they describe those texts, not "
-            "themes they share")
+    listed = "; of ".join(shown) + (f"{' and' if len(shown) == 1 else '; and'} of {count_noun(more, 'more theme')}"
+                                     if more else "")
+    return ("The highest rates of " + listed + " rest mostly on words that no other article uses (marked †, and "
+            "named in the table), so they describe those texts, not themes they share")
 
 
 STEMS = {t.rstrip("*") for t in DICTIONARY["term"] if t.endswith("*")}
@@ -1257,10 +1285,13 @@ def reader_table(frame: pd.DataFrame, formats: dict | None = None):
     return evidence_table(frame, formats=formats)
 
 
-def top_words_frame(term_counts: pd.DataFrame, articles: pd.DataFrame, n: int = 8) -> pd.DataFrame:
+def top_words_frame(term_counts: pd.DataFrame, articles: pd.DataFrame, n: int = 8,
+                    forms: dict[str, str] | None = None) -> pd.DataFrame:
     """Every article's ``n`` most frequent content words with their counts, a row per article in
-    date order (the table behind the bars, when the bars pool articles by outlet)."""
+    date order (the table behind the bars, when the bars pool articles by outlet); ``forms`` as in
+    ``frequent_words``."""
     ordered = by_date(articles)
+    term_counts = with_forms(term_counts, forms)
     ranked = term_counts.sort_values(["file", "count", "form"], ascending=[True, False, True])
     words = ranked.groupby("file").head(n).groupby("file").apply(
         lambda g: ", ".join(f"{f} {c}" for f, c in zip(g["form"], g["count"])), include_groups=False)
@@ -1312,15 +1343,68 @@ def methods_compared(listed: int, both: int) -> str:
             "should trust the words both put near the top.")
 
 
-def themes_caption(matched: int, confidence: float) -> str:
-    """The theme chart's caption, true of what is drawn: the dot table, or the note that no term
-    of the dictionary occurs in the corpus (``matched``: the dictionary's matches in all)."""
+def themes_caption(matched: int, confidence: float, share: dict | None = None) -> str:
+    """The theme chart's caption, true of what is drawn: the dot table, the note that no term of
+    the dictionary occurs in the corpus (``matched``: the dictionary's matches in all), or, when
+    the corpus is not conflict news (``share``: ``conflict_share``), the note that its near-zero
+    rates are tabled, not charted (``themes_chart_note``)."""
     if matched == 0:
         return ("No theme chart: no term of the theme dictionary occurs in this corpus, so every rate is zero; the "
                 "table above gives each theme's upper bound for texts of these lengths.")
+    if share is not None and not share["conflict"]:
+        return ("No theme chart: this corpus is mostly not news of armed conflict, so its theme rates, near zero, are "
+                "not charted; the table above gives every rate with its interval and the words behind it.")
     return ("Theme rates per 1,000 words, one panel per theme. Comparing articles: one row per article in date order, a "
             f"dot at the rate, a line over its {confidence:.0%} paragraph-bootstrap interval (for a theme not seen at all, "
             "up to the exact Poisson bound for zero). Comparing outlets: one row per outlet, a dot at the mean of its "
             "articles' rates, a line over the 95% interval from resampling its articles, pale dots for the articles. An "
             "open ring marks the rate without the terms found in one article only: where dot and ring lie apart, the rate "
             "rests on one text's own words.")
+
+
+def themes_chart_note(share: dict) -> str:
+    """What stands in the theme chart's place when the corpus fails the conflict-news test
+    (``conflict_share``): one line, true of this corpus."""
+    reach = ("no article reaches" if share["articles"] == 0 else
+             f"only {share['articles']:,d} of the {count_noun(share['n'], 'article')} "
+             f"{'reaches' if share['articles'] == 1 else 'reach'}")
+    return (f"Not charted: {reach} {CONFLICT_RATE:.0f} theme matches per 1,000 words, so a chart of the rates would "
+            "be dots at or near zero. The table above gives every rate.")
+
+
+FEW_PER_YEAR = 10  # below this median of articles per year, a change is the arc of a handful of texts
+
+
+def arc_caveat(articles: pd.DataFrame) -> str:
+    """What a change over time could mean for this corpus, as a sentence: with few articles a
+    year, the arc of these articles; with many, these articles and outlets, not the press."""
+    years = pd.to_datetime(articles["published"]).dt.year
+    per_year = years.value_counts()
+    if len(per_year) < 2:
+        return "With one year of articles there is no arc to read"
+    if per_year.median() < FEW_PER_YEAR:
+        return ("With few articles per year, this would be the arc of *these* articles even where a change held; "
+                "it is not a measured trend in the press")
+    return (f"Even where a change held, with {int(per_year.median()):,d} articles a year (the median) it would "
+            f"describe the articles of these {count_noun(articles['outlet'].nunique(), 'outlet')}, not a trend in the press "
+            "at large")
+
+
+def check_in_sample(articles: pd.DataFrame) -> str:
+    """A clause for beside the theme dictionary's check (drawn from PolNeAR): " (in-sample here:
+    …)" when this corpus is from PolNeAR too, by sources.csv's origin, else ""."""
+    from ..report.translation_status import development_overlap
+
+    n = development_overlap(articles)["datasets"].get("PolNeAR", 0)
+    if not n:
+        return ""
+    whose = ("its one article is" if len(articles) == 1 else f"all {len(articles):,d} articles are" if n == len(articles)
+             else f"{n:,d} of its {len(articles):,d} articles {'is' if n == 1 else 'are'}")
+    return (f" (in-sample here: {whose} from PolNeAR, so the matches checked may be these very texts, and the share "
+            "says less about news the dictionary has not met)")
+
+
+def within_a_year(claim: str) -> str:
+    """``same_period_claim``'s sentence after "Within a year:": a capital that only starts the
+    sentence ("No two articles", "Articles of") is lower-cased; a name keeps its capital."""
+    return claim[0].lower() + claim[1:] if claim.startswith(("No ", "Articles ")) else claim

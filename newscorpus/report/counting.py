@@ -124,3 +124,13 @@ def token_example_text(term_counts: pd.DataFrame) -> str:
             f"{count_noun(alone, 'time')} on its own, while {_longer_names(longer)} count as names of their own. The places "
             "section and the fork-a-chapter page count every mention instead, inside longer names too, and say so "
             "beside their numbers.")
+
+
+def name_examples(term_counts: pd.DataFrame, k: int = 3) -> str:
+    """This corpus's most frequent names of several words, as the chapter's examples of a name kept
+    whole ("*Hillary Clinton*, *New Hampshire* and *White House*"); "" when it has none."""
+    if term_counts.empty:
+        return ""
+    totals = term_counts[term_counts["form"].str.contains(" ", regex=False)].groupby("form")["count"].sum()
+    top = totals.sort_index().sort_values(ascending=False, kind="stable").head(k)
+    return english_list([f"*{form}*" for form in top.index])
