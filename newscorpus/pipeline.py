@@ -24,6 +24,7 @@ it had finished.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
 import itertools
@@ -305,6 +306,36 @@ def _watch_parent(pid: int) -> None:
     threading.Thread(target=watch, name="newscorpus-parent-watch", daemon=True).start()
 
 
+# The cyclic garbage collector's thresholds while articles are analysed. Python's default
+# (700, 10, 10) runs a young collection every 700 allocations, and the analysis allocates
+# millions of small objects per article, nearly all freed by reference counting: measured on the
+# synthetic corpus, collections took 10 to 15% of a worker's time (1,250 collections for 300
+# articles, each full one walking the half a million objects of the lexicons, the tagger and the
+# caches). At 10,000 they take a few per cent; the peak memory measured was unchanged (it is the
+# data, not the garbage waiting a little longer). The objects loaded at a worker's start are frozen: no collection walks them again.
+# Results do not depend on when garbage is collected.
+GC_THRESHOLDS = (10_000, 10, 10)
+
+
+class _GarbageThresholds:
+    """``GC_THRESHOLDS`` in this process for a serial run, the caller's own restored after."""
+
+    def __enter__(self):
+        self.saved = gc.get_threshold()
+        gc.set_threshold(*GC_THRESHOLDS)
+
+    def __exit__(self, *exc):
+        gc.set_threshold(*self.saved)
+
+
+def _start_worker(parent: int) -> None:
+    """A pool worker's start: watch the parent (``_watch_parent``), and collect garbage as an
+    analysis needs (``GC_THRESHOLDS``)."""
+    _watch_parent(parent)
+    gc.freeze()  # the modules just imported live as long as the worker
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 def _dask_client(scheduler: str):
     from distributed import Client
 
@@ -331,10 +362,14 @@ class Backend:
                              "--scheduler out")
         self.name, self.scheduler, self.workers = name, scheduler, workers or os.cpu_count() or 1
         self.cluster_options = cluster_options or {}
-        self._pool = self._client = self._cluster = None
+        self._pool = self._client = self._cluster = self._garbage = None
 
     def __enter__(self) -> Backend:
-        if self.name == "processes":
+        self._garbage = None
+        if self.name == "serial":
+            self._garbage = _GarbageThresholds()
+            self._garbage.__enter__()
+        elif self.name == "processes":
             self._pool = self._new_pool()
         elif self.name == "dask":
             from distributed import Client, LocalCluster
@@ -353,7 +388,7 @@ class Backend:
 
         # forkserver: workers start clean (no copy of a notebook's or a caller's memory).
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"),
-                                   initializer=_watch_parent, initargs=(os.getpid(),))
+                                   initializer=_start_worker, initargs=(os.getpid(),))
 
     def _stop_pool(self, pool, *, now: bool) -> None:
         if now:  # interrupted: kill the workers rather than wait for their chunks
@@ -362,6 +397,9 @@ class Backend:
         pool.shutdown(wait=True, cancel_futures=True)
 
     def __exit__(self, kind, *exc) -> None:
+        if self._garbage:
+            self._garbage.__exit__()
+            self._garbage = None
         if self._pool:
             self._stop_pool(self._pool, now=kind is not None)
         if self._client:
