@@ -232,9 +232,10 @@ def analyse_chunk(chunk: tuple[int, list[ArticleTask]], templates: dict[str, Has
     ``templates`` needs only the chunk's outlets (``templates_for``)."""
     number, tasks = chunk
     merged: dict[str, list[dict]] = defaultdict(list)
-    for task in tasks:
-        for name, rows in analyse_task(task, templates.get(task.outlet, frozenset())).items():
-            merged[name].extend(rows)
+    with _AnalysisGarbage():
+        for task in tasks:
+            for name, rows in analyse_task(task, templates.get(task.outlet, frozenset())).items():
+                merged[name].extend(rows)
     return number, dict(merged)
 
 
@@ -309,16 +310,21 @@ def _watch_parent(pid: int) -> None:
 # The cyclic garbage collector's thresholds while articles are analysed. Python's default
 # (700, 10, 10) runs a young collection every 700 allocations, and the analysis allocates
 # millions of small objects per article, nearly all freed by reference counting: measured on the
-# synthetic corpus, collections took 10 to 15% of a worker's time (1,250 collections for 300
+# synthetic corpus, collections took 10 to 15% of the analysis' CPU (1,250 collections for 300
 # articles, each full one walking the half a million objects of the lexicons, the tagger and the
-# caches). At 10,000 they take a few per cent; the peak memory measured was unchanged (it is the
-# data, not the garbage waiting a little longer). The objects loaded at a worker's start are frozen: no collection walks them again.
-# Results do not depend on when garbage is collected.
+# caches); with these, a few per cent. The peak memory measured was unchanged (it is the data,
+# not the garbage waiting a little longer). Results do not depend on when garbage is collected.
+# Set around each chunk, the caller's thresholds restored after, so nothing else in the process
+# (a notebook, a Dask worker, the bench's textstat floor) runs under them.
 GC_THRESHOLDS = (10_000, 10, 10)
+_POOL_WORKER = {"started": False, "frozen": False}
 
 
-class _GarbageThresholds:
-    """``GC_THRESHOLDS`` in this process for a serial run, the caller's own restored after."""
+class _AnalysisGarbage:
+    """``GC_THRESHOLDS`` for one chunk. In a pool worker of ours, the objects alive after its
+    first chunk (modules, lexicons, the tagger, loaded on first use: they live as long as the
+    worker) are also frozen once, so no collection walks them again (a frozen object is still
+    freed when nothing refers to it)."""
 
     def __enter__(self):
         self.saved = gc.get_threshold()
@@ -326,14 +332,15 @@ class _GarbageThresholds:
 
     def __exit__(self, *exc):
         gc.set_threshold(*self.saved)
+        if _POOL_WORKER["started"] and not _POOL_WORKER["frozen"]:
+            gc.freeze()
+            _POOL_WORKER["frozen"] = True
 
 
 def _start_worker(parent: int) -> None:
-    """A pool worker's start: watch the parent (``_watch_parent``), and collect garbage as an
-    analysis needs (``GC_THRESHOLDS``)."""
+    """A pool worker's start: watch the parent (``_watch_parent``); mark the process as ours."""
     _watch_parent(parent)
-    gc.freeze()  # the modules just imported live as long as the worker
-    gc.set_threshold(*GC_THRESHOLDS)
+    _POOL_WORKER["started"] = True
 
 
 def _dask_client(scheduler: str):
@@ -362,14 +369,10 @@ class Backend:
                              "--scheduler out")
         self.name, self.scheduler, self.workers = name, scheduler, workers or os.cpu_count() or 1
         self.cluster_options = cluster_options or {}
-        self._pool = self._client = self._cluster = self._garbage = None
+        self._pool = self._client = self._cluster = None
 
     def __enter__(self) -> Backend:
-        self._garbage = None
-        if self.name == "serial":
-            self._garbage = _GarbageThresholds()
-            self._garbage.__enter__()
-        elif self.name == "processes":
+        if self.name == "processes":
             self._pool = self._new_pool()
         elif self.name == "dask":
             from distributed import Client, LocalCluster
@@ -397,9 +400,6 @@ class Backend:
         pool.shutdown(wait=True, cancel_futures=True)
 
     def __exit__(self, kind, *exc) -> None:
-        if self._garbage:
-            self._garbage.__exit__()
-            self._garbage = None
         if self._pool:
             self._stop_pool(self._pool, now=kind is not None)
         if self._client:
