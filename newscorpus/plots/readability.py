@@ -17,12 +17,24 @@ from matplotlib.ticker import MaxNLocator
 from . import GREY, MEAN_INTERVAL, MIDDLE_HALF, article_names, outlet_colours, use_style
 from ..prose import count_noun
 from ..measures.readability import (CONFIDENCE, EASIER_WHEN_HIGHER, SCORE_NAMES, SENSITIVITY_VARIANTS,
-                                    SMOG_MIN_SENTENCES, score_unit, shown_gap)
+                                    SMOG_MIN_SENTENCES, score_unit, shown_gap, well_formed)
 
 # A chart draws at most this many rows (articles or outlets); a table beyond this many rows is a
 # searchable, paged table (``newscorpus.book.evidence``) instead of a page-long one.
 MAX_ROWS = 40
 MAX_TABLE_ROWS = 40
+
+
+def _ringed_index(rows: pd.DataFrame) -> int:
+    """Position in ``rows`` (``words``, and ``text`` when known) of the sentence a chart rings: the
+    longest that looks whole (``well_formed``), or the longest of all where none does (or no text is
+    given): the rule of ``readability.longest_sentences``, so a ring and the longest-sentence table
+    below it show the same sentence."""
+    lengths = rows["words"].to_numpy()
+    whole = (np.array([well_formed(t) for t in rows["text"]], dtype=bool) if "text" in rows
+             else np.zeros(len(rows), dtype=bool))
+    pool = np.flatnonzero(whole) if whole.any() else np.arange(len(lengths))
+    return int(pool[np.argmax(lengths[pool])])
 
 
 def short_label(label: str, width: int = 46) -> str:
@@ -160,12 +172,13 @@ def pairwise_chart(pairs: pd.DataFrame, overview: pd.DataFrame, xlabel: str) -> 
 
 def sentence_lengths(sentences: pd.DataFrame, overview: pd.DataFrame) -> plt.Figure:
     """Every sentence as a dot at its length in words, one row per article, over a box of the
-    middle half; each article's longest sentence ringed."""
+    middle half; each article's longest whole sentence ringed (``_ringed_index``)."""
     use_style()
     files = list(dict.fromkeys(sentences["file"]))
     total = len(files)
-    if total > MAX_ROWS:  # the articles with the longest sentences, in the corpus's order
-        longest = sentences.groupby("file", sort=False)["words"].max()
+    if total > MAX_ROWS:  # the articles with the longest sentences (as ringed), in the corpus's order
+        longest = pd.Series({f: rows["words"].to_numpy()[_ringed_index(rows)]
+                             for f, rows in sentences.groupby("file", sort=False)})
         keep = set(longest.sort_values(ascending=False, kind="stable").index[:MAX_ROWS])
         files = [f for f in files if f in keep]
     labels = [short_label(label) for label in article_names(files, overview)]
@@ -176,18 +189,20 @@ def sentence_lengths(sentences: pd.DataFrame, overview: pd.DataFrame) -> plt.Fig
                      "(every article's longest is in the table)", fontsize=9, loc="left")
     jitter = np.random.default_rng(0)  # fixed: the same picture on every build
     for y, (file, colour) in enumerate(zip(files, colours)):
-        lengths = sentences.loc[sentences["file"] == file, "words"].to_numpy()
+        rows = sentences.loc[sentences["file"] == file]
+        lengths = rows["words"].to_numpy()
+        ringed = _ringed_index(rows)
         ax.boxplot(lengths, positions=[y], orientation="horizontal", widths=0.5, showfliers=False,
                    medianprops={"color": "black"}, boxprops={"color": GREY}, whiskerprops={"color": GREY},
                    capprops={"color": GREY})
         offsets = jitter.uniform(-0.18, 0.18, len(lengths))
-        offsets[lengths.argmax()] = 0  # the longest sits in the middle of its ring
+        offsets[ringed] = 0  # the ringed sentence sits in the middle of its ring
         ax.scatter(lengths, y + offsets, s=12, color=colour, alpha=0.75, zorder=3)
-        ax.scatter([lengths.max()], [y], s=140, facecolors="none", edgecolors="black", linewidths=1.2, zorder=4)
+        ax.scatter([lengths[ringed]], [y], s=140, facecolors="none", edgecolors="black", linewidths=1.2, zorder=4)
     ax.set_yticks(range(len(files)), labels)
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel("Sentence length (words); ringed: each article's longest sentence")
+    ax.set_xlabel("Sentence length (words); ringed: each article's longest whole sentence (as in the table)")
     fig.tight_layout()
     return fig
 
@@ -540,7 +555,7 @@ def outlet_pairs_table(summary: pd.DataFrame, score: str):
 
 def outlet_sentence_lengths(sentences: pd.DataFrame, articles: pd.DataFrame, dots: int = 300) -> plt.Figure:
     """Sentence lengths pooled over each outlet's articles: a box of the middle half and at most
-    ``dots`` sentences drawn at random (fixed seed) per outlet, its longest ringed; at most
+    ``dots`` sentences drawn at random (fixed seed) per outlet, its longest whole sentence ringed; at most
     ``MAX_ROWS`` outlets (those with the most articles). ``sentences`` are those of the articles
     the outlets are compared on (wire copy left out): each row's count is of its articles there."""
     use_style()
@@ -552,7 +567,8 @@ def outlet_sentence_lengths(sentences: pd.DataFrame, articles: pd.DataFrame, dot
     fig, ax = plt.subplots(figsize=(9, 1.4 + (0.42 if len(outlets) <= 12 else 0.3) * max(len(outlets), 1)))
     rng = np.random.default_rng(0)
     for y, outlet in enumerate(outlets):
-        lengths = merged.loc[merged["outlet"] == outlet, "words"].to_numpy()
+        rows = merged.loc[merged["outlet"] == outlet]
+        lengths = rows["words"].to_numpy()
         if not len(lengths):
             continue
         ax.boxplot(lengths, positions=[y], orientation="horizontal", widths=0.5, showfliers=False,
@@ -560,12 +576,13 @@ def outlet_sentence_lengths(sentences: pd.DataFrame, articles: pd.DataFrame, dot
                    capprops={"color": GREY})
         shown = lengths if len(lengths) <= dots else rng.choice(lengths, dots, replace=False)
         ax.scatter(shown, y + rng.uniform(-0.18, 0.18, len(shown)), s=8, color=colours[outlet], alpha=0.5, zorder=3)
-        ax.scatter([lengths.max()], [y], s=120, facecolors="none", edgecolors="black", linewidths=1.2, zorder=4)
+        ax.scatter([lengths[_ringed_index(rows)]], [y], s=120, facecolors="none", edgecolors="black",
+                   linewidths=1.2, zorder=4)
     ax.set_yticks(range(len(outlets)), [f"{textwrap.shorten(o, 38)} ({int(order[o]):,d})" for o in outlets])
     ax.set_ylim(max(len(outlets), 1) - 0.5, -0.6)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(f"Sentence length (words), all sentences of each outlet's articles (at most {dots} drawn); "
-                  "ringed: the longest", fontsize=9)
+                  "ringed: the longest whole sentence", fontsize=9)
     if len(outlets) < len(order):
         ax.set_title(f"The {len(outlets)} outlets with the most articles, of {len(order):,d}", fontsize=9, loc="left")
     fig.tight_layout()

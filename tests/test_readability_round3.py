@@ -1,0 +1,42 @@
+"""Referee round 3 on the readability chapter (items N1, N6 of the report)."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from newscorpus.measures import readability as rd
+from newscorpus.plots import readability as charts
+
+
+def _ring_x(ax) -> list[float]:
+    """The x of every ring (the hollow markers) on ``ax``, top row first."""
+    rings = [c for c in ax.collections if len(c.get_facecolors()) == 0 or c.get_facecolors()[0][3] == 0]
+    return [float(c.get_offsets()[0][0]) for c in rings]
+
+
+def _sentences() -> pd.DataFrame:
+    run = "VOTERS CARE MORE - Frank Newport said " + " ".join(["word"] * 30)  # no stop: two run together
+    whole = "The senator said " + " ".join(["word"] * 12) + "."
+    short = "It rained."
+    rows = [("a.txt", run), ("a.txt", whole), ("a.txt", short), ("b.txt", whole), ("b.txt", short)]
+    frame = pd.DataFrame(rows, columns=["file", "text"])
+    return frame.assign(words=frame["text"].str.split().str.len())
+
+
+def test_the_ring_of_the_sentence_lengths_figure_is_the_tables_longest_sentence():
+    """N1: Fig. 7 ringed HuffPost's 136-word run (two sentences the segmenter joined) while the
+    table below it, which keeps only sentences that look whole, gave HuffPost's longest as 72."""
+    sentences = _sentences()
+    table = rd.longest_sentences(sentences).set_index("file")["words"]
+    assert table["a.txt"] < sentences.loc[sentences["file"] == "a.txt", "words"].max()  # the run is longer
+    articles = pd.DataFrame({"file": ["a.txt", "b.txt"], "outlet": ["HuffPost", "Politico"]})
+    fig = charts.outlet_sentence_lengths(sentences, articles)
+    labels = [t.get_text().split(" (")[0] for t in fig.axes[0].get_yticklabels()]
+    rings = dict(zip(labels, _ring_x(fig.axes[0])))
+    plt.close(fig)
+    assert rings == {"HuffPost": table["a.txt"], "Politico": table["b.txt"]}
+    overview = articles.assign(date_label=["1 May 2016", "2 May 2016"])
+    fig = charts.sentence_lengths(sentences, overview)
+    assert sorted(_ring_x(fig.axes[0])) == sorted(table.to_list())
+    plt.close(fig)
