@@ -40,3 +40,14 @@ def test_the_ring_of_the_sentence_lengths_figure_is_the_tables_longest_sentence(
     fig = charts.sentence_lengths(sentences, overview)
     assert sorted(_ring_x(fig.axes[0])) == sorted(table.to_list())
     plt.close(fig)
+
+
+def test_the_mtld_range_leaves_out_the_texts_the_rankings_leave_out():
+    """N6: "16 of the 923 texts are under 100 words" beside "Over the 906 texts of at least 100 words
+    (17 shorter texts ...)": a text of 100 words with a number in it has 99 diversity words."""
+    scores = pd.DataFrame({"file": ["a", "b", "c"], "words": [100, 250, 40]})
+    diversity = pd.DataFrame({"file": ["a", "b", "c"], "tokens": [99, 245, 40], "mtld": [70.0, 90.0, 20.0]})
+    assert len(rd.short_files(scores, rd.MIN_RANKED_WORDS)) == 1
+    said = rd.mtld_sentence(diversity, words=scores.set_index("file")["words"])
+    assert said.startswith("Over the 2 texts of at least 100 words (1 shorter text") and "70 to 90" in said
+    assert rd.mtld_sentence(diversity).startswith("On the one text of at least 100 words (2 shorter texts")

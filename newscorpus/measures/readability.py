@@ -1288,13 +1288,17 @@ def _per_outlet_phrase(articles: pd.DataFrame, noun: str, k: int) -> str:
     return f"at most {most:,d}{what} per outlet ({named})"
 
 
-def mtld_sentence(diversity: pd.DataFrame, min_words: int = MIN_RANKED_WORDS) -> str:
-    """The MTLD range under the diversity table (``diversity_table``: ``tokens`` and ``mtld`` per
-    text), taken only over texts of at least ``min_words`` of its words: MTLD is unstable below
-    about 100 (McCarthy and Jarvis 2010), so a 12-word teaser would set the range. Says how many
-    texts that leaves out; ends without a full stop (the chapter goes on after a colon)."""
+def mtld_sentence(diversity: pd.DataFrame, min_words: int = MIN_RANKED_WORDS, words: pd.Series | None = None) -> str:
+    """The MTLD range under the diversity table (``diversity_table``: ``file``, ``tokens`` and
+    ``mtld`` per text), taken only over texts of at least ``min_words`` words: MTLD is unstable
+    below about 100 (McCarthy and Jarvis 2010), so a 12-word teaser would set the range. ``words``
+    (file -> the counts table's words, numbers included) decides which texts are that long, so the
+    texts left out are the ones every ranking of the chapter leaves out; without it, the diversity
+    table's own count (``tokens``, numbers left out) decides. Says how many texts that leaves out;
+    ends without a full stop (the chapter goes on after a colon)."""
     n = len(diversity)
-    long = diversity[diversity["tokens"] >= min_words]
+    length = diversity["tokens"] if words is None else diversity["file"].map(words).fillna(diversity["tokens"])
+    long = diversity[length >= min_words]
     if n == 1:
         value = f"Its MTLD is {diversity['mtld'].iloc[0]:.0f} words per stretch"
         return (value + " (from a text of fewer than "
