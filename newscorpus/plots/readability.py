@@ -5,6 +5,7 @@ has a row per article or outlet, searchable beyond ``MAX_TABLE_ROWS``."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -37,13 +38,33 @@ def _ringed_index(rows: pd.DataFrame) -> int:
     return int(pool[np.argmax(lengths[pool])])
 
 
-def short_label(label: str, width: int = 46) -> str:
-    """A label cut in the middle to ``width`` characters, so the outlet and date (the start) and the
-    file name that tells two such articles apart (the end) both stay: the table has the full name."""
+_FILE_PART = re.compile(r"^(?P<head>.*\S) \((?P<stem>[^()]*)\)$")  # "Outlet, date (file stem)"
+_STEM_PREFIX = re.compile(r"^[^_\s]*_\d{4}-\d{2}-\d{2}_")  # the stem's outlet and date, already in the label
+
+
+def short_label(label: str, width: int = 50) -> str:
+    """A chart's label of at most about ``width`` characters, never cut inside a word or a bracket:
+    the outlet and date stay whole, and of the file stem that tells two such articles apart (its
+    outlet and date, already in the label, dropped) the first whole words are kept, an ellipsis
+    inside the bracket saying more follow. The table has the full name."""
     if len(label) <= width:
         return label
-    half = (width - 1) // 2
-    return label[:half].rstrip() + "…" + label[-(width - 1 - half):].lstrip()
+    found = _FILE_PART.match(label)
+    if not found:  # no file part: cut at a word, with an ellipsis
+        return textwrap.shorten(label, width, placeholder=" …") if " " in label else label
+    head, stem = found["head"], _STEM_PREFIX.sub("", found["stem"]) or found["stem"]
+    pieces = re.findall(r"[^-_\s]+[-_\s]?", stem)
+    room = max(width - len(head) - 4, 0)  # " (" + "…)"
+    kept = ""
+    for piece in pieces:
+        if len(kept) + len(piece.rstrip("-_ ")) > room:
+            break
+        kept += piece
+    kept = kept.rstrip("-_ ")
+    if kept == stem.rstrip("-_ "):
+        return f"{head} ({kept})"
+    # at least the first word, so two articles of one outlet and date stay apart
+    return f"{head} ({kept or pieces[0].rstrip('-_ ')}…)"
 
 
 def chart_rows(scores: pd.DataFrame, score: str, limit: int = MAX_ROWS,
