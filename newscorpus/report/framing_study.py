@@ -390,6 +390,10 @@ def per_article(frame: pd.DataFrame, formats: dict | None = None, page_rows: int
     from ..book.evidence import evidence_table
     from ..overview import reader_style
 
+    formats = dict(formats or {})
+    for column in frame.columns:  # counts of 1,000 or more with a thousands separator, as the prose has them
+        if column not in formats and pd.api.types.is_integer_dtype(frame[column]) and (frame[column].abs() >= 1000).any():
+            formats[column] = "{:,d}"
     if len(frame) <= page_rows:
         return reader_style(frame, formats)
     return evidence_table(frame.reset_index(), formats=formats)
