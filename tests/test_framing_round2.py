@@ -155,8 +155,8 @@ def test_the_kinds_of_source_are_left_out_for_another_corpus():
 
 def test_the_part_of_speech_example_is_given_only_when_the_check_leaves_something_out():
     shown = study.pos_example_text(forces_word=5, forces_as_verb=2, verb_narrative=2, verb_forms=["forced", "Forces"])
-    assert "occurs 5 times, 3 of them not as the verb" in shown and "fires twice in the narrative as *forced* and *forces*" in shown
-    assert "never as the verb" in study.pos_example_text(forces_word=4, forces_as_verb=0, verb_narrative=1)
+    assert "occurs 5 times, 3 of them tagged as the noun (as in *security forces*)" in shown and "fires twice in the narrative as *forced* and *forces*" in shown
+    assert "occurs 4 times, always tagged as the noun (as in *security forces*):" in study.pos_example_text(forces_word=4, forces_as_verb=0, verb_narrative=1)
     skipped = study.pos_example_text(forces_word=3, forces_as_verb=3, verb_narrative=3)
     assert "forces" not in skipped and skipped.startswith("The table above")
 

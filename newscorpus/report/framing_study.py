@@ -1062,12 +1062,14 @@ def pos_example_text(forces_word: int, forces_as_verb: int, verb_narrative: int,
         return table + "."
     from ..prose import english_list
 
-    which = "never as the verb" if left_out == forces_word else f"{left_out:,d} of them not as the verb"
+    example = " (as in *security forces*)"
+    which = (f"always tagged as the noun{example}" if left_out == forces_word else
+             f"{left_out:,d} of them tagged as the noun{example}")
     forms = sorted({str(f).lower() for f in verb_forms})
     as_forms = f" as {english_list([f'*{f}*' for f in forms])}" if forms and verb_narrative else ""
     fires = (f"fires {times(verb_narrative)} in the narrative{as_forms} (its lines are below)" if verb_narrative
              else "never fires in the narrative")
-    return (f"In these texts the word *forces* occurs {times(forces_word)}, {which} (as in *security forces*): "
+    return (f"In these texts the word *forces* occurs {times(forces_word)}, {which}: "
             f"without the check those uses would count as the implicative verb *force*, which {fires}."
             + " " + table + " so that such cases can be seen.")
 
