@@ -184,3 +184,18 @@ def test_a_name_inside_a_longer_capitalised_run_is_explained():
     same = cleaned.iloc[:1]
     rows = [log_odds.word_counts(f, list(p)) for f, p in zip(same["file"], same["paragraphs"])]
     assert study.name_rule_text(report.corpus_names(rows, pd.DataFrame({"file": ["a.txt"], "outlet": ["O"]})), same) == ""
+
+
+def test_left_out_terms_grouped_by_text():
+    """Round 3, N10: the terms kept off the log-odds lists are grouped by text, each text named
+    once, the rest counted, never "word (Outlet (71))" five times."""
+    import pandas as pd
+    dropped = pd.DataFrame({"file": ["Breitbart"] * 7 + ["HuffPost"],
+                            "term": ["my", "Breitbart News", "want", "your", "know", "here", "going", "note"]})
+    text = study.left_out_terms_text(dropped, outlets=True)
+    assert text.endswith("; here that keeps 8 terms off the lists, among them my, Breitbart News, want, your and know "
+                         "(Breitbart); note (HuffPost).")
+    assert text.count("(Breitbart)") == 1
+    whole = study.left_out_terms_text(dropped.iloc[:1], {"Breitbart": "Breitbart, 2 May 2016"})
+    assert whole.endswith("; here that keeps 1 term off the lists: my (Breitbart, 2 May 2016).")
+    assert "no text of this corpus has one" in study.left_out_terms_text(dropped.iloc[:0])

@@ -1086,3 +1086,29 @@ def republication_check_where_text(check: dict, committed: dict, original: bool)
             f"{int(committed['republications']):,d} republications, {int(committed['known_edits']):,d} known edits, "
             f"precision {committed['precision']:.1%}, recall {committed['recall']:.1%}) were measured on the book's "
             "original five articles, the seeds `make validate` uses; the threshold's calibration above is on PolNeAR.")
+
+
+def left_out_terms_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
+                        among: str = "ten most distinctive terms", outlets: bool = False,
+                        per_text: int = 5, texts: int = 3) -> str:
+    """``keyness.left_out_text``'s rule, with the terms it keeps off this corpus's lists grouped by
+    text (an outlet or an article, named by ``names``): "here that keeps 15 terms off the lists,
+    among them my, Breitbart News, want, your and know (Breitbart)". At most ``per_text`` terms of
+    each of the ``texts`` texts with the most are named; the rest are counted."""
+    from ..measures import keyness
+    from ..prose import count_noun, english_list
+
+    if dropped.empty:
+        return keyness.left_out_text(dropped, names, among=among, outlets=outlets)
+    rule = keyness.left_out_text(dropped.iloc[0:0], among=among, outlets=outlets)
+    rule = rule[:rule.rindex("; no text of this corpus")]
+    names = names or {}
+    groups = dropped.groupby("file", sort=False)["term"].apply(lambda t: list(dict.fromkeys(t)))
+    groups = groups.iloc[sorted(range(len(groups)), key=lambda k: -len(groups.iloc[k]))]  # stable: most terms first
+    parts = [f"{english_list(terms[:per_text])} ({names.get(f, f)})" for f, terms in list(groups.items())[:texts]]
+    named = sum(min(len(terms), per_text) for terms in groups.iloc[:texts])
+    total = int(groups.map(len).sum())
+    joined = "; ".join(parts) if len(parts) > 1 else parts[0]
+    if named == total:
+        return rule + f"; here that keeps {count_noun(total, 'term')} off the lists: {joined}."
+    return rule + f"; here that keeps {count_noun(total, 'term')} off the lists, among them {joined}."
