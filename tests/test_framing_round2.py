@@ -199,3 +199,12 @@ def test_left_out_terms_grouped_by_text():
     whole = study.left_out_terms_text(dropped.iloc[:1], {"Breitbart": "Breitbart, 2 May 2016"})
     assert whole.endswith("; here that keeps 1 term off the lists: my (Breitbart, 2 May 2016).")
     assert "no text of this corpus has one" in study.left_out_terms_text(dropped.iloc[:0])
+
+
+def test_credits_counted_text():
+    """Round 3, N3: the framing log-odds counts say they leave out credits and repeated paragraphs."""
+    assert study.credits_counted_text(0, 0, 5).endswith("; no article of this corpus has one.")
+    text = study.credits_counted_text(120, 130, 923)
+    assert text.endswith("; here that changes 130 of the 923 articles (120 paragraphs left out whole).")
+    from newscorpus.cleaning.cleaned import MIN_ARTICLES_FOR_REPEAT
+    assert f"word for word in {MIN_ARTICLES_FOR_REPEAT:,d} or more" in text

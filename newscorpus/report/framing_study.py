@@ -1112,3 +1112,19 @@ def left_out_terms_text(dropped: pd.DataFrame, names: dict[str, str] | None = No
     if named == total:
         return rule + f"; here that keeps {count_noun(total, 'term')} off the lists: {joined}."
     return rule + f"; here that keeps {count_noun(total, 'term')} off the lists, among them {joined}."
+
+
+def credits_counted_text(dropped: int, changed: int, n_articles: int) -> str:
+    """The log-odds lists' counts leave out what the themes chapter's word counts leave out
+    (``keyness.credit_free``): one sentence with what that took out of this corpus
+    (``keyness.credits_left_out``'s paragraphs dropped whole and articles changed)."""
+    from ..cleaning.cleaned import MIN_ARTICLES_FOR_REPEAT
+    from ..prose import count_noun
+
+    rule = ("As in the themes chapter, credits are not counted: a paragraph an outlet prints word for word in "
+            f"{MIN_ARTICLES_FOR_REPEAT:,d} or more of its articles (a sign-off, a standing editor's note), wire "
+            "signatures, photo credits, datelines in capitals, links and handles are left out of these counts")
+    if not changed:
+        return rule + "; no article of this corpus has one."
+    whole = f" ({count_noun(dropped, 'paragraph')} left out whole)" if dropped else ""
+    return rule + f"; here that changes {changed:,d} of the {count_noun(n_articles, 'article')}{whole}."
