@@ -155,8 +155,8 @@ def test_the_kinds_of_source_are_left_out_for_another_corpus():
 
 def test_the_part_of_speech_example_is_given_only_when_the_check_leaves_something_out():
     shown = study.pos_example_text(forces_word=5, forces_as_verb=2, verb_narrative=2, verb_forms=["forced", "Forces"])
-    assert "occurs 5 times, 3 of them not as the verb" in shown and "fires twice in the narrative as *forced* and *forces*" in shown
-    assert "never as the verb" in study.pos_example_text(forces_word=4, forces_as_verb=0, verb_narrative=1)
+    assert "occurs 5 times, 3 of them tagged as the noun (as in *security forces*)" in shown and "fires twice in the narrative as *forced* and *forces*" in shown
+    assert "occurs 4 times, always tagged as the noun (as in *security forces*):" in study.pos_example_text(forces_word=4, forces_as_verb=0, verb_narrative=1)
     skipped = study.pos_example_text(forces_word=3, forces_as_verb=3, verb_narrative=3)
     assert "forces" not in skipped and skipped.startswith("The table above")
 
@@ -184,3 +184,27 @@ def test_a_name_inside_a_longer_capitalised_run_is_explained():
     same = cleaned.iloc[:1]
     rows = [log_odds.word_counts(f, list(p)) for f, p in zip(same["file"], same["paragraphs"])]
     assert study.name_rule_text(report.corpus_names(rows, pd.DataFrame({"file": ["a.txt"], "outlet": ["O"]})), same) == ""
+
+
+def test_left_out_terms_grouped_by_text():
+    """Round 3, N10: the terms kept off the log-odds lists are grouped by text, each text named
+    once, the rest counted, never "word (Outlet (71))" five times."""
+    import pandas as pd
+    dropped = pd.DataFrame({"file": ["Breitbart"] * 7 + ["HuffPost"],
+                            "term": ["my", "Breitbart News", "want", "your", "know", "here", "going", "note"]})
+    text = study.left_out_terms_text(dropped, outlets=True)
+    assert text.endswith("; here that keeps 8 terms off the lists, among them my, Breitbart News, want, your and know "
+                         "(Breitbart); note (HuffPost).")
+    assert text.count("(Breitbart)") == 1
+    whole = study.left_out_terms_text(dropped.iloc[:1], {"Breitbart": "Breitbart, 2 May 2016"})
+    assert whole.endswith("; here that keeps 1 term off the lists: my (Breitbart, 2 May 2016).")
+    assert "no text of this corpus has one" in study.left_out_terms_text(dropped.iloc[:0])
+
+
+def test_credits_counted_text():
+    """Round 3, N3: the framing log-odds counts say they leave out credits and repeated paragraphs."""
+    assert study.credits_counted_text(0, 0, 5).endswith("; no article of this corpus has one.")
+    text = study.credits_counted_text(120, 130, 923)
+    assert text.endswith("; here that changes 130 of the 923 articles (120 paragraphs left out whole).")
+    from newscorpus.cleaning.cleaned import MIN_ARTICLES_FOR_REPEAT
+    assert f"word for word in {MIN_ARTICLES_FOR_REPEAT:,d} or more" in text

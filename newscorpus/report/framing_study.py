@@ -390,6 +390,10 @@ def per_article(frame: pd.DataFrame, formats: dict | None = None, page_rows: int
     from ..book.evidence import evidence_table
     from ..overview import reader_style
 
+    formats = dict(formats or {})
+    for column in frame.columns:  # counts of 1,000 or more with a thousands separator, as the prose has them
+        if column not in formats and pd.api.types.is_integer_dtype(frame[column]) and (frame[column].abs() >= 1000).any():
+            formats[column] = "{:,d}"
     if len(frame) <= page_rows:
         return reader_style(frame, formats)
     return evidence_table(frame.reset_index(), formats=formats)
@@ -1058,12 +1062,14 @@ def pos_example_text(forces_word: int, forces_as_verb: int, verb_narrative: int,
         return table + "."
     from ..prose import english_list
 
-    which = "never as the verb" if left_out == forces_word else f"{left_out:,d} of them not as the verb"
+    example = " (as in *security forces*)"
+    which = (f"always tagged as the noun{example}" if left_out == forces_word else
+             f"{left_out:,d} of them tagged as the noun{example}")
     forms = sorted({str(f).lower() for f in verb_forms})
     as_forms = f" as {english_list([f'*{f}*' for f in forms])}" if forms and verb_narrative else ""
     fires = (f"fires {times(verb_narrative)} in the narrative{as_forms} (its lines are below)" if verb_narrative
              else "never fires in the narrative")
-    return (f"In these texts the word *forces* occurs {times(forces_word)}, {which} (as in *security forces*): "
+    return (f"In these texts the word *forces* occurs {times(forces_word)}, {which}: "
             f"without the check those uses would count as the implicative verb *force*, which {fires}."
             + " " + table + " so that such cases can be seen.")
 
@@ -1080,3 +1086,45 @@ def republication_check_where_text(check: dict, committed: dict, original: bool)
             f"{int(committed['republications']):,d} republications, {int(committed['known_edits']):,d} known edits, "
             f"precision {committed['precision']:.1%}, recall {committed['recall']:.1%}) were measured on the book's "
             "original five articles, the seeds `make validate` uses; the threshold's calibration above is on PolNeAR.")
+
+
+def left_out_terms_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
+                        among: str = "ten most distinctive terms", outlets: bool = False,
+                        per_text: int = 5, texts: int = 3) -> str:
+    """``keyness.left_out_text``'s rule, with the terms it keeps off this corpus's lists grouped by
+    text (an outlet or an article, named by ``names``): "here that keeps 15 terms off the lists,
+    among them my, Breitbart News, want, your and know (Breitbart)". At most ``per_text`` terms of
+    each of the ``texts`` texts with the most are named; the rest are counted."""
+    from ..measures import keyness
+    from ..prose import count_noun, english_list
+
+    if dropped.empty:
+        return keyness.left_out_text(dropped, names, among=among, outlets=outlets)
+    rule = keyness.left_out_text(dropped.iloc[0:0], among=among, outlets=outlets)
+    rule = rule[:rule.rindex("; no text of this corpus")]
+    names = names or {}
+    groups = dropped.groupby("file", sort=False)["term"].apply(lambda t: list(dict.fromkeys(t)))
+    groups = groups.iloc[sorted(range(len(groups)), key=lambda k: -len(groups.iloc[k]))]  # stable: most terms first
+    parts = [f"{english_list(terms[:per_text])} ({names.get(f, f)})" for f, terms in list(groups.items())[:texts]]
+    named = sum(min(len(terms), per_text) for terms in groups.iloc[:texts])
+    total = int(groups.map(len).sum())
+    joined = "; ".join(parts) if len(parts) > 1 else parts[0]
+    if named == total:
+        return rule + f"; here that keeps {count_noun(total, 'term')} off the lists: {joined}."
+    return rule + f"; here that keeps {count_noun(total, 'term')} off the lists, among them {joined}."
+
+
+def credits_counted_text(dropped: int, changed: int, n_articles: int) -> str:
+    """The log-odds lists' counts leave out what the themes chapter's word counts leave out
+    (``keyness.credit_free``): one sentence with what that took out of this corpus
+    (``keyness.credits_left_out``'s paragraphs dropped whole and articles changed)."""
+    from ..cleaning.cleaned import MIN_ARTICLES_FOR_REPEAT
+    from ..prose import count_noun
+
+    rule = ("As in the themes chapter, credits are not counted: a paragraph an outlet prints word for word in "
+            f"{MIN_ARTICLES_FOR_REPEAT:,d} or more of its articles (a sign-off, a standing editor's note), wire "
+            "signatures, photo credits, datelines in capitals, links and handles are left out of these counts")
+    if not changed:
+        return rule + "; no article of this corpus has one."
+    whole = f" ({count_noun(dropped, 'paragraph')} left out whole)" if dropped else ""
+    return rule + f"; here that changes {changed:,d} of the {count_noun(n_articles, 'article')}{whole}."
