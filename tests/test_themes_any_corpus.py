@@ -412,4 +412,4 @@ def test_a_word_is_shown_in_one_form_everywhere():
 
     assert name_examples(pd.DataFrame({"file": ["a"] * 3, "term": ["White House", "trump", "New York"],
                                        "form": ["White House", "trump", "New York"], "count": [3, 9, 5]})) == \
-        "*New York* and *White House*"
+        "“New York” and “White House”"
