@@ -349,3 +349,16 @@ def test_courtesy_titles_party_labels_and_talk_are_left_out_of_the_lists_and_the
                            "count": [50, 40, 30, 20], "article_words": 500})
     bars = keyness.without_left_out(counts, {"a": "The New York Times"})
     assert bars["term"].tolist() == ["trump", "tax"]
+
+
+def test_party_labels_hat_tips_and_agency_names_are_not_subjects():
+    # referee round 3, N4: "(R-Tex.)" and "(Tex.)" left "Tex" among an outlet's key words, a hat tip
+    # credited TheBlaze, and the dispersion picker chose the agency acronym "AP"
+    assert keyness.without_credits_text("Sen. Ted Cruz (R-Tex.) and Rep. Mike McCaul (Tex.) met Schumer (D-N.Y.)") \
+        .split() == ["Sen.", "Ted", "Cruz", "and", "Rep.", "Mike", "McCaul", "met", "Schumer"]
+    assert keyness.without_credits_text("h/t TheBlaze.") == ""
+    assert keyness.without_credits_text("The clashes in (Iraq) went on (R)") == "The clashes in (Iraq) went on (R)"
+    assert [keyness.agency_name(t) for t in ("AP", "ap", "Associated Press", "reuters", "Trump")] == \
+        [True, False, True, True, False]
+    table = pd.DataFrame({"file": ["a", "b", "c"], "term": ["AP", "Tuesday", "Reuters"]})
+    assert keyness.without_agency_names(table)["term"].tolist() == ["Tuesday"]

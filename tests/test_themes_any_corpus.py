@@ -375,7 +375,10 @@ def test_time_and_arc_sentences_fit_the_corpus_size():
                              "published": pd.to_datetime(dates)})
     assert theme_plots.arc_caveat(corpus(3)).startswith("With few articles per year")
     many = theme_plots.arc_caveat(corpus(460))
-    assert "460 articles a year" in many and "2 outlets" in many and "few articles" not in many
+    assert "460 articles of June 2015 against the 460 of June 2016" in many and "2 outlets" in many
+    assert "few articles" not in many and "a year" not in many
+    uneven = corpus(460).assign(published=pd.to_datetime(["2015-11-02", "2015-12-30"] + ["2016-01-05"] * 458 + ["2016-10-20"] * 460))
+    assert "2 articles of November to December 2015 (2 months) against the 918 of January to October 2016 (10 months)" in theme_plots.arc_caveat(uneven)
     assert theme_plots.within_a_year("No two articles of the same year differ") == "no two articles of the same year differ"
     assert theme_plots.within_a_year("CNN, 6 May above …") == "CNN, 6 May above …"
 
@@ -412,4 +415,4 @@ def test_a_word_is_shown_in_one_form_everywhere():
 
     assert name_examples(pd.DataFrame({"file": ["a"] * 3, "term": ["White House", "trump", "New York"],
                                        "form": ["White House", "trump", "New York"], "count": [3, 9, 5]})) == \
-        "*New York* and *White House*"
+        "“New York” and “White House”"

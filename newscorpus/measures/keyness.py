@@ -372,7 +372,37 @@ CREDIT_PATTERNS = (
     re.compile(r"\[[A-Z][\w.&'’ -]{0,30}\.\]"),  # a source credited in brackets: "[NYT.]"
     re.compile(r"\b(?:https?://|pic\.twitter\.com/|www\.)\S+", re.IGNORECASE),
     re.compile(r"(?<![\w.])@\w{2,}"),
+    # a hat tip to the outlet a story was found at ("h/t TheBlaze."), to its sentence's end
+    re.compile(r"\b[Hh]/[Tt]\b[^.\n]{0,60}\.?"),
+    # a party-and-state label after a name ("Sen. Ted Cruz (R-Tex.)", "(Tex.)", "(D-N.Y.)"), which would
+    # otherwise leave a state's abbreviation ("Tex") among an outlet's distinctive words
+    re.compile(r"\((?:[RDI]-[A-Z][A-Za-z. ]{0,14}|" + "|".join(re.escape(a) for a in (
+        "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Ky.",
+        "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.",
+        "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Va.", "Vt.",
+        "Wash.", "W.Va.", "Wis.", "Wyo.")) + r")\)"),
 )
+
+
+def agency_name(term: str) -> bool:
+    """Whether ``term`` is a news agency's name as ``data/wire_agencies.csv`` lists it (AP, Reuters,
+    Associated Press): a credit or a source, not what a story is about (a name in capitals matches
+    in capitals only, the others in any case)."""
+    from .republication import wire_agencies
+
+    for _, credits, _ in wire_agencies():
+        for credit in credits:
+            if term == credit if credit.isupper() else term.casefold() == credit.casefold():
+                return True
+    return False
+
+
+def without_agency_names(table: pd.DataFrame, column: str = "term") -> pd.DataFrame:
+    """``table`` without the rows whose ``column`` is a news agency's name (``agency_name``): the
+    dispersion plot places subjects, not whom a story credits."""
+    if table.empty:
+        return table
+    return table[[not agency_name(t) for t in table[column]]].reset_index(drop=True)
 
 
 def without_credits_text(paragraph: str) -> str:
@@ -421,7 +451,8 @@ def credits_text(dropped: int, changed: int, n_articles: int) -> str:
             f"{MIN_ARTICLES_FOR_REPEAT:,d} or more of its articles (a sign-off such as “Follow … on Twitter”), a wire "
             "signature (“(Reporting by …; Editing by …)”, “Contributing: …”), a photo credit (“via Getty Images”), a "
             "dateline in capitals, a source credited in brackets (“[NYT.]”), a note that the story was updated, a "
-            "newsletter or show prompt (“click here”), a link and a handle (@name) are left out of the frequent words, the key words of both methods and the dispersion words")
+            "newsletter or show prompt (“click here”), a hat tip (“h/t …”), a party-and-state label after a name "
+            "(“(R-Tex.)”), a link and a handle (@name) are left out of the frequent words, the key words of both methods and the dispersion words")
     if not changed:
         return rule + "; no article of this corpus has one."
     whole = f" ({count_noun(dropped, 'paragraph')} left out whole)" if dropped else ""

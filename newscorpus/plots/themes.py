@@ -875,7 +875,8 @@ def dispersion_source(source: str, terms: dict) -> str:
     return (f"The {count_noun(len(terms), 'word')} {'is' if len(terms) == 1 else 'are'} the strongest key "
             f"{'word' if len(terms) == 1 else 'words'} of the keyness section (the highest lower bound of the log "
             f"ratio, at most one per text while texts remain) among words used in at least "
-            f"{MIN_DISPERSION_TEXTS:,d} texts, stop-like words aside. A file `dispersion_words.txt` in the corpus "
+            f"{MIN_DISPERSION_TEXTS:,d} texts, stop-like words and the names of news agencies (AP, Reuters: a credit "
+            "or a source, not a subject) aside. A file `dispersion_words.txt` in the corpus "
             "folder (one word or phrase per line) replaces them with a reader's own.")
 
 
@@ -1383,11 +1384,20 @@ def arc_caveat(articles: pd.DataFrame) -> str:
     if len(per_year) < 2:
         return "With one year of articles there is no arc to read"
     if per_year.median() < FEW_PER_YEAR:
-        return ("With few articles per year, this would be the arc of *these* articles even where a change held; "
+        return ("With few articles per year, this would be the arc of these articles even where a change held; "
                 "it is not a measured trend in the press")
-    return (f"Even where a change held, with {int(per_year.median()):,d} articles a year (the median) it would "
-            f"describe the articles of these {count_noun(articles['outlet'].nunique(), 'outlet')}, not a trend in the press "
-            "at large")
+    dates = pd.to_datetime(articles["published"])
+    first, last = int(years.min()), int(years.max())
+
+    def span(year: int) -> str:  # "November to December 2015": the months this corpus holds of a year
+        held = dates[years == year]
+        low, high = held.min().strftime("%B"), held.max().strftime("%B")
+        months = held.max().month - held.min().month + 1
+        return f"{low} {year}" if low == high else f"{low} to {high} {year} ({count_noun(months, 'month')})"
+
+    return (f"Even where a change held, it would set the {count_noun(int(per_year[first]), 'article')} of {span(first)} "
+            f"against the {int(per_year[last]):,d} of {span(last)}, and describe the "
+            f"articles of these {count_noun(articles['outlet'].nunique(), 'outlet')}, not a trend in the press at large")
 
 
 def check_in_sample(articles: pd.DataFrame) -> str:

@@ -128,9 +128,10 @@ def token_example_text(term_counts: pd.DataFrame) -> str:
 
 def name_examples(term_counts: pd.DataFrame, k: int = 3) -> str:
     """This corpus's most frequent names of several words, as the chapter's examples of a name kept
-    whole ("*Hillary Clinton*, *New Hampshire* and *White House*"); "" when it has none."""
+    whole (“Hillary Clinton”, “New Hampshire” and “White House”: quotes, as the glued text is shown
+    as written); "" when it has none."""
     if term_counts.empty:
         return ""
     totals = term_counts[term_counts["form"].str.contains(" ", regex=False)].groupby("form")["count"].sum()
     top = totals.sort_index().sort_values(ascending=False, kind="stable").head(k)
-    return english_list([f"*{form}*" for form in top.index])
+    return english_list([f"“{form}”" for form in top.index])
