@@ -371,14 +371,21 @@ def wire_sentence(table: pd.DataFrame, outlets_compared: bool = True) -> str:
 
 def reader_outlet_findings(summary: pd.DataFrame) -> pd.DataFrame:
     """One row per outlet (most articles first), a column per measure: "mean (low–high)", or the
-    mean alone where the outlet has too few articles for an interval."""
+    mean alone where the outlet has too few articles for an interval. A cell computed over fewer of
+    the outlet's articles than its "Articles" count (texts under 100 words have no reading grade)
+    says over how many, so a mean is never credited to articles it leaves out."""
+    most = summary.groupby("outlet")["articles"].transform("max")
+
     def cell(row) -> str:
         spec = OUTLET_MEASURES[row["measure"]][1]
         if row["mean"] != row["mean"]:
             return "no value"
+        over = (f"{int(row['articles']):,d} {'article' if int(row['articles']) == 1 else 'articles'}"
+                if row["articles"] == row["articles"] and row["articles"] < most[row.name] else "")
         if row["low"] != row["low"]:
-            return format(row["mean"], spec)
-        return f"{format(row['mean'], spec)} ({format(row['low'], spec)} to {format(row['high'], spec)})"
+            return format(row["mean"], spec) + (f" ({over})" if over else "")
+        return (f"{format(row['mean'], spec)} ({format(row['low'], spec)} to {format(row['high'], spec)}"
+                + (f"; {over})" if over else ")"))
 
     shown = summary.assign(cell=summary.apply(cell, axis=1))
     wide = shown.pivot(index="outlet", columns="measure", values="cell")[list(OUTLET_MEASURES)]

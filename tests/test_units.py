@@ -326,3 +326,20 @@ def test_place_rates_are_described_by_outlet_never_stated_as_differences():
     text = " ".join(findings.outlet_findings_sentences(summary))
     assert "On places named per 1,000 words, the intervals of 1 pair of outlets stand apart" in text
     assert "no difference is stated" in text and "times as high" not in text
+
+
+def test_an_outlet_cell_over_fewer_articles_says_over_how_many():
+    # the reading grade leaves out short texts: its mean is not credited to every article
+    overview = corpus({"Long": 10, "Mixed": 10})
+    overview["clean_words"] = 1000
+    table = pd.DataFrame({"file": overview["file"]})
+    for column in findings.OUTLET_MEASURES:
+        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 10), 2)
+    table.loc[10:12, "kincaid_grade"] = np.nan  # three of Mixed's texts have no grade
+    shown = findings.reader_outlet_findings(findings.outlet_findings(table, overview))
+    grade = findings.OUTLET_MEASURES["kincaid_grade"][0]
+    assert shown.loc["Mixed", "Articles"] == 10
+    assert shown.loc["Mixed", grade].endswith("; 7 articles)"), shown.loc["Mixed", grade]
+    assert "articles" not in shown.loc["Long", grade]
+    quotes = findings.OUTLET_MEASURES["quotations"][0]
+    assert "articles" not in shown.loc["Mixed", quotes]
