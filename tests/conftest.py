@@ -50,3 +50,13 @@ def built_book(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     """A copy of the repository, built once from an empty cache."""
     root = copy_book(tmp_path_factory.mktemp("book") / "repo")
     return root, build_book(root)
+
+
+@pytest.fixture
+def in_a_book(tmp_path, monkeypatch):
+    """A book root (with _config.yml and _toc.yml) and a kernel running in its notebooks/ folder."""
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
+    return tmp_path

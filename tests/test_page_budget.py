@@ -14,15 +14,6 @@ import pytest
 from newscorpus.book import evidence, tables
 
 
-@pytest.fixture
-def in_a_book(tmp_path, monkeypatch):
-    """A book root (with _config.yml and _toc.yml) and a kernel running in its notebooks/ folder."""
-    (tmp_path / "_config.yml").write_text("title: t\n")
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
-    (tmp_path / "notebooks").mkdir()
-    monkeypatch.chdir(tmp_path / "notebooks")
-    return tmp_path
-
 
 def frame(rows: int) -> pd.DataFrame:
     return pd.DataFrame({"file": [f"article_{i % 37}.txt" for i in range(rows)], "n": range(rows),

@@ -7,19 +7,10 @@ import re
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from newscorpus.measures import readability as rd
 from newscorpus.plots import readability as charts
 
-
-@pytest.fixture
-def in_a_book(tmp_path, monkeypatch):
-    (tmp_path / "_config.yml").write_text("title: t\n")
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
-    (tmp_path / "notebooks").mkdir()
-    monkeypatch.chdir(tmp_path / "notebooks")
-    return tmp_path
 
 
 def overview_of(files: list[str]) -> pd.DataFrame:

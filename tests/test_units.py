@@ -141,6 +141,17 @@ def outlet_corpus(sizes: list[int], seed: int) -> tuple[pd.DataFrame, pd.DataFra
     return table, overview
 
 
+def even_outlets(first: str, second: str, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Two outlets of ``n`` 1,000-word articles each, every findings measure spread evenly and
+    identically around 5 in both: no difference between them until a test makes one."""
+    overview = corpus({first: n, second: n})
+    overview["clean_words"] = 1000
+    table = pd.DataFrame({"file": overview["file"]})
+    for column in findings.OUTLET_MEASURES:
+        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, n), 2)
+    return overview, table
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sizes=st.lists(st.integers(1, 12), min_size=1, max_size=12), seed=st.integers(0, 10_000))
 def test_outlet_sentences_read_right_for_any_corpus(sizes, seed):
@@ -157,11 +168,7 @@ def test_outlet_sentences_read_right_for_any_corpus(sizes, seed):
 
 
 def test_a_real_difference_between_outlets_is_stated_and_none_invented():
-    overview = corpus({"Loud": 20, "Quiet": 20})
-    overview["clean_words"] = 1000
-    table = pd.DataFrame({"file": overview["file"]})
-    for column in findings.OUTLET_MEASURES:
-        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 20), 2)  # the same in both outlets ...
+    overview, table = even_outlets("Loud", "Quiet", 20)  # the same in both outlets ...
     table.loc[:19, "quotations"] = 20 + np.linspace(-1, 1, 20)  # ... but in quotations
     text = " ".join(findings.outlet_findings_sentences(findings.outlet_findings(table, overview)))
     assert "On quotations per 1,000 words, 1 pair of outlets differs" in text
@@ -239,11 +246,7 @@ def test_filtering_a_summary_does_not_copy_the_draws():
 
 
 def test_the_conclusions_say_how_large_each_stated_difference_is():
-    overview = corpus({"Loud": 20, "Quiet": 20})
-    overview["clean_words"] = 1000
-    table = pd.DataFrame({"file": overview["file"]})
-    for column in findings.OUTLET_MEASURES:
-        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 20), 2)
+    overview, table = even_outlets("Loud", "Quiet", 20)
     table.loc[:19, "quotations"] = 20 + np.linspace(-1, 1, 20)
     summary = findings.outlet_findings(table, overview)
     text = " ".join(findings.outlet_findings_sentences(summary))
@@ -294,11 +297,8 @@ def test_effect_sizes_read_right_for_any_corpus(sizes, seed, shift):
 
 
 def test_no_ratio_for_a_grade_or_a_tone():
-    overview = corpus({"A": 20, "B": 20})
-    overview["clean_words"] = 1000
-    table = pd.DataFrame({"file": overview["file"]})
+    overview, table = even_outlets("A", "B", 20)
     for column in findings.OUTLET_MEASURES:
-        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 20), 2)
         table.loc[:19, column] = 10.0 + np.linspace(-0.1, 0.1, 20)  # A above B on every measure
     differences = findings.outlet_differences(findings.outlet_findings(table, overview))
     ratios = differences.set_index("measure")["ratio"]
@@ -314,11 +314,7 @@ def test_no_ratio_for_a_grade_or_a_tone():
 def test_place_rates_are_described_by_outlet_never_stated_as_differences():
     """Referee O1: the place matcher is not validated on other news, so outlets whose place rates
     stand apart are counted and described, not stated as a finding."""
-    overview = corpus({"A": 20, "B": 20})
-    overview["clean_words"] = 1000
-    table = pd.DataFrame({"file": overview["file"]})
-    for column in findings.OUTLET_MEASURES:
-        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 20), 2)
+    overview, table = even_outlets("A", "B", 20)
     table.loc[:19, "places"] = 30.0 + np.linspace(-1, 1, 20)  # A names far more places
     summary = findings.outlet_findings(table, overview)
     assert len(units.separated_outlets(summary, "places")) == 1  # the intervals do stand apart
@@ -330,11 +326,7 @@ def test_place_rates_are_described_by_outlet_never_stated_as_differences():
 
 def test_an_outlet_cell_over_fewer_articles_says_over_how_many():
     # the reading grade leaves out short texts: its mean is not credited to every article
-    overview = corpus({"Long": 10, "Mixed": 10})
-    overview["clean_words"] = 1000
-    table = pd.DataFrame({"file": overview["file"]})
-    for column in findings.OUTLET_MEASURES:
-        table[column] = 5.0 + np.tile(np.linspace(-0.1, 0.1, 10), 2)
+    overview, table = even_outlets("Long", "Mixed", 10)
     table.loc[10:12, "kincaid_grade"] = np.nan  # three of Mixed's texts have no grade
     shown = findings.reader_outlet_findings(findings.outlet_findings(table, overview))
     grade = findings.OUTLET_MEASURES["kincaid_grade"][0]
