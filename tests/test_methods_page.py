@@ -185,3 +185,13 @@ def test_the_list_digest_is_what_the_shell_command_prints(tmp_path):
     assert list_digest(hashes) in inputs_summary(hashes)
     many = pd.DataFrame({"file": [f"{i:04d}.txt" for i in range(925)], "bytes": 1, "sha256": "0" * 64})
     assert len(shown_rows(many)) < 25 and len(shown_rows(hashes)) == 4
+
+
+def test_no_removed_cell_of_a_book_page_displays_anything():
+    # `remove-cell` drops a cell's output with its input: a cell that displays a paragraph must be
+    # `remove-input`, or the page loses the paragraph (methods' Cleaning section once did)
+    for page in sorted((Path(__file__).resolve().parents[1] / "book").glob("*.md")):
+        for cell in re.findall(r"```\{code-cell\}[^\n]*\n(:tags: \[[^\]]*\]\n)?(.*?)```", page.read_text(), re.S):
+            tags, body = cell
+            if "remove-cell" in tags:
+                assert not re.search(r"(?<![\w.])display\(", body), (page.name, body[:200])
