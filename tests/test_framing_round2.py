@@ -194,11 +194,30 @@ def test_left_out_terms_grouped_by_text():
                             "term": ["my", "Breitbart News", "want", "your", "know", "here", "going", "note"]})
     text = study.left_out_terms_text(dropped, outlets=True)
     assert text.endswith("; here that keeps 8 terms off the lists, among them my, Breitbart News, want, your and know "
-                         "(Breitbart); note (HuffPost).")
-    assert text.count("(Breitbart)") == 1
+                         "(all Breitbart); note (HuffPost).")
+    assert text.count("Breitbart)") == 1
     whole = study.left_out_terms_text(dropped.iloc[:1], {"Breitbart": "Breitbart, 2 May 2016"})
     assert whole.endswith("; here that keeps 1 term off the lists: my (Breitbart, 2 May 2016).")
     assert "no text of this corpus has one" in study.left_out_terms_text(dropped.iloc[:0])
+
+
+def test_stop_like_words_are_never_on_the_distinctive_lists():
+    """Round 3, N10: my, want, your and know are on the log-odds' stop list (the word charts' list,
+    ``tokens.STOP_WORDS``), so they are not counted and cannot top a list, without any later rule
+    keeping them off; the themes chapter's keyness counts the same ``word_counts``."""
+    from newscorpus.measures import log_odds, tokens
+
+    talk = ["I know what my voters want, and your voters know it too.",
+            "You know my plan: I want your vote, I know your worries, my friend, and I want to win."]
+    other = ["The senator released a budget plan on Tuesday.", "The budget plan cuts taxes for families."]
+    rows = [log_odds.word_counts("talk", talk * 3), log_odds.word_counts("other", other * 3)]
+    for word in ("my", "want", "your", "know"):
+        assert word in log_odds.stop_words() and word in tokens.STOP_WORDS
+        assert word not in rows[0]["counts"]
+    listed = log_odds.log_odds_table(rows, min_count=1, top=20)
+    assert not set(listed["word"]) & {"my", "want", "your", "know"}
+    assert {"budget", "plan"} & set(listed.loc[listed["file"] == "other", "word"])  # content words still listed
+    assert log_odds.word_counts("x", ["The US said so."])["counts"]["US"] == 1  # an acronym is not the stop word us
 
 
 def test_credits_counted_text():

@@ -376,14 +376,38 @@ def test_the_group_counts_only_in_articles_that_name_it():
     assert "ISIS" not in study.group_absent_text(12) and study.group_absent_text(1).startswith("The article does not name")
 
 
-def test_no_end_of_a_range_rests_on_one_sentence():
-    shares = pd.Series({"a": 1.0, "b": 0.25})
-    stated = study.enough_sentences(shares, pd.Series({"a": 1, "b": 8}))
-    assert list(stated.index) == ["b"]
-    text = study.range_text(stated, {"b": "B"}, ".0%", "the agent share")
-    assert "100%" not in text and "25%" in text
-    assert "singled out" in study.few_sentences_text(3, "share")
+def test_no_end_of_a_range_rests_on_fewer_than_the_minimum_of_sentences():
+    minimum = study.MIN_GROUP_SENTENCES
+    shares = pd.Series({"a": 1.0, "b": 0.25, "c": 0.5})
+    sentences = pd.Series({"a": minimum - 1, "b": minimum, "c": minimum + 5})
+    stated = study.enough_sentences(shares, sentences)
+    assert list(stated.index) == ["b", "c"]  # a's 100% rests on one sentence fewer than the minimum
+    text = study.range_text(stated, {"b": "B", "c": "C"}, ".0%", "the agent share")
+    assert "100%" not in text and "(B)" in text and "(C)" in text
+    rule = study.extremes_rule_text(shares, sentences)
+    assert f"at least {minimum:,d} of its sentences" in rule and "1 article with fewer is in the table" in rule
+    assert "with fewer" not in study.extremes_rule_text(shares[["b", "c"]], sentences)
+    assert study.extremes_rule_text(pd.Series(dtype=float), sentences) == ""
+    assert "singled out" in study.few_sentences_text(3, "share") and f"{minimum:,d} or more" in study.few_sentences_text(3, "share")
     assert "No sentence" in study.few_sentences_text(0, "tone")
+
+
+def test_the_group_sections_need_the_group_named_in_a_share_of_the_articles():
+    share = study.MIN_GROUP_ARTICLE_SHARE
+    assert 0 < share < 1
+    n = 923
+    at = math.ceil(share * n)
+    assert study.group_is_subject(at, n) and not study.group_is_subject(at - 1, n)
+    assert study.group_is_subject(5, 5)  # the original five: every article names the group
+    assert not study.group_is_subject(87, 923)  # an election corpus that mentions it in passing
+    assert not study.group_is_subject(0, 0) and not study.group_is_subject(0, 1)
+    note = study.group_sections_note(87, 923, 253)
+    assert "87 of the 923 articles (9%)" in note and "253 sentences" in note and f"{share:.0%}" in note
+    assert "corpora about the group" in note and "\n" not in note
+    tone_note = study.group_sections_note(87, 923, 253, section="tone")
+    assert "87 of the 923 articles" in tone_note and "corpora about the group" in tone_note
+    assert "is not named in the article:" in study.group_sections_note(0, 1, 0)
+    assert "is not named in any of the 12 articles:" in study.group_sections_note(0, 12, 0)
 
 
 def _check(**over):

@@ -21,7 +21,6 @@ import math
 from collections import Counter
 from functools import lru_cache
 
-import justext
 import pandas as pd
 
 from ..layer.tokenize import paragraph_tokens
@@ -30,9 +29,15 @@ PRIOR_STRENGTH = 1000.0
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """jusText's English stop-word list (the cleaner's too): function words say more about
-    sentence shape than about framing, so they are left out of the comparison."""
-    return frozenset(w.lower() for w in justext.get_stoplist("English"))
+    """The word charts' stop list (``tokens.STOP_WORDS``): jusText's English stop-word list (the
+    cleaner's too) and the book's own list of reporting words and words of talk
+    (``data/themes/stopwords.txt``: *said*, *going*, *my*, *your*, *want*, *know*). Function words
+    say more about sentence shape than about framing, so they are not counted at all, in this
+    chapter's log-odds and in the themes chapter's keyness alike (both count ``word_counts``): a
+    stop-like word is never kept off a list by a later rule, it is never on one."""
+    from .tokens import STOP_WORDS
+
+    return STOP_WORDS
 
 
 def terms(paragraph: str) -> list[str]:

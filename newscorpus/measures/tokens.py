@@ -8,8 +8,9 @@ capitals of acronyms, so "IS" (the group) is never the stop word "is". Other wor
 This module adds only what the word charts need: which keys are content words, and the form each
 key is usually written in.
 
-The stop list is jusText's English list (the cleaner's and chapter 4's log-odds' too, so the two
-chapters leave out the same words) plus ``data/themes/stopwords.txt``, reporting and discourse words.
+The stop list is jusText's English list (the cleaner's) plus ``data/themes/stopwords.txt``, reporting
+and discourse words; chapter 4's log-odds and the keyness counts (``log_odds.word_counts``) use the
+same list, so the two chapters leave out the same words.
 """
 
 from __future__ import annotations

@@ -826,8 +826,56 @@ def names_caption(names: list[str], original: bool, top: int) -> str:
 
 DASH = "—"
 # A superlative about an article's share or tone toward the group rests on at least this many of
-# its sentences: a share of 100% from one sentence is that sentence, not the article.
-MIN_GROUP_SENTENCES = 2
+# its sentences that mention the group, in any corpus: a share of 100% from one sentence is that
+# sentence, not the article, and below ten one sentence more or less moves a share by more than a
+# tenth (each of the original five has 16 or more such sentences, so all five are ranked there).
+MIN_GROUP_SENTENCES = 10
+# The agency and tone-toward-the-group sections are about the group of the naming lexicon, written
+# for the book's original topic. They are given in full only when its names (ISIS, ISIL, IS, Islamic
+# State, Daesh) occur in at least this share of the articles; below it they are a one-paragraph note
+# (``group_sections_note``). A corpus about the group names it in most of its articles (each of the
+# original five does); where fewer than a quarter name it, it is a side subject mentioned in passing
+# (a candidate's line on ISIS in election coverage: 87 of 923 PolNeAR articles, 9%), and shares and
+# tones of a few such sentences in a minority of the articles would be read as each outlet's treatment
+# of its subject. A quarter is the referee's suggestion (round 3, N16): it sits far from both.
+MIN_GROUP_ARTICLE_SHARE = 0.25
+
+
+def group_is_subject(naming_articles: int, n_articles: int, share: float = MIN_GROUP_ARTICLE_SHARE) -> bool:
+    """Whether the group of the naming lexicon is a subject of the corpus: named (by one of its
+    names, ``naming_files``) in at least ``share`` of its ``n_articles`` articles."""
+    if n_articles <= 0:
+        return False
+    return naming_articles >= share * n_articles
+
+
+def group_sections_note(naming_articles: int, n_articles: int, sentences: int, section: str = "agency") -> str:
+    """The one paragraph that stands for the agency section (``section="agency"``) or the tone
+    toward the group (``"tone"``) when the group is not a subject of the corpus
+    (``group_is_subject``): how many articles and sentences name it, and that the section applies to
+    corpora about the group."""
+    from ..prose import count_noun
+
+    share = naming_articles / n_articles if n_articles else 0.0
+    if naming_articles:
+        named = (f"the group of the chapter's naming lexicon (ISIS, ISIL, IS, Islamic State or Daesh, written for the "
+                 f"book's original topic) is named in {naming_articles:,d} of the {count_noun(n_articles, 'article')} "
+                 f"({share:.0%}), in {count_noun(sentences, 'sentence')}")
+    else:
+        named = (f"the group of the chapter's naming lexicon (ISIS, ISIL, IS, Islamic State or Daesh, written for the "
+                 "book's original topic) is not named in "
+                 + ("the article" if n_articles == 1 else f"any of the {n_articles:,d} articles"))
+    threshold = f"{MIN_GROUP_ARTICLE_SHARE:.0%}"
+    if section == "tone":
+        return (f"**Not measured for this corpus.** As with agency above, {named}: under the {threshold} of the articles "
+                "this section needs. It applies to corpora about the group, where the sentences that mention it show "
+                "how each text judges it; here they would be a few mentions in passing. Every article's mean tone, over "
+                "all its sentences, is in the table above.")
+    return (f"**Not measured for this corpus.** In this corpus {named}: under the {threshold} of the articles this "
+            "section and the one on tone toward the group need. They apply to corpora about the group, asking of each "
+            "sentence that mentions it whether the group acts or is acted upon; here those sentences are mentions in "
+            "passing, in a minority of the articles, and shares of a few sentences would say little about any article "
+            "or outlet. How the rule that labels them was checked is in the appendix {doc}`trust`.")
 
 
 def value_or_dash(spec: str):
@@ -966,15 +1014,33 @@ def flagged_text(flagged: int, sentences: int, shares: pd.Series) -> str:
     return head + f", from {low} to {high} of an article's."
 
 
-def few_sentences_text(sentences: int, what: str) -> str:
-    """The sentence given in place of a range when no article has ``MIN_GROUP_SENTENCES``
-    sentences that mention the group (``what``: "share" or "tone"), or none is counted at all."""
+def few_sentences_text(sentences: int, what: str, minimum: int = MIN_GROUP_SENTENCES) -> str:
+    """The sentence given in place of a range when no article has ``minimum`` sentences that
+    mention the group (``what``: "share" or "tone"), or none is counted at all."""
     if not sentences:
         return ("No sentence of this corpus is counted as mentioning the group, so there is no "
                 + ("share of agents" if what == "share" else "tone toward it") + " to give.")
-    return ("No article has more than one sentence that mentions the group, so no article's "
+    return (f"No article has {minimum:,d} or more sentences that mention the group, so no article's "
             + ("agent share" if what == "share" else "tone toward it")
-            + " is singled out: one sentence is a line to read, not an article's habit.")
+            + " is singled out: a few sentences are lines to read, not an article's habit.")
+
+
+def extremes_rule_text(values: pd.Series, sentences: pd.Series, minimum: int = MIN_GROUP_SENTENCES) -> str:
+    """The sentence that says which articles a range over the group's sentences may name
+    (``enough_sentences``), with how many it leaves unnamed: "An article is named at an end of the
+    range only when at least 10 of its sentences mention the group (4 articles with fewer are not
+    named): below that, each sentence carries more than a tenth of an article's value." "" when no article has a
+    value."""
+    from ..prose import count_noun
+
+    present = values.dropna()
+    if present.empty:
+        return ""
+    fewer = int((sentences.reindex(present.index).fillna(0) < minimum).sum())
+    unnamed = (f" ({count_noun(fewer, 'article')} with fewer {'is' if fewer == 1 else 'are'} in the table, not named)"
+               if fewer else "")
+    return (f"An article is named at an end of the range only when at least {minimum:,d} of its sentences mention "
+            f"the group{unnamed}: below that, each sentence carries more than a tenth of an article's value.")
 
 
 # The pair check's negatives are generated from the seeds' own words (shuffled, or a word chain):
@@ -1093,7 +1159,7 @@ def left_out_terms_text(dropped: pd.DataFrame, names: dict[str, str] | None = No
                         per_text: int = 5, texts: int = 3) -> str:
     """``keyness.left_out_text``'s rule, with the terms it keeps off this corpus's lists grouped by
     text (an outlet or an article, named by ``names``): "here that keeps 15 terms off the lists,
-    among them my, Breitbart News, want, your and know (Breitbart)". At most ``per_text`` terms of
+    among them Breitbart News, Bolton and Brafman (all Breitbart)". At most ``per_text`` terms of
     each of the ``texts`` texts with the most are named; the rest are counted."""
     from ..measures import keyness
     from ..prose import count_noun, english_list
@@ -1105,7 +1171,8 @@ def left_out_terms_text(dropped: pd.DataFrame, names: dict[str, str] | None = No
     names = names or {}
     groups = dropped.groupby("file", sort=False)["term"].apply(lambda t: list(dict.fromkeys(t)))
     groups = groups.iloc[sorted(range(len(groups)), key=lambda k: -len(groups.iloc[k]))]  # stable: most terms first
-    parts = [f"{english_list(terms[:per_text])} ({names.get(f, f)})" for f, terms in list(groups.items())[:texts]]
+    parts = [f"{english_list(terms[:per_text])} ({'all ' if len(terms) > 1 else ''}{names.get(f, f)})"
+             for f, terms in list(groups.items())[:texts]]
     named = sum(min(len(terms), per_text) for terms in groups.iloc[:texts])
     total = int(groups.map(len).sum())
     joined = "; ".join(parts) if len(parts) > 1 else parts[0]
