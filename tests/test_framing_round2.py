@@ -214,6 +214,9 @@ def test_stop_like_words_are_never_on_the_distinctive_lists():
             "You know my plan: I want your vote, I know your worries, my friend, and I want to win."]
     other = ["The senator released a budget plan on Tuesday.", "The budget plan cuts taxes for families."]
     rows = [log_odds.word_counts("talk", talk * 3), log_odds.word_counts("other", other * 3)]
+    from newscorpus.measures.keyness import TELLING_WORDS
+
+    assert TELLING_WORDS <= log_odds.stop_words()  # the verbs of saying the rule would name are stop words
     for word in ("my", "want", "your", "know"):
         assert word in log_odds.stop_words() and word in tokens.STOP_WORDS
         assert word not in rows[0]["counts"]

@@ -869,13 +869,13 @@ def group_sections_note(naming_articles: int, n_articles: int, sentences: int, s
     if section == "tone":
         return (f"**Not measured for this corpus.** As with agency above, {named}: under the {threshold} of the articles "
                 "this section needs. It applies to corpora about the group, where the sentences that mention it show "
-                "how each text judges it; here they would be a few mentions in passing. Every article's mean tone, over "
-                "all its sentences, is in the table above.")
+                "how each text judges it. Every article's mean tone, over all its sentences, is in the table above.")
     return (f"**Not measured for this corpus.** In this corpus {named}: under the {threshold} of the articles this "
             "section and the one on tone toward the group need. They apply to corpora about the group, asking of each "
-            "sentence that mentions it whether the group acts or is acted upon; here those sentences are mentions in "
-            "passing, in a minority of the articles, and shares of a few sentences would say little about any article "
-            "or outlet. How the rule that labels them was checked is in the appendix {doc}`trust`.")
+            "sentence that mentions it whether the group acts or is acted upon and how its words judge the group; "
+            "where most articles never name it, the shares and tones of the few sentences that do would say little "
+            "about the corpus's articles or outlets. How the rule that labels the group's role was checked is in the "
+            "appendix {doc}`trust`.")
 
 
 def value_or_dash(spec: str):
@@ -1154,8 +1154,9 @@ def republication_check_where_text(check: dict, committed: dict, original: bool)
             "original five articles, the seeds `make validate` uses; the threshold's calibration above is on PolNeAR.")
 
 
-# Words of talk and of saying (going, think, said, says) are on the log-odds' stop list
-# (``log_odds.stop_words``, round 3 N10): never counted, so never kept off a list by the rule.
+# Words of talk and the verbs of saying (going, think, said, says, saying, tells: every word of
+# ``keyness.TELLING_WORDS``) are on the log-odds' stop list (``log_odds.stop_words``, round 3 N10):
+# never counted, so never kept off a list by the rule.
 _TELLING_EXAMPLES = "words of the telling (says, said, I'm, a single letter, and talk such as going or think)"
 
 
