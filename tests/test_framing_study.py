@@ -406,8 +406,10 @@ def test_the_group_sections_need_the_group_named_in_a_share_of_the_articles():
     assert "corpora about the group" in note and "\n" not in note
     tone_note = study.group_sections_note(87, 923, 253, section="tone")
     assert "87 of the 923 articles" in tone_note and "corpora about the group" in tone_note
-    assert "is not named in the article:" in study.group_sections_note(0, 1, 0)
-    assert "is not named in any of the 12 articles:" in study.group_sections_note(0, 12, 0)
+    one = study.group_sections_note(0, 1, 0)
+    assert "is not named in the article, and this section" in one and f"at least {share:.0%} of the articles" in one
+    assert "The article's mean tone" in study.group_sections_note(0, 1, 0, section="tone")
+    assert "is not named in any of the 12 articles, and" in study.group_sections_note(0, 12, 0)
 
 
 def _check(**over):

@@ -866,16 +866,19 @@ def group_sections_note(naming_articles: int, n_articles: int, sentences: int, s
                  "book's original topic) is not named in "
                  + ("the article" if n_articles == 1 else f"any of the {n_articles:,d} articles"))
     threshold = f"{MIN_GROUP_ARTICLE_SHARE:.0%}"
+    which = "this section needs" if section == "tone" else "this section and the one on tone toward the group need"
+    need = (f"under the {threshold} of the articles {which}" if naming_articles else
+            f"and {which} it named in at least {threshold} of the articles")
     if section == "tone":
-        return (f"**Not measured for this corpus.** As with agency above, {named}: under the {threshold} of the articles "
-                "this section needs. It applies to corpora about the group, where the sentences that mention it show "
-                "how each text judges it. Every article's mean tone, over all its sentences, is in the table above.")
-    return (f"**Not measured for this corpus.** In this corpus {named}: under the {threshold} of the articles this "
-            "section and the one on tone toward the group need. They apply to corpora about the group, asking of each "
-            "sentence that mentions it whether the group acts or is acted upon and how its words judge the group; "
-            "where most articles never name it, the shares and tones of the few sentences that do would say little "
-            "about the corpus's articles or outlets. How the rule that labels the group's role was checked is in the "
-            "appendix {doc}`trust`.")
+        mean = "The article's mean tone" if n_articles == 1 else "Every article's mean tone"
+        return (f"**Not measured for this corpus.** As with agency above, {named}, {need}. It applies to corpora about "
+                f"the group, where the sentences that mention it show how each text judges it. {mean}, over all its "
+                "sentences, is in the table above.")
+    return (f"**Not measured for this corpus.** In this corpus {named}, {need}. They apply to corpora about the group, "
+            "asking of each sentence that mentions it whether the group acts or is acted upon and how its words judge "
+            "the group; where most articles never name it, the shares and tones of the few sentences that do would say "
+            "little about the corpus's articles or outlets. How the rule that labels the group's role was checked is in "
+            "the appendix {doc}`trust`.")
 
 
 def value_or_dash(spec: str):
