@@ -1157,18 +1157,6 @@ def republication_check_where_text(check: dict, committed: dict, original: bool)
             "original five articles, the seeds `make validate` uses; the threshold's calibration above is on PolNeAR.")
 
 
-# Words of talk and the verbs of saying (going, think, said, says, saying, tells: every word of
-# ``keyness.TELLING_WORDS``) are on the log-odds' stop list (``log_odds.stop_words``, round 3 N10):
-# never counted, so never kept off a list by the rule.
-_TELLING_EXAMPLES = "words of the telling (says, said, I'm, a single letter, and talk such as going or think)"
-
-
-def _not_counted_words(rule: str) -> str:
-    """``keyness.left_out_text``'s rule as this chapter applies it: the verbs of saying and the words
-    of talk it names are stop words here, not counted at all, so only the rest is named."""
-    return rule.replace(_TELLING_EXAMPLES, "words of the telling (a contraction such as I'm, a single letter)")
-
-
 def left_out_terms_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
                         among: str = "ten most distinctive terms", outlets: bool = False,
                         per_text: int = 5, texts: int = 3) -> str:
@@ -1180,8 +1168,8 @@ def left_out_terms_text(dropped: pd.DataFrame, names: dict[str, str] | None = No
     from ..prose import count_noun, english_list
 
     if dropped.empty:
-        return _not_counted_words(keyness.left_out_text(dropped, names, among=among, outlets=outlets))
-    rule = _not_counted_words(keyness.left_out_text(dropped.iloc[0:0], among=among, outlets=outlets))
+        return keyness.left_out_text(dropped, names, among=among, outlets=outlets)
+    rule = keyness.left_out_text(dropped.iloc[0:0], among=among, outlets=outlets)
     rule = rule[:rule.rindex("; no text of this corpus")]
     names = names or {}
     groups = dropped.groupby("file", sort=False)["term"].apply(lambda t: list(dict.fromkeys(t)))
