@@ -153,14 +153,18 @@ def test_removing_an_article_rebuilds_without_it(tmp_path):
             assert Path(gone["file"]).stem not in text, chapter
 
 
-def test_a_corpus_declared_clean_builds_with_every_cited_figure(tmp_path):
+def test_a_corpus_declared_clean_builds_without_its_cleaning_figures(tmp_path):
     """corpus.toml `clean = false` (an archive of article text, not pages): the cleaning chapter
-    draws no comparison of removals, yet every figure the intro and conclusions cite still exists
-    (a strict build fails on an undefined label), and the chapter says why nothing was cleaned."""
+    draws no comparison of removals, and no figure stands in their place (a note in the text says
+    why); the intro cites those figures only in its passages about the original five, so the strict
+    build still passes, and the chapter says why nothing was cleaned."""
     root = copy_book(tmp_path / "repo")
     fifty_article_corpus(root / "seeds")
     (root / "seeds" / "corpus.toml").write_text("clean = false\n")
     assert_built(build_book(root))
     cleaning = visible_text(page_text(root, "notebooks/02_cleaning"))
     assert "corpus.toml" in cleaning and "clean = false" in cleaning
-    assert "Lines removed from each article, by group of reasons" not in cleaning  # the caption fits the placeholder
+    assert "Lines removed from each article, by group of reasons" not in cleaning  # no chart, no caption
+    markup = page_text(root, "notebooks/02_cleaning")
+    assert 'id="fig-cleaning-reasons"' not in markup and 'id="fig-cleaning-words"' not in markup  # no numbered note
+    assert "No chart of the lines set aside" in cleaning

@@ -14,9 +14,12 @@ or a notebook's Markdown cell can say::
     ```
 
 and a reader's own archive never gets sentences about texts it does not hold. (The freshness
-extension re-reads every page when the corpus changes, so the tag is never stale.) Glued values and
-labels used inside such a block must still exist for any corpus: glue is resolved before the
-blocks are dropped.
+extension re-reads every page when the corpus changes, so the tag is never stale.) Glued values
+used inside such a block must still exist for any corpus: glue is resolved before the blocks are
+dropped. So are cross-references (Sphinx resolves them before it drops the blocks), but a label
+cited only inside a block this build hides may be missing (a figure with nothing to draw for this
+corpus: ``newscorpus.book.figures``): such a reference resolves to its own text, without a
+warning, since no reader sees it. Where the block is shown, a missing label still fails the build.
 """
 
 from __future__ import annotations
@@ -63,6 +66,29 @@ def _on_config_inited(app: Sphinx, config) -> None:
     config.project = title
 
 
+def _hidden(app: Sphinx, node) -> bool:
+    """Whether ``node`` lies inside an ``{only}`` block that this build's tags hide."""
+    from sphinx import addnodes
+
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.only):
+            try:
+                if not app.builder.tags.eval_condition(parent["expr"]):
+                    return True
+            except Exception:  # a malformed expression: let Sphinx report the reference as usual
+                return False
+        parent = parent.parent
+    return False
+
+
+def _on_missing_reference(app: Sphinx, env, node, contnode):
+    """A reference to a missing label inside a hidden ``{only}`` block: resolved to its own text
+    (the block is dropped after references are resolved, so no reader sees it)."""
+    return contnode if _hidden(app, node) else None
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _on_config_inited)
+    app.connect("missing-reference", _on_missing_reference)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -504,8 +504,8 @@ def stacked_by_article(table: pd.DataFrame, articles: pd.DataFrame, xlabel: str,
 
 
 def nothing_found(message: str) -> plt.Figure:
-    """A small figure that says what a chart would have shown nothing of, so that the figure, its
-    caption and the label other pages cite exist for any corpus."""
+    """A small picture of ``message``. Not for a book page's figure cell: a chart with nothing to
+    draw is no figure there (a note in the text instead, ``newscorpus.book.figures``)."""
     fig, ax = plt.subplots(figsize=(8, 0.9))
     ax.axis("off")
     ax.text(0.0, 0.5, message, ha="left", va="center", fontsize=10, wrap=True, transform=ax.transAxes)

@@ -1364,13 +1364,13 @@ def themes_caption(matched: int, confidence: float, share: dict | None = None) -
 
 
 def themes_chart_note(share: dict) -> str:
-    """What stands in the theme chart's place when the corpus fails the conflict-news test
-    (``conflict_share``): one line, true of this corpus."""
+    """The note shown in the theme chart's place (not a figure) when the corpus fails the
+    conflict-news test (``conflict_share``): one line, true of this corpus."""
     reach = ("no article reaches" if share["articles"] == 0 else
              f"only {share['articles']:,d} of the {count_noun(share['n'], 'article')} "
              f"{'reaches' if share['articles'] == 1 else 'reach'}")
-    return (f"Not charted: {reach} {CONFLICT_RATE:.0f} theme matches per 1,000 words, so a chart of the rates would "
-            "be dots at or near zero. The table above gives every rate.")
+    return (f"No theme chart: {reach} {CONFLICT_RATE:.0f} theme matches per 1,000 words, so a chart of the rates would "
+            "be dots at or near zero (the table above gives every rate).")
 
 
 FEW_PER_YEAR = 10  # below this median of articles per year, a change is the arc of a handful of texts
