@@ -1045,6 +1045,8 @@ def test_the_spelling_shown_is_the_one_most_mentions_use():
     assert list(places.spelled(rows)) == ["Kiev", "Kiev", "Kiev", "Rangoon"]
     assert list(places.spelled(rows.assign(count=[1, 2, 1, 2]))) == ["Kyiv", "Kyiv", "Kyiv", "Rangoon"]  # a tie
     assert list(places.spelled(rows.drop(columns="written"))) == list(rows["place"])
+    articles = pd.DataFrame({"file": ["a", "b", "c", "d"], "published": "2022-03-01"})
+    assert places.most_named_by_year(rows, articles) == "2022: Kiev (7), Rangoon (2)"
     assert places.most_written({("BAGHDAD", True): 3, ("Baghdad", True): 1}, "Baghdad") == "Baghdad"
     assert places.most_written({("Moscow", False): 5, ("Moskva", True): 1}, "Moscow") == "Moskva"
 

@@ -983,7 +983,8 @@ def spelled(mentions: pd.DataFrame) -> pd.Series:
             .drop_duplicates(keys))
     chosen = frame[keys].merge(best[keys + ["_written"]], on=keys, how="left")["_written"].to_numpy()
     kinds = mentions["kind"] if "kind" in mentions else pd.Series("city", index=mentions.index)
-    own = [shown_name(p, c, k) for p, c, k in zip(mentions["place"], mentions["country"], kinds)]
+    countries = mentions["country"] if "country" in mentions else pd.Series("", index=mentions.index)
+    own = [shown_name(p, c, k) for p, c, k in zip(mentions["place"], countries, kinds)]
     return pd.Series([p if keep else w for p, w, keep in zip(mentions["place"], chosen, own)], index=mentions.index)
 
 
@@ -1069,7 +1070,8 @@ def most_named_by_year(mentions: pd.DataFrame, articles: pd.DataFrame, top: int 
     years = mention_years(mentions, articles)
     if years.nunique() > MAX_YEARS:
         years = pd.Series(f"over all {years.nunique()} years", index=mentions.index)
-    totals = (mentions.assign(year=years)
+    # each place as the articles write it ("Horgos", not GeoNames' "Qarasu"): ``spelled``
+    totals = (mentions.assign(year=years, place=spelled(mentions).to_numpy() if len(mentions) else [])
               .groupby(["year", "place"], as_index=False)["count"].sum()
               .sort_values(["year", "count", "place"], ascending=[True, False, True]))
     parts = []

@@ -933,7 +933,9 @@ def coordinate(value) -> str:
 
 def places_evidence(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Reader table of ``places.csv``: the article by outlet and date instead of its file name,
-    the country by name instead of its code, reader headings (mentions as a place, and as its
+    the place as the article writes it (``As written``: a word the reader can find in its text,
+    "Horgos") beside the place it was read as (``Place``, GeoNames' "Qarasu"), the country by name
+    instead of its code, reader headings (mentions as a place, and as its
     government for a capital so used), coordinates as text and empty where a place could not be
     placed, and the GeoNames id last (for looking a place up)."""
     from ..measures.places import country_name
