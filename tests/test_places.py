@@ -1084,6 +1084,16 @@ def test_no_leader_line_is_longer_than_the_bound():
         anchor = ax.transData.transform(text.xy) + np.array(text.get_position()) * points  # xytext, offset points
         beyond = np.hypot(*(anchor - centres[text.get_text()])) - radii[text.get_text()]
         assert beyond <= theme_plots.MAX_LEADER * points + 0.5, (text.get_text(), beyond / points)
+        # the line, from the label to its marker's edge, runs through no other label
+        centre = centres[text.get_text()]
+        edge = centre + (anchor - centre) / np.hypot(*(anchor - centre)) * radii[text.get_text()]
+        along = anchor + np.linspace(0, 1, 50)[:, None] * (edge - anchor)
+        for other in ax.texts:
+            if other is text or other.get_text() not in centres:
+                continue
+            box = matplotlib.text.Text.get_window_extent(other, fig.canvas.get_renderer())
+            inside = (along[:, 0] > box.x0) & (along[:, 0] < box.x1) & (along[:, 1] > box.y0) & (along[:, 1] < box.y1)
+            assert not inside.any(), (text.get_text(), other.get_text())
     named = {t.get_text() for t in ax.texts} & set(centres)
     note = " ".join(fig.texts[-1].get_text().split())
     for place in set(centres) - named:

@@ -577,7 +577,7 @@ LABEL_RING_REACH = {3: 18.0, 5: 32.0}
 # A leader line is at most this long, in points, from its circle's (or square's) edge to its label: a
 # circle with no free spot within it is left unnamed (and listed in the note) rather than named from
 # across the map.
-MAX_LEADER = 28.0
+MAX_LEADER = 36.0  # half an inch: the outer ring beside a circle, not its diagonals
 
 
 def leader_length(spot: tuple, radius: float) -> float:
@@ -653,7 +653,7 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
     """Name the circles of one map, the biggest first, each label at the first spot beside its
     circle that stays inside the map and clear of the labels and circles already there. A
     circle with no free spot gets no label; their places are returned (``places_map`` lists
-    them in its note)."""
+    them in its note). A leader line crosses no other label, and no label lies on a leader line."""
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
     points = fig.dpi / 72
@@ -663,6 +663,7 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
                for (x, y), r in zip(centres, radii)]
     frame = ax.get_window_extent(renderer)
     taken: list[Bbox] = []
+    lines: list[np.ndarray] = []  # the leader lines drawn, as points along each (display units)
     unlabelled = []
     state = is_state(here)
     for i, p in enumerate(here.itertuples()):
@@ -683,14 +684,35 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
             text.update_positions(renderer)
             box = Text.get_window_extent(text, renderer)  # the words only, not the leader line
             spaced = box.padded(LABEL_SPACE * points)  # two names never touch ("IllinoisCleveland")
+            line = None if beside else leader_points(centres[i], radii[i], label_offset((dx, dy), radii[i] / points),
+                                                     points)
             if frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1) and not any(
-                    spaced.overlaps(o) for o in taken) and not any(box.overlaps(o) for o in others):
+                    spaced.overlaps(o) for o in taken) and not any(box.overlaps(o) for o in others) and not any(
+                    crosses(other, spaced) for other in lines) and not (
+                    line is not None and any(crosses(line, o) for o in taken)):
                 taken.append(box)
+                if line is not None:
+                    lines.append(line)
                 break
             text.remove()
         else:
             unlabelled.append(getattr(p, "shown", p.place))
     return unlabelled
+
+
+def leader_points(centre, radius: float, offset: tuple[float, float], points: float, n: int = 32) -> np.ndarray:
+    """Points along a leader line's visible part, from its label's anchor (``offset`` points from
+    the ``centre``) to the edge of the marker of ``radius`` (display units)."""
+    anchor = np.asarray(centre, dtype=float) + np.asarray(offset, dtype=float) * points
+    away = anchor - np.asarray(centre, dtype=float)
+    length = float(np.hypot(*away))
+    edge = np.asarray(centre, dtype=float) + away / length * min(radius, length) if length else anchor
+    return anchor + np.linspace(0.0, 1.0, n)[:, None] * (edge - anchor)
+
+
+def crosses(line: np.ndarray, box: Bbox) -> bool:
+    """Whether any of a leader line's points (``leader_points``) lies in ``box``."""
+    return bool(((line[:, 0] >= box.x0) & (line[:, 0] <= box.x1) & (line[:, 1] >= box.y0) & (line[:, 1] <= box.y1)).any())
 
 
 def with_spelling(mentions: pd.DataFrame) -> pd.DataFrame:
