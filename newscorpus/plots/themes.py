@@ -657,6 +657,8 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
     points = fig.dpi / 72
+    # the map's equal aspect shrinks the axes when drawn: measure where things will be drawn
+    ax.apply_aspect()
     centres, radii = circle_geometry(ax, here, scale)
     margin = 5 * points  # a label keeps this clear of other circles, so it names only its own
     circles = [Bbox.from_extents(x - r - margin, y - r - margin, x + r + margin, y + r + margin)
