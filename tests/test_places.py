@@ -942,3 +942,160 @@ def test_a_label_set_off_with_a_leader_line_stays_near_its_circle():
         dy = max(box.y0 - y, 0, y - box.y1)
         assert max(dx, dy) <= r + 32 * points + 2, (text.get_text(), max(dx, dy) / points, r / points)
     plt.close(fig)
+
+
+# --- the map as a reader reads it (referee N18) --------------------------------------------------
+
+
+def _legend_marker_boxes(legend, renderer):
+    """Each legend marker's box in display units, from its drawn position and size."""
+    from matplotlib.transforms import Bbox
+
+    boxes = []
+    for handle in legend.legend_handles:
+        for x, y in handle.get_offset_transform().transform(handle.get_offsets()):
+            for size in handle.get_sizes():
+                r = np.sqrt(size) / 2 * legend.figure.dpi / 72
+                boxes.append(Bbox.from_extents(x - r, y - r, x + r, y + r))
+    return boxes
+
+
+@pytest.mark.parametrize("most", [3, 40, 230, 900])
+def test_the_map_legends_title_and_labels_clear_its_circles(most):
+    """However big the legend's largest circle (1 to 900 mentions of the top place, with a state so
+    that the title is the long one), no circle's box reaches into the title's or a label's box."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from newscorpus.plots import themes as theme_plots
+
+    mentions = pd.DataFrame({"file": "a.txt", "place": ["New York", "Boston", "Iowa"], "country": "US",
+                             "count": [most, max(1, most // 4), 2], "as_actor": 0, "lat": [40.71, 42.36, 42.07],
+                             "lon": [-74.01, -71.06, -93.5], "geonameid": [5128581, 4930956, 4862182],
+                             "kind": ["city", "city", "state"]})
+    articles = pd.DataFrame({"file": ["a.txt"], "outlet": ["Alpha"], "published": ["2016-10-01"],
+                             "date_label": ["October 2016"], "date_precision": ["month"]})
+    fig = theme_plots.places_map(mentions, articles, bbox=(-100.0, -65.0, 30.0, 48.0))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    (legend,) = fig.legends
+    title = legend.get_title().get_window_extent(renderer)
+    markers = _legend_marker_boxes(legend, renderer)
+    assert len(markers) == 5 and title.width > 0  # three sizes, and the city and state shapes
+    assert max(b.height for b in markers) > title.height or most < 10  # big circles: the case at issue
+    for box, label in zip(markers, legend.get_texts()):
+        assert not box.overlaps(title), (label.get_text(), box, title)
+        assert not box.overlaps(label.get_window_extent(renderer)), label.get_text()
+    # and the legend stays above the map
+    ax = next(a for a in fig.axes if a.get_visible())
+    assert legend.get_window_extent(renderer).y0 >= ax.get_tightbbox(renderer).y1 - 1
+    plt.close(fig)
+
+
+def test_a_place_is_named_as_the_article_writes_it():
+    """GeoNames files the border town the article calls Horgos under Qarasu: the map's label, its
+    note and the table show "Horgos", the word a reader can find in the text; the place (its
+    GeoNames id and name) stays the key. A US state and an alias keep the name the book gives them."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from newscorpus.plots import themes as theme_plots
+
+    table = pd.DataFrame({"file": ["a.txt", "b.txt"], "paragraphs": [
+        ["Trucks wait in Horgos, on the Kazakh border. Trade through Horgos grew; Khorgos is another spelling.",
+         "China built a dry port in Horgos."],
+        ["Sanders hopes to win New York. He spoke in New York on Monday, then flew to Mosul."]]})
+    mentions = places.places_table(table)
+    border = mentions[mentions["geonameid"] == 1529377]
+    assert len(border) == 1 and border["written"].iloc[0] == "Horgos" and border["place"].iloc[0] != "Horgos"
+    shown = dict(zip(mentions["place"], places.spelled(mentions)))
+    assert shown[border["place"].iloc[0]] == "Horgos"
+    assert shown["New York (state)"] == "New York (state)" and shown["New York"] == "New York"
+    assert shown["Mosul"] == "Mosul"
+    articles = pd.DataFrame({"file": ["a.txt", "b.txt"], "outlet": ["Alpha", "Beta"],
+                             "published": ["2016-10-01", "2016-11-01"], "date_label": ["October 2016", "November 2016"],
+                             "date_precision": ["month", "month"]})
+    # a map of the border town's region: named "Horgos" there
+    fig = theme_plots.places_map(mentions, articles, bbox=(70.0, 90.0, 38.0, 50.0))
+    labels = {t.get_text() for ax in fig.axes for t in ax.texts}
+    assert "Horgos" in labels and border["place"].iloc[0] not in labels
+    plt.close(fig)
+    # a map elsewhere: the town is in the note as written
+    fig = theme_plots.places_map(mentions, articles, bbox=(35.0, 52.5, 29.0, 38.5))
+    note = " ".join(fig.texts[-1].get_text().split())
+    assert "Horgos (4)" in note and border["place"].iloc[0] not in note
+    plt.close(fig)
+    evidence = theme_plots.places_evidence(mentions, articles)
+    row = evidence[evidence["GeoNames id"] == "1529377"].iloc[0]
+    assert row["As written"] == "Horgos" and row["Place"] == border["place"].iloc[0]
+
+
+def test_the_spelling_shown_is_the_one_most_mentions_use():
+    """Over a corpus, a place's name is the spelling its articles use for most mentions (ties: the
+    place's own name), read per place: two articles writing it two ways give one name for both."""
+    rows = pd.DataFrame({"file": ["a", "b", "c", "d"], "place": ["Kyiv", "Kyiv", "Kyiv", "Yangon"],
+                         "country": ["UA", "UA", "UA", "MM"], "count": [1, 4, 2, 2], "as_actor": 0,
+                         "lat": [50.45, 50.45, 50.45, 16.8], "lon": [30.52, 30.52, 30.52, 96.16],
+                         "geonameid": [703448, 703448, 703448, 1298824], "kind": "city",
+                         "written": ["Kyiv", "Kiev", "Kyiv", "Rangoon"]})
+    assert list(places.spelled(rows)) == ["Kiev", "Kiev", "Kiev", "Rangoon"]
+    assert list(places.spelled(rows.assign(count=[1, 2, 1, 2]))) == ["Kyiv", "Kyiv", "Kyiv", "Rangoon"]  # a tie
+    assert list(places.spelled(rows.drop(columns="written"))) == list(rows["place"])
+    articles = pd.DataFrame({"file": ["a", "b", "c", "d"], "published": "2022-03-01"})
+    assert places.most_named_by_year(rows, articles) == "2022: Kiev (7), Rangoon (2)"
+    assert places.most_written({("BAGHDAD", True): 3, ("Baghdad", True): 1}, "Baghdad") == "Baghdad"
+    assert places.most_written({("Moscow", False): 5, ("Moskva", True): 1}, "Moscow") == "Moskva"
+
+
+def test_no_leader_line_is_longer_than_the_bound():
+    """On a crowded map, a label set off with a leader line starts at most ``MAX_LEADER`` points
+    beyond its circle's edge (measured from the drawn label's anchor); circles that found no spot
+    within it are unnamed and listed in the note."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from newscorpus.plots import themes as theme_plots
+
+    rng = np.random.default_rng(11)
+    n = 25
+    crowd = pd.DataFrame({"file": "a.txt", "place": [f"Town {i}" for i in range(n)], "country": "US",
+                          "count": [220, 150, 90] + list(rng.integers(1, 12, n - 3)), "as_actor": 0,
+                          "lat": [40.7, 40.0, 39.3] + list(40.0 + rng.normal(0, 0.5, n - 3)),
+                          "lon": [-74.0, -75.2, -76.6] + list(-75.0 + rng.normal(0, 0.6, n - 3)),
+                          "geonameid": range(n), "kind": ["city"] * (n - 3) + ["state"] * 3})
+    articles = pd.DataFrame({"file": ["a.txt"], "outlet": ["Alpha"], "published": ["2016-10-01"],
+                             "date_label": ["October 2016"], "date_precision": ["month"]})
+    fig = theme_plots.places_map(crowd, articles, bbox=(-90.0, -60.0, 33.0, 47.0))
+    ax = next(a for a in fig.axes if a.get_visible())
+    fig.canvas.draw()
+    points = fig.dpi / 72
+    scale = min(28.0, 1400.0 / crowd["count"].max())
+    centres = dict(zip(crowd["place"], ax.transData.transform(crowd[["lon", "lat"]].to_numpy(dtype=float))))
+    radii = dict(zip(crowd["place"], np.sqrt(scale * crowd["count"]) / 2 * points))
+    led = [t for t in ax.texts if t.get_text() in centres and t.arrow_patch is not None]
+    assert led  # the case this test is about
+    for text in led:
+        anchor = ax.transData.transform(text.xy) + np.array(text.get_position()) * points  # xytext, offset points
+        beyond = np.hypot(*(anchor - centres[text.get_text()])) - radii[text.get_text()]
+        assert beyond <= theme_plots.MAX_LEADER * points + 0.5, (text.get_text(), beyond / points)
+        # the line, from the label to its marker's edge, runs through no other label
+        centre = centres[text.get_text()]
+        edge = centre + (anchor - centre) / np.hypot(*(anchor - centre)) * radii[text.get_text()]
+        along = anchor + np.linspace(0, 1, 50)[:, None] * (edge - anchor)
+        for other in ax.texts:
+            if other is text or other.get_text() not in centres:
+                continue
+            box = matplotlib.text.Text.get_window_extent(other, fig.canvas.get_renderer())
+            inside = (along[:, 0] > box.x0) & (along[:, 0] < box.x1) & (along[:, 1] > box.y0) & (along[:, 1] < box.y1)
+            assert not inside.any(), (text.get_text(), other.get_text())
+    named = {t.get_text() for t in ax.texts} & set(centres)
+    note = " ".join(fig.texts[-1].get_text().split())
+    for place in set(centres) - named:
+        assert f"{place} (Alpha, October 2016)" in note or f"{place}," in note or f"{place})" in note, place
+    plt.close(fig)

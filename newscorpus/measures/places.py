@@ -75,6 +75,7 @@ from .tokens import STOP_WORDS, THEMES_DATA, Token
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 GAZETTEER_FILE = GAZETTEER_DIR / "cities15000.tsv.gz"
 PLACE_COLUMNS = ["file", "place", "country", "count", "as_actor", "lat", "lon", "geonameid", "kind"]
+TABLE_COLUMNS = [*PLACE_COLUMNS, "written"]  # places_table: places.csv's columns, kind and the article's spelling
 MENTION_COLUMNS = ["file", "paragraph", "start", "end", "text", "place", "country", "reading", "cue", "source"]
 MAX_NAME_TOKENS = 4  # "Rio de Janeiro", "Ras al Ayn": longer gazetteer names are not looked for
 
@@ -102,6 +103,7 @@ def _alias_record(row: dict) -> dict:
 ALIASES = read_aliases()
 ALIAS_PLACES = {row["mention"]: _alias_record(row) for row in ALIASES.to_dict("records")}
 MENTIONS = {m: (p["place"], p["country"]) for m, p in ALIAS_PLACES.items()}
+ALIAS_NAMES = frozenset(MENTIONS.values())  # (place, country): names the book chose (``shown_name``)
 
 
 def place_key(token) -> str:
@@ -921,15 +923,69 @@ def article_places_located(file: str, paragraphs: list[str]) -> list[dict]:
     placed) and kind: the per-article part of ``places_table``."""
     counts: Counter = Counter()
     records = {}
+    forms: dict[tuple[str, str], Counter] = {}
     for r in place_mentions(file, paragraphs):
         key = (r["place"], r["country"])
         counts[key, r["reading"]] += 1
         records[key] = r["_record"]
+        # the spelling as a place counts before the spelling as a government
+        forms.setdefault(key, Counter())[surface_form(r["text"]), r["reading"] == "place"] += 1
     rows = [{"file": file, "place": place, "country": country, "count": counts[(place, country), "place"],
              "as_actor": counts[(place, country), "actor"],
-             **{k: records[place, country][k] for k in ("lat", "lon", "geonameid", "kind")}}
+             **{k: records[place, country][k] for k in ("lat", "lon", "geonameid", "kind")},
+             "written": most_written(forms[place, country], place)}
             for place, country in records]
     return sorted(rows, key=lambda r: (-r["count"], -r["as_actor"], r["place"]))
+
+
+def surface_form(text: str) -> str:
+    """A mention as the article writes the place: its words, spaces as one, without a possessive
+    ("Moscow's" -> "Moscow")."""
+    return POSSESSIVE.sub("", " ".join(text.split()))
+
+
+def most_written(forms: Counter, place: str) -> str:
+    """The article's spelling of a place (``forms``: (spelling, read as a place) -> mentions): the
+    spelling of most mentions read as a place (of most mentions, where none is), a spelling in
+    capitals ("BAGHDAD" in a dateline) only where it is the only one; ties go to the place's own
+    name, then alphabetical order."""
+    totals: Counter = Counter()
+    for (form, as_place), n in forms.items():
+        totals[form] += n * (1 + sum(forms.values())) if as_place else n
+    return min(totals, key=lambda form: (form.isupper() and any(not f.isupper() for f in totals),
+                                         -totals[form], form != place, form))
+
+
+def shown_name(place: str, country: str, kind: str) -> bool:
+    """Whether a place is shown by its own name rather than the articles' spelling: a US state
+    ("New York (state)" for "New York", "Alabama" for "Ala.") and a place of the alias table,
+    whose name was chosen for the book with the spellings these articles use
+    (``data/themes/place_aliases.csv``: "the name the book shows"). A city found in the GeoNames
+    extract by another of its names ("Horgos" for Qarasu) is shown as the articles write it."""
+    return kind == "state" or (place, country) in ALIAS_NAMES
+
+
+def spelled(mentions: pd.DataFrame) -> pd.Series:
+    """The name to show for each row's place, aligned with ``mentions`` (rows of ``places_table``,
+    e.g. one article's, or a whole corpus's): the place's own name where ``shown_name`` says so,
+    else the spelling the rows use most (each article's ``written``, weighted by its mentions;
+    ties to the place's own name, then alphabetical). GeoNames' id stays the place's key: the
+    name is for the reader. Rows without ``written`` show the place's name."""
+    if "written" not in mentions or mentions.empty:
+        return mentions["place"].copy() if "place" in mentions else pd.Series(dtype=object)
+    keys = [k for k in ("place", "country", "kind", "lat", "lon") if k in mentions]
+    written = mentions["written"].where(mentions["written"].fillna("").astype(str) != "", mentions["place"])
+    weight = mentions["count"].fillna(0) + (mentions["as_actor"].fillna(0) if "as_actor" in mentions else 0)
+    frame = mentions[keys].assign(_written=written, _weight=weight)
+    totals = frame.groupby(keys + ["_written"], dropna=False, sort=False)["_weight"].sum().reset_index()
+    totals = totals.assign(_own=totals["_written"] != totals["place"])
+    best = (totals.sort_values(["_weight", "_own", "_written"], ascending=[False, True, True], kind="stable")
+            .drop_duplicates(keys))
+    chosen = frame[keys].merge(best[keys + ["_written"]], on=keys, how="left")["_written"].to_numpy()
+    kinds = mentions["kind"] if "kind" in mentions else pd.Series("city", index=mentions.index)
+    countries = mentions["country"] if "country" in mentions else pd.Series("", index=mentions.index)
+    own = [shown_name(p, c, k) for p, c, k in zip(mentions["place"], countries, kinds)]
+    return pd.Series([p if keep else w for p, w, keep in zip(mentions["place"], chosen, own)], index=mentions.index)
 
 
 def validation_note(original: bool) -> str:
@@ -954,9 +1010,10 @@ def alias_places() -> pd.DataFrame:
 def places_table(cleaned: pd.DataFrame) -> pd.DataFrame:
     """Place mentions per article with coordinates: ``file``, ``place``, ``country``, ``count``
     (read as a place), ``as_actor`` (a capital read as its government: counted, not drawn),
-    ``lat``, ``lon``, ``geonameid`` (empty for places that cannot be placed), ``kind``."""
+    ``lat``, ``lon``, ``geonameid`` (empty for places that cannot be placed), ``kind``, and
+    ``written``: the article's spelling of the place (``most_written``; not in ``places.csv``)."""
     rows = [r for f, p in zip(cleaned["file"], cleaned["paragraphs"]) for r in article_places_located(f, p)]
-    return pd.DataFrame(rows, columns=PLACE_COLUMNS).astype({"geonameid": "Int64"})
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS).astype({"geonameid": "Int64"})
 
 
 def mentions_table(cleaned: pd.DataFrame) -> pd.DataFrame:
@@ -968,12 +1025,12 @@ def mentions_table(cleaned: pd.DataFrame) -> pd.DataFrame:
 
 
 def places_csv(cleaned: pd.DataFrame) -> pd.DataFrame:
-    """What ``places.csv`` holds: ``places_table`` without its ``kind`` column."""
+    """What ``places.csv`` holds: ``places_table`` without its ``kind`` and ``written`` columns."""
     return as_places_csv(places_table(cleaned))
 
 
 def as_places_csv(mentions: pd.DataFrame) -> pd.DataFrame:
-    """``places_csv`` from an already computed ``places_table`` (its ``kind`` column dropped)."""
+    """``places_csv`` from an already computed ``places_table`` (its ``kind`` and ``written`` columns dropped)."""
     return mentions[PLACE_COLUMNS[:-1]]
 
 
@@ -1013,7 +1070,8 @@ def most_named_by_year(mentions: pd.DataFrame, articles: pd.DataFrame, top: int 
     years = mention_years(mentions, articles)
     if years.nunique() > MAX_YEARS:
         years = pd.Series(f"over all {years.nunique()} years", index=mentions.index)
-    totals = (mentions.assign(year=years)
+    # each place as the articles write it ("Horgos", not GeoNames' "Qarasu"): ``spelled``
+    totals = (mentions.assign(year=years, place=spelled(mentions).to_numpy() if len(mentions) else [])
               .groupby(["year", "place"], as_index=False)["count"].sum()
               .sort_values(["year", "count", "place"], ascending=[True, False, True]))
     parts = []

@@ -438,6 +438,23 @@ def legend_sizes(most: int) -> list[int]:
     return [1, middle[-1], rounds[-1]]
 
 
+def legend_spacing(biggest: float, fontsize: float) -> dict:
+    """A legend's handle box for markers up to ``biggest`` (points², as ``scatter``'s ``s``), in
+    font sizes: as tall and as wide as the biggest marker and a little more, so no marker reaches
+    into the legend's title, its label or the next marker, whatever the largest size shown."""
+    across = (math.sqrt(biggest) + 4.0) / fontsize  # the marker's diameter and 2 points each side
+    # matplotlib's handle box (``Legend._init_legend_box``): ``handleheight`` font sizes less a
+    # descent of 0.35 * (handleheight - 0.7) font sizes, which also lies below the text's baseline;
+    # a scatter marker sits ``scatteryoffsets`` times that height above the baseline. The box is
+    # made as tall as the marker and its margin, and the marker put at its middle.
+    tall = max(0.7, (across - 0.245) / 0.65)
+    descent = 0.35 * (tall - 0.7)
+    height = tall - descent
+    middle = (height - 2 * descent) / 2  # (top + bottom) / 2, the top at height - descent, the bottom at -descent
+    return {"handleheight": tall, "handlelength": max(2.0, across), "handletextpad": 0.5,
+            "columnspacing": 1.2, "scatteryoffsets": [middle / height]}
+
+
 def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.Figure | None:
     """The places the articles name, on maps of the region ``map_bbox`` picks unless ``bbox`` is
     given (``map_panels``: one per article for a few articles, per outlet for a few outlets, else
@@ -458,7 +475,10 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.F
     panels_spec = map_panels(places, articles)
     inside = placed[placed["lon"].between(west, east) & placed["lat"].between(south, north)]
     inside = inside.assign(kind=inside["kind"].fillna("city") if "kind" in inside else "city")
-    pooled = [inside[inside["file"].isin(files)].groupby(["place", "lon", "lat", "kind"], as_index=False)["count"].sum()
+    # each circle is named as its map's articles write the place (``places.spelled``: "Horgos", not
+    # GeoNames' "Qarasu"); the place itself (name, kind, coordinates) stays the key
+    pooled = [with_spelling(inside[inside["file"].isin(files)])
+              .groupby(["place", "lon", "lat", "kind", "shown"], as_index=False)["count"].sum()
               .sort_values(["count", "place"], ascending=[False, True], ignore_index=True)
               for _, files, _ in panels_spec]
     any_state = any((h["kind"] == "state").any() for h in pooled)
@@ -509,8 +529,8 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.F
                     axes.flat[0].scatter([], [], s=size, marker="s", facecolor="none", edgecolor=GREY, linewidth=1.1)]
         labels += ["city", "US state (at its centre)"]
         title = "mentions; shape: city or state"
-    fig.legend(handles, labels, title=title, loc="upper right", ncol=len(handles),
-               fontsize=7.5, title_fontsize=7.5, borderaxespad=0.2)
+    legend = fig.legend(handles, labels, title=title, loc="upper right", ncol=len(handles), fontsize=7.5,
+                        title_fontsize=7.5, borderaxespad=0.2, **legend_spacing(scale * max(legend_sizes(most)), 7.5))
     note_text = fig.text(0.01, 0.005, "", fontsize=7.2, ha="left", va="bottom", color="#333333")
     # a map of one article names every circle it can; a pooled map the most mentioned only
     label_cap = None if len(articles) <= MAX_MAP_PANELS else MAX_MAP_LABELS
@@ -529,7 +549,9 @@ def places_map(places: pd.DataFrame, articles: pd.DataFrame, bbox=None) -> plt.F
         note_text.set_text(note)
         lines = note.count("\n") + 1
         height = panel_h * rows + 1.3
-        fig.tight_layout(rect=(0, (0.25 + 0.14 * lines) / height, 1, 1 - 0.45 / height))
+        # the maps start below the legend, however tall its biggest circle makes it
+        top = max(0.45, legend.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.1)
+        fig.tight_layout(rect=(0, (0.25 + 0.14 * lines) / height, 1, 1 - top / height))
         found = []
         for ax, here, base_words, title in panels:
             for text in [t for t in ax.texts if t not in base_words]:
@@ -552,6 +574,18 @@ LABEL_SPOTS += [(k * dx, k * dy, ha, va) for k in (3, 5) for dx, dy, ha, va in L
 # beyond its circle's edge: a big circle's label would otherwise land far across a crowded map,
 # at the end of a long leader line.
 LABEL_RING_REACH = {3: 18.0, 5: 32.0}
+# A leader line is at most this long, in points, from its circle's (or square's) edge to its label: a
+# circle with no free spot within it is left unnamed (and listed in the note) rather than named from
+# across the map.
+MAX_LEADER = 36.0  # half an inch: the outer ring beside a circle, not its diagonals
+
+
+def leader_length(spot: tuple, radius: float) -> float:
+    """How far (points) a label at ``spot`` sits beyond the edge of its marker of ``radius`` points:
+    the visible length of its leader line (0 for a label beside its circle, which has none)."""
+    if abs(spot[0]) + abs(spot[1]) <= 1 or spot_ring(spot) == 0:
+        return 0.0
+    return max(0.0, math.hypot(*label_offset(spot, radius)) - radius)
 
 
 def spot_ring(spot: tuple) -> int:
@@ -619,16 +653,19 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
     """Name the circles of one map, the biggest first, each label at the first spot beside its
     circle that stays inside the map and clear of the labels and circles already there. A
     circle with no free spot gets no label; their places are returned (``places_map`` lists
-    them in its note)."""
+    them in its note). A leader line crosses no other label, and no label lies on a leader line."""
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
     points = fig.dpi / 72
+    # the map's equal aspect shrinks the axes when drawn: measure where things will be drawn
+    ax.apply_aspect()
     centres, radii = circle_geometry(ax, here, scale)
     margin = 5 * points  # a label keeps this clear of other circles, so it names only its own
     circles = [Bbox.from_extents(x - r - margin, y - r - margin, x + r + margin, y + r + margin)
                for (x, y), r in zip(centres, radii)]
     frame = ax.get_window_extent(renderer)
     taken: list[Bbox] = []
+    lines: list[np.ndarray] = []  # the leader lines drawn, as points along each (display units)
     unlabelled = []
     state = is_state(here)
     for i, p in enumerate(here.itertuples()):
@@ -637,24 +674,55 @@ def label_places(ax: plt.Axes, here: pd.DataFrame, scale: float) -> list[str]:
         spots = label_spots(i, centres, radii, state == state[i])
         for dx, dy, ha, va in [STATE_LABEL] + spots if state[i] else spots:
             beside = abs(dx) + abs(dy) <= 1
+            if leader_length((dx, dy), radii[i] / points) > MAX_LEADER:
+                continue  # too far out: a long line across the map names nothing clearly
             # a label set off diagonally or farther out points at its place with a thin line
             leader = {} if beside else {"arrowprops": {
                 "arrowstyle": "-", "color": GREY, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 0}}
-            text = ax.annotate(p.place, (p.lon, p.lat), xytext=label_offset((dx, dy), radii[i] / points),
+            text = ax.annotate(getattr(p, "shown", p.place), (p.lon, p.lat), xytext=label_offset((dx, dy), radii[i] / points),
                                textcoords="offset points",
                                ha=ha, va=va, fontsize=8, zorder=4,
                                fontstyle="italic" if getattr(p, "kind", "city") == "state" else "normal", **leader)
             text.update_positions(renderer)
             box = Text.get_window_extent(text, renderer)  # the words only, not the leader line
             spaced = box.padded(LABEL_SPACE * points)  # two names never touch ("IllinoisCleveland")
+            line = None if beside else leader_points(centres[i], radii[i], label_offset((dx, dy), radii[i] / points),
+                                                     points)
             if frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1) and not any(
-                    spaced.overlaps(o) for o in taken) and not any(box.overlaps(o) for o in others):
+                    spaced.overlaps(o) for o in taken) and not any(box.overlaps(o) for o in others) and not any(
+                    crosses(other, spaced) for other in lines) and not (
+                    line is not None and any(crosses(line, o) for o in taken)):
                 taken.append(box)
+                if line is not None:
+                    lines.append(line)
                 break
             text.remove()
         else:
-            unlabelled.append(p.place)
+            unlabelled.append(getattr(p, "shown", p.place))
     return unlabelled
+
+
+def leader_points(centre, radius: float, offset: tuple[float, float], points: float, n: int = 32) -> np.ndarray:
+    """Points along a leader line's visible part, from its label's anchor (``offset`` points from
+    the ``centre``) to the edge of the marker of ``radius`` (display units)."""
+    anchor = np.asarray(centre, dtype=float) + np.asarray(offset, dtype=float) * points
+    away = anchor - np.asarray(centre, dtype=float)
+    length = float(np.hypot(*away))
+    edge = np.asarray(centre, dtype=float) + away / length * min(radius, length) if length else anchor
+    return anchor + np.linspace(0.0, 1.0, n)[:, None] * (edge - anchor)
+
+
+def crosses(line: np.ndarray, box: Bbox) -> bool:
+    """Whether any of a leader line's points (``leader_points``) lies in ``box``."""
+    return bool(((line[:, 0] >= box.x0) & (line[:, 0] <= box.x1) & (line[:, 1] >= box.y0) & (line[:, 1] <= box.y1)).any())
+
+
+def with_spelling(mentions: pd.DataFrame) -> pd.DataFrame:
+    """``mentions`` with ``shown``: the name to show for each row's place, as these rows' articles
+    write it (``places.spelled``)."""
+    from ..measures.places import spelled
+
+    return mentions.assign(shown=spelled(mentions).to_numpy() if len(mentions) else [])
 
 
 TOWNS_NOTE = "towns and villages not in the offline GeoNames extract"
@@ -677,7 +745,8 @@ def distinct_places(mentions: pd.DataFrame) -> pd.DataFrame:
     named = mentions[mentions["count"] > 0]
     if "kind" not in named:
         named = named.assign(kind="city")
-    keys = [k for k in ("place", "country", "kind", "lat", "lon") if k in named]
+    named = with_spelling(named)  # the name as the articles write it, for the note (one per place)
+    keys = [k for k in ("place", "country", "kind", "lat", "lon", "shown") if k in named]
     return named.groupby(keys, as_index=False, dropna=False, sort=False)["count"].sum()
 
 
@@ -741,7 +810,8 @@ def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]]
     that are drawn but could find no room for their name (``unnamed``: place and panel title,
     the title only if ``titled``: not for one map of the whole corpus)."""
     west, east, south, north = bbox
-    actors = places.groupby("place", as_index=False)["as_actor"].sum() if "as_actor" in places else None
+    actors = (with_spelling(places).groupby(["place", "shown"], as_index=False)["as_actor"].sum()
+              if "as_actor" in places else None)
     # one row per place: the same name in two countries (Paris, France, and Paris, Texas) is two places
     totals = distinct_places(places)
     groups = {
@@ -755,7 +825,7 @@ def map_note(places: pd.DataFrame, bbox=MAP_BBOX, unnamed: list[tuple[str, str]]
 
     def listed(rows: pd.DataFrame, column: str = "count") -> str:
         ranked = rows.sort_values([column, "place"], ascending=[False, True])
-        return comma_list([f"{r.place} ({getattr(r, column)})" for r in ranked.itertuples()], MAP_NOTE_TOP)
+        return comma_list([f"{r.shown} ({getattr(r, column)})" for r in ranked.itertuples()], MAP_NOTE_TOP)
 
     parts = [f"{name}: " + listed(group) for name, group in groups.items() if len(group)]
     if actors is not None and (actors["as_actor"] > 0).any():
@@ -887,13 +957,19 @@ def coordinate(value) -> str:
 
 def places_evidence(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Reader table of ``places.csv``: the article by outlet and date instead of its file name,
-    the country by name instead of its code, reader headings (mentions as a place, and as its
+    the place as the article writes it (``As written``: a word the reader can find in its text,
+    "Horgos") beside the place it was read as (``Place``, GeoNames' "Qarasu"), the country by name
+    instead of its code, reader headings (mentions as a place, and as its
     government for a capital so used), coordinates as text and empty where a place could not be
     placed, and the GeoNames id last (for looking a place up)."""
     from ..measures.places import country_name
 
     return pd.DataFrame({
-        "Article": article_names(mentions["file"], articles), "Place": mentions["place"],
+        "Article": article_names(mentions["file"], articles),
+        # the article's spelling, which a reader can find in its text, then the place it was read as
+        "As written": (mentions["written"].where(mentions["written"].fillna("").astype(str) != "", mentions["place"])
+                       if "written" in mentions else mentions["place"]),
+        "Place": mentions["place"],
         "Country": mentions["country"].map(country_name), "Mentions": mentions["count"],
         "As its government": mentions["as_actor"],
         "Latitude": mentions["lat"].map(coordinate), "Longitude": mentions["lon"].map(coordinate),
