@@ -124,13 +124,17 @@ def wrap_label(label: str, width: int = 34, max_lines: int | None = None) -> str
     """A label wrapped to about ``width`` characters a line, never inside a word: at spaces, and a
     line still longer than ``LABEL_STRETCH`` times the width (a file name) after its hyphens and
     underscores; a piece longer than a line stays whole on its own line. With ``max_lines``, the
-    lines beyond are dropped and the last kept line ends with an ellipsis."""
+    lines beyond are dropped and the last kept line ends with an ellipsis (and a closing bracket
+    if the cut left one open)."""
     lines = []
     for line in _fill(_LABEL_WORD.findall(label.strip()), width):
         lines += _fill(_LABEL_PIECE.findall(line), width) if len(line) > LABEL_STRETCH * width else [line]
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1].rstrip(" _-,(") + "…"
+        kept = "\n".join(lines)
+        if kept.count("(") > kept.count(")"):  # a bracket the cut left open is closed after the ellipsis
+            lines[-1] += ")"
     return "\n".join(lines)
 
 
