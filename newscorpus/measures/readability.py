@@ -392,18 +392,31 @@ def article_readability(file: str, paragraphs: list[str], n_boot: int = N_BOOT) 
 
     Intervals: ``<score>_low``/``_high`` resample sentences; ``<score>_block_low``/``_high``
     resample whole paragraphs (sentences of a paragraph are not independent)."""
-    sentence_rows, counts, paragraph_numbers = [], [], []
+    sentence_rows: list[dict] = []
+    return _article_row(file, paragraphs, n_boot, sentence_rows), sentence_rows
+
+
+def article_readability_row(file: str, paragraphs: list[str], n_boot: int = N_BOOT) -> dict:
+    """``article_readability(file, paragraphs, n_boot)[0]``, without building the evidence rows
+    (what ``readability.csv`` needs, for the pipeline: a speed goal)."""
+    return _article_row(file, paragraphs, n_boot, None)
+
+
+def _article_row(file: str, paragraphs: list[str], n_boot: int, sentence_rows: list[dict] | None) -> dict:
+    """The article's row; each sentence's evidence row appended to ``sentence_rows`` unless None."""
+    counts, paragraph_numbers = [], []
     for number, (paragraph, sentence) in enumerate(split_sentences([p.translate(WORD_APOSTROPHES) for p in paragraphs]), 1):
         found = sentence_counts(sentence)
         if found[1]:  # a sentence with no word adds nothing
-            sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
-                                  **dict(zip(COUNTS, found))})
+            if sentence_rows is not None:
+                sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
+                                      **dict(zip(COUNTS, found))})
             counts.append(found)
             paragraph_numbers.append(paragraph)
     units = np.array(counts, dtype=np.int64).reshape(-1, len(COUNTS))
     row = {"file": file, **_scores_from_units(file, units, paragraph_numbers, n_boot)}
     row["textstat_sentences"] = textstat_sentence_count("\n\n".join(paragraphs))
-    return row, sentence_rows
+    return row
 
 
 def article_scores(file: str, sentence_rows: list[dict], n_boot: int = N_BOOT) -> dict:
