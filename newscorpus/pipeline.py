@@ -52,8 +52,7 @@ from .safe_csv import unlimited_fields, write_csv, write_rows
 from .overview import OVERVIEW_COLUMNS
 from .paths import SOURCES_FILE
 from .tables import ARTICLE_ROWS
-from .layer.words import paragraphs_word_count
-from .text import word_count
+from .layer.words import paragraphs_word_count, text_word_count
 
 BACKENDS = ("serial", "processes", "dask")
 CHUNK_ARTICLES = 64  # big enough to amortise a task's overhead, small enough to stream
@@ -188,7 +187,9 @@ def articles_rows(article: Article) -> list[dict]:
     meta = article.task.meta
     published = meta.get("published")
     row = {column: meta.get(column, "") for column in OVERVIEW_COLUMNS}
-    row.update(file=article.file, raw_words=word_count(article.source_text), clean_words=paragraphs_word_count(article.cleaned.paragraphs),
+    paragraphs = article.cleaned.paragraphs
+    clean_words = paragraphs_word_count(paragraphs)  # first: it caches each paragraph's words
+    row.update(file=article.file, raw_words=text_word_count(article.source_text, paragraphs), clean_words=clean_words,
                published=published.isoformat() if published else "")
     return [row]
 

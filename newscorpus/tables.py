@@ -14,7 +14,7 @@ from .measures import attribution, diversity, framing, places, readability, them
 
 
 def readability_rows(file: str, paragraphs: list[str]) -> list[dict]:
-    return [readability.article_readability(file, paragraphs)[0]]
+    return [readability.article_readability_row(file, paragraphs)]
 
 
 def diversity_rows(file: str, paragraphs: list[str]) -> list[dict]:

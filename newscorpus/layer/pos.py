@@ -127,8 +127,9 @@ class FastTagger:
                 tw = index.get(f"t-1 w {prev} {context[i]}")
                 if tw is not None:
                     scores = scores + self.weights[tw]
-                top = np.flatnonzero(scores == scores.max())
-                guess = self.classes[top[-1]]
+                # the last label of the greatest score (ties go to the greatest label): argmax
+                # of the reversed scores finds it in one call (a speed goal)
+                guess = self.classes[len(scores) - 1 - int(np.argmax(scores[::-1]))]
             out.append(guess)
             prev2, prev = prev, guess
         return out

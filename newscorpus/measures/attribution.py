@@ -1194,7 +1194,9 @@ def _article_attributions(file: str, paragraphs: tuple[str, ...]) -> tuple[dict,
     return tuple(rows)
 
 
+@lru_cache(maxsize=1024)
 def _class_of(lemma: str) -> str:
+    # cached: the verb table is read once per process and a lemma's class never changes
     for entries in verb_table().values():
         for entry_lemma, particle, klass in entries:
             if (f"{entry_lemma} {particle}" if particle else entry_lemma) == lemma:

@@ -835,7 +835,8 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
     # (paragraphs joined by a character no pattern reads across, so the matches are each
     # paragraph's)
     text = "\x00".join(paragraphs)
-    persons, home, states = person_names(text), named_countries(text), named_states(text)
+    home, states = named_countries(text), named_states(text)
+    persons = None  # person_names(text), read only if a one-word gazetteer name needs it (a speed goal)
     for n, paragraph in enumerate(paragraphs):
         read, names = read_mentions(paragraph, index)
         in_names |= names
@@ -891,6 +892,8 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
         if r["source"] == "gazetteer" and (_used_otherwise(r["_key"], in_names, lower_words) or (
                 r["reading"] == "place" and (r["place"], r["country"]) not in located)):
             continue
+        if r["source"] == "gazetteer" and len(r["_key"]) == 1 and persons is None:
+            persons = person_names(text)
         if (r["source"] == "gazetteer" and len(r["_key"]) == 1 and POSSESSIVE.sub("", r["text"]) in persons
                 and not r["_record"].get("capital")):
             continue  # "Mrs. Clinton" elsewhere in the article: "Clinton" is her, not the town

@@ -322,6 +322,11 @@ def bootstrap_scores(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> dict
     """Every score on ``n_boot`` resamples of the rows of ``units`` (sentences, or paragraphs as
     blocks of sentences; columns in ``COUNTS`` order), drawn with replacement. Vectorised: each
     resample is a row of draw counts, and its totals are one matrix product."""
+    return scores_from_counts(dict(zip(COUNTS, bootstrap_totals(units, file, n_boot).T)))
+
+
+def bootstrap_totals(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> np.ndarray:
+    """The count totals (columns in ``COUNTS`` order) of ``bootstrap_scores``' resamples, a row each."""
     n = len(units)
     draws = _rng(file).integers(0, n, size=(n_boot, n))
     weights = np.bincount((draws + n * np.arange(n_boot)[:, None]).ravel(), minlength=n_boot * n)
@@ -332,8 +337,7 @@ def bootstrap_scores(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> dict
     weights = weights.reshape(n_boot, n).astype(float)
     units = np.asarray(units, dtype=float)
     rows = max(1, BLAS_SINGLE_THREAD_SIZE // max(1, n * units.shape[1]))
-    totals = np.concatenate([weights[i:i + rows] @ units for i in range(0, n_boot, rows)])
-    return scores_from_counts(dict(zip(COUNTS, totals.T)))
+    return np.concatenate([weights[i:i + rows] @ units for i in range(0, n_boot, rows)])
 
 
 def percentile_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> np.ndarray:
@@ -382,7 +386,8 @@ def textstat_sentence_count(text: str) -> int:
     if not text:
         return 0
     pieces = TEXTSTAT_PIECE.findall(text)
-    short = sum(1 for piece in pieces if len(NOT_WORD_CHAR.sub("", piece).split()) <= 2)
+    # split(None, 2): at most three parts, so "two words or fewer" without listing every word
+    short = sum(1 for piece in pieces if len(NOT_WORD_CHAR.sub("", piece).split(None, 2)) <= 2)
     return max(1, len(pieces) - short)
 
 
@@ -392,18 +397,31 @@ def article_readability(file: str, paragraphs: list[str], n_boot: int = N_BOOT) 
 
     Intervals: ``<score>_low``/``_high`` resample sentences; ``<score>_block_low``/``_high``
     resample whole paragraphs (sentences of a paragraph are not independent)."""
-    sentence_rows, counts, paragraph_numbers = [], [], []
+    sentence_rows: list[dict] = []
+    return _article_row(file, paragraphs, n_boot, sentence_rows), sentence_rows
+
+
+def article_readability_row(file: str, paragraphs: list[str], n_boot: int = N_BOOT) -> dict:
+    """``article_readability(file, paragraphs, n_boot)[0]``, without building the evidence rows
+    (what ``readability.csv`` needs, for the pipeline: a speed goal)."""
+    return _article_row(file, paragraphs, n_boot, None)
+
+
+def _article_row(file: str, paragraphs: list[str], n_boot: int, sentence_rows: list[dict] | None) -> dict:
+    """The article's row; each sentence's evidence row appended to ``sentence_rows`` unless None."""
+    counts, paragraph_numbers = [], []
     for number, (paragraph, sentence) in enumerate(split_sentences([p.translate(WORD_APOSTROPHES) for p in paragraphs]), 1):
         found = sentence_counts(sentence)
         if found[1]:  # a sentence with no word adds nothing
-            sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
-                                  **dict(zip(COUNTS, found))})
+            if sentence_rows is not None:
+                sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
+                                      **dict(zip(COUNTS, found))})
             counts.append(found)
             paragraph_numbers.append(paragraph)
     units = np.array(counts, dtype=np.int64).reshape(-1, len(COUNTS))
     row = {"file": file, **_scores_from_units(file, units, paragraph_numbers, n_boot)}
     row["textstat_sentences"] = textstat_sentence_count("\n\n".join(paragraphs))
-    return row, sentence_rows
+    return row
 
 
 def article_scores(file: str, sentence_rows: list[dict], n_boot: int = N_BOOT) -> dict:
@@ -420,8 +438,12 @@ def _scores_from_units(file: str, units: np.ndarray, paragraph_numbers: list[int
         return row
     point = scores_from_counts(totals)
     blocks = paragraph_blocks(units, paragraph_numbers)
-    # Both bootstraps' scores in one percentile call (each row is its own interval).
-    draws = [*bootstrap_scores(units, file, n_boot).values(), *bootstrap_scores(blocks, file, n_boot).values()]
+    # Both bootstraps' scores from one call of the formulas on their stacked totals (elementwise:
+    # each value is the one a call per bootstrap gives), and in one percentile call (each row is
+    # its own interval); a speed goal.
+    resampled = np.concatenate([bootstrap_totals(units, file, n_boot), bootstrap_totals(blocks, file, n_boot)])
+    scores = scores_from_counts(dict(zip(COUNTS, resampled.T)))
+    draws = [*(v[:n_boot] for v in scores.values()), *(v[n_boot:] for v in scores.values())]
     intervals = percentile_interval(np.array(draws))
     by_sentence, by_paragraph = intervals[:len(SCORES)], intervals[len(SCORES):]
     for k, name in enumerate(SCORES):
