@@ -285,7 +285,11 @@ def _city(row: int) -> dict:
 def gazetteer_index(paragraphs: list[str]) -> dict[tuple[str, ...], dict]:
     """The gazetteer places whose spellings occur in ``paragraphs`` (whole words, written with a
     capital or "al-"), by the spelling's token keys; where several places share a spelling, the
-    most populous."""
+    most populous of those whose own name it is (``_own_name``: "Chelsea" is Chelsea's, not
+    Norwich's, which GeoNames also lists as "Chelsea"), or where it is no place's own name, the
+    most populous that has it as another name ("Rangoon" for Yangon). ``place_mentions`` then
+    weighs the others, and lets an alternate name count only where the article supports it
+    (``_alternate_supported``)."""
     text = "\n".join(paragraphs)
     found: dict[tuple[str, ...], dict] = {}
     candidates: dict[tuple[str, ...], dict[int, dict]] = {}
@@ -297,10 +301,12 @@ def gazetteer_index(paragraphs: list[str]) -> dict[tuple[str, ...], dict]:
             key = name_key(spelling)
             if not 0 < len(key) <= MAX_NAME_TOKENS:
                 continue
-            city = _city(row)
-            candidates.setdefault(key, {})[city["geonameid"]] = city
-            if key not in found or (city["population"], -city["geonameid"]) > (
-                    found[key]["population"], -found[key]["geonameid"]):
+            city = {**_city(row), "_own": _own_name(spelling, _columns()[0][row])}
+            seen = candidates.setdefault(key, {}).get(city["geonameid"])
+            city["_own"] = city["_own"] or bool(seen and seen["_own"])  # "Al-X" and "al-X": one key
+            candidates[key][city["geonameid"]] = city
+            if key not in found or (city["_own"], city["population"], -city["geonameid"]) > (
+                    found[key]["_own"], found[key]["population"], -found[key]["geonameid"]):
                 found[key] = city
     # every place of that name, most populous first: the article's own countries may pick another
     # ("Birmingham" in a US article is Alabama's, not England's)
@@ -821,6 +827,57 @@ def _used_otherwise(key: tuple[str, ...], in_names: set, lower_words: set) -> bo
             or (len(key) == 1 and any(key[0] in name for name in in_names)))
 
 
+def _written_in(name: str, text: str) -> bool:
+    """Whether ``text`` writes a place's own ``name`` (or its form without accents: "Koln" for
+    "Köln") as whole words, with its capital."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in {name, plain} if n)
+
+
+def _alternate_supported(city: dict, text: str, home: set[str]) -> bool:
+    """Whether the article supports reading a spelling as ``city`` that GeoNames lists only among
+    its other names ("Rangoon" for Yangon, "Google" for Topeka): it writes the place's own name
+    ("Washington D.C." beside "Washington"), or, for a place outside the US, names its country
+    (``home``: "Rangoon, Myanmar", Horgos in an article naming China). Not the US: a US paper
+    names it in nearly every article, so it supports nothing; nor a US state, whose towns' other
+    names are mostly old names of a neighbourhood or a nearby town ("Newtown, Connecticut" is no
+    sign of Hartford, which GeoNames also calls Newtown)."""
+    return (city["country"] != "US" and city["country"] in home) or _written_in(city["place"], text)
+
+
+def _settle_alternates(r: dict, text: str, home: set[str], states: set[str], located: set) -> dict | None:
+    """A gazetteer mention with its candidates decided: the places whose own name it is
+    (``_own_name``), never one that has it only as another name ("Chelsea" is not Norwich,
+    "Southampton" not Hampton, Virginia); where it is no place's own name, the places that have it
+    as another name and that the article supports (``_alternate_supported``), or None (left out:
+    "Google" is not Topeka). One exception, the rule "Paris, Texas, is not Paris" of
+    ``place_mentions``: where every place of that own name is a small town (``SMALL_TOWN``) whose
+    state (US) or country the article never names, a supported city the world knows
+    (``FOREIGN_CITY``) is the reading ("a user from Hanover" in an article naming Germany is
+    Hannover, not Hanover, Maryland). Other mentions are returned as they are."""
+    if r["source"] != "gazetteer":
+        return r
+    candidates = r["_record"].get("_alternatives", ())
+    own = [c for c in candidates if _own_name(r["text"], c["place"])]
+    others = [c for c in candidates if not _own_name(r["text"], c["place"]) and _alternate_supported(c, text, home)]
+    unsupported_towns = all(c["population"] < SMALL_TOWN and not (
+        c["admin1"] in states if c["country"] == "US" else c["country"] in home) for c in own)
+    if own and not (others and others[0]["population"] >= FOREIGN_CITY and unsupported_towns):
+        pool = own
+    elif others:
+        pool = others
+    else:
+        return None
+    first = pool[0]
+    if first["geonameid"] == r["_record"]["geonameid"] and len(pool) == len(candidates):
+        return r
+    if (r["place"], r["country"]) in located:  # the locative test was passed by the name
+        located.add((first["place"], first["country"]))
+    return {**r, "place": first["place"], "country": first["country"], "_record": {**first, "_alternatives": tuple(pool)}}
+
+
 def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
     """Evidence rows, one per mention: ``file``, ``paragraph`` (its index), ``start``, ``end``
     (offsets in the paragraph), ``text``, ``place``, ``country``, ``reading`` ("place" or
@@ -860,6 +917,7 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
     home |= alias_countries
     if states:
         home.add("US")
+    rows = [settled for r in rows if (settled := _settle_alternates(r, text, home, states, located)) is not None]
     kept = []
     for r in rows:
         alternatives = r["_record"].get("_alternatives", ()) if r["source"] == "gazetteer" else ()
