@@ -1108,8 +1108,9 @@ def test_no_leader_line_is_longer_than_the_bound():
 
 
 def located(paragraphs: list[str]) -> dict[int, int]:
+    """The cities the article names as places (not its US states), by GeoNames id: mentions."""
     return {r["geonameid"]: r["count"] for r in places.article_places_located("x", paragraphs)
-            if not pd.isna(r["geonameid"])}
+            if r["kind"] == "city" and not pd.isna(r["geonameid"])}
 
 
 def test_a_firm_is_not_the_city_that_once_took_its_name():
@@ -1134,7 +1135,7 @@ def test_a_places_own_name_beats_another_places_alternate_name():
     assert len(chelsea) == 1 and chelsea[0]["place"] == "Chelsea"  # a Chelsea, not Norwich, Connecticut
     # a name that is no place's own name, in a US article: its US state is no support
     found = located(["After the shooting in Newtown, Connecticut, the senator spoke."])
-    assert set(found) == {4831725}  # Connecticut only: neither Tallahassee nor Hartford ("Newtown" in GeoNames)
+    assert found == {}  # neither Tallahassee nor Hartford, which GeoNames also calls "Newtown"
 
 
 def test_a_city_the_world_knows_beats_small_towns_of_its_name_in_states_never_named():
@@ -1143,3 +1144,18 @@ def test_a_city_the_world_knows_beats_small_towns_of_its_name_in_states_never_na
     assert located(["A user from Hanover, Germany, posted it."]) == {2910831: 1}
     # where the article names the town's state, the town's own name wins
     assert 2910831 not in located(["A user from Hanover, Germany, moved to Hanover, Maryland."])
+
+
+def test_a_town_the_article_places_in_a_state_is_that_states_town():
+    # the state right after the name picks the town of that name there, whatever its size
+    # (GeoNames ids: Concord, New Hampshire, and Concord, California)
+    found = located(["The former president spoke at a stop in Concord, N.H., on Monday.", "In Concord, he laughed."])
+    assert found == {5084868: 2}
+    # where the extract has no town of that name in that state, the name is left out, not moved
+    # to a namesake elsewhere (Hudson, Ohio; GeoNames also calls Jersey City "Hudson")
+    assert located(["She held a town hall in Hudson, New Hampshire, on Monday.", "In Hudson, voters cheered."]) == {}
+    # a capital written without the state stays the capital; the town beside it goes
+    found = located(["Sanders campaigned in Washington, Iowa, on Friday.", "Republicans in Washington objected."])
+    assert found == {4140963: 1}
+    # a list of places is no town's state
+    assert 4699066 in located(["From Seattle, to Oklahoma City, to Houston, New York, and New Jersey, we see it."])

@@ -217,6 +217,29 @@ _AP_STATE = re.compile(r"(?=[,DRI])(?:,\s*|\b[DRI]-)("
                        + "|".join(re.escape(a) for a in sorted(AP_STATES, key=len, reverse=True)) + r")(?!\w)")
 
 
+_LIST_AFTER = re.compile(r"\s*,?\s*(?:and|or)\b")
+
+
+@lru_cache(maxsize=1)
+def _state_after_pattern() -> re.Pattern:
+    """A comma and a US state's name or AP abbreviation: "Hudson, New Hampshire", "Carthage, Ill."."""
+    _pattern, codes = _state_pattern()
+    names = sorted([*codes, *AP_STATES], key=len, reverse=True)
+    return re.compile(r",[ \t]*(" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def _state_after(paragraph: str, end: int) -> str | None:
+    """The postal code of the US state written right after a name ending at ``end`` ("Hudson,
+    New Hampshire" -> NH), or None. The town is then that state's (one sense per discourse): a
+    gazetteer place of that name in another state is another town, the one the article means
+    missing from the extract."""
+    found = _state_after_pattern().match(paragraph, end)
+    if found is None or _LIST_AFTER.match(paragraph, found.end()):
+        return None  # "to Houston, New York, and New Jersey": a list of places, not a town's state
+    name = found.group(1)
+    return AP_STATES.get(name) or _state_pattern()[1][name]
+
+
 def named_states(paragraph: str) -> set[str]:
     """Postal codes of the US states the paragraph names ("Vermont" -> VT; "Selma, Ala." -> AL)."""
     pattern, codes = _state_pattern()
@@ -918,6 +941,12 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
     if states:
         home.add("US")
     rows = [settled for r in rows if (settled := _settle_alternates(r, text, home, states, located)) is not None]
+    # the US states the article writes right after a gazetteer name ("in Hudson, New Hampshire")
+    placed_in: dict[tuple[str, ...], set[str]] = {}
+    for r in rows:
+        r["_state_after"] = _state_after(paragraphs[r["paragraph"]], r["end"]) if r["source"] == "gazetteer" else None
+        if r["_state_after"]:
+            placed_in.setdefault(r["_key"], set()).add(r["_state_after"])
     kept = []
     for r in rows:
         alternatives = r["_record"].get("_alternatives", ()) if r["source"] == "gazetteer" else ()
@@ -926,7 +955,22 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
         # the article names, where the name's first reading is a small town or lies abroad
         in_state = [c for c in alternatives if c["country"] == "US" and c["admin1"] in states
                     and _own_name(r["text"], c["place"])]
-        if in_state and in_state[0]["geonameid"] != r["_record"]["geonameid"] and (
+        stated = {r["_state_after"]} if r["_state_after"] else placed_in.get(r["_key"]) if alternatives else None
+        if stated:
+            # the article writes the state right after the name ("Concord, N.H.", "Portland, Maine"):
+            # the town of that name in that state, whatever its size (one sense per discourse: the
+            # article's other mentions of the name too); where the extract has none there, the
+            # article's town is missing from it ("Hudson, New Hampshire": not Hudson, Ohio), and the
+            # name is left out, except a capital or a city the world knows written without the state
+            # ("Republicans in Washington" beside "Washington, Iowa")
+            in_stated = [c for c in in_state if c["admin1"] in stated]
+            if in_stated:
+                picked = in_stated[0] if in_stated[0]["geonameid"] != r["_record"]["geonameid"] else None
+            elif r["_state_after"] or not (r["_record"].get("capital") or r["_record"]["population"] >= FOREIGN_CITY):
+                continue
+            else:
+                picked = None
+        elif in_state and in_state[0]["geonameid"] != r["_record"]["geonameid"] and (
                 r["country"] != "US" or r["_record"]["admin1"] not in states) and (
                 r["country"] not in home or r["_record"]["population"] < SMALL_TOWN):
             picked = in_state[0]
