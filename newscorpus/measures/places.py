@@ -19,6 +19,13 @@ with GeoNames coordinates that ship with the package (nothing is looked up at ru
    towns of its country share, none dominating ("Clinton"), needs its state (US) or country named;
    a middling city abroad needs its country named ("at Dartmouth" is the college); a one-word name
    the article gives a person ("Sen. Edward M. Kennedy", "Marco Rubio") is that person throughout.
+   A spelling goes to a place whose own name it is, never to one GeoNames lists it for only among
+   other names ("Chelsea" is a Chelsea, not Norwich, Connecticut); a spelling that is no place's
+   own name counts only where the article supports the place: writes its own name, or, abroad,
+   names its country ("Rangoon, Myanmar"; "Google" is not Topeka, nor "Newtown, Connecticut"
+   Hartford: a US state is no support, ``_settle_alternates``). A US state written right after the
+   name ("Concord, N.H.") makes it that state's town of the name, whatever the size of its
+   namesakes; where the extract has none there ("Hudson, New Hampshire"), the name is left out.
 
 **Reading.** A capital often stands for its government: "bleed Moscow and Tehran", "Damascus had
 quietly given permission", "Washington decided". Such a mention is counted as an actor
