@@ -66,6 +66,7 @@ import csv
 import gzip
 import io
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -331,9 +332,10 @@ def gazetteer_index(paragraphs: list[str]) -> dict[tuple[str, ...], dict]:
             key = name_key(spelling)
             if not 0 < len(key) <= MAX_NAME_TOKENS:
                 continue
-            city = {**_city(row), "_own": _own_name(spelling, _columns()[0][row])}
+            city = _city(row)
             seen = candidates.setdefault(key, {}).get(city["geonameid"])
-            city["_own"] = city["_own"] or bool(seen and seen["_own"])  # "Al-X" and "al-X": one key
+            # "_own": the spelling is the place's own name ("Al-X" and "al-X" are one key: either)
+            city["_own"] = (seen is not None and seen["_own"]) or _own_name(spelling, city["place"])
             candidates[key][city["geonameid"]] = city
             if key not in found or (city["_own"], city["population"], -city["geonameid"]) > (
                     found[key]["_own"], found[key]["population"], -found[key]["geonameid"]):
@@ -820,10 +822,9 @@ def named_countries(paragraph: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def _folded(name: str) -> str:
     """Lower case without accents or punctuation: "Tikrīt" and "Tikrit" are one name."""
-    import unicodedata
-
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return re.sub(r"[\W_]+", "", plain.lower())
 
@@ -831,6 +832,7 @@ def _folded(name: str) -> str:
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|ash|az|ath)[\s'’-]+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def _own_name(text: str, place: str) -> bool:
     """Whether the article wrote the place's own name (accents and an Arabic article aside:
     "Fallujah" for "Al Fallūjah"), not another of its names ("Florida" for Floridablanca)."""
@@ -860,10 +862,15 @@ def _used_otherwise(key: tuple[str, ...], in_names: set, lower_words: set) -> bo
 def _written_in(name: str, text: str) -> bool:
     """Whether ``text`` writes a place's own ``name`` (or its form without accents: "Koln" for
     "Köln") as whole words, with its capital."""
-    import unicodedata
+    if name not in text and name.isascii():  # most names: not written at all (a substring test is quick)
+        return False
+    return _own_name_pattern(name).search(text) is not None
 
+
+@lru_cache(maxsize=4096)
+def _own_name_pattern(name: str) -> re.Pattern:
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in {name, plain} if n)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted({name, plain}) if n) + r")(?!\w)")
 
 
 def _alternate_supported(city: dict, text: str, home: set[str]) -> bool:
