@@ -1099,3 +1099,63 @@ def test_no_leader_line_is_longer_than_the_bound():
     for place in set(centres) - named:
         assert f"{place} (Alpha, October 2016)" in note or f"{place}," in note or f"{place})" in note, place
     plt.close(fig)
+
+
+# --- names GeoNames lists only among a place's other names ------------------------------------
+# Sentences written for the purpose. GeoNames files joke, old and neighbouring names under a city
+# ("Google" under Topeka, "Chelsea" under Norwich, Connecticut, "Newtown" under Tallahassee): such
+# a name is read as the place only where the article supports it.
+
+
+def located(paragraphs: list[str]) -> dict[int, int]:
+    """The cities the article names as places (not its US states), by GeoNames id: mentions."""
+    return {r["geonameid"]: r["count"] for r in places.article_places_located("x", paragraphs)
+            if r["kind"] == "city" and not pd.isna(r["geonameid"])}
+
+
+def test_a_firm_is_not_the_city_that_once_took_its_name():
+    found = located(["Engineers at Google in Mountain View, California, wrote the code.",
+                     "In Kansas, a farmer said he had learnt to code at Google."])
+    assert 4280539 not in found  # Topeka, whose alternate names include "Google"
+    assert 5375480 in found  # Mountain View: the gazetteer still reads the article's own place names
+
+
+def test_an_old_name_abroad_counts_where_the_article_names_the_country():
+    assert located(["Protesters marched in Rangoon, Myanmar, on Sunday."]) == {1298824: 1}  # Yangon
+    assert located(["Protesters marched in Rangoon on Sunday."]) == {}  # no country: no support, left out
+    found = located(["Trucks queue at Horgos, on the border between China and Kazakhstan.",
+                     "Trade through Horgos grew."])
+    assert found.get(1529377) == 2  # Qarasu, which GeoNames also calls Horgos
+
+
+def test_a_places_own_name_beats_another_places_alternate_name():
+    rows = places.article_places_located("x", ["Police sealed off streets in Chelsea after the blast.",
+                                               "Officials in Connecticut said they were watching."])
+    chelsea = [r for r in rows if r["written"] == "Chelsea"]
+    assert len(chelsea) == 1 and chelsea[0]["place"] == "Chelsea"  # a Chelsea, not Norwich, Connecticut
+    # a name that is no place's own name, in a US article: its US state is no support
+    found = located(["After the shooting in Newtown, Connecticut, the senator spoke."])
+    assert found == {}  # neither Tallahassee nor Hartford, which GeoNames also calls "Newtown"
+
+
+def test_a_city_the_world_knows_beats_small_towns_of_its_name_in_states_never_named():
+    # Hanover is the own name of small towns in Maryland, Pennsylvania and Massachusetts, and
+    # GeoNames' other name for Hannover; the article names Germany and none of those states
+    assert located(["A user from Hanover, Germany, posted it."]) == {2910831: 1}
+    # where the article names the town's state, the town's own name wins
+    assert 2910831 not in located(["A user from Hanover, Germany, moved to Hanover, Maryland."])
+
+
+def test_a_town_the_article_places_in_a_state_is_that_states_town():
+    # the state right after the name picks the town of that name there, whatever its size
+    # (GeoNames ids: Concord, New Hampshire, and Concord, California)
+    found = located(["The former president spoke at a stop in Concord, N.H., on Monday.", "In Concord, he laughed."])
+    assert found == {5084868: 2}
+    # where the extract has no town of that name in that state, the name is left out, not moved
+    # to a namesake elsewhere (Hudson, Ohio; GeoNames also calls Jersey City "Hudson")
+    assert located(["She held a town hall in Hudson, New Hampshire, on Monday.", "In Hudson, voters cheered."]) == {}
+    # a capital written without the state stays the capital; the town beside it goes
+    found = located(["Sanders campaigned in Washington, Iowa, on Friday.", "Republicans in Washington objected."])
+    assert found == {4140963: 1}
+    # a list of places is no town's state
+    assert 4699066 in located(["From Seattle, to Oklahoma City, to Houston, New York, and New Jersey, we see it."])

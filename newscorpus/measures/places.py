@@ -19,6 +19,13 @@ with GeoNames coordinates that ship with the package (nothing is looked up at ru
    towns of its country share, none dominating ("Clinton"), needs its state (US) or country named;
    a middling city abroad needs its country named ("at Dartmouth" is the college); a one-word name
    the article gives a person ("Sen. Edward M. Kennedy", "Marco Rubio") is that person throughout.
+   A spelling goes to a place whose own name it is, never to one GeoNames lists it for only among
+   other names ("Chelsea" is a Chelsea, not Norwich, Connecticut); a spelling that is no place's
+   own name counts only where the article supports the place: writes its own name, or, abroad,
+   names its country ("Rangoon, Myanmar"; "Google" is not Topeka, nor "Newtown, Connecticut"
+   Hartford: a US state is no support, ``_settle_alternates``). A US state written right after the
+   name ("Concord, N.H.") makes it that state's town of the name, whatever the size of its
+   namesakes; where the extract has none there ("Hudson, New Hampshire"), the name is left out.
 
 **Reading.** A capital often stands for its government: "bleed Moscow and Tehran", "Damascus had
 quietly given permission", "Washington decided". Such a mention is counted as an actor
@@ -59,6 +66,7 @@ import csv
 import gzip
 import io
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -217,6 +225,29 @@ _AP_STATE = re.compile(r"(?=[,DRI])(?:,\s*|\b[DRI]-)("
                        + "|".join(re.escape(a) for a in sorted(AP_STATES, key=len, reverse=True)) + r")(?!\w)")
 
 
+_LIST_AFTER = re.compile(r"\s*,?\s*(?:and|or)\b")
+
+
+@lru_cache(maxsize=1)
+def _state_after_pattern() -> re.Pattern:
+    """A comma and a US state's name or AP abbreviation: "Hudson, New Hampshire", "Carthage, Ill."."""
+    _pattern, codes = _state_pattern()
+    names = sorted([*codes, *AP_STATES], key=len, reverse=True)
+    return re.compile(r",[ \t]*(" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def _state_after(paragraph: str, end: int) -> str | None:
+    """The postal code of the US state written right after a name ending at ``end`` ("Hudson,
+    New Hampshire" -> NH), or None. The town is then that state's (one sense per discourse): a
+    gazetteer place of that name in another state is another town, the one the article means
+    missing from the extract."""
+    found = _state_after_pattern().match(paragraph, end)
+    if found is None or _LIST_AFTER.match(paragraph, found.end()):
+        return None  # "to Houston, New York, and New Jersey": a list of places, not a town's state
+    name = found.group(1)
+    return AP_STATES.get(name) or _state_pattern()[1][name]
+
+
 def named_states(paragraph: str) -> set[str]:
     """Postal codes of the US states the paragraph names ("Vermont" -> VT; "Selma, Ala." -> AL)."""
     pattern, codes = _state_pattern()
@@ -285,7 +316,11 @@ def _city(row: int) -> dict:
 def gazetteer_index(paragraphs: list[str]) -> dict[tuple[str, ...], dict]:
     """The gazetteer places whose spellings occur in ``paragraphs`` (whole words, written with a
     capital or "al-"), by the spelling's token keys; where several places share a spelling, the
-    most populous."""
+    most populous of those whose own name it is (``_own_name``: "Chelsea" is Chelsea's, not
+    Norwich's, which GeoNames also lists as "Chelsea"), or where it is no place's own name, the
+    most populous that has it as another name ("Rangoon" for Yangon). ``place_mentions`` then
+    weighs the others, and lets an alternate name count only where the article supports it
+    (``_alternate_supported``)."""
     text = "\n".join(paragraphs)
     found: dict[tuple[str, ...], dict] = {}
     candidates: dict[tuple[str, ...], dict[int, dict]] = {}
@@ -298,9 +333,12 @@ def gazetteer_index(paragraphs: list[str]) -> dict[tuple[str, ...], dict]:
             if not 0 < len(key) <= MAX_NAME_TOKENS:
                 continue
             city = _city(row)
-            candidates.setdefault(key, {})[city["geonameid"]] = city
-            if key not in found or (city["population"], -city["geonameid"]) > (
-                    found[key]["population"], -found[key]["geonameid"]):
+            seen = candidates.setdefault(key, {}).get(city["geonameid"])
+            # "_own": the spelling is the place's own name ("Al-X" and "al-X" are one key: either)
+            city["_own"] = (seen is not None and seen["_own"]) or _own_name(spelling, city["place"])
+            candidates[key][city["geonameid"]] = city
+            if key not in found or (city["_own"], city["population"], -city["geonameid"]) > (
+                    found[key]["_own"], found[key]["population"], -found[key]["geonameid"]):
                 found[key] = city
     # every place of that name, most populous first: the article's own countries may pick another
     # ("Birmingham" in a US article is Alabama's, not England's)
@@ -784,10 +822,9 @@ def named_countries(paragraph: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def _folded(name: str) -> str:
     """Lower case without accents or punctuation: "Tikrīt" and "Tikrit" are one name."""
-    import unicodedata
-
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return re.sub(r"[\W_]+", "", plain.lower())
 
@@ -795,6 +832,7 @@ def _folded(name: str) -> str:
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|ash|az|ath)[\s'’-]+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def _own_name(text: str, place: str) -> bool:
     """Whether the article wrote the place's own name (accents and an Arabic article aside:
     "Fallujah" for "Al Fallūjah"), not another of its names ("Florida" for Floridablanca)."""
@@ -819,6 +857,62 @@ def _used_otherwise(key: tuple[str, ...], in_names: set, lower_words: set) -> bo
     "According to Reza") or writes in lower case ("police"): not a place there."""
     return (key in in_names or " ".join(key).lower() in lower_words
             or (len(key) == 1 and any(key[0] in name for name in in_names)))
+
+
+def _written_in(name: str, text: str) -> bool:
+    """Whether ``text`` writes a place's own ``name`` (or its form without accents: "Koln" for
+    "Köln") as whole words, with its capital."""
+    if name not in text and name.isascii():  # most names: not written at all (a substring test is quick)
+        return False
+    return _own_name_pattern(name).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _own_name_pattern(name: str) -> re.Pattern:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted({name, plain}) if n) + r")(?!\w)")
+
+
+def _alternate_supported(city: dict, text: str, home: set[str]) -> bool:
+    """Whether the article supports reading a spelling as ``city`` that GeoNames lists only among
+    its other names ("Rangoon" for Yangon, "Google" for Topeka): it writes the place's own name
+    ("Washington D.C." beside "Washington"), or, for a place outside the US, names its country
+    (``home``: "Rangoon, Myanmar", Horgos in an article naming China). Not the US: a US paper
+    names it in nearly every article, so it supports nothing; nor a US state, whose towns' other
+    names are mostly old names of a neighbourhood or a nearby town ("Newtown, Connecticut" is no
+    sign of Hartford, which GeoNames also calls Newtown)."""
+    return (city["country"] != "US" and city["country"] in home) or _written_in(city["place"], text)
+
+
+def _settle_alternates(r: dict, text: str, home: set[str], states: set[str], located: set) -> dict | None:
+    """A gazetteer mention with its candidates decided: the places whose own name it is
+    (``_own_name``), never one that has it only as another name ("Chelsea" is not Norwich,
+    "Southampton" not Hampton, Virginia); where it is no place's own name, the places that have it
+    as another name and that the article supports (``_alternate_supported``), or None (left out:
+    "Google" is not Topeka). One exception, the rule "Paris, Texas, is not Paris" of
+    ``place_mentions``: where every place of that own name is a small town (``SMALL_TOWN``) whose
+    state (US) or country the article never names, a supported city the world knows
+    (``FOREIGN_CITY``) is the reading ("a user from Hanover" in an article naming Germany is
+    Hannover, not Hanover, Maryland). Other mentions are returned as they are."""
+    if r["source"] != "gazetteer":
+        return r
+    candidates = r["_record"].get("_alternatives", ())
+    own = [c for c in candidates if _own_name(r["text"], c["place"])]
+    others = [c for c in candidates if not _own_name(r["text"], c["place"]) and _alternate_supported(c, text, home)]
+    unsupported_towns = all(c["population"] < SMALL_TOWN and not (
+        c["admin1"] in states if c["country"] == "US" else c["country"] in home) for c in own)
+    if own and not (others and others[0]["population"] >= FOREIGN_CITY and unsupported_towns):
+        pool = own
+    elif others:
+        pool = others
+    else:
+        return None
+    first = pool[0]
+    if first["geonameid"] == r["_record"]["geonameid"] and len(pool) == len(candidates):
+        return r
+    if (r["place"], r["country"]) in located:  # the locative test was passed by the name
+        located.add((first["place"], first["country"]))
+    return {**r, "place": first["place"], "country": first["country"], "_record": {**first, "_alternatives": tuple(pool)}}
 
 
 def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
@@ -861,6 +955,13 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
     home |= alias_countries
     if states:
         home.add("US")
+    rows = [settled for r in rows if (settled := _settle_alternates(r, text, home, states, located)) is not None]
+    # the US states the article writes right after a gazetteer name ("in Hudson, New Hampshire")
+    placed_in: dict[tuple[str, ...], set[str]] = {}
+    for r in rows:
+        r["_state_after"] = _state_after(paragraphs[r["paragraph"]], r["end"]) if r["source"] == "gazetteer" else None
+        if r["_state_after"]:
+            placed_in.setdefault(r["_key"], set()).add(r["_state_after"])
     kept = []
     for r in rows:
         alternatives = r["_record"].get("_alternatives", ()) if r["source"] == "gazetteer" else ()
@@ -869,7 +970,22 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
         # the article names, where the name's first reading is a small town or lies abroad
         in_state = [c for c in alternatives if c["country"] == "US" and c["admin1"] in states
                     and _own_name(r["text"], c["place"])]
-        if in_state and in_state[0]["geonameid"] != r["_record"]["geonameid"] and (
+        stated = {r["_state_after"]} if r["_state_after"] else placed_in.get(r["_key"]) if alternatives else None
+        if stated:
+            # the article writes the state right after the name ("Concord, N.H.", "Portland, Maine"):
+            # the town of that name in that state, whatever its size (one sense per discourse: the
+            # article's other mentions of the name too); where the extract has none there, the
+            # article's town is missing from it ("Hudson, New Hampshire": not Hudson, Ohio), and the
+            # name is left out, except a capital or a city the world knows written without the state
+            # ("Republicans in Washington" beside "Washington, Iowa")
+            in_stated = [c for c in in_state if c["admin1"] in stated]
+            if in_stated:
+                picked = in_stated[0] if in_stated[0]["geonameid"] != r["_record"]["geonameid"] else None
+            elif r["_state_after"] or not (r["_record"].get("capital") or r["_record"]["population"] >= FOREIGN_CITY):
+                continue
+            else:
+                picked = None
+        elif in_state and in_state[0]["geonameid"] != r["_record"]["geonameid"] and (
                 r["country"] != "US" or r["_record"]["admin1"] not in states) and (
                 r["country"] not in home or r["_record"]["population"] < SMALL_TOWN):
             picked = in_state[0]
