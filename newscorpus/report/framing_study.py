@@ -465,11 +465,14 @@ def republication_check_table(items: pd.DataFrame) -> pd.DataFrame:
                          "Precision": table["precision"], "Recall": table["recall"]}).rename_axis("Category")
 
 
-def republication_check_seeds_text(used: int, in_corpus: int) -> str:
-    """Which articles the check's republications are made from, for any corpus size."""
+def republication_check_seeds_text(used: int, in_corpus: int, seed: int | None = None) -> str:
+    """Which articles the check's republications are made from, for any corpus size (``seed``: the
+    random seed the articles are drawn with, named when it is given)."""
     if used == in_corpus:
         return "the article of this corpus" if used == 1 else f"the {used:,d} articles of this corpus"
-    return f"{used:,d} of this corpus's {in_corpus:,d} articles, drawn with the fixed seed"
+    drawn = (f"drawn at random with a fixed seed ({seed:d}), so every build uses the same ones" if seed is not None
+             else "drawn at random with a fixed seed, so every build uses the same ones")
+    return f"{used:,d} of this corpus's {in_corpus:,d} articles, {drawn}"
 
 
 def weakest_check_score(check_table: pd.DataFrame) -> tuple[str, str, float]:
@@ -725,7 +728,7 @@ def profile_rows_text(unit: str, n_articles: int, n_outlets: int, max_rows: int)
         shown = (f"the {max_rows} outlets with the most counted words" if n_outlets > max_rows
                  else f"all {n_outlets:,d}")
         return (f"Here a row is an outlet ({shown}): each rate is the mean of its articles' rates and each count "
-                "the sum over them; every article's row is in `framing.csv`.")
+                "the sum over them; every article's row is in the file `framing.csv`.")
     return "A row is an article."
 
 
@@ -1154,7 +1157,8 @@ def republication_check_where_text(check: dict, committed: dict, original: bool)
             f"{int(check['seeds']):,d} of its articles. The appendix's figures for the same check ("
             f"{int(committed['republications']):,d} republications, {int(committed['known_edits']):,d} known edits, "
             f"precision {committed['precision']:.1%}, recall {committed['recall']:.1%}) were measured on the book's "
-            "original five articles, the seeds `make validate` uses; the threshold's calibration above is on PolNeAR.")
+            "original five articles, the ones the book's own validation run scores; the threshold's calibration "
+            "above is on PolNeAR.")
 
 
 def left_out_terms_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
