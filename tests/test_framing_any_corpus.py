@@ -446,8 +446,8 @@ def test_the_conclusions_get_the_framing_chapters_largest_gaps_on_its_own_measur
     summary = units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=300)
     text = report.conclusions_gaps_text(summary)
     assert "per 1,000 words" in text and "other measures of the same texts" in text
-    assert "on the share of words quoted (every word between quotation marks, speech or not), Outlet A (40.7%) above " \
-           "Outlet B (10.7%; d = " in text
+    assert "On the share of words quoted (every word between quotation marks, speech or not), Outlet A (40.7%) is " \
+           "above Outlet B (10.7%; d = " in text
     # the same pair and figures as the chapter's own sentence on that measure
     assert "Outlet A (40.7%) above Outlet B (10.7%" in report.separated_text(summary)
     assert_readable(text)

@@ -693,14 +693,14 @@ def conclusions_gaps_text(summary: pd.DataFrame, unit_is_outlet: bool = True) ->
         spec = ".1%" if measure in PERCENT_MEASURES else measure_format(measure)
         top = pairs.iloc[0]
         d = f"; d = {top.cohen_d:.2f}" if top.cohen_d == top.cohen_d else ""
-        gaps.append(f"on {phrase}, {top.higher} ({format(top.higher_mean, spec)}) above {top.lower} "
-                    f"({format(top.lower_mean, spec)}{d})")
+        gaps.append(f"On {phrase}, {top.higher} ({format(top.higher_mean, spec)}) is above {top.lower} "
+                    f"({format(top.lower_mean, spec)}{d}).")
     lead = ("On sources and quotations the comparison above counts what the attribution extractor finds, per 1,000 "
             "words (quotations of speech it gives a speaker, named and unnamed sources). The framing chapter compares "
             "the outlets on other measures of the same texts")
     if not gaps:
         return f"{lead}, and on {english_list(none)} no two outlets' intervals separate there either."
-    text = f"{lead}, and states these largest gaps: " + "; ".join(gaps) + "."
+    text = f"{lead}, and states these largest gaps. " + " ".join(gaps)
     if none:
         text += f" On {english_list(none)} it states none."
     return text
