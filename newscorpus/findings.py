@@ -564,6 +564,9 @@ def reader_findings(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame
     # the group, the column says nothing
     if table["daesh_share"].isna().all() or not is_original_corpus():
         del columns['"Daesh" share of names']
+    # a column that reads "none distinguishable" in every row says nothing the prose does not
+    if not any(isinstance(t, str) and t != NO_CLEAR_THEME for t in theme):
+        del columns["Top theme"]
     return by_article_name(table.assign(grade=grade, top_theme=theme), overview, columns)
 
 

@@ -134,6 +134,12 @@ def test_a_top_theme_stands_clear_only_above_every_other_interval():
         overview)
     # a leader that does not stand clear is not ranked: the table says so instead of naming it
     assert shown["Top theme"].tolist() == [themes.THEME_LABELS["battles"], findings.NO_CLEAR_THEME]
+    # where no article's leader stands clear, the column would say "none distinguishable" in every row: left out
+    unclear = top.reset_index().assign(top_theme_clear=False, kincaid_grade=1.0, kincaid_grade_low=0.5,
+                                       kincaid_grade_high=1.5, daesh_share=None, sources_named=0, sources_unnamed=0,
+                                       quotations=0, vader_compound_mean=0.0, places=0)
+    without = findings.reader_findings(unclear, overview)
+    assert "Top theme" not in without.columns and "Places" in without.columns
 
 
 def _sensitivity(rows):

@@ -106,6 +106,30 @@ def test_is_is_case_sensitive():
     assert labels_in("isis")["ISIS"] == 0
 
 
+def test_is_in_text_written_in_capitals_is_the_verb_not_the_name():
+    # headlines and shouted lines: case tells nothing there
+    assert labels_in("7. WHICH PARTY IS STILL AHEAD IN THE POLLS.")["IS"] == 0
+    assert labels_in('The mayor posted one line: "WE IS READY, SO BRING IT ON."')["IS"] == 0
+    assert labels_in("DEAL IS DONE: Senate Passes the Budget at Last")["IS"] == 0
+    assert labels_in("GOVERNOR IS RUNNING AGAIN Voters in the state were told on Monday that")["IS"] == 0
+    # the name in prose, even among acronyms, in a list of names, or alone, is still the name
+    assert labels_in("NATO and EU ministers said IS fighters had left the town.")["IS"] == 1
+    assert labels_in("The group, known as ISIS, ISIL, IS or Daesh, denied it.")["IS"] == 1
+    assert labels_in("Raids on IS. Then the ALL-CAPS BANNER READ: DONE")["IS"] == 1
+    assert labels_in("IS")["IS"] == 1
+    # only a name whose lower case is an English word loses its count: ISIS is never the verb
+    assert labels_in("ISIS STRIKES AGAIN IN THE NIGHT")["ISIS"] == 1
+
+
+def test_text_in_capitals_is_judged_by_the_words_next_to_the_match():
+    text = "Officials said IS was weak. THE BOARD SAYS IT IS OVER NOW"
+    first, second = (m.start() for m in __import__("re").finditer(r"\bIS\b", text))
+    assert not lexicons.written_in_capitals(text, first, first + 2)
+    assert lexicons.written_in_capitals(text, second, second + 2)
+    assert not lexicons.written_in_capitals(text, second, second + 2, share=1.01)  # the share is the rule's
+    assert lexicons.is_english_word("IS") and not lexicons.is_english_word("ISIS")
+
+
 def test_daesh_spellings_and_whole_words():
     found = labels_in("Daesh, Da’ash, Da'ash and Daash; DAESH; Daeshite")
     assert found["Daesh"] == 5

@@ -378,3 +378,77 @@ def test_attribution_gaps_within_the_extractors_unevenness_are_not_stated():
     text = report.separated_text(summary)
     assert "largest gap" not in text and "more pair" not in text and "other" not in text
     assert "no gap is stated: all 2 pairs whose intervals separate differ by a ratio" in text
+
+
+# --- the group under MIN_GROUP_ARTICLE_SHARE of the articles: no chart, no column, no class (referee 4, item 3)
+
+def test_a_group_named_in_few_articles_loses_its_profile_columns_with_one_sentence():
+    counts, rates = _profile(names=2, members=1)
+    below = study.group_below_threshold_text(naming_articles=82, n_articles=923)
+    assert "named in 82 of the 923 articles (9%), under the 25% of the articles" in below
+    kept_counts, kept_rates, note = study.profile_for_corpus(counts, rates, original=False, below_threshold=below)
+    assert list(kept_counts.columns) == ["hedges", "attributions", "quoted words"]
+    assert list(kept_rates.columns) == list(kept_counts.columns)
+    assert note.startswith("The naming lexicon's columns") and "82 of the 923 articles" in note
+    assert_readable(note)
+    # the original five keep every column whatever is passed
+    assert list(study.profile_for_corpus(counts, rates, original=True, below_threshold=below)[0].columns) == list(counts.columns)
+
+
+def test_the_names_note_gives_one_count_and_the_names_it_covers():
+    note = study.group_names_note(5, 50)
+    assert "ISIS, ISIL, IS, Islamic State or Daesh" in note and "named in 5 of the 50 articles (10%)" in note
+    assert "no chart of its names is drawn" in note
+    assert_readable(note)
+    assert_readable(study.group_names_note(0, 1))
+    assert study.group_is_subject(231, 923) and not study.group_is_subject(230, 923)  # 25% of 923 is 230.75
+
+
+def test_another_corpus_charts_is_too_so_the_chart_counts_the_articles_the_notes_count():
+    label_counts = pd.DataFrame([{"file": "a.txt", "label": "IS", "narrative": 1, "quoted": 0, "gloss": 0},
+                                 {"file": "b.txt", "label": "ISIS", "narrative": 2, "quoted": 0, "gloss": 0}])
+    charted = study.names_charted(label_counts, original=False)
+    assert charted == ["ISIS", "IS"]
+    used = label_counts[label_counts["label"].isin(charted)]["file"].nunique()
+    assert used == len(study.naming_files(label_counts)) == 2
+
+
+def test_a_source_the_lexicon_calls_the_group_is_classed_by_its_source_type_where_the_group_is_no_subject():
+    found = pd.DataFrame({"file": ["a.txt"] * 4, "source_type": ["institution", "unnamed", "named", "unnamed"],
+                          "source_class": ["the_group", "the_group", "named_person", "unnamed"],
+                          "kind": ["the_group", "the_group", "other", "other"], "form": ["direct"] * 4})
+    shown = report.group_as_other_sources(found)
+    assert shown["source_class"].tolist() == ["named_institution", "unnamed", "named_person", "unnamed"]
+    assert found["source_class"].tolist()[:2] == ["the_group", "the_group"]  # the input is left as it was
+    table = pd.DataFrame({"file": ["a.txt"], "words": [100]})
+    overview = pd.DataFrame({"file": ["a.txt"], "outlet": ["O"], "date_label": ["1 May 2016"]})
+    columns = report.sources_table(shown, table, overview, kinds=False).columns
+    assert not any("the group" in c for c in columns) and "Source: unnamed" in columns
+
+
+def test_the_profile_prints_counts_with_thousands_separators():
+    counts = pd.DataFrame({"quoted words": [27234, 12]}, index=["a.txt", "b.txt"])
+    rates = pd.DataFrame({"quoted words": [212.5, 3.0]}, index=["a.txt", "b.txt"])
+    overview = pd.DataFrame({"file": ["a.txt", "b.txt"], "outlet": ["O", "P"], "date_label": ["1 May 2016", "2 May 2016"]})
+    fig = framing_plots.profile_heatmap(rates, counts, overview)
+    printed = [t.get_text() for t in fig.axes[0].texts]
+    plt.close(fig)
+    assert "212.5\n(27,234)" in printed and "3.0\n(12)" in printed
+
+
+def test_the_conclusions_get_the_framing_chapters_largest_gaps_on_its_own_measures():
+    corpus = make_corpus([8, 8], seed=1, zero_share=0.0)
+    measures = report.outlet_measures(corpus["table"], corpus["attributions"], corpus["agency"])
+    outlet = corpus["articles"].set_index("file")["outlet"]
+    high = measures["file"].map(outlet) == "Outlet A"
+    measures.loc[high, "quoted_share"] = 0.40 + np.arange(high.sum()) * 0.002
+    measures.loc[~high, "quoted_share"] = 0.10 + np.arange((~high).sum()) * 0.002
+    summary = units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=300)
+    text = report.conclusions_gaps_text(summary)
+    assert "per 1,000 words" in text and "other measures of the same texts" in text
+    assert "On the share of words quoted (every word between quotation marks, speech or not), Outlet A (40.7%) is " \
+           "above Outlet B (10.7%; d = " in text
+    # the same pair and figures as the chapter's own sentence on that measure
+    assert "Outlet A (40.7%) above Outlet B (10.7%" in report.separated_text(summary)
+    assert_readable(text)
+    assert report.conclusions_gaps_text(summary, unit_is_outlet=False) == ""

@@ -168,6 +168,14 @@ def test_the_republication_check_says_which_corpus_its_figures_describe():
     text = study.republication_check_where_text(here, committed, original=False)
     assert "measured on this corpus" in text and "from 5 of its articles" in text
     assert "1,549 known edits" in text and "99.8%" in text and "original five" in text
+    assert "`" not in text  # glued as text: a backtick would be printed literally
+
+
+def test_the_republication_check_names_the_seed_its_articles_are_drawn_with():
+    drawn = study.republication_check_seeds_text(5, 923, seed=20)
+    assert drawn.startswith("5 of this corpus's 923 articles") and "fixed seed (20)" in drawn
+    assert "seed (" not in study.republication_check_seeds_text(5, 923) and "fixed seed" in study.republication_check_seeds_text(5, 923)
+    assert study.republication_check_seeds_text(5, 5, seed=20) == "the 5 articles of this corpus"
 
 
 def test_a_name_inside_a_longer_capitalised_run_is_explained():

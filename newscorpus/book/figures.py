@@ -37,7 +37,8 @@ def no_chart(text: str) -> Markdown | None:
 MAY_BE_EMPTY = {
     "fig-cleaning-reasons": "the corpus says its texts are already clean (corpus.toml: clean = false)",
     "fig-cleaning-words": "the corpus says its texts are already clean (corpus.toml: clean = false)",
-    "fig-framing-names-chart": "no article uses a name of the group (04_framing)",
+    "fig-framing-names-chart": ("no article uses a name of the group, or it is named in fewer than "
+                                "MIN_GROUP_ARTICLE_SHARE of the articles (04_framing)"),
     "fig-framing-agency-chart": "no sentence mentions the group (04_framing)",
     "fig-framing-outlets": "the chapter compares articles, not outlets (04_framing)",
     "fig-rd-pairs": "fewer than two articles can be ranked, when the chapter compares articles",

@@ -71,6 +71,8 @@ def scan_paragraph(paragraph: str) -> list[tuple]:
             if checks:
                 if checks & lexicons.CHECK_CASE and paragraph[start:end] != form:
                     continue
+                if checks & lexicons.CHECK_CAPITALS and lexicons.written_in_capitals(paragraph, start, end):
+                    continue  # "THIS IS NOT OK": in a line of capitals, "IS" is the verb as often as the name
                 if checks & lexicons.CHECK_HEDGE and not lexicons.counts_as_hedge(lemma, paragraph, end):
                     continue  # "questions about the strength": a preposition, not an approximator
                 if checks & lexicons.CHECK_POS and not lexicons.has_meant_pos(name, lemma, paragraph, start, end):

@@ -78,6 +78,22 @@ def voice_table(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def group_as_other_sources(attributions: pd.DataFrame) -> pd.DataFrame:
+    """The attributions with no class "the group": a source the naming lexicon calls the group is
+    classed by its source type like any other (a corpus the group is not a subject of, where "the
+    group" is as often another group)."""
+    from .attribution import source_class
+
+    if attributions.empty or "source_class" not in attributions:
+        return attributions
+    group = attributions["source_class"] == "the_group"
+    if not group.any():
+        return attributions
+    out = attributions.copy()
+    out.loc[group, "source_class"] = [source_class(str(t), "") for t in out.loc[group, "source_type"]]
+    return out
+
+
 def sources_table(attributions: pd.DataFrame, table: pd.DataFrame, overview: pd.DataFrame,
                   kinds: bool = True) -> pd.DataFrame:
     """One row per article (long: it reads the same for one article or a thousand): attributions
@@ -641,6 +657,53 @@ def separated_text(summary: pd.DataFrame, measures: dict[str, str] | None = None
     if none:
         sentences.append(f"No two outlets' intervals separate on {listed(none)}.")
     return " ".join(sentences)
+
+
+# The framing chapter's outlet measures the conclusions do not compare themselves, with what each
+# counts, as the conclusions' reconciling sentence names them: the conclusions compare the
+# extractor's quotations of speech and unnamed sources per 1,000 words, chapter 4 the share of all
+# quoted words and the share of attributions that go to unnamed sources.
+CONCLUSIONS_GAP_MEASURES = {
+    "quoted_share": "the share of words quoted (every word between quotation marks, speech or not)",
+    "unnamed_share": "the share of attributions to unnamed sources (of the attributions found, not per 1,000 words)",
+    "hedges_per_1000": "the word-list rate of hedges",
+    "boosters_per_1000": "the word-list rate of factives and assertives",
+}
+
+
+def conclusions_gaps_text(summary: pd.DataFrame, unit_is_outlet: bool = True) -> str:
+    """For the conclusions (plain text, glued): which of the framing chapter's outlet measures the
+    conclusions leave to it, and the largest gap it states on each (``separated_pairs``: the same
+    screen as the chapter), so that the two pages read as one account. "" where outlets are not
+    compared."""
+    from ..prose import english_list
+
+    if not unit_is_outlet or summary.dropna(subset=["low", "high"])["outlet"].nunique() < 2:
+        return ""
+    measures = [m for m in CONCLUSIONS_GAP_MEASURES if m in set(summary["measure"])]
+    if not measures:
+        return ""
+    gaps, none = [], []
+    for measure in measures:
+        pairs, _ = separated_pairs(summary, measure)
+        phrase = CONCLUSIONS_GAP_MEASURES[measure]
+        if pairs.empty:
+            none.append(OUTLET_MEASURE_PHRASES.get(measure, phrase))
+            continue
+        spec = ".1%" if measure in PERCENT_MEASURES else measure_format(measure)
+        top = pairs.iloc[0]
+        d = f"; d = {top.cohen_d:.2f}" if top.cohen_d == top.cohen_d else ""
+        gaps.append(f"On {phrase}, {top.higher} ({format(top.higher_mean, spec)}) is above {top.lower} "
+                    f"({format(top.lower_mean, spec)}{d}).")
+    lead = ("On sources and quotations the comparison above counts what the attribution extractor finds, per 1,000 "
+            "words (quotations of speech it gives a speaker, named and unnamed sources). The framing chapter compares "
+            "the outlets on other measures of the same texts")
+    if not gaps:
+        return f"{lead}, and on {english_list(none)} no two outlets' intervals separate there either."
+    text = f"{lead}, and states these largest gaps. " + " ".join(gaps)
+    if none:
+        text += f" On {english_list(none)} it states none."
+    return text
 
 
 def separated_summary(summary: pd.DataFrame, measures: dict[str, str] | None = None) -> str:

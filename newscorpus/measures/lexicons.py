@@ -165,8 +165,46 @@ def lowered(text: str) -> str:
 
 
 # What ``framing.scan_paragraph`` must check before it counts an entry, bit by bit: the case as
-# written, an approximator's quantity, the part of speech, a member noun's use.
-CHECK_CASE, CHECK_HEDGE, CHECK_POS, CHECK_MEMBER = 1, 2, 4, 8
+# written, an approximator's quantity, the part of speech, a member noun's use, and for a name told
+# from an English word only by its capitals ("IS", the verb "is") whether the text around it is
+# written in capitals.
+CHECK_CASE, CHECK_HEDGE, CHECK_POS, CHECK_MEMBER, CHECK_CAPITALS = 1, 2, 4, 8, 16
+
+# Text is written in capitals around a match when at least this share of the words next to it (up
+# to ``CAPITALS_WINDOW`` on each side, within its sentence, line or quotation) are written in capitals: a
+# headline or a shouted line ("WHAT SECTOR OF ECONOMY IS STILL STRONG", "THIS IS NOT OK", "FIX IS IN:
+# PBS Moderators..."). There case tells nothing, and a case-sensitive name whose lower case is an
+# English word ("IS": "is") is not counted. Prose, even thick with acronyms ("US and UK officials
+# said IS fighters had left"), stays far below: its capitals are a few initials among words.
+CAPITALS_SHARE = 0.6
+CAPITALS_WINDOW = 4
+# ... and at least this many such words are there to judge by: a bare "IS" or "IS." is counted.
+CAPITALS_MIN_WORDS = 2
+# The stretch of text around a match: it ends at a line break, at sentence punctuation, a colon or a
+# semicolon before a space, and at a quotation mark ('with one sentence: "THIS IS NOT OK."').
+_SENTENCE_END = re.compile(r"[.!?]+[\"'’”)\]]*\s+|\n|[:;]\s+|(?:^|(?<=\s))[\"“‘]|[\"”’](?=[\s.,;:!?]|$)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_english_word(form: str) -> bool:
+    """Whether a form's lower case is an English word lemminflect knows ("is", "us"; not "isis")."""
+    return bool(getAllLemmas(form.lower()))
+
+
+def written_in_capitals(paragraph: str, start: int, end: int, share: float = CAPITALS_SHARE,
+                        window: int = CAPITALS_WINDOW, min_words: int = CAPITALS_MIN_WORDS) -> bool:
+    """Whether ``paragraph[start:end]`` stands in text written in capitals: of the words next to it
+    in its sentence, line, clause before a colon or quotation (up to ``window`` on each side), at least ``share`` have no lower-case
+    letter, and there are at least ``min_words`` of them."""
+    begin = 0
+    for boundary in _SENTENCE_END.finditer(paragraph, 0, start):
+        begin = boundary.end()
+    after = _SENTENCE_END.search(paragraph, end)
+    stop = after.start() if after else len(paragraph)
+    near = _WORD.findall(paragraph, begin, start)[-window:] + _WORD.findall(paragraph, end, stop)[:window]
+    if len(near) < min_words:
+        return False
+    return sum(w.upper() == w for w in near) >= share * len(near)
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +219,8 @@ def scan_automaton() -> ahocorasick.Automaton:
     by_key: dict[str, list[tuple]] = {}
     for entry in entries():
         checks = ((CHECK_CASE if entry.case_sensitive else 0)
+                  | (CHECK_CAPITALS if entry.case_sensitive and entry.form.isupper() and is_english_word(entry.form)
+                     else 0)
                   | (CHECK_HEDGE if entry.name == "hedges" and entry.lemma in APPROXIMATORS else 0)
                   | (CHECK_POS if entry.family == LEXICON and (entry.name, entry.lemma) in rules else 0)
                   | (CHECK_MEMBER if entry.family == LABEL and entry.name in members else 0))

@@ -65,7 +65,7 @@ def profile_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, overview: pd.Data
         for j in range(n_cols):
             if small:
                 continue
-            text = f"{rates.iloc[i, j]:.1f}\n({int(counts.iloc[i, j]):d})"
+            text = f"{rates.iloc[i, j]:,.1f}\n({int(counts.iloc[i, j]):,d})"
             ax.text(j, i, text, ha="center", va="center", fontsize=8,
                     color="white" if shade[i, j] > 0.6 else "black")
     ax.set_xticks(range(n_cols), list(rates.columns), rotation=40, ha="right")

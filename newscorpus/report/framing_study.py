@@ -465,11 +465,14 @@ def republication_check_table(items: pd.DataFrame) -> pd.DataFrame:
                          "Precision": table["precision"], "Recall": table["recall"]}).rename_axis("Category")
 
 
-def republication_check_seeds_text(used: int, in_corpus: int) -> str:
-    """Which articles the check's republications are made from, for any corpus size."""
+def republication_check_seeds_text(used: int, in_corpus: int, seed: int | None = None) -> str:
+    """Which articles the check's republications are made from, for any corpus size (``seed``: the
+    random seed the articles are drawn with, named when it is given)."""
     if used == in_corpus:
         return "the article of this corpus" if used == 1 else f"the {used:,d} articles of this corpus"
-    return f"{used:,d} of this corpus's {in_corpus:,d} articles, drawn with the fixed seed"
+    drawn = (f"drawn at random with a fixed seed ({seed:d}), so every build uses the same ones" if seed is not None
+             else "drawn at random with a fixed seed, so every build uses the same ones")
+    return f"{used:,d} of this corpus's {in_corpus:,d} articles, {drawn}"
 
 
 def weakest_check_score(check_table: pd.DataFrame) -> tuple[str, str, float]:
@@ -725,7 +728,7 @@ def profile_rows_text(unit: str, n_articles: int, n_outlets: int, max_rows: int)
         shown = (f"the {max_rows} outlets with the most counted words" if n_outlets > max_rows
                  else f"all {n_outlets:,d}")
         return (f"Here a row is an outlet ({shown}): each rate is the mean of its articles' rates and each count "
-                "the sum over them; every article's row is in `framing.csv`.")
+                "the sum over them; every article's row is in the file `framing.csv`.")
     return "A row is an article."
 
 
@@ -751,6 +754,31 @@ def download_or_note(frame: pd.DataFrame, filename: str, how: str, max_bytes: in
 # --- the group lexicon's columns and names on a corpus that is not the original five (#22) --------
 
 GROUP_NAMES = ["ISIS", "ISIL", "Islamic State", "Daesh"]  # the naming lexicon's names of the group, as charted
+# Another corpus: every name the naming lexicon has, as ``naming_files`` counts them, so the chart's
+# count of articles is the notes' (the original five never write "IS").
+ALL_GROUP_NAMES = ["ISIS", "ISIL", "IS", "Islamic State", "Daesh"]
+
+
+def group_below_threshold_text(naming_articles: int, n_articles: int) -> str:
+    """How often the group of the naming lexicon is named when it is under
+    ``MIN_GROUP_ARTICLE_SHARE`` of the articles: the clause a left-out chart or column cites."""
+    from ..prose import count_noun
+
+    named = "the group of the naming lexicon (ISIS, ISIL, IS, Islamic State or Daesh, written for the book's original topic)"
+    if not naming_articles:
+        where = "the article" if n_articles == 1 else f"any of the {n_articles:,d} articles"
+        return f"{named} is not named in {where}"
+    share = naming_articles / n_articles if n_articles else 0.0
+    return (f"{named} is named in {naming_articles:,d} of the {count_noun(n_articles, 'article')} ({share:.0%}), "
+            f"under the {MIN_GROUP_ARTICLE_SHARE:.0%} of the articles its measures need")
+
+
+def group_names_note(naming_articles: int, n_articles: int) -> str:
+    """The sentence that stands for the names chart when the group is not a subject of the corpus
+    (``group_is_subject``)."""
+    text = group_below_threshold_text(naming_articles, n_articles)
+    return (f"In this corpus {text}, so no chart of its names is drawn"
+            + (": every count is in the table above." if naming_articles else "."))
 
 
 def _group_columns() -> tuple[list[str], list[str]]:
@@ -768,15 +796,22 @@ def _group_columns() -> tuple[list[str], list[str]]:
     return lexicon, names
 
 
-def profile_for_corpus(counts: pd.DataFrame, rates: pd.DataFrame, original: bool) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+def profile_for_corpus(counts: pd.DataFrame, rates: pd.DataFrame, original: bool,
+                       below_threshold: str = "") -> tuple[pd.DataFrame, pd.DataFrame, str]:
     """The framing profile's columns a corpus has: all of them for the original five; otherwise the
     naming lexicon's columns (written for the original topic) only when some article uses one of
-    the group's names, and then only those used. Returns (counts, rates, a sentence saying what
-    was left out, or "")."""
+    the group's names, and then only those used. ``below_threshold`` (``group_below_threshold_text``,
+    given when the group is named in too few articles to be a subject of the corpus) leaves out
+    all of them and says why. Returns (counts, rates, a sentence saying what was left out, or "")."""
     lexicon, names = _group_columns()
     lexicon, names = [h for h in lexicon if h in counts], [h for h in names if h in counts]
     if original or not lexicon:
         return counts, rates, ""
+    if below_threshold:
+        keep = [c for c in counts.columns if c not in lexicon]
+        note = ("The naming lexicon's columns (the group's names, descriptors and member nouns) are left out: "
+                f"{below_threshold}.")
+        return counts[keep], rates[keep], note
     if int(counts[names].to_numpy().sum()) == 0:
         drop = lexicon
         note = ("The naming lexicon's columns (the group's names, descriptors and member nouns), written for the book's "
@@ -799,9 +834,9 @@ def names_charted(label_counts: pd.DataFrame, original: bool) -> list[str]:
     only those some article uses (possibly none)."""
     if original:
         return list(GROUP_NAMES)
-    used = label_counts[label_counts["label"].isin(GROUP_NAMES)]
+    used = label_counts[label_counts["label"].isin(ALL_GROUP_NAMES)]
     totals = used.groupby("label")[["narrative", "quoted", "gloss"]].sum().sum(axis=1)
-    return [name for name in GROUP_NAMES if totals.get(name, 0) > 0]
+    return [name for name in ALL_GROUP_NAMES if totals.get(name, 0) > 0]
 
 
 def names_caption(names: list[str], original: bool, top: int) -> str:
@@ -813,9 +848,9 @@ def names_caption(names: list[str], original: bool, top: int) -> str:
                 "below.")
     from ..prose import english_list
 
-    missing = [name for name in GROUP_NAMES if name not in names]
+    missing = [name for name in ALL_GROUP_NAMES if name not in names]
     which = "" if original or not missing else (
-        f"; of the naming lexicon's {len(GROUP_NAMES)}, {english_list(missing)} "
+        f"; of the naming lexicon's {len(ALL_GROUP_NAMES)}, {english_list(missing)} "
         f"{'does' if len(missing) == 1 else 'do'} not occur in this corpus")
     return (f"The group's names ({english_list(names)}{which}) in each article that uses one (at most {top:d}, those "
             "with the most mentions), all panels on one scale: in the outlet's own narrative (solid), in quotations "
@@ -1154,7 +1189,8 @@ def republication_check_where_text(check: dict, committed: dict, original: bool)
             f"{int(check['seeds']):,d} of its articles. The appendix's figures for the same check ("
             f"{int(committed['republications']):,d} republications, {int(committed['known_edits']):,d} known edits, "
             f"precision {committed['precision']:.1%}, recall {committed['recall']:.1%}) were measured on the book's "
-            "original five articles, the seeds `make validate` uses; the threshold's calibration above is on PolNeAR.")
+            "original five articles, the ones the book's own validation run scores; the threshold's calibration "
+            "above is on PolNeAR.")
 
 
 def left_out_terms_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
