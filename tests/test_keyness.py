@@ -362,3 +362,22 @@ def test_party_labels_hat_tips_and_agency_names_are_not_subjects():
         [True, False, True, True, False]
     table = pd.DataFrame({"file": ["a", "b", "c"], "term": ["AP", "Tuesday", "Reuters"]})
     assert keyness.without_agency_names(table)["term"].tolist() == ["Tuesday"]
+
+
+def test_verbs_of_saying_from_the_report_verb_list_are_stop_words():
+    """Referee 4, item 7: every form of the report-verb list's verbs of saying that can only be a
+    verb is on the shared stop list (so neither log-odds nor keyness counts it); a form that is
+    also a noun stays countable."""
+    from newscorpus.measures import log_odds, tokens
+    from newscorpus.measures.lexicons import read_csv
+
+    saying = {r["lemma"] for r in read_csv("framing", "report_verbs.csv") if r["class"] in tokens.SAYING_CLASSES}
+    assert {"remark", "admit", "state"} <= saying  # the referee's words come from the book's own list
+    for word in ("remarked", "remarking", "admits", "stated", "said", "told", "insisted"):
+        assert word in tokens.STOP_WORDS and word in log_odds.stop_words()
+    for noun in ("claims", "reports", "talks", "remarks"):
+        assert noun not in tokens.STOP_WORDS
+    paragraphs = ["Rubio remarked that the senator admits nothing, she stated, remarking on the claims."] * 3
+    counts = log_odds.word_counts("x", paragraphs)["counts"]
+    assert not {"remarked", "remarking", "admits", "stated"} & set(counts)
+    assert counts["claims"] == 3 and counts["senator"] == 3

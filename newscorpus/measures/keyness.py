@@ -330,7 +330,8 @@ def left_out_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
     rule = ("The lists leave out three kinds of term, though every statistic counts them: a text's own outlet's name "
             "as it writes it (a masthead word in capitals, such as USA TODAY's, included), courtesy titles (Mr, "
             "Mrs, Ms) and party labels (R-Texas), a house style rather than a subject, and words of the telling (a contraction such as I'm, a "
-            "single letter; verbs of saying such as said, and talk such as going, are stop words, never counted)")
+            "single letter; verbs of saying, every form of the book's report-verb list that can only be a verb, such as "
+            "remarked, admits or said, and talk such as going, are stop words, never counted)")
     if outlets or (outlets is None and "concentrated" in dropped.columns):  # outlets compared: the spread rule
         rule = (rule.replace("three kinds of term", "four kinds of term").replace(", and words of the telling", ", words of the telling")
                 + f", and a word of an outlet that fewer than {MIN_SPREAD_ARTICLES:,d} of its articles use or that one "
