@@ -381,3 +381,12 @@ def test_verbs_of_saying_from_the_report_verb_list_are_stop_words():
     counts = log_odds.word_counts("x", paragraphs)["counts"]
     assert not {"remarked", "remarking", "admits", "stated"} & set(counts)
     assert counts["claims"] == 3 and counts["senator"] == 3
+
+
+def test_an_abbreviated_title_is_house_style():
+    """Referee 4, item 7: "Florida Sen. Marco Rubio" no longer gives the name "Florida Sen"; the
+    title left alone ("Sen") is kept off the lists as a house style, like the joined form was."""
+    from newscorpus.measures.keyness import house_style
+
+    assert house_style("sen") and house_style("Gov") and house_style("Florida Sen") and house_style("R-Texas")
+    assert not house_style("senate") and not house_style("general") and not house_style("Florida")

@@ -273,12 +273,13 @@ def telling_word(term: str) -> bool:
 
 # A party-and-state label ("Sanders (I-Vt.)", "Cruz (R-Texas)") and a place with an abbreviated title
 # ("Maryland Gov. Larry Hogan" gives the name "Maryland Gov") are a house style, like courtesy titles.
-_HOUSE_STYLE = re.compile(r"[rdi]-(?!day)[a-z.]{2,14}|.+ (?:gov|sen|rep|lt|gen|atty)", re.IGNORECASE)
+# The name finder ends a name before such a title (layer/names.py), so the title alone ("Sen") is one too.
+_HOUSE_STYLE = re.compile(r"[rdi]-(?!day)[a-z.]{2,14}|(?:.+ )?(?:gov|sen|rep|lt|gen|atty)", re.IGNORECASE)
 
 
 def house_style(term: str) -> bool:
-    """A party-and-state label (*R-Texas*, *I-Vt*) or a name ending in an abbreviated title
-    (*Maryland Gov*, *Arizona Sen*)."""
+    """A party-and-state label (*R-Texas*, *I-Vt*), an abbreviated title (*Sen*, *Gov*) or a name
+    ending in one (*Maryland Gov*, *Arizona Sen*)."""
     return bool(_HOUSE_STYLE.fullmatch(term.rstrip(".")))
 
 
