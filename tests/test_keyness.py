@@ -390,3 +390,15 @@ def test_an_abbreviated_title_is_house_style():
 
     assert house_style("sen") and house_style("Gov") and house_style("Florida Sen") and house_style("R-Texas")
     assert not house_style("senate") and not house_style("general") and not house_style("Florida")
+
+
+def test_an_abbreviation_with_stops_is_shown_as_counted():
+    """Referee 4, item 10: the themes chapter says "U.S." is one word, written US; the lists show
+    that one form, from the text layer's own key, though the articles write U.S. more often."""
+    from newscorpus.layer.tokenize import paragraph_tokens
+    from newscorpus.measures import keyness
+
+    key = [t.key for t in paragraph_tokens("The U.S. said so.") if t.form.startswith("U")][0]
+    counts = pd.DataFrame([("a", key, "U.S.", 12), ("b", key, "US", 2), ("a", "russia", "Russia", 4)],
+                          columns=["file", "term", "form", "count"])
+    assert keyness.display_forms(counts) == {"US": "US", "russia": "Russia"}

@@ -138,14 +138,18 @@ def key_terms(keyness: pd.DataFrame, top: int = 10) -> pd.DataFrame:
 
 def display_forms(term_counts: pd.DataFrame) -> dict[str, str]:
     """Each term key's usual written form (``term_counts_table``'s ``form``), for display only:
-    the form written most often across the articles, so *daesh* shows as *Daesh*."""
+    the form written most often across the articles, so *daesh* shows as *Daesh*; an abbreviation
+    written with full stops shows as its key, without them (*U.S.* as *US*)."""
     if term_counts.empty:
         return {}
     totals = term_counts.groupby(["term", "form"], as_index=False)["count"].sum()
     best = totals.sort_values(["term", "count", "form"], ascending=[True, False, True]).drop_duplicates("term")
     from ..layer.words import POSSESSIVE  # the key drops a final "'s"; so does the form shown
 
-    return {term: POSSESSIVE.sub("", form) for term, form in zip(best["term"], best["form"])}
+    # an abbreviation with full stops is shown as it is counted, without them ("U.S." as US), the
+    # one form the themes chapter says it is written in
+    return {term: term if "." in form and form.replace(".", "") == term else POSSESSIVE.sub("", form)
+            for term, form in zip(best["term"], best["form"])}
 
 
 def as_written(table: pd.DataFrame, forms: dict[str, str], column: str = "term") -> pd.DataFrame:
