@@ -824,8 +824,8 @@ def longest_note(longest: pd.DataFrame, names: dict[str, str]) -> str:
     listed = ""
     if len(lists):
         run = lists.loc[lists["words"].idxmax()]
-        listed = (f" {count_noun(len(lists), 'longer sentence')} {'is' if len(lists) == 1 else 'are'} a list, not "
-                  f"prose (marked in the table), the longest {int(run['words']):,d} words "
+        head = "One longer sentence is a list" if len(lists) == 1 else f"{len(lists):,d} longer sentences are lists"
+        listed = (f" {head}, not prose (marked in the table), the longest {int(run['words']):,d} words "
                   f"({names.get(run['file'], run['file'])}): mostly capitalised names between commas, with few "
                   "function words, such as a roster of people, which a grade formula scores as one very long "
                   "sentence.")
