@@ -44,8 +44,8 @@ def saying_verb_forms() -> frozenset[str]:
     """Every inflected form of the book's verbs of saying (``data/framing/report_verbs.csv``, the
     classes in ``SAYING_CLASSES``, verbs listed without a particle) that can only be a verb:
     *said*, *remarked*, *remarking*, *admits*, *stated*. A form that is also a noun (lemminflect
-    knows a noun reading: *state*, *states*, *reports*, *claims*, *talks*, *ruling*) stays
-    countable, since in these texts the noun is usually the subject ("swing states")."""
+    knows a noun reading: *state*, *reports*, *claims*, *talks*, *ruling*) stays
+    countable, since in these texts the noun is usually the subject ("the reports")."""
     from lemminflect import getAllLemmas
 
     from .lexicons import inflections, read_csv
