@@ -230,3 +230,20 @@ def test_a_corpus_declared_clean_is_described_by_what_was_set_aside(tmp_path):
     # cleaned as usual, the same corpus keeps its furniture wording
     seeds = load(SEEDS)
     assert any("furniture" in p for p in corpus_summary(seeds, seeds.assign(raw_words=1)))
+
+
+def test_with_cleaning_off_the_texts_are_as_read_and_markup_is_not_page_furniture():
+    """Referee 4, item 11: with clean = false nothing is cleaned and no page furniture removed."""
+    breaks = pd.DataFrame([report.article_breaks(f"{i}.txt", paragraphs_of(12, 1)) for i in range(2)])
+    articles = pd.DataFrame({"file": breaks["file"], "outlet": "Outlet", "date_label": ["1 May 2020", "2 May 2020"]})
+    off = report.breaks_sentence(breaks, articles, clean=False)
+    assert off.startswith("2 texts as read of 2 (100%) have lost") and "cleaned" not in off
+    assert_reads_well(off)
+    whole = breaks.assign(no_breaks=False)
+    assert report.breaks_sentence(whole, articles, clean=False).startswith("None of the 2 texts as read has lost")
+    assert report.breaks_sentence(whole, articles).startswith("None of the 2 cleaned texts has lost")
+    removed = pd.DataFrame({"file": ["a", "a", "b"], "line": [1, 2, 1], "reason": ["markup", "no words", "navigation"]})
+    groups = dict(zip(*report.reasons_table(removed, clean=False)[["reason", "group"]].T.values))
+    assert groups["markup"] == groups["no words"] == "not text (markup, empty lines)"
+    on = dict(zip(*report.reasons_table(removed)[["reason", "group"]].T.values))
+    assert on["markup"] == "site navigation and page furniture"

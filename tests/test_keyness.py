@@ -362,3 +362,43 @@ def test_party_labels_hat_tips_and_agency_names_are_not_subjects():
         [True, False, True, True, False]
     table = pd.DataFrame({"file": ["a", "b", "c"], "term": ["AP", "Tuesday", "Reuters"]})
     assert keyness.without_agency_names(table)["term"].tolist() == ["Tuesday"]
+
+
+def test_verbs_of_saying_from_the_report_verb_list_are_stop_words():
+    """Referee 4, item 7: every form of the report-verb list's verbs of saying that can only be a
+    verb is on the shared stop list (so neither log-odds nor keyness counts it); a form that is
+    also a noun stays countable."""
+    from newscorpus.measures import log_odds, tokens
+    from newscorpus.measures.lexicons import read_csv
+
+    saying = {r["lemma"] for r in read_csv("framing", "report_verbs.csv") if r["class"] in tokens.SAYING_CLASSES}
+    assert {"remark", "admit", "state"} <= saying  # the referee's words come from the book's own list
+    for word in ("remarked", "remarking", "admits", "stated", "said", "told", "insisted"):
+        assert word in tokens.STOP_WORDS and word in log_odds.stop_words()
+    for noun in ("claims", "reports", "talks", "remarks"):
+        assert noun not in tokens.STOP_WORDS
+    paragraphs = ["Rubio remarked that the senator admits nothing, she stated, remarking on the claims."] * 3
+    counts = log_odds.word_counts("x", paragraphs)["counts"]
+    assert not {"remarked", "remarking", "admits", "stated"} & set(counts)
+    assert counts["claims"] == 3 and counts["senator"] == 3
+
+
+def test_an_abbreviated_title_is_house_style():
+    """Referee 4, item 7: "Florida Sen. Marco Rubio" no longer gives the name "Florida Sen"; the
+    title left alone ("Sen") is kept off the lists as a house style, like the joined form was."""
+    from newscorpus.measures.keyness import house_style
+
+    assert house_style("sen") and house_style("Gov") and house_style("Florida Sen") and house_style("R-Texas")
+    assert not house_style("senate") and not house_style("general") and not house_style("Florida")
+
+
+def test_an_abbreviation_with_stops_is_shown_as_counted():
+    """Referee 4, item 10: the themes chapter says "U.S." is one word, written US; the lists show
+    that one form, from the text layer's own key, though the articles write U.S. more often."""
+    from newscorpus.layer.tokenize import paragraph_tokens
+    from newscorpus.measures import keyness
+
+    key = [t.key for t in paragraph_tokens("The U.S. said so.") if t.form.startswith("U")][0]
+    counts = pd.DataFrame([("a", key, "U.S.", 12), ("b", key, "US", 2), ("a", "russia", "Russia", 4)],
+                          columns=["file", "term", "form", "count"])
+    assert keyness.display_forms(counts) == {"US": "US", "russia": "Russia"}

@@ -50,6 +50,8 @@ def test_one_word_count_for_abbreviations_numbers_and_hyphens():
     ("He named the Islamic State of Iraq and Syria.", ["Islamic State of Iraq and Syria"]),
     ("The Islamic State retreated.", ["Islamic State"]),
     ("Iraqi Prime Minister Adel Abdul Mahdi said so.", ["Adel Abdul Mahdi"]),
+    ("Florida Sen. Marco Rubio met Ohio Gov. John Kasich and Rep. Paul Ryan.", ["Marco Rubio", "John Kasich", "Paul Ryan"]),
+    ("Sen Marco Rubio and Florida Senator Bill Nelson spoke.", ["Marco Rubio", "Bill Nelson"]),
     ("They spoke of Iraq's Sunnis at length.", []),
     ("US-backed forces moved.", []),
     ("They fought the al-Qaeda-linked Islamic State there.", ["Islamic State"]),

@@ -89,3 +89,32 @@ def test_in_sample_is_said_where_the_corpus_is_development_data_and_only_there()
     # the theme dictionary's sense check drew its matches from PolNeAR too (referee A10)
     assert "theme dictionary's check" in said
     assert in_sample_sentence(pd.DataFrame({"file": ["a.txt"], "origin": ["saved web page"]})) == ""
+
+
+ROSTER = ("New Hampshire: Charlie Arlinghaus, Arnie Arnesen, Patrick Arnold, Rich Ashooh, Juliana Bergeron, "
+          "Mary Anne Blair, Dean Barker, Bruce Berke, Jamie Burnett, Dave Carney, Catherine Corkery, Jim Demers, "
+          "Fergus Cullen, Lou D'Allesandro, Martha Fuller Clark, Ray Buckley, Tom Rath, Joe Keefe, Ann McLane Kuster, "
+          "Andy Smith, Steve Duprey.")
+PROSE = ("When the senator from Florida, who had spent most of the winter in Iowa and New Hampshire, finally "
+         "returned to Washington, he found that his colleagues had already voted on the bill he had promised to stop.")
+NAMED_PROSE = ("Trump, Cruz, Rubio, Kasich and Carson met in Houston on Thursday, and each of them said that the "
+               "others had lied to the voters about the wall.")
+
+
+@pytest.mark.parametrize("text, listed", [(ROSTER, True), (PROSE, False), (NAMED_PROSE, False),
+                                          ("Iowa: Smith, Jones, Brown.", False), ("", False)])
+def test_a_roster_of_names_is_a_list_not_prose(text, listed):
+    """Referee 4, item 4: a colon and a run of comma-separated names is flagged; prose, even prose
+    that names five people between commas, is not; a short run is left alone."""
+    assert rd.list_like(text) is listed
+
+
+def test_the_example_is_the_longest_prose_sentence_and_the_note_names_the_list():
+    words = lambda t: len(t.split())  # noqa: E731
+    longest = rd.longest_sentences(_sentences([("a", words(ROSTER), ROSTER), ("a", 5, "A short one here."),
+                                               ("b", words(PROSE), PROSE)]))
+    assert longest["list_like"].tolist() == [True, False]  # a's longest whole sentence is still shown, marked
+    example = rd.longest_prose(longest)
+    assert example["file"] == "b" and example["words"] == words(PROSE)
+    note = rd.longest_note(longest, {"a": "Alpha", "b": "Beta"})
+    assert note.startswith("It opens with a capital") and f"{words(ROSTER)} words (Alpha)" in note and "list" in note

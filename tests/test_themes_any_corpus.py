@@ -416,3 +416,17 @@ def test_a_word_is_shown_in_one_form_everywhere():
     assert name_examples(pd.DataFrame({"file": ["a"] * 3, "term": ["White House", "trump", "New York"],
                                        "form": ["White House", "trump", "New York"], "count": [3, 9, 5]})) == \
         "“New York” and “White House”"
+
+
+def test_dispersion_words_count_uses_before_the_list_filters():
+    """Referee 4, item 6: "used in at least 2 texts" counts every use, also where a list filter
+    dropped the other text's row (one use in one article of another outlet): the strongest key
+    word is then chosen, as the page says."""
+    counts = pd.DataFrame({"file": ["a"] * 3 + ["b"] * 3, "term": ["Palin", "Turkey", "budget", "Palin", "Turkey", "budget"],
+                           "count": [40, 30, 5, 1, 3, 60]})
+    counted = keyness.keyness_table(counts)
+    filtered = counted[~((counted["file"] == "b") & (counted["term"] == "Palin"))]  # b's lone use left out
+    a_key = counted[(counted["file"] == "a") & counted["key"]].sort_values("ci_low", ascending=False)
+    assert list(a_key["term"])[0] == "Palin"  # the strongest key word of a
+    assert "Palin" not in themes.distinctive_terms(filtered, k=1)  # the old count: b's row was gone
+    assert themes.distinctive_terms(filtered, k=2, counted=counted) == {"Palin": ["Palin"], "budget": ["budget"]}

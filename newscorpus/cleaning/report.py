@@ -89,33 +89,46 @@ def unbroken_files(cleaned: pd.DataFrame) -> dict[str, str]:
     return dict(zip(flagged["file"], flagged["why"]))
 
 
-def breaks_sentence(breaks: pd.DataFrame, articles: pd.DataFrame) -> str:
-    """What the check found, in one or two sentences (names: at most five, then the table)."""
+def breaks_sentence(breaks: pd.DataFrame, articles: pd.DataFrame, clean: bool = True) -> str:
+    """What the check found, in one or two sentences (names: at most five, then the table).
+    ``clean``: whether the cleaner ran; when it did not, the texts are "texts as read"."""
+    text_noun = "cleaned text" if clean else "text as read"
     thresholds = (f"a body that is one paragraph of more than {ONE_PARAGRAPH_WORDS} words, a paragraph of more "
                   f"than {PARAGRAPH_WORDS} words, a sentence of more than {SENTENCE_WORDS} words, or a full stop "
                   "directly followed by the next sentence at least once in every five sentences")
     flagged = breaks[breaks["no_breaks"]]
     if flagged.empty:
-        subject = "The cleaned text has not" if len(breaks) == 1 else f"None of the {len(breaks):,d} cleaned texts has"
+        subject = (f"The {text_noun} has not" if len(breaks) == 1
+                   else f"None of the {len(breaks):,d} {'cleaned texts' if clean else 'texts as read'} has")
         return f"{subject} lost its paragraph or sentence breaks (the check looks for {thresholds})."
     names = [f"{name} ({why})" for name, why in zip(article_names(flagged["file"], articles), flagged["why"])]
     share = len(flagged) / len(breaks)
-    return (f"{count_noun(len(flagged), 'cleaned text')} of {len(breaks):,d} ({share:.0%}) "
+    return (f"{count_noun(len(flagged), text_noun, 'texts as read' if not clean else None)} of {len(breaks):,d} ({share:.0%}) "
             f"{'has' if len(flagged) == 1 else 'have'} lost {'its' if len(flagged) == 1 else 'their'} paragraph or "
             f"sentence breaks: {top_k_list(names, k=3)}. The check looks for {thresholds}. A flagged text is "
-            "still cleaned and counted, but the readability chapter does not rank it: its sentences are "
+            f"still {'cleaned and ' if clean else ''}counted, but the readability chapter does not rank it: its sentences are "
             "not the author's.")
 
 
 # --- what was removed ------------------------------------------------------------------------
 
 
-def reasons_table(removed: pd.DataFrame) -> pd.DataFrame:
+# With cleaning off (corpus.toml: clean = false) only what is never prose is set aside: these
+# reasons are then not page furniture but lines with no text.
+NOT_TEXT_REASONS = ("markup", "no words")
+NOT_TEXT_GROUP = "not text (markup, empty lines)"
+
+
+def reasons_table(removed: pd.DataFrame, clean: bool = True) -> pd.DataFrame:
     """A row per reason, most lines first: ``reason``, ``group`` (the reasons chart's group),
-    ``lines``, ``articles`` (with at least one such line) and ``share`` of all removed lines."""
+    ``lines``, ``articles`` (with at least one such line) and ``share`` of all removed lines.
+    ``clean``: whether the cleaner ran; when it did not, markup and empty lines are grouped as
+    ``NOT_TEXT_GROUP``, since no page furniture was removed."""
     from ..plots import CLEANING_REASON_GROUPS, OTHER_GROUP
 
     group_of = {reason: group for group, reasons in CLEANING_REASON_GROUPS.items() for reason in reasons}
+    if not clean:
+        group_of |= {reason: NOT_TEXT_GROUP for reason in NOT_TEXT_REASONS}
     columns = ["reason", "group", "lines", "articles", "share"]
     if removed.empty:
         return pd.DataFrame(columns=columns)

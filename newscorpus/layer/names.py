@@ -10,6 +10,8 @@ Iraq and Syria"), so "Iraq and Syria" stays two names. A run
   sentence's first word when the text also writes that word in lower case ("Jihadists of
   al-Nusra" at a sentence's head is no name, "Michael W. Hanna" is);
 * ends at a possessive ("Iraq's Sunnis" is not one name) and never ends with a connector;
+* ends before a title abbreviated with a stop ("Florida Sen. Marco Rubio" gives "Marco Rubio"
+  and no "Florida Sen");
 * leaves titles out: the name is what follows the last title ("Iraqi Prime Minister Adel Abdul
   Mahdi" gives the name "Adel Abdul Mahdi");
 * never takes in an acronym ("ISIS", "US-backed") or an adjective joined by a hyphen
@@ -45,6 +47,9 @@ princess emir caliph ayatollah imam ambassador governor gov senator sen represen
 spokesman spokeswoman spokesperson chief director chairman deputy judge justice pope cardinal
 bishop mr mrs ms dr prof professor sir lord dame
 """.split())
+# Titles written abbreviated with a stop ("Florida Sen. Marco Rubio", "Ohio Gov. John Kasich"):
+# a name run ends before one, so the place or party before it is not joined to the title.
+ABBREVIATED_TITLES = frozenset("sen gov rep gen lt col maj capt sgt adm cmdr atty supt dr mr mrs ms prof".split())
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _INITIAL_GAP = re.compile(r"\.[ \t\u00a0]+")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -93,6 +98,8 @@ def name_runs(text: str, spans: list[tuple[int, int, str]],
             if not (_SPACES.fullmatch(gap) or initial):
                 break
             nxt = forms[j + 1]
+            if nxt.lower() in ABBREVIATED_TITLES and text[spans[j + 1][1]:spans[j + 1][1] + 1] == ".":
+                break  # "Florida Sen. Marco Rubio": the title starts the next name
             if spans[j + 1][2] in ("word", "particle") and is_capitalised(nxt):
                 j += 1
                 last_capital, after_and = j, False

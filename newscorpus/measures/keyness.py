@@ -138,14 +138,18 @@ def key_terms(keyness: pd.DataFrame, top: int = 10) -> pd.DataFrame:
 
 def display_forms(term_counts: pd.DataFrame) -> dict[str, str]:
     """Each term key's usual written form (``term_counts_table``'s ``form``), for display only:
-    the form written most often across the articles, so *daesh* shows as *Daesh*."""
+    the form written most often across the articles, so *daesh* shows as *Daesh*; an abbreviation
+    written with full stops shows as its key, without them (*U.S.* as *US*)."""
     if term_counts.empty:
         return {}
     totals = term_counts.groupby(["term", "form"], as_index=False)["count"].sum()
     best = totals.sort_values(["term", "count", "form"], ascending=[True, False, True]).drop_duplicates("term")
     from ..layer.words import POSSESSIVE  # the key drops a final "'s"; so does the form shown
 
-    return {term: POSSESSIVE.sub("", form) for term, form in zip(best["term"], best["form"])}
+    # an abbreviation with full stops is shown as it is counted, without them ("U.S." as US), the
+    # one form the themes chapter says it is written in
+    return {term: term if "." in form and form.replace(".", "") == term else POSSESSIVE.sub("", form)
+            for term, form in zip(best["term"], best["form"])}
 
 
 def as_written(table: pd.DataFrame, forms: dict[str, str], column: str = "term") -> pd.DataFrame:
@@ -273,12 +277,13 @@ def telling_word(term: str) -> bool:
 
 # A party-and-state label ("Sanders (I-Vt.)", "Cruz (R-Texas)") and a place with an abbreviated title
 # ("Maryland Gov. Larry Hogan" gives the name "Maryland Gov") are a house style, like courtesy titles.
-_HOUSE_STYLE = re.compile(r"[rdi]-(?!day)[a-z.]{2,14}|.+ (?:gov|sen|rep|lt|gen|atty)", re.IGNORECASE)
+# The name finder ends a name before such a title (layer/names.py), so the title alone ("Sen") is one too.
+_HOUSE_STYLE = re.compile(r"[rdi]-(?!day)[a-z.]{2,14}|(?:.+ )?(?:gov|sen|rep|lt|gen|atty)", re.IGNORECASE)
 
 
 def house_style(term: str) -> bool:
-    """A party-and-state label (*R-Texas*, *I-Vt*) or a name ending in an abbreviated title
-    (*Maryland Gov*, *Arizona Sen*)."""
+    """A party-and-state label (*R-Texas*, *I-Vt*), an abbreviated title (*Sen*, *Gov*) or a name
+    ending in one (*Maryland Gov*, *Arizona Sen*)."""
     return bool(_HOUSE_STYLE.fullmatch(term.rstrip(".")))
 
 
@@ -330,7 +335,8 @@ def left_out_text(dropped: pd.DataFrame, names: dict[str, str] | None = None,
     rule = ("The lists leave out three kinds of term, though every statistic counts them: a text's own outlet's name "
             "as it writes it (a masthead word in capitals, such as USA TODAY's, included), courtesy titles (Mr, "
             "Mrs, Ms) and party labels (R-Texas), a house style rather than a subject, and words of the telling (a contraction such as I'm, a "
-            "single letter; verbs of saying such as said, and talk such as going, are stop words, never counted)")
+            "single letter; verbs of saying, every form of the book's report-verb list that can only be a verb, such as "
+            "remarked, admits or said, and talk such as going, are stop words, never counted)")
     if outlets or (outlets is None and "concentrated" in dropped.columns):  # outlets compared: the spread rule
         rule = (rule.replace("three kinds of term", "four kinds of term").replace(", and words of the telling", ", words of the telling")
                 + f", and a word of an outlet that fewer than {MIN_SPREAD_ARTICLES:,d} of its articles use or that one "

@@ -775,10 +775,52 @@ def well_formed(text: str) -> bool:
             and not _starts_with_heading(head))
 
 
+# A "sentence" that is a list, not prose: a roster of names after a colon ("New Hampshire: Charlie
+# Arlinghaus, Arnie Arnesen, ..."). Prose of this length leans on function words (the, of, to: a
+# third or more of its words); a list is mostly capitalised words between commas.
+LIST_MIN_WORDS = 12  # shorter runs are left alone
+LIST_MAX_FUNCTION_SHARE = 0.15  # at most this share of the words are function words
+LIST_MIN_CAPITALISED_SHARE = 0.6  # at least this share start with a capital
+LIST_MIN_COMMAS = 4  # and the items are separated by commas
+_LIST_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    import justext
+
+    return frozenset(w.lower() for w in justext.get_stoplist("English"))
+
+
+def list_like(text: str) -> bool:
+    """Whether ``text`` reads as a list rather than a sentence of prose: at least ``LIST_MIN_WORDS``
+    words, at most ``LIST_MAX_FUNCTION_SHARE`` of them function words (jusText's English stop
+    list), at least ``LIST_MIN_CAPITALISED_SHARE`` capitalised, and ``LIST_MIN_COMMAS`` commas."""
+    if not isinstance(text, str):
+        return False
+    words = _LIST_WORD.findall(text)
+    if len(words) < LIST_MIN_WORDS or text.count(",") < LIST_MIN_COMMAS:
+        return False
+    function = sum(w.lower().strip(".") in _function_words() for w in words)
+    capitalised = sum(w[0].isupper() for w in words)
+    return function <= LIST_MAX_FUNCTION_SHARE * len(words) and capitalised >= LIST_MIN_CAPITALISED_SHARE * len(words)
+
+
+def longest_prose(longest: pd.DataFrame) -> pd.Series:
+    """The row of ``longest`` (``longest_sentences``) for the chapter's example: the longest
+    sentence that looks whole and is not a list (``list_like``); failing that the longest that is
+    not a list, then the longest of all."""
+    for keep in (longest["well_formed"] & ~longest["list_like"], ~longest["list_like"], longest["well_formed"] | True):
+        if keep.any():
+            return longest.loc[longest.loc[keep, "words"].idxmax()]
+    raise ValueError("longest_prose needs at least one sentence")
+
+
 def longest_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     """Each article's longest sentence (in words) among those that look whole (``well_formed``),
     or its longest of all where none does: ``file``, ``words``, ``text``, ``well_formed``, and
-    ``longest_words`` (the article's longest run of any shape, which may be a segmentation miss)."""
+    ``longest_words`` (the article's longest run of any shape, which may be a segmentation miss),
+    and ``list_like`` (the chosen sentence is a list of names, not prose: ``list_like``)."""
     shaped = sentences.assign(well_formed=sentences["text"].map(well_formed))
     longest_any = shaped.groupby("file", sort=False)["words"].max()
     whole = shaped[shaped["well_formed"]]
@@ -790,26 +832,39 @@ def longest_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     order = {f: i for i, f in enumerate(longest_any.index)}
     chosen = shaped.loc[index.to_numpy(), ["file", "words", "text", "well_formed"]]
     chosen = chosen.iloc[sorted(range(len(chosen)), key=lambda i: order[chosen["file"].iloc[i]])]
-    return chosen.assign(longest_words=chosen["file"].map(longest_any).to_numpy()).reset_index(drop=True)
+    return chosen.assign(longest_words=chosen["file"].map(longest_any).to_numpy(),
+                         list_like=chosen["text"].map(list_like).astype(bool).to_numpy()).reset_index(drop=True)
 
 
 def longest_note(longest: pd.DataFrame, names: dict[str, str]) -> str:
     """A sentence after the longest-sentence example: whether a longer run was set aside as a likely
     segmentation miss, that the example itself may be one, or that it looks whole."""
-    top = longest.loc[longest["words"].idxmax()]
+    if "list_like" not in longest:
+        longest = longest.assign(list_like=longest["text"].map(list_like).astype(bool))
+    top = longest_prose(longest)
+    lists = longest[longest["list_like"] & (longest["words"] > top["words"])]
+    listed = ""
+    if len(lists):
+        run = lists.loc[lists["words"].idxmax()]
+        head = "One longer sentence is a list" if len(lists) == 1 else f"{len(lists):,d} longer sentences are lists"
+        listed = (f" {head}, not prose (marked in the table), the longest {int(run['words']):,d} words "
+                  f"({names.get(run['file'], run['file'])}): mostly capitalised names between commas, with few "
+                  "function words, such as a roster of people, which a grade formula scores as one very long "
+                  "sentence.")
+    longest = longest[~longest["list_like"]] if (~longest["list_like"]).any() else longest
     longer = longest[longest["longest_words"] > longest["words"]]
     if not top["well_formed"]:
         return ("It does not look like one whole sentence (no capital at its start or no full stop at its end, or "
                 "a heading in capitals run into the text), so it may be two or more run together where the "
-                "segmenter missed a boundary.")
+                "segmenter missed a boundary." + listed)
     if longer["longest_words"].max() > top["words"] if len(longer) else False:
         run = longer.loc[longer["longest_words"].idxmax()]
         return (f"A longer run, of {int(run['longest_words']):,d} words ({names.get(run['file'], run['file'])}), "
                 "is not shown: it does not look like one sentence (no capital at its start or no full stop at its "
                 "end, or a heading in capitals run into the text), so it is more likely a boundary the segmenter "
-                "missed than one sentence.")
+                "missed than one sentence." + listed)
     return ("It opens with a capital and ends with sentence punctuation: one sentence as written, not a boundary "
-            "the segmenter missed.")
+            "the segmenter missed." + listed)
 
 
 def timing_comparison(cleaned: pd.DataFrame, repeats: int = 3) -> pd.DataFrame:

@@ -188,11 +188,14 @@ MIN_DISPERSION_TEXTS = 2  # a distinctive word for the dispersion plot is used i
 
 
 def distinctive_terms(keyness: pd.DataFrame, k: int = 5, forms: dict[str, str] | None = None,
-                      min_texts: int = MIN_DISPERSION_TEXTS) -> dict[str, list[str]]:
+                      min_texts: int = MIN_DISPERSION_TEXTS,
+                      counted: pd.DataFrame | None = None) -> dict[str, list[str]]:
     """The corpus's most distinctive words, for a dispersion plot that is about this corpus: among
     the words that are key somewhere (``keyness.keyness_table``, already without what the lists
     leave out), not stop-like (``tokens.STOP_WORDS``) and used in at least ``min_texts`` of the
-    table's texts (articles, or outlets), the ``k`` with the highest lower bound of the log ratio,
+    table's texts (articles, or outlets: counted over ``counted``, the keyness table before any
+    list filter, when given, so a word one other text uses once still counts as used there), the
+    ``k`` with the highest lower bound of the log ratio,
     at most one per text while texts remain (then the next strongest), ties by the word.
     ``{label: [word]}``, the label the word as usually written (``forms``, from
     ``keyness.display_forms``); empty if no word qualifies."""
@@ -200,7 +203,8 @@ def distinctive_terms(keyness: pd.DataFrame, k: int = 5, forms: dict[str, str] |
 
     if keyness.empty:
         return {}
-    used_in = keyness[keyness["count"] > 0].groupby("term")["file"].nunique()
+    every = keyness if counted is None else counted
+    used_in = every[every["count"] > 0].groupby("term")["file"].nunique()
     key = keyness[keyness["key"].astype(bool)]
     key = key[[t.casefold() not in STOP_WORDS and used_in.get(t, 0) >= min_texts for t in key["term"]]]
     if key.empty:
@@ -218,7 +222,8 @@ def distinctive_terms(keyness: pd.DataFrame, k: int = 5, forms: dict[str, str] |
 
 
 def dispersion_terms(keyness: pd.DataFrame, original: bool, corpus_dir=None,
-                     forms: dict[str, str] | None = None) -> tuple[dict[str, list[str]], str]:
+                     forms: dict[str, str] | None = None,
+                     counted: pd.DataFrame | None = None) -> tuple[dict[str, list[str]], str]:
     """The dispersion plot's words and where they come from: the reader's file
     (``DISPERSION_FILE`` in the corpus folder) if there is one; else, for the original five,
     ``DISPERSION_TERMS``; else the corpus's most distinctive words (``distinctive_terms``).
@@ -230,7 +235,7 @@ def dispersion_terms(keyness: pd.DataFrame, original: bool, corpus_dir=None,
         return read_dispersion_words(path), "file"
     if original:
         return dict(DISPERSION_TERMS), "original"
-    return distinctive_terms(keyness, forms=forms), "keyness"
+    return distinctive_terms(keyness, forms=forms, counted=counted), "keyness"
 
 
 def article_themes(file: str, paragraphs: list[str], exclude: frozenset = frozenset()) -> dict:

@@ -9,7 +9,8 @@ This module adds only what the word charts need: which keys are content words, a
 key is usually written in.
 
 The stop list is jusText's English list (the cleaner's) plus ``data/themes/stopwords.txt``, reporting
-and discourse words; chapter 4's log-odds and the keyness counts (``log_odds.word_counts``) use the
+and discourse words, plus every inflected form of the verbs of saying in
+``data/framing/report_verbs.csv`` (``saying_verb_forms``); chapter 4's log-odds and the keyness counts (``log_odds.word_counts``) use the
 same list, so the two chapters leave out the same words.
 """
 
@@ -34,7 +35,32 @@ def read_list(name: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-STOP_WORDS = frozenset(w.lower() for w in justext.get_stoplist("English")) | frozenset(read_list("stopwords.txt"))
+# The classes of ``data/framing/report_verbs.csv`` (the attribution extractor's cue verbs) that are
+# verbs of saying: speech verbs, other verbs of saying and writing, and tag verbs.
+SAYING_CLASSES = ("say", "speech", "tag")
+
+
+def saying_verb_forms() -> frozenset[str]:
+    """Every inflected form of the book's verbs of saying (``data/framing/report_verbs.csv``, the
+    classes in ``SAYING_CLASSES``, verbs listed without a particle) that can only be a verb:
+    *said*, *remarked*, *remarking*, *admits*, *stated*. A form that is also a noun (lemminflect
+    knows a noun reading: *state*, *reports*, *claims*, *talks*, *ruling*) stays
+    countable, since in these texts the noun is usually the subject ("the reports")."""
+    from lemminflect import getAllLemmas
+
+    from .lexicons import inflections, read_csv
+
+    forms: set[str] = set()
+    for row in read_csv("framing", "report_verbs.csv"):
+        if row["class"] not in SAYING_CLASSES or row["particle"]:
+            continue
+        forms.update(f for f in inflections(row["lemma"].lower())
+                     if f.isalpha() and "NOUN" not in getAllLemmas(f))
+    return frozenset(forms)
+
+
+STOP_WORDS = (frozenset(w.lower() for w in justext.get_stoplist("English")) | frozenset(read_list("stopwords.txt"))
+              | saying_verb_forms())
 
 
 @dataclass(frozen=True, slots=True)

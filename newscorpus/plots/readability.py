@@ -325,11 +325,15 @@ def longest_table(longest: pd.DataFrame, overview: pd.DataFrame):
     """Each article's longest sentence, as text. Beyond ``MAX_TABLE_ROWS`` articles, longest first,
     and a page too long for the page keeps the longest rows (not a sample): the sentences the prose
     and the sentence-length chart name are the table's first rows."""
+    columns, headings = ["words", "text"], ["Words", "Longest sentence"]
+    if "list_like" in longest and longest["list_like"].any():  # a roster of names is marked, not hidden
+        longest = longest.assign(shape=["list, not prose" if x else "" for x in longest["list_like"]])
+        columns, headings = columns + ["shape"], headings + ["List?"]
     if len(longest) > MAX_TABLE_ROWS:
         longest = longest.sort_values("words", ascending=False, kind="stable")
-        table = longest.set_index("file")[["words", "text"]].set_axis(["Words", "Longest sentence"], axis=1)
+        table = longest.set_index("file")[columns].set_axis(headings, axis=1)
         return _long_table(table, overview, caption="Each article's longest sentence, longest first", spread_over=[])
-    table = longest.set_index("file")[["words", "text"]].set_axis(["Words", "Longest sentence"], axis=1)
+    table = longest.set_index("file")[columns].set_axis(headings, axis=1)
     shown = _long_table(table, overview)
     if hasattr(shown, "set_properties"):
         shown = shown.set_properties(subset=["Longest sentence"], **{"text-align": "left"})

@@ -945,8 +945,10 @@ def dispersion_source(source: str, terms: dict) -> str:
     return (f"The {count_noun(len(terms), 'word')} {'is' if len(terms) == 1 else 'are'} the strongest key "
             f"{'word' if len(terms) == 1 else 'words'} of the keyness section (the highest lower bound of the log "
             f"ratio, at most one per text while texts remain) among words used in at least "
-            f"{MIN_DISPERSION_TEXTS:,d} texts, stop-like words and the names of news agencies (AP, Reuters: a credit "
-            "or a source, not a subject) aside. A file `dispersion_words.txt` in the corpus "
+            f"{MIN_DISPERSION_TEXTS:,d} texts (counting every use, before the lists' filters), stop-like words and "
+            "the names of news agencies (AP, Reuters: a credit or a source, not a subject) aside; the keyness "
+            "lists keep an agency's name, since how often an outlet cites an agency in its text (its credit "
+            "lines are already taken out) is part of how it writes. A file `dispersion_words.txt` in the corpus "
             "folder (one word or phrase per line) replaces them with a reader's own.")
 
 
