@@ -63,10 +63,15 @@ def scan_paragraph(paragraph: str) -> list[tuple]:
     # Each entry's checks were worked out when the automaton was built (``scan_automaton``): an
     # entry with none (most matches) is appended without a call, and the word-edge test is
     # written out here; the checks run in the order they always did (a speed goal).
-    for end_index, (length, found) in lexicons.scan_automaton().iter(text):
-        start, end = end_index - length + 1, end_index + 1
+    for end_index, (length, found, plain) in lexicons.scan_automaton().iter(text):
+        end = end_index + 1
+        start = end - length
         if (start and text[start - 1].isalnum()) or (end < length_of_text and text[end].isalnum()):
             continue  # not a whole word
+        if plain is not None:  # no entry of this form has a check (most matches): kept as they are
+            for family, name, lemma in plain:
+                by_family[family].append((family, name, lemma, start, end))
+            continue
         for family, name, lemma, form, checks in found:
             if checks:
                 if checks & lexicons.CHECK_CASE and paragraph[start:end] != form:
@@ -83,8 +88,14 @@ def scan_paragraph(paragraph: str) -> list[tuple]:
         titles = attribution.publication_spans(paragraph)
         by_family[ACTOR] = [h for h in by_family[ACTOR] if not any(s <= h[3] < e for s, e in titles)]
     names = [(h[3], h[4]) for h in by_family[LABEL] if h[1] in lexicons.name_labels()]
-    words = [h for h in by_family[LEXICON] if not any(s <= h[3] and h[4] <= e for s, e in names)] \
-        if names else by_family[LEXICON]
+    if names:
+        # a word that starts before the first name or ends after the last lies inside none: only
+        # the others are compared with each name (a speed goal; the same words are kept)
+        first, last = min(s for s, _ in names), max(e for _, e in names)
+        words = [h for h in by_family[LEXICON]
+                 if h[3] < first or h[4] > last or not any(s <= h[3] and h[4] <= e for s, e in names)]
+    else:
+        words = by_family[LEXICON]
     hits = by_family[LABEL] + _longest_first(by_family[ACTOR]) + _longest_first(words)
     if voices.all_narrative:
         return [(*h, NARRATIVE) for h in sorted(hits, key=lambda h: (h[3], h[4]))]
