@@ -270,6 +270,34 @@ def test_mtld_worked_by_hand():
     assert mtld("a b a b c d e f a b".split()) == pytest.approx(8.311, abs=0.001)
 
 
+def _mtld_one_way_by_division(words, threshold):
+    """MTLD's pass as the paper states it, dividing at every word (the reference)."""
+    factors, types, count, ratio = 0.0, set(), 0, 1.0
+    for word in words:
+        count += 1
+        types.add(word)
+        ratio = len(types) / count
+        if ratio <= threshold:
+            factors, types, count, ratio = factors + 1, set(), 0, 1.0
+    if count:
+        factors += (1 - ratio) / (1 - threshold)
+    return len(words) / factors if factors else float("nan")
+
+
+def test_mtld_pass_with_limits_equals_the_division_at_every_word():
+    import random
+
+    from newscorpus.measures.diversity import _mtld_one_way
+
+    rng = random.Random(17)
+    for threshold in (0.72, 0.5, 0.9, 0.1, 1 / 3, 0.7200000000000001):
+        for size in (0, 1, 2, 7, 50, 400, 3000):
+            for vocabulary in (3, 20, 500):
+                words = [str(rng.randrange(vocabulary)) for _ in range(size)]
+                ours, reference = _mtld_one_way(words, threshold), _mtld_one_way_by_division(words, threshold)
+                assert ours == reference or (ours != ours and reference != reference), (threshold, size)
+
+
 def test_mattr_worked_by_hand():
     # windows of 2 over a a b b: (a a) 1/2, (a b) 2/2, (b b) 1/2 -> mean 2/3
     assert mattr("a a b b".split(), window=2) == pytest.approx(2 / 3)
@@ -396,6 +424,7 @@ def test_cached_sentence_counts_equal_the_plain_loop_on_every_seed_sentence(comp
     _, sentences = computed
     for sentence in [*sentences["text"], *ADVERSARIAL_SENTENCES]:
         rd._TOKEN_CACHE.clear()
+        rd._PACKED.clear()
         cold = rd.sentence_counts(sentence)
         assert cold == rd.sentence_counts(sentence) == _reference_sentence_counts(sentence), sentence
 

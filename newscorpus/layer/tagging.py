@@ -35,11 +35,12 @@ def _tagged_window(forms: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[str,
 
 
 @lru_cache(maxsize=4096)
-def _sentence_words(paragraph: str, start: int, end: int) -> tuple[tuple, tuple[int, ...]]:
-    """A sentence's word spans and their starts, kept: several matches of the lexicons fall in one
-    sentence (a speed goal)."""
+def _sentence_words(paragraph: str, start: int, end: int) -> tuple[tuple, tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
+    """A sentence's word spans, their starts, forms and kinds, kept: several matches of the
+    lexicons fall in one sentence, and a window's forms and kinds are then slices (a speed goal)."""
     spans = tuple(words(paragraph, start, end))
-    return spans, tuple(s for s, _, _ in spans)
+    return (spans, tuple([s for s, _, _ in spans]), tuple([paragraph[s:e] for s, e, _ in spans]),
+            tuple([k for _, _, k in spans]))
 
 
 def upos_at(paragraph: str, start: int, whole_sentence: bool = False) -> tuple[str | None, str | None]:
@@ -54,13 +55,12 @@ def upos_at(paragraph: str, start: int, whole_sentence: bool = False) -> tuple[s
                 if i < 0 or starts[i] != start:
                     return None, None
                 return upos[i], (upos[i + 1] if i + 1 < len(upos) else None)
-            spans, starts = _sentence_words(paragraph, s_start, s_end)
+            spans, starts, forms, kinds = _sentence_words(paragraph, s_start, s_end)
             i = bisect_right(starts, start) - 1
             if i < 0 or spans[i][0] != start:
                 return None, None
             low, high = max(0, i - BEFORE), min(len(spans), i + AFTER + 1)
-            window = spans[low:high]
-            upos = _tagged_window(tuple(paragraph[a:b] for a, b, _ in window), tuple(k for _, _, k in window))
+            upos = _tagged_window(forms[low:high], kinds[low:high])
             j = i - low
             return upos[j], (upos[j + 1] if j + 1 < len(upos) else None)
     return None, None

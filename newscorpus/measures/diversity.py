@@ -41,16 +41,39 @@ def tokens(paragraphs: list[str]) -> list[str]:
     return found
 
 
+_LIMITS: dict[float, list[int]] = {}
+
+
+def _type_limits(n: int, threshold: float) -> list[int]:
+    """``limits[count]``: the most types ``t`` for which ``t / count <= threshold`` (the float
+    division, as the ratio is computed), for every count up to ``n``. Exact: a correctly rounded
+    division never falls as its numerator grows, so ``t / count <= threshold`` holds for exactly
+    the ``t`` up to the limit. Kept per threshold and grown as longer texts come."""
+    limits = _LIMITS.setdefault(threshold, [0])
+    for count in range(len(limits), n + 1):
+        t = min(count, int(threshold * count))
+        while t < count and (t + 1) / count <= threshold:
+            t += 1
+        while t >= 0 and t / count > threshold:
+            t -= 1
+        limits.append(t)
+    return limits
+
+
 def _mtld_one_way(words: list[str], threshold: float) -> float:
-    factors, types, count, ratio = 0.0, set(), 0, 1.0
+    # The ratio's test is read from a table of limits (``_type_limits``) instead of a division
+    # per word (a speed goal): the same test, so the same factors.
+    limits = _type_limits(len(words), threshold)
+    factors, types, count = 0.0, set(), 0
+    add = types.add
     for word in words:
         count += 1
-        types.add(word)
-        ratio = len(types) / count
-        if ratio <= threshold:  # a full factor: start a new stretch
-            factors, types, count, ratio = factors + 1, set(), 0, 1.0
+        add(word)
+        if len(types) <= limits[count]:  # the ratio fell to the threshold: a full factor
+            factors, types, count = factors + 1, set(), 0
+            add = types.add
     if count:  # the partial factor: how far the last stretch got towards the threshold
-        factors += (1 - ratio) / (1 - threshold)
+        factors += (1 - len(types) / count) / (1 - threshold)
     return len(words) / factors if factors else float("nan")
 
 

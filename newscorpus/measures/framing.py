@@ -63,10 +63,15 @@ def scan_paragraph(paragraph: str) -> list[tuple]:
     # Each entry's checks were worked out when the automaton was built (``scan_automaton``): an
     # entry with none (most matches) is appended without a call, and the word-edge test is
     # written out here; the checks run in the order they always did (a speed goal).
-    for end_index, (length, found) in lexicons.scan_automaton().iter(text):
-        start, end = end_index - length + 1, end_index + 1
+    for end_index, (length, found, plain) in lexicons.scan_automaton().iter(text):
+        end = end_index + 1
+        start = end - length
         if (start and text[start - 1].isalnum()) or (end < length_of_text and text[end].isalnum()):
             continue  # not a whole word
+        if plain is not None:  # no entry of this form has a check (most matches): kept as they are
+            for family, name, lemma in plain:
+                by_family[family].append((family, name, lemma, start, end))
+            continue
         for family, name, lemma, form, checks in found:
             if checks:
                 if checks & lexicons.CHECK_CASE and paragraph[start:end] != form:
@@ -85,8 +90,14 @@ def scan_paragraph(paragraph: str) -> list[tuple]:
         titles = attribution.publication_spans(paragraph)
         by_family[ACTOR] = [h for h in by_family[ACTOR] if not any(s <= h[3] < e for s, e in titles)]
     names = [(h[3], h[4]) for h in by_family[LABEL] if h[1] in lexicons.name_labels()]
-    words = [h for h in by_family[LEXICON] if not any(s <= h[3] and h[4] <= e for s, e in names)] \
-        if names else by_family[LEXICON]
+    if names:
+        # a word that starts before the first name or ends after the last lies inside none: only
+        # the others are compared with each name (a speed goal; the same words are kept)
+        first, last = min(s for s, _ in names), max(e for _, e in names)
+        words = [h for h in by_family[LEXICON]
+                 if h[3] < first or h[4] > last or not any(s <= h[3] and h[4] <= e for s, e in names)]
+    else:
+        words = by_family[LEXICON]
     hits = by_family[LABEL] + _longest_first(by_family[ACTOR]) + _longest_first(words)
     if voices.all_narrative:
         return [(*h, NARRATIVE) for h in sorted(hits, key=lambda h: (h[3], h[4]))]
@@ -132,10 +143,18 @@ def framing_hits(file: str, paragraphs: list[str]) -> list[dict]:
 
 
 @lru_cache(maxsize=1)
-def _row_names() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    """(label, slug) and (actor, slug) pairs in file order: read once per process, not per article."""
-    return (tuple((label, slug(label)) for label in lexicons.label_names()),
-            tuple((actor, slug(actor)) for actor in lexicons.actor_names()))
+def _row_names() -> tuple[tuple, tuple, tuple]:
+    """Every count column's name, in the row's order, with what it counts: labels (label, its
+    columns by voice, its rate's column), lexicons (name, narrative, quoted and rate columns) and
+    actors (actor, total column, columns by voice). Read and formatted once per process, not
+    per article (a speed goal)."""
+    labels = tuple((label, tuple((v, f"label_{slug(label)}_{v}") for v in VOICES), f"label_{slug(label)}_per_1000")
+                   for label in lexicons.label_names())
+    lexicon_columns = tuple((name, f"lex_{name}_narrative", f"lex_{name}_quoted", f"lex_{name}_narrative_per_1000")
+                            for name in lexicons.LEXICON_ORDER)
+    actors = tuple((actor, f"actor_{slug(actor)}", tuple((v, f"actor_{slug(actor)}_{v}") for v in VOICES))
+                   for actor in lexicons.actor_names())
+    return labels, lexicon_columns, actors
 
 
 def framing_row(file: str, paragraphs: list[str]) -> dict:
@@ -162,20 +181,24 @@ def framing_row(file: str, paragraphs: list[str]) -> dict:
     def per_1000(n: int, denominator: int) -> float:
         return 1000 * n / denominator if denominator else float("nan")
 
-    labels, actors = _row_names()
-    for label, label_slug in labels:
-        found = {v: counts.get((LABEL, label, v), 0) for v in VOICES}
-        row.update({f"label_{label_slug}_{v}": found[v] for v in VOICES})
-        row[f"label_{label_slug}_per_1000"] = per_1000(sum(found.values()), total_words)
-    for name in lexicons.LEXICON_ORDER:
-        narrative, quoted = counts.get((LEXICON, name, NARRATIVE), 0), counts.get((LEXICON, name, QUOTED), 0)
-        row.update({f"lex_{name}_narrative": narrative, f"lex_{name}_quoted": quoted,
-                    f"lex_{name}_narrative_per_1000": per_1000(narrative, words[NARRATIVE])})
+    labels, lexicon_columns, actors = _row_names()
+    get = counts.get
+    for label, by_voice, rate in labels:
+        found = 0
+        for v, column in by_voice:
+            row[column] = n = get((LABEL, label, v), 0)
+            found += n
+        row[rate] = per_1000(found, total_words)
+    for name, narrative_column, quoted_column, rate in lexicon_columns:
+        narrative, quoted = get((LEXICON, name, NARRATIVE), 0), get((LEXICON, name, QUOTED), 0)
+        row[narrative_column], row[quoted_column] = narrative, quoted
+        row[rate] = per_1000(narrative, words[NARRATIVE])
     row["lex_assertives_say_narrative"] = said  # "say" is on Hooper's assertive list: shown apart
-    for actor, actor_slug in actors:
-        found = {v: counts.get((ACTOR, actor, v), 0) for v in VOICES}
-        row[f"actor_{actor_slug}"] = sum(found.values())
-        row.update({f"actor_{actor_slug}_{v}": found[v] for v in VOICES})
+    for actor, total_column, by_voice in actors:
+        found = [get((ACTOR, actor, v), 0) for v, _ in by_voice]
+        row[total_column] = sum(found)
+        for (_v, column), n in zip(by_voice, found):
+            row[column] = n
     row.update({f"sources_{t}": sum(a["source_type"] == t for a in attributed) for t in SOURCE_TYPES})
     row["attributions"] = len(attributed)
     row["attributions_direct"] = sum(a["mode"] == "direct" for a in attributed)

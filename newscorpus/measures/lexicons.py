@@ -210,9 +210,10 @@ def written_in_capitals(paragraph: str, start: int, end: int, share: float = CAP
 @lru_cache(maxsize=1)
 def scan_automaton() -> ahocorasick.Automaton:
     """``automaton()`` with each entry's checks worked out once: key -> (length, ((family, name,
-    lemma, form, checks), ...)), entries in the same order. Most matches (the NPOV list's common
-    words) need no check at all, so the scan appends them without a call (a speed goal: the
-    scan runs on every paragraph of an archive)."""
+    lemma, form, checks), ...), plain), entries in the same order; ``plain`` is ((family, name,
+    lemma), ...) when no entry of the key has a check, else None. Most matches (the NPOV list's
+    common words) need no check at all, so the scan appends them without a call or a test (a
+    speed goal: the scan runs on every paragraph of an archive)."""
     rules = pos_rules()
     members = member_noun_labels()
     auto = ahocorasick.Automaton()
@@ -226,7 +227,8 @@ def scan_automaton() -> ahocorasick.Automaton:
                   | (CHECK_MEMBER if entry.family == LABEL and entry.name in members else 0))
         by_key.setdefault(entry.form.lower(), []).append((entry.family, entry.name, entry.lemma, entry.form, checks))
     for key, found in by_key.items():
-        auto.add_word(key, (len(key), tuple(found)))
+        plain = None if any(checks for *_, checks in found) else tuple(f[:3] for f in found)
+        auto.add_word(key, (len(key), tuple(found), plain))
     auto.make_automaton()
     return auto
 
@@ -286,6 +288,20 @@ def _readings(form: str) -> frozenset[str]:
     return frozenset(getAllLemmas(form))
 
 
+_UPOS_AT = None
+
+
+def _load_upos_at():
+    """``layer.tagging.upos_at``, imported on the first match that needs it (the tagger loads
+    only then) and kept: an import statement run on every match cost more than the look-up it
+    guards (a speed goal)."""
+    global _UPOS_AT
+    from ..layer.tagging import upos_at
+
+    _UPOS_AT = upos_at
+    return upos_at
+
+
 def has_meant_pos(lexicon: str, lemma: str, paragraph: str, start: int, end: int) -> bool:
     """Whether a lexicon match is the part of speech its entry means: "prices may rise" but not
     "in May"; "officials stated" but not "a single state"; "it is certain that" but not "certain
@@ -300,9 +316,7 @@ def has_meant_pos(lexicon: str, lemma: str, paragraph: str, start: int, end: int
         readings = _readings(form)
         if readings and readings <= allowed:
             return True
-    from ..layer.tagging import upos_at  # the tagger loads only when a match needs it
-
-    upos, following = upos_at(paragraph, start)
+    upos, following = (_UPOS_AT or _load_upos_at())(paragraph, start)
     if upos not in allowed:
         return False
     return not (predicative and following in NOMINAL)
