@@ -39,7 +39,9 @@ MAY_BE_EMPTY = {
     "fig-cleaning-words": "the corpus says its texts are already clean (corpus.toml: clean = false)",
     "fig-framing-names-chart": ("no article uses a name of the group, or it is named in fewer than "
                                 "MIN_GROUP_ARTICLE_SHARE of the articles (04_framing)"),
-    "fig-framing-agency-chart": "no sentence mentions the group (04_framing)",
+    "fig-framing-agency-chart": ("no sentence mentions the group, or it is named in fewer than "
+                                 "MIN_GROUP_ARTICLE_SHARE of the articles (04_framing)"),
+    "fig-framing-sources": "the extractor finds no attribution in any article (04_framing)",
     "fig-framing-outlets": "the chapter compares articles, not outlets (04_framing)",
     "fig-rd-pairs": "fewer than two articles can be ranked, when the chapter compares articles",
     "fig-themes-keyness": "one text (an article, or an outlet) to compare, or no word of any text is key",
