@@ -526,9 +526,9 @@ def effect_size_sentence(differences: pd.DataFrame) -> str:
     counts = {word: int((d.map(units.cohen_size) == word).sum()) for _b, word in units.COHEN_SIZES}
     parts = [f"{n:,d} {word}" for word, n in counts.items() if n]
     if len(d) == 1:
-        return f"The one stated difference has Cohen's d of {d.iloc[0]:.2f}, {units.cohen_size(d.iloc[0])} by Cohen's conventions."
+        return f"The one difference in that table has Cohen's d of {d.iloc[0]:.2f}, {units.cohen_size(d.iloc[0])} by Cohen's conventions."
     sizes = f"all {parts[0]}" if len(parts) == 1 else english_list(parts)
-    return (f"Of the {count_noun(len(d), 'stated difference')}, Cohen's d runs from {d.min():.2f} to {d.max():.2f} "
+    return (f"Of the {count_noun(len(d), 'difference')} in that table, Cohen's d runs from {d.min():.2f} to {d.max():.2f} "
             f"(median {d.median():.2f}): by Cohen's conventions, {sizes}.")
 
 

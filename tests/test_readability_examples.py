@@ -118,3 +118,21 @@ def test_the_example_is_the_longest_prose_sentence_and_the_note_names_the_list()
     assert example["file"] == "b" and example["words"] == words(PROSE)
     note = rd.longest_note(longest, {"a": "Alpha", "b": "Beta"})
     assert note.startswith("It opens with a capital") and f"{words(ROSTER)} words (Alpha)" in note and "list" in note
+
+
+def test_a_text_too_short_for_mtld_shows_a_dash_not_nan():
+    """Referee 5, N5: the lexical-diversity table printed "nan" for a 19-word article."""
+    import numpy as np
+    import pandas as pd
+
+    from newscorpus.plots.readability import diversity_reader_table
+
+    files = [f"x_{i:02d}.txt" for i in range(45)]  # beyond the styled table's rows: the searchable table
+    diversity = pd.DataFrame({"file": files, "tokens": [19] + [400] * 44, "types": [15] + [200] * 44,
+                              "type_token_ratio": [0.79] + [0.5] * 44, "mtld": [np.nan] + [61.25] * 44,
+                              "mattr": [np.nan] + [0.712] * 44})
+    overview = pd.DataFrame({"file": files, "outlet": ["Outlet"] * 45,
+                             "date_label": [f"{i + 1} May 2016" for i in range(45)]})
+    html = diversity_reader_table(diversity, overview).data
+    assert "nan" not in html.lower().replace("nonan", "")
+    assert html.count("\\\\u2014") == 2 and "61.2" in html and "0.712" in html

@@ -254,7 +254,7 @@ def test_the_conclusions_say_how_large_each_stated_difference_is():
     differences = findings.outlet_differences(summary)
     assert differences["measure"].tolist() == ["Quotations per 1,000 words"]
     sentence = findings.effect_size_sentence(differences)
-    assert sentence.startswith("The one stated difference has Cohen's d of ") and "large" in sentence
+    assert sentence.startswith("The one difference in that table has Cohen's d of ") and "large" in sentence
     shown = findings.reader_outlet_differences(differences)
     assert shown.loc[0, "Higher"] == "Loud" and shown.loc[0, "Size"] == "large"
     assert findings.effect_size_sentence(differences.iloc[:0]).startswith("No difference")

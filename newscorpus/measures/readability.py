@@ -869,9 +869,10 @@ def longest_note(longest: pd.DataFrame, names: dict[str, str]) -> str:
     listed = ""
     if len(lists):
         run = lists.loc[lists["words"].idxmax()]
-        head = "One longer sentence is a list" if len(lists) == 1 else f"{len(lists):,d} longer sentences are lists"
-        listed = (f" {head}, not prose (marked in the table), the longest {int(run['words']):,d} words "
-                  f"({names.get(run['file'], run['file'])}): mostly capitalised names between commas, with few "
+        where = f"{int(run['words']):,d} words ({names.get(run['file'], run['file'])})"
+        head = (f"One longer sentence, of {where}, is a list" if len(lists) == 1 else
+                f"{len(lists):,d} longer sentences, the longest of {where}, are lists")
+        listed = (f" {head}, not prose (marked in the table): mostly capitalised names between commas, with few "
                   "function words, such as a roster of people, which a grade formula scores as one very long "
                   "sentence.")
     longest = longest[~longest["list_like"]] if (~longest["list_like"]).any() else longest

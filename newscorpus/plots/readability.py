@@ -317,8 +317,11 @@ def diversity_reader_table(diversity: pd.DataFrame, overview: pd.DataFrame):
     mattr_heading = f"MATTR ({MATTR_WINDOW}-word windows)"
     table = diversity.set_index("file")[["tokens", "types", "type_token_ratio", "mtld", "mattr"]]
     table = table.set_axis(["Words (numbers left out)", "Distinct words", "Type/token ratio (do not compare)", "MTLD", mattr_heading], axis=1)
-    return _long_table(table, overview, {"Type/token ratio (do not compare)": "{:.2f}", "MTLD": "{:.1f}",
-                                         mattr_heading: "{:.3f}"})
+    def shown(spec: str):  # a text too short for a measure (MTLD on a few words) shows a dash, not "nan"
+        return lambda value: "—" if pd.isna(value) else spec.format(value)
+
+    return _long_table(table, overview, {"Type/token ratio (do not compare)": shown("{:.2f}"), "MTLD": shown("{:.1f}"),
+                                         mattr_heading: shown("{:.3f}")})
 
 
 def longest_table(longest: pd.DataFrame, overview: pd.DataFrame):
