@@ -19,10 +19,11 @@ def short_outlet(outlet: str) -> str:
 def article_labels(articles: pd.DataFrame) -> list[str]:
     """``Outlet, date`` for each article: what a reader recognises an article by. Where two
     articles share both, each also names its file, so every label (and every table row keyed
-    by it) stays unique."""
+    by it) stays unique. The file name goes in square brackets, so that a label quoted in round ones
+    in a sentence does not nest them: "(HuffPost, 8 June 2016 [huff-post_2016-06-08_why])"."""
     labels = [f"{short_outlet(o)}, {d}" for o, d in zip(articles["outlet"], articles["date_label"])]
     counts = Counter(labels)
-    return [f"{label} ({Path(file).stem})" if counts[label] > 1 else label
+    return [f"{label} [{Path(file).stem}]" if counts[label] > 1 else label
             for label, file in zip(labels, articles["file"])]
 
 

@@ -261,7 +261,7 @@ def test_years_and_limits_for_one_article():
 
 def test_a_range_over_many_long_named_ties_stays_one_readable_sentence():
     files = [f"f{k}" for k in range(300)]
-    names = {f: f"The Washington Post, 8 November 2015 (wash-post_2015-11-08_all-eggs-in-n-h-and-iowa-{f})" for f in files}
+    names = {f: f"The Washington Post, 8 November 2015 [wash-post_2015-11-08_all-eggs-in-n-h-and-iowa-{f}]" for f in files}
     values = pd.Series([0.0] * 150 + [1.0] * 150, index=files)
     assert_readable(study.range_text(values, names, ".0%", "by the rule, the agent share"))
 

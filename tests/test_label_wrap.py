@@ -82,3 +82,5 @@ def test_a_cut_inside_brackets_closes_them_after_the_ellipsis():
     text = wrap_label(label, 34, max_lines=2)
     assert "(" in text and text.endswith("…)") and text.count("(") == text.count(")")
     assert wrap_label("one (two) three four five six", 10, max_lines=2) == "one (two)\nthree four…"  # closed: nothing added
+    assert wrap_label("Breitbart, 24 August 2016 [breitbart_2016-08-24_ap-review-of-clinton-s-state-meet]", 34,
+                      max_lines=2).endswith("…]")  # an article label's file name, in square brackets

@@ -394,7 +394,7 @@ def test_article_names_are_per_article_not_per_mention():
     overview = pd.DataFrame({"file": ["a.txt", "b.txt", "c.txt"], "outlet": ["Alpha", "Beta", "Beta"],
                              "date_label": ["June 2014", "2020", "2020"]})
     assert article_names(["a.txt", "a.txt", "b.txt", "c.txt"], overview) == [
-        "Alpha, June 2014", "Alpha, June 2014", "Beta, 2020 (b)", "Beta, 2020 (c)"]
+        "Alpha, June 2014", "Alpha, June 2014", "Beta, 2020 [b]", "Beta, 2020 [c]"]
 
 
 # --- the speed-ups give the same numbers as the plain code they replace ---------------------------

@@ -58,15 +58,15 @@ def test_chart_labels_are_never_cut_inside_a_word_or_a_bracket():
     closing bracket and no opening one."""
     import re
 
-    labels = ["Western Journalism, 25 May 2016 (west-journal_2016-05-25_the-real-story-of-the-benghazi-investigatio)",
-              "Breitbart, 24 August 2016 (breitbart_2016-08-24_ap-review-of-clinton-s-state-meet)",
+    labels = ["Western Journalism, 25 May 2016 [west-journal_2016-05-25_the-real-story-of-the-benghazi-investigatio]",
+              "Breitbart, 24 August 2016 [breitbart_2016-08-24_ap-review-of-clinton-s-state-meet]",
               "A Very Long Outlet Name Of Some Newspaper Group International, 3 May 2016", "Reuters, 3 May 2016"]
     for label in labels:
         short = charts.short_label(label)
-        assert len(short) <= 52 and short.count("(") == short.count(")")
-        head = label.split(" (")[0]
-        if "(" in label:
-            assert short.startswith(head + " (")  # outlet and date whole
+        assert len(short) <= 52 and short.count("[") == short.count("]")
+        head = label.split(" [")[0]
+        if "[" in label:
+            assert short.startswith(head + " [")  # outlet and date whole
             inner = short[len(head) + 2:-1].rstrip("…")
             stem_words = re.split(r"[-_]", label[len(head) + 2:-1])
             assert all(w in stem_words for w in re.split(r"[-_]", inner))  # whole words only

@@ -133,8 +133,9 @@ def wrap_label(label: str, width: int = 34, max_lines: int | None = None) -> str
         lines = lines[:max_lines]
         lines[-1] = lines[-1].rstrip(" _-,(") + "…"
         kept = "\n".join(lines)
-        if kept.count("(") > kept.count(")"):  # a bracket the cut left open is closed after the ellipsis
-            lines[-1] += ")"
+        for opening, closing in ("()", "[]"):  # a bracket the cut left open is closed after the ellipsis
+            if kept.count(opening) > kept.count(closing):
+                lines[-1] += closing
     return "\n".join(lines)
 
 

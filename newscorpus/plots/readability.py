@@ -38,7 +38,7 @@ def _ringed_index(rows: pd.DataFrame) -> int:
     return int(pool[np.argmax(lengths[pool])])
 
 
-_FILE_PART = re.compile(r"^(?P<head>.*\S) \((?P<stem>[^()]*)\)$")  # "Outlet, date (file stem)"
+_FILE_PART = re.compile(r"^(?P<head>.*\S) \[(?P<stem>[^\[\]]*)\]$")  # "Outlet, date [file stem]" (labels.article_labels)
 _STEM_PREFIX = re.compile(r"^[^_\s]*_\d{4}-\d{2}-\d{2}_")  # the stem's outlet and date, already in the label
 
 
@@ -54,7 +54,7 @@ def short_label(label: str, width: int = 50) -> str:
         return textwrap.shorten(label, width, placeholder=" …") if " " in label else label
     head, stem = found["head"], _STEM_PREFIX.sub("", found["stem"]) or found["stem"]
     pieces = re.findall(r"[^-_\s]+[-_\s]?", stem)
-    room = max(width - len(head) - 4, 0)  # " (" + "…)"
+    room = max(width - len(head) - 4, 0)  # " [" + "…]"
     kept = ""
     for piece in pieces:
         if len(kept) + len(piece.rstrip("-_ ")) > room:
@@ -62,9 +62,9 @@ def short_label(label: str, width: int = 50) -> str:
         kept += piece
     kept = kept.rstrip("-_ ")
     if kept == stem.rstrip("-_ "):
-        return f"{head} ({kept})"
+        return f"{head} [{kept}]"
     # at least the first word, so two articles of one outlet and date stay apart
-    return f"{head} ({kept or pieces[0].rstrip('-_ ')}…)"
+    return f"{head} [{kept or pieces[0].rstrip('-_ ')}…]"
 
 
 def chart_rows(scores: pd.DataFrame, score: str, limit: int = MAX_ROWS,
