@@ -88,18 +88,30 @@ def by_article_columns(table: pd.DataFrame, overview: pd.DataFrame) -> pd.DataFr
     return table.set_axis(article_names(table.index, overview), axis=0).T
 
 
-def shift_table(shift: pd.DataFrame, overview: pd.DataFrame):
-    """``readability.raw_vs_clean`` as a reader wants it: articles by name, plain headings."""
-    table = by_article_name(shift, overview, {
-        "Words, raw": "raw_words", "Words, cleaned": "clean_words",
-        "Share of words removed": "words_removed_share", "Reading ease, raw": "raw_flesch",
-        "Reading ease, cleaned": "clean_flesch", "Change in reading ease": "flesch_shift",
-    })
-    return reader_style(table, {
-        "Words, raw": "{:,d}", "Words, cleaned": "{:,d}", "Share of words removed": "{:.0%}",
-        "Reading ease, raw": "{:.1f}", "Reading ease, cleaned": "{:.1f}",
-        "Change in reading ease": "{:+.1f}",
-    })
+SHIFT_HEADINGS = {"raw_words": "Words, raw", "clean_words": "Words, cleaned", "words_removed_share": "Share of words removed",
+                  "raw_flesch": "Reading ease, raw", "clean_flesch": "Reading ease, cleaned",
+                  "flesch_shift": "Change in reading ease"}
+SHIFT_FORMATS = {"raw_words": "{:,d}", "clean_words": "{:,d}", "words_removed_share": "{:.0%}", "raw_flesch": "{:.1f}",
+                 "clean_flesch": "{:.1f}", "flesch_shift": "{:+.1f}"}
+
+
+def shift_headings(clean: bool = True) -> dict[str, str]:
+    """``readability.raw_vs_clean``'s columns -> headings. With cleaning off (corpus.toml: clean =
+    false) nothing was cleaned: the texts as read against the same with titles, labels and markup
+    set aside."""
+    if clean:
+        return dict(SHIFT_HEADINGS)
+    return SHIFT_HEADINGS | {"raw_words": "Words, as read", "clean_words": "Words, titles and markup set aside",
+                             "words_removed_share": "Share of words set aside", "raw_flesch": "Reading ease, as read",
+                             "clean_flesch": "Reading ease, titles and markup set aside"}
+
+
+def shift_table(shift: pd.DataFrame, overview: pd.DataFrame, clean: bool = True):
+    """``readability.raw_vs_clean`` as a reader wants it: articles by name, plain headings
+    (``shift_headings``)."""
+    headings = shift_headings(clean)
+    table = by_article_name(shift, overview, {headings[c]: c for c in SHIFT_HEADINGS})
+    return reader_style(table, {headings[c]: spec for c, spec in SHIFT_FORMATS.items()})
 
 
 def literal_markdown(text: str):

@@ -247,3 +247,18 @@ def test_with_cleaning_off_the_texts_are_as_read_and_markup_is_not_page_furnitur
     assert groups["markup"] == groups["no words"] == "not text (markup, empty lines)"
     on = dict(zip(*report.reasons_table(removed)[["reason", "group"]].T.values))
     assert on["markup"] == "site navigation and page furniture"
+
+
+def test_with_cleaning_off_the_shift_table_does_not_say_cleaned():
+    """Referee 5, item 11: with clean = false the per-article table was headed "Words, cleaned"."""
+    import pandas as pd
+
+    from newscorpus.overview import shift_headings, shift_table
+
+    assert not any("cleaned" in h or "removed" in h for h in shift_headings(clean=False).values())
+    assert "Words, cleaned" in shift_headings(clean=True).values()
+    shift = pd.DataFrame({"file": ["a.txt"], "raw_words": [120], "clean_words": [110], "words_removed_share": [0.083],
+                          "raw_flesch": [50.0], "clean_flesch": [52.5], "flesch_shift": [2.5]})
+    overview = pd.DataFrame({"file": ["a.txt"], "outlet": ["Outlet"], "date_label": ["3 May 2016"]})
+    html = shift_table(shift, overview, clean=False).to_html()
+    assert "Words, as read" in html and "cleaned" not in html and "110" in html
