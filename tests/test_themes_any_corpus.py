@@ -430,3 +430,17 @@ def test_dispersion_words_count_uses_before_the_list_filters():
     assert list(a_key["term"])[0] == "Palin"  # the strongest key word of a
     assert "Palin" not in themes.distinctive_terms(filtered, k=1)  # the old count: b's row was gone
     assert themes.distinctive_terms(filtered, k=2, counted=counted) == {"Palin": ["Palin"], "budget": ["budget"]}
+
+
+def test_dispersion_shading_has_one_scale_per_word():
+    """Referee 4, item 12: each lane was shaded on its own scale, so an outlet's single use of a word
+    was as dark as another's tenth holding dozens. Now one scale per word (panel)."""
+    articles = many_articles(40, 2)  # two outlets of 20 articles: outlets are compared
+    assert units.comparison_unit(articles) == units.OUTLET
+    one, other = (articles.groupby("outlet")["file"].first()).tolist()
+    positions = pd.DataFrame({"file": [one] + [other] * 30, "term": ["alpha"] * 31,
+                              "position": [0.05] + [0.05] * 30})
+    fig = theme_plots.dispersion_plot(positions, articles, ["alpha"])
+    alphas = sorted(p.get_alpha() for p in fig.axes[0].patches)
+    assert len(alphas) == 2 and alphas[0] < 0.2 and alphas[1] == pytest.approx(1.0)
+    plt.close(fig)

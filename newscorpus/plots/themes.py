@@ -866,13 +866,13 @@ def dispersion_lanes(positions: pd.DataFrame, articles: pd.DataFrame, unit: str 
     sizes = units.articles_per_outlet(articles)
     files = ordered.groupby("outlet")["file"].agg(list)
     outlets = list(sizes.index)
-    what = ("one lane per outlet, its articles on it, each tenth of the lane shaded by the share of the outlet's "
-            "uses of the word that fall in that tenth of its texts (darkest: the most)")
+    what = ("one lane per outlet, its articles on it, each tenth of the lane shaded by how many of the outlet's "
+            "uses of the word fall in that tenth of its texts (one scale per word: darkest, the most of any outlet)")
     if len(outlets) > top:
         used = {o: int(uses.reindex(files[o]).fillna(0).sum()) for o in outlets}
         outlets = sorted(outlets, key=lambda o: (-used[o], -sizes[o], o))[:top]
         what = (f"the {top} outlets, of {len(sizes):,d}, that use the words most, each outlet's articles on its lane, "
-                "each tenth shaded by the share of the uses that fall there")
+                "each tenth shaded by how many of the uses fall there (one scale per word)")
     return [(outlet_label(o, int(sizes[o])), files[o], o) for o in outlets], what
 
 
@@ -890,14 +890,17 @@ def dispersion_plot(positions: pd.DataFrame, articles: pd.DataFrame, terms: list
                              sharey=True, squeeze=False)
     edges = np.linspace(0, 1, DISPERSION_BINS + 1)
     for ax, term in zip(axes[0], terms):
+        binned = [np.histogram(positions[positions["file"].isin(files) & (positions["term"] == term)]["position"]
+                               .clip(0, 1 - 1e-9), edges)[0] for _, files, _ in lanes]
+        # one scale for the whole panel, so one use is pale beside a tenth that holds dozens (referee 4, item 12)
+        most = max((int(c.max()) for c in binned), default=0) or 1
         for y, (_, files, outlet) in enumerate(lanes):
             at = positions[positions["file"].isin(files) & (positions["term"] == term)]["position"]
-            if unit == units.OUTLET:  # many articles on a lane: the share of uses in each tenth of the texts
-                counts, _ = np.histogram(at.clip(0, 1 - 1e-9), edges)
-                for left, n in zip(edges[:-1], counts):
+            if unit == units.OUTLET:  # many articles on a lane: how many uses fall in each tenth of the texts
+                for left, n in zip(edges[:-1], binned[y]):
                     if n:
                         ax.bar(left, 0.7, width=1 / DISPERSION_BINS, bottom=y - 0.35, align="edge",
-                               color=colours[outlet], alpha=0.15 + 0.85 * n / counts.max(), linewidth=0)
+                               color=colours[outlet], alpha=0.15 + 0.85 * n / most, linewidth=0)
             else:
                 ax.scatter(at, [y] * len(at), marker="|", s=160 if len(lanes) <= 20 else 90, color=colours[outlet],
                            linewidth=1.6, gid=f"ticks:{term}:{y}")
