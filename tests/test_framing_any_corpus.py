@@ -206,16 +206,23 @@ def test_outlet_measures_by_hand():
     assert m.loc["b.txt"].drop("loaded_per_1000").isna().all()             # no words, no rates: NaN, not 0
 
 
-def test_separated_outlets_are_stated_and_the_loaded_vocabulary_never_is():
+def separated_summary(column: str, high: float, low: float, step: float, **constant: tuple[float, float]):
+    """Two outlets of 8 articles apart on ``column`` (Outlet A from ``high``, Outlet B from ``low``,
+    ``step`` between articles), and each of ``constant``'s columns set to (A's, B's) value: the
+    outlet summary of their framing measures."""
     corpus = make_corpus([8, 8], seed=1, zero_share=0.0)
     measures = report.outlet_measures(corpus["table"], corpus["attributions"], corpus["agency"])
     outlet = corpus["articles"].set_index("file")["outlet"]
-    high = measures["file"].map(outlet) == "Outlet A"
-    measures.loc[high, "hedges_per_1000"] = 30 + np.arange(high.sum()) * 0.2
-    measures.loc[~high, "hedges_per_1000"] = 1 + np.arange((~high).sum()) * 0.2
-    measures.loc[high, "loaded_per_1000"] = 30.0
-    measures.loc[~high, "loaded_per_1000"] = 1.0
-    summary = units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=300)
+    is_a = measures["file"].map(outlet) == "Outlet A"
+    measures.loc[is_a, column] = high + np.arange(is_a.sum()) * step
+    measures.loc[~is_a, column] = low + np.arange((~is_a).sum()) * step
+    for name, (a, b) in constant.items():
+        measures.loc[is_a, name], measures.loc[~is_a, name] = a, b
+    return units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=300)
+
+
+def test_separated_outlets_are_stated_and_the_loaded_vocabulary_never_is():
+    summary = separated_summary("hedges_per_1000", 30, 1, 0.2, loaded_per_1000=(30.0, 1.0))
     text = report.separated_text(summary)
     # the largest gap is stated with its size (its interval, the ratio and Cohen's d), as a word-list rate
     assert "On the word-list rate of hedges, the largest gap is Outlet A (30.7) above Outlet B (1.7; 29.0 higher (" in text
@@ -437,13 +444,7 @@ def test_the_profile_prints_counts_with_thousands_separators():
 
 
 def test_the_conclusions_get_the_framing_chapters_largest_gaps_on_its_own_measures():
-    corpus = make_corpus([8, 8], seed=1, zero_share=0.0)
-    measures = report.outlet_measures(corpus["table"], corpus["attributions"], corpus["agency"])
-    outlet = corpus["articles"].set_index("file")["outlet"]
-    high = measures["file"].map(outlet) == "Outlet A"
-    measures.loc[high, "quoted_share"] = 0.40 + np.arange(high.sum()) * 0.002
-    measures.loc[~high, "quoted_share"] = 0.10 + np.arange((~high).sum()) * 0.002
-    summary = units.outlet_summary(measures, corpus["articles"], list(report.OUTLET_MEASURES), resamples=300)
+    summary = separated_summary("quoted_share", 0.40, 0.10, 0.002)
     text = report.conclusions_gaps_text(summary)
     assert "per 1,000 words" in text and "other measures of the same texts" in text
     assert "On the share of words quoted (every word between quotation marks, speech or not), Outlet A (40.7%) is " \
