@@ -77,8 +77,8 @@ import pandas as pd
 from ..paths import DATA_DIR
 from ..prose import english_list
 from ..layer.tokenize import paragraph_tokens
-from ..layer.words import POSSESSIVE, word_key, words as layer_words
-from .tokens import STOP_WORDS, THEMES_DATA, Token
+from ..layer.words import _KEYS, POSSESSIVE, word_key, words as layer_words
+from .tokens import STOP_WORDS, THEMES_DATA, Token, plain_words
 
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 GAZETTEER_FILE = GAZETTEER_DIR / "cities15000.tsv.gz"
@@ -414,8 +414,56 @@ def _plain(form: str) -> str:
     return POSSESSIVE.sub("", form).replace("’", "'") if ("'" in form or "’" in form) else form
 
 
+def _alias_names_plain() -> tuple[frozenset[str], bool]:
+    """The first words of the aliases of several words, and whether the shortcuts of ``_spans``
+    and ``_lower_forms`` hold for this alias table: each such alias is plain words (no initial
+    "J.", no "Al-" written with a space, no apostrophe), so each word of a name that is an alias is
+    written in the alias as the word's form or its key (the name's key only drops a final "'s",
+    as both do, and writes "Al-" as "al-", as the key does); and none is in small letters (a
+    connector: "Ras al Ayn"), so an alias kept whole hides no word ``_lower_forms`` would find."""
+    names = [m.split(" ") for m in ALIAS_PLACES if " " in m]
+    plain = all(re.fullmatch(r"[^\W_]+(?:-[^\W_]+)*", w) and not w.islower() for words in names for w in words)
+    return frozenset(words[0] for words in names), plain
+
+
+ALIAS_HEADS, _WORDS_SUFFICE = _alias_names_plain()
+
+
+def _word_spans(paragraph: str) -> tuple[Span, ...] | None:
+    """``_spans`` from the paragraph's words where that is provably the same, else None: the
+    tokens are the words with some runs joined into names (``tokens.plain_words``), and ``_spans``
+    splits every name back into its words but one the alias table lists; a name is consecutive
+    words, so where no run of words spells an alias of several words, each word by its form or its
+    key (``_alias_names_plain``), no name is one. A speed goal: the name finder is skipped."""
+    found = plain_words(paragraph) if _WORDS_SUFFICE else None
+    if found is None:
+        return None
+    spans, heads, keys_get, new = [], [], _KEYS.get, tuple.__new__
+    append, first_words = spans.append, ALIAS_HEADS
+    for start, end, kind in found:
+        raw = paragraph[start:end]
+        key = keys_get((raw, kind))
+        if key is None:
+            key = word_key(raw, kind)
+        form = _plain(raw) if ("'" in raw or "’" in raw) else raw
+        if form in first_words or key in first_words:
+            heads.append(len(spans))
+        append(new(Span, (key, form, start, end, raw)))
+    if heads:
+        aliases = _multiword_aliases()
+        for i in heads:
+            for name in (*aliases.get(spans[i].form, ()), *aliases.get(spans[i].key, ())):
+                if i + len(name) <= len(spans) and all(
+                        w in (spans[i + j].form, spans[i + j].key) for j, w in enumerate(name)):
+                    return None  # maybe a name the alias table lists: read the tokens
+    return tuple(spans)
+
+
 @lru_cache(maxsize=4096)
 def _spans(paragraph: str) -> tuple[Span, ...]:
+    fast = _word_spans(paragraph)
+    if fast is not None:
+        return fast
     found = []
     append = found.append
     # Spans built with tuple.__new__ (what the named tuple's constructor calls, without its
@@ -441,6 +489,18 @@ def _lower_forms(paragraph: str) -> frozenset[str]:
     """``{t.form for t in tokens(paragraph) if t.form.islower()}``, without building the spans
     (hand-optimised for the speed goal: most paragraphs name no place, so their spans are
     never needed; ``_spans`` gives each form the same way)."""
+    words = plain_words(paragraph) if _WORDS_SUFFICE else None
+    if words is not None:
+        # every word's form: a name is all words, and a name kept whole (an alias) has no word
+        # in small letters (``_alias_names_plain``), nor has its own form (a name has a capital)
+        found = set()
+        for start, end, _kind in words:
+            form = paragraph[start:end]
+            if "'" in form or "’" in form:
+                form = _plain(form)
+            if form.islower():
+                found.add(form)
+        return frozenset(found)
     found = set()
     for t in paragraph_tokens(paragraph):
         if t.kind != "name" or t.key in ALIAS_PLACES:

@@ -20,8 +20,12 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from ..layer.words import paragraphs_word_count, word_key, words as layer_words
-from .tokens import THEMES_DATA, keys
+from bisect import bisect_right
+
+from ..layer.names import CONNECTORS
+from ..layer.tokenize import paragraph_tokens
+from ..layer.words import _KEYS, paragraphs_word_count, word_key, words as layer_words
+from .tokens import THEMES_DATA, keys, plain_words
 
 def read_dictionary() -> pd.DataFrame:
     """The theme dictionary: ``theme``, ``term``, ``note``, in file order."""
@@ -115,6 +119,65 @@ THEME_MATCHER = TermMatcher(list(zip(DICTIONARY["theme"], DICTIONARY["term"])))
 def match_terms(words: list[str]) -> list[tuple[int, int, str, str]]:
     """Theme dictionary matches in a list of keys: ``(start, length, theme, term)``."""
     return THEME_MATCHER.match(words)
+
+
+def _may_be_in_name(form: str) -> bool:
+    """Whether a word can be part of a name (``layer.names.name_runs``): a name's words are
+    capitalised ("Mosul"), hyphenated ("al-Sham"), a capital initial, or its connectors ("of",
+    "al", "and")."""
+    return form[:1].isupper() or "-" in form or form in CONNECTORS or form == "and"
+
+
+def matched_terms(paragraphs: list[str]) -> list[tuple[str, str]]:
+    """``(theme, term)`` of every theme dictionary match in the article's keys, in order:
+    ``[(th, t) for _, _, th, t in match_terms(keys(paragraphs))]``,
+    read without the name finder wherever that provably changes nothing (a speed goal).
+
+    The tokens are the words with some runs of words joined into names (``tokens.plain_words``),
+    and a name's key matches no theme term (it has a space and a capital; the terms are words, and
+    a prefix matches only a word in small letters; not so a dispersion matcher). A match
+    needs every word it covers to be a term's word, so where no word a match covers could be in a
+    name, greedy longest-first matching finds the same matches over the words as over the tokens:
+    it walks through a name's words one at a time finding nothing, as it steps over the name, and
+    no match starting before a name reaches into it in either sequence (the longest one over the
+    words would cover a name's word). So matching runs over the words of each paragraph that has
+    them; a paragraph where a match covers a word that could be in a name (``_may_be_in_name``:
+    "Suicide bombers" at a sentence's head, "IED") is read as tokens, and the article matched again.
+    ``tests/test_themes_fast.py`` checks this against the tokens on varied texts."""
+    matcher = THEME_MATCHER
+    keys_get = _KEYS.get
+    parts: list = []  # per paragraph: its keys, and its words (None: read as tokens)
+    for p in paragraphs:
+        found = plain_words(p)
+        if found is None:
+            parts.append(([t.key for t in paragraph_tokens(p)], None, p))
+            continue
+        ks = []
+        for start, end, kind in found:
+            form = p[start:end]
+            key = keys_get((form, kind))
+            ks.append(key if key is not None else word_key(form, kind))
+        parts.append((ks, found, p))
+    while True:
+        words, offsets = [], []
+        for ks, _, _ in parts:
+            offsets.append(len(words))
+            words.extend(ks)
+        found_matches = matcher.match(words)
+        redo = set()
+        for start, n, _, _ in found_matches:
+            for i in range(start, start + n):
+                k = bisect_right(offsets, i) - 1
+                _, spans, p = parts[k]
+                if spans is not None:
+                    s, e, _ = spans[i - offsets[k]]
+                    if _may_be_in_name(p[s:e]):
+                        redo.add(k)
+        if not redo:
+            return [(label, term) for _, _, label, term in found_matches]
+        for k in redo:
+            p = parts[k][2]
+            parts[k] = ([t.key for t in paragraph_tokens(p)], None, p)
 
 
 # The terms of the dispersion plot for the original five: where in each text the story's key
@@ -242,8 +305,7 @@ def article_themes(file: str, paragraphs: list[str], exclude: frozenset = frozen
     """One row of the themes table: ``file``, ``words``, then each theme's count and rate per
     1,000 words (``<theme>_n``, ``<theme>``). Matches of the ``(theme, term)`` pairs in
     ``exclude`` are not counted (``single_text_terms``). Pure: a cluster can map it over articles."""
-    words = keys(paragraphs)
-    counts = Counter(theme for _, _, theme, term in match_terms(words) if (theme, term) not in exclude)
+    counts = Counter(theme for theme, term in matched_terms(paragraphs) if (theme, term) not in exclude)
     total = paragraphs_word_count(paragraphs)  # = word_count("\n\n".join(paragraphs)), from cached words
     row: dict = {"file": file, "words": total}
     for theme in THEMES:
@@ -255,7 +317,7 @@ def article_themes(file: str, paragraphs: list[str], exclude: frozenset = frozen
 
 def article_theme_terms(file: str, paragraphs: list[str]) -> list[dict]:
     """Evidence: which dictionary terms matched in an article, and how often."""
-    counts = Counter((theme, term) for _, _, theme, term in match_terms(keys(paragraphs)))
+    counts = Counter(matched_terms(paragraphs))
     return [{"file": file, "theme": theme, "term": term, "count": n} for (theme, term), n in sorted(counts.items())]
 
 

@@ -22,8 +22,8 @@ from functools import lru_cache
 
 import justext
 
-from ..layer.tokenize import paragraph_tokens
-from ..layer.words import POSSESSIVE
+from ..layer.tokenize import paragraph_sentences, paragraph_tokens
+from ..layer.words import POSSESSIVE, words as layer_words
 from ..paths import DATA_DIR
 
 THEMES_DATA = DATA_DIR / "themes"
@@ -82,6 +82,30 @@ def tokens(text: str) -> list[Token]:
 def keys(paragraphs: list[str]) -> list[str]:
     """The token keys of an article, paragraph after paragraph."""
     return [t.key for p in paragraphs for t in paragraph_tokens(p)]
+
+
+def plain_words(paragraph: str) -> list[tuple[int, int, str]] | None:
+    """The paragraph's words (``layer.words.words``) where the text layer's tokens are provably
+    these words with some runs joined into names, else None (then read the tokens).
+
+    ``layer.tokenize.paragraph_tokens`` reads each sentence's words and joins a name's words into
+    one token. Where every sentence's words are the paragraph's words that fall in it (no sentence
+    edge cuts a word; the usual case) and no word is an "al- X" particle written with a space, a
+    token that is no name is the word at the same offsets (its key ``word_key(form, kind)``), and a
+    name's words are the paragraph's words between its offsets: every other kind of word is
+    followed by no letter or digit, so ``words(paragraph, name.start, name.end)`` reads the
+    paragraph's own words there. Themes and places use this to skip the name finder where they can
+    show that names change nothing of theirs (a speed goal: most of what tokens cost is names)."""
+    if "l- " in paragraph or "l-\t" in paragraph:  # maybe a particle ("Al- Baaj": a space inside)
+        return None
+    found = layer_words(paragraph)
+    at = 0
+    for start, end in paragraph_sentences(paragraph):
+        part = layer_words(paragraph, start, end)
+        if found[at:at + len(part)] != part:
+            return None
+        at += len(part)
+    return found if at == len(found) else None
 
 
 def is_content_word(key: str) -> bool:
