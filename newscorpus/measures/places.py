@@ -912,6 +912,23 @@ def _country_near(paragraph: str, start: int, end: int, reach: int = 40) -> bool
     return bool(named_countries(window) - {"US"})
 
 
+class _LowerWords:
+    """The words an article writes in lower case, ``set().union(*map(_lower_forms, paragraphs))``
+    as far as ``in`` goes, each paragraph's read only when a look-up needs it (a speed goal: only
+    a gazetteer name is looked up, so most paragraphs' words are never needed). A paragraph that
+    does not hold a word as written holds no form equal to it: a form is its word as written
+    ("police"), without a final "'s" and with "’" written "'"; so a word without an apostrophe is
+    found only in paragraphs that contain it."""
+
+    __slots__ = ("paragraphs",)
+
+    def __init__(self, paragraphs: list[str]):
+        self.paragraphs = paragraphs
+
+    def __contains__(self, word: str) -> bool:
+        return any(word in _lower_forms(p) for p in self.paragraphs if "'" in word or word in p)
+
+
 def _used_otherwise(key: tuple[str, ...], in_names: set, lower_words: set) -> bool:
     """A gazetteer name the article also uses as part of a longer name ("Mohammad Reza", then
     "According to Reza") or writes in lower case ("police"): not a place there."""
@@ -1004,8 +1021,7 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
                 # someone's, no evidence of a place
                 located.add((m.place["place"], m.place["country"]))
     # words the article writes in lower case ("police"): needed only to judge a gazetteer name
-    lower_words = (set().union(*(_lower_forms(p) for p in paragraphs))
-                   if any(r["source"] == "gazetteer" for r in rows) else set())
+    lower_words = _LowerWords(paragraphs)
     # "Georgia" is the country (and countries are not places here) unless the words around it make it
     # the state ("the Georgia primary", "Atlanta, Georgia", "Georgia and Alabama"), or the article names
     # another US state and no other country stands near it ("invasions of Georgia and Ukraine")
