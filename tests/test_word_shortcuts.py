@@ -100,3 +100,13 @@ def test_place_mentions_are_those_of_the_tokens(seed_paragraphs, monkeypatch):
     plain = mentions()
     assert fast == plain
     assert any(fast)
+
+
+def test_a_paragraph_without_a_term_word_is_skipped_and_one_with_one_is_not(seed_paragraphs):
+    for p in [q for article in articles(seed_paragraphs) for q in article]:
+        if not themes._may_match(p):  # then no token's key is a term's word or starts with a prefix
+            for t in paragraph_tokens(p):
+                assert not any(t.key in words for words in themes.THEME_MATCHER.exact)
+                assert not (t.key.islower() and themes.THEME_MATCHER.prefix.match(t.key))
+    assert themes._may_match("the I.E.D.s went off") and themes._may_match("Air-Strikes")
+    assert not themes._may_match("He said the talks went well.")

@@ -15,12 +15,12 @@ import csv
 import io
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-
-from bisect import bisect_right
 
 from ..layer.names import CONNECTORS
 from ..layer.tokenize import paragraph_tokens
@@ -128,6 +128,32 @@ def _may_be_in_name(form: str) -> bool:
     return form[:1].isupper() or "-" in form or form in CONNECTORS or form == "and"
 
 
+@lru_cache(maxsize=1)
+def _term_words():
+    """An Aho–Corasick automaton of every theme term's words and prefixes in small letters."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in {w.lower() for words in THEME_MATCHER.exact for w in words} | {p.lower() for p in THEME_MATCHER.prefixes}:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+_NO_TERM = " "  # a key no theme term matches (no term's word, not in small letters)
+
+
+def _may_match(paragraph: str) -> bool:
+    """Whether a token of the paragraph can be a theme term's word. A key keeps the letters its
+    word is written with up to its first character that is no letter (a stop is dropped, an
+    apostrophe, "-" or "'s" ends the run), some lower-cased; the terms' words and prefixes are
+    letters only; so a key that is one, or starts with a prefix, has it in the paragraph written in
+    small letters without its stops. (A speed goal: most paragraphs hold none.)"""
+    for _ in _term_words().iter(paragraph.lower().replace(".", "")):
+        return True
+    return False
+
+
 def matched_terms(paragraphs: list[str]) -> list[tuple[str, str]]:
     """``(theme, term)`` of every theme dictionary match in the article's keys, in order:
     ``[(th, t) for _, _, th, t in match_terms(keys(paragraphs))]``,
@@ -143,11 +169,16 @@ def matched_terms(paragraphs: list[str]) -> list[tuple[str, str]]:
     words would cover a name's word). So matching runs over the words of each paragraph that has
     them; a paragraph where a match covers a word that could be in a name (``_may_be_in_name``:
     "Suicide bombers" at a sentence's head, "IED") is read as tokens, and the article matched again.
+    A paragraph none of whose tokens can be a term's word (``_may_match``) is one key that matches
+    nothing: matching depends only on the runs of words that can be, so it finds the same.
     ``tests/test_themes_fast.py`` checks this against the tokens on varied texts."""
     matcher = THEME_MATCHER
     keys_get = _KEYS.get
     parts: list = []  # per paragraph: its keys, and its words (None: read as tokens)
     for p in paragraphs:
+        if not _may_match(p):
+            parts.append(([_NO_TERM], None, p))
+            continue
         found = plain_words(p)
         if found is None:
             parts.append(([t.key for t in paragraph_tokens(p)], None, p))
