@@ -648,19 +648,35 @@ def _alias_match(text: str, ss: list[Span], keys: list[str], i: int) -> tuple[in
     return n, name
 
 
+_LAST_INDEX: tuple = (None, frozenset(), (), frozenset())
+
+
+def _index_starts(index: dict) -> tuple[set, tuple, frozenset]:
+    """The first keys of ``index``'s names, them in small letters, and every key a mention can
+    start with (an alias, the first word of one, a name's first key), kept for the last index
+    (an article's paragraphs are all read with one: a speed goal)."""
+    global _LAST_INDEX
+    last = _LAST_INDEX  # one read: a tuple, whole
+    if last[0] is not index:
+        starts = {key[0] for key in index}
+        last = _LAST_INDEX = (index, starts, tuple({s.lower() for s in starts}),
+                              frozenset(ALIAS_PLACES).union(starts, _multiword_aliases()))
+    return last[1], last[2], last[3]
+
+
 def find_mentions(paragraph: str, index: dict | None = None) -> tuple[list[Span], list[Mention], set]:
     """The paragraph's spans, its place mentions (alias first, then gazetteer: ``index``, by
     default the gazetteer places this paragraph spells), unread, and the gazetteer names found
     run together with other names (which the article then never takes as places)."""
     index = gazetteer_index([paragraph]) if index is None else index
-    starts = {key[0] for key in index}
+    starts, lowered_starts, first_keys = _index_starts(index)
     lowered = paragraph.lower()
-    if not any(s.lower() in lowered for s in starts) and not _has_alias(paragraph):
+    if not any(s in lowered for s in lowered_starts) and not _has_alias(paragraph):
         return [], [], set()  # most paragraphs name no place: their tokens are not built (a speed goal)
     # place_key of each span, inlined (a speed goal: every word of most paragraphs passes here)
     keys = [form if key == form.lower() else key for key, form, _start, _end, _raw in _spans(paragraph)]
     in_names = {tuple(k.split()) for k in keys if " " in k}  # multi-word names: "Mohammad Reza"
-    if not any(k in ALIAS_PLACES or k in starts or k in _multiword_aliases() for k in keys):  # most: no place
+    if first_keys.isdisjoint(keys):  # most: no place
         return [], [], in_names
     ss = spans(paragraph)
     found: list[Mention] = []
