@@ -977,7 +977,8 @@ def _alternate_supported(city: dict, text: str, home: set[str]) -> bool:
     return (city["country"] != "US" and city["country"] in home) or _written_in(city["place"], text)
 
 
-def _settle_alternates(r: dict, text: str, home: set[str], states: set[str], located: set) -> dict | None:
+def _settle_alternates(r: dict, text: str, home: set[str], states: set[str], located: set,
+                       memo: dict | None = None) -> dict | None:
     """A gazetteer mention with its candidates decided: the places whose own name it is
     (``_own_name``), never one that has it only as another name ("Chelsea" is not Norwich,
     "Southampton" not Hampton, Virginia); where it is no place's own name, the places that have it
@@ -986,12 +987,20 @@ def _settle_alternates(r: dict, text: str, home: set[str], states: set[str], loc
     ``place_mentions``: where every place of that own name is a small town (``SMALL_TOWN``) whose
     state (US) or country the article never names, a supported city the world knows
     (``FOREIGN_CITY``) is the reading ("a user from Hanover" in an article naming Germany is
-    Hannover, not Hanover, Maryland). Other mentions are returned as they are."""
+    Hannover, not Hanover, Maryland). Other mentions are returned as they are. ``memo``: one
+    article's, for the same ``text`` and ``home``: a name mentioned again (the same spelling, the
+    same candidates) is not weighed again (a speed goal)."""
     if r["source"] != "gazetteer":
         return r
     candidates = r["_record"].get("_alternatives", ())
-    own = [c for c in candidates if _own_name(r["text"], c["place"])]
-    others = [c for c in candidates if not _own_name(r["text"], c["place"]) and _alternate_supported(c, text, home)]
+    weighed = memo.get((r["text"], id(candidates))) if memo is not None else None
+    if weighed is None:
+        own = [c for c in candidates if _own_name(r["text"], c["place"])]
+        others = [c for c in candidates if not _own_name(r["text"], c["place"]) and _alternate_supported(c, text, home)]
+        if memo is not None:  # the key's candidates live as long as the memo (the article's rows hold them)
+            memo[r["text"], id(candidates)] = own, others
+    else:
+        own, others = weighed
     unsupported_towns = all(c["population"] < SMALL_TOWN and not (
         c["admin1"] in states if c["country"] == "US" else c["country"] in home) for c in own)
     if own and not (others and others[0]["population"] >= FOREIGN_CITY and unsupported_towns):
@@ -1047,7 +1056,8 @@ def place_mentions(file: str, paragraphs: list[str]) -> list[dict]:
     home |= alias_countries
     if states:
         home.add("US")
-    rows = [settled for r in rows if (settled := _settle_alternates(r, text, home, states, located)) is not None]
+    weighed: dict = {}
+    rows = [settled for r in rows if (settled := _settle_alternates(r, text, home, states, located, weighed)) is not None]
     # the US states the article writes right after a gazetteer name ("in Hudson, New Hampshire")
     placed_in: dict[tuple[str, ...], set[str]] = {}
     for r in rows:
