@@ -26,10 +26,10 @@ import numpy as np
 import pandas as pd
 import pyphen
 
-from ..layer.words import WORD_FORMS
+from ..layer.words import WORD_FORMS, standalone_forms
 from ..paths import DATA_DIR
 from ..prose import TOP_K, count_noun, english_list, top_k_list
-from .sentences import split_sentences
+from .sentences import sentence_pieces
 
 # Apostrophes made straight before counting, for the syllable and word-list look-ups ("Syria’s"
 # is "Syria's"): only the two the text layer's WORD already reads inside a word ("’", and "ʼ",
@@ -307,7 +307,11 @@ def sentence_counts(sentence: str) -> list[int]:
     the text layer's (``newscorpus.text.word_count``), so an article's words here are the count
     every chapter gives it; syllables and unfamiliar words are counted over those words, letters
     and characters over the sentence (punctuation and spaces have none)."""
-    forms = WORD_FORMS.findall(sentence)  # the text layer's words, each as a string
+    return _form_counts(WORD_FORMS.findall(sentence))  # the text layer's words, each as a string
+
+
+def _form_counts(forms: list[str]) -> list[int]:
+    """``sentence_counts`` of the sentence whose words are ``forms``."""
     if not forms:
         return [1, 0, 0, 0, 0, 0, 0]
     # Letters and characters are summed over the words, each word's counted once per process
@@ -398,7 +402,12 @@ def percentile_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> n
 # --- per article -----------------------------------------------------------------------------
 
 TEXTSTAT_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
-NOT_WORD_CHAR = re.compile(r"[^\w\s]")  # apostrophes too: removing them never changes a word count
+# A piece of three words or more once its punctuation (every character that is neither a word
+# character nor a space, apostrophes too) is removed: that leaves each run of non-spaces that
+# holds a word character as one word and drops the others, so this finds a word character, the
+# rest of its run, a space, and so on, three times (each ``\S*+``/``\W*+`` stops where the next
+# item must start, so being possessive changes nothing).
+THREE_WORDS = re.compile(r"\w\S*+\s\W*+\w\S*+\s\W*+\w")
 
 
 def textstat_sentence_count(text: str) -> int:
@@ -408,10 +417,11 @@ def textstat_sentence_count(text: str) -> int:
     (punctuation removed), at least 1. A test checks it against textstat on every seed."""
     if not text:
         return 0
-    pieces = TEXTSTAT_PIECE.findall(text)
-    # split(None, 2): at most three parts, so "two words or fewer" without listing every word
-    short = sum(1 for piece in pieces if len(NOT_WORD_CHAR.sub("", piece).split(None, 2)) <= 2)
-    return max(1, len(pieces) - short)
+    # the pieces of three words or more, each tested in place (a speed goal: no copy of a piece
+    # without its punctuation, no list of its words); ``THREE_WORDS`` has no look-around, so a
+    # search between a piece's ends reads the piece alone
+    search = THREE_WORDS.search
+    return max(1, sum(1 for m in TEXTSTAT_PIECE.finditer(text) if search(text, m.start(), m.end())))
 
 
 def article_readability(file: str, paragraphs: list[str], n_boot: int = N_BOOT) -> tuple[dict, list[dict]]:
@@ -433,14 +443,24 @@ def article_readability_row(file: str, paragraphs: list[str], n_boot: int = N_BO
 def _article_row(file: str, paragraphs: list[str], n_boot: int, sentence_rows: list[dict] | None) -> dict:
     """The article's row; each sentence's evidence row appended to ``sentence_rows`` unless None."""
     counts, paragraph_numbers = [], []
-    for number, (paragraph, sentence) in enumerate(split_sentences([p.translate(WORD_APOSTROPHES) for p in paragraphs]), 1):
-        found = sentence_counts(sentence)
-        if found[1]:  # a sentence with no word adds nothing
-            if sentence_rows is not None:
-                sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
-                                      **dict(zip(COUNTS, found))})
-            counts.append(found)
-            paragraph_numbers.append(paragraph)
+    number = 0  # the sentences of ``split_sentences`` on the paragraphs with apostrophes made straight
+    for paragraph, text in enumerate((p.translate(WORD_APOSTROPHES) for p in paragraphs), 1):
+        for pieces in sentence_pieces(text):
+            number += 1
+            # ``sentence_counts`` of the sentence as ``split_paragraph`` writes it, its pieces joined
+            # by a space, with its words read from the paragraph's cached words (a speed goal): they
+            # are its first piece's words, as a string of its own (``standalone_forms``), since a
+            # later piece is a stray stop with no letter or digit, where no word starts, and the
+            # space before it reads as the end of the string does (no word goes on over a space,
+            # but "al- Baaj", and a letter never follows).
+            found = _form_counts(standalone_forms(text, *pieces[0]))
+            if found[1]:  # a sentence with no word adds nothing
+                if sentence_rows is not None:
+                    sentence = " ".join(text[a:b] for a, b in pieces)
+                    sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
+                                          **dict(zip(COUNTS, found))})
+                counts.append(found)
+                paragraph_numbers.append(paragraph)
     units = np.array(counts, dtype=np.int64).reshape(-1, len(COUNTS))
     row = {"file": file, **_scores_from_units(file, units, paragraph_numbers, n_boot)}
     row["textstat_sentences"] = textstat_sentence_count("\n\n".join(paragraphs))

@@ -249,6 +249,12 @@ def clear_caches() -> None:
     _sentence_pieces.cache_clear()
 
 
+def sentence_pieces(paragraph: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Each sentence of ``paragraph`` as the ``(start, end)`` spans of its pieces: one, or more where
+    a stray stop (a piece with no letter or digit) is joined to the sentence before."""
+    return _sentence_pieces(paragraph)
+
+
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence in ``paragraph``, in order, without surrounding spaces."""
     return [(pieces[0][0], pieces[-1][1]) for pieces in _sentence_pieces(paragraph)]
