@@ -62,3 +62,20 @@ def test_standalone_forms_equal_the_forms_of_the_span_as_a_string():
             start = rng.choice(edges) if rng.random() < 0.7 else rng.randint(0, len(text))
             end = rng.choice([e for e in edges if e >= start] or [len(text)])
             assert W.standalone_forms(text, start, end) == W.WORD_FORMS.findall(text[start:end]), (text, start, end)
+
+
+def test_a_paragraph_with_curly_apostrophes_is_read_as_with_straight_ones():
+    """``read_as``: the words of a paragraph with "’" made straight are the given paragraph's words
+    (readability reads its sentences so); not so for "ʼ", a letter, which the caller checks."""
+    straight = str.maketrans({"’": "'"})
+    rng = random.Random(3)
+    texts = [t for t in random_texts(6000, seed=4) + seed_paragraphs() if "ʼ" not in t]
+    assert sum("’" in t for t in texts) > 1000
+    for given in texts:
+        text = given.translate(straight)
+        edges = [0, len(text), *(i for i, c in enumerate(text) if c in " .\n"), *(i + 1 for i, c in enumerate(text) if c in " .")]
+        for _ in range(4):
+            start = rng.choice(edges)
+            end = rng.choice([e for e in edges if e >= start] or [len(text)])
+            assert W.standalone_forms(text, start, end, given) == W.WORD_FORMS.findall(text[start:end]), (given, start, end)
+    assert W.WORD_FORMS.findall("ʼtwas") != W.WORD_FORMS.findall("'twas")

@@ -100,17 +100,21 @@ def _all_words(text: str) -> tuple[tuple[int, int, str], ...]:
     return _paragraph_words(text)[0]
 
 
-def standalone_forms(text: str, start: int, end: int) -> list[str]:
+def standalone_forms(text: str, start: int, end: int, read_as: str | None = None) -> list[str]:
     """``WORD_FORMS.findall(text[start:end])``: the words of a span of a paragraph (a sentence)
     read as a string of its own, taken from the paragraph's cached words wherever that is provably
     the same (a speed goal): no word of the paragraph runs across either edge, and no letter or
     digit stands just outside either (what the look-behinds read before the span, and the
     look-aheads after it, then reads as a string's start and end read). A scan of the span alone
     then tries the positions the paragraph's scan tries there, each reading the same characters,
-    so it finds the same words (the argument of ``_span_words``); otherwise the span is scanned."""
+    so it finds the same words (the argument of ``_span_words``); otherwise the span is scanned.
+
+    ``read_as``: a text whose cached words are ``text``'s (the paragraph as given, where ``text``
+    has its curly apostrophes "’" made straight: WORD reads the two alike, each only inside a word
+    and neither a letter nor a digit); ``text`` itself if None."""
     if ((start == 0 or not _WORD_CHAR.match(text, start - 1))
             and (end >= len(text) or not _WORD_CHAR.match(text, end))):
-        spans, starts = _paragraph_words(text)
+        spans, starts = _paragraph_words(text if read_as is None else read_as)
         i = bisect_left(starts, start)
         j = bisect_left(starts, end, i)
         if (i == 0 or spans[i - 1][1] <= start) and (j == i or spans[j - 1][1] <= end):

@@ -352,19 +352,29 @@ def bootstrap_scores(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> dict
     return scores_from_counts(dict(zip(COUNTS, bootstrap_totals(units, file, n_boot).T)))
 
 
-def bootstrap_totals(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> np.ndarray:
-    """The count totals (columns in ``COUNTS`` order) of ``bootstrap_scores``' resamples, a row each."""
+def bootstrap_totals(units: np.ndarray, file: str, n_boot: int = N_BOOT, out: np.ndarray | None = None) -> np.ndarray:
+    """The count totals (columns in ``COUNTS`` order) of ``bootstrap_scores``' resamples, a row each
+    (written into ``out``, an ``n_boot`` x columns float array, if given)."""
     n = len(units)
+    # Each resample's draws numbered apart, in place, and each array let go once read (a speed
+    # goal: the arrays are about a megabyte each, and fewer of them stay in the CPU's cache).
     draws = _rng(file).integers(0, n, size=(n_boot, n))
-    weights = np.bincount((draws + n * np.arange(n_boot)[:, None]).ravel(), minlength=n_boot * n)
+    draws += n * np.arange(n_boot)[:, None]
+    counts = np.bincount(draws.ravel(), minlength=n_boot * n)
+    del draws
     # A float64 product goes through BLAS (ten times faster than numpy's integer one) and is
     # exact: every product and total is an integer far below 2**53. It is taken in blocks of
     # rows below OpenBLAS's threshold for threading (65536 x 4 multiply-adds): threads would
     # spin on the second core, which a process pool's other worker needs.
-    weights = weights.reshape(n_boot, n).astype(float)
+    weights = counts.reshape(n_boot, n).astype(float)
+    del counts
     units = np.asarray(units, dtype=float)
     rows = max(1, BLAS_SINGLE_THREAD_SIZE // max(1, n * units.shape[1]))
-    return np.concatenate([weights[i:i + rows] @ units for i in range(0, n_boot, rows)])
+    if out is None:
+        out = np.empty((n_boot, units.shape[1]))
+    for i in range(0, n_boot, rows):
+        np.matmul(weights[i:i + rows], units, out=out[i:i + rows])
+    return out
 
 
 def percentile_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> np.ndarray:
@@ -444,7 +454,12 @@ def _article_row(file: str, paragraphs: list[str], n_boot: int, sentence_rows: l
     """The article's row; each sentence's evidence row appended to ``sentence_rows`` unless None."""
     counts, paragraph_numbers = [], []
     number = 0  # the sentences of ``split_sentences`` on the paragraphs with apostrophes made straight
-    for paragraph, text in enumerate((p.translate(WORD_APOSTROPHES) for p in paragraphs), 1):
+    for paragraph, given in enumerate(paragraphs, 1):
+        text = given.translate(WORD_APOSTROPHES)
+        # its words are the given paragraph's, already read by ``articles.csv``'s word count, unless
+        # it has a "ʼ" (a letter, which WORD reads inside a word and "'" does not): "’" and "'" are
+        # read alike, and the two have the same length
+        read_as = text if "ʼ" in given else given
         for pieces in sentence_pieces(text):
             number += 1
             # ``sentence_counts`` of the sentence as ``split_paragraph`` writes it, its pieces joined
@@ -453,7 +468,7 @@ def _article_row(file: str, paragraphs: list[str], n_boot: int, sentence_rows: l
             # later piece is a stray stop with no letter or digit, where no word starts, and the
             # space before it reads as the end of the string does (no word goes on over a space,
             # but "al- Baaj", and a letter never follows).
-            found = _form_counts(standalone_forms(text, *pieces[0]))
+            found = _form_counts(standalone_forms(text, *pieces[0], read_as))
             if found[1]:  # a sentence with no word adds nothing
                 if sentence_rows is not None:
                     sentence = " ".join(text[a:b] for a, b in pieces)
@@ -484,7 +499,9 @@ def _scores_from_units(file: str, units: np.ndarray, paragraph_numbers: list[int
     # Both bootstraps' scores from one call of the formulas on their stacked totals (elementwise:
     # each value is the one a call per bootstrap gives), and in one percentile call (each row is
     # its own interval); a speed goal.
-    resampled = np.concatenate([bootstrap_totals(units, file, n_boot), bootstrap_totals(blocks, file, n_boot)])
+    resampled = np.empty((2 * n_boot, len(COUNTS)))
+    bootstrap_totals(units, file, n_boot, out=resampled[:n_boot])
+    bootstrap_totals(blocks, file, n_boot, out=resampled[n_boot:])
     scores = scores_from_counts(dict(zip(COUNTS, resampled.T)))
     draws = [*(v[:n_boot] for v in scores.values()), *(v[n_boot:] for v in scores.values())]
     intervals = percentile_interval(np.array(draws))
