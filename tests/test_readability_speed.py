@@ -55,3 +55,22 @@ def test_article_counts_equal_the_counts_of_the_split_sentences():
         if kept:
             totals = np.array([c for _, _, c in kept]).sum(axis=0)
             assert [row[c] for c in rd.COUNTS] == list(totals)
+
+
+def test_resample_draws_are_numpys_integers():
+    """Both bootstraps' draws from one run of the generator are ``integers``' own, for small and
+    large numbers of rows, and where numpy draws again (the fallback): n=12345 for "file1.txt"
+    meets a redraw within 50 resamples."""
+    assert rd._lemire_is_numpys()  # the fast path is what runs here
+    cases = [(f"f{k}.txt", 200, (n, m)) for k, (n, m) in
+             enumerate([(1, 1), (2, 1), (3, 2), (46, 16), (82, 40), (64, 64), (257, 3), (1000, 999)])]
+    cases += [("file1.txt", 50, (12345, 7)), ("file1.txt", 50, (7, 12345))]
+    redrawn = 0
+    for file, n_boot, sizes in cases:
+        got = rd.resample_draws(file, n_boot, sizes)
+        for n, draws in zip(sizes, got):
+            expected = rd._rng(file).integers(0, n, size=(n_boot, n))
+            assert draws.shape == expected.shape and np.array_equal(draws, expected), (file, n)
+        fast = rd._lemire_draws(file, n_boot, sizes)
+        redrawn += any(d.dtype == np.int64 for d in fast)
+    assert redrawn  # the fallback was exercised

@@ -19,6 +19,7 @@ import gzip
 import importlib.util
 import itertools
 import re
+import sys
 import zlib
 from pathlib import Path
 
@@ -352,16 +353,61 @@ def bootstrap_scores(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> dict
     return scores_from_counts(dict(zip(COUNTS, bootstrap_totals(units, file, n_boot).T)))
 
 
-def bootstrap_totals(units: np.ndarray, file: str, n_boot: int = N_BOOT, out: np.ndarray | None = None) -> np.ndarray:
+def resample_draws(file: str, n_boot: int, sizes: tuple[int, ...]) -> list[np.ndarray]:
+    """For each ``n`` of ``sizes``, the draws of a bootstrap of ``n`` rows:
+    ``_rng(file).integers(0, n, size=(n_boot, n))``, each from a fresh generator.
+
+    Made from one run of the generator's raw output (a speed goal: ``integers`` makes each draw in
+    a call of its own, and an article's two bootstraps start from the same seed). numpy draws an
+    integer below ``n`` (under 2**32) by Lemire's method from the generator's 32-bit outputs, the
+    low then the high half of each 64-bit one: the draw is the high half of ``x * n``, unless the
+    low half is below ``2**32 % n``, when it draws again. Where that happens in a bootstrap (about
+    once in ten thousand articles), its draws are made by ``integers`` itself; and on first use a
+    check compares the two, so a numpy that draws otherwise is never read this way."""
+    if n_boot > 0 and all(0 < n < 2**31 for n in sizes) and _lemire_is_numpys():
+        return _lemire_draws(file, n_boot, sizes)
+    return [_rng(file).integers(0, n, size=(n_boot, n)) for n in sizes]
+
+
+def _lemire_draws(file: str, n_boot: int, sizes: tuple[int, ...]) -> list[np.ndarray]:
+    # the 32-bit outputs in the order numpy hands them out (little-endian: low half first)
+    outputs = _rng(file).bit_generator.random_raw((n_boot * max(sizes) + 1) // 2).view(np.uint32)
+    found = []
+    for n in sizes:
+        product = np.multiply(outputs[:n_boot * n], np.uint64(n))  # below 2**63: exact in uint64
+        halves = product.view(np.uint32)
+        threshold = (1 << 32) % n
+        if threshold and halves[0::2].min() < threshold:  # numpy would draw again here
+            found.append(_rng(file).integers(0, n, size=(n_boot, n)))
+        else:
+            found.append(halves[1::2].reshape(n_boot, n))
+    return found
+
+
+@functools.cache
+def _lemire_is_numpys() -> bool:
+    """Whether ``_lemire_draws`` gives ``integers``' draws here (checked once per process)."""
+    if sys.byteorder != "little":
+        return False
+    sizes = (1, 2, 7, 46, 1000)
+    return all(np.array_equal(got, _rng("check").integers(0, n, size=(40, n)))
+               for n, got in zip(sizes, _lemire_draws("check", 40, sizes)))
+
+
+def bootstrap_totals(units: np.ndarray, file: str, n_boot: int = N_BOOT, out: np.ndarray | None = None,
+                     draws: np.ndarray | None = None) -> np.ndarray:
     """The count totals (columns in ``COUNTS`` order) of ``bootstrap_scores``' resamples, a row each
-    (written into ``out``, an ``n_boot`` x columns float array, if given)."""
+    (written into ``out``, an ``n_boot`` x columns float array, if given; ``draws``, if given, are
+    ``resample_draws``' for ``len(units)``)."""
     n = len(units)
-    # Each resample's draws numbered apart, in place, and each array let go once read (a speed
-    # goal: the arrays are about a megabyte each, and fewer of them stay in the CPU's cache).
-    draws = _rng(file).integers(0, n, size=(n_boot, n))
-    draws += n * np.arange(n_boot)[:, None]
-    counts = np.bincount(draws.ravel(), minlength=n_boot * n)
+    if draws is None:
+        draws = resample_draws(file, n_boot, (n,))[0]
+    # Each resample's draws numbered apart, and each array let go once read (a speed goal: the
+    # arrays are about a megabyte each, and fewer of them then stay in the CPU's cache).
+    index = np.add(draws, n * np.arange(n_boot)[:, None])
     del draws
+    counts = np.bincount(index.ravel(), minlength=n_boot * n)
+    del index
     # A float64 product goes through BLAS (ten times faster than numpy's integer one) and is
     # exact: every product and total is an integer far below 2**53. It is taken in blocks of
     # rows below OpenBLAS's threshold for threading (65536 x 4 multiply-adds): threads would
@@ -500,8 +546,10 @@ def _scores_from_units(file: str, units: np.ndarray, paragraph_numbers: list[int
     # each value is the one a call per bootstrap gives), and in one percentile call (each row is
     # its own interval); a speed goal.
     resampled = np.empty((2 * n_boot, len(COUNTS)))
-    bootstrap_totals(units, file, n_boot, out=resampled[:n_boot])
-    bootstrap_totals(blocks, file, n_boot, out=resampled[n_boot:])
+    sentence_draws, block_draws = resample_draws(file, n_boot, (len(units), len(blocks)))
+    bootstrap_totals(units, file, n_boot, out=resampled[:n_boot], draws=sentence_draws)
+    bootstrap_totals(blocks, file, n_boot, out=resampled[n_boot:], draws=block_draws)
+    del sentence_draws, block_draws
     scores = scores_from_counts(dict(zip(COUNTS, resampled.T)))
     draws = [*(v[:n_boot] for v in scores.values()), *(v[n_boot:] for v in scores.values())]
     intervals = percentile_interval(np.array(draws))
