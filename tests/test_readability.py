@@ -551,11 +551,11 @@ def test_pairwise_table_shows_both_intervals_and_the_verdict(computed):
 def test_timing_comparison_times_our_analysis_with_its_caches_cleared(cleaned, monkeypatch):
     """textstat is timed with its caches cleared; ours must be too (blingfire's sentences per
     paragraph, the per-token counts), or the chapter's cost ratio flatters us."""
-    import blingfire
+    from newscorpus.measures import sentences
 
     segmented, counted = [], []
-    original_segment, original_count = blingfire.text_to_sentences, rd.token_counts
-    monkeypatch.setattr(blingfire, "text_to_sentences", lambda text: segmented.append(text) or original_segment(text))
+    original_segment, original_count = sentences.text_to_sentences, rd.token_counts
+    monkeypatch.setattr(sentences, "text_to_sentences", lambda text: segmented.append(text) or original_segment(text))
     monkeypatch.setattr(rd, "token_counts", lambda token: counted.append(token) or original_count(token))
     one = cleaned.iloc[[1]]
     rd.timing_comparison(one, repeats=2)

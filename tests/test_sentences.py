@@ -128,14 +128,30 @@ def test_shared_blingfire_sentences_equal_blingfire():
         assert blingfire_sentences(paragraph) == blingfire_sentences(paragraph)
 
 
+def test_the_kept_buffer_wrapper_gives_blingfires_own_output(cleaned):
+    """``sentences.text_to_sentences`` (one output buffer per thread) returns what blingfire's
+    wrapper returns: every seed paragraph, odd text, a NUL, and paragraphs longer than the buffer."""
+    from newscorpus.measures.sentences import text_to_sentences
+
+    paragraphs = [p for ps in cleaned["paragraphs"] for p in ps]
+    long = " ".join(paragraphs) * 3  # past the first buffer's 64 KiB: the buffer grows
+    assert len(long.encode("utf-8")) * 2 > 1 << 16
+    for text in [*paragraphs, "", " ", "a", "x\0y. Z z.", "é" * 9000 + ". Ok.", long, "Short one. Then."]:
+        assert text_to_sentences(text) == blingfire.text_to_sentences(text), text[:80]
+
+
 def test_segmenter_comparison_times_blingfire_on_paragraphs_it_has_not_seen(monkeypatch):
     """blingfire's sentences are kept per paragraph; timed on a warm cache the chosen segmenter
     looked cheaper than blingfire alone. Each timed pass must run blingfire afresh."""
     import pandas as pd
 
+    from newscorpus.measures import sentences
+
     calls = []
-    original = blingfire.text_to_sentences
+    original, ours = blingfire.text_to_sentences, sentences.text_to_sentences
     monkeypatch.setattr(blingfire, "text_to_sentences", lambda text: calls.append(text) or original(text))
+    # the chosen segmenter calls blingfire's C function through its own wrapper (a kept buffer)
+    monkeypatch.setattr(sentences, "text_to_sentences", lambda text: calls.append(text) or ours(text))
     paragraph = "A paragraph no other test segments, zq7. It has two sentences."
     hand = pd.DataFrame({"file": ["x.txt"], "paragraph": [1], "sentences": [2], "paragraph_start": ["A"],
                          "note": [""], "text": [paragraph]})

@@ -34,9 +34,24 @@ WORD = re.compile(
     rf"|(?P<particle>(?<![^\W_])[Aa]l-[ \t]{_LETTER}+(?:['’\-][^\W_]+)*)"
     r"|(?P<word>[^\W_]+(?:['’\-][^\W_]+)*)"
 )
+# WORD written for speed, with the same matches (a speed goal; ``tests/test_words.py`` compares
+# the two on varied text). Each alternative opens with a character class, so the regex engine
+# drops an alternative at the first character it cannot start with instead of testing its
+# look-behind first; "no letter or digit before the word" is then read after the first
+# characters, as many characters further back (``(?<![^\W_]..)`` after "U." reads the character
+# before "U"; a look-behind that reaches before the string passes, as at its start);
+# ``\d\d*`` tries the lengths ``\d+`` tries, in the same order; and the runs of a name or word are
+# possessive: nothing follows them in their alternative, so the first, greedy, way of matching
+# succeeds and giving characters back could never be tried.
+_WORD_SCAN = re.compile(
+    rf"(?P<abbrev>{_LETTER}\.(?<![^\W_]..)(?:{_LETTER}\.)+(?![^\W_]))"
+    r"|(?P<number>\d(?<![^\W_].)\d*(?:[.,]\d+)*(?![^\W_]))"
+    rf"|(?P<particle>[Aa]l-[ \t](?<![^\W_]....){_LETTER}++(?:['’\-][^\W_]++)*+)"
+    r"|(?P<word>[^\W_]++(?:['’\-][^\W_]++)*+)"
+)
 # WORD without its named groups, for counting (hand-optimised for the speed goal):
 # ``findall`` then returns each match as one string instead of a tuple of its four groups.
-WORD_FORMS = re.compile(re.sub(r"\(\?P<\w+>", "(?:", WORD.pattern))
+WORD_FORMS = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _WORD_SCAN.pattern))
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 PARTICLE = re.compile(r"^[Aa]l-(?=[^\W\d_])")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'"})
@@ -67,7 +82,7 @@ def _span_words(text: str, start: int, end: int) -> tuple[tuple[int, int, str], 
         j = bisect_left(starts, end, i)
         if (i == 0 or spans[i - 1][1] <= start) and (j == i or spans[j - 1][1] <= end):
             return spans[i:j]
-    return tuple((m.start(), m.end(), m.lastgroup) for m in WORD.finditer(text, start, end))
+    return tuple([(m.start(), m.end(), m.lastgroup) for m in _WORD_SCAN.finditer(text, start, end)])
 
 
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -77,12 +92,34 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 def _paragraph_words(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[int, ...]]:
     # Several measures read the same paragraph's words: kept for the last few thousand paragraphs,
     # with their starts (for the spans of its sentences, above).
-    spans = tuple((m.start(), m.end(), m.lastgroup) for m in WORD.finditer(text))
-    return spans, tuple(s for s, _, _ in spans)
+    spans = tuple([(m.start(), m.end(), m.lastgroup) for m in _WORD_SCAN.finditer(text)])
+    return spans, tuple([s for s, _, _ in spans])
 
 
 def _all_words(text: str) -> tuple[tuple[int, int, str], ...]:
     return _paragraph_words(text)[0]
+
+
+def standalone_forms(text: str, start: int, end: int, read_as: str | None = None) -> list[str]:
+    """``WORD_FORMS.findall(text[start:end])``: the words of a span of a paragraph (a sentence)
+    read as a string of its own, taken from the paragraph's cached words wherever that is provably
+    the same (a speed goal): no word of the paragraph runs across either edge, and no letter or
+    digit stands just outside either (what the look-behinds read before the span, and the
+    look-aheads after it, then reads as a string's start and end read). A scan of the span alone
+    then tries the positions the paragraph's scan tries there, each reading the same characters,
+    so it finds the same words (the argument of ``_span_words``); otherwise the span is scanned.
+
+    ``read_as``: a text whose cached words are ``text``'s (the paragraph as given, where ``text``
+    has its curly apostrophes "’" made straight: WORD reads the two alike, each only inside a word
+    and neither a letter nor a digit); ``text`` itself if None."""
+    if ((start == 0 or not _WORD_CHAR.match(text, start - 1))
+            and (end >= len(text) or not _WORD_CHAR.match(text, end))):
+        spans, starts = _paragraph_words(text if read_as is None else read_as)
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        if (i == 0 or spans[i - 1][1] <= start) and (j == i or spans[j - 1][1] <= end):
+            return [text[s:e] for s, e, _ in spans[i:j]]
+    return WORD_FORMS.findall(text[start:end])
 
 
 def word_count(text: str) -> int:

@@ -19,6 +19,7 @@ import gzip
 import importlib.util
 import itertools
 import re
+import sys
 import zlib
 from pathlib import Path
 
@@ -26,10 +27,10 @@ import numpy as np
 import pandas as pd
 import pyphen
 
-from ..layer.words import WORD_FORMS
+from ..layer.words import WORD_FORMS, standalone_forms
 from ..paths import DATA_DIR
 from ..prose import TOP_K, count_noun, english_list, top_k_list
-from .sentences import split_sentences
+from .sentences import sentence_pieces
 
 # Apostrophes made straight before counting, for the syllable and word-list look-ups ("Syria’s"
 # is "Syria's"): only the two the text layer's WORD already reads inside a word ("’", and "ʼ",
@@ -307,7 +308,11 @@ def sentence_counts(sentence: str) -> list[int]:
     the text layer's (``newscorpus.text.word_count``), so an article's words here are the count
     every chapter gives it; syllables and unfamiliar words are counted over those words, letters
     and characters over the sentence (punctuation and spaces have none)."""
-    forms = WORD_FORMS.findall(sentence)  # the text layer's words, each as a string
+    return _form_counts(WORD_FORMS.findall(sentence))  # the text layer's words, each as a string
+
+
+def _form_counts(forms: list[str]) -> list[int]:
+    """``sentence_counts`` of the sentence whose words are ``forms``."""
     if not forms:
         return [1, 0, 0, 0, 0, 0, 0]
     # Letters and characters are summed over the words, each word's counted once per process
@@ -348,19 +353,74 @@ def bootstrap_scores(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> dict
     return scores_from_counts(dict(zip(COUNTS, bootstrap_totals(units, file, n_boot).T)))
 
 
-def bootstrap_totals(units: np.ndarray, file: str, n_boot: int = N_BOOT) -> np.ndarray:
-    """The count totals (columns in ``COUNTS`` order) of ``bootstrap_scores``' resamples, a row each."""
+def resample_draws(file: str, n_boot: int, sizes: tuple[int, ...]) -> list[np.ndarray]:
+    """For each ``n`` of ``sizes``, the draws of a bootstrap of ``n`` rows:
+    ``_rng(file).integers(0, n, size=(n_boot, n))``, each from a fresh generator.
+
+    Made from one run of the generator's raw output (a speed goal: ``integers`` makes each draw in
+    a call of its own, and an article's two bootstraps start from the same seed). numpy draws an
+    integer below ``n`` (under 2**32) by Lemire's method from the generator's 32-bit outputs, the
+    low then the high half of each 64-bit one: the draw is the high half of ``x * n``, unless the
+    low half is below ``2**32 % n``, when it draws again. Where that happens in a bootstrap (about
+    once in ten thousand articles), its draws are made by ``integers`` itself; and on first use a
+    check compares the two, so a numpy that draws otherwise is never read this way."""
+    if n_boot > 0 and all(0 < n < 2**31 for n in sizes) and _lemire_is_numpys():
+        return _lemire_draws(file, n_boot, sizes)
+    return [_rng(file).integers(0, n, size=(n_boot, n)) for n in sizes]
+
+
+def _lemire_draws(file: str, n_boot: int, sizes: tuple[int, ...]) -> list[np.ndarray]:
+    # the 32-bit outputs in the order numpy hands them out (little-endian: low half first)
+    outputs = _rng(file).bit_generator.random_raw((n_boot * max(sizes) + 1) // 2).view(np.uint32)
+    found = []
+    for n in sizes:
+        product = np.multiply(outputs[:n_boot * n], np.uint64(n))  # below 2**63: exact in uint64
+        halves = product.view(np.uint32)
+        threshold = (1 << 32) % n
+        if threshold and halves[0::2].min() < threshold:  # numpy would draw again here
+            found.append(_rng(file).integers(0, n, size=(n_boot, n)))
+        else:
+            found.append(halves[1::2].reshape(n_boot, n))
+    return found
+
+
+@functools.cache
+def _lemire_is_numpys() -> bool:
+    """Whether ``_lemire_draws`` gives ``integers``' draws here (checked once per process)."""
+    if sys.byteorder != "little":
+        return False
+    sizes = (1, 2, 7, 46, 1000)
+    return all(np.array_equal(got, _rng("check").integers(0, n, size=(40, n)))
+               for n, got in zip(sizes, _lemire_draws("check", 40, sizes)))
+
+
+def bootstrap_totals(units: np.ndarray, file: str, n_boot: int = N_BOOT, out: np.ndarray | None = None,
+                     draws: np.ndarray | None = None) -> np.ndarray:
+    """The count totals (columns in ``COUNTS`` order) of ``bootstrap_scores``' resamples, a row each
+    (written into ``out``, an ``n_boot`` x columns float array, if given; ``draws``, if given, are
+    ``resample_draws``' for ``len(units)``)."""
     n = len(units)
-    draws = _rng(file).integers(0, n, size=(n_boot, n))
-    weights = np.bincount((draws + n * np.arange(n_boot)[:, None]).ravel(), minlength=n_boot * n)
+    if draws is None:
+        draws = resample_draws(file, n_boot, (n,))[0]
+    # Each resample's draws numbered apart, and each array let go once read (a speed goal: the
+    # arrays are about a megabyte each, and fewer of them then stay in the CPU's cache).
+    index = np.add(draws, n * np.arange(n_boot)[:, None])
+    del draws
+    counts = np.bincount(index.ravel(), minlength=n_boot * n)
+    del index
     # A float64 product goes through BLAS (ten times faster than numpy's integer one) and is
     # exact: every product and total is an integer far below 2**53. It is taken in blocks of
     # rows below OpenBLAS's threshold for threading (65536 x 4 multiply-adds): threads would
     # spin on the second core, which a process pool's other worker needs.
-    weights = weights.reshape(n_boot, n).astype(float)
+    weights = counts.reshape(n_boot, n).astype(float)
+    del counts
     units = np.asarray(units, dtype=float)
     rows = max(1, BLAS_SINGLE_THREAD_SIZE // max(1, n * units.shape[1]))
-    return np.concatenate([weights[i:i + rows] @ units for i in range(0, n_boot, rows)])
+    if out is None:
+        out = np.empty((n_boot, units.shape[1]))
+    for i in range(0, n_boot, rows):
+        np.matmul(weights[i:i + rows], units, out=out[i:i + rows])
+    return out
 
 
 def percentile_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> np.ndarray:
@@ -398,7 +458,12 @@ def percentile_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> n
 # --- per article -----------------------------------------------------------------------------
 
 TEXTSTAT_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
-NOT_WORD_CHAR = re.compile(r"[^\w\s]")  # apostrophes too: removing them never changes a word count
+# A piece of three words or more once its punctuation (every character that is neither a word
+# character nor a space, apostrophes too) is removed: that leaves each run of non-spaces that
+# holds a word character as one word and drops the others, so this finds a word character, the
+# rest of its run, a space, and so on, three times (each ``\S*+``/``\W*+`` stops where the next
+# item must start, so being possessive changes nothing).
+THREE_WORDS = re.compile(r"\w\S*+\s\W*+\w\S*+\s\W*+\w")
 
 
 def textstat_sentence_count(text: str) -> int:
@@ -408,10 +473,11 @@ def textstat_sentence_count(text: str) -> int:
     (punctuation removed), at least 1. A test checks it against textstat on every seed."""
     if not text:
         return 0
-    pieces = TEXTSTAT_PIECE.findall(text)
-    # split(None, 2): at most three parts, so "two words or fewer" without listing every word
-    short = sum(1 for piece in pieces if len(NOT_WORD_CHAR.sub("", piece).split(None, 2)) <= 2)
-    return max(1, len(pieces) - short)
+    # the pieces of three words or more, each tested in place (a speed goal: no copy of a piece
+    # without its punctuation, no list of its words); ``THREE_WORDS`` has no look-around, so a
+    # search between a piece's ends reads the piece alone
+    search = THREE_WORDS.search
+    return max(1, sum(1 for m in TEXTSTAT_PIECE.finditer(text) if search(text, m.start(), m.end())))
 
 
 def article_readability(file: str, paragraphs: list[str], n_boot: int = N_BOOT) -> tuple[dict, list[dict]]:
@@ -433,14 +499,29 @@ def article_readability_row(file: str, paragraphs: list[str], n_boot: int = N_BO
 def _article_row(file: str, paragraphs: list[str], n_boot: int, sentence_rows: list[dict] | None) -> dict:
     """The article's row; each sentence's evidence row appended to ``sentence_rows`` unless None."""
     counts, paragraph_numbers = [], []
-    for number, (paragraph, sentence) in enumerate(split_sentences([p.translate(WORD_APOSTROPHES) for p in paragraphs]), 1):
-        found = sentence_counts(sentence)
-        if found[1]:  # a sentence with no word adds nothing
-            if sentence_rows is not None:
-                sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
-                                      **dict(zip(COUNTS, found))})
-            counts.append(found)
-            paragraph_numbers.append(paragraph)
+    number = 0  # the sentences of ``split_sentences`` on the paragraphs with apostrophes made straight
+    for paragraph, given in enumerate(paragraphs, 1):
+        text = given.translate(WORD_APOSTROPHES)
+        # its words are the given paragraph's, already read by ``articles.csv``'s word count, unless
+        # it has a "ʼ" (a letter, which WORD reads inside a word and "'" does not): "’" and "'" are
+        # read alike, and the two have the same length
+        read_as = text if "ʼ" in given else given
+        for pieces in sentence_pieces(text):
+            number += 1
+            # ``sentence_counts`` of the sentence as ``split_paragraph`` writes it, its pieces joined
+            # by a space, with its words read from the paragraph's cached words (a speed goal): they
+            # are its first piece's words, as a string of its own (``standalone_forms``), since a
+            # later piece is a stray stop with no letter or digit, where no word starts, and the
+            # space before it reads as the end of the string does (no word goes on over a space,
+            # but "al- Baaj", and a letter never follows).
+            found = _form_counts(standalone_forms(text, *pieces[0], read_as))
+            if found[1]:  # a sentence with no word adds nothing
+                if sentence_rows is not None:
+                    sentence = " ".join(text[a:b] for a, b in pieces)
+                    sentence_rows.append({"file": file, "paragraph": paragraph, "sentence": number, "text": sentence,
+                                          **dict(zip(COUNTS, found))})
+                counts.append(found)
+                paragraph_numbers.append(paragraph)
     units = np.array(counts, dtype=np.int64).reshape(-1, len(COUNTS))
     row = {"file": file, **_scores_from_units(file, units, paragraph_numbers, n_boot)}
     row["textstat_sentences"] = textstat_sentence_count("\n\n".join(paragraphs))
@@ -464,7 +545,11 @@ def _scores_from_units(file: str, units: np.ndarray, paragraph_numbers: list[int
     # Both bootstraps' scores from one call of the formulas on their stacked totals (elementwise:
     # each value is the one a call per bootstrap gives), and in one percentile call (each row is
     # its own interval); a speed goal.
-    resampled = np.concatenate([bootstrap_totals(units, file, n_boot), bootstrap_totals(blocks, file, n_boot)])
+    resampled = np.empty((2 * n_boot, len(COUNTS)))
+    sentence_draws, block_draws = resample_draws(file, n_boot, (len(units), len(blocks)))
+    bootstrap_totals(units, file, n_boot, out=resampled[:n_boot], draws=sentence_draws)
+    bootstrap_totals(blocks, file, n_boot, out=resampled[n_boot:], draws=block_draws)
+    del sentence_draws, block_draws
     scores = scores_from_counts(dict(zip(COUNTS, resampled.T)))
     draws = [*(v[:n_boot] for v in scores.values()), *(v[n_boot:] for v in scores.values())]
     intervals = percentile_interval(np.array(draws))
