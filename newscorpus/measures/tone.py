@@ -21,17 +21,26 @@ MARTYRING_EXAMPLE = ("Last month, a suicide car bomber hit Shiite pilgrims retur
 
 
 class _Sentence:
-    """What VADER's ``SentiText`` holds, with each word's lower case computed once."""
+    """What VADER's ``SentiText`` holds, with each word's lower case computed once and
+    ``is_cap_diff`` (``allcap_differential``, a pass over every word) worked out only when a
+    word in capitals asks for it (a speed goal: it matters only then)."""
 
-    __slots__ = ("words_and_emoticons", "lowered", "is_cap_diff")
+    __slots__ = ("words_and_emoticons", "lowered", "_is_cap_diff")
 
     def __init__(self, words: list[str], lowered: list[str] | None = None):
         self.words_and_emoticons = words
         self.lowered = [w.lower() for w in words] if lowered is None else lowered
-        self.is_cap_diff = allcap_differential(words)
+        self._is_cap_diff = None
+
+    @property
+    def is_cap_diff(self) -> bool:
+        if self._is_cap_diff is None:
+            self._is_cap_diff = allcap_differential(self.words_and_emoticons)
+        return self._is_cap_diff
 
 
 _STRIPPED: dict[str, str] = {}
+_LOWERED: dict[str, str] = {}
 
 
 def _strip_punctuation(token: str) -> str:
@@ -41,6 +50,17 @@ def _strip_punctuation(token: str) -> str:
         if len(_STRIPPED) >= 200_000:
             _STRIPPED.clear()
         found = _STRIPPED[token] = SentiText._strip_punc_if_word(token)
+    return found
+
+
+def _lowered_word(token: str) -> str:
+    """The lower case of a token's word as VADER reads it (punctuation stripped), once per
+    distinct token (bounded)."""
+    found = _LOWERED.get(token)
+    if found is None:
+        if len(_LOWERED) >= 200_000:
+            _LOWERED.clear()
+        found = _LOWERED[token] = _strip_punctuation(token).lower()
     return found
 
 
@@ -82,14 +102,18 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
         text = text.strip()  # the package's loop copies a text without emoji as it is
         tokens = text.split()
         try:  # every token seen before (most of them): one subscript each, no call
-            words = [_STRIPPED[w] for w in tokens]
+            lowered = [_LOWERED[w] for w in tokens]
         except KeyError:
-            words = [_strip_punctuation(w) for w in tokens]
-        lowered = [w.lower() for w in words]
+            lowered = [_lowered_word(w) for w in tokens]
         lexicon = self.lexicon
+        words = None  # the words as written, stripped: only read when a word scores
         if lexicon.keys().isdisjoint(lowered):
-            sentiments = [0] * len(words)  # no word in the lexicon: each scores 0, as in the loop below
+            sentiments = [0] * len(lowered)  # no word in the lexicon: each scores 0, as in the loop below
         else:
+            try:
+                words = [_STRIPPED[w] for w in tokens]
+            except KeyError:
+                words = [_strip_punctuation(w) for w in tokens]
             sentence = _Sentence(words, lowered)
             sentiments = []
             last = len(words) - 1
@@ -103,6 +127,8 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
                 else:
                     sentiments = self.sentiment_valence(0, sentence, words[i], i, sentiments)
         if "but" in lowered:
+            if words is None:
+                words = [_strip_punctuation(w) for w in tokens]
             sentiments = self._but_check(words, sentiments)
         return sentiments, text
 
@@ -124,7 +150,6 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
 
     def sentiment_valence(self, valence, sentitext, item, i, sentiments):
         # The package's rules, reading the sentence's lower-cased words (``sentitext.lowered``).
-        is_cap_diff = sentitext.is_cap_diff
         words, low = sentitext.words_and_emoticons, sentitext.lowered
         lexicon = self.lexicon
         item_lowercase = low[i]
@@ -135,14 +160,16 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
             if (i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no") \
                     or (i > 2 and low[i - 3] == "no" and low[i - 1] in ["or", "nor"]):
                 valence = lexicon[item_lowercase] * N_SCALAR
-            if item.isupper() and is_cap_diff:
+            if item.isupper() and sentitext.is_cap_diff:
                 if valence > 0:
                     valence += C_INCR
                 else:
                     valence -= C_INCR
             for start_i in range(0, 3):
                 if i > start_i and low[i - (start_i + 1)] not in lexicon:
-                    s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                    # scalar_inc_dec is 0.0 for a word that is not a booster: called only for one
+                    s = (scalar_inc_dec(words[i - (start_i + 1)], valence, sentitext.is_cap_diff)
+                         if low[i - (start_i + 1)] in BOOSTER_DICT else 0.0)
                     if start_i == 1 and s != 0:
                         s = s * 0.95
                     if start_i == 2 and s != 0:
@@ -151,7 +178,7 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
                     valence = self._negation(valence, low, start_i, i)
                     if start_i == 2:
                         valence = self._idioms(valence, low, i)
-            valence = self._least_check(valence, words, i)
+            valence = self._least(valence, low, i)
         sentiments.append(valence)
         return sentiments
 
@@ -176,6 +203,15 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
                 valence = valence
             elif _negated(low[i - (start_i + 1)]):
                 valence = valence * N_SCALAR
+        return valence
+
+    def _least(self, valence, low, i):
+        """``_least_check`` on the sentence's lower-cased words."""
+        if i > 1 and low[i - 1] not in self.lexicon and low[i - 1] == "least":
+            if low[i - 2] != "at" and low[i - 2] != "very":
+                valence = valence * N_SCALAR
+        elif i > 0 and low[i - 1] not in self.lexicon and low[i - 1] == "least":
+            valence = valence * N_SCALAR
         return valence
 
     @staticmethod
