@@ -115,17 +115,16 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
             except KeyError:
                 words = [_strip_punctuation(w) for w in tokens]
             sentence = _Sentence(words, lowered)
-            sentiments = []
+            # the package's loop gives 0 to a booster, to "kind" before "of" and to a word outside
+            # the lexicon (sentiment_valence's valence for it): only the lexicon's words are
+            # visited (a speed goal), each scored as sentiment_valence scores it
+            sentiments = [0] * len(words)
             last = len(words) - 1
-            for i, lower in enumerate(lowered):
-                if lower in BOOSTER_DICT:
-                    sentiments.append(0)
-                elif i < last and lower == "kind" and lowered[i + 1] == "of":
-                    sentiments.append(0)
-                elif lower not in lexicon:
-                    sentiments.append(0)  # sentiment_valence's valence for a word outside the lexicon
-                else:
-                    sentiments = self.sentiment_valence(0, sentence, words[i], i, sentiments)
+            for i in [i for i, lower in enumerate(lowered) if lower in lexicon]:
+                lower = lowered[i]
+                if lower in BOOSTER_DICT or (i < last and lower == "kind" and lowered[i + 1] == "of"):
+                    continue
+                sentiments[i] = self._valence(sentence, words[i], i)
         if "but" in lowered:
             if words is None:
                 words = [_strip_punctuation(w) for w in tokens]
@@ -150,37 +149,42 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
 
     def sentiment_valence(self, valence, sentitext, item, i, sentiments):
         # The package's rules, reading the sentence's lower-cased words (``sentitext.lowered``).
+        if sentitext.lowered[i] in self.lexicon:
+            valence = self._valence(sentitext, item, i)
+        sentiments.append(valence)
+        return sentiments
+
+    def _valence(self, sentitext, item, i):
+        """``sentiment_valence``'s valence of word ``i``, a word of the lexicon."""
         words, low = sentitext.words_and_emoticons, sentitext.lowered
         lexicon = self.lexicon
         item_lowercase = low[i]
-        if item_lowercase in lexicon:
-            valence = lexicon[item_lowercase]
-            if item_lowercase == "no" and i != len(words) - 1 and low[i + 1] in lexicon:
-                valence = 0.0
-            if (i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no") \
-                    or (i > 2 and low[i - 3] == "no" and low[i - 1] in ["or", "nor"]):
-                valence = lexicon[item_lowercase] * N_SCALAR
-            if item.isupper() and sentitext.is_cap_diff:
-                if valence > 0:
-                    valence += C_INCR
-                else:
-                    valence -= C_INCR
-            for start_i in range(0, 3):
-                if i > start_i and low[i - (start_i + 1)] not in lexicon:
-                    # scalar_inc_dec is 0.0 for a word that is not a booster: called only for one
-                    s = (scalar_inc_dec(words[i - (start_i + 1)], valence, sentitext.is_cap_diff)
-                         if low[i - (start_i + 1)] in BOOSTER_DICT else 0.0)
-                    if start_i == 1 and s != 0:
-                        s = s * 0.95
-                    if start_i == 2 and s != 0:
-                        s = s * 0.9
-                    valence = valence + s
-                    valence = self._negation(valence, low, start_i, i)
-                    if start_i == 2:
-                        valence = self._idioms(valence, low, i)
-            valence = self._least(valence, low, i)
-        sentiments.append(valence)
-        return sentiments
+        valence = lexicon[item_lowercase]
+        if item_lowercase == "no" and i != len(words) - 1 and low[i + 1] in lexicon:
+            valence = 0.0
+        if (i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no") \
+                or (i > 2 and low[i - 3] == "no" and low[i - 1] in ["or", "nor"]):
+            valence = lexicon[item_lowercase] * N_SCALAR
+        if item.isupper() and sentitext.is_cap_diff:
+            if valence > 0:
+                valence += C_INCR
+            else:
+                valence -= C_INCR
+        for start_i in range(0, 3):
+            if i > start_i and low[i - (start_i + 1)] not in lexicon:
+                # scalar_inc_dec is 0.0 for a word that is not a booster: called only for one
+                s = (scalar_inc_dec(words[i - (start_i + 1)], valence, sentitext.is_cap_diff)
+                     if low[i - (start_i + 1)] in BOOSTER_DICT else 0.0)
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = self._negation(valence, low, start_i, i)
+                if start_i == 2:
+                    valence = self._idioms(valence, low, i)
+        valence = self._least(valence, low, i)
+        return valence
 
     @staticmethod
     def _negation(valence, low, start_i, i):
