@@ -73,37 +73,34 @@ def paragraph_sentences(text: str, split: bool = True) -> tuple[tuple[int, int],
     return tuple(sentence_spans(text)) if split else ((0, len(text)),)
 
 
+def _word_tokens(text: str, spans, sentence: int) -> list[ParagraphToken]:
+    """One token per word span, its key read from word_key's cache before calling it. Tokens are
+    built with tuple.__new__ (what the named tuple's own constructor calls, without its Python
+    frame), in one comprehension (a speed goal: every article's every word passes here)."""
+    new, keys = tuple.__new__, _KEYS
+    return [new(ParagraphToken, (start, end, (form := text[start:end]),
+                                 key if (key := keys.get((form, kind))) is not None else word_key(form, kind),
+                                 kind, sentence))
+            for start, end, kind in spans]
+
+
 @lru_cache(maxsize=4096)
 def paragraph_tokens(text: str, split: bool = True) -> tuple[ParagraphToken, ...]:
     """The tokens of one paragraph, sentence by sentence (see the module notes)."""
     lower = _LowerCaseWords(text)
     found_tokens: list[ParagraphToken] = []
-    append = found_tokens.append
-    # Hand-optimised for the speed goal (every article's every word passes here): tokens built
-    # with tuple.__new__ (what the named tuple's own constructor calls, without its Python
-    # frame), and a word's key read from word_key's cache before calling it.
-    new, keys = tuple.__new__, _KEYS
+    extend = found_tokens.extend
     for sentence, (s_start, s_end) in enumerate(paragraph_sentences(text, split)):
         found = words(text, s_start, s_end)
-        names = {} if not split and is_title_case(text, found) else dict(name_runs(text, found, lower))
-        if not names:
-            for start, end, kind in found:
-                form = text[start:end]
-                key = keys.get((form, kind))
-                append(new(ParagraphToken, (start, end, form, key if key is not None else word_key(form, kind),
-                                            kind, sentence)))
-            continue
+        runs = [] if not split and is_title_case(text, found) else name_runs(text, found, lower)
+        # the words between names one comprehension each, each name one token (the runs are in
+        # order and do not overlap)
         i = 0
-        while i < len(found):
-            start, end, kind = found[i]
-            if i in names:
-                end = found[names[i]][1]
-                form = " ".join(text[start:end].split())
-                key, kind, i = name_key(form), "name", names[i] + 1
-            else:
-                form = text[start:end]
-                key, i = keys.get((form, kind)), i + 1
-                if key is None:
-                    key = word_key(form, kind)
-            append(new(ParagraphToken, (start, end, form, key, kind, sentence)))
+        for first, last in runs:
+            extend(_word_tokens(text, found[i:first], sentence))
+            start, end = found[first][0], found[last][1]
+            form = " ".join(text[start:end].split())
+            found_tokens.append(tuple.__new__(ParagraphToken, (start, end, form, name_key(form), "name", sentence)))
+            i = last + 1
+        extend(_word_tokens(text, found[i:] if i else found, sentence))
     return tuple(found_tokens)
