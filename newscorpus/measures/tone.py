@@ -64,6 +64,11 @@ def _lowered_word(token: str) -> str:
     return found
 
 
+# The words of VADER's idioms and of its booster phrases ("kind of"): the only words that
+# ``_special_idioms_check``'s sequences of two or three words can be made of.
+_IDIOM_WORDS = frozenset(w for key in (*SPECIAL_CASES, *(k for k in BOOSTER_DICT if " " in k)) for w in key.split(" "))
+
+
 @lru_cache(maxsize=65536)
 def _negated(word: str) -> bool:
     return negated([word])
@@ -220,7 +225,14 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
 
     @staticmethod
     def _idioms(valence, low, i):
-        """``_special_idioms_check`` on the sentence's lower-cased words."""
+        """``_special_idioms_check`` on the sentence's lower-cased words. Every sequence it looks
+        up is two or three neighbouring words, and matches only when each of them is a word of
+        an idiom or of a booster phrase (``_IDIOM_WORDS``): when no two neighbours it reads are,
+        nothing can match and the valence is returned as it is (a speed goal)."""
+        w0, w1, w2 = low[i] in _IDIOM_WORDS, low[i - 1] in _IDIOM_WORDS, low[i - 2] in _IDIOM_WORDS
+        if not ((w0 and (w1 or (len(low) - 1 > i and low[i + 1] in _IDIOM_WORDS)))
+                or (w2 and (w1 or low[i - 3] in _IDIOM_WORDS))):
+            return valence
         onezero = f"{low[i - 1]} {low[i]}"
         twoonezero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
         twoone = f"{low[i - 2]} {low[i - 1]}"
