@@ -174,7 +174,7 @@ class FastTagger:
                     scores = scores + self.weights[tw]
                 # the last label of the greatest score (ties go to the greatest label): argmax
                 # of the reversed scores finds it in one call (a speed goal)
-                guess = self.classes[len(scores) - 1 - int(np.argmax(scores[::-1]))]
+                guess = self.classes[len(scores) - 1 - int(scores[::-1].argmax())]
             out.append(guess)
             prev2, prev = prev, guess
         return out
