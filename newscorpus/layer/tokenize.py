@@ -11,12 +11,13 @@ several measures read the same article.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
 from ..measures.sentences import sentence_spans
 from .names import name_runs
-from .words import _KEYS, APOSTROPHES, POSSESSIVE, PARTICLE, word_key, words
+from .words import APOSTROPHES, POSSESSIVE, PARTICLE, word_key, words
 
 
 class ParagraphToken(NamedTuple):
@@ -77,13 +78,27 @@ def paragraph_sentences(text: str, split: bool = True) -> tuple[tuple[int, int],
     return tuple(sentence_spans(text)) if split else ((0, len(text)),)
 
 
+# word_key's keys again, by kind and then form: a look-up without building a (form, kind) tuple
+# per word (a speed goal); bounded like word_key's own cache.
+_KEY_OF: defaultdict[str, dict[str, str]] = defaultdict(dict)
+
+
+def _key(form: str, kind: str) -> str:
+    """``word_key(form, kind)``, kept in ``_KEY_OF``."""
+    by_form = _KEY_OF[kind]
+    if len(by_form) >= 500_000:
+        by_form.clear()
+    key = by_form[form] = word_key(form, kind)
+    return key
+
+
 def _word_tokens(text: str, spans, sentence: int) -> list[ParagraphToken]:
-    """One token per word span, its key read from word_key's cache before calling it. Tokens are
+    """One token per word span, its key read from ``_KEY_OF`` before calling word_key. Tokens are
     built with tuple.__new__ (what the named tuple's own constructor calls, without its Python
     frame), in one comprehension (a speed goal: every article's every word passes here)."""
-    new, keys = tuple.__new__, _KEYS
+    new, keys = tuple.__new__, _KEY_OF
     return [new(ParagraphToken, (start, end, (form := text[start:end]),
-                                 key if (key := keys.get((form, kind))) is not None else word_key(form, kind),
+                                 key if (key := keys[kind].get(form)) is not None else _key(form, kind),
                                  kind, sentence))
             for start, end, kind in spans]
 
