@@ -92,15 +92,16 @@ def _key(form: str, kind: str) -> str:
     return key
 
 
-def _word_tokens(text: str, spans, sentence: int) -> list[ParagraphToken]:
-    """One token per word span, its key read from ``_KEY_OF`` before calling word_key. Tokens are
-    built with tuple.__new__ (what the named tuple's own constructor calls, without its Python
-    frame), in one comprehension (a speed goal: every article's every word passes here)."""
+def _word_tokens(spans, forms, sentence: int) -> list[ParagraphToken]:
+    """One token per word span and its form, its key read from ``_KEY_OF`` before calling
+    word_key. Tokens are built with tuple.__new__ (what the named tuple's own constructor calls,
+    without its Python frame), in one comprehension (a speed goal: every article's every word
+    passes here)."""
     new, keys = tuple.__new__, _KEY_OF
-    return [new(ParagraphToken, (start, end, (form := text[start:end]),
+    return [new(ParagraphToken, (start, end, form,
                                  key if (key := keys[kind].get(form)) is not None else _key(form, kind),
                                  kind, sentence))
-            for start, end, kind in spans]
+            for (start, end, kind), form in zip(spans, forms)]
 
 
 @lru_cache(maxsize=4096)
@@ -111,15 +112,19 @@ def paragraph_tokens(text: str, split: bool = True) -> tuple[ParagraphToken, ...
     extend = found_tokens.extend
     for sentence, (s_start, s_end) in enumerate(paragraph_sentences(text, split)):
         found = words(text, s_start, s_end)
-        runs = [] if not split and is_title_case(text, found) else name_runs(text, found, lower)
+        forms = [text[s:e] for s, e, _ in found]  # sliced once, for the names and the tokens
+        runs = [] if not split and is_title_case(text, found) else name_runs(text, found, lower, forms)
+        if not runs:
+            extend(_word_tokens(found, forms, sentence))
+            continue
         # the words between names one comprehension each, each name one token (the runs are in
         # order and do not overlap)
         i = 0
         for first, last in runs:
-            extend(_word_tokens(text, found[i:first], sentence))
+            extend(_word_tokens(found[i:first], forms[i:first], sentence))
             start, end = found[first][0], found[last][1]
             form = " ".join(text[start:end].split())
             found_tokens.append(tuple.__new__(ParagraphToken, (start, end, form, name_key(form), "name", sentence)))
             i = last + 1
-        extend(_word_tokens(text, found[i:] if i else found, sentence))
+        extend(_word_tokens(found[i:], forms[i:], sentence))
     return tuple(found_tokens)
