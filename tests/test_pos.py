@@ -140,3 +140,38 @@ def test_the_window_and_the_sentence_agree_next_to_numbers():
     for start, _end, kind in words(paragraph):
         if kind == "word":
             assert upos_at(paragraph, start) == upos_at(paragraph, start, whole_sentence=True)
+
+
+def test_the_static_feature_rows_looked_up_per_word_are_the_features_rows():
+    """``FastTagger.static_rows`` (rows kept per word form and per neighbour) against the rows of
+    the package's features built in full, on words of every shape: capitals, digits, hyphens,
+    clitics, one letter, words never seen, at every position of sentences of one to nine words."""
+    tagger = pos.fast_tagger()
+    vocabulary = ["The", "the", "May", "may", "2010", "ISIS", "al-Baghdadi", "couldn't", "n't", "'s", "a", "I",
+                  "reports", "Reports", "state", "x7", "Zqxwv", "über", "&", "well-known", "U.S.", "forces"]
+    checked = 0
+    for length in range(1, 10):
+        for shift in range(len(vocabulary)):
+            sentence = [vocabulary[(shift + 5 * k) % len(vocabulary)] for k in range(length)]
+            context = [w.lower() for w in sentence]
+            for i in range(length):
+                assert tagger.static_rows(i, sentence, context) == tagger.static_rows_reference(i, sentence, context)
+                checked += 1
+    assert checked > 900
+
+
+def test_tag_upos_tags_numbers_and_symbols_by_their_characters_and_words_by_the_model():
+    tokens = ["In", "May", "2010", ",", "Smith", "&", "Co.", "paid", "$", "5", "%", "#", "@", "...", "3.5bn"]
+    tags = pos.tag_upos(tokens)
+    assert len(tags) == len(tokens)
+    assert tags[tokens.index("2010")] == "NUM" and tags[tokens.index("5")] == "NUM"
+    assert tags[tokens.index(",")] == "PUNCT" and tags[tokens.index("...")] == "PUNCT"
+    assert tags[tokens.index("%")] == "SYM" and tags[tokens.index("$")] == "SYM"
+    assert tags[tokens.index("&")] == "CCONJ"
+    assert tags[tokens.index("May")] == "PROPN"
+    # the model's tags for the words are those it gives the sentence without the other tokens
+    fed = [t for t in tokens if any(ch.isalnum() for ch in t) or t == "&"]
+    by_model = dict(zip(fed, pos._tag_tuple(tuple(fed))))
+    for token, tag in zip(tokens, tags):
+        if any(ch.isalpha() for ch in token) or token == "&":
+            assert tag == by_model[token], token

@@ -44,3 +44,30 @@ def test_fast_vader_gives_the_package_scores():
     for sentence in sentences:
         assert tone.analyzer().polarity_scores(sentence) == reference.polarity_scores(sentence), sentence
         assert tone.compound(sentence) == reference.polarity_scores(sentence)["compound"], sentence
+
+
+def test_fast_vader_gives_the_package_scores_on_random_word_sequences():
+    """The shortcuts of the fast path (only the lexicon's words visited, the idiom look-ups
+    skipped where no two neighbours are idiom words, capitals compared only when a word in
+    capitals asks) against the package on sequences thick with what its rules read: idiom and
+    booster-phrase words, boosters, negations, "least", "but", "no", lexicon words, in lower
+    case, capitalised and in capitals, with punctuation."""
+    import random
+
+    reference = SentimentIntensityAnalyzer()
+    vocabulary = ["the", "shit", "bomb", "bad", "ass", "badass", "bus", "stop", "yeah", "right", "kiss", "of",
+                  "death", "to", "die", "for", "beating", "heart", "just", "enough", "kind", "sort", "very",
+                  "extremely", "slightly", "not", "isn't", "never", "so", "this", "without", "doubt", "least",
+                  "at", "but", "no", "nor", "or", "good", "great", "love", "killed", "attack", "fear", "happy",
+                  "sad", "committee", "Tuesday", "horrible", "excellent", "compelling", "war"]
+    rng = random.Random(17)
+    for _ in range(3000):
+        words = []
+        for _ in range(rng.randint(1, 12)):
+            word = rng.choice(vocabulary)
+            shape = rng.random()
+            word = word.upper() if shape < 0.15 else word.capitalize() if shape < 0.25 else word
+            words.append(word + (rng.choice([",", "!", ".", "?!", ""]) if rng.random() < 0.15 else ""))
+        sentence = " ".join(words)
+        assert tone.analyzer().polarity_scores(sentence) == reference.polarity_scores(sentence), sentence
+        assert tone.compound(sentence) == reference.polarity_scores(sentence)["compound"], sentence

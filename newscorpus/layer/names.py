@@ -71,11 +71,13 @@ def is_capitalised(form: str) -> bool:
 
 
 def name_runs(text: str, spans: list[tuple[int, int, str]],
-              lower_case_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+              lower_case_words: frozenset[str] = frozenset(), forms: list[str] | None = None) -> list[tuple[int, int]]:
     """(first, last) token indices (inclusive) of each multi-word name among one sentence's word
     spans (as :func:`newscorpus.layer.words.words` returns them). ``lower_case_words``: words
-    the text writes in lower case somewhere; such a word at a sentence's head is no name's head."""
-    forms = [text[s:e] for s, e, _ in spans]
+    the text writes in lower case somewhere; such a word at a sentence's head is no name's head.
+    ``forms``: the spans' text, when the caller has it already (a speed goal)."""
+    if forms is None:
+        forms = [text[s:e] for s, e, _ in spans]
     runs: list[tuple[int, int]] = []
     i, n = 0, len(spans)
     # A word neither capitalised nor hyphenated is never capitalised in is_capitalised's sense,

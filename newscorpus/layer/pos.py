@@ -99,24 +99,69 @@ class FastTagger:
                     self.pairs[pi, p2i] += self.weights[self.feature_index.get(f, unknown)]
         self.tagdict = raw["tagdict"]
         self.features = features
+        self._rows_of_word: dict[str, tuple[int, ...]] = {}
+        self._rows_of_neighbour: dict[str, tuple[int, ...]] = {}
+
+    # The static features, in the order ``features`` lists them: seven read the word alone
+    # (bias, suf3, suf2, suf1, pre1, shape, w), four a neighbour (w-1, w-2, w+1, w+2).
+    NEIGHBOURS = ("w-1 ", "w-2 ", "w+1 ", "w+2 ")
+
+    def _word_rows(self, word: str) -> tuple[int, ...]:
+        """The weight rows of a word's own static features, worked out once per form (a speed
+        goal: the same words recur in every window); the features are the package's, filtered as
+        ``static_rows_reference`` does (``tests/test_pos.py`` checks the two agree)."""
+        found = self._rows_of_word.get(word)
+        if found is None:
+            index, unknown = self.feature_index, len(self.weights) - 1
+            own = self.features(0, word, (word.lower(),), "<s>", "<s>")[:7]
+            found = tuple(index.get(f, unknown) for f in own)
+            if len(self._rows_of_word) >= 100_000:
+                self._rows_of_word.clear()
+            self._rows_of_word[word] = found
+        return found
+
+    def _neighbour_rows(self, context_word: str) -> tuple[int, ...]:
+        """The rows of "w-1 x", "w-2 x", "w+1 x", "w+2 x" for a lower-cased neighbour x, once
+        per form."""
+        found = self._rows_of_neighbour.get(context_word)
+        if found is None:
+            index, unknown = self.feature_index, len(self.weights) - 1
+            found = tuple(index.get(prefix + context_word, unknown) for prefix in self.NEIGHBOURS)
+            if len(self._rows_of_neighbour) >= 100_000:
+                self._rows_of_neighbour.clear()
+            self._rows_of_neighbour[context_word] = found
+        return found
+
+    def static_rows(self, i: int, words, context) -> list[int]:
+        """The weight rows of word ``i``'s static features, in ``features``' order."""
+        neighbour = self._neighbour_rows
+        return [*self._word_rows(words[i]),
+                neighbour(context[i - 1] if i else "<s>")[0],
+                neighbour(context[i - 2] if i > 1 else "<s>")[1],
+                neighbour(context[i + 1] if i + 1 < len(context) else "</s>")[2],
+                neighbour(context[i + 2] if i + 2 < len(context) else "</s>")[3]]
+
+    def static_rows_reference(self, i: int, words, context) -> list[int]:
+        """``static_rows`` as first written: every feature built, the dynamic ones dropped."""
+        index, unknown = self.feature_index, len(self.weights) - 1
+        return [index.get(f, unknown) for f in self.features(i, words[i], context, "<s>", "<s>")
+                if not f.startswith(self.DYNAMIC)]
 
     def tag(self, words) -> list[str]:
         if not words:
             return []
         context = [w.lower() for w in words]
-        index, unknown = self.feature_index, len(self.weights) - 1
+        index = self.feature_index
         # Features only for the words the tag dictionary does not settle (speed goal: most words
         # of a sentence are in it, and building a word's features costs more than scoring it).
         guesses = [self.tagdict.get(c) for c in context]
         static_rows, offsets, row_of = [], [], {}
-        for i, word in enumerate(words):
-            if guesses[i] is not None:
+        for i, guess in enumerate(guesses):
+            if guess is not None:
                 continue
             row_of[i] = len(offsets)
             offsets.append(len(static_rows))
-            for f in self.features(i, word, context, "<s>", "<s>"):
-                if not f.startswith(self.DYNAMIC):
-                    static_rows.append(index.get(f, unknown))
+            static_rows += self.static_rows(i, words, context)
         static = np.add.reduceat(self.weights[static_rows], offsets, axis=0) if offsets else None
         out: list[str] = []
         prev, prev2 = "<s>", "<s>"
@@ -129,7 +174,7 @@ class FastTagger:
                     scores = scores + self.weights[tw]
                 # the last label of the greatest score (ties go to the greatest label): argmax
                 # of the reversed scores finds it in one call (a speed goal)
-                guess = self.classes[len(scores) - 1 - int(np.argmax(scores[::-1]))]
+                guess = self.classes[len(scores) - 1 - int(scores[::-1].argmax())]
             out.append(guess)
             prev2, prev = prev, guess
         return out
@@ -350,12 +395,24 @@ def tag_upos(words: list[str] | tuple[str, ...]) -> list[str]:
     ask about the same sentences), the others by :func:`character_tag`."""
     if not words:
         return []
-    fed = [i for i, word in enumerate(words) if _fed_to_model(word)]
-    tags = [character_tag(word) for word in words]
-    for i, tag in zip(fed, _tag_tuple(tuple(words[i] for i in fed)) if fed else ()):
-        if _has_letter(words[i]) or words[i] in MODEL_SYMBOLS:
-            tags[i] = tag
-    return tags
+    roles = [_role(word) for word in words]
+    fed = [i for i, role in enumerate(roles) if role]
+    tags = iter(_tag_tuple(tuple(words[i] for i in fed)) if fed else ())
+    # a token the model reads takes its tag when it has a letter or is "&"; a number it reads
+    # keeps the tag of its characters, as does every token it does not read. ``character_tag``
+    # is worked out only for those (a speed goal: it was computed for every token, then
+    # overwritten for most).
+    out = []
+    for word, role in zip(words, roles):
+        if role:
+            tag = next(tags)
+            out.append(tag if role == MODEL_TAG else _character_tag(word))
+        else:
+            out.append(_character_tag(word))
+    return out
+
+
+_character_tag = lru_cache(maxsize=65536)(character_tag)  # once per form (a speed goal)
 
 
 # The model's input (issue #17): it was trained on EWT's tokens less those tagged PUNCT or SYM, so
@@ -368,3 +425,15 @@ MODEL_SYMBOLS = frozenset({"&"})
 
 def _fed_to_model(token: str) -> bool:
     return any(ch.isalnum() for ch in token) or token in MODEL_SYMBOLS
+
+
+NOT_FED, FED, MODEL_TAG = 0, 1, 2
+
+
+@lru_cache(maxsize=65536)
+def _role(token: str) -> int:
+    """What :func:`tag_upos` does with a token, worked out once per form (a speed goal): not fed
+    to the model, fed as context only (a number), or fed and tagged by it."""
+    if not _fed_to_model(token):
+        return NOT_FED
+    return MODEL_TAG if _has_letter(token) or token in MODEL_SYMBOLS else FED

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
+from operator import itemgetter
 
 from ..measures.sentences import sentence_spans
 from .pos import tag_upos
@@ -34,13 +35,7 @@ def _tagged_window(forms: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[str,
     return tuple("NUM" if k == "number" else tag for k, tag in zip(kinds, tag_upos(forms)))
 
 
-@lru_cache(maxsize=4096)
-def _sentence_words(paragraph: str, start: int, end: int) -> tuple[tuple, tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
-    """A sentence's word spans, their starts, forms and kinds, kept: several matches of the
-    lexicons fall in one sentence, and a window's forms and kinds are then slices (a speed goal)."""
-    spans = tuple(words(paragraph, start, end))
-    return (spans, tuple([s for s, _, _ in spans]), tuple([paragraph[s:e] for s, e, _ in spans]),
-            tuple([k for _, _, k in spans]))
+_start = itemgetter(0)  # a word span's start
 
 
 def upos_at(paragraph: str, start: int, whole_sentence: bool = False) -> tuple[str | None, str | None]:
@@ -55,12 +50,15 @@ def upos_at(paragraph: str, start: int, whole_sentence: bool = False) -> tuple[s
                 if i < 0 or starts[i] != start:
                     return None, None
                 return upos[i], (upos[i + 1] if i + 1 < len(upos) else None)
-            spans, starts, forms, kinds = _sentence_words(paragraph, s_start, s_end)
-            i = bisect_right(starts, start) - 1
+            # the sentence's words (cached by the text layer); only the window's forms and kinds
+            # are built (a speed goal: most sentences hold one match)
+            spans = words(paragraph, s_start, s_end)
+            i = bisect_right(spans, start, key=_start) - 1
             if i < 0 or spans[i][0] != start:
                 return None, None
             low, high = max(0, i - BEFORE), min(len(spans), i + AFTER + 1)
-            upos = _tagged_window(forms[low:high], kinds[low:high])
+            window = spans[low:high]
+            upos = _tagged_window(tuple([paragraph[s:e] for s, e, _ in window]), tuple([k for _, _, k in window]))
             j = i - low
             return upos[j], (upos[j + 1] if j + 1 < len(upos) else None)
     return None, None

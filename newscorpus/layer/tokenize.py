@@ -11,12 +11,13 @@ several measures read the same article.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
 from ..measures.sentences import sentence_spans
 from .names import name_runs
-from .words import _KEYS, APOSTROPHES, POSSESSIVE, PARTICLE, word_key, words
+from .words import APOSTROPHES, POSSESSIVE, PARTICLE, word_key, words
 
 
 class ParagraphToken(NamedTuple):
@@ -40,8 +41,10 @@ def lower_case_words(text: str) -> frozenset[str]:
 
 
 class _LowerCaseWords:
-    """``lower_case_words(text)``, built on the first look-up: most paragraphs' sentences open
-    with a word that cannot head a name ("The", "He"), and then no look-up is made (speed goal)."""
+    """``lower_case_words(text)``, built on the first look-up of a word the text holds: most
+    paragraphs' sentences open with a word that cannot head a name ("The", "He"), and then no
+    look-up is made, and most that can ("Iraqi") are nowhere in the text in small letters
+    (speed goal)."""
 
     __slots__ = ("text", "words")
 
@@ -50,6 +53,8 @@ class _LowerCaseWords:
 
     def __contains__(self, word: str) -> bool:
         if self.words is None:
+            if word not in self.text:
+                return False  # each of the words is a piece of the text: no need to find them
             self.words = lower_case_words(self.text)
         return word in self.words
 
@@ -73,37 +78,53 @@ def paragraph_sentences(text: str, split: bool = True) -> tuple[tuple[int, int],
     return tuple(sentence_spans(text)) if split else ((0, len(text)),)
 
 
+# word_key's keys again, by kind and then form: a look-up without building a (form, kind) tuple
+# per word (a speed goal); bounded like word_key's own cache.
+_KEY_OF: defaultdict[str, dict[str, str]] = defaultdict(dict)
+
+
+def _key(form: str, kind: str) -> str:
+    """``word_key(form, kind)``, kept in ``_KEY_OF``."""
+    by_form = _KEY_OF[kind]
+    if len(by_form) >= 500_000:
+        by_form.clear()
+    key = by_form[form] = word_key(form, kind)
+    return key
+
+
+def _word_tokens(spans, forms, sentence: int) -> list[ParagraphToken]:
+    """One token per word span and its form, its key read from ``_KEY_OF`` before calling
+    word_key. Tokens are built with tuple.__new__ (what the named tuple's own constructor calls,
+    without its Python frame), in one comprehension (a speed goal: every article's every word
+    passes here)."""
+    new, keys = tuple.__new__, _KEY_OF
+    return [new(ParagraphToken, (start, end, form,
+                                 key if (key := keys[kind].get(form)) is not None else _key(form, kind),
+                                 kind, sentence))
+            for (start, end, kind), form in zip(spans, forms)]
+
+
 @lru_cache(maxsize=4096)
 def paragraph_tokens(text: str, split: bool = True) -> tuple[ParagraphToken, ...]:
     """The tokens of one paragraph, sentence by sentence (see the module notes)."""
     lower = _LowerCaseWords(text)
     found_tokens: list[ParagraphToken] = []
-    append = found_tokens.append
-    # Hand-optimised for the speed goal (every article's every word passes here): tokens built
-    # with tuple.__new__ (what the named tuple's own constructor calls, without its Python
-    # frame), and a word's key read from word_key's cache before calling it.
-    new, keys = tuple.__new__, _KEYS
+    extend = found_tokens.extend
     for sentence, (s_start, s_end) in enumerate(paragraph_sentences(text, split)):
         found = words(text, s_start, s_end)
-        names = {} if not split and is_title_case(text, found) else dict(name_runs(text, found, lower))
-        if not names:
-            for start, end, kind in found:
-                form = text[start:end]
-                key = keys.get((form, kind))
-                append(new(ParagraphToken, (start, end, form, key if key is not None else word_key(form, kind),
-                                            kind, sentence)))
+        forms = [text[s:e] for s, e, _ in found]  # sliced once, for the names and the tokens
+        runs = [] if not split and is_title_case(text, found) else name_runs(text, found, lower, forms)
+        if not runs:
+            extend(_word_tokens(found, forms, sentence))
             continue
+        # the words between names one comprehension each, each name one token (the runs are in
+        # order and do not overlap)
         i = 0
-        while i < len(found):
-            start, end, kind = found[i]
-            if i in names:
-                end = found[names[i]][1]
-                form = " ".join(text[start:end].split())
-                key, kind, i = name_key(form), "name", names[i] + 1
-            else:
-                form = text[start:end]
-                key, i = keys.get((form, kind)), i + 1
-                if key is None:
-                    key = word_key(form, kind)
-            append(new(ParagraphToken, (start, end, form, key, kind, sentence)))
+        for first, last in runs:
+            extend(_word_tokens(found[i:first], forms[i:first], sentence))
+            start, end = found[first][0], found[last][1]
+            form = " ".join(text[start:end].split())
+            found_tokens.append(tuple.__new__(ParagraphToken, (start, end, form, name_key(form), "name", sentence)))
+            i = last + 1
+        extend(_word_tokens(found[i:], forms[i:], sentence))
     return tuple(found_tokens)

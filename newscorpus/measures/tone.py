@@ -21,17 +21,26 @@ MARTYRING_EXAMPLE = ("Last month, a suicide car bomber hit Shiite pilgrims retur
 
 
 class _Sentence:
-    """What VADER's ``SentiText`` holds, with each word's lower case computed once."""
+    """What VADER's ``SentiText`` holds, with each word's lower case computed once and
+    ``is_cap_diff`` (``allcap_differential``, a pass over every word) worked out only when a
+    word in capitals asks for it (a speed goal: it matters only then)."""
 
-    __slots__ = ("words_and_emoticons", "lowered", "is_cap_diff")
+    __slots__ = ("words_and_emoticons", "lowered", "_is_cap_diff")
 
     def __init__(self, words: list[str], lowered: list[str] | None = None):
         self.words_and_emoticons = words
         self.lowered = [w.lower() for w in words] if lowered is None else lowered
-        self.is_cap_diff = allcap_differential(words)
+        self._is_cap_diff = None
+
+    @property
+    def is_cap_diff(self) -> bool:
+        if self._is_cap_diff is None:
+            self._is_cap_diff = allcap_differential(self.words_and_emoticons)
+        return self._is_cap_diff
 
 
 _STRIPPED: dict[str, str] = {}
+_LOWERED: dict[str, str] = {}
 
 
 def _strip_punctuation(token: str) -> str:
@@ -42,6 +51,22 @@ def _strip_punctuation(token: str) -> str:
             _STRIPPED.clear()
         found = _STRIPPED[token] = SentiText._strip_punc_if_word(token)
     return found
+
+
+def _lowered_word(token: str) -> str:
+    """The lower case of a token's word as VADER reads it (punctuation stripped), once per
+    distinct token (bounded)."""
+    found = _LOWERED.get(token)
+    if found is None:
+        if len(_LOWERED) >= 200_000:
+            _LOWERED.clear()
+        found = _LOWERED[token] = _strip_punctuation(token).lower()
+    return found
+
+
+# The words of VADER's idioms and of its booster phrases ("kind of"): the only words that
+# ``_special_idioms_check``'s sequences of two or three words can be made of.
+_IDIOM_WORDS = frozenset(w for key in (*SPECIAL_CASES, *(k for k in BOOSTER_DICT if " " in k)) for w in key.split(" "))
 
 
 @lru_cache(maxsize=65536)
@@ -82,27 +107,32 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
         text = text.strip()  # the package's loop copies a text without emoji as it is
         tokens = text.split()
         try:  # every token seen before (most of them): one subscript each, no call
-            words = [_STRIPPED[w] for w in tokens]
+            lowered = [_LOWERED[w] for w in tokens]
         except KeyError:
-            words = [_strip_punctuation(w) for w in tokens]
-        lowered = [w.lower() for w in words]
+            lowered = [_lowered_word(w) for w in tokens]
         lexicon = self.lexicon
+        words = None  # the words as written, stripped: only read when a word scores
         if lexicon.keys().isdisjoint(lowered):
-            sentiments = [0] * len(words)  # no word in the lexicon: each scores 0, as in the loop below
+            sentiments = [0] * len(lowered)  # no word in the lexicon: each scores 0, as in the loop below
         else:
+            try:
+                words = [_STRIPPED[w] for w in tokens]
+            except KeyError:
+                words = [_strip_punctuation(w) for w in tokens]
             sentence = _Sentence(words, lowered)
-            sentiments = []
+            # the package's loop gives 0 to a booster, to "kind" before "of" and to a word outside
+            # the lexicon (sentiment_valence's valence for it): only the lexicon's words are
+            # visited (a speed goal), each scored as sentiment_valence scores it
+            sentiments = [0] * len(words)
             last = len(words) - 1
-            for i, lower in enumerate(lowered):
-                if lower in BOOSTER_DICT:
-                    sentiments.append(0)
-                elif i < last and lower == "kind" and lowered[i + 1] == "of":
-                    sentiments.append(0)
-                elif lower not in lexicon:
-                    sentiments.append(0)  # sentiment_valence's valence for a word outside the lexicon
-                else:
-                    sentiments = self.sentiment_valence(0, sentence, words[i], i, sentiments)
+            for i in [i for i, lower in enumerate(lowered) if lower in lexicon]:
+                lower = lowered[i]
+                if lower in BOOSTER_DICT or (i < last and lower == "kind" and lowered[i + 1] == "of"):
+                    continue
+                sentiments[i] = self._valence(sentence, words[i], i)
         if "but" in lowered:
+            if words is None:
+                words = [_strip_punctuation(w) for w in tokens]
             sentiments = self._but_check(words, sentiments)
         return sentiments, text
 
@@ -124,36 +154,42 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
 
     def sentiment_valence(self, valence, sentitext, item, i, sentiments):
         # The package's rules, reading the sentence's lower-cased words (``sentitext.lowered``).
-        is_cap_diff = sentitext.is_cap_diff
+        if sentitext.lowered[i] in self.lexicon:
+            valence = self._valence(sentitext, item, i)
+        sentiments.append(valence)
+        return sentiments
+
+    def _valence(self, sentitext, item, i):
+        """``sentiment_valence``'s valence of word ``i``, a word of the lexicon."""
         words, low = sentitext.words_and_emoticons, sentitext.lowered
         lexicon = self.lexicon
         item_lowercase = low[i]
-        if item_lowercase in lexicon:
-            valence = lexicon[item_lowercase]
-            if item_lowercase == "no" and i != len(words) - 1 and low[i + 1] in lexicon:
-                valence = 0.0
-            if (i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no") \
-                    or (i > 2 and low[i - 3] == "no" and low[i - 1] in ["or", "nor"]):
-                valence = lexicon[item_lowercase] * N_SCALAR
-            if item.isupper() and is_cap_diff:
-                if valence > 0:
-                    valence += C_INCR
-                else:
-                    valence -= C_INCR
-            for start_i in range(0, 3):
-                if i > start_i and low[i - (start_i + 1)] not in lexicon:
-                    s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
-                    if start_i == 1 and s != 0:
-                        s = s * 0.95
-                    if start_i == 2 and s != 0:
-                        s = s * 0.9
-                    valence = valence + s
-                    valence = self._negation(valence, low, start_i, i)
-                    if start_i == 2:
-                        valence = self._idioms(valence, low, i)
-            valence = self._least_check(valence, words, i)
-        sentiments.append(valence)
-        return sentiments
+        valence = lexicon[item_lowercase]
+        if item_lowercase == "no" and i != len(words) - 1 and low[i + 1] in lexicon:
+            valence = 0.0
+        if (i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no") \
+                or (i > 2 and low[i - 3] == "no" and low[i - 1] in ["or", "nor"]):
+            valence = lexicon[item_lowercase] * N_SCALAR
+        if item.isupper() and sentitext.is_cap_diff:
+            if valence > 0:
+                valence += C_INCR
+            else:
+                valence -= C_INCR
+        for start_i in range(0, 3):
+            if i > start_i and low[i - (start_i + 1)] not in lexicon:
+                # scalar_inc_dec is 0.0 for a word that is not a booster: called only for one
+                s = (scalar_inc_dec(words[i - (start_i + 1)], valence, sentitext.is_cap_diff)
+                     if low[i - (start_i + 1)] in BOOSTER_DICT else 0.0)
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = self._negation(valence, low, start_i, i)
+                if start_i == 2:
+                    valence = self._idioms(valence, low, i)
+        valence = self._least(valence, low, i)
+        return valence
 
     @staticmethod
     def _negation(valence, low, start_i, i):
@@ -178,9 +214,25 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
                 valence = valence * N_SCALAR
         return valence
 
+    def _least(self, valence, low, i):
+        """``_least_check`` on the sentence's lower-cased words."""
+        if i > 1 and low[i - 1] not in self.lexicon and low[i - 1] == "least":
+            if low[i - 2] != "at" and low[i - 2] != "very":
+                valence = valence * N_SCALAR
+        elif i > 0 and low[i - 1] not in self.lexicon and low[i - 1] == "least":
+            valence = valence * N_SCALAR
+        return valence
+
     @staticmethod
     def _idioms(valence, low, i):
-        """``_special_idioms_check`` on the sentence's lower-cased words."""
+        """``_special_idioms_check`` on the sentence's lower-cased words. Every sequence it looks
+        up is two or three neighbouring words, and matches only when each of them is a word of
+        an idiom or of a booster phrase (``_IDIOM_WORDS``): when no two neighbours it reads are,
+        nothing can match and the valence is returned as it is (a speed goal)."""
+        w0, w1, w2 = low[i] in _IDIOM_WORDS, low[i - 1] in _IDIOM_WORDS, low[i - 2] in _IDIOM_WORDS
+        if not ((w0 and (w1 or (len(low) - 1 > i and low[i + 1] in _IDIOM_WORDS)))
+                or (w2 and (w1 or low[i - 3] in _IDIOM_WORDS))):
+            return valence
         onezero = f"{low[i - 1]} {low[i]}"
         twoonezero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
         twoone = f"{low[i - 2]} {low[i - 1]}"
