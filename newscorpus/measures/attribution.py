@@ -54,6 +54,7 @@ DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "you
                "this", "some", "any", "no", "every", "each", "such", "many", "several", "both", "of",
                "whose", "first", "own", "new", "public", "private", "recent", "latest", "previous"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which"}
+PRONOUNS_AND_POSSESSIVES = frozenset(PRONOUNS | {"his", "her", "their", "its"})
 RECIPIENT_VERBS = {"tell", "ask", "warn", "urge", "inform", "assure", "remind", "call on", "promise"}
 # Words that end the subject noun phrase before a verb, searching back from it.
 SUBJECT_BOUNDARY = re.compile(
@@ -329,11 +330,24 @@ def _lower_words(text: str) -> set[str]:
 PARTICLES = re.compile(r"^(?:al|el|bin|ibn|abu|abd|de|van|von|la|le|da|di|du)(?:-|$)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _cue_unions() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The unions of lowered cue sets that the source readers test words against: not a name
+    (title, institution, person, place), a person or institution, a title or place, and what can
+    speak (institution, person, publication, pronoun). Built once, not on every call (a speed
+    goal: a union of the cue sets costs more than the test itself)."""
+    cues = _lowered_cues()
+
+    def union(*roles: str) -> frozenset[str]:
+        return frozenset().union(*(cues.get(role, set()) for role in roles))
+
+    return (union("title", "institution", "person", "place"), union("person", "institution"),
+            union("title", "place"), union("institution", "person", "publication") | PRONOUNS)
+
+
 def _name_tokens(text: str) -> list[str]:
     """Capitalised words that are not titles, determiners, places, institutions or role nouns."""
-    cues = _lowered_cues()
-    not_names = cues.get("title", set()) | cues.get("institution", set()) | cues.get("person", set()) \
-        | cues.get("place", set())
+    not_names = _cue_unions()[0]
     return [w for w in WORD.findall(text) if w[0].isupper() and w.lower() not in not_names]
 
 
@@ -357,12 +371,13 @@ def source_type(speaker: str, sentence: str = "") -> str:
     publication), unnamed (officials, experts, sources) or unknown (an unresolved pronoun)."""
     cues = _lowered_cues()
     words = _lower_words(speaker)
-    if any(c in sentence.lower() for c in cues.get("anonymous", ())):
+    anonymous = cues.get("anonymous", ())
+    if anonymous and any(c in sentence.lower() for c in anonymous):
         return "unnamed"
-    if not words or words <= PRONOUNS | {"his", "her", "their", "its"}:
+    if not words or words <= PRONOUNS_AND_POSSESSIVES:
         return "unknown"
     head = speaker.split(",")[0].strip()
-    if "," in speaker and name_like(head) and not _lower_words(head) & (cues.get("person", set()) | cues.get("institution", set())):
+    if "," in speaker and name_like(head) and not _lower_words(head) & _cue_unions()[1]:
         return "named"  # "Hanna, a Middle East expert"; "Rasool, spokesman for the command"
     person = bool(words & cues.get("person", set()))
     names = _name_tokens(speaker)
@@ -845,10 +860,7 @@ def _colon_candidates(paragraph, sent, voices, taken):
 
 def _source_like(text: str) -> bool:
     """A name, a pronoun, a person, an institution or a document: something that can speak."""
-    cues = _lowered_cues()
-    words = _lower_words(text)
-    return bool(words & (cues.get("institution", set()) | cues.get("person", set()) | cues.get("publication", set())
-                         | PRONOUNS) or _name_tokens(text))
+    return bool(_lower_words(text) & _cue_unions()[3] or _name_tokens(text))
 
 
 def _inside(position: int, span: tuple[int, int]) -> bool:
@@ -1033,7 +1045,7 @@ def _institution_before(paragraph: str, position: int) -> str:
 
 def _trim_titles(name: str) -> str:
     """'US War Secretary Ash Carter' -> 'Ash Carter': leading titles and capitalised determiners."""
-    titles = _lowered_cues().get("title", set()) | _lowered_cues().get("place", set())
+    titles = _cue_unions()[2]
     words = name.split()
     while words and (words[0].lower() in titles or words[0].lower().rstrip(".") in titles):
         words.pop(0)
