@@ -38,6 +38,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from statistics import NormalDist
 
+import ahocorasick
 import pandas as pd
 
 from .lexicons import inflections, lowered, read_csv
@@ -277,6 +278,53 @@ def find_cues(paragraph: str, words: tuple[str, frozenset[str]] | None = None) -
             i = low.find(form, i + 1)
     found.sort(key=CueMatch.start)
     return found
+
+
+# What a paragraph's words say, as bits (``scan_words``): a cue form, one of ACCORDING_WORDS, one
+# of NOUN_CUE_WORDS.
+CUE_FORM, ACCORDING_WORD, NOUN_CUE_WORD_BIT = 1, 2, 4
+
+
+@lru_cache(maxsize=1)
+def _word_automaton() -> ahocorasick.Automaton:
+    """Every cue form, ACCORDING_WORDS and NOUN_CUE_WORDS (lower-case letters only) with its
+    length and bits, for one Aho-Corasick pass over a paragraph."""
+    bits: dict[str, int] = {}
+    for words, bit in ((_cue_forms(), CUE_FORM), (ACCORDING_WORDS, ACCORDING_WORD), (NOUN_CUE_WORDS, NOUN_CUE_WORD_BIT)):
+        for w in words:
+            bits[w] = bits.get(w, 0) | bit
+    if not all(w.isalpha() and w == w.lower() for w in bits):
+        raise ValueError("scan_words needs words of lower-case letters only")
+    automaton = ahocorasick.Automaton()
+    for w, bit in bits.items():
+        automaton.add_word(w, (len(w), bit))
+    automaton.make_automaton()
+    return automaton
+
+
+def scan_words(paragraph: str, low: str) -> tuple[list[CueMatch], int]:
+    """``find_cues(paragraph)``, and the bits of every word of ACCORDING_WORDS and NOUN_CUE_WORDS
+    that is a whole run of word characters of ``low`` (``lowered(paragraph)``): what
+    ``paragraph_words`` and ``find_cues`` give, from one automaton pass instead of a set of
+    every word of the paragraph and a search per form found (a speed goal: it runs on every
+    paragraph). The automaton reports every occurrence of every word, inside longer words too;
+    an occurrence counts when neither side is a word character (a whole run, as in
+    ``paragraph_words``), and is a cue under ``find_cues``'s further rules on apostrophes and
+    hyphens."""
+    size = len(low)
+    found = []
+    bits = 0
+    for last, (length, bit) in _word_automaton().iter(low):
+        i, e = last + 1 - length, last + 1
+        before, after = low[i - 1] if i else " ", low[e] if e < size else " "
+        if before.isalnum() or before == "_" or after.isalnum() or after == "_":
+            continue
+        bits |= bit
+        if bit & CUE_FORM and before not in _CUE_JOINER \
+                and not (after in _CUE_JOINER and e + 1 < size and (low[e + 1].isalnum() or low[e + 1] == "_")):
+            found.append(CueMatch(i, e, paragraph[i:e]))
+    found.sort(key=CueMatch.start)
+    return found, bits
 
 
 @lru_cache(maxsize=1)
@@ -901,10 +949,18 @@ def _resolve_nesting(candidates: list[Candidate], paragraph: str) -> list[Candid
 def _sentence_patterns_possible(paragraph: str, sentences, distinct: frozenset[str], lowered: str) -> tuple[bool, bool]:
     """Whether any sentence can hold a match of ACCORDING or THERE_IS, and of NOUN_CUE_WORD
     with POSSESSIVE_GATE (False only where none can)."""
-    size = len(paragraph)
-    whole_words = all(e == size or not (paragraph[e].isalnum() or paragraph[e] == "_") for _, e in sentences)
-    according = not CASE_FOLDS_APART.isdisjoint(paragraph) or not distinct.isdisjoint(ACCORDING_WORDS)
-    nouns = (not whole_words or not distinct.isdisjoint(NOUN_CUE_WORDS)) and bool(POSSESSIVE_GATE.search(lowered))
+    return _patterns_possible(paragraph, sentences, not distinct.isdisjoint(ACCORDING_WORDS),
+                              not distinct.isdisjoint(NOUN_CUE_WORDS), lowered)
+
+
+def _patterns_possible(paragraph: str, sentences, according_word: bool, noun_word: bool, lowered: str) -> tuple[bool, bool]:
+    """``_sentence_patterns_possible``, told whether the paragraph's distinct words include one
+    of ACCORDING_WORDS and one of NOUN_CUE_WORDS."""
+    according = according_word or not CASE_FOLDS_APART.isdisjoint(paragraph)
+    if not noun_word:
+        size = len(paragraph)
+        noun_word = not all(e == size or not (paragraph[e].isalnum() or paragraph[e] == "_") for _, e in sentences)
+    nouns = noun_word and bool(POSSESSIVE_GATE.search(lowered))
     return according, nouns
 
 
@@ -912,11 +968,14 @@ def _sentence_patterns_possible(paragraph: str, sentences, distinct: frozenset[s
 def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
     """Every attribution of one paragraph, before sources are resolved across the article."""
     forms = verb_table()
-    words = paragraph_words(paragraph)
-    cues = find_cues(paragraph, words)  # cue_pattern().finditer(paragraph), faster
-    lowered = paragraph.lower()
-    if not cues and ":" not in paragraph and "according" not in lowered and " of " not in lowered \
-            and "there " not in lowered and not (NOUN_CUE_WORD.search(paragraph) and POSSESSIVE_GATE.search(lowered)):
+    low = lowered(paragraph)
+    cues, word_bits = scan_words(paragraph, low)  # cue_pattern().finditer(paragraph), faster
+    lowered_text = paragraph.lower()
+    # No sentence holds a match of ACCORDING or THERE_IS unless ``according`` below is true
+    # (see there): its test stands for the search for "according", " of " and "there ".
+    according_possible = bool(word_bits & ACCORDING_WORD) or not CASE_FOLDS_APART.isdisjoint(paragraph)
+    if not cues and ":" not in paragraph and not according_possible \
+            and not (NOUN_CUE_WORD.search(paragraph) and POSSESSIVE_GATE.search(lowered_text)):
         return ()  # most of the cost is segmenting: skip paragraphs that cannot hold a cue
     voices = voices_of(paragraph)
     sentences = sentence_spans(paragraph)
@@ -953,14 +1012,18 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
     # match. Checked on the paragraph's distinct words (read once for the cue verbs), not by a
     # search. IGNORECASE pairs "İ", "ı" and "ſ" with i and s where lower() does not: a
     # paragraph with those is searched sentence by sentence, as before.
-    according, nouns = _sentence_patterns_possible(paragraph, sentences, words[1], lowered)
-    for k, sent in enumerate(sentences):
-        if according and ("according" in lowered[sent[0]:sent[1]] or " of " in lowered[sent[0]:sent[1]]
-                          or "there " in lowered[sent[0]:sent[1]]):
+    according, nouns = _patterns_possible(paragraph, sentences, bool(word_bits & ACCORDING_WORD),
+                                          bool(word_bits & NOUN_CUE_WORD_BIT), lowered_text)
+    colon = ":" in paragraph
+    for k, (s0, s1) in enumerate(sentences):
+        sent = sentences[k]
+        # str.find within the sentence: "x" in text[s0:s1], without the slices
+        if according and (lowered_text.find("according", s0, s1) >= 0 or lowered_text.find(" of ", s0, s1) >= 0
+                          or lowered_text.find("there ", s0, s1) >= 0):
             by_sentence.setdefault(k, []).extend(_according_candidates(paragraph, sent, voices))
-        if nouns and NOUN_CUE_WORD.search(paragraph, sent[0], sent[1]) and POSSESSIVE_GATE.search(lowered, sent[0], sent[1]):
+        if nouns and NOUN_CUE_WORD.search(paragraph, s0, s1) and POSSESSIVE_GATE.search(lowered_text, s0, s1):
             by_sentence.setdefault(k, []).extend(_noun_candidates(paragraph, sent, voices, by_sentence.get(k, [])))
-        if ":" in paragraph[sent[0]:sent[1]]:
+        if colon and paragraph.find(":", s0, s1) >= 0:
             by_sentence.setdefault(k, []).extend(_colon_candidates(paragraph, sent, voices, by_sentence.get(k, [])))
     out: list[Candidate] = []
     for k in sorted(by_sentence):
