@@ -62,3 +62,18 @@ def test_cue_unions_are_the_unions_of_the_cue_sets():
     assert person_or_institution == cues["person"] | cues["institution"]
     assert titles_or_places == cues["title"] | cues["place"]
     assert "he" in speakers and cues["publication"] <= speakers
+
+
+def test_possessive_cues_are_the_matches_of_the_whole_sentence(paragraphs):
+    from newscorpus.measures.attribution import POSSESSIVE_CUE, possessive_cues
+
+    texts = paragraphs + [
+        "Despite the Iraqi Ministry of Defense's assertion that it won, Smith's view is that: no.",
+        "(Jesus' claim that) his plan to go, \"their hope that\" this call to act; its warning: go",
+        "the U.S.-led coalition’s claims that, Mr. Smith and the Party of God's plan to win; Her plans to x",
+        "A’s s claim that; thehis call for; \u2003his\u2003fear that; O'Neill's  new  proposal:",
+    ]
+    for p in texts:
+        for start, end in (sentence_spans(p) or []) + [(0, len(p))]:
+            expected = [(m.span("src"), m.span("cue")) for m in POSSESSIVE_CUE.finditer(p, start, end)]
+            assert [(m.span("src"), m.span("cue")) for m in possessive_cues(p, start, end)] == expected, p[start:end]

@@ -835,6 +835,14 @@ POSSESSIVE_CUE = re.compile(r"(?P<src>" + POSSESSOR + r")\s+(?:[a-z]+\s+)?(?P<cu
 # POSSESSOR backtracks at every capital letter of a sentence, so it runs only where this
 # cheap scan finds such a cue (a speed goal; the matches are the same).
 POSSESSIVE_CUE_NEEDS = re.compile(r"(?<=\s)(?:" + NOUN_CUES + r")(?=\s+(?:that|to\s+[a-z]|is\s+that|was\s+that)\b|:)")
+# Stricter than POSSESSIVE_CUE_NEEDS: the end of every POSSESSIVE_CUE match, from the last piece
+# of its possessor (the apostrophe, or "his", "her", "their", "its") on. Every character of a
+# match before its cue is a word character, a space, ".", "-" or an apostrophe, so no match
+# starts before the last other character ahead of the first such end: the search starts after
+# it (a speed goal: POSSESSOR backtracks at every word of the sentence).
+POSSESSIVE_CUE_END = re.compile(r"(?:['’]s?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z]+\s+)?(?:" + NOUN_CUES + r")"
+                                r"(?=\s+(?:that|to\s+[a-z]|is\s+that|was\s+that)\b|:)")
+NOT_IN_POSSESSIVE_CUE = re.compile(r"(?s:.*)[^\w\s.\-'’]")  # to the last character no match can hold
 IN_VIEW = re.compile(r"\b(?P<cue>in\s+(?P<src>" + POSSESSOR + r")\s+(?:view|opinion|words|estimation|assessment))\b")
 
 
@@ -850,13 +858,21 @@ NOUN_LEMMAS = {"assertion": "assert", "assertions": "assert", "claims": "claim",
                "remarks": "remark", "comments": "comment", "views": "view"}
 
 
+def possessive_cues(paragraph: str, start: int, end: int):
+    """``POSSESSIVE_CUE.finditer(paragraph, start, end)``, started where a match can start (see
+    POSSESSIVE_CUE_END), and not at all where none can."""
+    tail = POSSESSIVE_CUE_END.search(paragraph, start, end)
+    if not tail:
+        return ()
+    barrier = NOT_IN_POSSESSIVE_CUE.match(paragraph, start, tail.start())
+    return POSSESSIVE_CUE.finditer(paragraph, barrier.end() if barrier else start, end)
+
+
 def _noun_candidates(paragraph, sent, voices, taken):
     """Noun cues with their owner: "the Ministry of Defense's assertion that ...", "his concern is
     that ...", "in Mr. Connolly's view"."""
     sent_start, sent_end = sent
-    possessive = POSSESSIVE_CUE.finditer(paragraph, sent_start, sent_end) \
-        if POSSESSIVE_CUE_NEEDS.search(paragraph, sent_start, sent_end) else ()
-    for m in possessive:
+    for m in possessive_cues(paragraph, sent_start, sent_end):
         if voices.at(m.start("cue")) != NARRATIVE or any(c.cue[0] <= m.start("cue") < c.cue[1] for c in taken):
             continue
         src = m.group("src")
