@@ -77,3 +77,16 @@ def test_possessive_cues_are_the_matches_of_the_whole_sentence(paragraphs):
         for start, end in (sentence_spans(p) or []) + [(0, len(p))]:
             expected = [(m.span("src"), m.span("cue")) for m in POSSESSIVE_CUE.finditer(p, start, end)]
             assert [(m.span("src"), m.span("cue")) for m in possessive_cues(p, start, end)] == expected, p[start:end]
+
+
+def test_subject_boundaries_from_a_word_end_are_those_of_the_whole_search(paragraphs):
+    from newscorpus.measures.attribution import SUBJECT_BOUNDARY, SUBJECT_BOUNDARY_LOWER, SUBJECT_TAIL
+
+    texts = paragraphs + ["x '''''' y ''' z - - - - w -- v — u and'' which the and, but", "Which The AND  ,BUT x"]
+    for p in texts:
+        for text, boundary in ((lowered(p), SUBJECT_BOUNDARY_LOWER), (p, SUBJECT_BOUNDARY)):
+            whole = [(m.span(), m.group(0)) for m in boundary.finditer(text)]
+            for tail in SUBJECT_TAIL.finditer(text):
+                cut = tail.end()
+                assert [(m.span(), m.group(0)) for m in boundary.finditer(text, cut)] == \
+                    [w for w in whole if w[0][0] >= cut], (text, cut)

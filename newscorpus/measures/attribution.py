@@ -464,16 +464,19 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t,;:.") -> tupl
     return start, end
 
 
-def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
-    """The noun phrase that ends at ``end`` (the start of the verb group): back to the nearest
-    boundary, skipping a relative clause set off by commas. (-1, -1) when there is none."""
-    left = PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), paragraph[sent_start:end])  # "Sanders (I-Vt.) said"
-    left = left[:len(left.rstrip())]
-    relative = RELATIVE_BEFORE.search(left)
-    if relative:
-        left = left[:relative.start()]  # "Kasich, who has the hardest path, said": skip the clause
-    cuts = list(SUBJECT_BOUNDARY_LOWER.finditer(lowered(left)) if CASE_FOLDS_APART.isdisjoint(left)
-                else SUBJECT_BOUNDARY.finditer(left))  # the same boundaries (see SUBJECT_BOUNDARY_LOWER)
+# Where a search for SUBJECT_BOUNDARY can start as if it had started at the start of the text:
+# after a word character and before a space, no match covers the place (a match that runs over
+# it would hold a word character followed by a space: none does), so a search from the start
+# tries there too; ``\b`` reads the word character before it either way. From there on, both
+# searches find the same boundaries.
+SUBJECT_TAIL = re.compile(r"\w(?=\s)")
+SUBJECT_TAIL_CHARACTERS = 48
+
+
+def _walk_boundaries(left: str, cuts: list[re.Match], whole: bool = False) -> tuple[int, int] | tuple[()] | None:
+    """The walk of ``_subject_span`` back from the verb over the boundaries ``cuts`` of
+    ``left``: (start, stop) of the subject's chunk in ``left``, () for none, or None when the
+    walk gets past the first of ``cuts`` and they are not the ``whole`` list."""
     stop = len(left)
     for m in reversed(cuts):
         chunk = left[m.end():stop]
@@ -482,18 +485,39 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
             if head in ("who", "which", "whose") and m.group(0) == "," and len(chunk.split()) > 1:
                 stop = m.start()  # "Kasich, who has the hardest path, said": skip the clause
                 continue
-            start = sent_start + m.end()
-            break
+            return m.end(), stop
         if m.group(0) in ",—–(" and stop == len(left):
             stop = m.start()  # an appositive ends just before the verb: "Morris, a spokeswoman, said"
             continue
         if m.group(0) not in ",":
-            return -1, -1
+            return ()
         stop = m.start()
-    else:
-        start = sent_start
-        if not left[:stop].strip():
-            return -1, -1
+    if not whole:
+        return None
+    return (0, stop) if left[:stop].strip() else ()
+
+
+def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
+    """The noun phrase that ends at ``end`` (the start of the verb group): back to the nearest
+    boundary, skipping a relative clause set off by commas. (-1, -1) when there is none."""
+    left = PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), paragraph[sent_start:end])  # "Sanders (I-Vt.) said"
+    left = left[:len(left.rstrip())]
+    relative = RELATIVE_BEFORE.search(left)
+    if relative:
+        left = left[:relative.start()]  # "Kasich, who has the hardest path, said": skip the clause
+    # the same boundaries (see SUBJECT_BOUNDARY_LOWER)
+    text, boundary = (lowered(left), SUBJECT_BOUNDARY_LOWER) if CASE_FOLDS_APART.isdisjoint(left) \
+        else (left, SUBJECT_BOUNDARY)
+    # The walk back from the verb mostly ends at the last boundary or two: the boundaries of the
+    # last few words are found first, and all of them only when the walk gets past those (a
+    # speed goal: a long sentence was searched from its start for every cue).
+    tail = SUBJECT_TAIL.search(text, len(text) - SUBJECT_TAIL_CHARACTERS) if len(text) > SUBJECT_TAIL_CHARACTERS else None
+    walked = _walk_boundaries(left, list(boundary.finditer(text, tail.end()))) if tail else None
+    if walked is None:
+        walked = _walk_boundaries(left, list(boundary.finditer(text)), whole=True)
+    if not walked:
+        return -1, -1
+    start, stop = sent_start + walked[0], walked[1]
     s, e = _strip_span(paragraph, start, sent_start + stop, " \t,;:")
     compound = compound_before(paragraph, sent_start, s)
     if compound and paragraph[s:s + 1].isupper():
