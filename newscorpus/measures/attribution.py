@@ -417,11 +417,19 @@ def source_kind(text: str) -> str:
 def source_type(speaker: str, sentence: str = "") -> str:
     """named (a person by name), institution (an organisation, a state, a document, a
     publication), unnamed (officials, experts, sources) or unknown (an unresolved pronoun)."""
-    cues = _lowered_cues()
-    words = _lower_words(speaker)
-    anonymous = cues.get("anonymous", ())
+    anonymous = _lowered_cues().get("anonymous", ())
     if anonymous and any(c in sentence.lower() for c in anonymous):
         return "unnamed"
+    return _speaker_type(speaker)
+
+
+@lru_cache(maxsize=4096)
+def _speaker_type(speaker: str) -> str:
+    # ``source_type`` without the sentence: kept per source as written (a short phrase, "he",
+    # "officials", a name; the same ones recur through an article and its persons' mentions),
+    # a speed goal.
+    cues = _lowered_cues()
+    words = _lower_words(speaker)
     if not words or words <= PRONOUNS_AND_POSSESSIVES:
         return "unknown"
     head = speaker.split(",")[0].strip()
@@ -1106,10 +1114,18 @@ def _persons_in(paragraph: str) -> tuple[tuple[int, str], ...]:
     for m in NAME.finditer(paragraph):
         if any(s <= m.start() < e for s, e in blocked):
             continue
-        trimmed = _trim_titles(m.group(0))
-        if trimmed and source_type(trimmed) == "named":
+        trimmed = _person_name(m.group(0))
+        if trimmed:
             out.append((m.start(), trimmed))
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _person_name(mention: str) -> str:
+    """The mention without its titles, if that names a person, else "" (kept per mention, a
+    speed goal: the same names recur through an article)."""
+    trimmed = _trim_titles(mention)
+    return trimmed if trimmed and source_type(trimmed) == "named" else ""
 
 
 def _persons_before(paragraphs: list[str], number: int, position: int):
