@@ -90,3 +90,18 @@ def test_subject_boundaries_from_a_word_end_are_those_of_the_whole_search(paragr
                 cut = tail.end()
                 assert [(m.span(), m.group(0)) for m in boundary.finditer(text, cut)] == \
                     [w for w in whole if w[0][0] >= cut], (text, cut)
+
+
+def test_according_sentences_hold_an_according_word(paragraphs):
+    from newscorpus.measures.attribution import _according_words_in, folds_apart
+
+    texts = paragraphs + ["ACCORDING TO officials. THERE IS INFORMATION THAT it fell.", "In The View Of Smith, no.",
+                          "In the EYES of \u212aurds, there\tis talk that", "accordİng to them", "ſo there is ſpeculation that"]
+    for p in texts:
+        assert folds_apart(p) == (not CASE_FOLDS_APART.isdisjoint(p))
+        if folds_apart(p):
+            continue
+        low = p.lower()
+        for start, end in sentence_spans(p) or [(0, len(p))]:
+            if ACCORDING.search(p, start, end) or THERE_IS.search(p, start, end):
+                assert _according_words_in(low, start, end), p[start:end]
