@@ -36,6 +36,7 @@ import math
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import takewhile
 from statistics import NormalDist
 
 import ahocorasick
@@ -526,8 +527,14 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     # last few words are found first, and all of them only when the walk gets past those (a
     # speed goal: a long sentence was searched from its start for every cue).
     tail = SUBJECT_TAIL.search(text, len(text) - SUBJECT_TAIL_CHARACTERS) if len(text) > SUBJECT_TAIL_CHARACTERS else None
-    walked = _walk_boundaries(left, list(boundary.finditer(text, tail.end()))) if tail else None
-    if walked is None:
+    if tail:
+        cut = tail.end()
+        last = list(boundary.finditer(text, cut))
+        walked = _walk_boundaries(left, last)
+        if walked is None:  # the boundaries before the cut, then those after it: all of them
+            walked = _walk_boundaries(left, [*takewhile(lambda m: m.start() < cut, boundary.finditer(text)), *last],
+                                      whole=True)
+    else:
         walked = _walk_boundaries(left, list(boundary.finditer(text)), whole=True)
     if not walked:
         return -1, -1
