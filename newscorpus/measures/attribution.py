@@ -479,6 +479,25 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t,;:.") -> tupl
     return start, end
 
 
+# The patterns the per-cue readers below match, compiled once (a speed goal: ``re.match(pattern,
+# text)`` looks its pattern up in re's cache on every call).
+OPENING_NAME = re.compile(r"\s*([^,;:“”\"]+),")
+HEAD_BEFORE_COMMA = re.compile(r"(?:^|[,;:(“”\"—–])\s*([^,;:(“”\"—–]+),$")
+AND_WORD_BEFORE = re.compile(r"\band\s+\S+\s*$")
+HAS_BEEN_BEFORE = re.compile(r"\b(?:has|have|had)\s+been\s*$")
+COMMA_QUOTE_AFTER = re.compile(r"^\s*,\s*[“\"]")
+CONJUNCTION_END = re.compile(r"(?:^|[\s,])(?:and|but|or)$")
+BY_AGENT = re.compile(r"^\s*by\s+((?:[\w’'\-.]+\s*){1,6})")
+RECIPIENT_BEFORE_CONTENT = re.compile(r"^\s+(?:[\w’'\-.]+\s+){0,5}?(?=that\b|to\b|[“\"]|:)")
+TO_OR_BY_AFTER = re.compile(r"^\s+(?:to|by)\b")
+DASH_AFTER = re.compile(r"^\s*[—–-]\s*\w")
+INFORMATION_WORD = re.compile(r"information|reports?|speculation|talk", re.IGNORECASE)
+LEADING_PREPOSITION = re.compile(r"(?:Despite|After|Before|With|Given|Under|Following|Amid)\s+")
+IS_AFTER_CUE = re.compile(r"\s+(?:is\s+|was\s+)?")
+QUOTE_OPENS = re.compile(r"\s*[“\"‘']")
+APPOSITIVE_AFTER = re.compile(r"\s*,\s*(?:a|an|the|who|[a-z])")
+
+
 # Where a search for SUBJECT_BOUNDARY can start as if it had started at the start of the text:
 # after a word character and before a space, no match covers the place (a match that runs over
 # it would hold a word character followed by a space: none does), so a search from the start
@@ -546,7 +565,7 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     words = paragraph[s:e].split()
     if not words:
         return -1, -1
-    opening = re.match(r"\s*([^,;:“”\"]+),", paragraph[sent_start:end])
+    opening = OPENING_NAME.match(paragraph[sent_start:end])
     if opening and not name_like(paragraph[s:e]) and name_like(opening.group(1).strip()) \
             and not opening.group(1).strip().endswith("ly") \
             and paragraph[sent_start:end].rstrip().endswith(",") and len(paragraph[sent_start:end].split()) <= 25:
@@ -554,7 +573,7 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     before = paragraph[sent_start:s].rstrip()
     if before.endswith(",") and not name_like(paragraph[s:e]):
         # "Brigadier Yahya Rasool, spokesman for the command, said": the name and its appositive
-        head = re.search(r"(?:^|[,;:(“”\"—–])\s*([^,;:(“”\"—–]+),$", before)
+        head = HEAD_BEFORE_COMMA.search(before)
         if head and name_like(head.group(1).strip()) and len(head.group(1).split()) >= 2:
             s = sent_start + head.start(1)
             e = max(e, sent_start + stop) if paragraph[e:sent_start + stop].strip(" ,") == "" else e
@@ -641,7 +660,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     base = lemma.split()[0]
     if lower == base and prev_word[:1].isupper() and not prev_word.endswith("s") and prev not in SUBJECT_BEFORE \
             and prev != "i" and not between.strip() \
-            and not re.search(r"\band\s+\S+\s*$", paragraph[max(sent_start, v_start - 30):v_start]):
+            and not AND_WORD_BEFORE.search(paragraph[max(sent_start, v_start - 30):v_start]):
         return None  # "Washington state", "Trump call": a bare form after a singular name is a noun
     plural_noun = lower == base + "s" and base in PLURAL_NOUN_LIKE and not (
         prev and not prev.endswith("s") and BARE_CLAUSE.match(paragraph[v_end:v_end + 80]))  # "the government claims Gulen runs"
@@ -658,11 +677,9 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     extra = AFTER_CUE.match(after)
     cue_end = v_end + (extra.end() if extra else 0)
     passive = bool(BE_FORM.search(group)) and bool(PAST_PARTICIPLE.search(word.lower())) \
-        and not re.search(r"\b(?:has|have|had)\s+been\s*$", group) or (BE_FORM.search(group) and word.lower().endswith("ing") and False)
+        and not HAS_BEEN_BEFORE.search(group)
     if BE_FORM.search(group) and word.lower().endswith("ing"):
         passive = False  # "is saying": progressive
-    if passive and re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?been\s*$", group) is None and False:
-        passive = False
     after_cue = paragraph[cue_end:sent_end]
     if passive and AUTHOR_PASSIVE.search(paragraph, max(sent_start, cue_start - 30), v_start):
         return None  # "It should be pointed out that": the author's own voice
@@ -704,7 +721,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
         forward = False
         if content is None:
             return None
-        if re.match(r"^\s*,\s*[“\"]", after_source):
+        if COMMA_QUOTE_AFTER.match(after_source):
             content = (content[0], _sentence_content_end(paragraph, sent_end, voices))
         return Candidate(lemma, klass, (cue_start, cue_end), source, content, forward, coordinated, sent)
     if participle and left.endswith(","):
@@ -715,12 +732,12 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
             return None  # "It is important to mention", "Today we can see": the author's own voice
         if source[0] < 0:
             tail = paragraph[sent_start:cue_start].rstrip().lower()
-            if re.search(r"(?:^|[\s,])(?:and|but|or)$", tail) or (participle and tail.endswith(",")):
+            if CONJUNCTION_END.search(tail) or (participle and tail.endswith(",")):
                 coordinated = True  # "and said", ", saying that": the source of the verb before
             else:
                 return None  # no source and no verb before to share one with
     else:
-        by = re.match(r"^\s*by\s+((?:[\w’'\-.]+\s*){1,6})", after_cue)
+        by = BY_AGENT.match(after_cue)
         if by:
             source = _strip_span(paragraph, cue_end + by.start(1), cue_end + by.end(1))
     if ends_sentence and not passive and not coordinated:
@@ -768,7 +785,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
         return None
     c_start = cue_end
     if lemma in RECIPIENT_VERBS:
-        r = re.match(r"^\s+(?:[\w’'\-.]+\s+){0,5}?(?=that\b|to\b|[“\"]|:)", rest)
+        r = RECIPIENT_BEFORE_CONTENT.match(rest)
         if r:
             c_start = cue_end + r.end()
     else:
@@ -819,7 +836,7 @@ def _object_follows(rest: str) -> bool:
 def left_reduced_passive(paragraph: str, sent_start: int, cue_start: int, word: str, after: str) -> bool:
     """A past participle right after a comma and before "to" or "by": a reduced passive."""
     return word.lower().endswith(("ed", "en")) and paragraph[sent_start:cue_start].rstrip().endswith(",") \
-        and bool(re.match(r"^\s+(?:to|by)\b", after))
+        and bool(TO_OR_BY_AFTER.match(after))
 
 
 def _tag_content(paragraph: str, sent_start: int, end: int, voices) -> tuple[int, int] | None:
@@ -851,7 +868,7 @@ def _according_candidates(paragraph, sent, voices):
             # after the boundary's punctuation: "which stood at 263" and "however the right side" stay whole
             content = _strip_span(paragraph, clause.start() + 1 if clause else sent_start, m.start(), " \t,;:—–-")
             after = paragraph[source[1]:sent_end]
-            if re.match(r"^\s*[—–-]\s*\w", after):  # "the right side -according to X- will be harder"
+            if DASH_AFTER.match(after):  # "the right side -according to X- will be harder"
                 content = (content[0], _sentence_content_end(paragraph, sent_end, voices))
         else:
             content = _strip_span(paragraph, source[1], _sentence_content_end(paragraph, sent_end, voices), " \t,;:")
@@ -864,7 +881,7 @@ def _according_candidates(paragraph, sent, voices):
             continue
         content = (m.end() - 4, _sentence_content_end(paragraph, sent_end, voices))
         # no source is named: the information itself stands as the (unnamed) source
-        word = re.search(r"information|reports?|speculation|talk", m.group(0), re.IGNORECASE)
+        word = INFORMATION_WORD.search(m.group(0))
         yield Candidate("there is information that", "according", (m.start(), m.end() - 5),
                         (m.start() + word.start(), m.start() + word.end()), content, True, False, sent)
 
@@ -922,9 +939,9 @@ def _noun_candidates(paragraph, sent, voices, taken):
             continue
         src = m.group("src")
         src_end = m.start("src") + len(src.rstrip("’'s")) if src.endswith(("’s", "'s")) else m.end("src")
-        lead = re.match(r"(?:Despite|After|Before|With|Given|Under|Following|Amid)\s+", src)
+        lead = LEADING_PREPOSITION.match(src)
         src_start = m.start("src") + (lead.end() if lead else 0)
-        after = re.match(r"\s+(?:is\s+|was\s+)?", paragraph[m.end("cue"):sent_end])
+        after = IS_AFTER_CUE.match(paragraph[m.end("cue"):sent_end])
         c_start = m.end("cue") + (after.end() if after else 0)
         c_end = _sentence_content_end(paragraph, sent_end, voices)
         comma = paragraph.find(",", c_start, c_end)
@@ -955,7 +972,7 @@ def _colon_candidates(paragraph, sent, voices, taken):
         if voices.at(m.start()) != NARRATIVE or any(c.cue[0] <= m.start() <= c.cue[1] + 1 for c in taken):
             continue
         head = paragraph[sent_start:m.start()]
-        quoted = bool(re.match(r"\s*[“\"‘']", paragraph[m.end():m.end() + 3]))
+        quoted = bool(QUOTE_OPENS.match(paragraph[m.end():m.end() + 3]))
         if len(head.split()) > (8 if quoted else 6) or TIME_OR_NUMBER.search(head) or not head.strip():
             continue
         if not quoted and not (name_like(head.strip()) or head.strip().lower() in ("poll", "report", "study", "survey")):
@@ -1272,7 +1289,7 @@ def _describe_kind(paragraph: str, c: Candidate, written: str, earlier: list[dic
     kind = source_kind(written)
     if kind == "unknown" and c.source[1] < c.sentence[1]:
         tail = paragraph[c.source[1]:c.sentence[1]]
-        if re.match(r"\s*,\s*(?:a|an|the|who|[a-z])", tail):  # an appositive after the name
+        if APPOSITIVE_AFTER.match(tail):  # an appositive after the name
             kind = source_kind(written + " " + tail[:120])
     if kind == "unknown" and c.forward and c.source[0] > c.sentence[0] and name_like(written):
         head = paragraph[c.sentence[0]:c.source[0]].rstrip()
