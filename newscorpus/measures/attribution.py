@@ -421,6 +421,12 @@ def source_kind(text: str) -> str:
     return "unknown"
 
 
+@lru_cache(maxsize=4096)
+def _phrase_kind(phrase: str) -> str:
+    # ``source_kind`` of a source as written, kept per phrase (as ``_speaker_type``), a speed goal
+    return source_kind(phrase)
+
+
 def source_type(speaker: str, sentence: str = "") -> str:
     """named (a person by name), institution (an organisation, a state, a document, a
     publication), unnamed (officials, experts, sources) or unknown (an unresolved pronoun)."""
@@ -1286,7 +1292,7 @@ def _describe_kind(paragraph: str, c: Candidate, written: str, earlier: list[dic
     Century Foundation"), else from an earlier source of the same surname."""
     if not written:
         return "unknown"
-    kind = source_kind(written)
+    kind = _phrase_kind(written)
     if kind == "unknown" and c.source[1] < c.sentence[1]:
         tail = paragraph[c.source[1]:c.sentence[1]]
         if APPOSITIVE_AFTER.match(tail):  # an appositive after the name
@@ -1330,8 +1336,9 @@ def attributions(file: str, paragraphs: list[str]) -> list[dict]:
 def _article_attributions(file: str, paragraphs: tuple[str, ...]) -> tuple[dict, ...]:
     rows: list[dict] = []
     for number, paragraph in enumerate(paragraphs):
-        voices = voices_of(paragraph)
-        for c in paragraph_candidates(paragraph):
+        candidates = paragraph_candidates(paragraph)
+        voices = voices_of(paragraph) if candidates else None  # only read for a candidate's form
+        for c in candidates:
             s_start, s_end = c.source
             written = paragraph[s_start:s_end] if s_start >= 0 else ""
             if written and not any(ch.isalpha() for ch in written):
