@@ -540,7 +540,9 @@ def _walk_boundaries(left: str, cuts: list[re.Match], whole: bool = False) -> tu
 def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     """The noun phrase that ends at ``end`` (the start of the verb group): back to the nearest
     boundary, skipping a relative clause set off by commas. (-1, -1) when there is none."""
-    left = PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), paragraph[sent_start:end])  # "Sanders (I-Vt.) said"
+    left = paragraph[sent_start:end]
+    if "(" in left or "—" in left or "–" in left or "--" in left:  # what every PARENTHETICAL match holds
+        left = PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), left)  # "Sanders (I-Vt.) said"
     left = left[:len(left.rstrip())]
     relative = RELATIVE_BEFORE.search(left)
     if relative:
