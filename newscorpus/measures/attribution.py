@@ -36,8 +36,10 @@ import math
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import takewhile
 from statistics import NormalDist
 
+import ahocorasick
 import pandas as pd
 
 from .lexicons import inflections, lowered, read_csv
@@ -54,6 +56,7 @@ DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "you
                "this", "some", "any", "no", "every", "each", "such", "many", "several", "both", "of",
                "whose", "first", "own", "new", "public", "private", "recent", "latest", "previous"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which"}
+PRONOUNS_AND_POSSESSIVES = frozenset(PRONOUNS | {"his", "her", "their", "its"})
 RECIPIENT_VERBS = {"tell", "ask", "warn", "urge", "inform", "assure", "remind", "call on", "promise"}
 # Words that end the subject noun phrase before a verb, searching back from it.
 SUBJECT_BOUNDARY = re.compile(
@@ -64,6 +67,12 @@ SUBJECT_BOUNDARY = re.compile(
 # ("İ" and "ı" with i, "ſ" with s): text with those is searched with SUBJECT_BOUNDARY itself.
 SUBJECT_BOUNDARY_LOWER = re.compile(SUBJECT_BOUNDARY.pattern)
 CASE_FOLDS_APART = frozenset("İıſ")
+
+
+def folds_apart(text: str) -> bool:
+    """``not CASE_FOLDS_APART.isdisjoint(text)``, by three substring searches (a speed goal:
+    isdisjoint makes a string of every character)."""
+    return "İ" in text or "ı" in text or "ſ" in text
 VERB_GROUP_BEFORE = re.compile(
     r"(?:\b(?:has|have|had|having|is|are|was|were|be|been|being|will|would|could|should|can|may|might|"
     r"must|shall|do|does|did|not|never|also|just|once|already|still|even|then|later|again|often|always|"
@@ -278,6 +287,53 @@ def find_cues(paragraph: str, words: tuple[str, frozenset[str]] | None = None) -
     return found
 
 
+# What a paragraph's words say, as bits (``scan_words``): a cue form, one of ACCORDING_WORDS, one
+# of NOUN_CUE_WORDS.
+CUE_FORM, ACCORDING_WORD, NOUN_CUE_WORD_BIT = 1, 2, 4
+
+
+@lru_cache(maxsize=1)
+def _word_automaton() -> ahocorasick.Automaton:
+    """Every cue form, ACCORDING_WORDS and NOUN_CUE_WORDS (lower-case letters only) with its
+    length and bits, for one Aho-Corasick pass over a paragraph."""
+    bits: dict[str, int] = {}
+    for words, bit in ((_cue_forms(), CUE_FORM), (ACCORDING_WORDS, ACCORDING_WORD), (NOUN_CUE_WORDS, NOUN_CUE_WORD_BIT)):
+        for w in words:
+            bits[w] = bits.get(w, 0) | bit
+    if not all(w.isalpha() and w == w.lower() for w in bits):
+        raise ValueError("scan_words needs words of lower-case letters only")
+    automaton = ahocorasick.Automaton()
+    for w, bit in bits.items():
+        automaton.add_word(w, (len(w), bit))
+    automaton.make_automaton()
+    return automaton
+
+
+def scan_words(paragraph: str, low: str) -> tuple[list[CueMatch], int]:
+    """``find_cues(paragraph)``, and the bits of every word of ACCORDING_WORDS and NOUN_CUE_WORDS
+    that is a whole run of word characters of ``low`` (``lowered(paragraph)``): what
+    ``paragraph_words`` and ``find_cues`` give, from one automaton pass instead of a set of
+    every word of the paragraph and a search per form found (a speed goal: it runs on every
+    paragraph). The automaton reports every occurrence of every word, inside longer words too;
+    an occurrence counts when neither side is a word character (a whole run, as in
+    ``paragraph_words``), and is a cue under ``find_cues``'s further rules on apostrophes and
+    hyphens."""
+    size = len(low)
+    found = []
+    bits = 0
+    for last, (length, bit) in _word_automaton().iter(low):
+        i, e = last + 1 - length, last + 1
+        before, after = low[i - 1] if i else " ", low[e] if e < size else " "
+        if before.isalnum() or before == "_" or after.isalnum() or after == "_":
+            continue
+        bits |= bit
+        if bit & CUE_FORM and before not in _CUE_JOINER \
+                and not (after in _CUE_JOINER and e + 1 < size and (low[e + 1].isalnum() or low[e + 1] == "_")):
+            found.append(CueMatch(i, e, paragraph[i:e]))
+    found.sort(key=CueMatch.start)
+    return found, bits
+
+
 @lru_cache(maxsize=1)
 def _cue_forms() -> frozenset[str]:
     forms = frozenset(verb_table())
@@ -329,11 +385,24 @@ def _lower_words(text: str) -> set[str]:
 PARTICLES = re.compile(r"^(?:al|el|bin|ibn|abu|abd|de|van|von|la|le|da|di|du)(?:-|$)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _cue_unions() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The unions of lowered cue sets that the source readers test words against: not a name
+    (title, institution, person, place), a person or institution, a title or place, and what can
+    speak (institution, person, publication, pronoun). Built once, not on every call (a speed
+    goal: a union of the cue sets costs more than the test itself)."""
+    cues = _lowered_cues()
+
+    def union(*roles: str) -> frozenset[str]:
+        return frozenset().union(*(cues.get(role, set()) for role in roles))
+
+    return (union("title", "institution", "person", "place"), union("person", "institution"),
+            union("title", "place"), union("institution", "person", "publication") | PRONOUNS)
+
+
 def _name_tokens(text: str) -> list[str]:
     """Capitalised words that are not titles, determiners, places, institutions or role nouns."""
-    cues = _lowered_cues()
-    not_names = cues.get("title", set()) | cues.get("institution", set()) | cues.get("person", set()) \
-        | cues.get("place", set())
+    not_names = _cue_unions()[0]
     return [w for w in WORD.findall(text) if w[0].isupper() and w.lower() not in not_names]
 
 
@@ -352,17 +421,32 @@ def source_kind(text: str) -> str:
     return "unknown"
 
 
+@lru_cache(maxsize=4096)
+def _phrase_kind(phrase: str) -> str:
+    # ``source_kind`` of a source as written, kept per phrase (as ``_speaker_type``), a speed goal
+    return source_kind(phrase)
+
+
 def source_type(speaker: str, sentence: str = "") -> str:
     """named (a person by name), institution (an organisation, a state, a document, a
     publication), unnamed (officials, experts, sources) or unknown (an unresolved pronoun)."""
+    anonymous = _lowered_cues().get("anonymous", ())
+    if anonymous and any(c in sentence.lower() for c in anonymous):
+        return "unnamed"
+    return _speaker_type(speaker)
+
+
+@lru_cache(maxsize=4096)
+def _speaker_type(speaker: str) -> str:
+    # ``source_type`` without the sentence: kept per source as written (a short phrase, "he",
+    # "officials", a name; the same ones recur through an article and its persons' mentions),
+    # a speed goal.
     cues = _lowered_cues()
     words = _lower_words(speaker)
-    if any(c in sentence.lower() for c in cues.get("anonymous", ())):
-        return "unnamed"
-    if not words or words <= PRONOUNS | {"his", "her", "their", "its"}:
+    if not words or words <= PRONOUNS_AND_POSSESSIVES:
         return "unknown"
     head = speaker.split(",")[0].strip()
-    if "," in speaker and name_like(head) and not _lower_words(head) & (cues.get("person", set()) | cues.get("institution", set())):
+    if "," in speaker and name_like(head) and not _lower_words(head) & _cue_unions()[1]:
         return "named"  # "Hanna, a Middle East expert"; "Rasool, spokesman for the command"
     person = bool(words & cues.get("person", set()))
     names = _name_tokens(speaker)
@@ -401,16 +485,38 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t,;:.") -> tupl
     return start, end
 
 
-def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
-    """The noun phrase that ends at ``end`` (the start of the verb group): back to the nearest
-    boundary, skipping a relative clause set off by commas. (-1, -1) when there is none."""
-    left = PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), paragraph[sent_start:end])  # "Sanders (I-Vt.) said"
-    left = left[:len(left.rstrip())]
-    relative = RELATIVE_BEFORE.search(left)
-    if relative:
-        left = left[:relative.start()]  # "Kasich, who has the hardest path, said": skip the clause
-    cuts = list(SUBJECT_BOUNDARY_LOWER.finditer(lowered(left)) if CASE_FOLDS_APART.isdisjoint(left)
-                else SUBJECT_BOUNDARY.finditer(left))  # the same boundaries (see SUBJECT_BOUNDARY_LOWER)
+# The patterns the per-cue readers below match, compiled once (a speed goal: ``re.match(pattern,
+# text)`` looks its pattern up in re's cache on every call).
+OPENING_NAME = re.compile(r"\s*([^,;:“”\"]+),")
+HEAD_BEFORE_COMMA = re.compile(r"(?:^|[,;:(“”\"—–])\s*([^,;:(“”\"—–]+),$")
+AND_WORD_BEFORE = re.compile(r"\band\s+\S+\s*$")
+HAS_BEEN_BEFORE = re.compile(r"\b(?:has|have|had)\s+been\s*$")
+COMMA_QUOTE_AFTER = re.compile(r"^\s*,\s*[“\"]")
+CONJUNCTION_END = re.compile(r"(?:^|[\s,])(?:and|but|or)$")
+BY_AGENT = re.compile(r"^\s*by\s+((?:[\w’'\-.]+\s*){1,6})")
+RECIPIENT_BEFORE_CONTENT = re.compile(r"^\s+(?:[\w’'\-.]+\s+){0,5}?(?=that\b|to\b|[“\"]|:)")
+TO_OR_BY_AFTER = re.compile(r"^\s+(?:to|by)\b")
+DASH_AFTER = re.compile(r"^\s*[—–-]\s*\w")
+INFORMATION_WORD = re.compile(r"information|reports?|speculation|talk", re.IGNORECASE)
+LEADING_PREPOSITION = re.compile(r"(?:Despite|After|Before|With|Given|Under|Following|Amid)\s+")
+IS_AFTER_CUE = re.compile(r"\s+(?:is\s+|was\s+)?")
+QUOTE_OPENS = re.compile(r"\s*[“\"‘']")
+APPOSITIVE_AFTER = re.compile(r"\s*,\s*(?:a|an|the|who|[a-z])")
+
+
+# Where a search for SUBJECT_BOUNDARY can start as if it had started at the start of the text:
+# after a word character and before a space, no match covers the place (a match that runs over
+# it would hold a word character followed by a space: none does), so a search from the start
+# tries there too; ``\b`` reads the word character before it either way. From there on, both
+# searches find the same boundaries.
+SUBJECT_TAIL = re.compile(r"\w(?=\s)")
+SUBJECT_TAIL_CHARACTERS = 48
+
+
+def _walk_boundaries(left: str, cuts: list[re.Match], whole: bool = False) -> tuple[int, int] | tuple[()] | None:
+    """The walk of ``_subject_span`` back from the verb over the boundaries ``cuts`` of
+    ``left``: (start, stop) of the subject's chunk in ``left``, () for none, or None when the
+    walk gets past the first of ``cuts`` and they are not the ``whole`` list."""
     stop = len(left)
     for m in reversed(cuts):
         chunk = left[m.end():stop]
@@ -419,18 +525,47 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
             if head in ("who", "which", "whose") and m.group(0) == "," and len(chunk.split()) > 1:
                 stop = m.start()  # "Kasich, who has the hardest path, said": skip the clause
                 continue
-            start = sent_start + m.end()
-            break
+            return m.end(), stop
         if m.group(0) in ",—–(" and stop == len(left):
             stop = m.start()  # an appositive ends just before the verb: "Morris, a spokeswoman, said"
             continue
         if m.group(0) not in ",":
-            return -1, -1
+            return ()
         stop = m.start()
+    if not whole:
+        return None
+    return (0, stop) if left[:stop].strip() else ()
+
+
+def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
+    """The noun phrase that ends at ``end`` (the start of the verb group): back to the nearest
+    boundary, skipping a relative clause set off by commas. (-1, -1) when there is none."""
+    left = paragraph[sent_start:end]
+    if "(" in left or "—" in left or "–" in left or "--" in left:  # what every PARENTHETICAL match holds
+        left = PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), left)  # "Sanders (I-Vt.) said"
+    left = left[:len(left.rstrip())]
+    relative = RELATIVE_BEFORE.search(left)
+    if relative:
+        left = left[:relative.start()]  # "Kasich, who has the hardest path, said": skip the clause
+    # the same boundaries (see SUBJECT_BOUNDARY_LOWER)
+    text, boundary = (lowered(left), SUBJECT_BOUNDARY_LOWER) if not folds_apart(left) \
+        else (left, SUBJECT_BOUNDARY)
+    # The walk back from the verb mostly ends at the last boundary or two: the boundaries of the
+    # last few words are found first, and all of them only when the walk gets past those (a
+    # speed goal: a long sentence was searched from its start for every cue).
+    tail = SUBJECT_TAIL.search(text, len(text) - SUBJECT_TAIL_CHARACTERS) if len(text) > SUBJECT_TAIL_CHARACTERS else None
+    if tail:
+        cut = tail.end()
+        last = list(boundary.finditer(text, cut))
+        walked = _walk_boundaries(left, last)
+        if walked is None:  # the boundaries before the cut, then those after it: all of them
+            walked = _walk_boundaries(left, [*takewhile(lambda m: m.start() < cut, boundary.finditer(text)), *last],
+                                      whole=True)
     else:
-        start = sent_start
-        if not left[:stop].strip():
-            return -1, -1
+        walked = _walk_boundaries(left, list(boundary.finditer(text)), whole=True)
+    if not walked:
+        return -1, -1
+    start, stop = sent_start + walked[0], walked[1]
     s, e = _strip_span(paragraph, start, sent_start + stop, " \t,;:")
     compound = compound_before(paragraph, sent_start, s)
     if compound and paragraph[s:s + 1].isupper():
@@ -438,7 +573,7 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     words = paragraph[s:e].split()
     if not words:
         return -1, -1
-    opening = re.match(r"\s*([^,;:“”\"]+),", paragraph[sent_start:end])
+    opening = OPENING_NAME.match(paragraph[sent_start:end])
     if opening and not name_like(paragraph[s:e]) and name_like(opening.group(1).strip()) \
             and not opening.group(1).strip().endswith("ly") \
             and paragraph[sent_start:end].rstrip().endswith(",") and len(paragraph[sent_start:end].split()) <= 25:
@@ -446,7 +581,7 @@ def _subject_span(paragraph: str, sent_start: int, end: int) -> tuple[int, int]:
     before = paragraph[sent_start:s].rstrip()
     if before.endswith(",") and not name_like(paragraph[s:e]):
         # "Brigadier Yahya Rasool, spokesman for the command, said": the name and its appositive
-        head = re.search(r"(?:^|[,;:(“”\"—–])\s*([^,;:(“”\"—–]+),$", before)
+        head = HEAD_BEFORE_COMMA.search(before)
         if head and name_like(head.group(1).strip()) and len(head.group(1).split()) >= 2:
             s = sent_start + head.start(1)
             e = max(e, sent_start + stop) if paragraph[e:sent_start + stop].strip(" ,") == "" else e
@@ -533,7 +668,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     base = lemma.split()[0]
     if lower == base and prev_word[:1].isupper() and not prev_word.endswith("s") and prev not in SUBJECT_BEFORE \
             and prev != "i" and not between.strip() \
-            and not re.search(r"\band\s+\S+\s*$", paragraph[max(sent_start, v_start - 30):v_start]):
+            and not AND_WORD_BEFORE.search(paragraph[max(sent_start, v_start - 30):v_start]):
         return None  # "Washington state", "Trump call": a bare form after a singular name is a noun
     plural_noun = lower == base + "s" and base in PLURAL_NOUN_LIKE and not (
         prev and not prev.endswith("s") and BARE_CLAUSE.match(paragraph[v_end:v_end + 80]))  # "the government claims Gulen runs"
@@ -550,11 +685,9 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
     extra = AFTER_CUE.match(after)
     cue_end = v_end + (extra.end() if extra else 0)
     passive = bool(BE_FORM.search(group)) and bool(PAST_PARTICIPLE.search(word.lower())) \
-        and not re.search(r"\b(?:has|have|had)\s+been\s*$", group) or (BE_FORM.search(group) and word.lower().endswith("ing") and False)
+        and not HAS_BEEN_BEFORE.search(group)
     if BE_FORM.search(group) and word.lower().endswith("ing"):
         passive = False  # "is saying": progressive
-    if passive and re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?been\s*$", group) is None and False:
-        passive = False
     after_cue = paragraph[cue_end:sent_end]
     if passive and AUTHOR_PASSIVE.search(paragraph, max(sent_start, cue_start - 30), v_start):
         return None  # "It should be pointed out that": the author's own voice
@@ -596,7 +729,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
         forward = False
         if content is None:
             return None
-        if re.match(r"^\s*,\s*[“\"]", after_source):
+        if COMMA_QUOTE_AFTER.match(after_source):
             content = (content[0], _sentence_content_end(paragraph, sent_end, voices))
         return Candidate(lemma, klass, (cue_start, cue_end), source, content, forward, coordinated, sent)
     if participle and left.endswith(","):
@@ -607,12 +740,12 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
             return None  # "It is important to mention", "Today we can see": the author's own voice
         if source[0] < 0:
             tail = paragraph[sent_start:cue_start].rstrip().lower()
-            if re.search(r"(?:^|[\s,])(?:and|but|or)$", tail) or (participle and tail.endswith(",")):
+            if CONJUNCTION_END.search(tail) or (participle and tail.endswith(",")):
                 coordinated = True  # "and said", ", saying that": the source of the verb before
             else:
                 return None  # no source and no verb before to share one with
     else:
-        by = re.match(r"^\s*by\s+((?:[\w’'\-.]+\s*){1,6})", after_cue)
+        by = BY_AGENT.match(after_cue)
         if by:
             source = _strip_span(paragraph, cue_end + by.start(1), cue_end + by.end(1))
     if ends_sentence and not passive and not coordinated:
@@ -660,7 +793,7 @@ def _verb_candidate(paragraph, m, sent, voices, found_entry, next_word):
         return None
     c_start = cue_end
     if lemma in RECIPIENT_VERBS:
-        r = re.match(r"^\s+(?:[\w’'\-.]+\s+){0,5}?(?=that\b|to\b|[“\"]|:)", rest)
+        r = RECIPIENT_BEFORE_CONTENT.match(rest)
         if r:
             c_start = cue_end + r.end()
     else:
@@ -711,7 +844,7 @@ def _object_follows(rest: str) -> bool:
 def left_reduced_passive(paragraph: str, sent_start: int, cue_start: int, word: str, after: str) -> bool:
     """A past participle right after a comma and before "to" or "by": a reduced passive."""
     return word.lower().endswith(("ed", "en")) and paragraph[sent_start:cue_start].rstrip().endswith(",") \
-        and bool(re.match(r"^\s+(?:to|by)\b", after))
+        and bool(TO_OR_BY_AFTER.match(after))
 
 
 def _tag_content(paragraph: str, sent_start: int, end: int, voices) -> tuple[int, int] | None:
@@ -743,7 +876,7 @@ def _according_candidates(paragraph, sent, voices):
             # after the boundary's punctuation: "which stood at 263" and "however the right side" stay whole
             content = _strip_span(paragraph, clause.start() + 1 if clause else sent_start, m.start(), " \t,;:—–-")
             after = paragraph[source[1]:sent_end]
-            if re.match(r"^\s*[—–-]\s*\w", after):  # "the right side -according to X- will be harder"
+            if DASH_AFTER.match(after):  # "the right side -according to X- will be harder"
                 content = (content[0], _sentence_content_end(paragraph, sent_end, voices))
         else:
             content = _strip_span(paragraph, source[1], _sentence_content_end(paragraph, sent_end, voices), " \t,;:")
@@ -756,7 +889,7 @@ def _according_candidates(paragraph, sent, voices):
             continue
         content = (m.end() - 4, _sentence_content_end(paragraph, sent_end, voices))
         # no source is named: the information itself stands as the (unnamed) source
-        word = re.search(r"information|reports?|speculation|talk", m.group(0), re.IGNORECASE)
+        word = INFORMATION_WORD.search(m.group(0))
         yield Candidate("there is information that", "according", (m.start(), m.end() - 5),
                         (m.start() + word.start(), m.start() + word.end()), content, True, False, sent)
 
@@ -772,6 +905,14 @@ POSSESSIVE_CUE = re.compile(r"(?P<src>" + POSSESSOR + r")\s+(?:[a-z]+\s+)?(?P<cu
 # POSSESSOR backtracks at every capital letter of a sentence, so it runs only where this
 # cheap scan finds such a cue (a speed goal; the matches are the same).
 POSSESSIVE_CUE_NEEDS = re.compile(r"(?<=\s)(?:" + NOUN_CUES + r")(?=\s+(?:that|to\s+[a-z]|is\s+that|was\s+that)\b|:)")
+# Stricter than POSSESSIVE_CUE_NEEDS: the end of every POSSESSIVE_CUE match, from the last piece
+# of its possessor (the apostrophe, or "his", "her", "their", "its") on. Every character of a
+# match before its cue is a word character, a space, ".", "-" or an apostrophe, so no match
+# starts before the last other character ahead of the first such end: the search starts after
+# it (a speed goal: POSSESSOR backtracks at every word of the sentence).
+POSSESSIVE_CUE_END = re.compile(r"(?:['’]s?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z]+\s+)?(?:" + NOUN_CUES + r")"
+                                r"(?=\s+(?:that|to\s+[a-z]|is\s+that|was\s+that)\b|:)")
+NOT_IN_POSSESSIVE_CUE = re.compile(r"(?s:.*)[^\w\s.\-'’]")  # to the last character no match can hold
 IN_VIEW = re.compile(r"\b(?P<cue>in\s+(?P<src>" + POSSESSOR + r")\s+(?:view|opinion|words|estimation|assessment))\b")
 
 
@@ -787,20 +928,28 @@ NOUN_LEMMAS = {"assertion": "assert", "assertions": "assert", "claims": "claim",
                "remarks": "remark", "comments": "comment", "views": "view"}
 
 
+def possessive_cues(paragraph: str, start: int, end: int):
+    """``POSSESSIVE_CUE.finditer(paragraph, start, end)``, started where a match can start (see
+    POSSESSIVE_CUE_END), and not at all where none can."""
+    tail = POSSESSIVE_CUE_END.search(paragraph, start, end)
+    if not tail:
+        return ()
+    barrier = NOT_IN_POSSESSIVE_CUE.match(paragraph, start, tail.start())
+    return POSSESSIVE_CUE.finditer(paragraph, barrier.end() if barrier else start, end)
+
+
 def _noun_candidates(paragraph, sent, voices, taken):
     """Noun cues with their owner: "the Ministry of Defense's assertion that ...", "his concern is
     that ...", "in Mr. Connolly's view"."""
     sent_start, sent_end = sent
-    possessive = POSSESSIVE_CUE.finditer(paragraph, sent_start, sent_end) \
-        if POSSESSIVE_CUE_NEEDS.search(paragraph, sent_start, sent_end) else ()
-    for m in possessive:
+    for m in possessive_cues(paragraph, sent_start, sent_end):
         if voices.at(m.start("cue")) != NARRATIVE or any(c.cue[0] <= m.start("cue") < c.cue[1] for c in taken):
             continue
         src = m.group("src")
         src_end = m.start("src") + len(src.rstrip("’'s")) if src.endswith(("’s", "'s")) else m.end("src")
-        lead = re.match(r"(?:Despite|After|Before|With|Given|Under|Following|Amid)\s+", src)
+        lead = LEADING_PREPOSITION.match(src)
         src_start = m.start("src") + (lead.end() if lead else 0)
-        after = re.match(r"\s+(?:is\s+|was\s+)?", paragraph[m.end("cue"):sent_end])
+        after = IS_AFTER_CUE.match(paragraph[m.end("cue"):sent_end])
         c_start = m.end("cue") + (after.end() if after else 0)
         c_end = _sentence_content_end(paragraph, sent_end, voices)
         comma = paragraph.find(",", c_start, c_end)
@@ -831,7 +980,7 @@ def _colon_candidates(paragraph, sent, voices, taken):
         if voices.at(m.start()) != NARRATIVE or any(c.cue[0] <= m.start() <= c.cue[1] + 1 for c in taken):
             continue
         head = paragraph[sent_start:m.start()]
-        quoted = bool(re.match(r"\s*[“\"‘']", paragraph[m.end():m.end() + 3]))
+        quoted = bool(QUOTE_OPENS.match(paragraph[m.end():m.end() + 3]))
         if len(head.split()) > (8 if quoted else 6) or TIME_OR_NUMBER.search(head) or not head.strip():
             continue
         if not quoted and not (name_like(head.strip()) or head.strip().lower() in ("poll", "report", "study", "survey")):
@@ -845,10 +994,7 @@ def _colon_candidates(paragraph, sent, voices, taken):
 
 def _source_like(text: str) -> bool:
     """A name, a pronoun, a person, an institution or a document: something that can speak."""
-    cues = _lowered_cues()
-    words = _lower_words(text)
-    return bool(words & (cues.get("institution", set()) | cues.get("person", set()) | cues.get("publication", set())
-                         | PRONOUNS) or _name_tokens(text))
+    return bool(_lower_words(text) & _cue_unions()[3] or _name_tokens(text))
 
 
 def _inside(position: int, span: tuple[int, int]) -> bool:
@@ -889,10 +1035,25 @@ def _resolve_nesting(candidates: list[Candidate], paragraph: str) -> list[Candid
 def _sentence_patterns_possible(paragraph: str, sentences, distinct: frozenset[str], lowered: str) -> tuple[bool, bool]:
     """Whether any sentence can hold a match of ACCORDING or THERE_IS, and of NOUN_CUE_WORD
     with POSSESSIVE_GATE (False only where none can)."""
-    size = len(paragraph)
-    whole_words = all(e == size or not (paragraph[e].isalnum() or paragraph[e] == "_") for _, e in sentences)
-    according = not CASE_FOLDS_APART.isdisjoint(paragraph) or not distinct.isdisjoint(ACCORDING_WORDS)
-    nouns = (not whole_words or not distinct.isdisjoint(NOUN_CUE_WORDS)) and bool(POSSESSIVE_GATE.search(lowered))
+    return _patterns_possible(paragraph, sentences, not distinct.isdisjoint(ACCORDING_WORDS),
+                              not distinct.isdisjoint(NOUN_CUE_WORDS), lowered)
+
+
+def _according_words_in(lowered_text: str, start: int, end: int) -> bool:
+    """Whether the lower-cased sentence holds a word that every match of ACCORDING or THERE_IS
+    holds (according; opinion, view or eyes; there). For text without CASE_FOLDS_APART, whose
+    lower case has the offsets of the text and where IGNORECASE matches what lower() gives."""
+    return any(lowered_text.find(w, start, end) >= 0 for w in ("according", "there", "view", "opinion", "eyes"))
+
+
+def _patterns_possible(paragraph: str, sentences, according_word: bool, noun_word: bool, lowered: str) -> tuple[bool, bool]:
+    """``_sentence_patterns_possible``, told whether the paragraph's distinct words include one
+    of ACCORDING_WORDS and one of NOUN_CUE_WORDS."""
+    according = according_word or folds_apart(paragraph)
+    if not noun_word:
+        size = len(paragraph)
+        noun_word = not all(e == size or not (paragraph[e].isalnum() or paragraph[e] == "_") for _, e in sentences)
+    nouns = noun_word and bool(POSSESSIVE_GATE.search(lowered))
     return according, nouns
 
 
@@ -900,11 +1061,15 @@ def _sentence_patterns_possible(paragraph: str, sentences, distinct: frozenset[s
 def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
     """Every attribution of one paragraph, before sources are resolved across the article."""
     forms = verb_table()
-    words = paragraph_words(paragraph)
-    cues = find_cues(paragraph, words)  # cue_pattern().finditer(paragraph), faster
-    lowered = paragraph.lower()
-    if not cues and ":" not in paragraph and "according" not in lowered and " of " not in lowered \
-            and "there " not in lowered and not (NOUN_CUE_WORD.search(paragraph) and POSSESSIVE_GATE.search(lowered)):
+    low = lowered(paragraph)
+    cues, word_bits = scan_words(paragraph, low)  # cue_pattern().finditer(paragraph), faster
+    lowered_text = paragraph.lower()
+    # No sentence holds a match of ACCORDING or THERE_IS unless ``according`` below is true
+    # (see there): its test stands for the search for "according", " of " and "there ".
+    folds = folds_apart(paragraph)
+    according_possible = bool(word_bits & ACCORDING_WORD) or folds
+    if not cues and ":" not in paragraph and not according_possible \
+            and not (NOUN_CUE_WORD.search(paragraph) and POSSESSIVE_GATE.search(lowered_text)):
         return ()  # most of the cost is segmenting: skip paragraphs that cannot hold a cue
     voices = voices_of(paragraph)
     sentences = sentence_spans(paragraph)
@@ -941,14 +1106,18 @@ def paragraph_candidates(paragraph: str) -> tuple[Candidate, ...]:
     # match. Checked on the paragraph's distinct words (read once for the cue verbs), not by a
     # search. IGNORECASE pairs "İ", "ı" and "ſ" with i and s where lower() does not: a
     # paragraph with those is searched sentence by sentence, as before.
-    according, nouns = _sentence_patterns_possible(paragraph, sentences, words[1], lowered)
-    for k, sent in enumerate(sentences):
-        if according and ("according" in lowered[sent[0]:sent[1]] or " of " in lowered[sent[0]:sent[1]]
-                          or "there " in lowered[sent[0]:sent[1]]):
+    according, nouns = _patterns_possible(paragraph, sentences, bool(word_bits & ACCORDING_WORD),
+                                          bool(word_bits & NOUN_CUE_WORD_BIT), lowered_text)
+    colon = ":" in paragraph
+    for k, (s0, s1) in enumerate(sentences):
+        sent = sentences[k]
+        # str.find within the sentence: "x" in text[s0:s1], without the slices
+        if according and (lowered_text.find("according", s0, s1) >= 0 or lowered_text.find(" of ", s0, s1) >= 0
+                          or lowered_text.find("there ", s0, s1) >= 0) and (folds or _according_words_in(lowered_text, s0, s1)):
             by_sentence.setdefault(k, []).extend(_according_candidates(paragraph, sent, voices))
-        if nouns and NOUN_CUE_WORD.search(paragraph, sent[0], sent[1]) and POSSESSIVE_GATE.search(lowered, sent[0], sent[1]):
+        if nouns and NOUN_CUE_WORD.search(paragraph, s0, s1) and POSSESSIVE_GATE.search(lowered_text, s0, s1):
             by_sentence.setdefault(k, []).extend(_noun_candidates(paragraph, sent, voices, by_sentence.get(k, [])))
-        if ":" in paragraph[sent[0]:sent[1]]:
+        if colon and paragraph.find(":", s0, s1) >= 0:
             by_sentence.setdefault(k, []).extend(_colon_candidates(paragraph, sent, voices, by_sentence.get(k, [])))
     out: list[Candidate] = []
     for k in sorted(by_sentence):
@@ -991,10 +1160,18 @@ def _persons_in(paragraph: str) -> tuple[tuple[int, str], ...]:
     for m in NAME.finditer(paragraph):
         if any(s <= m.start() < e for s, e in blocked):
             continue
-        trimmed = _trim_titles(m.group(0))
-        if trimmed and source_type(trimmed) == "named":
+        trimmed = _person_name(m.group(0))
+        if trimmed:
             out.append((m.start(), trimmed))
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _person_name(mention: str) -> str:
+    """The mention without its titles, if that names a person, else "" (kept per mention, a
+    speed goal: the same names recur through an article)."""
+    trimmed = _trim_titles(mention)
+    return trimmed if trimmed and source_type(trimmed) == "named" else ""
 
 
 def _persons_before(paragraphs: list[str], number: int, position: int):
@@ -1033,7 +1210,7 @@ def _institution_before(paragraph: str, position: int) -> str:
 
 def _trim_titles(name: str) -> str:
     """'US War Secretary Ash Carter' -> 'Ash Carter': leading titles and capitalised determiners."""
-    titles = _lowered_cues().get("title", set()) | _lowered_cues().get("place", set())
+    titles = _cue_unions()[2]
     words = name.split()
     while words and (words[0].lower() in titles or words[0].lower().rstrip(".") in titles):
         words.pop(0)
@@ -1117,10 +1294,10 @@ def _describe_kind(paragraph: str, c: Candidate, written: str, earlier: list[dic
     Century Foundation"), else from an earlier source of the same surname."""
     if not written:
         return "unknown"
-    kind = source_kind(written)
+    kind = _phrase_kind(written)
     if kind == "unknown" and c.source[1] < c.sentence[1]:
         tail = paragraph[c.source[1]:c.sentence[1]]
-        if re.match(r"\s*,\s*(?:a|an|the|who|[a-z])", tail):  # an appositive after the name
+        if APPOSITIVE_AFTER.match(tail):  # an appositive after the name
             kind = source_kind(written + " " + tail[:120])
     if kind == "unknown" and c.forward and c.source[0] > c.sentence[0] and name_like(written):
         head = paragraph[c.sentence[0]:c.source[0]].rstrip()
@@ -1161,8 +1338,9 @@ def attributions(file: str, paragraphs: list[str]) -> list[dict]:
 def _article_attributions(file: str, paragraphs: tuple[str, ...]) -> tuple[dict, ...]:
     rows: list[dict] = []
     for number, paragraph in enumerate(paragraphs):
-        voices = voices_of(paragraph)
-        for c in paragraph_candidates(paragraph):
+        candidates = paragraph_candidates(paragraph)
+        voices = voices_of(paragraph) if candidates else None  # only read for a candidate's form
+        for c in candidates:
             s_start, s_end = c.source
             written = paragraph[s_start:s_end] if s_start >= 0 else ""
             if written and not any(ch.isalpha() for ch in written):
