@@ -57,25 +57,17 @@ def scan_paragraph(paragraph: str) -> list[tuple]:
     """(family, name, lemma, start, end, voice) for every label, actor and lexicon entry found,
     in one pass of the automaton over the paragraph."""
     text = lexicons.lowered(paragraph)
+    length_of_text = len(text)
     voices = voices_of(paragraph)
     by_family: dict[str, list[tuple]] = {LABEL: [], ACTOR: [], LEXICON: []}
     # Each entry's checks were worked out when the automaton was built (``scan_automaton``): an
-    # entry with none (most matches) is appended without a call; the automaton reads the text on
-    # word edges (``word_scan_automaton``), so it reports whole words only, not the many matches
-    # inside longer words; the checks run in the order they always did (a speed goal).
-    for end_index, (length, key, found, plain, more) in lexicons.word_scan_automaton().iter(
-            lexicons.word_edges_text(text)):
-        end = end_index - 1  # the edges text starts with a space, and the key ends with one
+    # entry with none (most matches) is appended without a call, and the word-edge test is
+    # written out here; the checks run in the order they always did (a speed goal).
+    for end_index, (length, found, plain) in lexicons.scan_automaton().iter(text):
+        end = end_index + 1
         start = end - length
-        if more:  # forms written alike on word edges ("da'esh", "da’esh"): the one written here
-            written = text[start:end]
-            for key, found, plain in more:
-                if key == written:
-                    break
-            else:
-                continue
-        elif key is not None and text[start:end] != key:
-            continue  # "u.s." is "u s" on word edges: the form itself is compared
+        if (start and text[start - 1].isalnum()) or (end < length_of_text and text[end].isalnum()):
+            continue  # not a whole word
         if plain is not None:  # no entry of this form has a check (most matches): kept as they are
             for family, name, lemma in plain:
                 by_family[family].append((family, name, lemma, start, end))

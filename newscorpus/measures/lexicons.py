@@ -233,45 +233,6 @@ def scan_automaton() -> ahocorasick.Automaton:
     return auto
 
 
-class _WordEdges(dict):
-    """A ``str.translate`` table: a letter or digit stays, any other character becomes a space;
-    each character is looked up once per process (bounded by the characters seen)."""
-
-    def __missing__(self, code: int) -> int:
-        self[code] = value = code if chr(code).isalnum() else 32
-        return value
-
-
-_WORD_EDGES = _WordEdges()
-
-
-def word_edges_text(text: str) -> str:
-    """``text`` with every character that is not a letter or digit written as a space, and a
-    space before and after: the text ``word_scan_automaton`` reads (offsets shifted by one)."""
-    return " " + text.translate(_WORD_EDGES) + " "
-
-
-@lru_cache(maxsize=1)
-def word_scan_automaton() -> ahocorasick.Automaton:
-    """``scan_automaton`` on word edges: each key is written as ``word_edges_text`` writes it
-    (a space before and after, each character that is not a letter or digit a space), so the
-    automaton reports only matches that start and end at a word's edge, as the scan keeps, and
-    not the many inside longer words (a speed goal). Value: (length, key, found, plain, more):
-    ``key`` is the form to compare with the text when it holds other characters than letters and
-    digits, a space included (on word edges a space stands for any of them), else None; ``more``, when several forms are
-    written alike on word edges ("da'esh", "da’esh"), holds each as (key, found, plain), else ()."""
-    by_edges: dict[str, list[tuple]] = {}
-    for key, (length, found, plain) in scan_automaton().items():
-        edges = word_edges_text(key)
-        by_edges.setdefault(edges, []).append((None if key.isalnum() else key, found, plain))
-    auto = ahocorasick.Automaton()
-    for edges, options in by_edges.items():
-        key, found, plain = options[0]
-        auto.add_word(edges, (len(edges) - 2, key, found, plain, tuple(options) if len(options) > 1 else ()))
-    auto.make_automaton()
-    return auto
-
-
 def counts_as_hedge(lemma: str, paragraph: str, end: int) -> bool:
     """Whether a hedge-list match ending at ``end`` is a hedge: an approximator (*about*,
     *around*) only when a quantity follows it, every other entry always."""
