@@ -10,6 +10,14 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
+# Edges of the cue-verb rules, shared by the tests of the attribution and framing fast paths:
+# apostrophes, hyphens and underscores around a form, capitals, digits, a form inside a longer
+# word, "Al- Name" written with a space, line ends.
+CUE_EDGE_CASES = [
+    "He said-so, she'd said, 'said it', said_ it, _said, SAID, Said. unsaid saidx x-said said-",
+    "Officials SAYS: says' say’s say’ told-him tells", "a--b c", "x_y", "_ab ", "foo'bar, ", "'bar said",
+    "it’s-a ok\n", "Al- Baaj  said", "9-11 said", "ab\n\n", "—", "", "al- Baghdadi. Al- Baaj said.",
+]
 # What a copy of the repository needs to build the book (no .venv, no _build, no .git).
 BOOK_PARTS = ["_config.yml", "_toc.yml", "book", "notebooks", "seeds", "newscorpus", "tests",
               "requirements.txt", "constraints.txt", "pyproject.toml"]
@@ -60,3 +68,12 @@ def in_a_book(tmp_path, monkeypatch):
     (tmp_path / "notebooks").mkdir()
     monkeypatch.chdir(tmp_path / "notebooks")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def seed_paragraphs() -> list[str]:
+    """Every cleaned paragraph of the seed articles, in order."""
+    from newscorpus.cleaning.cleaned import clean_corpus
+    from newscorpus.corpus import load
+
+    return [p for ps in clean_corpus(load(SEEDS))["paragraphs"] for p in ps]

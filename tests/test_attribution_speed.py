@@ -6,23 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from newscorpus.cleaning.cleaned import clean_corpus
-from newscorpus.corpus import load
 from newscorpus.measures.attribution import (ACCORDING, ACCORDING_WORD, ACCORDING_WORDS, CASE_FOLDS_APART,
                                              CUE_FORM, NOUN_CUE_WORD_BIT, NOUN_CUE_WORDS, THERE_IS, _cue_unions,
                                              _lowered_cues, find_cues, paragraph_words, scan_words)
 from newscorpus.measures.lexicons import lowered
 from newscorpus.measures.sentences import sentence_spans
 
-from conftest import SEEDS
+from conftest import CUE_EDGE_CASES
 
 # Edges: apostrophes, hyphens and underscores around a form, capitals, digits, a form inside a
 # longer word or overlapping another ("says"/"say", "claims"/"claim"), letters whose lower case
 # is longer ("İ"), line ends, the words of the sentence patterns in and out of words.
-EDGE_CASES = [
-    "He said-so, she'd said, 'said it', said_ it, _said, SAID, Said. unsaid saidx x-said said-",
-    "Officials SAYS: says' say’s say’ told-him tells", "a--b c", "x_y", "_ab ", "foo'bar, ", "'bar said",
-    "it’s-a ok\n", "Al- Baaj  said", "9-11 said", "ab\n\n", "—", "", "al- Baghdadi. Al- Baaj said.",
+EDGE_CASES = CUE_EDGE_CASES + [
     "İstanbul said claims claim claimsclaim; According to them, in the VIEW of X, there is talk that",
     "accordingly, thereby, viewed, opinions, eyesight: none; views’ claim’s its_view",
     "His claimsX. Their view. Ministry's assertion that warned-off believes”said“ 2said said2",
@@ -30,9 +25,8 @@ EDGE_CASES = [
 
 
 @pytest.fixture(scope="module")
-def paragraphs() -> list[str]:
-    cleaned = clean_corpus(load(SEEDS))
-    return EDGE_CASES + [p for ps in cleaned["paragraphs"] for p in ps]
+def paragraphs(seed_paragraphs) -> list[str]:
+    return EDGE_CASES + seed_paragraphs
 
 
 def test_scan_words_finds_the_cues_and_words_the_plain_forms_find(paragraphs):

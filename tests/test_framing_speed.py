@@ -7,31 +7,25 @@ from __future__ import annotations
 
 import pytest
 
-from newscorpus.cleaning.cleaned import clean_corpus
-from newscorpus.corpus import load
 from newscorpus.measures import lexicons
 from newscorpus.measures.attribution import (POSSESSIVE_CUE, POSSESSIVE_CUE_NEEDS, WORD_BEFORE, cue_pattern,
                                              find_cues, word_before)
 from newscorpus.measures.framing import scan_paragraph
 from newscorpus.measures.sentences import sentence_spans
 
-from conftest import SEEDS
+from conftest import CUE_EDGE_CASES
 
 # Edges written for the rules: apostrophes and hyphens before and after a form, underscores,
 # capitals, digits, "Al- Name" written with a space, line ends, a form inside a longer word.
-EDGE_CASES = [
-    "He said-so, she'd said, 'said it', said_ it, _said, SAID, Said. unsaid saidx x-said said-",
-    "Officials SAYS: says' say’s say’ told-him tells", "a--b c", "x_y", "_ab ", "foo'bar, ", "'bar said",
-    "it’s-a ok\n", "Al- Baaj  said", "9-11 said", "ab\n\n", "—", "", "al- Baghdadi. Al- Baaj said.",
+EDGE_CASES = CUE_EDGE_CASES + [
     "U.S.The end. He claims that the U.S. said so.", "the ministry's assertion that the plan works",
     "His claims: it is over. Their view is that, in Mr. Smith's view, it is",
 ]
 
 
 @pytest.fixture(scope="module")
-def paragraphs() -> list[str]:
-    cleaned = clean_corpus(load(SEEDS))
-    return EDGE_CASES + [p for ps in cleaned["paragraphs"] for p in ps]
+def paragraphs(seed_paragraphs) -> list[str]:
+    return EDGE_CASES + seed_paragraphs
 
 
 def test_find_cues_finds_what_the_cue_pattern_finds(paragraphs):
