@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..layer.names import CONNECTORS
 from ..layer.tokenize import paragraph_tokens
-from ..layer.words import _KEYS, paragraphs_word_count, word_key, words as layer_words
+from ..layer.words import paragraphs_word_count, word_key, words as layer_words
 from .tokens import THEMES_DATA, keys, plain_words
 
 def read_dictionary() -> pd.DataFrame:
@@ -171,9 +171,8 @@ def matched_terms(paragraphs: list[str]) -> list[tuple[str, str]]:
     "Suicide bombers" at a sentence's head, "IED") is read as tokens, and the article matched again.
     A paragraph none of whose tokens can be a term's word (``_may_match``) is one key that matches
     nothing: matching depends only on the runs of words that can be, so it finds the same.
-    ``tests/test_themes_fast.py`` checks this against the tokens on varied texts."""
+    ``tests/test_word_shortcuts.py`` checks this against the tokens on varied texts."""
     matcher = THEME_MATCHER
-    keys_get = _KEYS.get
     parts: list = []  # per paragraph: its keys, and its words (None: read as tokens)
     for p in paragraphs:
         if not _may_match(p):
@@ -183,12 +182,7 @@ def matched_terms(paragraphs: list[str]) -> list[tuple[str, str]]:
         if found is None:
             parts.append(([t.key for t in paragraph_tokens(p)], None, p))
             continue
-        ks = []
-        for start, end, kind in found:
-            form = p[start:end]
-            key = keys_get((form, kind))
-            ks.append(key if key is not None else word_key(form, kind))
-        parts.append((ks, found, p))
+        parts.append(([word_key(p[start:end], kind) for start, end, kind in found], found, p))
     while True:
         words, offsets = [], []
         for ks, _, _ in parts:
